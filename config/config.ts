@@ -1,0 +1,141 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one place that reads process.env. Everything else receives a validated `Config`.
+ * Defaults are offline: embedded PGlite on disk, the hashed Vietnamese embedder and the
+ * extractive answerer, so a fresh clone runs with no server and no API key.
+ */
+
+const boolish = z
+  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const intFrom = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
+  z.coerce.number().int().min(min).max(max).default(def);
+
+const csv = z
+  .string()
+  .default('')
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  );
+
+const EnvSchema = z.object({
+  PORT: intFrom(3000, 0, 65535),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  CORPUS_DIR: z.string().min(1).default('./corpus'),
+  AUTO_INGEST: boolish.default(true),
+
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.string().url().optional(),
+  EMBEDDING_MODEL: z.string().min(1).optional(),
+  EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(4096).optional(),
+  CHAT_MODEL: z.string().min(1).optional(),
+  LLM_FIRST_TOKEN_TIMEOUT_MS: intFrom(4000, 100, 120_000),
+  LLM_TOTAL_TIMEOUT_MS: intFrom(30_000, 500, 600_000),
+
+  EMERGENCY_POLICE: z.string().min(1).default('113'),
+  EMERGENCY_CHILD: z.string().min(1).default('111'),
+  // The national domestic-violence hotline number is set by officials; we do not guess it.
+  EMERGENCY_DV_HOTLINE: z.string().default(''),
+  LEGAL_AID_PHONE: z.string().default(''),
+
+  ADMIN_EMAIL: z.string().email().optional(),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  SESSION_TTL_HOURS: intFrom(12, 1, 24 * 30),
+  COOKIE_SECURE: boolish.default(false),
+
+  RATE_LIMIT_CHAT: intFrom(20),
+  RATE_LIMIT_SEARCH: intFrom(60),
+  RATE_LIMIT_LOGIN: intFrom(10),
+  CORS_ORIGINS: csv,
+  UPLOAD_MAX_MB: intFrom(25, 1, 500),
+  MAX_MESSAGE_CHARS: intFrom(2000, 100, 20_000),
+  MAX_TURNS_PER_CONVERSATION: intFrom(50, 2, 1000),
+  RETENTION_DAYS: intFrom(30, 1, 3650),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_MESSAGES: boolish.default(false),
+  NODE_ENV: z.string().default('development'),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface Config extends Env {
+  /** Absolute data directory for PGlite, uploads and backups. */
+  dataDir: string;
+  corpusDir: string;
+  db: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
+  embedder:
+    | { kind: 'hashed'; dimension: number }
+    | { kind: 'openai'; model: string; dimension?: number; baseURL?: string; apiKey?: string };
+  answerer:
+    | { kind: 'extractive' }
+    | { kind: 'openai'; model: string; baseURL?: string; apiKey?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+/** Dimension of the offline hashed embedder. 512 keeps HNSW small on WASM Postgres. */
+export const HASHED_DIMENSION = 512;
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): Config {
+  const parsed = EnvSchema.safeParse(stripEmpty(env));
+  if (!parsed.success) {
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const llmConfigured = Boolean(e.OPENAI_API_KEY || e.OPENAI_BASE_URL);
+  const problems: string[] = [];
+  if (e.EMBEDDING_MODEL && !llmConfigured) {
+    problems.push('EMBEDDING_MODEL: needs OPENAI_API_KEY or OPENAI_BASE_URL');
+  }
+  if (e.CHAT_MODEL && !llmConfigured) {
+    problems.push('CHAT_MODEL: needs OPENAI_API_KEY or OPENAI_BASE_URL');
+  }
+  if ((e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) || (!e.ADMIN_EMAIL && e.ADMIN_PASSWORD)) {
+    problems.push('ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');
+  }
+  if (problems.length) throw new ConfigError(problems);
+
+  const dataDir = path.resolve(cwd, e.DATA_DIR);
+  return {
+    ...e,
+    dataDir,
+    corpusDir: path.resolve(cwd, e.CORPUS_DIR),
+    db: e.DATABASE_URL ? { kind: 'postgres', url: e.DATABASE_URL } : { kind: 'pglite', dataDir: path.join(dataDir, 'pglite') },
+    embedder:
+      llmConfigured && e.EMBEDDING_MODEL
+        ? {
+            kind: 'openai',
+            model: e.EMBEDDING_MODEL,
+            dimension: e.EMBEDDING_DIMENSIONS,
+            baseURL: e.OPENAI_BASE_URL,
+            apiKey: e.OPENAI_API_KEY,
+          }
+        : { kind: 'hashed', dimension: HASHED_DIMENSION },
+    answerer: llmConfigured
+      ? { kind: 'openai', model: e.CHAT_MODEL ?? 'gpt-4o-mini', baseURL: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY }
+      : { kind: 'extractive' },
+  };
+}
+
+/** Empty strings in the environment mean "unset" (docker-compose writes `X=` for blanks). */
+function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(env)) if (v !== undefined && v !== '') out[k] = v;
+  return out;
+}

@@ -1,0 +1,103 @@
+import type { Article, ChunkDraft, Section, Structure } from '../types.js';
+
+/**
+ * One chunk per Điều; a long Điều is cut at khoản boundaries with its heading repeated, so every
+ * chunk can be cited as "khoản k Điều n" and none is a heading without its body.
+ */
+
+// ~350 Vietnamese words: long enough to keep most articles whole, short enough to cite precisely.
+const MAX_CHARS = 2000;
+
+export interface ChunkContext {
+  /** "Luật Hôn nhân và gia đình 2014 (52/2014/QH13)" */
+  documentName: string;
+}
+
+export function chunkStructure(structure: Structure, ctx: ChunkContext): ChunkDraft[] {
+  const out: ChunkDraft[] = [];
+  if (structure.kind === 'legal') {
+    for (const a of structure.articles) for (const c of chunkArticle(a, ctx)) out.push({ ...c, ordinal: out.length });
+  } else {
+    for (const s of structure.sections) for (const c of chunkSection(s, ctx)) out.push({ ...c, ordinal: out.length });
+  }
+  return out;
+}
+
+export function articleHeading(a: Pick<Article, 'label' | 'title'>): string {
+  return a.title ? `Điều ${a.label}. ${a.title}` : `Điều ${a.label}`;
+}
+
+export function contextHeader(documentName: string, path: string[], last: string): string {
+  // Only the short label of each division ("Chương III"), so headers stay one line on a phone.
+  const short = path.map((p) => p.split('. ')[0]!);
+  return [documentName, ...short, last].join(' › ');
+}
+
+function clauseText(c: Article['clauses'][number]): string {
+  return [c.text, ...c.points.map((p) => p.text), ...c.tail].join('\n');
+}
+
+function chunkArticle(a: Article, ctx: ChunkContext): Omit<ChunkDraft, 'ordinal'>[] {
+  const heading = articleHeading(a);
+  const header = contextHeader(ctx.documentName, a.path, heading);
+  const intro = a.intro.join('\n');
+  const bodies = a.clauses.map(clauseText);
+  const whole = [heading, intro, ...bodies].filter(Boolean).join('\n');
+  const base = {
+    path: a.path,
+    article: a.label,
+    articleNum: a.num,
+    articleTitle: a.title,
+    header,
+  };
+  const pointsOf = (cs: Article['clauses']) =>
+    Object.fromEntries(cs.filter((c) => c.points.length).map((c) => [c.label, c.points.map((p) => p.label)]));
+
+  if (whole.length <= MAX_CHARS || a.clauses.length < 2) {
+    return [{ ...base, clauses: a.clauses.map((c) => c.label), points: pointsOf(a.clauses), part: 0, text: whole }];
+  }
+
+  const pieces: Omit<ChunkDraft, 'ordinal'>[] = [];
+  let group: Article['clauses'] = [];
+  let size = heading.length + intro.length;
+  const flush = () => {
+    if (!group.length) return;
+    const lead = pieces.length === 0 && intro ? [heading, intro] : [heading];
+    pieces.push({
+      ...base,
+      clauses: group.map((c) => c.label),
+      points: pointsOf(group),
+      part: pieces.length + 1,
+      text: [...lead, ...group.map(clauseText)].join('\n'),
+    });
+    group = [];
+    size = heading.length;
+  };
+  for (const c of a.clauses) {
+    const len = clauseText(c).length;
+    if (group.length && size + len > MAX_CHARS) flush();
+    group.push(c);
+    size += len;
+  }
+  flush();
+  return pieces;
+}
+
+function chunkSection(s: Section, ctx: ChunkContext): Omit<ChunkDraft, 'ordinal'>[] {
+  const header = contextHeader(ctx.documentName, s.path, s.heading);
+  const pieces: Omit<ChunkDraft, 'ordinal'>[] = [];
+  let buf: string[] = [];
+  let size = s.heading.length;
+  const flush = () => {
+    pieces.push({ path: s.path, heading: s.heading, clauses: [], points: {}, part: pieces.length, header, text: [s.heading, ...buf].join('\n') });
+    buf = [];
+    size = s.heading.length;
+  };
+  for (const p of s.paragraphs) {
+    if (buf.length && size + p.length > MAX_CHARS) flush();
+    buf.push(p);
+    size += p.length;
+  }
+  if (buf.length || pieces.length === 0) flush();
+  return pieces;
+}

@@ -1,0 +1,39 @@
+import crypto from 'node:crypto';
+import { fold } from './text/vietnamese.js';
+import type { DocumentMeta } from './types.js';
+
+export function sha256(bytes: Uint8Array | string): string {
+  return crypto.createHash('sha256').update(bytes).digest('hex');
+}
+
+/** '52/2014/QH13' → '52-2014-qh13'; documents without a number get a slug of the title + hash. */
+export function documentId(meta: DocumentMeta, contentHash: string): string {
+  const base = meta.number ?? meta.title ?? 'van-ban';
+  const slug = fold(base)
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
+  return meta.number ? slug : `${slug || 'van-ban'}-${contentHash.slice(0, 8)}`;
+}
+
+/**
+ * The name a citation uses: "Luật Hôn nhân và gia đình 2014 (52/2014/QH13)",
+ * "Nghị định 282/2025/NĐ-CP". Long decree titles are replaced by the decree's number.
+ */
+export function documentName(meta: DocumentMeta): string {
+  const title = (meta.title ?? 'Văn bản').replace(/\s*\((trích|excerpt)[^)]*\)\s*$/i, '').trim();
+  const year = meta.issued?.slice(0, 4) ?? meta.number?.match(/\/(\d{4})\//)?.[1];
+  if (meta.number && /^(Nghị định|Thông tư|Quyết định|Nghị quyết)\b/i.test(title) && title.length > 40) {
+    return `${title.split(' ').slice(0, 2).join(' ')} ${meta.number}`;
+  }
+  const withYear = year && !title.includes(year) ? `${title} ${year}` : title;
+  return meta.number ? `${withYear} (${meta.number})` : withYear;
+}
+
+/** National laws and decrees bind; provincial plans and programmes guide. */
+export function isBinding(meta: DocumentMeta): boolean {
+  const t = `${meta.type ?? ''} ${meta.title ?? ''}`.toLowerCase();
+  if (/kế hoạch|chương trình|hướng dẫn|công văn|báo cáo/.test(meta.type?.toLowerCase() ?? '')) return false;
+  if (!meta.type && /^(kế hoạch|chương trình)/.test(t.trim())) return false;
+  return true;
+}

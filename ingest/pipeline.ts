@@ -1,0 +1,159 @@
+import type { Db } from '../store/db.js';
+import { deleteDocument, findDocumentByNumber, findDocumentBySha, insertDocument } from '../store/documents.js';
+import { insertChunks } from '../store/chunks.js';
+import { embeddingInput } from '../store/embeddings.js';
+import { chunkStructure } from './chunk/chunker.js';
+import type { Embedder } from './embed/embedder.js';
+import { IngestError } from './errors.js';
+import { documentId, documentName, isBinding, sha256 } from './names.js';
+import { parseFile } from './parse/index.js';
+import { extractMetadata } from './parse/metadata.js';
+import { outline } from './structure/outline.js';
+import { parseStructure } from './structure/legal.js';
+import { fold } from './text/vietnamese.js';
+import type { ChunkDraft, DocumentMeta, ParsedText, Structure } from './types.js';
+
+export interface IngestInput {
+  bytes: Uint8Array;
+  /** Shown in messages only; never used as a path or to decide the format. */
+  filename?: string;
+  overrides?: DocumentMeta;
+  origin?: 'corpus' | 'upload' | 'cli';
+}
+
+export interface IngestResult {
+  status: 'added' | 'replaced' | 'skipped';
+  documentId: string;
+  number: string | null;
+  title: string;
+  articles: number;
+  chunks: number;
+  ms: number;
+  replacedId?: string;
+}
+
+export interface Prepared {
+  parsed: ParsedText;
+  meta: DocumentMeta & { title: string; type: string };
+  structure: Structure;
+  chunks: ChunkDraft[];
+  sha: string;
+  id: string;
+  name: string;
+}
+
+/** parse → structure → chunk, with no side effects: used for previews and by ingest. */
+export async function prepareDocument(input: IngestInput): Promise<Prepared> {
+  const parsed = await parseFile(input.bytes);
+  const fromText = extractMetadata(parsed.text);
+  const merged: DocumentMeta = { ...fromText, ...dropUndefined(parsed.meta), ...dropUndefined(input.overrides ?? {}) };
+  const title = merged.title ?? input.filename?.replace(/\.[^.]+$/, '') ?? 'Văn bản không tên';
+  const type = merged.type ?? (merged.number && /QH\d+$/i.test(merged.number) ? 'Luật' : 'Văn bản');
+  const meta = { ...merged, title, type };
+  const structure = parseStructure(parsed.text);
+  const name = documentName(meta);
+  const chunks = chunkStructure(structure, { documentName: name });
+  if (chunks.length === 0) {
+    throw new IngestError('invalid:no_content', 'Không tìm thấy nội dung văn bản trong tệp.', 'no article or section found');
+  }
+  const sha = sha256(input.bytes);
+  return { parsed, meta, structure, chunks, sha, id: documentId(meta, sha), name };
+}
+
+/**
+ * Ingests one file atomically: embeddings are computed first (no transaction open while a
+ * provider is called), then the document and all its chunks are written in one transaction.
+ * The same bytes are skipped; a new version with the same số hiệu replaces the old one.
+ */
+export async function ingestDocument(db: Db, embedder: Embedder, input: IngestInput): Promise<IngestResult> {
+  const t0 = performance.now();
+  const p = await prepareDocument(input);
+  const existing = await findDocumentBySha(db, p.sha);
+  if (existing) {
+    return {
+      status: 'skipped', documentId: existing.id, number: existing.number, title: existing.title,
+      articles: existing.article_count, chunks: existing.chunk_count, ms: performance.now() - t0,
+    };
+  }
+  const vectors = await embedder.embed(p.chunks.map((c) => embeddingInput(c.header, c.text)));
+  const articleCount = p.structure.articles.length;
+
+  const replacedId = await db.transaction(async (tx) => {
+    let replaced: string | undefined;
+    if (p.meta.number) {
+      const old = await findDocumentByNumber(tx, p.meta.number);
+      if (old) {
+        await deleteDocument(tx, old.id);
+        replaced = old.id;
+      }
+    } else {
+      // Same id without a number means the same title and hash prefix: already handled by sha.
+      await deleteDocument(tx, p.id);
+    }
+    await insertDocument(tx, {
+      id: p.id,
+      number: p.meta.number ?? null,
+      title: p.meta.title,
+      type: p.meta.type,
+      binding: isBinding(p.meta),
+      issuer: p.meta.issuer ?? null,
+      issued: p.meta.issued ?? null,
+      effective: p.meta.effective ?? null,
+      status: p.meta.status ?? 'in_force',
+      status_note: p.meta.statusNote ?? null,
+      replaced_by: p.meta.replacedBy ?? null,
+      scope: p.meta.scope ?? null,
+      topics: p.meta.topics ?? [],
+      excerpt: p.meta.excerpt ?? false,
+      articles_present: p.meta.articlesPresent ?? null,
+      missing: p.meta.missing ?? null,
+      source: p.meta.source ?? null,
+      obtained: p.meta.obtained ?? null,
+      origin: input.origin ?? 'upload',
+      sha256: p.sha,
+      structure: outline(p.structure),
+      article_count: articleCount,
+      chunk_count: p.chunks.length,
+    });
+    await insertChunks(
+      tx,
+      p.id,
+      p.chunks.map((c, i) => ({
+        ordinal: c.ordinal,
+        path: c.path,
+        article: c.article ?? null,
+        articleNum: c.articleNum ?? null,
+        articleTitle: c.articleTitle ?? null,
+        heading: c.heading ?? null,
+        clauses: c.clauses,
+        points: c.points,
+        part: c.part,
+        header: c.header,
+        text: c.text,
+        searchText: searchText(c.header, c.text),
+        embedding: vectors[i]!,
+      })),
+    );
+    return replaced;
+  });
+
+  return {
+    status: replacedId ? 'replaced' : 'added',
+    documentId: p.id,
+    number: p.meta.number ?? null,
+    title: p.meta.title,
+    articles: articleCount,
+    chunks: p.chunks.length,
+    ms: performance.now() - t0,
+    replacedId,
+  };
+}
+
+/** What full-text search indexes: header + text, folded, so "ly hon" finds "ly hôn". */
+export function searchText(header: string, text: string): string {
+  return fold(`${header}\n${text}`);
+}
+
+function dropUndefined<T extends object>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}

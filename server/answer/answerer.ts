@@ -1,0 +1,41 @@
+import type { ArticleHit } from '../retrieval/retriever.js';
+
+export interface Citation {
+  document: { id: string; number: string | null; title: string; name: string; binding: boolean; status: string };
+  article: string;
+  clause: string | null;
+  point: string | null;
+  quote: string;
+  /** 1-based index into the sources given to the answerer. */
+  source: number;
+}
+
+export interface Turn {
+  role: 'user' | 'assistant';
+  content: string;
+}
+
+export type AnswerKind = 'answer' | 'emergency' | 'out_of_scope';
+
+export interface AnswerInput {
+  question: string;
+  /** Standalone question after follow-up resolution. */
+  resolvedQuestion: string;
+  hits: ArticleHit[];
+  history: Turn[];
+  kind: AnswerKind;
+  signal?: AbortSignal;
+}
+
+export interface AnswerOutput {
+  answer: string;
+  citations: Citation[];
+  /** True when the offline answerer stood in for a configured LLM. */
+  fallback: boolean;
+}
+
+export interface Answerer {
+  readonly id: string;
+  /** Streams text through onToken as it is produced; resolves with the whole answer. */
+  answer(input: AnswerInput, onToken?: (text: string) => void): Promise<AnswerOutput>;
+}

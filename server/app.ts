@@ -1,0 +1,46 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { Services } from './services.js';
+import errors from './plugins/errors.js';
+import health from './routes/health.js';
+import documents from './routes/documents.js';
+import search from './routes/search.js';
+import chat from './routes/chat.js';
+import articles from './routes/articles.js';
+
+export interface BuildOptions {
+  logger?: boolean | object;
+}
+
+/**
+ * The app is one root plugin tree: external plugins → services → routes. Services are built
+ * by the caller (server/main.ts, or a test), so the app itself never reads the environment.
+ */
+export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ?? false,
+    // Conversation ids, not message text, go into logs (legal questions are sensitive).
+    disableRequestLogging: false,
+    bodyLimit: 256 * 1024,
+    trustProxy: true,
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
+  });
+  app.decorate('services', services);
+
+  await app.register(errors);
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Hiểu Luật API', description: 'Trợ lý pháp luật có trích dẫn — API cho web, widget và Zalo Mini App', version: '0.1.0' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, cookie: { type: 'apiKey', in: 'cookie', name: 'hl_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs' });
+
+  await app.register(health);
+  await app.register(documents);
+  await app.register(search);
+  await app.register(articles);
+  await app.register(chat);
+  return app;
+}

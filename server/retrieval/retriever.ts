@@ -1,0 +1,52 @@
+/** Hybrid retrieval over article chunks; used by chat, /api/search and the evaluation alike. */
+
+export interface SearchOptions {
+  k?: number;
+  /** Include documents that are hết hiệu lực or replaced (historic questions). */
+  includeExpired?: boolean;
+  /** Only these document types (Luật, Nghị định, Kế hoạch…). */
+  types?: string[];
+  /** Only documents tagged with one of these topics. */
+  topics?: string[];
+  /** Only binding (national) or only non-binding (provincial plan) sources. */
+  binding?: boolean;
+}
+
+export interface HitDocument {
+  id: string;
+  number: string | null;
+  title: string;
+  /** Short citation name: "Luật Hôn nhân và gia đình 2014 (52/2014/QH13)". */
+  name: string;
+  type: string;
+  status: 'in_force' | 'partial' | 'expired' | 'replaced';
+  binding: boolean;
+}
+
+/** One article (or plan section), best chunk kept. */
+export interface ArticleHit {
+  document: HitDocument;
+  chunkId: number;
+  article: string | null;
+  articleNum: number | null;
+  articleTitle: string | null;
+  heading: string | null;
+  /** The khoản that best matches the question, when the article has khoản. */
+  clause: string | null;
+  clauses: string[];
+  header: string;
+  text: string;
+  score: number;
+}
+
+export interface SearchResult {
+  /** The query after normalisation and colloquial → legal expansion. */
+  expanded: string;
+  /** Legal terms added from the vocabulary table (for display and debugging). */
+  concepts: string[];
+  hits: ArticleHit[];
+}
+
+export interface Retriever {
+  search(query: string, opts?: SearchOptions): Promise<SearchResult>;
+}

@@ -1,0 +1,24 @@
+import type { Config } from '../config/config.js';
+import type { Db } from '../store/db.js';
+import type { Embedder } from '../ingest/embed/embedder.js';
+import type { Retriever } from './retrieval/retriever.js';
+import type { Answerer } from './answer/answerer.js';
+
+/** Everything routes need, built once at start-up (server/main.ts) or by a test. */
+export interface Services {
+  config: Config;
+  db: Db;
+  embedder: Embedder;
+  retriever: Retriever;
+  answerer: Answerer;
+  /** The offline answerer, always available as the fallback. */
+  offlineAnswerer: Answerer;
+  /** Parts that can degrade at run time (LLM provider, embedding provider): true = healthy. */
+  health?: () => Record<string, boolean>;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}

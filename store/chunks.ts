@@ -1,0 +1,68 @@
+import type { Queryable } from './db.js';
+import { toVectorLiteral } from './db.js';
+
+export interface NewChunk {
+  ordinal: number;
+  path: string[];
+  article: string | null;
+  articleNum: number | null;
+  articleTitle: string | null;
+  heading: string | null;
+  clauses: string[];
+  points: Record<string, string[]>;
+  part: number;
+  header: string;
+  text: string;
+  searchText: string;
+  embedding: number[] | null;
+}
+
+export interface ChunkRow {
+  id: number;
+  document_id: string;
+  ordinal: number;
+  path: string[];
+  article: string | null;
+  article_num: number | null;
+  article_title: string | null;
+  heading: string | null;
+  clauses: string[];
+  points: Record<string, string[]>;
+  part: number;
+  header: string;
+  text: string;
+}
+
+const ROWS_PER_INSERT = 50;
+
+/** Inserts a document's chunks in a few multi-row statements (PGlite round trips are costly). */
+export async function insertChunks(q: Queryable, documentId: string, chunks: NewChunk[]): Promise<void> {
+  for (let i = 0; i < chunks.length; i += ROWS_PER_INSERT) {
+    const batch = chunks.slice(i, i + ROWS_PER_INSERT);
+    const params: unknown[] = [];
+    const values = batch.map((c) => {
+      const base = params.length;
+      params.push(
+        documentId, c.ordinal, c.path, c.article, c.articleNum, c.articleTitle, c.heading, c.clauses,
+        JSON.stringify(c.points), c.part, c.header, c.text, c.searchText, c.embedding ? toVectorLiteral(c.embedding) : null,
+      );
+      const ph = Array.from({ length: 14 }, (_, k) => `$${base + k + 1}`);
+      ph[13] = `${ph[13]}::vector`;
+      return `(${ph.join(',')})`;
+    });
+    await q.query(
+      `insert into chunks (document_id, ordinal, path, article, article_num, article_title, heading, clauses,
+         points, part, header, text, search_text, embedding) values ${values.join(',')}`,
+      params,
+    );
+  }
+}
+
+export async function chunksOfArticle(q: Queryable, documentId: string, article: string): Promise<ChunkRow[]> {
+  const r = await q.query<ChunkRow>(
+    `select id, document_id, ordinal, path, article, article_num, article_title, heading, clauses, points, part, header, text
+       from chunks where document_id = $1 and article = $2 order by ordinal`,
+    [documentId, article],
+  );
+  return r.rows;
+}

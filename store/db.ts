@@ -1,0 +1,23 @@
+/**
+ * The thin SQL seam shared by both backends. Repositories take a `Queryable`, so the same
+ * function runs inside or outside a transaction, on PGlite or on server Postgres.
+ */
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: T[] }>;
+}
+
+export interface Db extends Queryable {
+  readonly backend: 'pglite' | 'postgres';
+  /** Runs several statements with no parameters (migrations). */
+  exec(sql: string): Promise<void>;
+  /** Runs `fn` in one transaction: everything it wrote is rolled back if it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** pgvector's text form; both backends accept it as a parameter cast with ::vector. */
+export function toVectorLiteral(v: ArrayLike<number>): string {
+  let s = '[';
+  for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (v[i] as number).toFixed(6);
+  return s + ']';
+}

@@ -1,0 +1,82 @@
+import type { Queryable } from './db.js';
+
+export interface DocumentRow {
+  id: string;
+  number: string | null;
+  title: string;
+  type: string;
+  binding: boolean;
+  issuer: string | null;
+  issued: string | null;
+  effective: string | null;
+  status: 'in_force' | 'partial' | 'expired' | 'replaced';
+  status_note: string | null;
+  replaced_by: string | null;
+  scope: string | null;
+  topics: string[];
+  excerpt: boolean;
+  articles_present: string | null;
+  missing: string | null;
+  source: string | null;
+  obtained: string | null;
+  origin: string;
+  sha256: string;
+  structure: unknown;
+  article_count: number;
+  chunk_count: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export type NewDocument = Omit<DocumentRow, 'created_at' | 'updated_at'>;
+
+const COLUMNS = `id, number, title, type, binding, issuer, to_char(issued, 'YYYY-MM-DD') as issued,
+  to_char(effective, 'YYYY-MM-DD') as effective, status, status_note, replaced_by, scope, topics, excerpt,
+  articles_present, missing, source, obtained, origin, sha256, article_count, chunk_count,
+  created_at, updated_at`;
+
+export async function insertDocument(q: Queryable, d: NewDocument): Promise<void> {
+  await q.query(
+    `insert into documents (id, number, title, type, binding, issuer, issued, effective, status, status_note,
+       replaced_by, scope, topics, excerpt, articles_present, missing, source, obtained, origin, sha256,
+       structure, article_count, chunk_count)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)`,
+    [
+      d.id, d.number, d.title, d.type, d.binding, d.issuer, d.issued, d.effective, d.status, d.status_note,
+      d.replaced_by, d.scope, d.topics, d.excerpt, d.articles_present, d.missing, d.source, d.obtained, d.origin,
+      d.sha256, JSON.stringify(d.structure), d.article_count, d.chunk_count,
+    ],
+  );
+}
+
+export async function findDocumentBySha(q: Queryable, sha: string): Promise<DocumentRow | null> {
+  const r = await q.query<DocumentRow>(`select ${COLUMNS} from documents where sha256 = $1`, [sha]);
+  return r.rows[0] ?? null;
+}
+
+export async function findDocumentByNumber(q: Queryable, number: string): Promise<DocumentRow | null> {
+  const r = await q.query<DocumentRow>(`select ${COLUMNS} from documents where lower(number) = lower($1)`, [number]);
+  return r.rows[0] ?? null;
+}
+
+export async function getDocument(q: Queryable, id: string, withStructure = false): Promise<DocumentRow | null> {
+  const r = await q.query<DocumentRow>(`select ${COLUMNS}${withStructure ? ', structure' : ''} from documents where id = $1`, [id]);
+  return r.rows[0] ?? null;
+}
+
+export async function listDocuments(q: Queryable): Promise<DocumentRow[]> {
+  const r = await q.query<DocumentRow>(`select ${COLUMNS} from documents order by binding desc, issued desc nulls last, title`);
+  return r.rows;
+}
+
+export async function deleteDocument(q: Queryable, id: string): Promise<boolean> {
+  const r = await q.query<{ id: string }>('delete from documents where id = $1 returning id', [id]);
+  return r.rows.length > 0;
+}
+
+export async function countDocuments(q: Queryable): Promise<{ documents: number; chunks: number }> {
+  const r = await q.query<{ documents: number; chunks: number }>(
+    'select (select count(*)::int from documents) as documents, (select count(*)::int from chunks) as chunks',
+  );
+  return r.rows[0]!;
+}
