@@ -20,8 +20,6 @@ export interface BuildOptions {
 export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ?? false,
-    // Conversation ids, not message text, go into logs (legal questions are sensitive).
-    disableRequestLogging: false,
     bodyLimit: 256 * 1024,
     trustProxy: true,
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },

@@ -1,3 +1,4 @@
+import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Db } from '../store/db.js';
 import type { Embedder } from '../ingest/embed/embedder.js';
@@ -15,10 +16,15 @@ export interface Services {
   offlineAnswerer: Answerer;
   /** Parts that can degrade at run time (LLM provider, embedding provider): true = healthy. */
   health?: () => Record<string, boolean>;
+  log?: FastifyBaseLogger;
 }
 
 declare module 'fastify' {
   interface FastifyInstance {
     services: Services;
+  }
+  interface FastifyContextConfig {
+    /** Which per-client rate limit applies (see the security plugin). */
+    rateLimitGroup?: 'chat' | 'search' | 'login';
   }
 }

@@ -22,6 +22,10 @@ export interface AnswerInput {
   /** Standalone question after follow-up resolution. */
   resolvedQuestion: string;
   hits: ArticleHit[];
+  /** Folded query term → weight (from retrieval), to pick the sentences that answer. */
+  termWeights: Record<string, number>;
+  /** Articles saying where to report / who must help, found for the question's topic. */
+  nextSteps: ArticleHit[];
   history: Turn[];
   kind: AnswerKind;
   signal?: AbortSignal;

@@ -44,6 +44,15 @@ export interface SearchResult {
   expanded: string;
   /** Legal terms added from the vocabulary table (for display and debugging). */
   concepts: string[];
+  /** Topics recognised in the question (vocabulary table), most specific first. */
+  topics: string[];
+  /** Folded query term → weight × IDF: lets the answerer pick the sentences that answer. */
+  termWeights: Record<string, number>;
+  /**
+   * Share of the question's own information (IDF mass, unknown words included) found in the best
+   * hit: low for questions about things the library does not cover.
+   */
+  coverage: number;
   hits: ArticleHit[];
 }
 

@@ -1,0 +1,144 @@
+import { ChatOpenAI } from '@langchain/openai';
+import type { FastifyBaseLogger } from 'fastify';
+import type { ArticleHit } from '../retrieval/retriever.js';
+import type { AnswerInput, AnswerOutput, Answerer, Turn } from './answerer.js';
+import { disclaimer } from './extractive.js';
+import { render } from './templates.js';
+import { CitationFilter } from './validate.js';
+
+export interface LlmOptions {
+  model: string;
+  apiKey?: string;
+  baseURL?: string;
+  firstTokenTimeoutMs: number;
+  totalTimeoutMs: number;
+  legalAidPhone: string;
+}
+
+const MAX_SOURCES = 6;
+const MAX_SOURCE_CHARS = 1800;
+
+/**
+ * Answers with a chat model (OpenAI or any OpenAI-compatible server) over numbered sources.
+ * Output is released only after its citations are checked; a provider error, a slow first
+ * token, an empty or uncited answer all fall back to the offline answer, marked as such.
+ */
+export class LlmAnswerer implements Answerer {
+  readonly id: string;
+  private readonly chat: ChatOpenAI;
+  private healthy = true;
+
+  constructor(
+    private readonly opts: LlmOptions,
+    private readonly offline: Answerer,
+    private readonly logger?: () => FastifyBaseLogger | undefined,
+  ) {
+    this.id = `openai:${opts.model}`;
+    this.chat = new ChatOpenAI({
+      model: opts.model,
+      apiKey: opts.apiKey ?? 'not-needed',
+      temperature: 0.1,
+      maxRetries: 0,
+      timeout: opts.totalTimeoutMs,
+      streaming: true,
+      useResponsesApi: false,
+      configuration: opts.baseURL ? { baseURL: opts.baseURL } : undefined,
+    });
+  }
+
+  /** False after the last call failed: shown as a degraded part in /api/health. */
+  isHealthy(): boolean {
+    return this.healthy;
+  }
+
+  async answer(input: AnswerInput, onToken?: (text: string) => void): Promise<AnswerOutput> {
+    if (input.kind === 'out_of_scope' || input.hits.length === 0) return this.offline.answer(input, onToken);
+    const sources = [...input.hits.slice(0, MAX_SOURCES), ...input.nextSteps];
+    const filter = new CitationFilter(sources);
+    const held: string[] = [];
+    let released = false;
+    let emitted = '';
+    const emit = (t: string) => {
+      if (!t) return;
+      // Nothing is shown until the model has cited a real source: garbage never reaches the screen.
+      if (!released) {
+        held.push(t);
+        if (!filter.citations.length) return;
+        released = true;
+        t = held.join('');
+      }
+      emitted += t;
+      onToken?.(t);
+    };
+
+    const controller = new AbortController();
+    const abortOuter = () => controller.abort();
+    input.signal?.addEventListener('abort', abortOuter);
+    let firstToken = false;
+    const timer = setTimeout(() => controller.abort(new Error('first token timeout')), this.opts.firstTokenTimeoutMs);
+    try {
+      const stream = await this.chat.stream(
+        [
+          ['system', render('llm-system.vi.md')],
+          ['human', render('llm-user.vi.md', { sources: formatSources(sources), question: input.resolvedQuestion })],
+        ],
+        { signal: controller.signal },
+      );
+      for await (const chunk of stream) {
+        const text = typeof chunk.content === 'string' ? chunk.content : '';
+        if (!text) continue;
+        if (!firstToken) {
+          firstToken = true;
+          clearTimeout(timer);
+        }
+        emit(filter.push(text));
+      }
+      emit(filter.end());
+      if (filter.dropped.length) this.logger?.()?.warn({ dropped: filter.dropped.length }, 'invalid citations dropped from LLM answer');
+      if (!filter.citations.length || !emitted.trim()) throw new Error('LLM answer had no valid citation');
+      const tail = `\n${disclaimer(this.opts.legalAidPhone)}`;
+      onToken?.(tail);
+      this.healthy = true;
+      return { answer: `${emitted.trim()}${tail}`, citations: filter.citations, fallback: false };
+    } catch (err) {
+      this.healthy = false;
+      this.logger?.()?.warn({ reason: (err as Error).message }, 'LLM answer failed; using offline answer');
+      const prefix = emitted ? '\n' : '';
+      const note = `${prefix}${render('offline-fallback-note.vi.txt')}\n`;
+      onToken?.(note);
+      const off = await this.offline.answer(input, onToken);
+      return { answer: `${emitted}${note}${off.answer}`, citations: [...filter.citations, ...off.citations], fallback: true };
+    } finally {
+      clearTimeout(timer);
+      input.signal?.removeEventListener('abort', abortOuter);
+    }
+  }
+
+  /** Rewrites a follow-up into a standalone question; null when the model is unavailable. */
+  async rewrite(history: Turn[], question: string): Promise<string | null> {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), this.opts.firstTokenTimeoutMs);
+    try {
+      const res = await this.chat.invoke(
+        [['human', render('llm-rewrite.vi.md', { history: history.map((t) => `${t.role === 'user' ? 'Hội viên' : 'Trợ lý'}: ${t.content.slice(0, 400)}`).join('\n'), question })]],
+        { signal: controller.signal },
+      );
+      const text = typeof res.content === 'string' ? res.content.trim() : '';
+      return text && text.length < 500 ? text : null;
+    } catch {
+      return null;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+function formatSources(sources: ArticleHit[]): string {
+  return sources
+    .map((s, i) => {
+      const kind = s.document.binding ? 'văn bản pháp luật' : 'kế hoạch/chương trình của tỉnh';
+      const status = s.document.status === 'in_force' || s.document.status === 'partial' ? '' : ', đã hết hiệu lực';
+      return `[${i + 1}] ${s.header} (${kind}${status})\n${s.text.slice(0, MAX_SOURCE_CHARS)}`;
+    })
+    .join('\n\n');
+}

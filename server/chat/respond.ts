@@ -1,0 +1,157 @@
+import crypto from 'node:crypto';
+import { fold, nfc, syllables } from '../../ingest/text/vietnamese.js';
+import { addMessage, conversationExists, countMessages, createConversation, recentMessages } from '../../store/conversations.js';
+import type { AnswerKind, AnswerOutput, Citation, Turn } from '../answer/answerer.js';
+import { classifyMessage } from '../answer/safety.js';
+import { readTable, render } from '../answer/templates.js';
+import { AppError } from '../errors.js';
+import type { ArticleHit, SearchResult } from '../retrieval/retriever.js';
+import type { Services } from '../services.js';
+
+export interface ChatRequest {
+  message: string;
+  conversationId?: string;
+  noHistory?: boolean;
+  /** Opaque key (e.g. a hashed Zalo user id) the member chose to link her history to. */
+  ownerKey?: string;
+  signal?: AbortSignal;
+}
+
+export interface EmergencyInfo {
+  numbers: { label: string; number: string }[];
+}
+
+export interface ChatMeta {
+  conversationId: string;
+  kind: AnswerKind;
+  emergency?: EmergencyInfo;
+}
+
+export interface ChatResult extends ChatMeta {
+  messageId: number;
+  answer: string;
+  citations: Citation[];
+  fallback: boolean;
+  official?: boolean;
+  topic: string | null;
+}
+
+export interface ChatEvents {
+  onMeta?: (meta: ChatMeta) => void;
+  onToken?: (text: string) => void;
+}
+
+/**
+ * Below this share of the question's information found in the best article, and with no legal
+ * topic recognised, the question is treated as outside the library. Calibrated on the dev set's
+ * out-of-scope and in-scope questions (see README "Quality and speed").
+ */
+export const MIN_COVERAGE = 0.5;
+const HISTORY_TURNS = 6;
+const FOLLOW_UP_RE = /^(the con|vay con|con neu|con truong hop|the neu|vay neu|truong hop|the thi|vay thi|the con neu)\b/;
+
+export async function respond(s: Services, req: ChatRequest, events: ChatEvents = {}): Promise<ChatResult> {
+  const { db, config, retriever } = s;
+  const message = nfc(req.message).trim();
+  if (!message) throw new AppError(400, 'invalid:empty_message', 'Chị hãy nhập câu hỏi.');
+
+  let conversationId = req.conversationId && (await conversationExists(db, req.conversationId)) ? req.conversationId : undefined;
+  if (!conversationId) {
+    conversationId = crypto.randomBytes(18).toString('base64url');
+    await createConversation(db, conversationId, { ownerKey: req.ownerKey, noHistory: req.noHistory });
+  } else if ((await countMessages(db, conversationId)) >= config.MAX_TURNS_PER_CONVERSATION * 2) {
+    throw new AppError(400, 'invalid:conversation_full', 'Cuộc trò chuyện đã quá dài. Chị hãy bắt đầu cuộc trò chuyện mới.');
+  }
+  const history = await recentMessages(db, conversationId, HISTORY_TURNS);
+  const turns: Turn[] = history.map((m) => ({ role: m.role, content: m.content }));
+
+  const safety = classifyMessage(message);
+  const resolved = await resolveFollowUp(s, message, history);
+
+  let kind: AnswerKind = safety.emergency ? 'emergency' : 'answer';
+  let search: SearchResult | null = null;
+  if (safety.injection) kind = 'out_of_scope';
+  else {
+    search = await retriever.search(resolved, { k: 6 });
+    const legalTopic = search.topics.length > 0;
+    const relevant = search.hits.length > 0 && (legalTopic || search.coverage >= MIN_COVERAGE);
+    if (kind !== 'emergency' && (!relevant || (safety.offDomain && !legalTopic))) kind = 'out_of_scope';
+  }
+
+  const emergency = kind === 'emergency' ? { numbers: emergencyNumbers(s) } : undefined;
+  events.onMeta?.({ conversationId, kind, emergency });
+
+  let out: AnswerOutput;
+  const topic = search?.topics[0] ?? null;
+  if (kind === 'out_of_scope') {
+    const text = render(safety.injection ? 'injection.vi.txt' : 'out-of-scope.vi.txt');
+    events.onToken?.(text);
+    out = { answer: text, citations: [], fallback: false };
+  } else {
+    const hits = search!.hits;
+    const nextSteps = await findNextSteps(s, kind === 'emergency' ? ['emergency', ...search!.topics] : search!.topics, hits);
+    let preface = '';
+    if (emergency) {
+      preface = `${render('emergency.vi.txt', { numbers: emergency.numbers.map((n) => `${n.number} (${n.label})`).join(', ') })}\n`;
+      events.onToken?.(preface);
+    }
+    out = await s.answerer.answer(
+      { question: message, resolvedQuestion: resolved, hits, termWeights: search!.termWeights, nextSteps, history: turns, kind, signal: req.signal },
+      events.onToken,
+    );
+    out = { ...out, answer: preface + out.answer };
+  }
+
+  await addMessage(db, { conversationId, role: 'user', content: message, resolvedQuery: resolved, topic });
+  const messageId = await addMessage(db, {
+    conversationId,
+    role: 'assistant',
+    content: out.answer,
+    kind,
+    topic,
+    citations: out.citations,
+    fallback: out.fallback,
+  });
+  return { conversationId, messageId, kind, emergency, answer: out.answer, citations: out.citations, fallback: out.fallback, topic };
+}
+
+function emergencyNumbers(s: Services): EmergencyInfo['numbers'] {
+  const c = s.config;
+  const numbers = [
+    { label: 'Công an', number: c.EMERGENCY_POLICE },
+    { label: 'Tổng đài quốc gia bảo vệ trẻ em', number: c.EMERGENCY_CHILD },
+  ];
+  if (c.EMERGENCY_DV_HOTLINE) numbers.push({ label: 'Đường dây nóng phòng, chống bạo lực gia đình', number: c.EMERGENCY_DV_HOTLINE });
+  return numbers;
+}
+
+/**
+ * A short message that leans on the previous turn ("thế còn nếu chồng không đồng ý thì sao?")
+ * is made standalone: by the LLM when one is configured, else by prefixing the last question.
+ */
+async function resolveFollowUp(s: Services, message: string, history: { role: string; content: string; resolved_query: string | null }[]): Promise<string> {
+  const lastUser = [...history].reverse().find((m) => m.role === 'user');
+  if (!lastUser) return message;
+  const folded = fold(message);
+  const short = syllables(message).length <= 10;
+  if (!FOLLOW_UP_RE.test(folded) && !(short && /^neu\b|\b(thi sao|the nao)\b/.test(folded))) return message;
+  const rewriter = s.answerer as { rewrite?: (h: Turn[], q: string) => Promise<string | null> };
+  if (rewriter.rewrite) {
+    const r = await rewriter.rewrite(
+      history.map((m) => ({ role: m.role as Turn['role'], content: m.content })),
+      message,
+    );
+    if (r) return nfc(r);
+  }
+  return `${lastUser.resolved_query ?? lastUser.content} ${message}`;
+}
+
+let nextStepQueries: Map<string, string> | null = null;
+
+async function findNextSteps(s: Services, topics: string[], hits: ArticleHit[]): Promise<ArticleHit[]> {
+  nextStepQueries ??= new Map(readTable('next-steps.tsv').map(([t, q]) => [t!, q!]));
+  const query = topics.map((t) => nextStepQueries!.get(t)).find(Boolean);
+  if (!query) return [];
+  const r = await s.retriever.search(query, { k: 1 });
+  return r.hits.filter((h) => !hits.some((x) => x.chunkId === h.chunkId));
+}

@@ -1,0 +1,254 @@
+import type { Db } from '../../store/db.js';
+import { toVectorLiteral } from '../../store/db.js';
+import type { Embedder } from '../../ingest/embed/embedder.js';
+import { documentName } from '../../ingest/names.js';
+import { STOP_SYLLABLES, fold, syllables } from '../../ingest/text/vietnamese.js';
+import { analyzeQuery, type AnalyzedQuery } from './query.js';
+import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
+import { idf, termStats, type TermStats } from './stats.js';
+
+/**
+ * Hybrid retrieval: Postgres full-text over diacritic-folded text and pgvector kNN each propose
+ * candidates in one SQL statement; candidates are scored with BM25 (IDF from ts_stat) plus a
+ * phrase bonus for adjacent syllables, fused with the vector ranking by reciprocal rank fusion,
+ * then grouped by article.
+ */
+
+const FTS_CANDIDATES = 200;
+const VECTOR_CANDIDATES = 80;
+// RRF constant from Cormack et al. (2009); 60 is the usual choice and we found no reason to move it.
+const RRF_K = 60;
+// The offline hashed "embedding" is another lexical view, so it gets less say than BM25.
+const VECTOR_WEIGHT = 0.5;
+const EXPANSION_WEIGHT = 0.45;
+const K1 = 1.2;
+const B = 0.75;
+
+interface Candidate {
+  id: number;
+  document_id: string;
+  number: string | null;
+  title: string;
+  doc_type: string;
+  issued: string | null;
+  status: ArticleHit['document']['status'];
+  binding: boolean;
+  article: string | null;
+  article_num: number | null;
+  article_title: string | null;
+  heading: string | null;
+  clauses: string[];
+  header: string;
+  text: string;
+  search_text: string;
+  vrank: number | null;
+}
+
+export function createRetriever({ db, embedder }: { db: Db; embedder: Embedder }): Retriever {
+  return {
+    async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
+      const k = Math.min(Math.max(opts.k ?? 10, 1), 50);
+      const q = analyzeQuery(query);
+      const stats = await termStats(db);
+      const weights = weighTerms(q, stats);
+      const termWeights = Object.fromEntries([...weights].map(([t, w]) => [t, w * idf(stats, t)]));
+      const base = { expanded: q.expanded, concepts: q.concepts, topics: q.topics, termWeights };
+      if (weights.size === 0) return { ...base, coverage: 0, hits: [] };
+
+      const [vec] = await embedder.embed([q.expanded]);
+      const candidates = await fetchCandidates(db, [...weights.keys()], vec!, opts, q);
+      const scored = scoreCandidates(candidates, weights, q, stats);
+      const hits = groupByArticle(scored, k, q);
+      return { ...base, coverage: coverageOf(scored[0], q, stats), hits };
+    },
+  };
+}
+
+/** Query term → weight: the question's own syllables count fully, vocabulary expansions less. */
+function weighTerms(q: AnalyzedQuery, stats: TermStats): Map<string, number> {
+  const w = new Map<string, number>();
+  for (const t of q.terms) if (stats.df.has(t)) w.set(t, Math.min(2, (w.get(t) ?? 0) + 1));
+  for (const t of q.expansionTerms) if (stats.df.has(t) && !w.has(t)) w.set(t, EXPANSION_WEIGHT);
+  return w;
+}
+
+function statusFilter(opts: SearchOptions, q: AnalyzedQuery): string[] {
+  // Historic questions ("trước đây", "cũ", "đã hết hiệu lực") may use replaced texts.
+  const historic = /\b(truoc day|cu|het hieu luc|da bi thay the|luc truoc)\b/.test(fold(q.tokens.join(' ')));
+  return opts.includeExpired || historic ? ['in_force', 'partial', 'expired', 'replaced'] : ['in_force', 'partial'];
+}
+
+async function fetchCandidates(db: Db, terms: string[], vec: number[], opts: SearchOptions, q: AnalyzedQuery): Promise<Candidate[]> {
+  const tsq = terms.filter((t) => /^[a-z0-9]+$/.test(t)).join(' | ');
+  const params: unknown[] = [tsq, toVectorLiteral(vec), statusFilter(opts, q)];
+  const filters: string[] = ['d.status = any($3)'];
+  if (opts.types?.length) {
+    params.push(opts.types);
+    filters.push(`d.type = any($${params.length})`);
+  }
+  if (opts.topics?.length) {
+    params.push(opts.topics);
+    filters.push(`d.topics && $${params.length}::text[]`);
+  }
+  if (opts.binding !== undefined) {
+    params.push(opts.binding);
+    filters.push(`d.binding = $${params.length}`);
+  }
+  const where = filters.join(' and ');
+  // One statement, one round trip: PGlite is a single connection, so request queries stay short.
+  const sql = `
+    with fts as (
+      select c.id from chunks c join documents d on d.id = c.document_id
+       where c.tsv @@ to_tsquery('simple', $1) and ${where}
+       order by ts_rank(c.tsv, to_tsquery('simple', $1), 1) desc
+       limit ${FTS_CANDIDATES}
+    ), vec as (
+      select c.id, row_number() over (order by c.embedding <=> $2::vector) as vrank
+        from chunks c join documents d on d.id = c.document_id
+       where c.embedding is not null and ${where}
+       order by c.embedding <=> $2::vector
+       limit ${VECTOR_CANDIDATES}
+    ), ids as (
+      select id from fts union select id from vec
+    )
+    select c.id, c.document_id, d.number, d.title, d.type as doc_type, to_char(d.issued, 'YYYY-MM-DD') as issued,
+           d.status, d.binding, c.article, c.article_num, c.article_title, c.heading, c.clauses, c.header, c.text,
+           c.search_text, vec.vrank::int as vrank
+      from ids join chunks c on c.id = ids.id join documents d on d.id = c.document_id
+      left join vec on vec.id = c.id`;
+  return db.transaction(async (tx) => {
+    // Filtered HNSW scans otherwise stop at ef_search rows and can return too few.
+    await tx.query("set local hnsw.iterative_scan = 'relaxed_order'");
+    await tx.query('set local hnsw.ef_search = 100');
+    return (await tx.query<Candidate>(sql, params)).rows;
+  });
+}
+
+interface Scored extends Candidate {
+  score: number;
+  bm25: number;
+}
+
+function scoreCandidates(cands: Candidate[], weights: Map<string, number>, q: AnalyzedQuery, stats: TermStats): Scored[] {
+  const pairs = adjacentPairs(q);
+  const withBm25 = cands.map((c) => {
+    const toks = c.search_text.split(/[^a-z0-9]+/).filter(Boolean);
+    const tf = new Map<string, number>();
+    for (const t of toks) if (weights.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
+    const norm = K1 * (1 - B + (B * toks.length) / stats.avgLen);
+    let s = 0;
+    for (const [t, w] of weights) {
+      const f = tf.get(t);
+      if (f) s += w * idf(stats, t) * ((f * (K1 + 1)) / (f + norm));
+    }
+    if (pairs.length) {
+      const joined = ` ${toks.join(' ')} `;
+      for (const [a, b] of pairs) if (joined.includes(` ${a} ${b} `)) s += 0.5 * (idf(stats, a) + idf(stats, b));
+    }
+    return { ...c, bm25: s, score: 0 };
+  });
+  const byBm25 = [...withBm25].sort((a, b) => b.bm25 - a.bm25);
+  byBm25.forEach((c, i) => {
+    const lexical = c.bm25 > 0 ? 1 / (RRF_K + i + 1) : 0;
+    const vector = c.vrank ? VECTOR_WEIGHT / (RRF_K + c.vrank) : 0;
+    c.score = lexical + vector;
+  });
+  return byBm25.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * IDF mass of the question's own content syllables found in the best chunk. Words the library
+ * has never seen ("tiktok", "bóng đá") count against it with the highest IDF.
+ */
+function coverageOf(best: Candidate | undefined, q: AnalyzedQuery, stats: TermStats): number {
+  if (!best) return 0;
+  const toks = new Set(best.search_text.split(/[^a-z0-9]+/));
+  const terms = [...new Set(q.terms)].filter((t) => t.length > 1 || /\d/.test(t));
+  let total = 0;
+  let found = 0;
+  for (const t of terms) {
+    const w = idf(stats, t);
+    total += w;
+    if (toks.has(t)) found += w;
+  }
+  return total ? Number((found / total).toFixed(3)) : 0;
+}
+
+/** Adjacent content syllables of the question ("ly hon", "bao luc"): phrase evidence. */
+function adjacentPairs(q: AnalyzedQuery): [string, string][] {
+  const folded = q.tokens.map(fold);
+  const out: [string, string][] = [];
+  for (let i = 0; i + 1 < folded.length; i++) {
+    const a = folded[i]!;
+    const b = folded[i + 1]!;
+    if (!STOP_SYLLABLES.has(a) && !STOP_SYLLABLES.has(b)) out.push([a, b]);
+  }
+  for (const c of q.concepts) {
+    const s = syllables(c).map(fold);
+    for (let i = 0; i + 1 < s.length; i++) if (!STOP_SYLLABLES.has(s[i]!) && !STOP_SYLLABLES.has(s[i + 1]!)) out.push([s[i]!, s[i + 1]!]);
+  }
+  return out;
+}
+
+function groupByArticle(scored: Scored[], k: number, q: AnalyzedQuery): ArticleHit[] {
+  const seen = new Map<string, ArticleHit>();
+  const out: ArticleHit[] = [];
+  for (const c of scored) {
+    if (c.score <= 0) continue;
+    const key = `${c.document_id}#${c.article ?? c.heading ?? c.id}`;
+    if (seen.has(key)) continue;
+    const hit: ArticleHit = {
+      document: {
+        id: c.document_id,
+        number: c.number,
+        title: c.title,
+        name: documentName({ title: c.title, number: c.number ?? undefined, issued: c.issued ?? undefined }),
+        type: c.doc_type,
+        status: c.status,
+        binding: c.binding,
+      },
+      chunkId: Number(c.id),
+      article: c.article,
+      articleNum: c.article_num,
+      articleTitle: c.article_title,
+      heading: c.heading,
+      clause: bestClause(c.text, q),
+      clauses: c.clauses,
+      header: c.header,
+      text: c.text,
+      score: Number(c.score.toFixed(6)),
+    };
+    seen.set(key, hit);
+    out.push(hit);
+    if (out.length >= k) break;
+  }
+  return out;
+}
+
+/** The khoản whose words overlap the question most (accent-aware), for "khoản k Điều n". */
+export function bestClause(text: string, q: AnalyzedQuery): string | null {
+  const want = new Set([...q.terms, ...q.expansionTerms]);
+  let best: string | null = null;
+  let bestScore = 0;
+  let current: string | null = null;
+  let acc = 0;
+  const flush = () => {
+    if (current && acc > bestScore) {
+      best = current;
+      bestScore = acc;
+    }
+  };
+  for (const line of text.split('\n').slice(1)) {
+    const m = /^(\d+[a-zđ]?)\.\s/.exec(line);
+    if (m) {
+      flush();
+      current = m[1]!;
+      acc = 0;
+    }
+    if (!current) continue;
+    const toks = new Set(syllables(line).map(fold));
+    for (const t of toks) if (want.has(t)) acc += 1;
+  }
+  flush();
+  return best;
+}

@@ -1,0 +1,186 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { respond, type ChatResult } from '../chat/respond.js';
+import { recentMessages, conversationExists } from '../../store/conversations.js';
+import { notFound } from '../errors.js';
+import { errorResponse } from './schemas.js';
+
+const citation = {
+  type: 'object',
+  properties: {
+    document: {
+      type: 'object',
+      properties: {
+        id: { type: 'string' },
+        number: { type: ['string', 'null'] },
+        title: { type: 'string' },
+        name: { type: 'string' },
+        binding: { type: 'boolean' },
+        status: { type: 'string' },
+      },
+    },
+    article: { type: 'string' },
+    clause: { type: ['string', 'null'] },
+    point: { type: ['string', 'null'] },
+    quote: { type: 'string' },
+    source: { type: 'integer' },
+  },
+} as const;
+
+const chatResponse = {
+  type: 'object',
+  required: ['conversationId', 'answer', 'citations', 'kind', 'fallback'],
+  properties: {
+    conversationId: { type: 'string' },
+    messageId: { type: 'integer' },
+    answer: { type: 'string' },
+    citations: { type: 'array', items: citation },
+    kind: { type: 'string', enum: ['answer', 'emergency', 'out_of_scope'] },
+    fallback: { type: 'boolean' },
+    official: { type: 'boolean' },
+    emergency: {
+      type: 'object',
+      properties: { numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
+    },
+  },
+} as const;
+
+interface ChatBody {
+  message: string;
+  conversationId?: string;
+  noHistory?: boolean;
+}
+
+const chat: FastifyPluginAsync = async (app) => {
+  const maxChars = app.services.config.MAX_MESSAGE_CHARS;
+
+  app.post<{ Body: ChatBody }>(
+    '/api/chat',
+    {
+      config: { rateLimitGroup: 'chat' },
+      schema: {
+        tags: ['chat'],
+        summary: 'Ask a question; JSON, or SSE (meta, token, citations, done, error) with Accept: text/event-stream',
+        body: {
+          type: 'object',
+          required: ['message'],
+          additionalProperties: false,
+          properties: {
+            message: { type: 'string', minLength: 1, maxLength: maxChars },
+            conversationId: { type: 'string', minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
+            noHistory: { type: 'boolean' },
+          },
+        },
+        response: { 200: chatResponse, 400: errorResponse },
+      },
+    },
+    async (req, reply) => {
+      const wantsSse = (req.headers.accept ?? '').includes('text/event-stream');
+      if (!wantsSse) {
+        const r = await respond(app.services, { ...req.body });
+        req.log.info({ conversationId: r.conversationId, kind: r.kind, citations: r.citations.length, fallback: r.fallback }, 'chat answered');
+        return present(r);
+      }
+
+      // SSE: headers go out now; errors after this point become an `error` event.
+      reply.hijack();
+      const res = reply.raw;
+      res.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      const send = (event: string, data: unknown) => {
+        if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+      };
+      const controller = new AbortController();
+      res.on('close', () => controller.abort());
+      try {
+        const r = await respond(
+          app.services,
+          { ...req.body, signal: controller.signal },
+          { onMeta: (m) => send('meta', m), onToken: (text) => send('token', { text }) },
+        );
+        send('citations', { citations: r.citations });
+        send('done', present(r));
+        req.log.info({ conversationId: r.conversationId, kind: r.kind, citations: r.citations.length, fallback: r.fallback }, 'chat answered (sse)');
+      } catch (err) {
+        const e = err as { statusCode?: number; code?: string; message?: string };
+        if (e.statusCode && e.statusCode < 500) send('error', { error: e.code ?? 'invalid:request', message: e.message });
+        else {
+          req.log.error({ err }, 'chat stream failed');
+          send('error', { error: 'internal', message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' });
+        }
+      } finally {
+        res.end();
+      }
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/conversations/:id',
+    {
+      schema: {
+        tags: ['chat'],
+        summary: 'Messages of a conversation (the id is the secret that grants access)',
+        params: { type: 'object', required: ['id'], properties: { id: { type: 'string', minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' } } },
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              id: { type: 'string' },
+              messages: {
+                type: 'array',
+                items: {
+                  type: 'object',
+                  properties: {
+                    id: { type: 'integer' },
+                    role: { type: 'string' },
+                    content: { type: 'string' },
+                    kind: { type: ['string', 'null'] },
+                    citations: { type: 'array', items: citation },
+                    fallback: { type: 'boolean' },
+                    createdAt: { type: 'string' },
+                  },
+                },
+              },
+            },
+          },
+          404: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const { db, config } = app.services;
+      if (!(await conversationExists(db, req.params.id))) throw notFound('conversation', 'Không tìm thấy cuộc trò chuyện (có thể đã hết hạn lưu).');
+      const rows = await recentMessages(db, req.params.id, config.MAX_TURNS_PER_CONVERSATION * 2);
+      return {
+        id: req.params.id,
+        messages: rows.map((m) => ({
+          id: Number(m.id),
+          role: m.role,
+          content: m.content,
+          kind: m.kind,
+          citations: m.citations as never[],
+          fallback: m.fallback,
+          createdAt: new Date(m.created_at).toISOString(),
+        })),
+      };
+    },
+  );
+};
+
+function present(r: ChatResult) {
+  return {
+    conversationId: r.conversationId,
+    messageId: r.messageId,
+    answer: r.answer,
+    citations: r.citations,
+    kind: r.kind,
+    fallback: r.fallback,
+    ...(r.official ? { official: true } : {}),
+    ...(r.emergency ? { emergency: r.emergency } : {}),
+  };
+}
+
+export default chat;
