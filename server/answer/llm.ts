@@ -26,6 +26,7 @@ const MAX_SOURCE_CHARS = 1800;
 export class LlmAnswerer implements Answerer {
   readonly id: string;
   private readonly chat: ChatOpenAI;
+  private readonly rewriter: ChatOpenAI;
   private healthy = true;
 
   constructor(
@@ -34,16 +35,20 @@ export class LlmAnswerer implements Answerer {
     private readonly logger?: () => FastifyBaseLogger | undefined,
   ) {
     this.id = `openai:${opts.model}`;
-    this.chat = new ChatOpenAI({
+    const common = {
       model: opts.model,
+      // Local OpenAI-compatible servers accept any key; the SDK refuses to start without one.
       apiKey: opts.apiKey ?? 'not-needed',
       temperature: 0.1,
       maxRetries: 0,
       timeout: opts.totalTimeoutMs,
-      streaming: true,
+      // Chat Completions is what vLLM, Ollama and llama.cpp speak.
       useResponsesApi: false,
       configuration: opts.baseURL ? { baseURL: opts.baseURL } : undefined,
-    });
+    };
+    this.chat = new ChatOpenAI({ ...common, streaming: true });
+    // The rewrite is short and needed whole; a plain request is simpler than a stream.
+    this.rewriter = new ChatOpenAI({ ...common, streaming: false });
   }
 
   /** False after the last call failed: shown as a degraded part in /api/health. */
@@ -119,7 +124,7 @@ export class LlmAnswerer implements Answerer {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.opts.firstTokenTimeoutMs);
     try {
-      const res = await this.chat.invoke(
+      const res = await this.rewriter.invoke(
         [['human', render('llm-rewrite.vi.md', { history: history.map((t) => `${t.role === 'user' ? 'Hội viên' : 'Trợ lý'}: ${t.content.slice(0, 400)}`).join('\n'), question })]],
         { signal: controller.signal },
       );

@@ -1,0 +1,29 @@
+import path from 'node:path';
+import { loadConfig, type Config } from '../../config/config.js';
+import { buildApp } from '../../server/app.js';
+import { createServices, ingestCorpusIfEmpty } from '../../server/bootstrap.js';
+import type { Services } from '../../server/services.js';
+import { openMemoryDb } from '../../store/open.js';
+
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+export const SHARED_CORPUS = path.resolve(ROOT, '../shared/corpus');
+export const DEV_QUESTIONS = path.resolve(ROOT, '../shared/eval/dev-questions.jsonl');
+
+/** Config as a test wants it: offline defaults, in-memory store, limits off unless asked. */
+export function testConfig(env: Record<string, string> = {}): Config {
+  return loadConfig({ CORPUS_DIR: path.join(ROOT, 'corpus'), RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'silent', ...env }, ROOT);
+}
+
+/** Real services on an in-memory PGlite with the bundled corpus indexed. */
+export async function testServices(env: Record<string, string> = {}): Promise<Services> {
+  const config = testConfig(env);
+  const services = await createServices(config, { db: await openMemoryDb() });
+  await ingestCorpusIfEmpty(services);
+  return services;
+}
+
+export async function testApp(env: Record<string, string> = {}) {
+  const services = await testServices(env);
+  const app = await buildApp(services);
+  return { app, services };
+}
