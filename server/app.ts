@@ -8,6 +8,9 @@ import documents from './routes/documents.js';
 import search from './routes/search.js';
 import chat from './routes/chat.js';
 import articles from './routes/articles.js';
+import auth from './auth/plugin.js';
+import corsOrigins from './origins/cors.js';
+import officials from './officials.js';
 
 export interface BuildOptions {
   logger?: boolean | object;
@@ -34,11 +37,14 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     },
   });
   await app.register(swaggerUi, { routePrefix: '/docs' });
+  await app.register(corsOrigins);
+  await app.register(auth);
 
   await app.register(health);
   await app.register(documents);
   await app.register(search);
   await app.register(articles);
   await app.register(chat);
+  await app.register(officials);
   return app;
 }

@@ -1,0 +1,256 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { deleteDocument, getDocument, listDocuments, type DocumentRow } from '../../store/documents.js';
+import { insertChunks } from '../../store/chunks.js';
+import { embeddingInput, ensureEmbeddings } from '../../store/embeddings.js';
+import { isBinding } from '../../ingest/names.js';
+import { outline } from '../../ingest/structure/outline.js';
+import { prepareDocument, searchText } from '../../ingest/pipeline.js';
+import type { DocumentMeta } from '../../ingest/types.js';
+import { AppError, notFound } from '../errors.js';
+import { audit } from '../audit/log.js';
+import { officialOf, requireRole } from '../auth/guard.js';
+import { presentDocument } from '../present.js';
+import { documentSummary } from '../routes/schemas.js';
+import { hasOriginal, readOriginal, removeOriginal } from './originals.js';
+import { errorResponse, guardedErrors, idParam, isoDate, okResponse, security, toIso } from './schemas.js';
+
+export const adminDocument = {
+  ...documentSummary,
+  properties: {
+    ...documentSummary.properties,
+    sha256: { type: 'string' },
+    updatedAt: { type: 'string' },
+    hasOriginal: { type: 'boolean' },
+  },
+} as const;
+
+const documentResponse = { type: 'object', properties: { document: adminDocument } } as const;
+
+interface MetaPatch {
+  title?: string;
+  number?: string | null;
+  type?: string;
+  status?: DocumentRow['status'];
+  statusNote?: string | null;
+  effective?: string | null;
+  issued?: string | null;
+  issuer?: string | null;
+  replacedBy?: string | null;
+  scope?: string | null;
+  topics?: string[];
+}
+
+const notFoundDoc = () => notFound('document', 'Không tìm thấy văn bản này.');
+
+/** The officials' view of the corpus: metadata edits, retiring, deleting, re-indexing. */
+const adminDocuments: FastifyPluginAsync = async (app) => {
+  const { db, config, embedder } = app.services;
+  const editor = requireRole('editor');
+  const present = (d: DocumentRow) => ({ ...presentDocument(d), sha256: d.sha256, updatedAt: toIso(d.updated_at)!, hasOriginal: hasOriginal(config.dataDir, d.sha256) });
+
+  app.get(
+    '/api/admin/documents',
+    {
+      onRequest: editor,
+      schema: {
+        tags: ['admin'],
+        summary: 'Every document with its metadata, including expired and replaced ones',
+        security,
+        response: { 200: { type: 'object', properties: { documents: { type: 'array', items: adminDocument } } }, ...guardedErrors },
+      },
+    },
+    async () => ({ documents: (await listDocuments(db)).map(present) }),
+  );
+
+  app.patch<{ Params: { id: string }; Body: MetaPatch }>(
+    '/api/admin/documents/:id',
+    {
+      onRequest: editor,
+      schema: {
+        tags: ['admin'],
+        summary: 'Edit a document’s metadata (hiệu lực, số hiệu, thay thế bởi, chủ đề…)',
+        security,
+        params: idParam,
+        body: {
+          type: 'object',
+          additionalProperties: false,
+          minProperties: 1,
+          properties: {
+            title: { type: 'string', minLength: 1, maxLength: 500 },
+            number: { type: ['string', 'null'], maxLength: 60 },
+            type: { type: 'string', minLength: 1, maxLength: 60 },
+            status: { type: 'string', enum: ['in_force', 'partial', 'expired', 'replaced'] },
+            statusNote: { type: ['string', 'null'], maxLength: 500 },
+            effective: isoDate,
+            issued: isoDate,
+            issuer: { type: ['string', 'null'], maxLength: 200 },
+            replacedBy: { type: ['string', 'null'], maxLength: 120 },
+            scope: { type: ['string', 'null'], maxLength: 200 },
+            topics: { type: 'array', maxItems: 30, items: { type: 'string', minLength: 1, maxLength: 80 } },
+          },
+        },
+        response: { 200: documentResponse, ...guardedErrors, 404: errorResponse, 409: errorResponse },
+      },
+    },
+    async (req) => {
+      const actor = officialOf(req);
+      const doc = await getDocument(db, req.params.id);
+      if (!doc) throw notFoundDoc();
+      const b = req.body;
+      const sets: string[] = [];
+      const params: unknown[] = [];
+      const set = (col: string, v: unknown) => {
+        params.push(v);
+        sets.push(`${col} = $${params.length}`);
+      };
+      const text = (v: string | null | undefined) => (v == null ? null : v.trim() || null);
+      if (b.title !== undefined) set('title', b.title.trim());
+      if (b.number !== undefined) {
+        const number = text(b.number);
+        if (number) {
+          const clash = await db.query<{ id: string }>('select id from documents where lower(number) = lower($1) and id <> $2', [number, doc.id]);
+          if (clash.rows[0]) throw new AppError(409, 'conflict:number', `Số hiệu ${number} đã thuộc về văn bản khác (${clash.rows[0].id}).`);
+        }
+        set('number', number);
+      }
+      if (b.type !== undefined) set('type', b.type.trim());
+      if (b.status !== undefined) set('status', b.status);
+      if (b.statusNote !== undefined) set('status_note', text(b.statusNote));
+      if (b.effective !== undefined) set('effective', b.effective);
+      if (b.issued !== undefined) set('issued', b.issued);
+      if (b.issuer !== undefined) set('issuer', text(b.issuer));
+      if (b.replacedBy !== undefined) set('replaced_by', text(b.replacedBy));
+      if (b.scope !== undefined) set('scope', text(b.scope));
+      if (b.topics !== undefined) set('topics', [...new Set(b.topics.map((t) => t.trim()).filter(Boolean))]);
+      if (b.type !== undefined || b.title !== undefined) {
+        set('binding', isBinding({ type: b.type ?? doc.type, title: b.title ?? doc.title }));
+      }
+      params.push(doc.id);
+      await db.transaction(async (tx) => {
+        await tx.query(`update documents set ${sets.join(', ')}, updated_at = now() where id = $${params.length}`, params);
+        await audit(tx, actor, 'document.edit', { type: 'document', id: doc.id }, { fields: Object.keys(b) });
+      });
+      return { document: present((await getDocument(db, doc.id))!) };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/admin/documents/:id/retire',
+    {
+      onRequest: editor,
+      schema: {
+        tags: ['admin'],
+        summary: 'Mark a document as hết hiệu lực (kept for historic questions, no longer cited by default)',
+        security,
+        params: idParam,
+        response: { 200: documentResponse, ...guardedErrors, 404: errorResponse },
+      },
+    },
+    async (req) => {
+      const actor = officialOf(req);
+      const done = await db.transaction(async (tx) => {
+        const old = (await tx.query<{ status: string }>('select status from documents where id = $1 for update', [req.params.id])).rows[0];
+        if (!old) return false;
+        await tx.query(`update documents set status = 'expired', updated_at = now() where id = $1`, [req.params.id]);
+        await audit(tx, actor, 'document.retire', { type: 'document', id: req.params.id }, { previousStatus: old.status });
+        return true;
+      });
+      if (!done) throw notFoundDoc();
+      return { document: present((await getDocument(db, req.params.id))!) };
+    },
+  );
+
+  app.delete<{ Params: { id: string } }>(
+    '/api/admin/documents/:id',
+    {
+      onRequest: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Delete a document and its chunks (admins only; editors retire instead)',
+        security,
+        params: idParam,
+        response: { 200: okResponse, ...guardedErrors, 404: errorResponse },
+      },
+    },
+    async (req) => {
+      const actor = officialOf(req);
+      const doc = await getDocument(db, req.params.id);
+      if (!doc) throw notFoundDoc();
+      await db.transaction(async (tx) => {
+        await deleteDocument(tx, doc.id);
+        await audit(tx, actor, 'document.delete', { type: 'document', id: doc.id }, { number: doc.number, title: doc.title, chunks: doc.chunk_count });
+      });
+      removeOriginal(config.dataDir, doc.sha256);
+      return { ok: true };
+    },
+  );
+
+  app.post<{ Params: { id: string } }>(
+    '/api/admin/documents/:id/reindex',
+    {
+      onRequest: editor,
+      schema: {
+        tags: ['admin'],
+        summary: 'Re-parse the kept original (or, without one, re-embed the chunks) with the current parser and embedder',
+        security,
+        params: idParam,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              documentId: { type: 'string' },
+              mode: { type: 'string', enum: ['reparsed', 'reembedded'] },
+              articles: { type: 'integer' },
+              chunks: { type: 'integer' },
+              embedded: { type: 'integer' },
+            },
+          },
+          ...guardedErrors,
+          404: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const actor = officialOf(req);
+      const doc = await getDocument(db, req.params.id);
+      if (!doc) throw notFoundDoc();
+      const bytes = readOriginal(config.dataDir, doc.sha256);
+      let result: { mode: 'reparsed' | 'reembedded'; articles: number; chunks: number; embedded: number };
+      if (bytes) {
+        // Officials' metadata edits win over what the parser reads from the file.
+        const meta: DocumentMeta = {
+          title: doc.title, number: doc.number ?? undefined, type: doc.type, issuer: doc.issuer ?? undefined,
+          issued: doc.issued ?? undefined, effective: doc.effective ?? undefined, status: doc.status,
+        };
+        const p = await prepareDocument({ bytes, overrides: meta });
+        // Embed before opening the transaction: a provider call must not hold PGlite's one connection.
+        const vectors = await embedder.embed(p.chunks.map((c) => embeddingInput(c.header, c.text)));
+        await db.transaction(async (tx) => {
+          await tx.query('delete from chunks where document_id = $1', [doc.id]);
+          await insertChunks(
+            tx,
+            doc.id,
+            p.chunks.map((c, i) => ({
+              ordinal: c.ordinal, path: c.path, article: c.article ?? null, articleNum: c.articleNum ?? null,
+              articleTitle: c.articleTitle ?? null, heading: c.heading ?? null, clauses: c.clauses, points: c.points,
+              part: c.part, header: c.header, text: c.text, searchText: searchText(c.header, c.text), embedding: vectors[i]!,
+            })),
+          );
+          await tx.query('update documents set structure = $2, article_count = $3, chunk_count = $4, updated_at = now() where id = $1', [
+            doc.id, JSON.stringify(outline(p.structure)), p.structure.articles.length, p.chunks.length,
+          ]);
+          await audit(tx, actor, 'document.reindex', { type: 'document', id: doc.id }, { mode: 'reparsed', chunks: p.chunks.length });
+        });
+        result = { mode: 'reparsed', articles: p.structure.articles.length, chunks: p.chunks.length, embedded: p.chunks.length };
+      } else {
+        await db.query('update chunks set embedding = null where document_id = $1', [doc.id]);
+        const embedded = await ensureEmbeddings(db, embedder);
+        await audit(db, actor, 'document.reindex', { type: 'document', id: doc.id }, { mode: 'reembedded', chunks: doc.chunk_count });
+        result = { mode: 'reembedded', articles: doc.article_count, chunks: doc.chunk_count, embedded };
+      }
+      return { documentId: doc.id, ...result };
+    },
+  );
+};
+
+export default adminDocuments;

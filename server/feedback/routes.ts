@@ -1,0 +1,79 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { errorResponse } from '../routes/schemas.js';
+import { notFound } from '../errors.js';
+import { createHandover, messageInConversation } from '../handover/store.js';
+
+const messageRef = {
+  messageId: { type: 'integer', minimum: 1 },
+  conversationId: { type: 'string', minLength: 8, maxLength: 120 },
+} as const;
+
+/** Members' 👍/👎 and "gửi câu hỏi cho cán bộ Hội": public, proven by the conversation id. */
+const memberFeedback: FastifyPluginAsync = async (app) => {
+  const { db } = app.services;
+
+  app.post<{ Body: { messageId: number; conversationId: string; rating: 1 | -1; comment?: string } }>(
+    '/api/feedback',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary: 'Rate an answer (1 = hữu ích, -1 = chưa đúng); rating again replaces the earlier rating',
+        body: {
+          type: 'object',
+          required: ['messageId', 'conversationId', 'rating'],
+          additionalProperties: false,
+          properties: { ...messageRef, rating: { type: 'integer', enum: [1, -1] }, comment: { type: 'string', maxLength: 1000 } },
+        },
+        response: {
+          200: { type: 'object', properties: { ok: { type: 'boolean' }, rating: { type: 'integer' } } },
+          400: errorResponse,
+          404: errorResponse,
+        },
+      },
+    },
+    async (req) => {
+      const { messageId, conversationId, rating, comment } = req.body;
+      const msg = await messageInConversation(db, messageId, conversationId);
+      if (!msg || msg.role !== 'assistant') throw notFound('message', 'Không tìm thấy câu trả lời này trong cuộc trò chuyện.');
+      await db.query(
+        `insert into feedback (message_id, rating, comment) values ($1, $2, $3)
+         on conflict (message_id) do update set rating = excluded.rating, comment = excluded.comment, created_at = now()`,
+        [messageId, rating, comment?.trim() || null],
+      );
+      return { ok: true, rating };
+    },
+  );
+
+  app.post<{ Body: { messageId: number; conversationId: string; note?: string } }>(
+    '/api/handover',
+    {
+      schema: {
+        tags: ['feedback'],
+        summary: 'Send the question behind an answer to the union officials',
+        body: {
+          type: 'object',
+          required: ['messageId', 'conversationId'],
+          additionalProperties: false,
+          properties: { ...messageRef, note: { type: 'string', maxLength: 1000 } },
+        },
+        response: {
+          201: {
+            type: 'object',
+            properties: { id: { type: 'integer' }, state: { type: 'string' }, created: { type: 'boolean' }, message: { type: 'string' } },
+          },
+          400: errorResponse,
+          404: errorResponse,
+        },
+      },
+    },
+    async (req, reply) => {
+      const r = await createHandover(db, req.body);
+      return reply.status(201).send({
+        ...r,
+        message: 'Câu hỏi của bạn đã được gửi tới cán bộ Hội Phụ nữ. Câu trả lời sẽ được cán bộ kiểm tra trước khi chia sẻ.',
+      });
+    },
+  );
+};
+
+export default memberFeedback;

@@ -1,0 +1,31 @@
+import type { FastifyPluginAsync } from 'fastify';
+import authPlugin from './auth/plugin.js';
+import authRoutes from './auth/routes.js';
+import adminUsers from './admin/users.js';
+import adminOrigins from './admin/origins.js';
+import adminAudit from './admin/audit.js';
+import adminInsights from './admin/insights.js';
+import adminHandover from './admin/handover.js';
+import adminDocuments from './admin/documents.js';
+import uploads from './admin/uploads.js';
+import memberFeedback from './feedback/routes.js';
+
+/**
+ * The officials' console API (auth, corpus management, handover, insights, origins, users)
+ * and the members' feedback routes. Register `auth/plugin.js` at the root before any route
+ * plugin so the /api/admin safety net sees every route; it is added here when missing.
+ */
+const officials: FastifyPluginAsync = async (app) => {
+  if (!app.hasDecorator('guardedRoutes')) await app.register(authPlugin);
+  await app.register(authRoutes);
+  await app.register(memberFeedback);
+  await app.register(adminDocuments);
+  await app.register(uploads);
+  await app.register(adminHandover);
+  await app.register(adminInsights);
+  await app.register(adminUsers);
+  await app.register(adminOrigins);
+  await app.register(adminAudit);
+};
+
+export default officials;
