@@ -76,6 +76,12 @@ const uploadItem = {
   },
 } as const;
 
+/** When every file failed: the first file's reason, and each file's outcome. */
+const uploadError = {
+  type: 'object',
+  properties: { error: { type: 'string' }, message: { type: 'string' }, uploads: { type: 'array', items: uploadItem } },
+} as const;
+
 const multipartBody = {
   description:
     'multipart/form-data: one or more files in field `file` (PDF, DOCX, TXT, HTML) and optional text fields ' +
@@ -171,9 +177,9 @@ const uploads: FastifyPluginAsync = async (app) => {
         response: {
           201: { type: 'object', properties: { uploads: { type: 'array', items: uploadItem } } },
           ...guardedErrors,
-          413: errorResponse,
-          415: errorResponse,
-          422: { type: 'object', properties: { error: { type: 'string' }, message: { type: 'string' }, uploads: { type: 'array', items: uploadItem } } },
+          413: uploadError,
+          415: uploadError,
+          422: uploadError,
         },
       },
     },

@@ -4,14 +4,15 @@ import type { HandoverCitation } from './store.js';
 
 /**
  * pg_trgm similarity between the folded forms (trigrams are taken per syllable, padded, so
- * this is an overlap of syllables that tolerates typos). 0.55 was chosen on paraphrase pairs
- * in tests/handover.test.ts: rewordings of one question ("chồng đánh vợ bị phạt thế nào" /
- * "chong danh vo thi bi xu phat ra sao") score 0.6–1.0, while questions that share the topic
- * but ask something else ("ly hôn thì ai nuôi con" / "ly hôn thì chia tài sản thế nào")
- * stay below 0.45. A wrong reuse shows an official answer to a different question, so the
- * threshold errs high; a miss only means the normal answer path runs.
+ * this is an overlap of syllables that tolerates typos and word order). 0.6 was chosen on the
+ * paraphrase pairs in tests/handover.test.ts: rewordings of one question, with or without
+ * dấu ("con gái có được hưởng thừa kế như con trai không" / "con gai co duoc chia thua ke
+ * bang con trai khong"), score 0.61–1.0, while other questions on the same topic ("ly hôn
+ * thì ai nuôi con" / "ly hôn thì chia tài sản thế nào", "bị quấy rối ở nơi làm việc" /
+ * "bị đánh ở nơi làm việc") score 0.21–0.50. A wrong reuse shows an official answer to a
+ * different question, a miss only means the normal answer path runs: the threshold errs high.
  */
-export const OFFICIAL_ANSWER_THRESHOLD = 0.55;
+export const OFFICIAL_ANSWER_THRESHOLD = 0.6;
 
 export interface OfficialAnswer {
   answer: string;
