@@ -1,20 +1,137 @@
 import { PDFParse } from 'pdf-parse';
-import { IngestError } from '../errors.js';
+import { IngestError, ingestError } from '../errors.js';
 import type { ParsedText } from '../types.js';
-import { nfc } from '../text/vietnamese.js';
+import { fixUnicodeText, stripControls } from './encoding.js';
+import type { ParseLimits } from './limits.js';
+import { reflowPages } from './reflow.js';
 
-/** PDF with a text layer. (Scanned PDFs: see the OCR path.) */
-export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
-  const parser = new PDFParse({ data: new Uint8Array(bytes) });
+/**
+ * PDF → text, inside the parse worker (ingest/parse/worker-pool.ts runs it off the event loop
+ * with a deadline). The text layer is used where a page has one; pages without one (scans) are
+ * rendered and OCR'd in Vietnamese. Lines are reflowed into one paragraph per structural unit.
+ */
+
+/** A page with fewer letters than this in its text layer is treated as a scan. */
+const MIN_LETTERS_PER_PAGE = 20;
+/** Render width for OCR: ~200 dpi on A4, enough for 11–13 pt body text. */
+const OCR_RENDER_WIDTH = 1700;
+/** Below this mean confidence the OCR output is noise, not text. */
+const MIN_OCR_CONFIDENCE = 45;
+
+export interface PdfProgress {
+  phase: 'ocr';
+  pages: number;
+}
+
+function letters(s: string): number {
+  return s.match(/\p{L}/gu)?.length ?? 0;
+}
+
+function mapPdfError(err: unknown): IngestError {
+  if (err instanceof IngestError) return err;
+  const e = err as Error;
+  if (e?.name === 'PasswordException' || /password/i.test(e?.message ?? '')) {
+    return ingestError('invalid:pdf_encrypted', `PDF is password-protected: ${e.message}`);
+  }
+  return ingestError('invalid:pdf', `PDF parse failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`);
+}
+
+export async function extractPdf(
+  bytes: Uint8Array,
+  limits: ParseLimits,
+  opts: { ocr: boolean; onProgress?: (p: PdfProgress) => void },
+): Promise<ParsedText> {
+  // isEvalSupported: false keeps pdf.js from compiling font programs (CVE-2024-4367 class).
+  const parser = new PDFParse({ data: bytes, isEvalSupported: false, verbosity: 0 });
   try {
-    const r = await parser.getText();
-    const text = nfc(r.text ?? '').trim();
-    if (!text) throw new IngestError('invalid:no_text', 'Không đọc được chữ trong tệp PDF.', 'PDF has no text layer');
-    return { format: 'pdf', text, meta: {}, pages: r.total };
-  } catch (err) {
-    if (err instanceof IngestError) throw err;
-    throw new IngestError('invalid:pdf', 'Tệp PDF bị hỏng hoặc không mở được.', `PDF parse failed: ${(err as Error).message}`);
+    let total: number;
+    try {
+      total = (await parser.getInfo()).total;
+    } catch (err) {
+      throw mapPdfError(err);
+    }
+    if (total > limits.maxPdfPages) {
+      throw ingestError(
+        'invalid:too_many_pages',
+        `PDF has ${total} pages (limit ${limits.maxPdfPages})`,
+        `Tệp PDF có ${total} trang, vượt giới hạn ${limits.maxPdfPages} trang. Hãy tách văn bản thành các tệp nhỏ hơn.`,
+      );
+    }
+    let pages: string[];
+    try {
+      const r = await parser.getText({ pageJoiner: '' });
+      pages = r.pages.map((p) => p.text ?? '');
+    } catch (err) {
+      throw mapPdfError(err);
+    }
+
+    const scanned = pages.map((p, i) => (letters(p) < MIN_LETTERS_PER_PAGE ? i : -1)).filter((i) => i >= 0);
+    let ocrUsed = false;
+    if (scanned.length && (scanned.length === pages.length || scanned.length / pages.length >= 0.2)) {
+      if (!opts.ocr) {
+        if (scanned.length === pages.length) throw ingestError('invalid:no_text', 'PDF has no text layer and OCR is off', 'Tệp PDF là bản quét, không có lớp chữ.');
+      } else {
+        if (scanned.length > limits.maxOcrPages) {
+          throw ingestError(
+            'invalid:too_many_pages',
+            `scanned PDF needs OCR of ${scanned.length} pages (limit ${limits.maxOcrPages})`,
+            `Tệp PDF là bản quét ${scanned.length} trang, vượt giới hạn nhận dạng chữ ${limits.maxOcrPages} trang. Hãy tách tệp hoặc dùng tệp có lớp chữ.`,
+          );
+        }
+        opts.onProgress?.({ phase: 'ocr', pages: scanned.length });
+        const ocrPages = await ocrPdfPages(parser, scanned);
+        for (const [k, i] of scanned.entries()) {
+          if (ocrPages[k]) pages[i] = ocrPages[k]!;
+        }
+        ocrUsed = true;
+      }
+    }
+
+    const raw = stripControls(reflowPages(pages.map((p) => p.normalize('NFC'))));
+    if (letters(raw) < MIN_LETTERS_PER_PAGE) {
+      throw ocrUsed
+        ? ingestError('invalid:ocr_failed', `OCR found no readable text on ${scanned.length} scanned page(s)`)
+        : ingestError('invalid:no_text', 'PDF has no text', 'Không đọc được chữ trong tệp PDF.');
+    }
+    const fixed = fixUnicodeText(raw);
+    return { format: 'pdf', text: fixed.text, meta: {}, pages: total, ocr: ocrUsed || undefined };
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/** Renders and recognises the given 0-based pages one at a time (bounded memory). */
+async function ocrPdfPages(parser: PDFParse, pageIndexes: number[]): Promise<(string | null)[]> {
+  const { createOcr } = await import('./ocr.js');
+  const ocr = await createOcr();
+  try {
+    const out: (string | null)[] = [];
+    for (const i of pageIndexes) {
+      let png: Uint8Array | undefined;
+      try {
+        const shot = await parser.getScreenshot({ partial: [i + 1], desiredWidth: OCR_RENDER_WIDTH, imageDataUrl: false, imageBuffer: true });
+        png = shot.pages[0]?.data;
+      } catch (err) {
+        throw mapPdfError(err);
+      }
+      if (!png) {
+        out.push(null);
+        continue;
+      }
+      const r = await ocr.recognize(png);
+      out.push(r.confidence >= MIN_OCR_CONFIDENCE ? cleanOcr(r.text) : null);
+    }
+    return out;
+  } finally {
+    await ocr.close().catch(() => undefined);
+  }
+}
+
+/** Tesseract's stray marks at line ends and isolated symbols are dropped; lines stay lines. */
+function cleanOcr(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter((l) => l === '' || letters(l) + (l.match(/\d/g)?.length ?? 0) >= 1)
+    .join('\n');
 }
