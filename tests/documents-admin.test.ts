@@ -120,6 +120,15 @@ describe('upload', () => {
     expect(json(res).uploads.map((u: { state: string }) => u.state)).toEqual(['indexed', 'error']);
   });
 
+  it('accepts a file well over the JSON body limit but under UPLOAD_MAX_MB', async () => {
+    const articles = Array.from({ length: 400 }, (_, i) => `Điều ${i + 1}. Quy định số ${i + 1}\n${'Phụ nữ được bảo đảm quyền bình đẳng trong lao động và gia đình. '.repeat(20)}`);
+    const text = `title: Luật Dài\nnumber: 81/2030/QH15\n\n${articles.join('\n')}`;
+    expect(Buffer.byteLength(text)).toBeGreaterThan(512 * 1024);
+    const res = await upload([{ filename: 'dai.txt', content: text }]);
+    expect(res.statusCode).toBe(201);
+    expect(json(res).uploads[0]).toMatchObject({ state: 'indexed', articles: 400 });
+  });
+
   it('refuses a file over UPLOAD_MAX_MB with 413 and a Vietnamese message', async () => {
     const big = `Điều 1. Rất dài\n${'Phụ nữ có quyền bình đẳng. '.repeat(50_000)}`;
     const res = await upload([{ filename: 'qua-lon.txt', content: big }]);

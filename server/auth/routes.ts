@@ -36,6 +36,7 @@ const authRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: { email: string; password: string } }>(
     '/api/auth/login',
     {
+      config: { rateLimitGroup: 'login' },
       schema: {
         tags: ['auth'],
         summary: 'Official login: sets the hl_session cookie and returns a bearer token and the CSRF token',

@@ -15,6 +15,7 @@ const memberFeedback: FastifyPluginAsync = async (app) => {
   app.post<{ Body: { messageId: number; conversationId: string; rating: 1 | -1; comment?: string } }>(
     '/api/feedback',
     {
+      config: { rateLimitGroup: 'search' },
       schema: {
         tags: ['feedback'],
         summary: 'Rate an answer (1 = hữu ích, -1 = chưa đúng); rating again replaces the earlier rating',
@@ -47,6 +48,7 @@ const memberFeedback: FastifyPluginAsync = async (app) => {
   app.post<{ Body: { messageId: number; conversationId: string; note?: string } }>(
     '/api/handover',
     {
+      config: { rateLimitGroup: 'search' },
       schema: {
         tags: ['feedback'],
         summary: 'Send the question behind an answer to the union officials',
