@@ -209,13 +209,15 @@ describe('insights', () => {
     expect(body.totals.notHelpful).toBeGreaterThanOrEqual(2);
     expect(body.totals.handoverPending).toBeGreaterThanOrEqual(1);
     const text = JSON.stringify(body);
-    expect(text).not.toMatch(/0987|0912|@yahoo|@gmail|conv-/);
+    expect(text).not.toMatch(/0987|0912|@yahoo|@gmail|conv-|Hoa/);
   });
 
   it('redacts phones, e-mails, links and ID numbers but keeps legal numbers and amounts', () => {
     expect(redact('sđt 0912 345 678, zalo +84 987.654.321, mail a.b@c.vn, CCCD 038123456789')).toBe(
       'sđt [số điện thoại], zalo [số điện thoại], mail [email], CCCD [số]',
     );
+    expect(redact('Em tên Hoa, chồng em là Trần Văn Nam đánh em')).toBe('Em tên [tên], chồng em là [tên] đánh em');
+    expect(redact('Tên em là Lê Thị Mai. Tôi là Hằng')).toBe('Tên em là [tên]. Tôi là [tên]');
     expect(redact('vay 100.000.000 đồng theo Điều 51 Luật 52/2014/QH13, gọi 113')).toBe('vay 100.000.000 đồng theo Điều 51 Luật 52/2014/QH13, gọi 113');
   });
 });
