@@ -10,7 +10,8 @@ import { nfc } from '../text/vietnamese.js';
  * cross-reference ("… quy định tại\nĐiều 5 của Luật này") stays body text.
  */
 
-const PART_RE = /^(PHẦN|Phần)\s+(THỨ\s+\S+|thứ\s+\S+|[IVXLC]+|\S+)\s*(?:[.:–-]\s*(.*))?$/u;
+// "Phần thứ nhất", "PHẦN THỨ HAI", "Phần I", "Phần 1" — not "Phần này:" or "Phần còn lại".
+const PART_RE = /^(PHẦN|Phần)\s+((?:THỨ|thứ|Thứ)\s+(?:NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI(?:\s+\S+)?|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+\S+)?)|[IVXLC]+|\d+)\s*(?:[.:–-]\s*(.*))?$/u;
 const CHAPTER_RE = /^(CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\s*(?:[.:–-]\s*(.*))?$/u;
 const SECTION_RE = /^(MỤC|Mục)\s+(\d+)\s*(?:[.:–-]\s*(.*))?$/u;
 const SUBSECTION_RE = /^(TIỂU MỤC|Tiểu mục)\s+(\d+)\s*(?:[.:–-]\s*(.*))?$/u;
@@ -40,6 +41,10 @@ export function parseLegalStructure(text: string): Structure {
     path.push({ level, label });
   };
 
+  const candidates = articleCandidates(lines);
+  // Past the signature block only recipients, signatures and attachments follow.
+  let closed = false;
+
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
 
@@ -54,6 +59,18 @@ export function parseLegalStructure(text: string): Structure {
       pendingTitle = null;
     }
 
+    if (current && SIGNATURE_RE.test(line)) {
+      // "Nơi nhận:", "TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH": the signature block ends the last article.
+      current = null;
+      clause = null;
+      closed = true;
+      continue;
+    }
+    if (closed) {
+      preamble.push(line);
+      continue;
+    }
+
     const heading = matchDivision(line);
     if (heading) {
       setPath(heading.level, heading.label);
@@ -64,11 +81,15 @@ export function parseLegalStructure(text: string): Structure {
     }
 
     const am = ARTICLE_RE.exec(line);
-    if (am) {
+    if (am && isArticleHeading(am, lines[i + 1])) {
       const num = Number(am[1]);
       const label = `${am[1]}${am[2] ?? ''}`;
-      // Articles only go forward ("Điều 8a" may follow "Điều 8"); anything else is a wrapped reference.
-      const forward = num > lastNum || (num === lastNum && am[2] && current && current.label !== label);
+      // Articles only go forward ("Điều 8a" may follow "Điều 8"); anything else is a wrapped
+      // reference. A jump is a heading only if no article in between follows as a heading
+      // (excerpts jump; "… theo\nĐiều 40. …" in Điều 3 does not, since Điều 4 comes later).
+      const forward =
+        (num > lastNum && !skipsLaterArticle(candidates, i, lastNum, num)) ||
+        (num === lastNum && Boolean(am[2]) && current !== null && am[2]! > current.label.replace(/^\d+/, ''));
       if (forward) {
         current = { label, num, title: am[3]?.trim() ?? '', path: path.map((p) => p.label), intro: [], clauses: [] };
         articles.push(current);
@@ -110,6 +131,34 @@ export function parseLegalStructure(text: string): Structure {
   return { kind: 'legal', preamble, articles, sections: [] };
 }
 
+/**
+ * A real article heading has a capitalised title ("Điều 5. Bảo vệ …") or none with its title
+ * on the next line; "Điều 5. của Luật này" or "Điều 5." followed by running lower-case text is a
+ * wrapped reference.
+ */
+function isArticleHeading(m: RegExpExecArray, next: string | undefined): boolean {
+  const title = m[3]?.trim() ?? '';
+  if (title) return !/^\p{Ll}/u.test(title);
+  return !next || !/^\p{Ll}/u.test(next);
+}
+
+/** (line index, number) of every line that has an article heading's form. */
+function articleCandidates(lines: string[]): { i: number; num: number }[] {
+  const out: { i: number; num: number }[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = ARTICLE_RE.exec(lines[i]!);
+    if (m && isArticleHeading(m, lines[i + 1])) out.push({ i, num: Number(m[1]) });
+  }
+  return out;
+}
+
+function skipsLaterArticle(cands: { i: number; num: number }[], at: number, lastNum: number, num: number): boolean {
+  if (num <= lastNum + 1) return false;
+  return cands.some((c) => c.i > at && c.num > lastNum && c.num < num);
+}
+
+const SIGNATURE_RE = /^(?:Nơi nhận\s*:|(?:TM|KT|Q|TL|T\/M)\.?\s+[\p{Lu} ]{3,}$|(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG)(?: QUỐC HỘI)?$)/u;
+
 function matchDivision(line: string): { level: number; label: string; hasTitle: boolean } | null {
   let m = PART_RE.exec(line);
   if (m && !/[,;]$/.test(line)) {
@@ -145,47 +194,99 @@ function isNextClause(article: Article, label: string): boolean {
 
 /**
  * Provincial plans and other non-normative documents: "I. MỤC ĐÍCH, YÊU CẦU" › "1. Mục đích"
- * › "a)" › "-". Sections are cut at Roman and numbered headings; the rest is body.
+ * › "a)" › "-". Roman headings become the path; a numbered line with body under it becomes a
+ * section; a numbered line with no body (a one-line task in a list) stays a paragraph of the
+ * enclosing section, so no chunk is a heading alone.
  */
 const ROMAN_HEADING_RE = /^([IVXLC]+)\.\s+(.+)$/u;
-const NUMBERED_HEADING_RE = /^(\d+(?:\.\d+)*)\.\s+(.+)$/u;
+const NUMBERED_HEADING_RE = /^(\d+(?:\.\d+)*)\.?\s+(.+)$/u;
 
 export function parseSections(text: string): Structure {
   const lines = nfc(text)
     .split(/\r?\n/)
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
+  const isRoman = (l: string) => ROMAN_HEADING_RE.test(l) && l.length <= 200;
+  const isNumbered = (l: string) => /^\d+(?:\.\d+)*\.\s/u.test(l) && NUMBERED_HEADING_RE.test(l) && l.length <= 160;
+
   const sections: Section[] = [];
   const preamble: string[] = [];
   let roman: string | null = null;
+  let romanSection: Section | null = null; // holds the roman heading's own paragraphs, made on demand
   let current: Section | null = null;
+  let parentNumbered: string | null = null;
 
-  for (const line of lines) {
-    const rm = ROMAN_HEADING_RE.exec(line);
-    if (rm) {
+  const ensureRomanSection = (): Section => {
+    if (!romanSection) {
+      romanSection = { path: [], heading: roman!, paragraphs: [] };
+      sections.push(romanSection);
+    }
+    return romanSection;
+  };
+
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const next = lines[i + 1];
+    if (isRoman(line)) {
       roman = line;
-      current = { path: [], heading: line, paragraphs: [] };
-      sections.push(current);
+      romanSection = null;
+      current = null;
+      parentNumbered = null;
       continue;
     }
-    const nm = NUMBERED_HEADING_RE.exec(line);
-    // A short numbered line is a heading ("1. Mục đích"); a long one is a numbered paragraph.
-    if (nm && line.length <= 160) {
-      current = { path: roman ? [roman] : [], heading: line, paragraphs: [] };
+    if (isNumbered(line)) {
+      const hasBody = next !== undefined && !isRoman(next) && !isNumbered(next);
+      if (!hasBody) {
+        // A one-line item: a paragraph of the section it belongs to.
+        if (current) current.paragraphs.push(line);
+        else if (roman) ensureRomanSection().paragraphs.push(line);
+        else preamble.push(line);
+        continue;
+      }
+      const num = NUMBERED_HEADING_RE.exec(line)![1]!;
+      const nested = num.includes('.') && parentNumbered && num.startsWith(`${parentNumbered.split('.')[0]}.`);
+      if (!num.includes('.')) parentNumbered = line;
+      const path = [...(roman ? [roman] : []), ...(nested && parentNumbered ? [parentNumbered] : [])];
+      current = { path, heading: line, paragraphs: [] };
       sections.push(current);
       continue;
     }
     if (current) current.paragraphs.push(line);
+    else if (roman) ensureRomanSection().paragraphs.push(line);
     else preamble.push(line);
   }
-  return { kind: 'sections', preamble, articles: [], sections };
+  // A "1. Mục đích" whose only body was nested "1.1." headings is a path, not a chunk.
+  return { kind: 'sections', preamble, articles: [], sections: sections.filter((s) => s.paragraphs.length > 0) };
 }
 
-/** Legal structure when the text has articles; heading sections otherwise. */
+/** Caps line that opens a document attached to a decision ("QUY CHẾ", "KẾ HOẠCH" …). */
+const ATTACHMENT_RE = /^(KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN|ĐIỀU LỆ)(?:\s+[\p{Lu}\d ,–-]*)?$/u;
+
+/**
+ * Legal structure when the text has articles; heading sections otherwise. A decision that only
+ * issues an attached plan or regulation ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …")
+ * is represented by the attachment, its substance.
+ */
 export function parseStructure(text: string): Structure {
   const legal = parseLegalStructure(text);
+  const attachment = legal.articles.length > 0 && legal.articles.length <= 6 ? splitAttachment(text) : null;
+  if (attachment) {
+    const inner = parseStructure(attachment.body);
+    const useful = inner.kind === 'legal' ? inner.articles.length >= 2 : inner.sections.length >= 1;
+    if (useful) return { ...inner, preamble: [...attachment.head.split('\n'), ...inner.preamble].filter(Boolean) };
+  }
   if (legal.articles.length >= 2) return legal;
   const sections = parseSections(text);
   if (sections.sections.length === 0 && legal.articles.length === 1) return legal;
   return sections;
+}
+
+/** The text after a signature block that starts with an attachment's type line, if any. */
+function splitAttachment(text: string): { head: string; body: string } | null {
+  const lines = nfc(text).split(/\r?\n/).map((l) => l.trim());
+  const sig = lines.findIndex((l) => SIGNATURE_RE.test(l));
+  if (sig < 0) return null;
+  const at = lines.findIndex((l, i) => i > sig && ATTACHMENT_RE.test(l));
+  if (at < 0) return null;
+  return { head: lines.slice(0, at).join('\n'), body: lines.slice(at).join('\n') };
 }
