@@ -16,6 +16,8 @@ const POINT_START = /^[a-zđ]\d?\)\s*\S/u;
 const BULLET_START = /^[-–—•+*]\s*\S/u;
 const ROMAN_START = /^[IVXLC]+\.\s+\S/u;
 const OTHER_START = /^(?:Căn cứ|Số\s*[:.]?\s*\d|Nơi nhận\s*:|TM\.|KT\.|Q\.|TL\.)/u;
+/** A document type alone on its line ("LUẬT", "KẾ HOẠCH"): its name follows on the next. */
+const TYPE_LINE = /^(?:BỘ LUẬT|LUẬT|PHÁP LỆNH|NGHỊ ĐỊNH|NGHỊ QUYẾT|THÔNG TƯ(?: LIÊN TỊCH)?|QUYẾT ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ|HƯỚNG DẪN|THÔNG BÁO|BÁO CÁO|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH)$/u;
 const PLACE_DATE = /^[\p{L} .]{2,40},\s*ngày\s+\d/u;
 const ENDS_SENTENCE = /[.;:!?…]["”’)]?$/u;
 /** A wrapped reference: "… tại khoản" + "2. …" is not a new khoản. */
@@ -38,7 +40,7 @@ export function startsParagraph(prev: string, cur: string): boolean {
   if ((CLAUSE_START.test(cur) || SUBCLAUSE_START.test(cur) || POINT_START.test(cur)) && !reference) return true;
   if (BULLET_START.test(cur)) return true;
   if (ENDS_SENTENCE.test(prev)) return true;
-  if (BARE_DIVISION.test(prev)) return true;
+  if (BARE_DIVISION.test(prev) || TYPE_LINE.test(prev)) return true;
   // A heading line ("Điều 5. Tên điều", a chapter title) is followed by a capitalised body line;
   // a wrapped title goes on in lower case.
   if ((ARTICLE_START.test(prev) || DIVISION_START.test(prev)) && /^\p{Lu}/u.test(cur) && !isAllCaps(cur)) return true;
@@ -50,15 +52,39 @@ export function startsParagraph(prev: string, cur: string): boolean {
 
 const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:Trang\s+)?\d{1,4}(?:\s*\/\s*\d{1,4})?(?:\s*[-–—])?$/iu;
 
-/** Lines repeated at the top or bottom of most pages: running headers and footers. */
+function isStructural(l: string): boolean {
+  return ARTICLE_START.test(l) || DIVISION_START.test(l) || CLAUSE_START.test(l) || POINT_START.test(l) || ROMAN_START.test(l);
+}
+
+/** Page numbers and dates vary from page to page of a running header. */
+function runningKey(l: string): string {
+  return l.replace(/\d+/g, '#');
+}
+
+/** First or last lines repeated on most pages: running headers and footers. */
 function runningLines(pages: string[][]): Set<string> {
   if (pages.length < 3) return new Set();
   const counts = new Map<string, number>();
   for (const lines of pages) {
-    const edge = new Set([...lines.slice(0, 2), ...lines.slice(-2)].map((l) => l.replace(/\d+/g, '#')));
+    const edge = new Set([lines[0], lines[lines.length - 1]].filter((l): l is string => Boolean(l) && !isStructural(l!)).map(runningKey));
     for (const l of edge) counts.set(l, (counts.get(l) ?? 0) + 1);
   }
   return new Set([...counts].filter(([, n]) => n >= Math.max(3, pages.length * 0.6)).map(([l]) => l));
+}
+
+const MOTTO = /(CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc)/u;
+const NUMBER_THEN_DATE = /^((?:[\p{L} ]{0,20}\s)?[Ss]ố\s*:?\s*\S+)\s+(\p{Lu}[\p{L} .]{1,40},\s*ngày\s+\d.*)$/u;
+
+/**
+ * pdf.js merges the two columns of the first-page header onto one line ("QUỐC HỘI CỘNG HÒA XÃ
+ * HỘI …", "Số: 12/KH-UBND Thanh Hóa, ngày …"): they are cut apart at the motto and the date.
+ */
+function splitHeaderLine(line: string): string[] {
+  const parts = line.split(MOTTO).map((p) => p.trim()).filter(Boolean);
+  return parts.flatMap((p) => {
+    const m = NUMBER_THEN_DATE.exec(p);
+    return m ? [m[1]!, m[2]!] : [p];
+  });
 }
 
 /**
@@ -86,9 +112,9 @@ export function reflowPages(pages: string[]): string {
         continue;
       }
       if ((raw === first || raw === last) && PAGE_NUMBER.test(raw)) continue;
-      if (running.has(raw.replace(/\d+/g, '#'))) continue;
+      if ((raw === first || raw === last) && running.has(runningKey(raw))) continue;
       if (inHeader && (ARTICLE_START.test(raw) || DIVISION_START.test(raw) || ROMAN_START.test(raw))) inHeader = false;
-      const cells = raw.split('\t').map((c) => c.trim()).filter(Boolean);
+      const cells = (inHeader ? splitHeaderLine(raw) : [raw]).flatMap((c) => c.split('\t')).map((c) => c.trim()).filter(Boolean);
       if (inHeader && cells.length > 1) {
         for (const c of cells) lines.push({ text: c, force: true });
       } else {
