@@ -1,0 +1,392 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs, promisify } from 'node:util';
+import { loadConfig } from '../config/config.js';
+import { listInputs } from '../ingest/folder.js';
+import { Bm25Peer, readPeerChunks } from '../eval/bm25.js';
+import { percentile, round } from '../eval/metrics.js';
+import { machine } from '../eval/run.js';
+import { createServices } from '../server/bootstrap.js';
+import { startFakeOpenAI } from '../tests/helpers/fake-openai.js';
+import { benchIngest, type IngestBench } from './ingest.js';
+import { chatRequests, runLoad, searchRequests, type LoadResult } from './load.js';
+import { BENCH_QUERIES, TTFT_QUERIES } from './queries.js';
+import { replicateCorpus } from './replicate.js';
+import { ROOT, startServer, type BenchServer } from './server.js';
+import { measureTtft } from './ttft.js';
+
+const USAGE = `Usage: npm run bench -- [--json] [--quick] [--soak SECONDS]
+
+  --quick          3 s per load step; scale at 1× and 2× only (default: 10 s per step, 1×, 10×, 50×)
+  --soak SECONDS   also hold 20 concurrent chat clients for SECONDS, sampling server RSS every ~10 s
+  --json           print one JSON object on stdout (progress on stderr)`;
+
+/** Fixed delay of the fake provider before its first token; TTFT overhead is measured over it. */
+const LLM_DELAY_MS = 250;
+const CONNECTIONS = [1, 10, 50] as const;
+const SOAK_CONNECTIONS = 20;
+const MAX_SOAK_SECONDS = 3600;
+
+interface Mode {
+  name: 'full' | 'quick' | 'tiny';
+  stepSeconds: number;
+  scales: number[];
+  inProcessRounds: number;
+  ttftSamples: number;
+  firstStart: boolean;
+  /** Only the N smallest files of the bundled corpus (test runs: the shape matters, not the size). */
+  corpusFiles?: number;
+  /** Stop each load step after connections × this many responses instead of after stepSeconds. */
+  requestsPerConnection?: number;
+  /** Ingest in this process (saves a process start; ingest RSS is then not its own). */
+  ingestInProcess?: boolean;
+}
+
+const MODES: Record<Mode['name'], Mode> = {
+  full: { name: 'full', stepSeconds: 10, scales: [10, 50], inProcessRounds: 10, ttftSamples: 20, firstStart: true },
+  quick: { name: 'quick', stepSeconds: 3, scales: [2], inProcessRounds: 5, ttftSamples: 8, firstStart: true },
+  // For the test suite only: ~1 s per step, to check that everything runs and reports.
+  tiny: { name: 'tiny', stepSeconds: 1, scales: [2], inProcessRounds: 1, ttftSamples: 2, firstStart: false, requestsPerConnection: 1, corpusFiles: 3, ingestInProcess: true },
+};
+
+interface Target {
+  target: string;
+  value: number | null;
+  pass: boolean | null;
+  note?: string;
+}
+
+const started = performance.now();
+const log = (s: string) => process.stderr.write(`[${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s] ${s}\n`);
+
+/** In a child process, so that the ingest's peak RSS is its own. */
+async function ingestInChild(corpusDir: string, dataDir: string, mode: Mode): Promise<IngestBench> {
+  if (mode.ingestInProcess) return benchIngest(corpusDir, dataDir);
+  const { stdout } = await promisify(execFile)(
+    process.execPath,
+    ['--import', 'tsx', path.join(ROOT, 'bench/ingest.ts'), '--corpus', corpusDir, '--data-dir', dataDir, '--json'],
+    { cwd: ROOT, maxBuffer: 4 * 1024 * 1024, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', TMPDIR: process.env.TMPDIR ?? '/tmp' } },
+  );
+  return JSON.parse(stdout.trim().split('\n').pop()!) as IngestBench;
+}
+
+/** Our retriever and the BM25 peer in this process, one query at a time, on the same store. */
+async function inProcessLatency(dataDir: string, rounds: number) {
+  const config = loadConfig({ DATA_DIR: dataDir, LOG_LEVEL: 'silent', AUTO_INGEST: '0' }, ROOT);
+  const services = await createServices(config);
+  try {
+    const peer = new Bm25Peer(await readPeerChunks(services.db));
+    const ours: number[] = [];
+    const theirs: number[] = [];
+    for (let r = -1; r < rounds; r++) {
+      for (const q of BENCH_QUERIES) {
+        let t0 = performance.now();
+        await services.retriever.search(q, { k: 10 });
+        const a = performance.now() - t0;
+        t0 = performance.now();
+        peer.search(q, 10);
+        const b = performance.now() - t0;
+        // Round −1 warms caches and the JIT.
+        if (r >= 0) {
+          ours.push(a);
+          theirs.push(b);
+        }
+      }
+    }
+    return {
+      searchInProcessP50Ms: round(percentile(ours, 50), 1),
+      searchInProcessP95Ms: round(percentile(ours, 95), 1),
+      bm25P50Ms: round(percentile(theirs, 50), 2),
+      bm25P95Ms: round(percentile(theirs, 95), 2),
+      samples: ours.length,
+    };
+  } finally {
+    await services.db.close();
+  }
+}
+
+function smallestFiles(dir: string, n: number, out: string): string {
+  fs.mkdirSync(out, { recursive: true });
+  const files = listInputs([dir]).sort((a, b) => fs.statSync(a).size - fs.statSync(b).size).slice(0, n);
+  for (const f of files) fs.copyFileSync(f, path.join(out, path.basename(f)));
+  return out;
+}
+
+const amountFor = (mode: Mode, connections: number) => (mode.requestsPerConnection ? connections * mode.requestsPerConnection : undefined);
+
+function target(target: string, value: number | null, ok: (v: number) => boolean, note?: string): Target {
+  return { target, value: value === null ? null : round(value, 2), pass: value === null ? null : ok(value), ...(note ? { note } : {}) };
+}
+
+export async function runBench(mode: Mode, soakSeconds: number): Promise<Record<string, unknown>> {
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'hl-bench-'));
+  const corpusDir = mode.corpusFiles ? smallestFiles(path.join(ROOT, 'corpus'), mode.corpusFiles, path.join(tmp, 'corpus-small')) : path.join(ROOT, 'corpus');
+  // Other work on the machine skews every figure: record how busy it was.
+  const loadBefore = round(os.loadavg()[0]!, 2);
+  let server: BenchServer | null = null;
+  try {
+    log(`bench (${mode.name}): ingest of the bundled corpus …`);
+    const data1 = path.join(tmp, 'data-1x');
+    const ingest = await ingestInChild(corpusDir, data1, mode);
+    log(`  ${ingest.documents} documents, ${ingest.chunks} chunks in ${ingest.ingestSeconds} s (${ingest.chunksPerSecond} chunks/s)`);
+
+    let firstStartSeconds: number | null = null;
+    if (mode.firstStart) {
+      log('first start on an empty data directory (includes indexing the corpus) …');
+      server = await startServer({ dataDir: path.join(tmp, 'data-first'), corpusDir });
+      firstStartSeconds = round(server.startSeconds, 2);
+      await server.stop();
+      server = null;
+      fs.rmSync(path.join(tmp, 'data-first'), { recursive: true, force: true });
+    }
+
+    log('in-process search latency: ours and the BM25 peer …');
+    const inProcess = await inProcessLatency(data1, mode.inProcessRounds);
+
+    log('cold start on the indexed data directory …');
+    server = await startServer({ dataDir: data1, corpusDir });
+    const coldStartSeconds = round(server.startSeconds, 2);
+    const rssAfterStart = server.rssMb().rss;
+
+    const load: { search: Record<string, LoadResult>; chat: Record<string, LoadResult> } = { search: {}, chat: {} };
+    for (const [kind, requests] of [['search', searchRequests(BENCH_QUERIES)], ['chat', chatRequests(BENCH_QUERIES)]] as const) {
+      for (const connections of CONNECTIONS) {
+        log(`load: /api/${kind} × ${connections} connection(s), ${mode.stepSeconds} s …`);
+        load[kind][String(connections)] = await runLoad({ url: server.url, connections, seconds: mode.stepSeconds, amount: amountFor(mode, connections), requests });
+      }
+    }
+
+    let soak: Record<string, unknown> | undefined;
+    if (soakSeconds > 0) {
+      log(`soak: ${SOAK_CONNECTIONS} chat clients for ${soakSeconds} s …`);
+      const every = soakSeconds >= 40 ? 10 : Math.max(1, Math.floor(soakSeconds / 4));
+      const s = server;
+      const samples: { t: number; rssMb: number }[] = [{ t: 0, rssMb: s.rssMb().rss }];
+      const r = await runLoad({
+        url: s.url,
+        connections: SOAK_CONNECTIONS,
+        seconds: soakSeconds,
+        requests: chatRequests(BENCH_QUERIES),
+        sampleEverySeconds: every,
+        onSample: (t) => samples.push({ t: Math.round(t), rssMb: s.rssMb().rss }),
+      });
+      samples.push({ t: Math.round(r.seconds), rssMb: s.rssMb().rss });
+      // Growth after the first sample past warm-up: the flat-memory claim is about the steady state.
+      const steady = samples.slice(Math.min(1, samples.length - 1));
+      soak = {
+        seconds: soakSeconds,
+        connections: SOAK_CONNECTIONS,
+        requests: r.requests,
+        errors: r.errors,
+        reqPerSec: r.reqPerSec,
+        p50Ms: r.p50Ms,
+        p95Ms: r.p95Ms,
+        p99Ms: r.p99Ms,
+        rss: samples,
+        rssGrowthMb: round(steady[steady.length - 1]!.rssMb - steady[0]!.rssMb, 1),
+      };
+    }
+    const rss = server.rssMb();
+    await server.stop();
+    server = null;
+
+    log(`time to first token against a fake provider (${LLM_DELAY_MS} ms before its first token) …`);
+    const fake = await startFakeOpenAI({ delayMs: LLM_DELAY_MS });
+    const ttft: number[] = [];
+    let ttftFallbacks = 0;
+    try {
+      server = await startServer({
+        dataDir: data1,
+        corpusDir,
+        env: { OPENAI_BASE_URL: fake.url, OPENAI_API_KEY: 'bench', CHAT_MODEL: 'bench-model', LLM_FIRST_TOKEN_TIMEOUT_MS: '10000' },
+      });
+      for (let i = 0; i < mode.ttftSamples; i++) {
+        const s = await measureTtft(server.url, TTFT_QUERIES[i % TTFT_QUERIES.length]!);
+        ttft.push(s.ms);
+        if (s.fallback) ttftFallbacks++;
+      }
+      await server.stop();
+      server = null;
+    } finally {
+      await fake.close();
+    }
+
+    const scale: Record<string, { chunks: number; documents: number; searchP95Ms: number; searchP50Ms: number; ingestSeconds: number; chunksPerSecond: number }> = {
+      '1x': {
+        chunks: ingest.chunks,
+        documents: ingest.documents,
+        searchP95Ms: load.search['10']!.p95Ms,
+        searchP50Ms: load.search['10']!.p50Ms,
+        ingestSeconds: ingest.ingestSeconds,
+        chunksPerSecond: ingest.chunksPerSecond,
+      },
+    };
+    for (const times of mode.scales) {
+      log(`scale ${times}×: replicate, ingest, search at 10 connections …`);
+      const dir = path.join(tmp, `corpus-${times}x`);
+      const data = path.join(tmp, `data-${times}x`);
+      replicateCorpus(corpusDir, times, dir);
+      const ing = await ingestInChild(dir, data, mode);
+      log(`  ${ing.documents} documents, ${ing.chunks} chunks in ${ing.ingestSeconds} s`);
+      server = await startServer({ dataDir: data, corpusDir: dir });
+      const r = await runLoad({ url: server.url, connections: 10, seconds: mode.stepSeconds, amount: amountFor(mode, 10), requests: searchRequests(BENCH_QUERIES) });
+      await server.stop();
+      server = null;
+      scale[`${times}x`] = {
+        chunks: ing.chunks,
+        documents: ing.documents,
+        searchP95Ms: r.p95Ms,
+        searchP50Ms: r.p50Ms,
+        ingestSeconds: ing.ingestSeconds,
+        chunksPerSecond: ing.chunksPerSecond,
+      };
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(data, { recursive: true, force: true });
+    }
+
+    const searchP95Ms = load.search['10']!.p95Ms;
+    const chatP95Ms = load.chat['1']!.p95Ms;
+    const ttftP50 = percentile(ttft, 50);
+    const ttftP95 = percentile(ttft, 95);
+    const big = scale['50x'];
+    return {
+      mode: mode.name,
+      stepSeconds: mode.stepSeconds,
+      corpus: { documents: ingest.documents, chunks: ingest.chunks },
+      searchP95Ms,
+      searchP50Ms: load.search['10']!.p50Ms,
+      bm25P95Ms: inProcess.bm25P95Ms,
+      bm25P50Ms: inProcess.bm25P50Ms,
+      searchInProcessP95Ms: inProcess.searchInProcessP95Ms,
+      searchInProcessP50Ms: inProcess.searchInProcessP50Ms,
+      chatP95Ms,
+      chatP50Ms: load.chat['1']!.p50Ms,
+      llmDelayMs: LLM_DELAY_MS,
+      ttftP50Ms: round(ttftP50, 1),
+      ttftP95Ms: round(ttftP95, 1),
+      ttftOverheadMs: round(ttftP50 - LLM_DELAY_MS, 1),
+      ttftOverheadP95Ms: round(ttftP95 - LLM_DELAY_MS, 1),
+      ttftFallbacks,
+      ingestSeconds: ingest.ingestSeconds,
+      chunksPerSecond: ingest.chunksPerSecond,
+      ingestPeakRssMb: ingest.peakRssMb,
+      firstStartSeconds,
+      coldStartSeconds,
+      rssMb: rss.peak,
+      rssAfterStartMb: rssAfterStart,
+      rssAfterLoadMb: rss.rss,
+      load,
+      scale,
+      ...(soak ? { soak } : {}),
+      targets: {
+        searchP95At10: target('/api/search p95 ≤ 50 ms at 10 connections', searchP95Ms, (v) => v <= 50),
+        searchVsPeer: target(
+          '/api/search p95 at 10 connections ≤ 2 × BM25 peer p95 (in-process, one at a time)',
+          inProcess.bm25P95Ms > 0 ? searchP95Ms / inProcess.bm25P95Ms : null,
+          (v) => v <= 2,
+          `in-process, one at a time: ours ${inProcess.searchInProcessP95Ms} ms vs peer ${inProcess.bm25P95Ms} ms`,
+        ),
+        chatP95: target('offline /api/chat p95 ≤ 150 ms (1 connection)', chatP95Ms, (v) => v <= 150),
+        ingest: target('bundled corpus ingest ≤ 30 s', ingest.ingestSeconds, (v) => v <= 30),
+        coldStart: target('cold start to first answer ≤ 10 s', coldStartSeconds, (v) => v <= 10),
+        rss: target('server peak RSS ≤ 400 MB', rss.peak, (v) => v <= 400),
+        scale50x: big
+          ? target('search p95 at 50× ≤ 2 × at 1× (10 connections)', big.searchP95Ms / scale['1x']!.searchP95Ms, (v) => v <= 2)
+          : { target: 'search p95 at 50× ≤ 2 × at 1× (10 connections)', value: null, pass: null, note: `not run in ${mode.name} mode` },
+      },
+      machine: { ...machine(), loadAverage1m: { before: loadBefore, after: round(os.loadavg()[0]!, 2) } },
+      timestamp: new Date().toISOString(),
+    };
+  } finally {
+    if (server) await server.stop().catch(() => undefined);
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+function formatText(r: Record<string, any>): string {
+  const lines: string[] = [];
+  lines.push(`Benchmark (${r.mode}, ${r.stepSeconds} s per step) on ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}`);
+  lines.push(`corpus: ${r.corpus.documents} documents, ${r.corpus.chunks} chunks; load average ${r.machine.loadAverage1m.before} before, ${r.machine.loadAverage1m.after} after`, '');
+  lines.push('endpoint      conns   req/s   p50 ms   p95 ms   p99 ms  errors');
+  for (const kind of ['search', 'chat']) {
+    for (const [c, l] of Object.entries(r.load[kind] as Record<string, LoadResult>)) {
+      lines.push(
+        `/api/${kind.padEnd(7)} ${c.padStart(5)} ${l.reqPerSec.toFixed(1).padStart(7)} ${l.p50Ms.toFixed(1).padStart(8)} ${l.p95Ms.toFixed(1).padStart(8)} ${l.p99Ms.toFixed(1).padStart(8)} ${String(l.errors).padStart(7)}`,
+      );
+    }
+  }
+  lines.push(
+    '',
+    `in-process search p50/p95: ours ${r.searchInProcessP50Ms}/${r.searchInProcessP95Ms} ms, BM25 peer ${r.bm25P50Ms}/${r.bm25P95Ms} ms`,
+    `SSE first token: p50 ${r.ttftP50Ms} ms, p95 ${r.ttftP95Ms} ms with a ${r.llmDelayMs} ms provider delay → overhead ${r.ttftOverheadMs} ms (p95 ${r.ttftOverheadP95Ms} ms)`,
+    `ingest: ${r.ingestSeconds} s, ${r.chunksPerSecond} chunks/s, peak RSS ${r.ingestPeakRssMb} MB`,
+    `first start (indexing included): ${r.firstStartSeconds ?? '—'} s; cold start: ${r.coldStartSeconds} s; server RSS after start ${r.rssAfterStartMb} MB, peak ${r.rssMb} MB`,
+    '',
+    'scale   chunks   ingest s   chunks/s   search p50   search p95 (10 conns)',
+  );
+  for (const [k, s] of Object.entries(r.scale as Record<string, any>)) {
+    lines.push(`${k.padEnd(5)} ${String(s.chunks).padStart(8)} ${s.ingestSeconds.toFixed(1).padStart(10)} ${s.chunksPerSecond.toFixed(0).padStart(10)} ${s.searchP50Ms.toFixed(1).padStart(12)} ${s.searchP95Ms.toFixed(1).padStart(12)}`);
+  }
+  if (r.soak) {
+    lines.push('', `soak: ${r.soak.connections} chat clients × ${r.soak.seconds} s: ${r.soak.requests} requests, ${r.soak.errors} errors, p95 ${r.soak.p95Ms} ms, RSS ${r.soak.rss.map((s: any) => `${s.t}s:${s.rssMb}`).join(' ')} MB (growth ${r.soak.rssGrowthMb} MB)`);
+  }
+  lines.push('', 'targets:');
+  for (const t of Object.values(r.targets as Record<string, Target>)) {
+    lines.push(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.value ?? '—'}${t.note ? ` (${t.note})` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+async function main(argv = process.argv.slice(2)): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: argv,
+      options: {
+        json: { type: 'boolean', default: false },
+        quick: { type: 'boolean', default: false },
+        tiny: { type: 'boolean', default: false },
+        soak: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    }));
+  } catch (err) {
+    console.error(`${(err as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const soak = values.soak === undefined ? 0 : Number(values.soak);
+  if (!Number.isInteger(soak) || soak < 0 || soak > MAX_SOAK_SECONDS) {
+    console.error(`--soak takes whole seconds from 1 to ${MAX_SOAK_SECONDS}`);
+    return 2;
+  }
+  const mode = MODES[values.tiny || process.env.BENCH_TINY === '1' ? 'tiny' : values.quick ? 'quick' : 'full'];
+  const report = await runBench(mode, soak);
+  if (values.json) {
+    process.stdout.write(`${JSON.stringify(report)}\n`);
+    return 0;
+  }
+  process.stdout.write(`${formatText(report)}\n`);
+  const dir = path.join(ROOT, 'reports');
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `bench-${String(report.timestamp).replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify(report, null, 2));
+  log(`\nReport: ${path.relative(process.cwd(), file)}`);
+  return 0;
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.dirname, 'run.ts');
+if (isMain) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(`bench failed: ${(err as Error).stack ?? err}`);
+      process.exit(1);
+    },
+  );
+}
