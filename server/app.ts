@@ -11,6 +11,7 @@ import articles from './routes/articles.js';
 import auth from './auth/plugin.js';
 import corsOrigins from './origins/cors.js';
 import officials from './officials.js';
+import webStatic from './plugins/static.js';
 
 export interface BuildOptions {
   logger?: boolean | object;
@@ -46,5 +47,6 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   await app.register(articles);
   await app.register(chat);
   await app.register(officials);
+  await app.register(webStatic);
   return app;
 }

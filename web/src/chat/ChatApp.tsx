@@ -1,0 +1,369 @@
+import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { ApiError, type Citation, type ConversationMessage, type EmergencyInfo } from '../../shared/api.js';
+import { api } from '../lib/api.js';
+import { AssistantMessage, UserMessage, type ChatMessage } from './Message.js';
+import { quickExit, useEscapeTwiceToExit } from './quickExit.js';
+import { SourceViewer, type SourceRef } from './SourceViewer.js';
+import { forgetConversation, isPrivateMode, saveConversation, savedConversation, setPrivateMode } from './storage.js';
+import { TOPICS } from './topics.js';
+
+/** The server refuses longer questions (MAX_MESSAGE_CHARS); say so before sending. */
+const MAX_CHARS = 2000;
+
+let seq = 0;
+const nextKey = () => `m${Date.now().toString(36)}-${seq++}`;
+
+function fromServer(m: ConversationMessage): ChatMessage {
+  return {
+    key: `s${m.id}`,
+    role: m.role,
+    text: m.content,
+    messageId: m.role === 'assistant' ? m.id : undefined,
+    kind: m.kind ?? null,
+    citations: m.citations ?? [],
+    fallback: m.fallback,
+    official: m.official,
+    status: 'done',
+  };
+}
+
+/** The question box grows with what she types, up to the CSS max-height. */
+function autoGrow(el: HTMLTextAreaElement): void {
+  el.style.height = 'auto';
+  el.style.height = `${el.scrollHeight + 2}px`;
+}
+
+function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d+*#]/g, '')}`;
+}
+
+export interface ChatAppProps {
+  variant?: 'page' | 'embed';
+  /** Header title (the widget passes the host site's data-title). */
+  title?: string;
+  /** Embed only: ask the host page to close the panel. */
+  onClose?: () => void;
+}
+
+export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
+  const scope = variant;
+  const [messages, setMessages] = useState<ChatMessage[]>([]);
+  const [conversationId, setConversationId] = useState<string | null>(null);
+  const conversationRef = useRef<string | null>(null);
+  const [privateMode, setPrivate] = useState(isPrivateMode);
+  const [input, setInput] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const [source, setSource] = useState<SourceRef | null>(null);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const [topic, setTopic] = useState(TOPICS[0]!.id);
+  const [status, setStatus] = useState('');
+  const abortRef = useRef<AbortController | null>(null);
+  const inputRef = useRef<HTMLTextAreaElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const endRef = useRef<HTMLDivElement>(null);
+
+  useEscapeTwiceToExit(quickExit);
+
+  const remember = useCallback(
+    (id: string) => {
+      conversationRef.current = id;
+      setConversationId(id);
+      if (!privateMode) saveConversation(scope, id);
+    },
+    [privateMode, scope],
+  );
+
+  // A reload brings the conversation back (unless she chose not to keep history).
+  useEffect(() => {
+    if (isPrivateMode()) return;
+    const id = savedConversation(scope);
+    if (!id) return;
+    const ctrl = new AbortController();
+    setRestoring(true);
+    api
+      .conversation(id, ctrl.signal)
+      .then(
+        (c) => {
+          conversationRef.current = c.id;
+          setConversationId(c.id);
+          setMessages(c.messages.map(fromServer));
+        },
+        (err: unknown) => {
+          if (ctrl.signal.aborted) return;
+          // Expired or deleted on the server: start afresh rather than show an error.
+          if (err instanceof ApiError && err.status === 404) forgetConversation(scope);
+        },
+      )
+      .finally(() => setRestoring(false));
+    return () => ctrl.abort();
+  }, [scope]);
+
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onDown = (e: MouseEvent) => {
+      if (menuRef.current && !menuRef.current.contains(e.target as Node)) setMenuOpen(false);
+    };
+    const onKey = (e: globalThis.KeyboardEvent) => e.key === 'Escape' && setMenuOpen(false);
+    document.addEventListener('mousedown', onDown);
+    document.addEventListener('keydown', onKey);
+    return () => {
+      document.removeEventListener('mousedown', onDown);
+      document.removeEventListener('keydown', onKey);
+    };
+  }, [menuOpen]);
+
+  const update = (key: string, patch: Partial<ChatMessage> | ((m: ChatMessage) => Partial<ChatMessage>)) =>
+    setMessages((all) => all.map((m) => (m.key === key ? { ...m, ...(typeof patch === 'function' ? patch(m) : patch) } : m)));
+
+  const nearBottom = () => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 160;
+
+  const send = async (raw: string) => {
+    const question = raw.trim();
+    if (!question || busy) return;
+    if (question.length > MAX_CHARS) {
+      setStatus(`Câu hỏi dài quá ${MAX_CHARS} ký tự. Chị hãy rút gọn lại.`);
+      return;
+    }
+    const user: ChatMessage = { key: nextKey(), role: 'user', text: question, citations: [], status: 'done' };
+    const answer: ChatMessage = { key: nextKey(), role: 'assistant', text: '', citations: [], status: 'streaming' };
+    setMessages((all) => [...all, user, answer]);
+    setInput('');
+    if (inputRef.current) inputRef.current.style.height = '';
+    setBusy(true);
+    setStatus('Đang trả lời…');
+    requestAnimationFrame(() => endRef.current?.scrollIntoView({ block: 'end' }));
+    const ctrl = new AbortController();
+    abortRef.current = ctrl;
+    try {
+      const r = await api.chatStream(
+        { message: question, ...(conversationRef.current ? { conversationId: conversationRef.current } : {}), ...(privateMode ? { noHistory: true } : {}) },
+        {
+          onMeta: (meta) => {
+            remember(meta.conversationId);
+            update(answer.key, { kind: meta.kind, emergency: meta.emergency });
+          },
+          onToken: (t) => {
+            const follow = nearBottom();
+            update(answer.key, (m) => ({ text: m.text + t }));
+            if (follow) requestAnimationFrame(() => endRef.current?.scrollIntoView({ block: 'end' }));
+          },
+          onCitations: (citations) => update(answer.key, { citations }),
+        },
+        ctrl.signal,
+      );
+      remember(r.conversationId);
+      update(answer.key, (m) => ({
+        text: r.answer,
+        messageId: r.messageId,
+        kind: r.kind,
+        citations: r.citations,
+        fallback: r.fallback,
+        official: r.official,
+        emergency: r.emergency ?? m.emergency,
+        status: 'done',
+      }));
+      setStatus(r.kind === 'emergency' ? 'Đã trả lời. Có số điện thoại khẩn cấp ở đầu trang.' : 'Đã trả lời.');
+    } catch (err) {
+      if (ctrl.signal.aborted) return;
+      const message = err instanceof ApiError ? err.message : 'Đã có lỗi xảy ra. Chị hãy thử lại.';
+      update(answer.key, { status: 'error', error: message, question });
+      setStatus(message);
+    } finally {
+      if (abortRef.current === ctrl) {
+        abortRef.current = null;
+        setBusy(false);
+      }
+    }
+  };
+
+  const newConversation = () => {
+    abortRef.current?.abort();
+    abortRef.current = null;
+    setBusy(false);
+    setMessages([]);
+    conversationRef.current = null;
+    setConversationId(null);
+    forgetConversation(scope);
+    setMenuOpen(false);
+    setStatus('Đã bắt đầu cuộc trò chuyện mới.');
+    inputRef.current?.focus();
+  };
+
+  const togglePrivate = (on: boolean) => {
+    setPrivateMode(on);
+    setPrivate(on);
+    if (!on && conversationRef.current) saveConversation(scope, conversationRef.current);
+    setStatus(on ? 'Đã bật chế độ không lưu lịch sử.' : 'Đã tắt chế độ không lưu lịch sử.');
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void send(input);
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Vietnamese is typed through an IME (Telex/VNI): Enter that ends a composition must not send.
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void send(input);
+    }
+  };
+
+  const openSource = (c: Citation) => setSource({ documentId: c.document.id, article: c.article, clause: c.clause, point: c.point });
+
+  const emergency: EmergencyInfo | undefined = [...messages]
+    .reverse()
+    .find((m) => m.role === 'assistant' && m.kind === 'emergency' && m.emergency?.numbers.length)?.emergency;
+
+  const currentTopic = TOPICS.find((t) => t.id === topic) ?? TOPICS[0]!;
+  const heading = title?.trim() || 'Hiểu Luật';
+
+  return (
+    <div className="chat" data-variant={variant}>
+      <a className="skip-link" href="#composer-input">
+        Đến ô nhập câu hỏi
+      </a>
+      <header className="chat-header">
+        <h1>
+          {heading}
+          <small>Hỏi đáp pháp luật cho phụ nữ</small>
+        </h1>
+        <div className="menu" ref={menuRef}>
+          <button
+            type="button"
+            className="btn btn-header"
+            aria-haspopup="true"
+            aria-expanded={menuOpen}
+            aria-controls="chat-menu"
+            onClick={() => setMenuOpen((o) => !o)}
+          >
+            <span aria-hidden="true">☰</span>
+            <span className="visually-hidden">Tùy chọn</span>
+          </button>
+          {menuOpen && (
+            <div className="menu-panel" id="chat-menu">
+              <button type="button" className="btn btn-ghost" onClick={newConversation}>
+                Cuộc trò chuyện mới
+              </button>
+              <label className="switch">
+                <input type="checkbox" checked={privateMode} onChange={(e) => togglePrivate(e.target.checked)} />
+                <span>
+                  Không lưu lịch sử
+                  <small>Không giữ cuộc trò chuyện trên máy này; tải lại trang sẽ xoá hết.</small>
+                </span>
+              </label>
+            </div>
+          )}
+        </div>
+        {onClose && (
+          <button type="button" className="btn btn-header" onClick={onClose}>
+            Đóng
+          </button>
+        )}
+        <button type="button" className="btn btn-exit" onClick={quickExit} title="Thoát ngay (hoặc bấm Esc hai lần)">
+          Thoát nhanh
+        </button>
+      </header>
+
+      {privateMode && <p className="private-note">Chế độ không lưu lịch sử đang bật: cuộc trò chuyện không được lưu trên máy này.</p>}
+
+      {emergency && (
+        <section className="emergency" role="alert" aria-labelledby="emergency-title" data-testid="emergency">
+          <h2 id="emergency-title">Chị đang gặp nguy hiểm? Gọi ngay:</h2>
+          <ul>
+            {emergency.numbers.map((n) => (
+              <li key={`${n.label}-${n.number}`}>
+                <a href={telHref(n.number)}>
+                  {n.number}
+                  <small>{n.label}</small>
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+
+      <main
+        id="main"
+        className="messages"
+        role="log"
+        aria-live="polite"
+        aria-busy={busy}
+        aria-label="Cuộc trò chuyện"
+      >
+        {messages.length === 0 && !restoring && (
+          <section className="welcome" aria-labelledby="welcome-title">
+            <h2 id="welcome-title">Chị cần hỏi gì về pháp luật?</h2>
+            <p>Hỏi bằng lời của chị, gõ không dấu cũng được. Mỗi câu trả lời đều ghi rõ điều, khoản của luật để chị kiểm tra.</p>
+            <ul className="topics" aria-label="Chủ đề">
+              {TOPICS.map((t) => (
+                <li key={t.id}>
+                  <button type="button" className="btn" aria-pressed={t.id === topic} onClick={() => setTopic(t.id)}>
+                    {t.label}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <ul className="suggestions" aria-label={`Câu hỏi gợi ý: ${currentTopic.label}`}>
+              {currentTopic.questions.map((q) => (
+                <li key={q}>
+                  <button type="button" onClick={() => void send(q)} disabled={busy}>
+                    {q}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {restoring && (
+          <p className="spinner" role="status">
+            Đang mở lại cuộc trò chuyện…
+          </p>
+        )}
+        {messages.map((m) =>
+          m.role === 'user' ? (
+            <UserMessage key={m.key} m={m} />
+          ) : (
+            <AssistantMessage key={m.key} m={m} conversationId={conversationId} onSource={openSource} onRetry={(q) => void send(q)} />
+          ),
+        )}
+        <div ref={endRef} />
+      </main>
+
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+
+      <footer className="composer">
+        <form onSubmit={onSubmit}>
+          <label htmlFor="composer-input" className="visually-hidden">
+            Câu hỏi của chị
+          </label>
+          <textarea
+            id="composer-input"
+            ref={inputRef}
+            rows={1}
+            value={input}
+            maxLength={MAX_CHARS}
+            placeholder="Nhập câu hỏi của chị…"
+            onChange={(e) => {
+              setInput(e.target.value);
+              autoGrow(e.target);
+            }}
+            onKeyDown={onKeyDown}
+            aria-describedby="disclaimer"
+          />
+          <button type="submit" className="btn btn-primary" disabled={busy || !input.trim()}>
+            Gửi
+          </button>
+        </form>
+        <p className="disclaimer" id="disclaimer">
+          Thông tin pháp luật để tham khảo, không thay thế tư vấn của luật sư. Bấm Esc hai lần để thoát nhanh.
+        </p>
+      </footer>
+
+      {source && <SourceViewer source={source} onClose={() => setSource(null)} />}
+    </div>
+  );
+}

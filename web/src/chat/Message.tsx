@@ -1,0 +1,262 @@
+import { useState } from 'react';
+import {
+  ApiError,
+  answerAsText,
+  citationPlace,
+  documentLabel,
+  uniqueCitations,
+  type AnswerKind,
+  type Citation,
+  type EmergencyInfo,
+} from '../../shared/api.js';
+import { api } from '../lib/api.js';
+import { copyText, shareText } from '../lib/clipboard.js';
+import { CopyIcon, ShareIcon, ThumbDown, ThumbUp } from '../lib/icons.js';
+import { AnswerText } from './Answer.js';
+
+export interface ChatMessage {
+  key: string;
+  role: 'user' | 'assistant';
+  text: string;
+  /** The server's id of an assistant message: needed for 👍/👎 and hand-over. */
+  messageId?: number;
+  kind?: AnswerKind | null;
+  citations: Citation[];
+  fallback?: boolean;
+  official?: boolean;
+  emergency?: EmergencyInfo;
+  status: 'streaming' | 'done' | 'error';
+  error?: string;
+  /** The question behind an answer that failed, to send again. */
+  question?: string;
+}
+
+const SHARE_FOOTER = 'Nguồn: Hiểu Luật — thông tin pháp luật tham khảo.';
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+export function UserMessage({ m }: { m: ChatMessage }) {
+  return (
+    <div className="msg msg-user">
+      <span className="visually-hidden">Chị hỏi:</span>
+      <div className="bubble">{m.text}</div>
+    </div>
+  );
+}
+
+interface AssistantProps {
+  m: ChatMessage;
+  conversationId: string | null;
+  onSource: (c: Citation) => void;
+  onRetry: (question: string) => void;
+}
+
+export function AssistantMessage({ m, conversationId, onSource, onRetry }: AssistantProps) {
+  const citations = uniqueCitations(m.citations);
+  const streaming = m.status === 'streaming';
+  return (
+    <article
+      className={`msg msg-assistant${m.kind === 'emergency' ? ' msg-emergency' : ''}`}
+      aria-label="Câu trả lời của Hiểu Luật"
+      data-kind={m.kind ?? undefined}
+      data-status={m.status}
+    >
+      <div className="bubble">
+        {m.official && (
+          <p className="badge badge-official" data-testid="official">
+            <span aria-hidden="true">✓</span> Cán bộ Hội đã trả lời
+          </p>
+        )}
+        {m.fallback && (
+          <p className="badge badge-fallback" data-testid="fallback">
+            Trả lời ở chế độ ngoại tuyến: trích nguyên văn điều luật, chưa được diễn giải
+          </p>
+        )}
+        {m.kind === 'out_of_scope' && m.status === 'done' && <p className="badge badge-scope">Ngoài phạm vi thư viện luật</p>}
+
+        {m.text ? (
+          <AnswerText text={m.text} citations={m.citations} onSource={onSource} />
+        ) : streaming ? (
+          <span className="typing" aria-label="Đang soạn câu trả lời">
+            <span />
+            <span />
+            <span />
+          </span>
+        ) : null}
+
+        {m.status === 'error' && (
+          <div className="error-box" role="alert">
+            <p className="error-text">{m.error}</p>
+            {m.question && (
+              <button type="button" className="btn btn-small" onClick={() => onRetry(m.question!)}>
+                Gửi lại câu hỏi
+              </button>
+            )}
+          </div>
+        )}
+
+        {citations.length > 0 && (
+          <section className="citations" aria-label="Căn cứ pháp lý">
+            <h3>Căn cứ pháp lý — chạm để xem nguyên văn</h3>
+            <ul className="chips">
+              {citations.map((c) => (
+                <li key={`${c.document.id}-${c.article}-${c.clause}-${c.point}`}>
+                  <button type="button" className="chip" onClick={() => onSource(c)} data-testid="citation">
+                    <strong>{capitalise(citationPlace(c))}</strong>
+                    <span>{documentLabel(c.document)}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+
+        {m.status === 'done' && m.messageId !== undefined && conversationId && (
+          <AnswerActions m={m} conversationId={conversationId} />
+        )}
+      </div>
+    </article>
+  );
+}
+
+function AnswerActions({ m, conversationId }: { m: ChatMessage; conversationId: string }) {
+  const [rating, setRating] = useState<1 | -1 | null>(null);
+  const [commentOpen, setCommentOpen] = useState(false);
+  const [comment, setComment] = useState('');
+  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
+  const [handoverOpen, setHandoverOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const [handedOver, setHandedOver] = useState<string | null>(null);
+  const [sending, setSending] = useState(false);
+  const messageId = m.messageId!;
+  const full = answerAsText(m.text, m.citations, SHARE_FOOTER);
+
+  const fail = (err: unknown) => setNotice({ text: err instanceof ApiError ? err.message : 'Không gửi được. Chị hãy thử lại.', error: true });
+
+  const rate = async (r: 1 | -1, withComment?: string) => {
+    setSending(true);
+    try {
+      await api.feedback({ messageId, conversationId, rating: r, ...(withComment?.trim() ? { comment: withComment.trim() } : {}) });
+      setRating(r);
+      setNotice({ text: r === 1 ? 'Cảm ơn chị đã đánh giá.' : 'Cảm ơn chị đã góp ý. Chị có thể gửi câu hỏi cho cán bộ Hội để được trả lời kỹ hơn.' });
+      setCommentOpen(false);
+    } catch (err) {
+      fail(err);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const handover = async () => {
+    setSending(true);
+    try {
+      const r = await api.handover({ messageId, conversationId, ...(note.trim() ? { note: note.trim() } : {}) });
+      setHandedOver(r.message);
+      setHandoverOpen(false);
+    } catch (err) {
+      fail(err);
+    } finally {
+      setSending(false);
+    }
+  };
+
+  const canHandOver = (m.kind === 'out_of_scope' || rating === -1) && !m.official;
+
+  return (
+    <>
+      <div className="actions" role="group" aria-label="Thao tác với câu trả lời">
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={async () => setNotice({ text: (await copyText(full)) ? 'Đã sao chép câu trả lời.' : 'Không sao chép được.' })}
+        >
+          <CopyIcon /> Sao chép
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          onClick={async () => {
+            const r = await shareText('Hiểu Luật', full);
+            if (r === 'copied') setNotice({ text: 'Đã sao chép câu trả lời để chị dán vào tin nhắn.' });
+            else if (r === 'failed') setNotice({ text: 'Không chia sẻ được.', error: true });
+          }}
+        >
+          <ShareIcon /> Chia sẻ
+        </button>
+        <button type="button" className="btn btn-ghost" aria-pressed={rating === 1} disabled={sending} onClick={() => rate(1)}>
+          <ThumbUp /> Hữu ích
+        </button>
+        <button
+          type="button"
+          className="btn btn-ghost"
+          aria-pressed={rating === -1 || commentOpen}
+          aria-expanded={commentOpen}
+          disabled={sending}
+          onClick={() => setCommentOpen((o) => !o)}
+        >
+          <ThumbDown /> Chưa đúng
+        </button>
+        {canHandOver && !handedOver && (
+          <button type="button" className="btn btn-ghost" aria-expanded={handoverOpen} onClick={() => setHandoverOpen((o) => !o)}>
+            Gửi cho cán bộ Hội
+          </button>
+        )}
+      </div>
+
+      {commentOpen && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void rate(-1, comment);
+          }}
+        >
+          <label htmlFor={`comment-${m.key}`}>Câu trả lời chưa đúng ở đâu? (không bắt buộc)</label>
+          <textarea id={`comment-${m.key}`} value={comment} maxLength={1000} onChange={(e) => setComment(e.target.value)} />
+          <div className="row">
+            <button type="submit" className="btn btn-primary btn-small" disabled={sending}>
+              Gửi góp ý
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setCommentOpen(false)}>
+              Huỷ
+            </button>
+          </div>
+        </form>
+      )}
+
+      {handoverOpen && (
+        <form
+          className="inline-form"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void handover();
+          }}
+        >
+          <label htmlFor={`note-${m.key}`}>Chị muốn nhắn thêm gì cho cán bộ Hội? (không bắt buộc, đừng ghi tên, số điện thoại)</label>
+          <textarea id={`note-${m.key}`} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+          <div className="row">
+            <button type="submit" className="btn btn-primary btn-small" disabled={sending}>
+              Gửi câu hỏi cho cán bộ Hội
+            </button>
+            <button type="button" className="btn btn-small" onClick={() => setHandoverOpen(false)}>
+              Huỷ
+            </button>
+          </div>
+        </form>
+      )}
+
+      {handedOver && (
+        <p className="note note-ok" role="status">
+          {handedOver}
+        </p>
+      )}
+      {notice && (
+        <p className={`note${notice.error ? ' note-error' : ''}`} role="status">
+          {notice.text}
+        </p>
+      )}
+    </>
+  );
+}

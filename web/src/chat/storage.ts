@@ -1,0 +1,49 @@
+/**
+ * What the chat keeps on the phone: only the conversation id (in localStorage, so the
+ * conversation survives a reload) and, for the current tab only, whether the member chose
+ * "không lưu lịch sử". In that mode nothing at all is written to localStorage.
+ */
+const KEY_CONVERSATION = 'hieuluat:conversation';
+const KEY_PRIVATE = 'hieuluat:private';
+
+function safe<T>(fn: () => T, fallback: T): T {
+  try {
+    return fn();
+  } catch {
+    // Storage can be disabled (private browsing on old Safari, embedded WebViews).
+    return fallback;
+  }
+}
+
+export function isPrivateMode(): boolean {
+  return safe(() => sessionStorage.getItem(KEY_PRIVATE) === '1', false);
+}
+
+export function setPrivateMode(on: boolean): void {
+  safe(() => (on ? sessionStorage.setItem(KEY_PRIVATE, '1') : sessionStorage.removeItem(KEY_PRIVATE)), undefined);
+  if (on) forgetConversation();
+}
+
+export function savedConversation(scope: string): string | null {
+  return safe(() => localStorage.getItem(`${KEY_CONVERSATION}:${scope}`), null);
+}
+
+export function saveConversation(scope: string, id: string): void {
+  if (isPrivateMode()) return;
+  safe(() => localStorage.setItem(`${KEY_CONVERSATION}:${scope}`, id), undefined);
+}
+
+export function forgetConversation(scope?: string): void {
+  safe(() => {
+    if (scope) localStorage.removeItem(`${KEY_CONVERSATION}:${scope}`);
+    else for (const k of Object.keys(localStorage)) if (k.startsWith('hieuluat:')) localStorage.removeItem(k);
+  }, undefined);
+}
+
+/** Quick exit: everything this app ever stored on the phone. */
+export function wipeEverything(): void {
+  safe(() => {
+    for (const k of Object.keys(localStorage)) if (k.startsWith('hieuluat:')) localStorage.removeItem(k);
+  }, undefined);
+  safe(() => sessionStorage.clear(), undefined);
+}
