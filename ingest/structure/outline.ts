@@ -11,7 +11,8 @@ export function outline(s: Structure): OutlineNode[] {
         node = { label, children: [] };
         level.push(node);
       }
-      level = node.children!;
+      // A plan section can be a leaf and, further on, the parent of numbered sections.
+      level = node.children ??= [];
     }
     return level;
   };
