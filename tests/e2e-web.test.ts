@@ -29,7 +29,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
 
   /** A fresh phone: 360 px wide, empty storage, no way out to the internet. */
   async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
     await context.route('https://vnexpress.net/**', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: '<title>Thời tiết</title><h1>Thời tiết</h1>' }));
     const page = await context.newPage();
     const errors: string[] = [];
@@ -71,7 +71,11 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     // Phone width: nothing wider than the screen.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     const chatShot = screenshotPath('chat-360.png');
-    if (chatShot) await page.screenshot({ path: chatShot });
+    if (chatShot) {
+      await page.locator('#composer-input').blur();
+      await answer.locator('.citations').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: chatShot });
+    }
 
     // The source: law name, số hiệu, validity, the whole Điều with the cited khoản marked.
     const chipText = await chips.first().innerText();
@@ -125,6 +129,11 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     const hrefs = await banner.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(expect.arrayContaining(['tel:113', 'tel:111', `tel:${DV_HOTLINE.replace(/\s/g, '')}`]));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const shot = screenshotPath('emergency-360.png');
+    if (shot) {
+      await page.locator('#composer-input').blur();
+      await page.screenshot({ path: shot });
+    }
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -182,7 +191,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
   });
 
   it('lets an official upload a DOCX, see it indexed and its structure; members then get answers from it', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
     const page = await context.newPage();
     page.on('dialog', (d) => void d.accept());
     await page.goto(`${server.url}/admin`);
@@ -240,7 +249,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
       const before = await fetch(`${server.url}/embed`);
       expect(before.headers.get('content-security-policy')).not.toContain(host.origin);
 
-      const context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
       const admin = await context.newPage();
       await admin.goto(`${server.url}/admin#/trang-nhung`);
       await admin.getByLabel('Email').fill(ADMIN.email);

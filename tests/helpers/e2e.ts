@@ -26,6 +26,8 @@ export function launchChromium(): Promise<Browser> {
       '--disable-background-networking',
       '--disable-component-update',
       '--disable-sync',
+      // Vietnamese browser UI: date fields read dd/mm/yyyy as members and officials expect.
+      '--lang=vi-VN',
     ],
   });
 }

@@ -33,6 +33,7 @@ export function Upload({ onExpired }: SectionProps) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState<'upload' | 'preview' | null>(null);
   const [preview, setPreview] = useState<PreviewResponse | null>(null);
+  const [dragging, setDragging] = useState(false);
   const [structureOf, setStructureOf] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const history = useLoad(() => api.admin.uploads(20), onExpired);
@@ -134,16 +135,38 @@ export function Upload({ onExpired }: SectionProps) {
       <Section title="Tải văn bản lên thư viện">
         <form className="upload-form" onSubmit={upload}>
           <div className="field">
-            <label htmlFor="upload-files">Tệp văn bản (PDF, DOCX, TXT, HTML; chọn được nhiều tệp)</label>
-            <input
-              ref={inputRef}
-              id="upload-files"
-              type="file"
-              multiple
-              accept={ACCEPT}
-              onChange={(e) => setFiles([...(e.target.files ?? [])])}
-              aria-describedby="upload-help"
-            />
+            <span className="field-label" id="upload-files-label">
+              Tệp văn bản (PDF, DOCX, TXT, HTML; chọn được nhiều tệp)
+            </span>
+            <div
+              className={`file-drop${dragging ? ' dragging' : ''}`}
+              onDragOver={(e) => {
+                e.preventDefault();
+                setDragging(true);
+              }}
+              onDragLeave={() => setDragging(false)}
+              onDrop={(e) => {
+                e.preventDefault();
+                setDragging(false);
+                if (e.dataTransfer.files.length) setFiles([...e.dataTransfer.files]);
+              }}
+            >
+              <input
+                ref={inputRef}
+                id="upload-files"
+                className="file-input"
+                type="file"
+                multiple
+                accept={ACCEPT}
+                onChange={(e) => setFiles([...(e.target.files ?? [])])}
+                aria-labelledby="upload-files-label"
+                aria-describedby="upload-help"
+              />
+              <label htmlFor="upload-files" className="btn">
+                Chọn tệp…
+              </label>
+              <span className="muted">{files.length ? `Đã chọn ${files.length} tệp` : 'hoặc kéo thả tệp vào đây'}</span>
+            </div>
             <p id="upload-help" className="muted small">
               Văn bản được tách theo Chương, Điều, Khoản rồi lập chỉ mục để hội viên hỏi được ngay. Tải lại văn bản cùng số hiệu sẽ thay thế bản cũ.
             </p>
@@ -203,7 +226,7 @@ export function Upload({ onExpired }: SectionProps) {
         {progress && (
           <div className="progress" aria-live="polite">
             <label htmlFor="upload-progress">
-              {percent < 100 ? `Đang tải lên: ${percent}%` : uploading ? 'Đã tải lên 100%, máy chủ đang xử lý…' : 'Hoàn tất'}
+              {percent < 100 ? `Đang tải lên: ${percent}%` : uploading ? 'Đã tải lên 100%, máy chủ đang xử lý…' : 'Đã tải lên 100% — xử lý xong'}
             </label>
             <progress id="upload-progress" max={100} value={percent} />
           </div>

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ApiError, type Citation, type ConversationMessage, type EmergencyInfo } from '../../shared/api.js';
+import { ApiError, type Citation, type ConversationMessage } from '../../shared/api.js';
 import { api } from '../lib/api.js';
 import { AssistantMessage, UserMessage, type ChatMessage } from './Message.js';
 import { quickExit, useEscapeTwiceToExit } from './quickExit.js';
@@ -33,10 +33,6 @@ function autoGrow(el: HTMLTextAreaElement): void {
   el.style.height = `${el.scrollHeight + 2}px`;
 }
 
-function telHref(number: string): string {
-  return `tel:${number.replace(/[^\d+*#]/g, '')}`;
-}
-
 export interface ChatAppProps {
   variant?: 'page' | 'embed';
   /** Header title (the widget passes the host site's data-title). */
@@ -61,7 +57,6 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const abortRef = useRef<AbortController | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
-  const endRef = useRef<HTMLDivElement>(null);
 
   useEscapeTwiceToExit(quickExit);
 
@@ -116,8 +111,6 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const update = (key: string, patch: Partial<ChatMessage> | ((m: ChatMessage) => Partial<ChatMessage>)) =>
     setMessages((all) => all.map((m) => (m.key === key ? { ...m, ...(typeof patch === 'function' ? patch(m) : patch) } : m)));
 
-  const nearBottom = () => window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 160;
-
   const send = async (raw: string) => {
     const question = raw.trim();
     if (!question || busy) return;
@@ -132,7 +125,8 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
     if (inputRef.current) inputRef.current.style.height = '';
     setBusy(true);
     setStatus('Đang trả lời…');
-    requestAnimationFrame(() => endRef.current?.scrollIntoView({ block: 'end' }));
+    // Bring her question to the top: a long answer is then read from its beginning.
+    requestAnimationFrame(() => document.querySelector(`[data-key="${user.key}"]`)?.scrollIntoView({ block: 'start' }));
     const ctrl = new AbortController();
     abortRef.current = ctrl;
     try {
@@ -142,12 +136,10 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
           onMeta: (meta) => {
             remember(meta.conversationId);
             update(answer.key, { kind: meta.kind, emergency: meta.emergency });
+            // Danger now: the call buttons come before anything else she sees.
+            if (meta.kind === 'emergency') requestAnimationFrame(() => document.querySelector(`[data-key="${answer.key}"]`)?.scrollIntoView({ block: 'start' }));
           },
-          onToken: (t) => {
-            const follow = nearBottom();
-            update(answer.key, (m) => ({ text: m.text + t }));
-            if (follow) requestAnimationFrame(() => endRef.current?.scrollIntoView({ block: 'end' }));
-          },
+          onToken: (t) => update(answer.key, (m) => ({ text: m.text + t })),
           onCitations: (citations) => update(answer.key, { citations }),
         },
         ctrl.signal,
@@ -163,7 +155,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
         emergency: r.emergency ?? m.emergency,
         status: 'done',
       }));
-      setStatus(r.kind === 'emergency' ? 'Đã trả lời. Có số điện thoại khẩn cấp ở đầu trang.' : 'Đã trả lời.');
+      setStatus(r.kind === 'emergency' ? 'Đã trả lời. Có số điện thoại khẩn cấp ở đầu câu trả lời.' : 'Đã trả lời.');
     } catch (err) {
       if (ctrl.signal.aborted) return;
       const message = err instanceof ApiError ? err.message : 'Đã có lỗi xảy ra. Chị hãy thử lại.';
@@ -211,10 +203,6 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   };
 
   const openSource = (c: Citation) => setSource({ documentId: c.document.id, article: c.article, clause: c.clause, point: c.point });
-
-  const emergency: EmergencyInfo | undefined = [...messages]
-    .reverse()
-    .find((m) => m.role === 'assistant' && m.kind === 'emergency' && m.emergency?.numbers.length)?.emergency;
 
   const currentTopic = TOPICS.find((t) => t.id === topic) ?? TOPICS[0]!;
   const heading = title?.trim() || 'Hiểu Luật';
@@ -268,22 +256,6 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
 
       {privateMode && <p className="private-note">Chế độ không lưu lịch sử đang bật: cuộc trò chuyện không được lưu trên máy này.</p>}
 
-      {emergency && (
-        <section className="emergency" role="alert" aria-labelledby="emergency-title" data-testid="emergency">
-          <h2 id="emergency-title">Chị đang gặp nguy hiểm? Gọi ngay:</h2>
-          <ul>
-            {emergency.numbers.map((n) => (
-              <li key={`${n.label}-${n.number}`}>
-                <a href={telHref(n.number)}>
-                  {n.number}
-                  <small>{n.label}</small>
-                </a>
-              </li>
-            ))}
-          </ul>
-        </section>
-      )}
-
       <main
         id="main"
         className="messages"
@@ -328,7 +300,6 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
             <AssistantMessage key={m.key} m={m} conversationId={conversationId} onSource={openSource} onRetry={(q) => void send(q)} />
           ),
         )}
-        <div ref={endRef} />
       </main>
 
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -8,6 +8,7 @@ import {
   type AnswerKind,
   type Citation,
   type EmergencyInfo,
+  type EmergencyNumber,
 } from '../../shared/api.js';
 import { api } from '../lib/api.js';
 import { copyText, shareText } from '../lib/clipboard.js';
@@ -37,9 +38,32 @@ function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
+function telHref(number: string): string {
+  return `tel:${number.replace(/[^\d+*#]/g, '')}`;
+}
+
+/** Tap-to-call numbers, as the server sent them for this answer (never a number of our own). */
+function EmergencyBanner({ numbers, id }: { numbers: EmergencyNumber[]; id: string }) {
+  return (
+    <section className="emergency" role="alert" aria-labelledby={id} data-testid="emergency">
+      <h2 id={id}>Chị đang gặp nguy hiểm? Gọi ngay:</h2>
+      <ul>
+        {numbers.map((n) => (
+          <li key={`${n.label}-${n.number}`}>
+            <a href={telHref(n.number)}>
+              <span className="em-number">{n.number}</span>
+              <small>{n.label}</small>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
 export function UserMessage({ m }: { m: ChatMessage }) {
   return (
-    <div className="msg msg-user">
+    <div className="msg msg-user" data-key={m.key}>
       <span className="visually-hidden">Chị hỏi:</span>
       <div className="bubble">{m.text}</div>
     </div>
@@ -62,7 +86,9 @@ export function AssistantMessage({ m, conversationId, onSource, onRetry }: Assis
       aria-label="Câu trả lời của Hiểu Luật"
       data-kind={m.kind ?? undefined}
       data-status={m.status}
+      data-key={m.key}
     >
+      {m.kind === 'emergency' && m.emergency?.numbers.length ? <EmergencyBanner numbers={m.emergency.numbers} id={`em-${m.key}`} /> : null}
       <div className="bubble">
         {m.official && (
           <p className="badge badge-official" data-testid="official">
