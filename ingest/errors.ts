@@ -9,7 +9,8 @@ export class IngestError extends Error {
     readonly userMessage: string,
     detail: string,
   ) {
-    super(detail);
+    // One line: the CLI prints it after the file name, logs keep it on one record.
+    super(detail.replace(/\s+/g, ' ').trim().slice(0, 500));
   }
 }
 

@@ -4,7 +4,7 @@ import { HashedEmbedder } from '../ingest/embed/hashed.js';
 import { IngestError } from '../ingest/errors.js';
 import { extractMetadata } from '../ingest/parse/metadata.js';
 import { parseFile, sniffFormat } from '../ingest/parse/index.js';
-import { closeParseWorkers } from '../ingest/parse/worker-pool.js';
+import { closeParseWorkers, warmParseWorkers } from '../ingest/parse/worker-pool.js';
 import { inspectZip } from '../ingest/parse/zip.js';
 import { ingestDocument } from '../ingest/pipeline.js';
 import type { Db } from '../store/db.js';
@@ -30,8 +30,10 @@ let db: Db;
 const embedder = new HashedEmbedder();
 
 beforeAll(async () => {
+  const warm = warmParseWorkers();
   db = await openMemoryDb();
   await ensureEmbeddings(db, embedder);
+  await warm;
 });
 
 afterAll(async () => {

@@ -76,10 +76,12 @@ export async function parseFile(bytes: Uint8Array, options: ParseOptions = {}): 
     case 'doc':
       throw ingestError('invalid:doc_legacy', 'legacy Word .doc (OLE compound file)');
     case 'rtf':
-      throw ingestError('invalid:upload_type', 'RTF', 'Tệp RTF chưa được hỗ trợ. Hãy lưu thành .docx hoặc PDF rồi tải lên lại.');
+      throw ingestError('invalid:upload_type', 'RTF document', 'Tệp RTF chưa được hỗ trợ. Hãy lưu thành .docx hoặc PDF rồi tải lên lại.');
     case 'image':
       throw ingestError('invalid:upload_type', 'image file', 'Tệp ảnh chưa được hỗ trợ. Hãy ghép ảnh chụp văn bản thành tệp PDF rồi tải lên lại.');
     default:
       throw ingestError('invalid:upload_type', 'unrecognised file content (not PDF, DOCX, HTML or text)');
   }
 }
+
+export { warmParseWorkers, closeParseWorkers } from './worker-pool.js';

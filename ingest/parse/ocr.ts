@@ -28,6 +28,22 @@ export interface Ocr {
   close(): Promise<void>;
 }
 
+let shared: Promise<Ocr> | null = null;
+
+/**
+ * One engine per parse worker, reused across jobs (loading the model costs ~1 s); it dies with
+ * the worker thread, which the pool terminates when idle or past a deadline.
+ */
+export function sharedOcr(): Promise<Ocr> {
+  if (!shared) {
+    shared = createOcr();
+    shared.catch(() => {
+      shared = null;
+    });
+  }
+  return shared;
+}
+
 export async function createOcr(): Promise<Ocr> {
   const worker = await Tesseract.createWorker('vie', Tesseract.OEM.LSTM_ONLY, {
     langPath: vieLangPath(),

@@ -102,9 +102,9 @@ export async function extractPdf(
 
 /** Renders and recognises the given 0-based pages one at a time (bounded memory). */
 async function ocrPdfPages(parser: PDFParse, pageIndexes: number[]): Promise<(string | null)[]> {
-  const { createOcr } = await import('./ocr.js');
-  const ocr = await createOcr();
-  try {
+  const { sharedOcr } = await import('./ocr.js');
+  const ocr = await sharedOcr();
+  {
     const out: (string | null)[] = [];
     for (const i of pageIndexes) {
       let png: Uint8Array | undefined;
@@ -122,8 +122,23 @@ async function ocrPdfPages(parser: PDFParse, pageIndexes: number[]): Promise<(st
       out.push(r.confidence >= MIN_OCR_CONFIDENCE ? cleanOcr(r.text) : null);
     }
     return out;
+  }
+}
+
+/** A one-page PDF with no content: parsing it loads pdf.js's worker code ahead of real jobs. */
+export const WARM_UP_PDF = new TextEncoder().encode(
+  '%PDF-1.1\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n' +
+    '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 10 10]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
+);
+
+export async function warmUpPdf(): Promise<void> {
+  const parser = new PDFParse({ data: new Uint8Array(WARM_UP_PDF), isEvalSupported: false, verbosity: 0 });
+  try {
+    await parser.getInfo();
+  } catch {
+    // warming only
   } finally {
-    await ocr.close().catch(() => undefined);
+    await parser.destroy().catch(() => undefined);
   }
 }
 

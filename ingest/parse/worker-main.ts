@@ -17,6 +17,14 @@ port.on('message', async (job: ParseJob) => {
   current = job.id;
   try {
     let result;
+    if (job.format === 'warm') {
+      const { warmUpPdf } = await import('./pdf.js');
+      await warmUpPdf();
+      await import('./docx.js');
+      await import('./html.js');
+      send({ id: job.id, type: 'warm' });
+      return;
+    }
     if (job.format === 'pdf') {
       const { extractPdf } = await import('./pdf.js');
       result = await extractPdf(job.bytes, job.limits, { ocr: job.ocr, onProgress: (p) => send({ id: job.id, type: 'progress', ...p }) });

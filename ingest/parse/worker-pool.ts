@@ -2,7 +2,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { ingestError, reviveIngestError, type SerializedIngestError } from '../errors.js';
 import type { ParsedText } from '../types.js';
-import type { ParseLimits } from './limits.js';
+import { DEFAULT_LIMITS, type ParseLimits } from './limits.js';
 
 /**
  * PDF, DOCX and HTML are parsed in worker threads so a hostile or huge file cannot block the
@@ -13,7 +13,7 @@ import type { ParseLimits } from './limits.js';
 
 export interface ParseJob {
   id: number;
-  format: 'pdf' | 'docx' | 'html';
+  format: 'pdf' | 'docx' | 'html' | 'warm';
   bytes: Uint8Array;
   limits: ParseLimits;
   ocr: boolean;
@@ -21,6 +21,7 @@ export interface ParseJob {
 
 export type WorkerReply =
   | { id: number; type: 'ready' }
+  | { id: number; type: 'warm' }
   | { id: number; type: 'progress'; phase: 'ocr'; pages: number }
   | { id: number; type: 'done'; result: ParsedText }
   | { id: number; type: 'error'; error: SerializedIngestError }
@@ -107,8 +108,34 @@ function release(slot: Slot, limits: ParseLimits): void {
   slot.idleTimer.unref();
 }
 
+/**
+ * Starts a worker and loads the parsers (pdf.js takes 1–3 s) so the first upload does not wait:
+ * for server start-up and test set-up. Resolves when warm; never throws.
+ */
+export async function warmParseWorkers(limits: ParseLimits = DEFAULT_LIMITS): Promise<void> {
+  const slot = await acquire(limits);
+  const id = nextId++;
+  try {
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        slot.worker.off('message', onMessage);
+        slot.worker.off('exit', done);
+        resolve();
+      };
+      const onMessage = (m: WorkerReply) => m.id === id && done();
+      const timer = setTimeout(done, limits.pdfTimeoutMs);
+      slot.worker.on('message', onMessage);
+      slot.worker.on('exit', done);
+      slot.worker.postMessage({ id, format: 'warm', bytes: new Uint8Array(0), limits, ocr: false } satisfies ParseJob);
+    });
+  } finally {
+    release(slot, limits);
+  }
+}
+
 /** Runs one parse job in a worker under the limits' deadlines. */
-export async function runParseJob(format: ParseJob['format'], bytes: Uint8Array, limits: ParseLimits, ocr: boolean): Promise<ParsedText> {
+export async function runParseJob(format: Exclude<ParseJob['format'], 'warm'>, bytes: Uint8Array, limits: ParseLimits, ocr: boolean): Promise<ParsedText> {
   const slot = await acquire(limits);
   const id = nextId++;
   slot.jobs++;
