@@ -52,7 +52,9 @@ const MODES: Record<Mode['name'], Mode> = {
 };
 
 interface Target {
+  /** What is measured, and how. */
   target: string;
+  limit: string;
   value: number | null;
   pass: boolean | null;
   note?: string;
@@ -116,8 +118,8 @@ function smallestFiles(dir: string, n: number, out: string): string {
 
 const amountFor = (mode: Mode, connections: number) => (mode.requestsPerConnection ? connections * mode.requestsPerConnection : undefined);
 
-function target(target: string, value: number | null, ok: (v: number) => boolean, note?: string): Target {
-  return { target, value: value === null ? null : round(value, 2), pass: value === null ? null : ok(value), ...(note ? { note } : {}) };
+function target(target: string, limit: string, value: number | null, ok: (v: number) => boolean, note?: string): Target {
+  return { target, limit, value: value === null ? null : round(value, 2), pass: value === null ? null : ok(value), ...(note ? { note } : {}) };
 }
 
 export async function runBench(mode: Mode, soakSeconds: number): Promise<Record<string, unknown>> {
@@ -281,20 +283,21 @@ export async function runBench(mode: Mode, soakSeconds: number): Promise<Record<
       scale,
       ...(soak ? { soak } : {}),
       targets: {
-        searchP95At10: target('/api/search p95 ≤ 50 ms at 10 connections', searchP95Ms, (v) => v <= 50),
+        searchP95At10: target('/api/search p95 at 10 connections, ms', '≤ 50', searchP95Ms, (v) => v <= 50),
         searchVsPeer: target(
-          '/api/search p95 at 10 connections ≤ 2 × BM25 peer p95 (in-process, one at a time)',
+          '/api/search p95 at 10 connections ÷ BM25 peer p95 (in-process, one at a time)',
+          '≤ 2',
           inProcess.bm25P95Ms > 0 ? searchP95Ms / inProcess.bm25P95Ms : null,
           (v) => v <= 2,
           `in-process, one at a time: ours ${inProcess.searchInProcessP95Ms} ms vs peer ${inProcess.bm25P95Ms} ms`,
         ),
-        chatP95: target('offline /api/chat p95 ≤ 150 ms (1 connection)', chatP95Ms, (v) => v <= 150),
-        ingest: target('bundled corpus ingest ≤ 30 s', ingest.ingestSeconds, (v) => v <= 30),
-        coldStart: target('cold start to first answer ≤ 10 s', coldStartSeconds, (v) => v <= 10),
-        rss: target('server peak RSS ≤ 400 MB', rss.peak, (v) => v <= 400),
+        chatP95: target('offline /api/chat p95 at 1 connection, ms', '≤ 150', chatP95Ms, (v) => v <= 150),
+        ingest: target('bundled corpus ingest, s', '≤ 30', ingest.ingestSeconds, (v) => v <= 30),
+        coldStart: target('cold start (indexed data directory) to first answer, s', '≤ 10', coldStartSeconds, (v) => v <= 10),
+        rss: target('server peak RSS, MB', '≤ 400', rss.peak, (v) => v <= 400),
         scale50x: big
-          ? target('search p95 at 50× ≤ 2 × at 1× (10 connections)', big.searchP95Ms / scale['1x']!.searchP95Ms, (v) => v <= 2)
-          : { target: 'search p95 at 50× ≤ 2 × at 1× (10 connections)', value: null, pass: null, note: `not run in ${mode.name} mode` },
+          ? target('search p95 at 50× ÷ at 1× (10 connections)', '≤ 2', big.searchP95Ms / scale['1x']!.searchP95Ms, (v) => v <= 2)
+          : { target: 'search p95 at 50× ÷ at 1× (10 connections)', limit: '≤ 2', value: null, pass: null, note: `not run in ${mode.name} mode` },
       },
       machine: { ...machine(), loadAverage1m: { before: loadBefore, after: round(os.loadavg()[0]!, 2) } },
       timestamp: new Date().toISOString(),
@@ -334,7 +337,7 @@ function formatText(r: Record<string, any>): string {
   }
   lines.push('', 'targets:');
   for (const t of Object.values(r.targets as Record<string, Target>)) {
-    lines.push(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.value ?? '—'}${t.note ? ` (${t.note})` : ''}`);
+    lines.push(`  ${t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'FAIL'}  ${t.target}: ${t.value ?? '—'} (target ${t.limit})${t.note ? `; ${t.note}` : ''}`);
   }
   return lines.join('\n');
 }
