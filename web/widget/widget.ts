@@ -111,6 +111,10 @@ const ICON =
   }
 
   launcher.addEventListener('click', () => (panel.hidden ? open() : close()));
+  // Escape on the host page closes the panel (inside the frame, Escape belongs to the chat).
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && !panel.hidden) close();
+  });
 
   window.addEventListener('message', (e: MessageEvent) => {
     // Only the chat frame from HOST may drive the widget.
