@@ -174,7 +174,7 @@ export async function runBench(mode: Mode, soakSeconds: number): Promise<Record<
         sampleEverySeconds: every,
         onSample: (t) => samples.push({ t: Math.round(t), rssMb: s.rssMb().rss }),
       });
-      samples.push({ t: Math.round(r.seconds), rssMb: s.rssMb().rss });
+      if (samples[samples.length - 1]!.t !== Math.round(r.seconds)) samples.push({ t: Math.round(r.seconds), rssMb: s.rssMb().rss });
       // Growth after the first sample past warm-up: the flat-memory claim is about the steady state.
       const steady = samples.slice(Math.min(1, samples.length - 1));
       soak = {

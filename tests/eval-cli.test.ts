@@ -21,9 +21,16 @@ describe('npm run eval -- --json', () => {
       { id: 'd', question: 'Ngày mai trời có mưa không?', law: null, articles: [], out_of_scope: true, type: 'out-of-scope' },
     ];
     fs.writeFileSync(file, lines.map((l) => JSON.stringify(l)).join('\n'));
+    // Two folders sharing one identical file: it is indexed once.
+    const a = path.join(dir, 'a');
+    const b = path.join(dir, 'b');
+    for (const d of [a, b]) fs.mkdirSync(d);
+    fs.copyFileSync(path.join(ROOT, 'corpus/luat-hon-nhan-va-gia-dinh-2014.txt'), path.join(a, 'hn.txt'));
+    fs.copyFileSync(path.join(ROOT, 'corpus/luat-hon-nhan-va-gia-dinh-2014.txt'), path.join(b, 'hn.txt'));
+    fs.copyFileSync(path.join(ROOT, 'corpus/nghi-dinh-282-2025-trich.txt'), path.join(b, 'nd282.txt'));
     const { stdout } = await run(
       'npm',
-      ['run', '--silent', 'eval', '--', '--questions', file, '--json', '--strip-diacritics', '--answers', '--misses', '--corpus', path.join(ROOT, 'corpus')],
+      ['run', '--silent', 'eval', '--', '--questions', file, '--json', '--strip-diacritics', '--answers', '--misses', '--corpus', a, b],
       { cwd: ROOT, maxBuffer: 16 * 1024 * 1024, env: { ...process.env, NO_COLOR: '1' } },
     );
     const lines2 = stdout.trim().split('\n');
@@ -42,7 +49,8 @@ describe('npm run eval -- --json', () => {
     expect(r.answers).toMatchObject({ n: 4 });
     for (const key of ['citationValidity', 'citesGold', 'outOfScopeRefusal', 'falseRefusal']) expect(r.answers).toHaveProperty(key);
     expect(Array.isArray(r.misses)).toBe(true);
-    expect(r.corpus.documents).toBeGreaterThan(0);
+    expect(r.corpus.documents).toBe(2);
+    expect(r.corpus.laws).toEqual(['282/2025/NĐ-CP', '52/2014/QH13']);
   });
 
   it('exits 2 with a message on a bad question file', async () => {
