@@ -1,7 +1,7 @@
 import { Document, Packer, Paragraph, TextRun } from 'docx';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, hasChromium, launchChromium, screenshotPath, startHostPage, startWebServer } from './helpers/e2e.js';
+import { ADMIN, accessibilityViolations, hasChromium, launchChromium, screenshotPath, startHostPage, startWebServer } from './helpers/e2e.js';
 
 /**
  * The web UI end to end in Debian's Chromium against the real server: members' chat at phone
@@ -68,8 +68,9 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     const chips = answer.getByTestId('citation');
     expect(await chips.count()).toBeGreaterThan(0);
 
-    // Phone width: nothing wider than the screen.
+    // Phone width: nothing wider than the screen; labels, roles, contrast as WCAG 2.1 AA asks.
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(page)).toEqual([]);
     const chatShot = screenshotPath('chat-360.png');
     if (chatShot) {
       await page.locator('#composer-input').blur();
@@ -88,6 +89,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     const clauseLabel = /khoản (\d+)/i.exec(chipText)?.[1];
     if (clauseLabel) expect(await viewer.locator('.clause.cited').getAttribute('data-clause')).toBe(clauseLabel);
     expect(await viewer.locator('.clause.cited').innerText()).toContain('Khoản được trích dẫn'.toUpperCase());
+    expect(await accessibilityViolations(page)).toEqual([]);
     const viewerShot = screenshotPath('source-viewer.png');
     if (viewerShot) await page.screenshot({ path: viewerShot });
     await viewer.getByRole('button', { name: 'Đóng' }).click();
@@ -129,6 +131,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     const hrefs = await banner.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toEqual(expect.arrayContaining(['tel:113', 'tel:111', `tel:${DV_HOTLINE.replace(/\s/g, '')}`]));
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(page)).toEqual([]);
     const shot = screenshotPath('emergency-360.png');
     if (shot) {
       await page.locator('#composer-input').blur();
@@ -217,12 +220,14 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await page.locator('[data-testid="upload-row"][data-state="indexed"]').waitFor({ timeout: 30_000 });
     await expect(row.innerText()).resolves.toContain('Đã lập chỉ mục');
     expect(await page.locator('#upload-progress').getAttribute('value')).toBe('100');
+    expect(await accessibilityViolations(page)).toEqual([]);
     const consoleShot = screenshotPath('console.png');
     if (consoleShot) await page.screenshot({ path: consoleShot });
 
     await page.getByRole('link', { name: 'Thư viện văn bản' }).click();
     const docRow = page.locator('tr[data-document="27-2025-nq-hdnd"]');
     await docRow.waitFor();
+    expect(await accessibilityViolations(page)).toEqual([]);
     await docRow.getByRole('button', { name: 'Cấu trúc' }).click();
     await page.getByTestId('structure').locator('summary', { hasText: 'Điều 2. Mức hỗ trợ' }).waitFor();
     await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();

@@ -3,7 +3,8 @@ import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { chromium, type Browser } from 'playwright-core';
+import { createRequire } from 'node:module';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ensureWebBuild } from '../../scripts/build-web-if-missing.js';
 import { ensureFirstAdmin } from '../../server/auth/users.js';
 import { testApp } from './app.js';
@@ -78,4 +79,22 @@ export function screenshotPath(name: string): string | undefined {
   if (process.env.UPDATE_SCREENSHOTS !== '1' && fs.existsSync(p)) return undefined;
   fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
   return p;
+}
+
+const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * WCAG 2.1 A/AA and axe best-practice violations on the page as it is now, as
+ * "rule: selector" lines (empty when clean). Evaluated over the DevTools protocol, so the
+ * page's own CSP (no inline scripts) stays on.
+ */
+export async function accessibilityViolations(page: Page): Promise<string[]> {
+  await page.evaluate(axeSource);
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (ctx: Document, o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run(
+      document,
+      { runOnly: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'] },
+    ),
+  );
+  return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
 }

@@ -83,10 +83,10 @@ export function AdminApp() {
         Đến nội dung chính
       </a>
       <header className="console-header">
-        <div className="brand">
+        <h1 className="brand">
           <strong>Hiểu Luật</strong>
           <span>Trang quản trị cán bộ Hội</span>
-        </div>
+        </h1>
         <div className="who">
           <span>
             {user.email} · {ROLE_LABEL[user.role] ?? user.role}

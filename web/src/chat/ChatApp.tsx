@@ -256,14 +256,8 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
 
       {privateMode && <p className="private-note">Chế độ không lưu lịch sử đang bật: cuộc trò chuyện không được lưu trên máy này.</p>}
 
-      <main
-        id="main"
-        className="messages"
-        role="log"
-        aria-live="polite"
-        aria-busy={busy}
-        aria-label="Cuộc trò chuyện"
-      >
+      <main id="main" className="messages">
+        <div className="log" role="log" aria-live="polite" aria-busy={busy} aria-label="Cuộc trò chuyện">
         {messages.length === 0 && !restoring && (
           <section className="welcome" aria-labelledby="welcome-title">
             <h2 id="welcome-title">Chị cần hỏi gì về pháp luật?</h2>
@@ -300,6 +294,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
             <AssistantMessage key={m.key} m={m} conversationId={conversationId} onSource={openSource} onRetry={(q) => void send(q)} />
           ),
         )}
+        </div>
       </main>
 
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -124,8 +124,8 @@ export function AssistantMessage({ m, conversationId, onSource, onRetry }: Assis
         )}
 
         {citations.length > 0 && (
-          <section className="citations" aria-label="Căn cứ pháp lý">
-            <h3>Căn cứ pháp lý — chạm để xem nguyên văn</h3>
+          <div className="citations">
+            <h2>Căn cứ pháp lý — chạm để xem nguyên văn</h2>
             <ul className="chips">
               {citations.map((c) => (
                 <li key={`${c.document.id}-${c.article}-${c.clause}-${c.point}`}>
@@ -136,7 +136,7 @@ export function AssistantMessage({ m, conversationId, onSource, onRetry }: Assis
                 </li>
               ))}
             </ul>
-          </section>
+          </div>
         )}
 
         {m.status === 'done' && m.messageId !== undefined && conversationId && (

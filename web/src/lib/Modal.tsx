@@ -70,7 +70,10 @@ export function Modal({ title, label, onClose, children, closeLabel = 'Đóng', 
             {closeLabel}
           </button>
         </div>
-        <div className="sheet-body">{children}</div>
+        {/* Focusable so the keyboard can scroll a long article. */}
+        <div className="sheet-body" tabIndex={0}>
+          {children}
+        </div>
       </div>
     </div>
   );
