@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HashedEmbedder } from '../ingest/embed/hashed.js';
@@ -6,6 +8,8 @@ import { extractMetadata } from '../ingest/parse/metadata.js';
 import { parseFile, sniffFormat } from '../ingest/parse/index.js';
 import { closeParseWorkers, warmParseWorkers } from '../ingest/parse/worker-pool.js';
 import { inspectZip } from '../ingest/parse/zip.js';
+import { parseText } from '../ingest/parse/text.js';
+import { parseStructure } from '../ingest/structure/legal.js';
 import { ingestDocument } from '../ingest/pipeline.js';
 import type { Db } from '../store/db.js';
 import { ensureEmbeddings } from '../store/embeddings.js';
@@ -21,6 +25,7 @@ import {
   makeHtml,
   makeScannedPdf,
   makeTextPdf,
+  makeWrappedPdf,
   makeZip,
   type PrintLine,
 } from './fixtures/documents.js';
@@ -167,6 +172,26 @@ describe('each format goes into the store with its articles', () => {
   });
 });
 
+const CORPUS_LAW = path.resolve(import.meta.dirname, '../../shared/corpus/luat-binh-dang-gioi-2006.txt');
+
+describe.skipIf(!fs.existsSync(CORPUS_LAW))('a real law typeset as PDF', () => {
+  it('reflows back to the same articles and, nearly always, the same paragraphs', async () => {
+    const source = parseText(fs.readFileSync(CORPUS_LAW));
+    const pdf = await makeWrappedPdf(source.text.split('\n'));
+    const parsed = await parseFile(pdf);
+    expect(parsed.pages).toBeGreaterThan(5);
+    const want = parseStructure(source.text).articles;
+    const got = parseStructure(parsed.text).articles;
+    expect(got.map((a) => a.label)).toEqual(want.map((a) => a.label));
+    expect(got.map((a) => a.title)).toEqual(want.map((a) => a.title));
+    expect(got.map((a) => a.clauses.map((c) => c.label))).toEqual(want.map((a) => a.clauses.map((c) => c.label)));
+    // Wrapped lines that happen to end in ";" or "." split a paragraph: allowed, but rare.
+    const lines = new Set(source.text.split('\n'));
+    const exact = parsed.text.split('\n').filter((l) => lines.has(l)).length;
+    expect(exact / lines.size).toBeGreaterThan(0.97);
+  });
+});
+
 describe('scanned PDF: offline Vietnamese OCR in the worker', () => {
   it('recovers the Vietnamese text and its articles, without blocking the event loop', async () => {
     const scan = await makeScannedPdf();
@@ -192,7 +217,7 @@ describe('scanned PDF: offline Vietnamese OCR in the worker', () => {
     const r = await ingestDocument(db, embedder, { bytes: scan, overrides: { title: 'Bản quét thử' } });
     expect(r.articles).toBe(2);
     // The main thread kept running while the worker recognised the page.
-    expect(maxGap).toBeLessThan(500);
+    expect(maxGap).toBeLessThan(1000);
     expect(seconds).toBeLessThan(60);
     console.info(`OCR of one scanned page: ${seconds.toFixed(1)} s (cold worker)`);
   });
@@ -210,8 +235,9 @@ describe('limits', () => {
     const pdf = await makeTextPdf();
     const e = await expectIngestError(parseFile(pdf, { limits: { maxPdfPages: 1 } }), 'invalid:too_many_pages');
     expect(e.userMessage).toContain('2 trang');
-    await expectIngestError(parseFile(await makeScannedPdf(), { limits: { maxOcrPages: 0 } }), 'invalid:too_many_pages');
-    await expectIngestError(parseFile(await makeScannedPdf(), { ocr: false }), 'invalid:no_text');
+    const scan = await makeScannedPdf();
+    await expectIngestError(parseFile(scan, { limits: { maxOcrPages: 0 } }), 'invalid:too_many_pages');
+    await expectIngestError(parseFile(scan, { ocr: false }), 'invalid:no_text');
     await expectIngestError(parseFile(Buffer.from(LAW_TEXT), { limits: { maxBytes: 100 } }), 'invalid:too_large');
   });
 
