@@ -242,6 +242,33 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await context.close();
   });
 
+  it("shows members' 👎 comments to officials, who answer a handed-over question with a cited article and approve it", async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/admin#/cau-hoi`);
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Mật khẩu').fill(ADMIN.password);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    // The first test's 👎 and its comment.
+    await expect(page.getByTestId('disliked').first().innerText()).resolves.toContain('Tôi cần biết cách xin lệnh cấm tiếp xúc');
+
+    await page.getByRole('link', { name: 'Chuyển cán bộ' }).click();
+    const card = page.locator('article.card', { hasText: 'chong toi hay danh toi thi phai lam sao' });
+    await card.waitFor();
+    await card.getByLabel('Câu trả lời của cán bộ Hội').fill('Chị có thể báo Công an xã hoặc Chủ tịch UBND xã; hành vi đánh đập là bạo lực gia đình.');
+    await card.getByLabel('Văn bản').selectOption('13-2022-qh15');
+    await card.getByLabel('Điều').fill('3');
+    await card.getByLabel('Khoản').fill('1');
+    await card.getByRole('button', { name: 'Lưu câu trả lời' }).click();
+    await card.getByText('Đã lưu câu trả lời.').waitFor();
+    await page.locator('article.card[data-state="answered"]').getByRole('button', { name: 'Duyệt' }).click();
+    await page.locator('article.card[data-state="approved"]').waitFor();
+    const row = await server.services.db.query<{ state: string; citations: { documentId: string; article: string }[] }>('select state, citations from handover');
+    expect(row.rows[0]).toMatchObject({ state: 'approved', citations: [{ documentId: '13-2022-qh15', article: '3' }] });
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('runs the widget on another site once an admin allows that site, isolated from its CSS', async () => {
     const host = await startHostPage(
       () => `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Hội Phụ nữ xã</title>
