@@ -10,7 +10,7 @@ import { parseFile } from './parse/index.js';
 import { extractMetadata } from './parse/metadata.js';
 import { outline } from './structure/outline.js';
 import { parseStructure } from './structure/legal.js';
-import { fold } from './text/vietnamese.js';
+import { foldedSyllables } from './text/vietnamese.js';
 import type { ChunkDraft, DocumentMeta, ParsedText, Structure } from './types.js';
 
 export interface IngestInput {
@@ -137,6 +137,10 @@ export async function ingestDocument(db: Db, embedder: Embedder, input: IngestIn
     return replaced;
   });
 
+  // PGlite runs no autovacuum: without fresh statistics the planner ignores the GIN and HNSW indexes.
+  await db.query('analyze chunks');
+  await db.query('analyze documents');
+
   return {
     status: replacedId ? 'replaced' : 'added',
     documentId: p.id,
@@ -149,9 +153,16 @@ export async function ingestDocument(db: Db, embedder: Embedder, input: IngestIn
   };
 }
 
-/** What full-text search indexes: header + text, folded, so "ly hon" finds "ly hôn". */
+/**
+ * What full-text search indexes: header + text as diacritic-folded syllables ("ly hon" finds
+ * "ly hôn"), followed by every pair of adjacent syllables written as one token ("lyhon"), so
+ * that two-syllable words get their own document frequency in ts_stat and their own BM25 weight.
+ */
 export function searchText(header: string, text: string): string {
-  return fold(`${header}\n${text}`);
+  const syl = foldedSyllables(`${header}\n${text}`);
+  const pairs: string[] = [];
+  for (let i = 0; i + 1 < syl.length; i++) pairs.push(syl[i]! + syl[i + 1]!);
+  return `${syl.join(' ')}\n${pairs.join(' ')}`;
 }
 
 function dropUndefined<T extends object>(o: T): Partial<T> {

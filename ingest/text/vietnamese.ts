@@ -48,3 +48,20 @@ export const STOP_SYLLABLES = new Set(
     'neu khi ve tu den theo tai ra vao lai cung con rat qua nua moi lam phai can muon biet hoi xin'
   ).split(/\s+/),
 );
+
+/**
+ * True when a message looks typed without dấu (fewer than a fifth of its syllables carry any).
+ * Only then may an unaccented syllable stand for an accented one: in a message written with
+ * dấu, "bao" means "bao", not "bão".
+ */
+export function typedWithoutDiacritics(tokens: string[]): boolean {
+  if (!tokens.length) return false;
+  const accented = tokens.filter((t) => fold(t) !== t).length;
+  return accented / tokens.length < 0.2;
+}
+
+/** Syllable match for phrase tables: exact, or loose (any accent) when `loose` is set. */
+export function syllableMatches(typed: string, pattern: string, loose: boolean): boolean {
+  if (typed === pattern) return true;
+  return loose && fold(typed) === typed && fold(pattern) === typed;
+}

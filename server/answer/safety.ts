@@ -1,4 +1,4 @@
-import { fold, nfc, syllables } from '../../ingest/text/vietnamese.js';
+import { nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -35,13 +35,9 @@ function load(): Map<Cls, string[][]> {
   return map;
 }
 
-function matches(tokens: string[], pattern: string[]): boolean {
+function matches(tokens: string[], pattern: string[], loose: boolean): boolean {
   outer: for (let i = 0; i + pattern.length <= tokens.length; i++) {
-    for (let j = 0; j < pattern.length; j++) {
-      const t = tokens[i + j]!;
-      const p = pattern[j]!;
-      if (t !== p && !(fold(t) === t && fold(p) === t)) continue outer;
-    }
+    for (let j = 0; j < pattern.length; j++) if (!syllableMatches(tokens[i + j]!, pattern[j]!, loose)) continue outer;
     return true;
   }
   return false;
@@ -50,6 +46,7 @@ function matches(tokens: string[], pattern: string[]): boolean {
 export function classifyMessage(message: string): SafetySignals {
   const tokens = syllables(message);
   const p = load();
-  const any = (cls: Cls) => (p.get(cls) ?? []).some((pat) => matches(tokens, pat));
+  const loose = typedWithoutDiacritics(tokens);
+  const any = (cls: Cls) => (p.get(cls) ?? []).some((pat) => matches(tokens, pat, loose));
   return { emergency: any('emergency'), injection: any('injection'), offDomain: any('offDomain') };
 }

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { STOP_SYLLABLES, fold, nfc, syllables } from '../../ingest/text/vietnamese.js';
+import { STOP_SYLLABLES, fold, nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
 
 /**
  * Turns a question as people type it on a phone ("ck e hay danh e thi lam sao") into search
@@ -45,16 +45,27 @@ function loadShorthand(): Map<string, string> {
   return shorthand;
 }
 
-/** A typed syllable matches a pattern syllable exactly, or loosely when typed without dấu. */
-function syllableMatches(typed: string, pattern: string): boolean {
-  if (typed === pattern) return true;
-  return fold(typed) === typed && fold(pattern) === typed;
-}
 
-function findPattern(tokens: string[], pattern: string[]): number {
-  outer: for (let i = 0; i + pattern.length <= tokens.length; i++) {
-    for (let j = 0; j < pattern.length; j++) if (!syllableMatches(tokens[i + j]!, pattern[j]!)) continue outer;
-    return i;
+/**
+ * Finds a phrase in order, allowing a couple of extra words inside it ("giữ hết lương" matches
+ * "giữ lương", "lương thấp hơn đồng nghiệp nam" matches "lương thấp hơn nam").
+ */
+const MAX_GAP = 2;
+function findPattern(tokens: string[], pattern: string[], loose: boolean): number {
+  for (let i = 0; i + pattern.length <= tokens.length; i++) {
+    if (!syllableMatches(tokens[i]!, pattern[0]!, loose)) continue;
+    let pos = i + 1;
+    let gaps = 0;
+    let ok = true;
+    for (let j = 1; j < pattern.length && ok; j++) {
+      while (pos < tokens.length && !syllableMatches(tokens[pos]!, pattern[j]!, loose) && gaps < MAX_GAP) {
+        pos++;
+        gaps++;
+      }
+      ok = pos < tokens.length && syllableMatches(tokens[pos]!, pattern[j]!, loose);
+      pos++;
+    }
+    if (ok) return i;
   }
   return -1;
 }
@@ -64,7 +75,9 @@ export interface AnalyzedQuery {
   tokens: string[];
   /** Content syllables of the question, folded (stop syllables removed). */
   terms: string[];
-  /** Folded content syllables from the vocabulary expansion. */
+  /** Adjacent syllable pairs of the question, folded and joined ("baoluc"). */
+  pairs: string[];
+  /** Folded content syllables and pairs from the vocabulary expansion. */
   expansionTerms: string[];
   /** Matched topics, most specific first. */
   topics: string[];
@@ -85,16 +98,33 @@ export function analyzeQuery(question: string): AnalyzedQuery {
   }
   const topics: string[] = [];
   const concepts: string[] = [];
+  // Mixed messages ("ck e danh e") count as typed without dấu when most syllables carry none.
+  const loose = typedWithoutDiacritics(raw);
   for (const e of loadVocab()) {
-    if (e.patterns.some((p) => findPattern(tokens, p) >= 0)) {
+    if (e.patterns.some((p) => findPattern(tokens, p, loose) >= 0)) {
       if (!topics.includes(e.topic)) topics.push(e.topic);
-      if (!concepts.includes(e.expansion)) concepts.push(e.expansion);
+      if (e.expansion !== '-' && !concepts.includes(e.expansion)) concepts.push(e.expansion);
     }
   }
   const terms = tokens.map(fold).filter((t) => !STOP_SYLLABLES.has(t));
-  const expansionTerms = concepts.flatMap((c) => syllables(c).map(fold)).filter((t) => !STOP_SYLLABLES.has(t));
+  const pairs = pairsOf(tokens.map(fold));
+  const expansionTerms = concepts.flatMap((c) => {
+    const s = syllables(c).map(fold);
+    return [...s.filter((t) => !STOP_SYLLABLES.has(t)), ...pairsOf(s)];
+  });
   const expanded = [tokens.join(' '), ...concepts].join(' ');
-  return { tokens, terms, expansionTerms, topics, concepts, expanded };
+  return { tokens, terms, pairs, expansionTerms, topics, concepts, expanded };
+}
+
+/** Adjacent syllables as one token ("bao luc" → "baoluc"), as ingest writes them; not two stop syllables. */
+export function pairsOf(folded: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i + 1 < folded.length; i++) {
+    const a = folded[i]!;
+    const b = folded[i + 1]!;
+    if (!(STOP_SYLLABLES.has(a) && STOP_SYLLABLES.has(b))) out.push(a + b);
+  }
+  return out;
 }
 
 /** Strip all diacritics (used by the evaluation's --strip-diacritics and by tests). */
