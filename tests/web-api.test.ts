@@ -113,6 +113,16 @@ describe('chatStream', () => {
     await expect(createApi({ fetch }).chatStream({ message: 'x' })).rejects.toMatchObject({ code: 'stream_incomplete' });
   });
 
+  it('parses the whole event stream at once on WebViews without response streams', async () => {
+    const text = 'event: meta\ndata: {"conversationId":"abcdefgh12","kind":"answer"}\n\nevent: token\ndata: {"text":"Theo Điều 51"}\n\nevent: done\ndata: {"conversationId":"abcdefgh12","messageId":2,"answer":"Theo Điều 51","kind":"answer","fallback":false}\n\n';
+    const noStream = { ok: true, status: 200, headers: new Headers({ 'content-type': 'text/event-stream' }), body: null, text: async () => text } as unknown as Response;
+    const { fetch } = fakeFetch(() => noStream);
+    const tokens: string[] = [];
+    const r = await createApi({ fetch }).chatStream({ message: 'x' }, { onToken: (t) => tokens.push(t) });
+    expect(tokens).toEqual(['Theo Điều 51']);
+    expect(r).toMatchObject({ messageId: 2, answer: 'Theo Điều 51', citations: [] });
+  });
+
   it('still works when a proxy answers with plain JSON', async () => {
     const { fetch } = fakeFetch(() => json(200, { conversationId: 'abcdefgh12', messageId: 3, answer: 'Trả lời', citations: [], kind: 'answer', fallback: true }));
     const tokens: string[] = [];

@@ -3,6 +3,12 @@
  * citation formatting. No framework and no dependency, because three front ends share it: the
  * web chat and console (web/src), the embeddable widget and the Zalo Mini App (web/zalo/, a
  * separate Vite workspace that imports this exact file with its own base URL).
+ *
+ *   const api = createApi({ baseUrl: 'https://hieuluat.example.vn', credentials: 'omit' });
+ *   const r = await api.chatStream({ message, conversationId }, { onToken: (t) => (text += t) });
+ *   r.citations.map(formatCitation); // "điểm a khoản 1 Điều 51 Luật Hôn nhân và gia đình 2014 (52/2014/QH13)"
+ *
+ * Errors are ApiError with the server's Vietnamese `message`, ready to show.
  */
 import type {
   AdminDocument,
@@ -168,7 +174,7 @@ export function createApi(options: ApiOptions = {}) {
   async function chatStream(req: ChatRequest, handlers: StreamHandlers = {}, signal?: AbortSignal): Promise<ChatResponse> {
     const res = await send('/api/chat', { body: req, signal, headers: { accept: 'text/event-stream' } });
     const type = res.headers.get('content-type') ?? '';
-    if (!type.includes('text/event-stream') || !res.body) {
+    if (!type.includes('text/event-stream')) {
       const r = (await res.json()) as ChatResponse;
       handlers.onMeta?.({ conversationId: r.conversationId, kind: r.kind, emergency: r.emergency });
       handlers.onToken?.(r.answer);
@@ -180,7 +186,7 @@ export function createApi(options: ApiOptions = {}) {
     let text = '';
     let done: ChatDoneEvent | null = null;
     let failure: ApiError | null = null;
-    await readSse(res.body, (event, data) => {
+    const onEvent = (event: string, data: string) => {
       let payload: unknown;
       try {
         payload = JSON.parse(data);
@@ -211,7 +217,14 @@ export function createApi(options: ApiOptions = {}) {
           break;
         }
       }
-    }, signal);
+    };
+    if (res.body) await readSse(res.body, onEvent, signal);
+    else {
+      // WebViews without response streams: the whole answer at once, parsed the same way.
+      const parser = sseParser(onEvent);
+      parser.push(await res.text());
+      parser.end();
+    }
     if (failure) throw failure;
     const d = done as ChatDoneEvent | null;
     if (!d) throw new ApiError(0, 'stream_incomplete', INCOMPLETE_MESSAGE);
@@ -376,19 +389,11 @@ function isAbort(err: unknown): boolean {
 }
 
 /**
- * A server-sent-events reader over any byte stream (the WHATWG parsing rules: `event:` and
- * `data:` fields, multi-line data joined by "\n", comments ignored, CR/LF/CRLF line ends even
- * when split across chunks). Calls `onEvent` per dispatched event.
+ * A server-sent-events parser (the WHATWG rules: `event:` and `data:` fields, multi-line data
+ * joined by "\n", comments ignored, CR/LF/CRLF line ends even when split across chunks).
+ * Feed it text with push(); end() flushes the last event.
  */
-export async function readSse(
-  body: ReadableStream<Uint8Array>,
-  onEvent: (event: string, data: string) => void,
-  signal?: AbortSignal,
-): Promise<void> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const onAbort = () => void reader.cancel().catch(() => undefined);
-  signal?.addEventListener('abort', onAbort, { once: true });
+export function sseParser(onEvent: (event: string, data: string) => void) {
   let buf = '';
   let event = '';
   let data: string[] = [];
@@ -407,12 +412,9 @@ export async function readSse(
     if (field === 'event') event = value;
     else if (field === 'data') data.push(value);
   };
-  try {
-    for (;;) {
-      if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
-      const { value, done } = await reader.read();
-      if (done) break;
-      buf += decoder.decode(value, { stream: true });
+  return {
+    push(text: string) {
+      buf += text;
       let start = 0;
       for (let i = 0; i < buf.length; i++) {
         const c = buf[i];
@@ -424,10 +426,35 @@ export async function readSse(
         start = i + 1;
       }
       buf = buf.slice(start);
+    },
+    end() {
+      if (buf) line(buf.replace(/\r$/, ''));
+      buf = '';
+      line('');
+    },
+  };
+}
+
+/** Reads a byte stream of server-sent events, calling `onEvent` per dispatched event. */
+export async function readSse(
+  body: ReadableStream<Uint8Array>,
+  onEvent: (event: string, data: string) => void,
+  signal?: AbortSignal,
+): Promise<void> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  const parser = sseParser(onEvent);
+  const onAbort = () => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    for (;;) {
+      if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
+      const { value, done } = await reader.read();
+      if (done) break;
+      parser.push(decoder.decode(value, { stream: true }));
     }
-    buf += decoder.decode();
-    if (buf) line(buf.replace(/\r$/, ''));
-    line('');
+    parser.push(decoder.decode());
+    parser.end();
   } finally {
     signal?.removeEventListener('abort', onAbort);
     if (signal?.aborted) throw new DOMException('Aborted', 'AbortError');
