@@ -1,16 +1,19 @@
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { buildApp } from './app.js';
 import { createServices, ingestCorpusIfEmpty } from './bootstrap.js';
+import { ensureFirstAdmin } from './auth/users.js';
 
 /** Starts the whole service: config → database → embedder → corpus → HTTP. */
 export async function startServer(config: Config, opts: { progress?: boolean } = {}) {
   const services = await createServices(config, { progress: opts.progress });
+  const admin = await ensureFirstAdmin(services.db, config);
   const app = await buildApp(services, {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
   });
   services.log = app.log;
   const added = await ingestCorpusIfEmpty(services, { progress: opts.progress, log: app.log });
   if (added) app.log.info({ documents: added }, 'bundled corpus ingested');
+  if (admin === 'created') app.log.info('first admin account created from ADMIN_EMAIL');
   await app.listen({ port: config.PORT, host: config.HOST });
   return app;
 }

@@ -3,6 +3,12 @@ import { fold, nfc, syllables } from '../../ingest/text/vietnamese.js';
 import { addMessage, conversationExists, countMessages, createConversation, recentMessages } from '../../store/conversations.js';
 import type { AnswerKind, AnswerOutput, Citation, Turn } from '../answer/answerer.js';
 import { classifyMessage } from '../answer/safety.js';
+import { disclaimer } from '../answer/extractive.js';
+import { findOfficialAnswer } from '../handover/match.js';
+import type { HandoverCitation } from '../handover/store.js';
+import { chunksOfArticle } from '../../store/chunks.js';
+import { getDocument } from '../../store/documents.js';
+import { documentName } from '../../ingest/names.js';
 import { readTable, render } from '../answer/templates.js';
 import { AppError } from '../errors.js';
 import type { ArticleHit, SearchResult } from '../retrieval/retriever.js';
@@ -82,8 +88,17 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   events.onMeta?.({ conversationId, kind, emergency });
 
   let out: AnswerOutput;
+  let official = false;
   const topic = search?.topics[0] ?? null;
-  if (kind === 'out_of_scope') {
+  // An answer officials wrote and approved for a similar question comes first.
+  const approved = kind === 'answer' ? await findOfficialAnswer(db, resolved) : null;
+  if (approved) {
+    const citations = await officialCitations(s, approved.citations);
+    const text = `${render('official-answer.vi.txt')}\n${approved.answer}\n${disclaimer(config.LEGAL_AID_PHONE)}`;
+    events.onToken?.(text);
+    out = { answer: text, citations, fallback: false };
+    official = true;
+  } else if (kind === 'out_of_scope') {
     const text = render(safety.injection ? 'injection.vi.txt' : 'out-of-scope.vi.txt');
     events.onToken?.(text);
     out = { answer: text, citations: [], fallback: false };
@@ -112,7 +127,27 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     citations: out.citations,
     fallback: out.fallback,
   });
-  return { conversationId, messageId, kind, emergency, answer: out.answer, citations: out.citations, fallback: out.fallback, topic };
+  return { conversationId, messageId, kind, emergency, answer: out.answer, citations: out.citations, fallback: out.fallback, official, topic };
+}
+
+/** Citations of an official answer, resolved against the store (they were validated when saved). */
+async function officialCitations(s: Services, cites: HandoverCitation[]): Promise<Citation[]> {
+  const out: Citation[] = [];
+  for (const [i, c] of cites.entries()) {
+    const doc = await getDocument(s.db, c.documentId);
+    const chunk = (await chunksOfArticle(s.db, c.documentId, c.article))[0];
+    if (!doc || !chunk) continue;
+    const line = chunk.text.split('\n').find((l) => c.clause && l.startsWith(`${c.clause}. `)) ?? chunk.text.split('\n')[1] ?? '';
+    out.push({
+      document: { id: doc.id, number: doc.number, title: doc.title, name: documentName({ title: doc.title, number: doc.number ?? undefined, issued: doc.issued ?? undefined }), binding: doc.binding, status: doc.status },
+      article: c.article,
+      clause: c.clause ?? null,
+      point: null,
+      quote: line.replace(/^\d+[a-zđ]?\.\s+/, '').slice(0, 320),
+      source: i + 1,
+    });
+  }
+  return out;
 }
 
 function emergencyNumbers(s: Services): EmergencyInfo['numbers'] {
