@@ -23,6 +23,7 @@ import {
   PLAN_TEXT,
   makeDocx,
   makeHtml,
+  makeNumberedDocx,
   makeScannedPdf,
   makeTextPdf,
   makeWrappedPdf,
@@ -106,6 +107,15 @@ describe('each format goes into the store with its articles', () => {
     expect(sniffFormat(docx)).toBe('zip');
     const r = await ingestDocument(db, embedder, { bytes: docx, filename: 'luat.docx' });
     expect(r).toMatchObject({ number: '12/2030/QH99', articles: 5 });
+    await expectSampleLaw(r.documentId);
+  });
+
+  it('DOCX with Word automatic numbering ("Điều %1.", "%1.", "%1)"): numbers written back', async () => {
+    const docx = await makeNumberedDocx(lawAs('19/2030/QH99'));
+    const parsed = await parseFile(docx);
+    expect(parsed.text.split('\n')).toEqual(lawAs('19/2030/QH99'));
+    const r = await ingestDocument(db, embedder, { bytes: docx });
+    expect(r).toMatchObject({ number: '19/2030/QH99', articles: 5 });
     await expectSampleLaw(r.documentId);
   });
 

@@ -256,6 +256,7 @@ describe('PDF line reflow', () => {
     expect(startsParagraph('một dòng bị gói', '- gạch đầu dòng')).toBe(true);
     expect(startsParagraph('Điều 3. Nguyên tắc phòng ngừa và hỗ trợ người bị bạo lực gia', 'đình')).toBe(false);
     expect(startsParagraph('Điều 1. Phạm vi điều chỉnh', 'Luật này quy định')).toBe(true);
+    expect(startsParagraph('Điều 14. Quyền và trách nhiệm của', 'Mặt trận Tổ quốc Việt Nam')).toBe(false);
     expect(startsParagraph('Chương II', 'QUYỀN VÀ NGHĨA VỤ')).toBe(true);
     expect(startsParagraph('kết thúc câu.', 'Câu mới')).toBe(true);
     expect(startsParagraph('năm', '2014 và các năm sau')).toBe(false);

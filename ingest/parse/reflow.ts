@@ -23,6 +23,8 @@ const ENDS_SENTENCE = /[.;:!?…]["”’)]?$/u;
 /** A wrapped reference: "… tại khoản" + "2. …" is not a new khoản. */
 const ENDS_WITH_REFERENCE_WORD = /(?:khoản|điều|điểm|mục|chương|số|năm|ngày|tháng|Điều|Khoản)$/u;
 
+const ENDS_WITH_CONNECTOR = /(?:[\s(](?:và|của|các|cho|với|về|trong|theo|tại|đối|hoặc|những|được|để|từ|đến|người)|,)$/u;
+
 function isAllCaps(s: string): boolean {
   const letters = s.match(/\p{L}/gu) ?? [];
   return letters.length >= 3 && s === s.toLocaleUpperCase('vi') && /\p{Lu}/u.test(s);
@@ -43,7 +45,8 @@ export function startsParagraph(prev: string, cur: string): boolean {
   if (BARE_DIVISION.test(prev) || TYPE_LINE.test(prev)) return true;
   // A heading line ("Điều 5. Tên điều", a chapter title) is followed by a capitalised body line;
   // a wrapped title goes on in lower case.
-  if ((ARTICLE_START.test(prev) || DIVISION_START.test(prev)) && /^\p{Lu}/u.test(cur) && !isAllCaps(cur)) return true;
+  // A title that stops on "của", "và", "," … is cut by the margin, whatever case follows.
+  if ((ARTICLE_START.test(prev) || DIVISION_START.test(prev)) && /^\p{Lu}/u.test(cur) && !isAllCaps(cur) && !ENDS_WITH_CONNECTOR.test(prev)) return true;
   const pc = isAllCaps(prev);
   const cc = isAllCaps(cur);
   if (pc !== cc && (/\p{L}{2}/u.test(prev) && /\p{L}{2}/u.test(cur))) return true;
