@@ -22,6 +22,7 @@ import {
   LAW_TEXT,
   PLAN_TEXT,
   makeDocx,
+  makeGarbledTextPdf,
   makeHtml,
   makeNumberedDocx,
   makeScannedPdf,
@@ -230,6 +231,18 @@ describe('scanned PDF: offline Vietnamese OCR in the worker', () => {
     expect(maxGap).toBeLessThan(1000);
     expect(seconds).toBeLessThan(60);
     console.info(`OCR of one scanned page: ${seconds.toFixed(1)} s (cold worker)`);
+  });
+});
+
+describe('PDF whose text layer is garbage (old fonts without a Unicode map)', () => {
+  it('is read from the rendered pages instead, or refused when OCR is off', async () => {
+    const pdf = await makeGarbledTextPdf();
+    const parsed = await parseFile(pdf);
+    expect(parsed.ocr).toBe(true);
+    expect(parsed.text).toContain('Hội Liên hiệp Phụ nữ');
+    expect(parsed.text).not.toMatch(/[ÆÇËÎÏÐÑÖØ]/u);
+    const e = await expectIngestError(parseFile(pdf, { ocr: false }), 'invalid:encoding');
+    expect(e.userMessage).toContain('lỗi phông');
   });
 });
 

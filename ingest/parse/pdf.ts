@@ -1,7 +1,7 @@
 import { PDFParse } from 'pdf-parse';
 import { IngestError, ingestError } from '../errors.js';
 import type { ParsedText } from '../types.js';
-import { fixUnicodeText, stripControls } from './encoding.js';
+import { fixUnicodeText, stripControls, vietnameseScore } from './encoding.js';
 import type { ParseLimits } from './limits.js';
 import { reflowPages } from './reflow.js';
 
@@ -67,37 +67,61 @@ export async function extractPdf(
 
     const scanned = pages.map((p, i) => (letters(p) < MIN_LETTERS_PER_PAGE ? i : -1)).filter((i) => i >= 0);
     let ocrUsed = false;
-    if (scanned.length && (scanned.length === pages.length || scanned.length / pages.length >= 0.2)) {
-      if (!opts.ocr) {
-        if (scanned.length === pages.length) throw ingestError('invalid:no_text', 'PDF has no text layer and OCR is off', 'Tệp PDF là bản quét, không có lớp chữ.');
-      } else {
-        if (scanned.length > limits.maxOcrPages) {
-          throw ingestError(
-            'invalid:too_many_pages',
-            `scanned PDF needs OCR of ${scanned.length} pages (limit ${limits.maxOcrPages})`,
-            `Tệp PDF là bản quét ${scanned.length} trang, vượt giới hạn nhận dạng chữ ${limits.maxOcrPages} trang. Hãy tách tệp hoặc dùng tệp có lớp chữ.`,
-          );
-        }
-        opts.onProgress?.({ phase: 'ocr', pages: scanned.length });
-        const ocrPages = await ocrPdfPages(parser, scanned);
-        for (const [k, i] of scanned.entries()) {
-          if (ocrPages[k]) pages[i] = ocrPages[k]!;
-        }
-        ocrUsed = true;
+    const ocrPages = async (indexes: number[], why: string) => {
+      if (indexes.length > limits.maxOcrPages) {
+        throw ingestError(
+          'invalid:too_many_pages',
+          `PDF needs OCR of ${indexes.length} pages (${why}; limit ${limits.maxOcrPages})`,
+          `Tệp PDF cần nhận dạng chữ ${indexes.length} trang, vượt giới hạn ${limits.maxOcrPages} trang. Hãy tách tệp hoặc dùng tệp có lớp chữ chuẩn Unicode.`,
+        );
       }
+      opts.onProgress?.({ phase: 'ocr', pages: indexes.length });
+      const read = await ocrPdfPages(parser, indexes);
+      for (const [k, i] of indexes.entries()) pages[i] = read[k] ?? '';
+      ocrUsed = true;
+    };
+    if (scanned.length && (scanned.length === pages.length || scanned.length / pages.length >= 0.2)) {
+      if (opts.ocr) await ocrPages(scanned, 'no text layer');
+      else if (scanned.length === pages.length) throw ingestError('invalid:no_text', 'PDF has no text layer and OCR is off', 'Tệp PDF là bản quét, không có lớp chữ.');
     }
 
-    const raw = stripControls(reflowPages(pages.map((p) => p.normalize('NFC'))));
-    if (letters(raw) < MIN_LETTERS_PER_PAGE) {
+    let text = toText(pages);
+    // A text layer that decodes to garbage (fonts without a proper Unicode map, common in
+    // PDFs made with old Vietnamese fonts) is read from the rendered pages instead.
+    const garbled = text === null ? 'text layer is unreadable' : garbledReason(text);
+    if (garbled && !ocrUsed && opts.ocr) {
+      await ocrPages(pages.map((_, i) => i), garbled);
+      text = toText(pages);
+    }
+    if (text === null || (garbled && !ocrUsed)) {
+      throw ingestError('invalid:encoding', `PDF ${garbled ?? 'text layer is unreadable'}`, 'Lớp chữ của tệp PDF bị lỗi phông, không đọc được tiếng Việt. Hãy xuất lại PDF với phông Unicode.');
+    }
+    if (letters(text) < MIN_LETTERS_PER_PAGE) {
       throw ocrUsed
-        ? ingestError('invalid:ocr_failed', `OCR found no readable text on ${scanned.length} scanned page(s)`)
+        ? ingestError('invalid:ocr_failed', `OCR found no readable text on ${scanned.length || pages.length} page(s)`)
         : ingestError('invalid:no_text', 'PDF has no text', 'Không đọc được chữ trong tệp PDF.');
     }
-    const fixed = fixUnicodeText(raw);
-    return { format: 'pdf', text: fixed.text, meta: {}, pages: total, ocr: ocrUsed || undefined };
+    return { format: 'pdf', text, meta: {}, pages: total, ocr: ocrUsed || undefined };
   } finally {
     await parser.destroy().catch(() => undefined);
   }
+}
+
+/** Reflowed, repaired text of the pages, or null when it is mojibake beyond repair. */
+function toText(pages: string[]): string | null {
+  const raw = stripControls(reflowPages(pages.map((p) => p.normalize('NFC'))));
+  try {
+    return fixUnicodeText(raw).text;
+  } catch (err) {
+    if (err instanceof IngestError && err.code !== 'invalid:binary') return null;
+    throw err;
+  }
+}
+
+/** Why a text layer is not Vietnamese text, if it is not. */
+function garbledReason(text: string): string | null {
+  const s = vietnameseScore(text);
+  return s.words >= 20 && s.score < 0.5 ? `text layer reads as garbage (${s.valid}/${s.words} well-formed accented words)` : null;
 }
 
 /** Renders and recognises the given 0-based pages one at a time (bounded memory). */
