@@ -54,6 +54,7 @@ export interface ChatEvents {
  */
 export const MIN_COVERAGE = 0.5;
 const HISTORY_TURNS = 6;
+const NEXT_STEP_MIN_COVERAGE = 0.9;
 const FOLLOW_UP_RE = /^(the con|vay con|con neu|con truong hop|the neu|vay neu|truong hop|the thi|vay thi|the con neu)\b/;
 
 export async function respond(s: Services, req: ChatRequest, events: ChatEvents = {}): Promise<ChatResult> {
@@ -188,5 +189,7 @@ async function findNextSteps(s: Services, topics: string[], hits: ArticleHit[]):
   const query = topics.map((t) => nextStepQueries!.get(t)).find(Boolean);
   if (!query) return [];
   const r = await s.retriever.search(query, { k: 1 });
+  // Only an article that really is about reporting/help; a loose match would cite the wrong thing.
+  if (r.coverage < NEXT_STEP_MIN_COVERAGE) return [];
   return r.hits.filter((h) => !hits.some((x) => x.chunkId === h.chunkId));
 }
