@@ -8,6 +8,7 @@ import { extractMetadata } from '../ingest/parse/metadata.js';
 import { parseFile, sniffFormat } from '../ingest/parse/index.js';
 import { closeParseWorkers, warmParseWorkers } from '../ingest/parse/worker-pool.js';
 import { inspectZip } from '../ingest/parse/zip.js';
+import { vieLangPath } from '../ingest/parse/ocr.js';
 import { parseText } from '../ingest/parse/text.js';
 import { parseStructure } from '../ingest/structure/legal.js';
 import { ingestDocument } from '../ingest/pipeline.js';
@@ -230,7 +231,12 @@ describe('scanned PDF: offline Vietnamese OCR in the worker', () => {
     // The main thread kept running while the worker recognised the page.
     expect(maxGap).toBeLessThan(1000);
     expect(seconds).toBeLessThan(60);
-    console.info(`OCR of one scanned page: ${seconds.toFixed(1)} s (cold worker)`);
+    console.info(`OCR of one scanned page: ${seconds.toFixed(1)} s (first OCR in this worker)`);
+    // Offline: the model came from the npm package, and nothing was cached into the work dir.
+    expect(fs.existsSync(path.join(vieLangPath(), 'vie.traineddata.gz'))).toBe(true);
+    expect(vieLangPath()).toContain(`${path.sep}node_modules${path.sep}@tesseract.js-data${path.sep}vie${path.sep}`);
+    expect(fs.existsSync(path.resolve(import.meta.dirname, '..', 'vie.traineddata'))).toBe(false);
+    expect(fs.existsSync(path.resolve('vie.traineddata'))).toBe(false);
   });
 });
 

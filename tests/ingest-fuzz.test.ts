@@ -198,7 +198,9 @@ describe('a crash mid-ingest leaves no partial document', () => {
   it('SIGKILL during the write transaction, then reopen: only the complete documents are there', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hl-crash-'));
     try {
-      const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, 'tests/helpers/ingest-crash-child.ts'), dir], {
+      // One process (tsx as a loader, not tsx's CLI, which would run the script in a grandchild
+      // that outlives the SIGKILL): the kill must stop the very process that is writing.
+      const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'tests/helpers/ingest-crash-child.ts'), dir], {
         cwd: ROOT,
         env: { PATH: process.env.PATH, HOME: process.env.HOME, CRASH_ARTICLES: '300' },
         stdio: ['ignore', 'pipe', 'pipe'],
@@ -220,6 +222,7 @@ describe('a crash mid-ingest leaves no partial document', () => {
       });
       const exit = await killed;
       expect(exit.signal).toBe('SIGKILL');
+      expect(() => process.kill(child.pid!, 0)).toThrow();
       expect(out).toContain('SMALL_DONE');
       expect(out).not.toContain('BIG_DONE');
 

@@ -53,4 +53,3 @@ function describe(err: unknown): string {
 process.on('unhandledRejection', (err) => {
   if (current) send({ id: current, type: 'crash', message: describe(err) });
 });
-send({ id: 0, type: 'ready' });

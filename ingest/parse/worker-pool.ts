@@ -20,7 +20,6 @@ export interface ParseJob {
 }
 
 export type WorkerReply =
-  | { id: number; type: 'ready' }
   | { id: number; type: 'warm' }
   | { id: number; type: 'progress'; phase: 'ocr'; pages: number }
   | { id: number; type: 'done'; result: ParsedText }
