@@ -105,14 +105,14 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     out = { answer: text, citations: [], fallback: false };
   } else {
     const hits = search!.hits;
-    const nextSteps = await findNextSteps(s, kind === 'emergency' ? ['emergency', ...search!.topics] : search!.topics, hits);
+    const next = await findNextSteps(s, kind === 'emergency' ? ['emergency', ...search!.topics] : search!.topics.slice(0, 1), hits);
     let preface = '';
     if (emergency) {
       preface = `${render('emergency.vi.txt', { numbers: emergency.numbers.map((n) => `${n.number} (${n.label})`).join(', ') })}\n`;
       events.onToken?.(preface);
     }
     out = await s.answerer.answer(
-      { question: message, resolvedQuestion: resolved, hits, termWeights: search!.termWeights, nextSteps, history: turns, kind, signal: req.signal },
+      { question: message, resolvedQuestion: resolved, hits, termWeights: search!.termWeights, nextSteps: next.hits, nextStepWeights: next.weights, history: turns, kind, signal: req.signal },
       events.onToken,
     );
     out = { ...out, answer: preface + out.answer };
@@ -151,7 +151,8 @@ async function officialCitations(s: Services, cites: HandoverCitation[]): Promis
   return out;
 }
 
-function emergencyNumbers(s: Services): EmergencyInfo['numbers'] {
+/** Numbers for an emergency answer, and for the Zalo Mini App's call screen (GET /api/emergency). */
+export function emergencyNumbers(s: Pick<Services, 'config'>): EmergencyInfo['numbers'] {
   const c = s.config;
   const numbers = [
     { label: 'Công an', number: c.EMERGENCY_POLICE },
@@ -184,12 +185,14 @@ async function resolveFollowUp(s: Services, message: string, history: { role: st
 
 let nextStepQueries: Map<string, string> | null = null;
 
-async function findNextSteps(s: Services, topics: string[], hits: ArticleHit[]): Promise<ArticleHit[]> {
+/** Where to report / who must help, for the question's main topic (prompts/next-steps.tsv). */
+async function findNextSteps(s: Services, topics: string[], hits: ArticleHit[]): Promise<{ hits: ArticleHit[]; weights: Record<string, number> }> {
+  const none = { hits: [], weights: {} };
   nextStepQueries ??= new Map(readTable('next-steps.tsv').map(([t, q]) => [t!, q!]));
   const query = topics.map((t) => nextStepQueries!.get(t)).find(Boolean);
-  if (!query) return [];
+  if (!query) return none;
   const r = await s.retriever.search(query, { k: 1 });
   // Only an article that really is about reporting/help; a loose match would cite the wrong thing.
-  if (r.coverage < NEXT_STEP_MIN_COVERAGE) return [];
-  return r.hits.filter((h) => !hits.some((x) => x.chunkId === h.chunkId));
+  if (r.coverage < NEXT_STEP_MIN_COVERAGE) return none;
+  return { hits: r.hits.filter((h) => !hits.some((x) => x.chunkId === h.chunkId)), weights: r.termWeights };
 }

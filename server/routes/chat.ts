@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { respond, type ChatResult } from '../chat/respond.js';
+import { emergencyNumbers, respond, type ChatResult } from '../chat/respond.js';
 import { recentMessages, conversationExists } from '../../store/conversations.js';
 import { notFound } from '../errors.js';
 import { errorResponse } from './schemas.js';
@@ -48,6 +48,7 @@ interface ChatBody {
   message: string;
   conversationId?: string;
   noHistory?: boolean;
+  ownerKey?: string;
 }
 
 const chat: FastifyPluginAsync = async (app) => {
@@ -68,6 +69,8 @@ const chat: FastifyPluginAsync = async (app) => {
             message: { type: 'string', minLength: 1, maxLength: maxChars },
             conversationId: { type: 'string', minLength: 8, maxLength: 64, pattern: '^[A-Za-z0-9_-]+$' },
             noHistory: { type: 'boolean' },
+            // The Zalo Mini App's opt-in: SHA-256 (hex) of the member's app-scoped Zalo id, never the id itself.
+            ownerKey: { type: 'string', pattern: '^[a-f0-9]{64}$' },
           },
         },
         response: { 200: chatResponse, 400: errorResponse },
@@ -114,6 +117,28 @@ const chat: FastifyPluginAsync = async (app) => {
       } finally {
         res.end();
       }
+    },
+  );
+
+  // Public and the same for everyone: the Zalo Mini App's call screen shows these before any emergency answer.
+  app.get(
+    '/api/emergency',
+    {
+      schema: {
+        tags: ['chat'],
+        summary: 'Emergency numbers (police, child protection, the configured domestic-violence hotline) as emergency answers show them',
+        response: {
+          200: {
+            type: 'object',
+            required: ['numbers'],
+            properties: { numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
+          },
+        },
+      },
+    },
+    async (_req, reply) => {
+      reply.header('cache-control', 'public, max-age=300');
+      return { numbers: emergencyNumbers(app.services) };
     },
   );
 

@@ -25,6 +25,7 @@ import type {
   DocumentPatch,
   DocumentSummary,
   EmbedOrigin,
+  EmergencyInfo,
   FeedbackRequest,
   HandoverCitation,
   HandoverCreated,
@@ -302,6 +303,8 @@ export function createApi(options: ApiOptions = {}) {
     chat: (req: ChatRequest, signal?: AbortSignal) => json<ChatResponse>('/api/chat', { body: req, signal }),
     chatStream,
     conversation: (id: string, signal?: AbortSignal) => json<Conversation>(`/api/conversations/${enc(id)}`, { signal }),
+    /** The numbers emergency answers show, for a call screen before any question. */
+    emergency: (signal?: AbortSignal) => json<EmergencyInfo>('/api/emergency', { signal }),
     article: (documentId: string, article: string, clause?: string | null, signal?: AbortSignal) =>
       json<ArticleView>(`/api/articles/${enc(documentId)}/${enc(article)}`, { query: { clause: clause ?? undefined }, signal }),
     search: (q: string, k?: number, signal?: AbortSignal) => json<SearchResponse>('/api/search', { query: { q, k }, signal }),

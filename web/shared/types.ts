@@ -47,6 +47,8 @@ export interface ChatRequest {
   conversationId?: string;
   /** Ask the server not to keep this conversation beyond what the answer needs. */
   noHistory?: boolean;
+  /** Zalo Mini App, when the member opts in: SHA-256 hex of her app-scoped Zalo id. */
+  ownerKey?: string;
 }
 
 export interface ChatResponse {
