@@ -1,0 +1,30 @@
+import { useState } from 'react';
+import { Icon, List, Tabs } from 'zmp-ui';
+import { TOPICS } from '../../src/chat/topics.js';
+
+/** The same topics and suggested questions as the web chat; a tap asks the question. */
+export function TopicsView({ ask, busy }: { ask: (q: string) => void; busy: boolean }) {
+  const [active, setActive] = useState(TOPICS[0]!.id);
+  return (
+    <section className="hl-topics" aria-labelledby="hl-topics-title">
+      <h2 id="hl-topics-title" className="hl-section-title">
+        Câu hỏi theo chủ đề
+      </h2>
+      <Tabs scrollable activeKey={active} onChange={setActive} id="hl-topic-tabs">
+        {TOPICS.map((t) => (
+          <Tabs.Tab key={t.id} label={t.label}>
+            <List className="hl-questions" aria-label={`Câu hỏi gợi ý: ${t.label}`}>
+              {t.questions.map((q) => (
+                <List.Item key={q} suffix={<Icon icon="zi-chevron-right" aria-hidden="true" />}>
+                  <button type="button" className="hl-question" disabled={busy} onClick={() => ask(q)}>
+                    {q}
+                  </button>
+                </List.Item>
+              ))}
+            </List>
+          </Tabs.Tab>
+        ))}
+      </Tabs>
+    </section>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { Button, Input } from 'zmp-ui';
+import type { Citation } from '../../../shared/api.js';
+import type { Topic } from '../../../src/chat/topics.js';
+import { AssistantMessage, UserMessage } from './Messages.js';
+import { MAX_CHARS, type ChatMessage } from './useChat.js';
+
+interface Props {
+  messages: ChatMessage[];
+  busy: boolean;
+  restoring: boolean;
+  status: string;
+  /** A few questions to start with, from the first topic. */
+  starter: Topic;
+  send: (q: string) => Promise<boolean>;
+  onSource: (c: Citation) => void;
+  onTopics: () => void;
+}
+
+export function ChatView({ messages, busy, restoring, status, starter, send, onSource, onTopics }: Props) {
+  const [input, setInput] = useState('');
+
+  const submit = async () => {
+    const q = input;
+    if (await send(q)) setInput('');
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    void submit();
+  };
+
+  const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
+    // Vietnamese is typed through an IME (Telex/VNI): Enter that ends a composition must not send.
+    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+      e.preventDefault();
+      void submit();
+    }
+  };
+
+  return (
+    <>
+      <div className="hl-log" role="log" aria-live="polite" aria-busy={busy} aria-label="Cuộc trò chuyện">
+        {messages.length === 0 && !restoring && (
+          <section className="hl-welcome" aria-labelledby="hl-welcome-title">
+            <h2 id="hl-welcome-title">Chị cần hỏi gì về pháp luật?</h2>
+            <p>Hỏi bằng lời của chị, gõ không dấu cũng được. Mỗi câu trả lời đều ghi rõ điều, khoản của luật để chị kiểm tra.</p>
+            <ul className="hl-suggestions" aria-label={`Câu hỏi gợi ý: ${starter.label}`}>
+              {starter.questions.map((q) => (
+                <li key={q}>
+                  <button type="button" onClick={() => void send(q)} disabled={busy}>
+                    {q}
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <Button variant="tertiary" size="small" onClick={onTopics}>
+              Xem câu hỏi theo chủ đề
+            </Button>
+          </section>
+        )}
+        {restoring && (
+          <p className="hl-muted" role="status">
+            Đang mở lại cuộc trò chuyện…
+          </p>
+        )}
+        {messages.map((m) =>
+          m.role === 'user' ? <UserMessage key={m.key} m={m} /> : <AssistantMessage key={m.key} m={m} onSource={onSource} onRetry={(q) => void send(q)} />,
+        )}
+      </div>
+
+      <p className="hl-visually-hidden" role="status" aria-live="polite">
+        {status}
+      </p>
+
+      <form className="hl-composer" onSubmit={onSubmit}>
+        <label htmlFor="hl-question" className="hl-visually-hidden">
+          Câu hỏi của chị
+        </label>
+        <Input.TextArea
+          id="hl-question"
+          value={input}
+          maxLength={MAX_CHARS}
+          placeholder="Nhập câu hỏi của chị…"
+          autoHeight
+          rows={1}
+          onChange={(e) => setInput(e.target.value)}
+          onKeyDown={onKeyDown}
+        />
+        <Button htmlType="submit" disabled={busy || !input.trim()} loading={busy}>
+          Gửi
+        </Button>
+      </form>
+    </>
+  );
+}

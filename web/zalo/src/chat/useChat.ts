@@ -1,0 +1,163 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { ApiError, type AnswerKind, type Citation, type ConversationMessage, type EmergencyInfo } from '../../../shared/api.js';
+import { api } from '../api.js';
+import { forgetConversation, saveConversation } from '../storage.js';
+
+/** The server refuses longer questions (MAX_MESSAGE_CHARS); say so before sending. */
+export const MAX_CHARS = 2000;
+
+export interface ChatMessage {
+  key: string;
+  role: 'user' | 'assistant';
+  text: string;
+  messageId?: number;
+  kind?: AnswerKind | null;
+  citations: Citation[];
+  fallback?: boolean;
+  official?: boolean;
+  emergency?: EmergencyInfo;
+  status: 'streaming' | 'done' | 'error';
+  error?: string;
+  /** The question behind an answer that failed, to send again. */
+  question?: string;
+}
+
+let seq = 0;
+const nextKey = () => `m${Date.now().toString(36)}-${seq++}`;
+
+function fromServer(m: ConversationMessage): ChatMessage {
+  return {
+    key: `s${m.id}`,
+    role: m.role,
+    text: m.content,
+    messageId: m.role === 'assistant' ? m.id : undefined,
+    kind: m.kind ?? null,
+    citations: m.citations ?? [],
+    fallback: m.fallback,
+    official: m.official,
+    status: 'done',
+  };
+}
+
+export interface ChatOptions {
+  /** Her hashed Zalo id when she opted in: sent with each question and used to file the conversation on the phone. */
+  ownerKey: string | null;
+  /** Conversation to reopen (the last one she had, when she opted in). */
+  resumeId: string | null;
+  onEmergency: (e: EmergencyInfo) => void;
+}
+
+export function useChat({ ownerKey, resumeId, onEmergency }: ChatOptions) {
+  const [messages, setMessages] = useState<ChatMessage[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [restoring, setRestoring] = useState(false);
+  const [status, setStatus] = useState('');
+  const conversationRef = useRef<string | null>(null);
+  const abortRef = useRef<AbortController | null>(null);
+  const ownerRef = useRef(ownerKey);
+  ownerRef.current = ownerKey;
+  const emergencyRef = useRef(onEmergency);
+  emergencyRef.current = onEmergency;
+
+  const remember = (id: string) => {
+    conversationRef.current = id;
+    if (ownerRef.current) saveConversation(ownerRef.current, id);
+  };
+
+  useEffect(() => {
+    if (!resumeId) return;
+    const ctrl = new AbortController();
+    setRestoring(true);
+    api
+      .conversation(resumeId, ctrl.signal)
+      .then(
+        (c) => {
+          conversationRef.current = c.id;
+          setMessages(c.messages.map(fromServer));
+        },
+        (err: unknown) => {
+          if (ctrl.signal.aborted) return;
+          // Expired on the server: start afresh rather than show an error.
+          if (err instanceof ApiError && err.status === 404 && ownerRef.current) forgetConversation(ownerRef.current, resumeId);
+        },
+      )
+      .finally(() => setRestoring(false));
+    return () => ctrl.abort();
+  }, [resumeId]);
+
+  const update = (key: string, patch: Partial<ChatMessage> | ((m: ChatMessage) => Partial<ChatMessage>)) =>
+    setMessages((all) => all.map((m) => (m.key === key ? { ...m, ...(typeof patch === 'function' ? patch(m) : patch) } : m)));
+
+  const send = async (raw: string): Promise<boolean> => {
+    const question = raw.trim();
+    if (!question || busy) return false;
+    if (question.length > MAX_CHARS) {
+      setStatus(`Câu hỏi dài quá ${MAX_CHARS} ký tự. Chị hãy rút gọn lại.`);
+      return false;
+    }
+    const user: ChatMessage = { key: nextKey(), role: 'user', text: question, citations: [], status: 'done' };
+    const answer: ChatMessage = { key: nextKey(), role: 'assistant', text: '', citations: [], status: 'streaming' };
+    setMessages((all) => [...all, user, answer]);
+    setBusy(true);
+    setStatus('Đang trả lời…');
+    requestAnimationFrame(() => document.querySelector(`[data-key="${user.key}"]`)?.scrollIntoView({ block: 'start' }));
+    const ctrl = new AbortController();
+    abortRef.current = ctrl;
+    try {
+      const r = await api.chatStream(
+        {
+          message: question,
+          ...(conversationRef.current ? { conversationId: conversationRef.current } : {}),
+          ...(ownerRef.current ? { ownerKey: ownerRef.current } : {}),
+        },
+        {
+          onMeta: (meta) => {
+            remember(meta.conversationId);
+            update(answer.key, { kind: meta.kind, emergency: meta.emergency });
+            if (meta.emergency) emergencyRef.current(meta.emergency);
+            // Danger now: the call buttons come before anything else she sees.
+            if (meta.kind === 'emergency') requestAnimationFrame(() => document.querySelector(`[data-key="${answer.key}"]`)?.scrollIntoView({ block: 'start' }));
+          },
+          onToken: (t) => update(answer.key, (m) => ({ text: m.text + t })),
+          onCitations: (citations) => update(answer.key, { citations }),
+        },
+        ctrl.signal,
+      );
+      remember(r.conversationId);
+      if (r.emergency) emergencyRef.current(r.emergency);
+      update(answer.key, (m) => ({
+        text: r.answer,
+        messageId: r.messageId,
+        kind: r.kind,
+        citations: r.citations,
+        fallback: r.fallback,
+        official: r.official,
+        emergency: r.emergency ?? m.emergency,
+        status: 'done',
+      }));
+      setStatus(r.kind === 'emergency' ? 'Đã trả lời. Có số điện thoại khẩn cấp ở đầu câu trả lời.' : 'Đã trả lời.');
+    } catch (err) {
+      if (ctrl.signal.aborted) return true;
+      const message = err instanceof ApiError ? err.message : 'Đã có lỗi xảy ra. Chị hãy thử lại.';
+      update(answer.key, { status: 'error', error: message, question });
+      setStatus(message);
+    } finally {
+      if (abortRef.current === ctrl) {
+        abortRef.current = null;
+        setBusy(false);
+      }
+    }
+    return true;
+  };
+
+  const reset = useCallback(() => {
+    abortRef.current?.abort();
+    abortRef.current = null;
+    conversationRef.current = null;
+    setBusy(false);
+    setMessages([]);
+    setStatus('Đã bắt đầu cuộc trò chuyện mới.');
+  }, []);
+
+  return { messages, busy, restoring, status, send, reset };
+}

@@ -1,0 +1,93 @@
+import { closeApp, getUserID, openPhone } from 'zmp-sdk/apis';
+
+/**
+ * Everything the Mini App asks of the Zalo client, in one place: the phone call, closing the
+ * app, the member's app-scoped user id. Outside Zalo (a desktop browser while developing) the
+ * SDK has no native bridge, so each call has a plain web fallback.
+ */
+
+/** The Zalo client injects this bridge into the Mini App's WebView; the SDK talks through it. */
+export function inZalo(): boolean {
+  return typeof (window as { ZaloJavaScriptInterface?: unknown }).ZaloJavaScriptInterface !== 'undefined';
+}
+
+/** The dialable part of a number as the server wrote it ("1800 1567" → "18001567"). */
+export function dialable(number: string): string {
+  return number.replace(/[^\d+*#]/g, '');
+}
+
+export function telHref(number: string): string {
+  return `tel:${dialable(number)}`;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('timeout')), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e: unknown) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}
+
+/**
+ * Opens the phone's dialer on `number`: Zalo's openPhone inside Zalo, the tel: link otherwise
+ * or when Zalo refuses (old client, API not granted). A bridge that never answers must not
+ * leave a woman in danger with a dead button, hence the timeout before the tel: fallback.
+ */
+export async function callNumber(number: string): Promise<'zalo' | 'tel'> {
+  const phoneNumber = dialable(number);
+  if (inZalo()) {
+    try {
+      await withTimeout(openPhone({ phoneNumber }), 3000);
+      return 'zalo';
+    } catch {
+      // Fall through to the link.
+    }
+  }
+  window.location.href = `tel:${phoneNumber}`;
+  return 'tel';
+}
+
+/** A neutral page for "Thoát nhanh" outside Zalo, the same one the web chat uses. */
+export const NEUTRAL_URL = 'https://vnexpress.net/thoi-tiet';
+
+/** Closes the Mini App (back to Zalo's chats); outside Zalo, replaces the page with a neutral one. */
+export async function leaveApp(): Promise<void> {
+  if (inZalo()) {
+    try {
+      await withTimeout(closeApp(), 1500);
+      return;
+    } catch {
+      // A client that cannot close us: navigate away instead.
+    }
+  }
+  window.location.replace(NEUTRAL_URL);
+}
+
+/** Versioned so a future change of scheme cannot match old keys by accident. */
+const OWNER_PREFIX = 'hieu-luat:zalo-owner:v1:';
+
+/**
+ * The key her conversations are filed under when she opts in: SHA-256 of Zalo's app-scoped user
+ * id (getUserID: the id only, no name, avatar or phone number). The id itself never leaves the
+ * phone. Null outside Zalo or when Zalo does not give an id.
+ */
+export async function zaloOwnerKey(): Promise<string | null> {
+  if (!inZalo() || !globalThis.crypto?.subtle) return null;
+  let id: string | undefined;
+  try {
+    id = await withTimeout(getUserID({}), 5000);
+  } catch {
+    return null;
+  }
+  if (!id) return null;
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(OWNER_PREFIX + id));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
