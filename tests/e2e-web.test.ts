@@ -311,6 +311,12 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
       // "Đóng" inside the frame closes the panel on the host page.
       await frame.getByRole('button', { name: 'Đóng' }).click();
       await expect(page.locator('iframe[title="Hỏi luật cùng Hội"]').isVisible()).resolves.toBe(false);
+
+      // "Thoát nhanh" inside the frame takes the whole tab away from the host page.
+      await context.route('https://vnexpress.net/**', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: '<h1>Thời tiết</h1>' }));
+      await launcher.click();
+      await frame.getByRole('button', { name: 'Thoát nhanh' }).click();
+      await page.waitForURL(NEUTRAL);
       await context.close();
     } finally {
       await host.close();
