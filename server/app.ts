@@ -12,6 +12,8 @@ import auth from './auth/plugin.js';
 import corsOrigins from './origins/cors.js';
 import officials from './officials.js';
 import webStatic from './plugins/static.js';
+import security, { privateLoggerOptions } from './plugins/security.js';
+import maintenance from './maintenance/retention.js';
 
 export interface BuildOptions {
   logger?: boolean | object;
@@ -23,14 +25,18 @@ export interface BuildOptions {
  */
 export async function buildApp(services: Services, opts: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ?? false,
+    logger: privateLoggerOptions(opts.logger ?? false, services.config),
     bodyLimit: 256 * 1024,
-    trustProxy: true,
+    // X-Forwarded-For is believed only from a proxy on this machine or a private network (nginx in
+    // docker-compose); a client on the internet cannot pick its own address for the rate limits.
+    trustProxy: 'loopback, linklocal, uniquelocal',
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
   app.decorate('services', services);
 
   await app.register(errors);
+  await app.register(security);
+  await app.register(maintenance);
   await app.register(swagger, {
     openapi: {
       info: { title: 'Hiểu Luật API', description: 'Trợ lý pháp luật có trích dẫn — API cho web, widget và Zalo Mini App', version: '0.1.0' },

@@ -12,6 +12,7 @@ import type { Answerer } from './answer/answerer.js';
 import { ExtractiveAnswerer } from './answer/extractive.js';
 import { LlmAnswerer } from './answer/llm.js';
 import { createRetriever } from './retrieval/hybrid.js';
+import { guardQueryEmbedder } from './resilience/query-embedder.js';
 import type { Services } from './services.js';
 
 /** Builds every service from validated config: the one place that picks implementations. */
@@ -19,7 +20,9 @@ export async function createServices(config: Config, opts: { db?: Db; log?: Fast
   const db = opts.db ?? (await openDb(config.db));
   const embedder = await createEmbedder(config.embedder);
   await ensureEmbeddings(db, embedder, progressBar(opts.progress, 'Tạo vector'));
-  const retriever = createRetriever({ db, embedder });
+  // Questions use a guarded view of a provider's embedder: an outage falls back to full-text retrieval.
+  const queryEmbedder = config.embedder.kind === 'openai' ? guardQueryEmbedder(embedder) : null;
+  const retriever = createRetriever({ db, embedder: queryEmbedder ?? embedder });
   const offlineAnswerer = new ExtractiveAnswerer(config);
   let answerer: Answerer = offlineAnswerer;
   let llm: LlmAnswerer | null = null;
@@ -45,7 +48,10 @@ export async function createServices(config: Config, opts: { db?: Db; log?: Fast
     retriever,
     answerer,
     offlineAnswerer,
-    health: (): Record<string, boolean> => (llm ? { llm: llm.isHealthy() } : {}),
+    health: (): Record<string, boolean> => ({
+      ...(llm ? { llm: llm.isHealthy() } : {}),
+      ...(queryEmbedder ? { embedder: queryEmbedder.isHealthy() } : {}),
+    }),
   };
   return services;
 }

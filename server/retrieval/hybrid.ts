@@ -1,6 +1,6 @@
 import type { Db } from '../../store/db.js';
 import { toVectorLiteral } from '../../store/db.js';
-import type { Embedder } from '../../ingest/embed/embedder.js';
+import { EmbedderError, type Embedder } from '../../ingest/embed/embedder.js';
 import { documentName } from '../../ingest/names.js';
 import { fold, foldedSyllables, syllables } from '../../ingest/text/vietnamese.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
@@ -69,8 +69,14 @@ export function createRetriever({ db, embedder }: { db: Db; embedder: Embedder }
       const base = { expanded: q.expanded, concepts: q.concepts, topics: q.topics, termWeights };
       if (weights.size === 0) return { ...base, coverage: 0, hits: [] };
 
-      const [vec] = await embedder.embed([q.expanded]);
-      const candidates = await fetchCandidates(db, candidateTerms(weights, stats), vec!, opts, q);
+      let vec: number[] | null = null;
+      try {
+        vec = (await embedder.embed([q.expanded]))[0] ?? null;
+      } catch (err) {
+        // Provider down at question time: full-text candidates alone still answer (health shows it).
+        if (!(err instanceof EmbedderError)) throw err;
+      }
+      const candidates = await fetchCandidates(db, candidateTerms(weights, stats), vec, opts, q);
       const scored = scoreCandidates(candidates, weights, stats, vectorWeight);
       const hits = groupByArticle(scored, k, q);
       return { ...base, coverage: coverageOf(scored[0], q, stats), hits };
@@ -104,9 +110,9 @@ function statusFilter(opts: SearchOptions, q: AnalyzedQuery): string[] {
   return opts.includeExpired || historic ? ['in_force', 'partial', 'expired', 'replaced'] : ['in_force', 'partial'];
 }
 
-async function fetchCandidates(db: Db, terms: string[], vec: number[], opts: SearchOptions, q: AnalyzedQuery): Promise<Candidate[]> {
+async function fetchCandidates(db: Db, terms: string[], vec: number[] | null, opts: SearchOptions, q: AnalyzedQuery): Promise<Candidate[]> {
   const tsq = terms.filter((t) => /^[a-z0-9]+$/.test(t)).join(' | ');
-  const params: unknown[] = [tsq, toVectorLiteral(vec), statusFilter(opts, q)];
+  const params: unknown[] = [tsq, vec ? toVectorLiteral(vec) : null, statusFilter(opts, q)];
   const filters: string[] = ['d.status = any($3)'];
   if (opts.types?.length) {
     params.push(opts.types);
@@ -131,7 +137,7 @@ async function fetchCandidates(db: Db, terms: string[], vec: number[], opts: Sea
     ), vec as (
       select c.id, row_number() over (order by c.embedding <=> $2::vector) as vrank
         from chunks c join documents d on d.id = c.document_id
-       where c.embedding is not null and ${where}
+       where $2::vector is not null and c.embedding is not null and ${where}
        order by c.embedding <=> $2::vector
        limit ${VECTOR_CANDIDATES}
     ), ids as (

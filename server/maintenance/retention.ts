@@ -1,0 +1,67 @@
+import fp from 'fastify-plugin';
+import type { Queryable } from '../../store/db.js';
+
+/** Conversations with "không lưu lịch sử" are kept only this long after their last message. */
+export const NO_HISTORY_HOURS = 24;
+/** The sweep runs at start-up and then this often. */
+export const SWEEP_INTERVAL_MS = 3600_000;
+
+export interface SweepResult {
+  conversations: number;
+  rateLimits: number;
+  sessions: number;
+  loginFailures: number;
+}
+
+async function deleted(q: Queryable, sql: string, params: unknown[] = []): Promise<number> {
+  const r = await q.query<{ n: number }>(`with gone as (${sql} returning 1) select count(*)::int as n from gone`, params);
+  return r.rows[0]!.n;
+}
+
+/**
+ * Deletes what the retention policy says must go. Each step is one DELETE, so several
+ * instances sweeping at once only find less to delete; messages and their feedback go with
+ * their conversation (on delete cascade). Questions a member chose to send to officials
+ * (handover) are kept, already redacted, without the link to the conversation.
+ */
+export async function sweep(q: Queryable, opts: { retentionDays: number }): Promise<SweepResult> {
+  const conversations = await deleted(
+    q,
+    `delete from conversations
+      where updated_at < now() - make_interval(days => $1::int)
+         or (no_history and updated_at < now() - make_interval(hours => $2::int))`,
+    [opts.retentionDays, NO_HISTORY_HOURS],
+  );
+  // Counters whose window ended are reset by the next hit anyway; these clients went away.
+  const rateLimits = await deleted(q, "delete from rate_limits where window_end < now() - interval '1 minute'");
+  const sessions = await deleted(q, 'delete from sessions where expires_at < now()');
+  const loginFailures = await deleted(q, "delete from login_failures where at < now() - interval '1 day'");
+  return { conversations, rateLimits, sessions, loginFailures };
+}
+
+/**
+ * Runs the sweep when the app is ready and hourly after that. The timer is unref'd (it never
+ * keeps the process alive) and stopped on close; a failed sweep is logged and tried next hour.
+ */
+export default fp(
+  async (app) => {
+    let timer: NodeJS.Timeout | undefined;
+    const run = async () => {
+      try {
+        const r = await sweep(app.services.db, { retentionDays: app.services.config.RETENTION_DAYS });
+        if (r.conversations) app.log.info({ conversations: r.conversations }, 'retention: old conversations deleted');
+      } catch (err) {
+        app.log.warn({ err: (err as Error).message }, 'retention sweep failed');
+      }
+    };
+    app.addHook('onReady', async () => {
+      await run();
+      timer = setInterval(() => void run(), SWEEP_INTERVAL_MS);
+      timer.unref();
+    });
+    app.addHook('onClose', async () => {
+      if (timer) clearInterval(timer);
+    });
+  },
+  { name: 'maintenance' },
+);

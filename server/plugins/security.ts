@@ -1,0 +1,152 @@
+import fp from 'fastify-plugin';
+import helmet from '@fastify/helmet';
+import rateLimit, { normalizeIP } from '@fastify/rate-limit';
+import type { FastifyBaseLogger, FastifyRequest, FastifyServerOptions, onRequestHookHandler, RouteOptions } from 'fastify';
+import type { Config } from '../../config/config.js';
+import type { Queryable } from '../../store/db.js';
+import { AppError } from '../errors.js';
+
+export type RateLimitGroup = NonNullable<import('fastify').FastifyContextConfig['rateLimitGroup']>;
+
+/** Limits are "per client per minute" (RATE_LIMIT_CHAT, RATE_LIMIT_SEARCH, RATE_LIMIT_LOGIN). */
+export const RATE_WINDOW_MS = 60_000;
+
+/**
+ * Content-Security-Policy for everything that is not one of the web UI's HTML pages (those set
+ * their own, with the right frame-ancestors, in server/plugins/static.ts): the API, /docs, 404s.
+ * Everything is bundled and same-origin, so no inline script, no eval, no CDN. No
+ * `upgrade-insecure-requests`: a union office may run the server on plain http in its LAN.
+ */
+export const API_CSP_DIRECTIVES = {
+  'default-src': ["'self'"],
+  'script-src': ["'self'"],
+  'script-src-attr': ["'none'"],
+  'style-src': ["'self'"],
+  'img-src': ["'self'", 'data:'],
+  'connect-src': ["'self'"],
+  'font-src': ["'self'"],
+  'object-src': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'self'"],
+  'frame-ancestors': ["'none'"],
+};
+
+/**
+ * One statement per request: a new window starts at the first hit and whenever the stored one
+ * has ended, otherwise the count goes up. Postgres takes the row lock, so two instances (or
+ * two requests on one) never lose a hit; PGlite, a single connection, needs no more than this.
+ */
+export async function countHit(q: Queryable, key: string, windowMs: number): Promise<{ current: number; ttl: number }> {
+  const r = await q.query<{ hits: number; ttl_ms: number }>(
+    `insert into rate_limits as r (key, hits, window_end) values ($1, 1, now() + make_interval(secs => $2::double precision))
+     on conflict (key) do update set
+       hits = case when r.window_end <= now() then 1 else r.hits + 1 end,
+       window_end = case when r.window_end <= now() then excluded.window_end else r.window_end end
+     returning hits, greatest(0, ceil(extract(epoch from (window_end - now())) * 1000))::int as ttl_ms`,
+    [key, windowMs / 1000],
+  );
+  const row = r.rows[0]!;
+  return { current: Number(row.hits), ttl: Number(row.ttl_ms) };
+}
+
+/** A store for @fastify/rate-limit over the rate_limits table, so every instance shares the counters. */
+function postgresStore(q: Queryable, log: () => FastifyBaseLogger) {
+  let warned = false;
+  return class PostgresRateLimitStore {
+    incr(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number): void {
+      countHit(q, key, timeWindow).then(
+        (res) => {
+          warned = false;
+          cb(null, res);
+        },
+        (err: Error) => {
+          // The request goes on (skipOnError): a database hiccup must not lock members out.
+          if (!warned) log().warn({ err: err.message }, 'rate-limit counter unavailable; request allowed');
+          warned = true;
+          cb(err);
+        },
+      );
+    }
+    child(): PostgresRateLimitStore {
+      return this;
+    }
+  };
+}
+
+const MESSAGES: Record<RateLimitGroup, (seconds: number) => string> = {
+  chat: (s) => `Chị đã gửi quá nhiều câu hỏi trong một phút. Vui lòng đợi khoảng ${s} giây rồi hỏi tiếp.`,
+  search: (s) => `Bạn đã gửi quá nhiều yêu cầu trong một phút. Vui lòng đợi khoảng ${s} giây rồi thử lại.`,
+  login: (s) => `Có quá nhiều lần đăng nhập từ máy này trong một phút. Vui lòng đợi khoảng ${s} giây rồi thử lại.`,
+};
+
+/**
+ * Request logs carry the method, the path and ids, never a question: the query string
+ * (`/api/search?q=…`) and client addresses are left out unless LOG_MESSAGES is on.
+ */
+export function privateLoggerOptions(logger: boolean | object, config: Pick<Config, 'LOG_MESSAGES'>): FastifyServerOptions['logger'] {
+  if (!logger || config.LOG_MESSAGES) return logger as FastifyServerOptions['logger'];
+  const base = typeof logger === 'object' ? (logger as { serializers?: Record<string, unknown> }) : {};
+  return {
+    ...base,
+    serializers: {
+      req: (req: FastifyRequest) => ({ method: req.method, url: (req.url ?? '').split('?')[0] }),
+      ...base.serializers,
+    },
+  } as FastifyServerOptions['logger'];
+}
+
+/**
+ * Security headers (helmet) and per-client rate limits on the routes that declare
+ * `config: { rateLimitGroup }`. Register before the routes: both work through onRoute/onRequest.
+ */
+export default fp(
+  async (app) => {
+    const { db, config } = app.services;
+
+    await app.register(helmet, {
+      contentSecurityPolicy: { useDefaults: false, directives: API_CSP_DIRECTIVES },
+      // HSTS only where the deployment says it is on https (secure cookies).
+      strictTransportSecurity: config.COOKIE_SECURE ? { maxAge: 180 * 24 * 3600, includeSubDomains: false } : false,
+      referrerPolicy: { policy: 'no-referrer' },
+      crossOriginResourcePolicy: { policy: 'same-origin' },
+      crossOriginEmbedderPolicy: false,
+    });
+    // A page that lets other sites frame it (the widget's /embed) says so with CSP frame-ancestors;
+    // X-Frame-Options cannot name origins and would contradict it in older WebViews.
+    app.addHook('onSend', async (_req, reply, payload) => {
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string' && /frame-ancestors[^;]*\b[a-z][a-z0-9+.-]*:\/\//i.test(csp)) reply.raw.removeHeader('x-frame-options');
+      return payload;
+    });
+
+    await app.register(rateLimit, {
+      global: false,
+      store: postgresStore(db, () => app.log) as never,
+      skipOnError: true,
+    });
+    const limits: Record<RateLimitGroup, number> = { chat: config.RATE_LIMIT_CHAT, search: config.RATE_LIMIT_SEARCH, login: config.RATE_LIMIT_LOGIN };
+    const limiters = new Map<RateLimitGroup, onRequestHookHandler>();
+    for (const group of Object.keys(limits) as RateLimitGroup[]) {
+      if (limits[group] <= 0) continue; // 0 turns the limit off
+      const handler = app.rateLimit({
+        max: limits[group],
+        timeWindow: RATE_WINDOW_MS,
+        // trustProxy (server/app.ts) makes req.ip the client behind our own proxy; IPv6 is
+        // counted per /64, which is what one household or phone usually gets.
+        keyGenerator: (req) => `${group}:${normalizeIP(req.ip)}`,
+        errorResponseBuilder: (_req, ctx) => new AppError(429, 'rate_limited', MESSAGES[group](Math.max(1, Math.ceil(ctx.ttl / 1000)))),
+      });
+      limiters.set(group, handler as unknown as onRequestHookHandler);
+    }
+
+    app.addHook('onRoute', (route: RouteOptions) => {
+      const group = route.config?.rateLimitGroup;
+      const limiter = group && limiters.get(group);
+      if (!limiter) return;
+      // First of the route's onRequest hooks: a flood is refused before sessions are looked up.
+      const existing = route.onRequest ? (Array.isArray(route.onRequest) ? route.onRequest : [route.onRequest]) : [];
+      route.onRequest = [limiter, ...existing];
+    });
+  },
+  { name: 'security', fastify: '5.x' },
+);
