@@ -242,7 +242,7 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     await context.close();
   });
 
-  it("shows members' 👎 comments to officials, who answer a handed-over question with a cited article and approve it", async () => {
+  it("shows members' 👎 comments to officials, who answer a handed-over question with a cited article and approve it for reuse", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'vi-VN' });
     const page = await context.newPage();
     await page.goto(`${server.url}/admin#/cau-hoi`);
@@ -267,6 +267,15 @@ describe.skipIf(!hasChromium)('web UI in Chromium', () => {
     expect(row.rows[0]).toMatchObject({ state: 'approved', citations: [{ documentId: '13-2022-qh15', article: '3' }] });
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
+
+    // The next member asking the same thing gets the approved answer, marked as the officials'.
+    const member = await phone();
+    await member.page.goto(server.url);
+    await ask(member.page, 'chong toi hay danh toi thi phai lam sao');
+    const answer = member.page.locator('article.msg-assistant').last();
+    await expect(answer.getByTestId('official').innerText()).resolves.toContain('Cán bộ Hội đã trả lời');
+    await expect(answer.locator('.answer').innerText()).resolves.toContain('Chị có thể báo Công an xã');
+    await member.context.close();
   });
 
   it('runs the widget on another site once an admin allows that site, isolated from its CSS', async () => {
