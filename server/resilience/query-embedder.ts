@@ -7,7 +7,7 @@ export interface GuardedEmbedder extends Embedder {
 }
 
 export interface GuardOptions {
-  /** A question waits at most this long for its vector before full-text retrieval goes on alone. */
+  /** A question waits at most this long for its vector (a provider usually answers in 100–400 ms). */
   timeoutMs?: number;
   /** After a failure, questions skip the provider this long instead of each waiting for it. */
   retryAfterMs?: number;
@@ -20,7 +20,7 @@ export interface GuardOptions {
  * Ingest keeps the plain embedder: a document must not be stored without its vectors.
  */
 export function guardQueryEmbedder(inner: Embedder, opts: GuardOptions = {}): GuardedEmbedder {
-  const timeoutMs = opts.timeoutMs ?? 1500;
+  const timeoutMs = opts.timeoutMs ?? 1000;
   const retryAfterMs = opts.retryAfterMs ?? 30_000;
   let healthy = true;
   let openUntil = 0;

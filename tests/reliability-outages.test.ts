@@ -1,0 +1,183 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { EmbedderError, type Embedder } from '../ingest/embed/embedder.js';
+import { guardQueryEmbedder } from '../server/resilience/query-embedder.js';
+import type { Services } from '../server/services.js';
+import { startFakeOpenAI, type FakeOpenAI } from './helpers/fake-openai.js';
+import { addOfficial, bearer, json, login, multipart, officialsApp, type Login } from './helpers/officials.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+const LAW = `QUỐC HỘI
+Số: 77/2030/QH15
+
+LUẬT
+HỖ TRỢ PHỤ NỮ NÔNG THÔN
+
+Điều 1. Phạm vi điều chỉnh
+Luật này quy định về hỗ trợ vay vốn và học nghề cho phụ nữ nông thôn.
+Điều 2. Quyền được vay vốn
+1. Phụ nữ nông thôn được vay vốn ưu đãi để phát triển kinh tế hộ gia đình.
+2. Hội Liên hiệp phụ nữ các cấp hướng dẫn thủ tục vay vốn.
+Điều 3. Học nghề miễn phí
+Phụ nữ nông thôn được học nghề ngắn hạn miễn phí tại trung tâm giáo dục nghề nghiệp.
+`;
+
+describe('embedding provider down', () => {
+  let fake: FakeOpenAI;
+  let app: FastifyInstance;
+  let services: Services;
+  let dataDir: string;
+  let close: () => Promise<void>;
+  let editor: Login;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI();
+    ({ app, services, dataDir, close } = await officialsApp({
+      OPENAI_BASE_URL: fake.url,
+      EMBEDDING_MODEL: 'fake-embed',
+      EMBEDDING_DIMENSIONS: '16',
+      CHAT_MODEL: 'fake-chat',
+      LLM_FIRST_TOKEN_TIMEOUT_MS: '800',
+    }));
+    await addOfficial(services, 'bientap@hoiphunu.vn', 'editor');
+    editor = await login(app, 'bientap@hoiphunu.vn');
+    const m = multipart([{ filename: 'luat-ho-tro.txt', content: LAW, type: 'text/plain' }]);
+    const res = await app.inject({ method: 'POST', url: '/api/documents', headers: { ...m.headers, ...bearer(editor) }, payload: m.payload });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(services.embedder.id).toBe('openai:fake-embed:16');
+  });
+  afterAll(async () => {
+    await close();
+    await fake.close();
+  });
+
+  it('at question time: chat still answers with citations within 2 s from full-text retrieval, health says embedder degraded', async () => {
+    fake.mode = 'fail';
+    fake.requests.length = 0;
+    const t0 = Date.now();
+    const res = await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'phụ nữ nông thôn có được vay vốn ưu đãi không' } });
+    const ms = Date.now() - t0;
+    expect(res.statusCode, res.body).toBe(200);
+    const body = json(res);
+    expect(ms).toBeLessThan(2000);
+    expect(body.kind).toBe('answer');
+    expect(body.citations.length).toBeGreaterThan(0);
+    expect(body.citations[0]).toMatchObject({ document: { number: '77/2030/QH15' }, article: '2' });
+    expect(fake.requests.some((r) => r.path.endsWith('/embeddings'))).toBe(true);
+
+    const health = json(await app.inject({ method: 'GET', url: '/api/health' }));
+    expect(health.status).toBe('degraded');
+    expect(health.degraded).toContain('embedder');
+
+    // The next questions do not wait for the provider again (the circuit is open).
+    fake.requests.length = 0;
+    const search = await app.inject({ method: 'GET', url: '/api/search?q=h%E1%BB%8Dc%20ngh%E1%BB%81%20mi%E1%BB%85n%20ph%C3%AD' });
+    expect(search.statusCode).toBe(200);
+    expect(json(search).results[0].article).toBe('3');
+    expect(fake.requests.filter((r) => r.path.endsWith('/embeddings'))).toHaveLength(0);
+  });
+
+  it('at ingest: the upload fails cleanly and nothing is half-written', async () => {
+    fake.mode = 'fail';
+    const before = (await services.db.query<{ d: number; c: number }>('select (select count(*)::int from documents) d, (select count(*)::int from chunks) c')).rows[0]!;
+    const other = LAW.replace('77/2030/QH15', '78/2030/QH15').replace('HỖ TRỢ PHỤ NỮ NÔNG THÔN', 'HỌC NGHỀ CHO PHỤ NỮ');
+    const m = multipart([{ filename: 'luat-hoc-nghe.txt', content: other, type: 'text/plain' }]);
+    const res = await app.inject({ method: 'POST', url: '/api/documents', headers: { ...m.headers, ...bearer(editor) }, payload: m.payload });
+    expect(res.statusCode).toBeGreaterThanOrEqual(500);
+    const body = json(res);
+    expect(body.error).toBe('internal');
+    expect(body.message).toMatch(/Vui lòng thử lại/);
+    expect(JSON.stringify(body)).not.toMatch(/upstream exploded|EmbedderError|stack/);
+    const after = (await services.db.query<{ d: number; c: number }>('select (select count(*)::int from documents) d, (select count(*)::int from chunks) c')).rows[0]!;
+    expect(after).toEqual(before);
+    expect((await services.db.query("select 1 from documents where number = '78/2030/QH15'")).rows).toHaveLength(0);
+    const upload = (await services.db.query<{ state: string; error_code: string }>("select state, error_code from uploads where filename = 'luat-hoc-nghe.txt'")).rows;
+    expect(upload).toEqual([{ state: 'error', error_code: 'internal' }]);
+    // No temp file left behind and no original kept for a document that does not exist.
+    const uploadsDir = path.join(dataDir, 'uploads');
+    expect(fs.existsSync(uploadsDir) ? fs.readdirSync(uploadsDir).filter((f) => f.endsWith('.part')) : []).toEqual([]);
+    const originals = path.join(dataDir, 'originals');
+    expect(fs.existsSync(originals) ? fs.readdirSync(originals).length : 0).toBe(1);
+  });
+});
+
+describe('the question-time embedder guard', () => {
+  const flaky = (behaviour: { mode: 'ok' | 'fail' | 'hang' }): Embedder & { calls: number } => ({
+    id: 'flaky',
+    dimension: 2,
+    calls: 0,
+    async embed(texts) {
+      this.calls++;
+      if (behaviour.mode === 'fail') throw new Error('connect ECONNREFUSED');
+      if (behaviour.mode === 'hang') await new Promise((r) => setTimeout(r, 5_000));
+      return texts.map(() => [1, 0]);
+    },
+  });
+
+  it('turns a hang into an EmbedderError after the timeout, skips the provider while the circuit is open, then recovers', async () => {
+    const behaviour = { mode: 'hang' as 'ok' | 'fail' | 'hang' };
+    const inner = flaky(behaviour);
+    const guarded = guardQueryEmbedder(inner, { timeoutMs: 100, retryAfterMs: 300 });
+    expect(guarded.id).toBe('flaky');
+    const t0 = Date.now();
+    await expect(guarded.embed(['a'])).rejects.toBeInstanceOf(EmbedderError);
+    expect(Date.now() - t0).toBeLessThan(1000);
+    expect(guarded.isHealthy()).toBe(false);
+    behaviour.mode = 'ok';
+    await expect(guarded.embed(['a'])).rejects.toBeInstanceOf(EmbedderError);
+    expect(inner.calls).toBe(1);
+    await new Promise((r) => setTimeout(r, 350));
+    expect(await guarded.embed(['a'])).toEqual([[1, 0]]);
+    expect(guarded.isHealthy()).toBe(true);
+    behaviour.mode = 'fail';
+    await expect(guarded.embed(['a'])).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
+
+/** `npm start` runs `tsx server/main.ts`; the server is started the same way, without npm's own output. */
+function startServer(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hieuluat-start-'));
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/main.ts')], {
+      cwd: ROOT,
+      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', DATA_DIR: dataDir, AUTO_INGEST: 'false', LOG_LEVEL: 'silent', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (b) => (stdout += b));
+    child.stderr.on('data', (b) => (stderr += b));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 30_000);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+describe('start-up failures', () => {
+  it('database unreachable: one clear line, non-zero exit, no stack trace', async () => {
+    const r = await startServer({ DATABASE_URL: 'postgres://127.0.0.1:1/x', PORT: '0' });
+    expect(r.code).not.toBe(0);
+    expect(r.code).not.toBeNull();
+    const lines = r.stderr.trim().split('\n').filter(Boolean);
+    expect(lines, r.stderr).toHaveLength(1);
+    expect(lines[0]).toMatch(/database/i);
+    expect(lines[0]).toContain('DATABASE_URL');
+    expect(r.stderr + r.stdout).not.toMatch(/^\s+at /m);
+  });
+
+  it('a bad config value: exit code 2, the variable named', async () => {
+    const r = await startServer({ PORT: 'tám-nghìn', RATE_LIMIT_CHAT: '-5' });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('PORT');
+    expect(r.stderr).toContain('RATE_LIMIT_CHAT');
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+  });
+});
