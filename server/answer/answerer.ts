@@ -26,6 +26,8 @@ export interface AnswerInput {
   termWeights: Record<string, number>;
   /** Articles saying where to report / who must help, found for the question's topic. */
   nextSteps: ArticleHit[];
+  /** Term weights of the next-step search, to quote the part of those articles that says where to go. */
+  nextStepWeights: Record<string, number>;
   history: Turn[];
   kind: AnswerKind;
   signal?: AbortSignal;

@@ -58,7 +58,7 @@ export class ExtractiveAnswerer implements Answerer {
       lines.push(render('no-answer.vi.txt'));
     }
 
-    const steps = pickUnits(input.nextSteps, input.termWeights, 1).filter(
+    const steps = pickUnits(input.nextSteps, input.nextStepWeights, 1).filter(
       (s) => !chosen.some((c) => c.hit.chunkId === s.hit.chunkId && c.clause === s.clause && c.point === s.point),
     );
     if (steps.length) {

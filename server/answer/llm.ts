@@ -5,6 +5,7 @@ import type { AnswerInput, AnswerOutput, Answerer, Turn } from './answerer.js';
 import { disclaimer } from './extractive.js';
 import { render } from './templates.js';
 import { CitationFilter } from './validate.js';
+import { repeatsSystemPrompt } from '../resilience/prompt-leak.js';
 
 export interface LlmOptions {
   model: string;
@@ -63,8 +64,12 @@ export class LlmAnswerer implements Answerer {
     const held: string[] = [];
     let released = false;
     let emitted = '';
+    let written = '';
     const emit = (t: string) => {
       if (!t) return;
+      // An answer that recites the instructions obeyed an injection: withhold it, answer offline.
+      written += t;
+      if (repeatsSystemPrompt(written)) throw new Error('LLM answer repeats the system prompt');
       // Nothing is shown until the model has cited a real source: garbage never reaches the screen.
       if (!released) {
         held.push(t);

@@ -89,7 +89,7 @@ function weighTerms(q: AnalyzedQuery, stats: TermStats): Map<string, number> {
   const w = new Map<string, number>();
   for (const t of q.terms) if (stats.df.has(t)) w.set(t, Math.min(2, (w.get(t) ?? 0) + 1));
   for (const t of q.pairs) if (stats.df.has(t)) w.set(t, Math.min(2, (w.get(t) ?? 0) + PAIR_WEIGHT));
-  for (const t of q.expansionTerms) if (stats.df.has(t) && !w.has(t)) w.set(t, EXPANSION_WEIGHT);
+  for (const t of q.expansionTerms) if (stats.df.has(t) && !w.has(t)) w.set(t, EXPANSION_WEIGHT * (q.expansionShare.get(t) ?? 1));
   return w;
 }
 

@@ -51,6 +51,8 @@ function loadShorthand(): Map<string, string> {
  * "giữ lương", "lương thấp hơn đồng nghiệp nam" matches "lương thấp hơn nam").
  */
 const MAX_GAP = 2;
+/** Terms' worth of weight one vocabulary concept may add to a query. */
+const CONCEPT_BUDGET = 12;
 function findPattern(tokens: string[], pattern: string[], loose: boolean): number {
   for (let i = 0; i + pattern.length <= tokens.length; i++) {
     if (!syllableMatches(tokens[i]!, pattern[0]!, loose)) continue;
@@ -79,7 +81,9 @@ export interface AnalyzedQuery {
   pairs: string[];
   /** Folded content syllables and pairs from the vocabulary expansion. */
   expansionTerms: string[];
-  /** Matched topics, most specific first. */
+  /** Share (0–1] of the expansion weight each expansion term gets. */
+  expansionShare: Map<string, number>;
+  /** Matched topics, the one with most matched phrases first. */
   topics: string[];
   /** Human-readable legal phrases that were added. */
   concepts: string[];
@@ -96,24 +100,37 @@ export function analyzeQuery(question: string): AnalyzedQuery {
     if (rep) tokens.push(...syllables(rep));
     else tokens.push(t);
   }
-  const topics: string[] = [];
   const concepts: string[] = [];
   // Mixed messages ("ck e danh e") count as typed without dấu when most syllables carry none.
   const loose = typedWithoutDiacritics(raw);
+  const topicHits = new Map<string, number>();
   for (const e of loadVocab()) {
-    if (e.patterns.some((p) => findPattern(tokens, p, loose) >= 0)) {
-      if (!topics.includes(e.topic)) topics.push(e.topic);
-      if (e.expansion !== '-' && !concepts.includes(e.expansion)) concepts.push(e.expansion);
-    }
+    const n = e.patterns.filter((p) => findPattern(tokens, p, loose) >= 0).length;
+    if (!n) continue;
+    topicHits.set(e.topic, (topicHits.get(e.topic) ?? 0) + n);
+    if (e.expansion !== '-' && !concepts.includes(e.expansion)) concepts.push(e.expansion);
   }
+  const child = underAgeMarriage(tokens);
+  if (child) {
+    topicHits.set('hon_nhan', (topicHits.get('hon_nhan') ?? 0) + 2);
+    concepts.push(child);
+  }
+  // The topic with the most matched phrases first: it decides the answer's next steps.
+  const topics = [...topicHits].sort((a, b) => b[1] - a[1]).map(([t]) => t);
   const terms = tokens.map(fold).filter((t) => !STOP_SYLLABLES.has(t));
   const pairs = pairsOf(tokens.map(fold));
-  const expansionTerms = concepts.flatMap((c) => {
+  // Each concept gets about the same say, however many words its legal phrasing has: a long
+  // expansion ("báo tin tố giác tiếp nhận xử lý") must not drown a short one ("quấy rối tình dục").
+  const expansionShare = new Map<string, number>();
+  for (const c of concepts) {
     const s = syllables(c).map(fold);
-    return [...s.filter((t) => !STOP_SYLLABLES.has(t)), ...pairsOf(s)];
-  });
+    const terms = [...s.filter((t) => !STOP_SYLLABLES.has(t)), ...pairsOf(s)];
+    const share = Math.min(1, CONCEPT_BUDGET / Math.max(1, terms.length));
+    for (const t of terms) expansionShare.set(t, Math.max(expansionShare.get(t) ?? 0, share));
+  }
+  const expansionTerms = [...expansionShare.keys()];
   const expanded = [tokens.join(' '), ...concepts].join(' ');
-  return { tokens, terms, pairs, expansionTerms, topics, concepts, expanded };
+  return { tokens, terms, pairs, expansionTerms, expansionShare, topics, concepts, expanded };
 }
 
 /** Adjacent syllables as one token ("bao luc" → "baoluc"), as ingest writes them; not two stop syllables. */
@@ -125,6 +142,18 @@ export function pairsOf(folded: string[]): string[] {
     if (!(STOP_SYLLABLES.has(a) && STOP_SYLLABLES.has(b))) out.push(a + b);
   }
   return out;
+}
+
+/**
+ * "con gái 16 tuổi bị ép lấy chồng": a marriage word with an age under 18 is about tảo hôn
+ * (the minimum age is 18 for women and 20 for men, Điều 8 Luật Hôn nhân và gia đình).
+ */
+const MARRIAGE = new Set(['cuoi', 'chong', 'vo', 'gả', 'ga', 'hon']);
+function underAgeMarriage(tokens: string[]): string | null {
+  const folded = tokens.map(fold);
+  const ageAt = folded.findIndex((t, i) => /^\d{1,2}$/.test(t) && Number(t) < 18 && folded[i + 1] === 'tuoi');
+  if (ageAt < 0 || !folded.some((t) => MARRIAGE.has(t))) return null;
+  return 'tảo hôn chưa đủ tuổi kết hôn điều kiện kết hôn';
 }
 
 /** Strip all diacritics (used by the evaluation's --strip-diacritics and by tests). */
