@@ -34,11 +34,23 @@ function apiBase(): string {
 // independent of where it is started from (npm run build:zalo at the repository root).
 const appConfig = JSON.parse(fs.readFileSync(path.join(here, 'app-config.json'), 'utf8'));
 
+const API_BASE = apiBase();
+
 export default defineConfig({
   root: here,
-  plugins: [react(), zaloMiniApp(appConfig)],
+  plugins: [
+    react(),
+    zaloMiniApp(appConfig),
+    {
+      // Which API this bundle talks to, readable without unpacking the JS (and checked by the e2e test).
+      name: 'hieu-luat-build-info',
+      writeBundle(options) {
+        fs.writeFileSync(path.join(options.dir ?? path.join(here, 'www'), 'build-info.json'), `${JSON.stringify({ apiBase: API_BASE || '(same origin)', builtAt: new Date().toISOString() })}\n`);
+      },
+    },
+  ],
   define: {
-    __API_BASE__: JSON.stringify(apiBase()),
+    __API_BASE__: JSON.stringify(API_BASE),
   },
   resolve: {
     // web/shared and the reused web/src modules sit outside this package and would otherwise

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import { App, BottomNavigation, Header, Icon, Page, ZMPRouter } from 'zmp-ui';
+import { App, BottomNavigation, Button, Header, Page, ZMPRouter } from 'zmp-ui';
 import type { Citation, EmergencyInfo, EmergencyNumber } from '../../shared/api.js';
 import { TOPICS } from '../../src/chat/topics.js';
 import { AboutView } from './AboutView.js';
@@ -8,6 +8,7 @@ import { ChatView } from './chat/ChatView.js';
 import { SourceSheet, type SourceRef } from './chat/SourceSheet.js';
 import { useChat } from './chat/useChat.js';
 import { EmergencyView } from './EmergencyView.js';
+import { ChatIcon, InfoIcon, PhoneIcon, TopicsIcon } from './icons.js';
 import { remembering, savedConversations, setRemembering, wipeEverything } from './storage.js';
 import { TopicsView } from './TopicsView.js';
 import { leaveApp, zaloOwnerKey } from './zalo.js';
@@ -127,12 +128,11 @@ function Main() {
 
   return (
     <Page className={`hl-page hl-tab-${tab}`} hideScrollbar>
-      <Header
-        className="hl-header"
-        title={TITLES[tab]}
-        backIcon={<span className="hl-exit">Thoát nhanh</span>}
-        onBackClick={quickExit}
-      />
+      <Header className="hl-header" title={TITLES[tab]} showBackIcon={false} />
+      {/* Left of the title: Zalo keeps the right end of the header for its own menu and close buttons. */}
+      <Button className="hl-exit" type="danger" size="small" onClick={quickExit}>
+        Thoát nhanh
+      </Button>
       <main className="hl-main">
         <div hidden={tab !== 'chat'}>
           <ChatView
@@ -161,16 +161,10 @@ function Main() {
       </main>
       <SourceSheet source={source} onClose={() => setSource(null)} />
       <BottomNavigation fixed activeKey={tab} onChange={(k) => setTab(k as TabKey)} id="hl-nav">
-        <BottomNavigation.Item itemKey="chat" label="Hỏi đáp" icon={<Icon icon="zi-chat" />} activeIcon={<Icon icon="zi-chat-solid" />} />
-        <BottomNavigation.Item itemKey="topics" label="Chủ đề" icon={<Icon icon="zi-list-1" />} />
-        <BottomNavigation.Item
-          itemKey="emergency"
-          label="Khẩn cấp"
-          className="hl-nav-emergency"
-          icon={<Icon icon="zi-call" />}
-          activeIcon={<Icon icon="zi-call-solid" />}
-        />
-        <BottomNavigation.Item itemKey="about" label="Giới thiệu" icon={<Icon icon="zi-info-circle" />} activeIcon={<Icon icon="zi-info-circle-solid" />} />
+        <BottomNavigation.Item key="chat" itemKey="chat" label="Hỏi đáp" icon={<ChatIcon />} />
+        <BottomNavigation.Item key="topics" itemKey="topics" label="Chủ đề" icon={<TopicsIcon />} />
+        <BottomNavigation.Item key="emergency" itemKey="emergency" label="Khẩn cấp" className="hl-nav-emergency" icon={<PhoneIcon />} />
+        <BottomNavigation.Item key="about" itemKey="about" label="Giới thiệu" icon={<InfoIcon />} />
       </BottomNavigation>
     </Page>
   );

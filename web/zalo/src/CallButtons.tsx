@@ -1,5 +1,6 @@
 import type { MouseEvent } from 'react';
 import type { EmergencyNumber } from '../../shared/api.js';
+import { PhoneIcon } from './icons.js';
 import { callNumber, inZalo, telHref } from './zalo.js';
 
 /**
@@ -18,8 +19,8 @@ export function CallButtons({ numbers }: { numbers: EmergencyNumber[] }) {
       {numbers.map((n) => (
         <li key={`${n.label}-${n.number}`}>
           <a className="hl-call" href={telHref(n.number)} onClick={(e) => onTap(e, n)} data-testid="call" data-number={n.number}>
-            <span className="hl-call-icon" aria-hidden="true">
-              ☎
+            <span className="hl-call-icon">
+              <PhoneIcon />
             </span>
             <span className="hl-call-text">
               <strong>Gọi {n.number}</strong>

@@ -1,6 +1,7 @@
 import { useState } from 'react';
-import { Icon, List, Tabs } from 'zmp-ui';
+import { List, Tabs } from 'zmp-ui';
 import { TOPICS } from '../../src/chat/topics.js';
+import { ChevronIcon } from './icons.js';
 
 /** The same topics and suggested questions as the web chat; a tap asks the question. */
 export function TopicsView({ ask, busy }: { ask: (q: string) => void; busy: boolean }) {
@@ -15,7 +16,7 @@ export function TopicsView({ ask, busy }: { ask: (q: string) => void; busy: bool
           <Tabs.Tab key={t.id} label={t.label}>
             <List className="hl-questions" aria-label={`Câu hỏi gợi ý: ${t.label}`}>
               {t.questions.map((q) => (
-                <List.Item key={q} suffix={<Icon icon="zi-chevron-right" aria-hidden="true" />}>
+                <List.Item key={q} suffix={<ChevronIcon />}>
                   <button type="button" className="hl-question" disabled={busy} onClick={() => ask(q)}>
                     {q}
                   </button>

@@ -17,12 +17,22 @@ interface Props {
   onTopics: () => void;
 }
 
+/** The question box grows with what she types, up to the CSS max-height. */
+function autoGrow(el: HTMLTextAreaElement): void {
+  el.style.height = 'auto';
+  el.style.height = `${el.scrollHeight + 2}px`;
+}
+
 export function ChatView({ messages, busy, restoring, status, starter, send, onSource, onTopics }: Props) {
   const [input, setInput] = useState('');
 
   const submit = async () => {
     const q = input;
-    if (await send(q)) setInput('');
+    if (await send(q)) {
+      setInput('');
+      const box = document.getElementById('hl-question');
+      if (box) box.style.height = '';
+    }
   };
 
   const onSubmit = (e: FormEvent) => {
@@ -82,9 +92,11 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
           value={input}
           maxLength={MAX_CHARS}
           placeholder="Nhập câu hỏi của chị…"
-          autoHeight
           rows={1}
-          onChange={(e) => setInput(e.target.value)}
+          onChange={(e) => {
+            setInput(e.target.value);
+            autoGrow(e.target);
+          }}
           onKeyDown={onKeyDown}
         />
         <Button htmlType="submit" disabled={busy || !input.trim()} loading={busy}>

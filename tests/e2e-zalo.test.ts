@@ -1,0 +1,301 @@
+import crypto from 'node:crypto';
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { AddressInfo } from 'node:net';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Services } from '../server/services.js';
+import { testApp } from './helpers/app.js';
+import { hasChromium, launchChromium, screenshotPath } from './helpers/e2e.js';
+
+/**
+ * The Zalo Mini App (web/zalo) end to end: its production bundle (`npm run build:zalo`) in
+ * Debian's Chromium at phone size, against the real API.
+ *
+ * Where it runs: zmp-sdk only talks to Zalo when the page's host contains "h5.zdn.vn" and its
+ * path starts with /zapps/ (how Zalo serves Mini Apps). Chromium resolves every *.localhost
+ * name to this machine, so the bundle is served at http://h5.zdn.vn.localhost:PORT/zapps/APP_ID/
+ * by the API server itself: the SDK believes it is inside Zalo, and the API is the page's own
+ * origin (the build's default), so answers stream for real.
+ *
+ * The one thing replaced: the Zalo client. No Zalo app runs here, so an init script installs a
+ * small stand-in for the native bridge the SDK calls (window.ZaloJavaScriptInterface.jsCall,
+ * answered through window.onNativeMessage as the Android client does). It records every call
+ * and answers like a real client would: a login "jump" with an app-scoped user id, success for
+ * openPhone and closeApp. The real zmp-sdk code runs unchanged on top of it.
+ */
+
+const exec = promisify(execFile);
+const ROOT = path.resolve(import.meta.dirname, '..');
+const ZALO_DIR = path.join(ROOT, 'web', 'zalo');
+const WWW = path.join(ZALO_DIR, 'www');
+const BUILD_INFO = path.join(WWW, 'build-info.json');
+const APP_ID = '4318657068771012646';
+const ZALO_USER_ID = '5012345678901234567';
+// A made-up hotline: if it shows on the call screen, the numbers come from the server.
+const DV_HOTLINE = '1800 5555 02';
+const ANDROID_ZALO_UA =
+  'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36 Zalo android/12100629 ZaloTheme/light ZaloLanguage/vi';
+
+if (!hasChromium) console.warn('e2e-zalo: /usr/bin/chromium not found — Zalo Mini App browser test skipped (apt-get install -y chromium)');
+
+/** Newest modification time of the Mini App's sources, including the shared client and reused web modules. */
+function newestSource(): number {
+  const roots = [ZALO_DIR, path.join(ROOT, 'web', 'shared'), path.join(ROOT, 'web', 'src', 'chat', 'topics.ts'), path.join(ROOT, 'web', 'src', 'chat', 'Answer.tsx')];
+  const skip = new Set(['www', 'node_modules']);
+  const walk = (p: string): number => {
+    const st = fs.statSync(p);
+    if (!st.isDirectory()) return st.mtimeMs;
+    let newest = 0;
+    for (const e of fs.readdirSync(p)) if (!e.startsWith('.') && !skip.has(e)) newest = Math.max(newest, walk(path.join(p, e)));
+    return newest;
+  };
+  return Math.max(...roots.map(walk));
+}
+
+/** Reuses a fresh same-origin build; otherwise runs `npm run build:zalo` (about 20 s). */
+async function ensureZaloBuild(): Promise<void> {
+  if (fs.existsSync(BUILD_INFO)) {
+    const info = JSON.parse(fs.readFileSync(BUILD_INFO, 'utf8')) as { apiBase?: string };
+    if (info.apiBase === '(same origin)' && fs.statSync(BUILD_INFO).mtimeMs > newestSource()) return;
+  }
+  await exec('npm', ['run', 'build:zalo'], { cwd: ROOT, env: { ...process.env, VITE_API_BASE: '', HIEU_LUAT_API: '' }, maxBuffer: 16 * 1024 * 1024 });
+}
+
+/** The stand-in for the Zalo client's native bridge (see the file comment). Runs in the page. */
+function fakeZaloClient({ appId, userId }: { appId: string; userId: string }) {
+  type Call = { action: string; params: unknown };
+  const w = window as unknown as Record<string, unknown> & { __zaloCalls: Call[] };
+  w.APP_ID = appId;
+  w.__zaloCalls = [];
+  w.ZJSBridge = {};
+  w.ZaloJavaScriptInterface = {
+    jsCall(_jsToken: string, action: string, _accessToken: string, params: string, callback: unknown) {
+      let parsed: unknown = params;
+      try {
+        parsed = JSON.parse(params);
+      } catch {
+        // Keep the raw string.
+      }
+      w.__zaloCalls.push({ action, params: parsed });
+      const data =
+        action === 'action.jump.login'
+          ? { miniProgramConfig: { userId }, cookiesOAuthLogins: [{ name: 'h5.zdn.vn_zlink3rd', value: 'fake-js-token' }, { name: 'h5.zdn.vn_zoauth', value: 'fake-oauth' }] }
+          : {};
+      const result = JSON.stringify({ error_code: 0, error_message: '', data, action });
+      // iOS hands the SDK's callback over as a function, Android as 'window.onNativeMessage("id", "action")'.
+      setTimeout(() => {
+        if (typeof callback === 'function') {
+          (callback as (r: string) => void)(result);
+          return;
+        }
+        const m = /onNativeMessage\("([^"]*)",\s*"([^"]*)"\)/.exec(String(callback));
+        const reply = m && (w.onNativeMessage as ((id: string, a: string) => (r: string) => void) | undefined);
+        if (m && reply) reply(m[1]!, m[2]!)(result);
+      }, 5);
+    },
+    jsH5EventCallback() {},
+  };
+}
+
+describe.skipIf(!hasChromium)('Zalo Mini App in Chromium', () => {
+  let app: FastifyInstance;
+  let services: Services;
+  let dataDir: string;
+  let browser: Browser;
+  let appUrl: string;
+
+  beforeAll(async () => {
+    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hieuluat-zalo-'));
+    const [built, server, chromium] = await Promise.all([
+      ensureZaloBuild(),
+      testApp({ DATA_DIR: dataDir, EMERGENCY_DV_HOTLINE: DV_HOTLINE }),
+      launchChromium(),
+    ]);
+    void built;
+    ({ app, services } = server);
+    browser = chromium;
+    // Zalo's own static hosting, played by the API server: the bundle under /zapps/<app id>/.
+    await app.register(fastifyStatic, { root: WWW, prefix: `/zapps/${APP_ID}/`, decorateReply: false, index: ['index.html'] });
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    appUrl = `http://h5.zdn.vn.localhost:${(app.server.address() as AddressInfo).port}/zapps/${APP_ID}/`;
+  }, 180_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+    await services?.db.close();
+    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function zaloPhone(): Promise<{ context: BrowserContext; page: Page; errors: string[]; outside: string[] }> {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'vi-VN',
+      userAgent: ANDROID_ZALO_UA,
+    });
+    // Nothing may leave the machine: the SDK's own log beacons to Zalo are answered here.
+    const outside: string[] = [];
+    await context.route(/^https?:\/\/(?!h5\.zdn\.vn\.localhost|127\.0\.0\.1)/, (r) => {
+      outside.push(r.request().url());
+      return r.fulfill({ status: 204, body: '' });
+    });
+    await context.addInitScript(fakeZaloClient, { appId: APP_ID, userId: ZALO_USER_ID });
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    return { context, page, errors, outside };
+  }
+
+  const zaloCalls = (page: Page) => page.evaluate(() => (window as unknown as { __zaloCalls: { action: string; params: Record<string, unknown> }[] }).__zaloCalls);
+
+  async function ask(page: Page, question: string) {
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/chat') && r.request().method() === 'POST');
+    const box = page.getByLabel('Câu hỏi của chị');
+    await box.fill(question);
+    await box.press('Enter');
+    const res = await response;
+    await page.locator('article.hl-msg-assistant').last().and(page.locator('[data-status="done"], [data-status="error"]')).waitFor();
+    return res;
+  }
+
+  it('answers a question without diacritics, streamed and cited, opens the cited khoản, calls through Zalo, remembers only on opt-in, quits', async () => {
+    const { context, page, errors, outside } = await zaloPhone();
+    await page.goto(appUrl);
+    await page.getByRole('heading', { name: 'Chị cần hỏi gì về pháp luật?' }).waitFor();
+
+    // 1. A question typed without diacritics: SSE from the page's origin, cited answer.
+    const res = await ask(page, 'chong toi hay danh toi thi phai lam sao');
+    expect(res.request().headers()['accept']).toBe('text/event-stream');
+    expect(res.request().postDataJSON()).toEqual({ message: 'chong toi hay danh toi thi phai lam sao' });
+    const events = [...(await res.text()).matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
+    expect(events[0]).toBe('meta');
+    expect(events.filter((e) => e === 'token').length).toBeGreaterThan(1);
+    expect(events.slice(-2)).toEqual(['citations', 'done']);
+    const answer = page.locator('article.hl-msg-assistant').last();
+    expect(await answer.getAttribute('data-kind')).toBe('answer');
+    await expect(answer.locator('.answer').innerText()).resolves.toMatch(/Điều \d+/);
+    const chips = answer.getByTestId('citation');
+    expect(await chips.count()).toBeGreaterThan(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    const chatShot = screenshotPath('zalo-chat.png');
+    if (chatShot) {
+      await page.getByLabel('Câu hỏi của chị').blur();
+      await answer.locator('.hl-citations').evaluate((el) => el.scrollIntoView({ block: 'center' }));
+      await page.screenshot({ path: chatShot });
+    }
+
+    // 2. The source, in the app's own sheet: the whole Điều with the cited khoản highlighted.
+    const chipText = await chips.first().innerText();
+    await chips.first().click();
+    const viewer = page.getByRole('dialog');
+    await viewer.locator('.hl-clause.cited').waitFor();
+    expect(page.url()).toBe(appUrl);
+    const viewerText = await viewer.innerText();
+    expect(viewerText).toMatch(/Số hiệu/);
+    expect(viewerText).toMatch(/Điều \d+/);
+    const clauseLabel = /khoản (\d+)/i.exec(chipText)?.[1];
+    if (clauseLabel) expect(await viewer.locator('.hl-clause.cited').getAttribute('data-clause')).toBe(clauseLabel);
+    await expect(viewer.locator('.hl-clause.cited').innerText()).resolves.toMatch(/khoản được trích dẫn/i);
+    const sourceShot = screenshotPath('zalo-source.png');
+    if (sourceShot) {
+      await page.waitForTimeout(400); // the sheet's slide-up animation
+      await page.screenshot({ path: sourceShot });
+    }
+    await viewer.getByRole('button', { name: 'Đóng' }).click();
+    await viewer.waitFor({ state: 'detached' });
+
+    // 3. Markup in a question stays text.
+    const payload = '<img src=x onerror="window.__xss=1"><b>in đậm</b> ly hon';
+    await ask(page, payload);
+    await expect(page.locator('.hl-msg-user .hl-bubble').last().innerText()).resolves.toBe(payload);
+    expect(await page.locator('main img, main b').count()).toBe(0);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+
+    // 4. Emergency call screen: the server's numbers, dialled through Zalo's openPhone.
+    await page.getByRole('button', { name: 'Khẩn cấp', exact: true }).click();
+    const call113 = page.locator('a[data-testid="call"][data-number="113"]');
+    await call113.waitFor();
+    const hrefs = await page.getByTestId('call').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(['tel:113', 'tel:111', `tel:${DV_HOTLINE.replace(/\s/g, '')}`]);
+    const emergencyShot = screenshotPath('zalo-emergency.png');
+    if (emergencyShot) await page.screenshot({ path: emergencyShot });
+    await call113.click();
+    await expect.poll(async () => (await zaloCalls(page)).filter((c) => /phone/i.test(c.action)).map((c) => c.params)).toEqual([
+      expect.objectContaining({ phoneNum: '113' }),
+    ]);
+    expect(page.url()).toBe(appUrl);
+
+    // 5. No history, no Zalo id by default; with the switch on, a SHA-256 of the id keys her conversations.
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hieuluat-zalo:')))).toEqual([]);
+    await page.getByRole('button', { name: 'Giới thiệu', exact: true }).click();
+    await expect(page.locator('.hl-disclaimer').innerText()).resolves.toContain('không thay thế tư vấn của luật sư');
+    await page.getByLabel('Ghi nhớ lịch sử bằng tài khoản Zalo').check();
+    await page.getByText('Đã bật.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Cuộc trò chuyện mới' }).click();
+    await page.getByRole('button', { name: 'Chủ đề', exact: true }).click();
+    await page.getByRole('tab', { name: 'Hôn nhân – ly hôn' }).click();
+    const req = page.waitForRequest((r) => r.url().endsWith('/api/chat'));
+    await page.getByRole('button', { name: 'Vợ chồng thuận tình ly hôn cần điều kiện gì?' }).click();
+    const ownerKey = crypto.createHash('sha256').update(`hieu-luat:zalo-owner:v1:${ZALO_USER_ID}`).digest('hex');
+    expect((await req).postDataJSON()).toEqual({ message: 'Vợ chồng thuận tình ly hôn cần điều kiện gì?', ownerKey });
+    await page.locator('article.hl-msg-assistant[data-status="done"]').last().waitFor();
+    const owned = await services.db.query<{ id: string }>('select id from conversations where owner_key = $1', [ownerKey]);
+    expect(owned.rows.length).toBe(1);
+    // Only the hash is stored; the Zalo id itself appears nowhere on the server or the phone.
+    const leaked = await services.db.query<{ n: number }>("select count(*)::int as n from conversations where owner_key like '%' || $1 || '%'", [ZALO_USER_ID]);
+    expect(leaked.rows[0]!.n).toBe(0);
+    expect(JSON.stringify(await page.evaluate(() => ({ ...localStorage })))).not.toContain(ZALO_USER_ID);
+
+    // Reopening the Mini App brings her last conversation back.
+    await page.reload();
+    await expect(page.locator('.hl-msg-user .hl-bubble').first().innerText()).resolves.toBe('Vợ chồng thuận tình ly hôn cần điều kiện gì?');
+
+    // 6. "Thoát nhanh": everything on the phone wiped, the Mini App closed through Zalo.
+    await page.getByRole('button', { name: 'Thoát nhanh' }).first().click();
+    await expect.poll(async () => (await zaloCalls(page)).some((c) => /close/i.test(c.action))).toBe(true);
+    expect(await page.locator('.hl-msg').count()).toBe(0);
+    expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('hieuluat-zalo:')))).toEqual([]);
+
+    expect(errors).toEqual([]);
+    // Only the SDK's log beacons to Zalo tried to leave (answered locally); never the API or a question.
+    expect(outside.every((u) => /zalo\.me|zdn\.vn|zaloapp\.com/.test(u))).toBe(true);
+    await context.close();
+  });
+
+  it('shows tap-to-call numbers at the top of an emergency answer', async () => {
+    const { context, page, errors } = await zaloPhone();
+    await page.goto(appUrl);
+    await ask(page, 'chồng đang đánh tôi, cứu với');
+    const banner = page.getByTestId('emergency');
+    await banner.waitFor();
+    expect(await banner.getAttribute('role')).toBe('alert');
+    const hrefs = await banner.getByTestId('call').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(expect.arrayContaining(['tel:113', 'tel:111', `tel:${DV_HOTLINE.replace(/\s/g, '')}`]));
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('lets the Zalo origins call the API (CORS) and refuses a malformed ownerKey', async () => {
+    for (const origin of ['https://h5.zdn.vn', 'zbrowser://h5.zdn.vn']) {
+      const pre = await app.inject({ method: 'OPTIONS', url: '/api/chat', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      expect(pre.statusCode, origin).toBe(204);
+      expect(pre.headers['access-control-allow-origin']).toBe(origin);
+      const em = await app.inject({ method: 'GET', url: '/api/emergency', headers: { origin } });
+      expect(em.headers['access-control-allow-origin']).toBe(origin);
+      expect(em.json().numbers.map((n: { number: string }) => n.number)).toEqual(['113', '111', DV_HOTLINE]);
+    }
+    for (const ownerKey of ['ABC', 'f'.repeat(63), 'F'.repeat(64), ZALO_USER_ID]) {
+      const r = await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'ly hon', ownerKey } });
+      expect(r.statusCode, ownerKey).toBe(400);
+    }
+  });
+});
