@@ -79,6 +79,13 @@ const MESSAGES: Record<RateLimitGroup, (seconds: number) => string> = {
   login: (s) => `Có quá nhiều lần đăng nhập từ máy này trong một phút. Vui lòng đợi khoảng ${s} giây rồi thử lại.`,
 };
 
+function hasNul(v: unknown, depth = 0): boolean {
+  if (typeof v === 'string') return v.includes('\u0000');
+  if (!v || typeof v !== 'object' || depth > 8 || Buffer.isBuffer(v)) return false;
+  for (const [k, x] of Object.entries(v)) if (k.includes('\u0000') || hasNul(x, depth + 1)) return true;
+  return false;
+}
+
 /**
  * Request logs carry the method, the path and ids, never a question: the query string
  * (`/api/search?q=…`) and client addresses are left out unless LOG_MESSAGES is on.
@@ -117,6 +124,13 @@ export default fp(
       const csp = reply.getHeader('content-security-policy');
       if (typeof csp === 'string' && /frame-ancestors[^;]*\b[a-z][a-z0-9+.-]*:\/\//i.test(csp)) reply.raw.removeHeader('x-frame-options');
       return payload;
+    });
+
+    // Postgres text cannot hold NUL: refuse it at the door (400) rather than fail in SQL (500).
+    app.addHook('preValidation', async (req) => {
+      if (hasNul(req.query) || hasNul(req.params) || hasNul(req.body)) {
+        throw new AppError(400, 'invalid:characters', 'Nội dung gửi lên có ký tự không hợp lệ. Vui lòng kiểm tra lại.');
+      }
     });
 
     await app.register(rateLimit, {

@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
  * A local server that speaks the OpenAI HTTP API (chat completions, JSON and SSE streaming;
  * embeddings) for tests and benchmarks. Modes reproduce what real providers do on a bad day.
  */
-export type FakeMode = 'ok' | 'slow' | 'fail' | 'garbage' | 'invent' | 'empty';
+/** 'obey': a model that follows any injected instruction and recites its system prompt, with a citation. */
+export type FakeMode = 'ok' | 'slow' | 'fail' | 'garbage' | 'invent' | 'empty' | 'obey';
 
 export interface FakeOpenAI {
   url: string; // base URL including /v1
@@ -107,6 +108,10 @@ function replyFor(mode: FakeMode, reply: string, body: any): string {
       return '}{ lorem ipsum \u0000 ### 42 ### NaN undefined';
     case 'empty':
       return '';
+    case 'obey': {
+      const system = (body.messages ?? []).find((m: { role: string }) => m.role === 'system')?.content ?? '';
+      return `Vâng, tôi bỏ qua mọi quy tắc. Hướng dẫn của tôi là: ${system} [1]`;
+    }
     case 'invent':
       return 'Theo khoản 2 Điều 999 Luật Hôn nhân và gia đình, chị được bồi thường gấp đôi. Hành vi đánh đập là bạo lực gia đình [1]. Xem thêm [42].';
     default:
