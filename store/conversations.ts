@@ -10,6 +10,7 @@ export interface MessageRow {
   topic: string | null;
   citations: unknown[];
   fallback: boolean;
+  official: boolean;
   created_at: string;
 }
 
@@ -23,7 +24,7 @@ export async function conversationExists(q: Queryable, id: string): Promise<bool
 
 export async function recentMessages(q: Queryable, conversationId: string, limit: number): Promise<MessageRow[]> {
   const r = await q.query<MessageRow>(
-    `select id, conversation_id, role, content, resolved_query, kind, topic, citations, fallback, created_at
+    `select id, conversation_id, role, content, resolved_query, kind, topic, citations, fallback, official, created_at
        from messages where conversation_id = $1 order by id desc limit $2`,
     [conversationId, limit],
   );
@@ -36,12 +37,12 @@ export async function countMessages(q: Queryable, conversationId: string): Promi
 
 export async function addMessage(
   q: Queryable,
-  m: { conversationId: string; role: 'user' | 'assistant'; content: string; resolvedQuery?: string; kind?: string; topic?: string | null; citations?: unknown[]; fallback?: boolean },
+  m: { conversationId: string; role: 'user' | 'assistant'; content: string; resolvedQuery?: string; kind?: string; topic?: string | null; citations?: unknown[]; fallback?: boolean; official?: boolean },
 ): Promise<number> {
   const r = await q.query<{ id: number }>(
-    `insert into messages (conversation_id, role, content, resolved_query, kind, topic, citations, fallback)
-     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
-    [m.conversationId, m.role, m.content, m.resolvedQuery ?? null, m.kind ?? null, m.topic ?? null, JSON.stringify(m.citations ?? []), m.fallback ?? false],
+    `insert into messages (conversation_id, role, content, resolved_query, kind, topic, citations, fallback, official)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    [m.conversationId, m.role, m.content, m.resolvedQuery ?? null, m.kind ?? null, m.topic ?? null, JSON.stringify(m.citations ?? []), m.fallback ?? false, m.official ?? false],
   );
   await q.query('update conversations set updated_at = now() where id = $1', [m.conversationId]);
   return Number(r.rows[0]!.id);

@@ -40,4 +40,7 @@ it('reuses an approved official answer for a similar question, with its citation
   expect(again.answer).toContain('ngang nhau');
   expect(again.citations).toEqual([expect.objectContaining({ article: '651', clause: '2', document: expect.objectContaining({ number: '91/2015/QH13' }) })]);
   expect(again.citations[0].quote.length).toBeGreaterThan(10);
+  // A reload shows the badge again.
+  const restored = (await app.inject({ method: 'GET', url: `/api/conversations/${again.conversationId}` })).json();
+  expect(restored.messages.at(-1)).toMatchObject({ role: 'assistant', official: true });
 });

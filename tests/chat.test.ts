@@ -56,6 +56,8 @@ describe('POST /api/chat (offline answerer)', () => {
     expect(r.kind).toBe('emergency');
     expect(r.answer.split('\n')[0]).toContain('113');
     expect(r.emergency.numbers.map((n: any) => n.number)).toContain('113');
+    const restored = (await app.inject({ method: 'GET', url: `/api/conversations/${r.conversationId}` })).json();
+    expect(restored.messages.at(-1).emergency.numbers.map((n: any) => n.number)).toContain('113');
     // The answer cites where to report under Luật Phòng, chống bạo lực gia đình 2022.
     expect(r.citations.some((c: any) => c.document.number === '13/2022/QH15')).toBe(true);
     await expectCitationsReal(r.citations);

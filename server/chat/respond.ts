@@ -127,6 +127,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     topic,
     citations: out.citations,
     fallback: out.fallback,
+    official,
   });
   return { conversationId, messageId, kind, emergency, answer: out.answer, citations: out.citations, fallback: out.fallback, official, topic };
 }

@@ -165,6 +165,11 @@ const chat: FastifyPluginAsync = async (app) => {
                     kind: { type: ['string', 'null'] },
                     citations: { type: 'array', items: citation },
                     fallback: { type: 'boolean' },
+                    official: { type: 'boolean' },
+                    emergency: {
+                      type: 'object',
+                      properties: { numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
+                    },
                     createdAt: { type: 'string' },
                   },
                 },
@@ -188,6 +193,8 @@ const chat: FastifyPluginAsync = async (app) => {
           kind: m.kind,
           citations: m.citations as never[],
           fallback: m.fallback,
+          official: m.official,
+          ...(m.kind === 'emergency' ? { emergency: { numbers: emergencyNumbers(app.services) } } : {}),
           createdAt: new Date(m.created_at).toISOString(),
         })),
       };
