@@ -2,6 +2,7 @@ import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { buildApp } from './app.js';
 import { createServices, ingestCorpusIfEmpty } from './bootstrap.js';
 import { ensureFirstAdmin } from './auth/users.js';
+import { closeParseWorkers } from '../ingest/parse/worker-pool.js';
 
 /** Starts the whole service: config → database → embedder → corpus → HTTP. */
 export async function startServer(config: Config, opts: { progress?: boolean } = {}) {
@@ -34,6 +35,7 @@ if (isMain) {
       console.error(`Hiểu Luật đang chạy tại http://localhost:${port}`);
       const stop = async () => {
         await app.close();
+        await closeParseWorkers();
         await app.services.db.close();
         process.exit(0);
       };
