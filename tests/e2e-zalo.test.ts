@@ -11,7 +11,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../server/services.js';
 import { testApp } from './helpers/app.js';
-import { hasChromium, launchChromium, screenshotPath } from './helpers/e2e.js';
+import { accessibilityViolations, hasChromium, launchChromium, screenshotPath } from './helpers/e2e.js';
 
 /**
  * The Zalo Mini App (web/zalo) end to end: its production bundle (`npm run build:zalo`) in
@@ -186,6 +186,7 @@ describe.skipIf(!hasChromium)('Zalo Mini App in Chromium', () => {
     const chips = answer.getByTestId('citation');
     expect(await chips.count()).toBeGreaterThan(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(page)).toEqual([]);
     const chatShot = screenshotPath('zalo-chat.png');
     if (chatShot) {
       await page.getByLabel('Câu hỏi của chị').blur();
@@ -205,6 +206,7 @@ describe.skipIf(!hasChromium)('Zalo Mini App in Chromium', () => {
     const clauseLabel = /khoản (\d+)/i.exec(chipText)?.[1];
     if (clauseLabel) expect(await viewer.locator('.hl-clause.cited').getAttribute('data-clause')).toBe(clauseLabel);
     await expect(viewer.locator('.hl-clause.cited').innerText()).resolves.toMatch(/khoản được trích dẫn/i);
+    expect(await accessibilityViolations(page)).toEqual([]);
     const sourceShot = screenshotPath('zalo-source.png');
     if (sourceShot) {
       await page.waitForTimeout(400); // the sheet's slide-up animation
@@ -243,6 +245,7 @@ describe.skipIf(!hasChromium)('Zalo Mini App in Chromium', () => {
     await page.getByRole('button', { name: 'Cuộc trò chuyện mới' }).click();
     await page.getByRole('button', { name: 'Chủ đề', exact: true }).click();
     await page.getByRole('tab', { name: 'Hôn nhân – ly hôn' }).click();
+    expect(await accessibilityViolations(page)).toEqual([]);
     const req = page.waitForRequest((r) => r.url().endsWith('/api/chat'));
     await page.getByRole('button', { name: 'Vợ chồng thuận tình ly hôn cần điều kiện gì?' }).click();
     const ownerKey = crypto.createHash('sha256').update(`hieu-luat:zalo-owner:v1:${ZALO_USER_ID}`).digest('hex');

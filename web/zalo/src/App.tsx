@@ -128,12 +128,15 @@ function Main() {
 
   return (
     <Page className={`hl-page hl-tab-${tab}`} hideScrollbar>
-      <Header className="hl-header" title={TITLES[tab]} showBackIcon={false} />
-      {/* Left of the title: Zalo keeps the right end of the header for its own menu and close buttons. */}
-      <Button className="hl-exit" type="danger" size="small" onClick={quickExit}>
-        Thoát nhanh
-      </Button>
+      <header>
+        <Header className="hl-header" title={TITLES[tab]} showBackIcon={false} />
+        {/* Left of the title: Zalo keeps the right end of the header for its own menu and close buttons. */}
+        <Button className="hl-exit" type="danger" size="small" onClick={quickExit}>
+          Thoát nhanh
+        </Button>
+      </header>
       <main className="hl-main">
+        <h1 className="hl-visually-hidden">Hiểu Luật — hỏi đáp pháp luật cho phụ nữ</h1>
         <div hidden={tab !== 'chat'}>
           <ChatView
             messages={chat.messages}
@@ -160,12 +163,14 @@ function Main() {
         )}
       </main>
       <SourceSheet source={source} onClose={() => setSource(null)} />
-      <BottomNavigation fixed activeKey={tab} onChange={(k) => setTab(k as TabKey)} id="hl-nav">
-        <BottomNavigation.Item key="chat" itemKey="chat" label="Hỏi đáp" icon={<ChatIcon />} />
-        <BottomNavigation.Item key="topics" itemKey="topics" label="Chủ đề" icon={<TopicsIcon />} />
-        <BottomNavigation.Item key="emergency" itemKey="emergency" label="Khẩn cấp" className="hl-nav-emergency" icon={<PhoneIcon />} />
-        <BottomNavigation.Item key="about" itemKey="about" label="Giới thiệu" icon={<InfoIcon />} />
-      </BottomNavigation>
+      <nav aria-label="Chuyển màn hình">
+        <BottomNavigation fixed activeKey={tab} onChange={(k) => setTab(k as TabKey)} id="hl-nav">
+          <BottomNavigation.Item key="chat" itemKey="chat" label="Hỏi đáp" icon={<ChatIcon />} />
+          <BottomNavigation.Item key="topics" itemKey="topics" label="Chủ đề" icon={<TopicsIcon />} />
+          <BottomNavigation.Item key="emergency" itemKey="emergency" label="Khẩn cấp" className="hl-nav-emergency" icon={<PhoneIcon />} />
+          <BottomNavigation.Item key="about" itemKey="about" label="Giới thiệu" icon={<InfoIcon />} />
+        </BottomNavigation>
+      </nav>
     </Page>
   );
 }

@@ -55,7 +55,8 @@ export function SourceSheet({ source, onClose }: { source: SourceRef | null; onC
             Đóng
           </Button>
         </div>
-        <div className="hl-source-body">
+        {/* Focusable so the article scrolls from the keyboard too. */}
+        <div className="hl-source-body" tabIndex={0} aria-label="Nguyên văn điều luật">
           {!view && !error && (
             <p className="hl-muted" role="status">
               Đang tải {place}…
