@@ -69,6 +69,14 @@ describe('security headers (helmet)', () => {
     expect(widget.headers['cross-origin-resource-policy']).toBe('cross-origin');
   });
 
+  it('/docs (Swagger UI) may use inline styles, never inline scripts', async () => {
+    const res = await app.inject({ method: 'GET', url: '/docs/' });
+    const csp = String(res.headers['content-security-policy']);
+    expect(csp).toContain("style-src 'self' 'unsafe-inline'");
+    expect(csp).toMatch(/script-src 'self'(;|$)/);
+    expect(String((await app.inject({ method: 'GET', url: '/api/health' })).headers['content-security-policy'])).not.toContain('unsafe-inline');
+  });
+
   it('HSTS is sent when the deployment is on https (COOKIE_SECURE)', async () => {
     const secure = await buildApp({ ...services, config: { ...services.config, COOKIE_SECURE: true } });
     try {

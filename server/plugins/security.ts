@@ -31,6 +31,10 @@ export const API_CSP_DIRECTIVES = {
   'frame-ancestors': ["'none'"],
 };
 
+const DOCS_CSP = Object.entries({ ...API_CSP_DIRECTIVES, 'style-src': ["'self'", "'unsafe-inline'"], 'frame-ancestors': ["'self'"] })
+  .map(([k, v]) => `${k} ${v.join(' ')}`)
+  .join('; ');
+
 /**
  * One statement per request: a new window starts at the first hit and whenever the stored one
  * has ended, otherwise the count goes up. Postgres takes the row lock, so two instances (or
@@ -120,7 +124,9 @@ export default fp(
     });
     // A page that lets other sites frame it (the widget's /embed) says so with CSP frame-ancestors;
     // X-Frame-Options cannot name origins and would contradict it in older WebViews.
-    app.addHook('onSend', async (_req, reply, payload) => {
+    app.addHook('onSend', async (req, reply, payload) => {
+      // Swagger UI (/docs, for developers) injects one <style> element; its scripts stay strict.
+      if (req.url === '/docs' || req.url.startsWith('/docs/')) reply.header('content-security-policy', DOCS_CSP);
       const csp = reply.getHeader('content-security-policy');
       if (typeof csp === 'string' && /frame-ancestors[^;]*\b[a-z][a-z0-9+.-]*:\/\//i.test(csp)) reply.raw.removeHeader('x-frame-options');
       return payload;
