@@ -21,3 +21,10 @@ export function toVectorLiteral(v: ArrayLike<number>): string {
   for (let i = 0; i < v.length; i++) s += (i ? ',' : '') + (v[i] as number).toFixed(6);
   return s + ']';
 }
+
+/**
+ * Per-connection settings. Filtered HNSW scans stop at ef_search rows unless iterative scans
+ * are on (pgvector ≥ 0.8); a larger ef_search keeps recall up at 50× the bundled corpus.
+ * Both are ignored harmlessly before the vector extension is created (custom GUC prefix).
+ */
+export const SESSION_SETTINGS = "set hnsw.iterative_scan = 'relaxed_order'; set hnsw.ef_search = 100";

@@ -1,9 +1,12 @@
 import pg from 'pg';
-import type { Db, Queryable } from './db.js';
+import { SESSION_SETTINGS, type Db, type Queryable } from './db.js';
 
 /** Server PostgreSQL (with pgvector) through node-postgres. */
 export async function openPostgres(url: string, opts: { max?: number } = {}): Promise<Db> {
   const pool = new pg.Pool({ connectionString: url, max: opts.max ?? 10, connectionTimeoutMillis: 5000 });
+  pool.on('connect', (c) => {
+    c.query(SESSION_SETTINGS).catch(() => undefined);
+  });
   // Fail at start-up, not on the first request, when the server is unreachable.
   const client = await pool.connect();
   client.release();

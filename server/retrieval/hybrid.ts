@@ -128,6 +128,10 @@ async function fetchCandidates(db: Db, terms: string[], vec: number[] | null, op
   }
   const where = filters.join(' and ');
   // One statement, one round trip: PGlite is a single connection, so request queries stay short.
+  // One statement, one round trip: PGlite is a single connection, so request queries stay short.
+  // The vector branch orders the whole table by distance so the HNSW index serves it (a join or a
+  // filter inside would push the planner to a sequential scan); filters apply to its ids after.
+  // hnsw.iterative_scan and ef_search are set per connection when the store opens.
   const sql = `
     with fts as (
       select c.id from chunks c join documents d on d.id = c.document_id
@@ -135,11 +139,11 @@ async function fetchCandidates(db: Db, terms: string[], vec: number[] | null, op
        order by ts_rank(c.tsv, to_tsquery('simple', $1), 1) desc
        limit ${FTS_CANDIDATES}
     ), vec as (
-      select c.id, row_number() over (order by c.embedding <=> $2::vector) as vrank
-        from chunks c join documents d on d.id = c.document_id
-       where $2::vector is not null and c.embedding is not null and ${where}
-       order by c.embedding <=> $2::vector
-       limit ${VECTOR_CANDIDATES}
+      select id, row_number() over (order by dist) as vrank from (
+        select c.id, c.embedding <=> $2::vector as dist from chunks c
+         where $2::vector is not null and c.embedding is not null
+         order by c.embedding <=> $2::vector
+         limit ${VECTOR_CANDIDATES}) nn
     ), ids as (
       select id from fts union select id from vec
     )
@@ -147,13 +151,9 @@ async function fetchCandidates(db: Db, terms: string[], vec: number[] | null, op
            d.status, d.binding, c.article, c.article_num, c.article_title, c.heading, c.clauses, c.header, c.text,
            c.search_text, vec.vrank::int as vrank
       from ids join chunks c on c.id = ids.id join documents d on d.id = c.document_id
-      left join vec on vec.id = c.id`;
-  return db.transaction(async (tx) => {
-    // Filtered HNSW scans otherwise stop at ef_search rows and can return too few.
-    await tx.query("set local hnsw.iterative_scan = 'relaxed_order'");
-    await tx.query('set local hnsw.ef_search = 100');
-    return (await tx.query<Candidate>(sql, params)).rows;
-  });
+      left join vec on vec.id = c.id
+     where ${where}`;
+  return (await db.query<Candidate>(sql, params)).rows;
 }
 
 interface Scored extends Candidate {
@@ -163,7 +163,8 @@ interface Scored extends Candidate {
 
 function scoreCandidates(cands: Candidate[], weights: Map<string, number>, stats: TermStats, vectorWeight: number): Scored[] {
   const withBm25 = cands.map((c) => {
-    const toks = c.search_text.split(/[^a-z0-9]+/).filter(Boolean);
+    // search_text is folded syllables and pairs separated by single spaces and one newline.
+    const toks = c.search_text.split(/[ \n]/);
     const tf = new Map<string, number>();
     for (const t of toks) if (weights.has(t)) tf.set(t, (tf.get(t) ?? 0) + 1);
     const norm = K1 * (1 - B + (B * toks.length) / stats.avgLen);
@@ -194,7 +195,7 @@ function scoreCandidates(cands: Candidate[], weights: Map<string, number>, stats
  */
 function coverageOf(best: Candidate | undefined, q: AnalyzedQuery, stats: TermStats): number {
   if (!best) return 0;
-  const toks = new Set(best.search_text.split(/[^a-z0-9]+/));
+  const toks = new Set(best.search_text.split(/[ \n]/));
   const terms = [...new Set(q.terms)].filter((t) => t.length > 1 || /\d/.test(t));
   let total = 0;
   let found = 0;
