@@ -120,8 +120,15 @@ describe.skipIf(!hasChromium)('Zalo Mini App in Chromium', () => {
     void built;
     ({ app, services } = server);
     browser = chromium;
-    // Zalo's own static hosting, played by the API server: the bundle under /zapps/<app id>/.
-    await app.register(fastifyStatic, { root: WWW, prefix: `/zapps/${APP_ID}/`, decorateReply: false, index: ['index.html'] });
+    // Zalo's own static hosting, played by the API server: the bundle under /zapps/<app id>/,
+    // without the API's own Content-Security-Policy (Zalo's hosting sets its own, not ours).
+    await app.register(async (zapps) => {
+      zapps.addHook('onSend', async (_req, reply, payload) => {
+        reply.removeHeader('content-security-policy');
+        return payload;
+      });
+      await zapps.register(fastifyStatic, { root: WWW, prefix: `/zapps/${APP_ID}/`, decorateReply: false, index: ['index.html'] });
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     appUrl = `http://h5.zdn.vn.localhost:${(app.server.address() as AddressInfo).port}/zapps/${APP_ID}/`;
   }, 180_000);
@@ -152,6 +159,9 @@ describe.skipIf(!hasChromium)('Zalo Mini App in Chromium', () => {
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
+    });
     return { context, page, errors, outside };
   }
 
