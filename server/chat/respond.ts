@@ -192,8 +192,18 @@ async function findNextSteps(s: Services, topics: string[], hits: ArticleHit[]):
   nextStepQueries ??= new Map(readTable('next-steps.tsv').map(([t, q]) => [t!, q!]));
   const query = topics.map((t) => nextStepQueries!.get(t)).find(Boolean);
   if (!query) return none;
-  const r = await s.retriever.search(query, { k: 1 });
+  // The next-step search is the same for every question of a topic: keep it for a minute
+  // (derived data; an upload shows up in the next steps within that minute).
+  let cached = nextStepCache.get(query);
+  if (!cached || cached.retriever !== s.retriever || Date.now() - cached.at > NEXT_STEP_TTL_MS) {
+    cached = { at: Date.now(), retriever: s.retriever, result: await s.retriever.search(query, { k: 1 }) };
+    nextStepCache.set(query, cached);
+  }
+  const r = cached.result;
   // Only an article that really is about reporting/help; a loose match would cite the wrong thing.
   if (r.coverage < NEXT_STEP_MIN_COVERAGE) return none;
   return { hits: r.hits.filter((h) => !hits.some((x) => x.chunkId === h.chunkId)), weights: r.termWeights };
 }
+
+const NEXT_STEP_TTL_MS = 60_000;
+const nextStepCache = new Map<string, { at: number; retriever: Services['retriever']; result: SearchResult }>();
