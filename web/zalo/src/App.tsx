@@ -9,7 +9,7 @@ import { SourceSheet, type SourceRef } from './chat/SourceSheet.js';
 import { useChat } from './chat/useChat.js';
 import { EmergencyView } from './EmergencyView.js';
 import { ChatIcon, InfoIcon, PhoneIcon, TopicsIcon } from './icons.js';
-import { remembering, savedConversations, setRemembering, wipeEverything } from './storage.js';
+import { remembering, saveConversation, savedConversations, setRemembering, wipeEverything } from './storage.js';
 import { TopicsView } from './TopicsView.js';
 import { leaveApp, zaloOwnerKey } from './zalo.js';
 
@@ -100,6 +100,8 @@ function Main() {
     setRemembering(true);
     setRemember(true);
     setOwnerKey(key);
+    const current = chat.currentId();
+    if (current) saveConversation(key, current);
     setRememberNote('Đã bật. Các câu hỏi từ nay sẽ được ghi nhớ cho tài khoản Zalo này.');
   };
 

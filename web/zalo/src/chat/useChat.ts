@@ -159,5 +159,8 @@ export function useChat({ ownerKey, resumeId, onEmergency }: ChatOptions) {
     setStatus('Đã bắt đầu cuộc trò chuyện mới.');
   }, []);
 
-  return { messages, busy, restoring, status, send, reset };
+  /** The conversation under way, if any (filed on the phone when she opts in mid-conversation). */
+  const currentId = useCallback(() => conversationRef.current, []);
+
+  return { messages, busy, restoring, status, send, reset, currentId };
 }
