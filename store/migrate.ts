@@ -1,38 +1,50 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './db.js';
+import type { Db, Queryable } from './db.js';
 
 const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
+/** An arbitrary constant naming this application's migration lock. */
+const MIGRATION_LOCK = 4_802_315;
+
 /**
  * Applies `NNN_name.sql` files in order, each in its own transaction, and records them in
- * schema_migrations. The same files run on PGlite and on server Postgres.
+ * schema_migrations. The same files run on PGlite and on server Postgres. On a server, several
+ * replicas may start at once: each transaction takes a transaction-scoped advisory lock and
+ * re-checks what is applied, so one replica migrates and the others find the work done.
  */
 export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
-  await db.exec(`create table if not exists schema_migrations (
-    version text primary key,
-    applied_at timestamptz not null default now()
-  )`);
-  const done = new Set((await db.query<{ version: string }>('select version from schema_migrations')).rows.map((r) => r.version));
+  const lock = async (tx: Queryable) => {
+    if (db.backend === 'postgres') await tx.query('select pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+  };
+  await db.transaction(async (tx) => {
+    await lock(tx);
+    await tx.query(`create table if not exists schema_migrations (
+      version text primary key,
+      applied_at timestamptz not null default now()
+    )`);
+  });
   const files = fs
     .readdirSync(dir)
     .filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f))
     .sort();
   const applied: string[] = [];
   for (const file of files) {
-    if (done.has(file)) continue;
     const sql = fs.readFileSync(path.join(dir, file), 'utf8');
-    await db.transaction(async (tx) => {
-      // Multi-statement files: split on semicolons at line ends (our migrations keep to that form).
+    const done = await db.transaction(async (tx) => {
+      await lock(tx);
+      if ((await tx.query('select 1 from schema_migrations where version = $1', [file])).rows.length) return true;
       for (const stmt of splitStatements(sql)) await tx.query(stmt);
       await tx.query('insert into schema_migrations (version) values ($1)', [file]);
+      return false;
     });
-    applied.push(file);
+    if (!done) applied.push(file);
   }
   return applied;
 }
 
+/** Multi-statement files: split on semicolons at line ends (our migrations keep to that form). */
 function splitStatements(sql: string): string[] {
   return sql
     .replace(/^\s*--.*$/gm, '')

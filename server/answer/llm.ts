@@ -90,7 +90,7 @@ export class LlmAnswerer implements Answerer {
       const stream = await this.chat.stream(
         [
           ['system', render('llm-system.vi.md')],
-          ['human', render('llm-user.vi.md', { sources: formatSources(sources), question: input.resolvedQuestion })],
+          ['human', render('llm-user.vi.md', { sources: formatSources(sources), question: input.resolvedQuestion.replace(/"{3,}/g, '”') })],
         ],
         { signal: controller.signal },
       );

@@ -14,12 +14,12 @@ import { idf, termStats, type TermStats } from './stats.js';
  * then grouped by article.
  */
 
-const FTS_CANDIDATES = 100;
+const FTS_CANDIDATES = 60;
 const VECTOR_CANDIDATES = 30;
 // Candidate generation uses only the most informative terms: with every term ORed together
 // nearly every chunk matches and ranking them all costs more than it tells.
-const CANDIDATE_TERMS = 10;
-const MAX_CANDIDATE_DF = 0.15;
+const CANDIDATE_TERMS = 8;
+const MAX_CANDIDATE_DF = 0.1;
 // RRF constant from Cormack et al. (2009); 60 is the usual choice and we found no reason to move it.
 const RRF_K = 60;
 /**
