@@ -2,22 +2,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { emergencyNumbers, respond, type ChatResult } from '../chat/respond.js';
 import { recentMessages, conversationExists } from '../../store/conversations.js';
 import { notFound } from '../errors.js';
-import { errorResponse } from './schemas.js';
+import { documentRef, errorResponse } from './schemas.js';
 
 const citation = {
   type: 'object',
   properties: {
-    document: {
-      type: 'object',
-      properties: {
-        id: { type: 'string' },
-        number: { type: ['string', 'null'] },
-        title: { type: 'string' },
-        name: { type: 'string' },
-        binding: { type: 'boolean' },
-        status: { type: 'string' },
-      },
-    },
+    document: documentRef,
     article: { type: 'string' },
     clause: { type: ['string', 'null'] },
     point: { type: ['string', 'null'] },

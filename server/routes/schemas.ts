@@ -32,3 +32,17 @@ export const errorResponse = {
   type: 'object',
   properties: { error: { type: 'string' }, message: { type: 'string' } },
 } as const;
+
+/** The short form of a document inside a search hit or a citation. */
+export const documentRef = {
+  type: 'object',
+  properties: {
+    id: { type: 'string' },
+    number: { type: ['string', 'null'] },
+    title: { type: 'string' },
+    name: { type: 'string' },
+    type: { type: 'string' },
+    status: { type: 'string' },
+    binding: { type: 'boolean' },
+  },
+} as const;

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { errorResponse } from './schemas.js';
+import { documentRef, errorResponse } from './schemas.js';
 
 interface SearchQuery {
   q: string;
@@ -40,18 +40,7 @@ const search: FastifyPluginAsync = async (app) => {
                 items: {
                   type: 'object',
                   properties: {
-                    document: {
-                      type: 'object',
-                      properties: {
-                        id: { type: 'string' },
-                        number: { type: ['string', 'null'] },
-                        title: { type: 'string' },
-                        name: { type: 'string' },
-                        type: { type: 'string' },
-                        status: { type: 'string' },
-                        binding: { type: 'boolean' },
-                      },
-                    },
+                    document: documentRef,
                     article: { type: ['string', 'null'] },
                     articleTitle: { type: ['string', 'null'] },
                     heading: { type: ['string', 'null'] },
