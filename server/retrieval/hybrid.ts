@@ -9,9 +9,9 @@ import { idf, termStats, type TermStats } from './stats.js';
 
 /**
  * Hybrid retrieval: Postgres full-text over diacritic-folded text and pgvector kNN each propose
- * candidates in one SQL statement; candidates are scored with BM25 (IDF from ts_stat) plus a
- * phrase bonus for adjacent syllables, fused with the vector ranking by reciprocal rank fusion,
- * then grouped by article.
+ * candidates in one SQL statement; candidates are scored with BM25 over syllables and adjacent
+ * syllable pairs (IDF from ts_stat) plus an article-title boost, fused with the vector ranking by
+ * reciprocal rank fusion, then grouped by article.
  */
 
 const FTS_CANDIDATES = 60;
@@ -105,8 +105,9 @@ function candidateTerms(weights: Map<string, number>, stats: TermStats): string[
 }
 
 function statusFilter(opts: SearchOptions, q: AnalyzedQuery): string[] {
-  // Historic questions ("trước đây", "cũ", "đã hết hiệu lực") may use replaced texts.
-  const historic = /\b(truoc day|cu|het hieu luc|da bi thay the|luc truoc)\b/.test(fold(q.tokens.join(' ')));
+  // Historic questions ("luật cũ", "trước đây", "đã hết hiệu lực") may use replaced texts.
+  // A bare "cũ" is not enough: "chồng cũ" is about an ex-husband, not an old law.
+  const historic = /\b(truoc day|(luat|nghi dinh|quy dinh|van ban) cu|het hieu luc|da bi thay the|luc truoc)\b/.test(fold(q.tokens.join(' ')));
   return opts.includeExpired || historic ? ['in_force', 'partial', 'expired', 'replaced'] : ['in_force', 'partial'];
 }
 
