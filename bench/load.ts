@@ -80,3 +80,22 @@ export function chatRequests(queries: string[]): LoadSpec['requests'] {
     body: JSON.stringify({ message: q }),
   }));
 }
+
+/**
+ * Waits until the server has worked off what the last step left queued: autocannon stops at the
+ * deadline but the server still answers requests already sent, and PGlite serves one query at a
+ * time, so without this the next step's first requests would wait behind them.
+ */
+export async function drain(url: string, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const t0 = performance.now();
+    try {
+      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(timeoutMs) });
+      await res.arrayBuffer();
+    } catch {
+      return;
+    }
+    if (performance.now() - t0 < 100) return;
+  }
+}

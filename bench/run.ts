@@ -11,7 +11,7 @@ import { machine } from '../eval/run.js';
 import { createServices } from '../server/bootstrap.js';
 import { startFakeOpenAI } from '../tests/helpers/fake-openai.js';
 import { benchIngest, type IngestBench } from './ingest.js';
-import { chatRequests, runLoad, searchRequests, type LoadResult } from './load.js';
+import { chatRequests, drain, runLoad, searchRequests, type LoadResult } from './load.js';
 import { BENCH_QUERIES, TTFT_QUERIES } from './queries.js';
 import { replicateCorpus } from './replicate.js';
 import { ROOT, startServer, type BenchServer } from './server.js';
@@ -157,6 +157,7 @@ export async function runBench(mode: Mode, soakSeconds: number): Promise<Record<
       for (const connections of CONNECTIONS) {
         log(`load: /api/${kind} × ${connections} connection(s), ${mode.stepSeconds} s …`);
         load[kind][String(connections)] = await runLoad({ url: server.url, connections, seconds: mode.stepSeconds, amount: amountFor(mode, connections), requests });
+        await drain(server.url);
       }
     }
 

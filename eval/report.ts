@@ -57,7 +57,7 @@ export function section(e: EvalReport, b: Record<string, any> | null, questionsF
     const a = e.answers;
     lines.push(
       '',
-      `**Answers** (chat path, offline answerer, ${a.n} questions): ${pct(a.citationValidity)} of ${a.citations} citations point to an article in the store; ${pct(a.citesGold)} of scored answers cite a gold article; ${pct(a.outOfScopeRefusal)} of out-of-scope questions are declined; ${pct(a.falseRefusal)} of scored in-scope questions are wrongly declined.`,
+      `**Answers** (chat path, offline answerer, ${a.n} questions): ${pct(a.citationValidity)} of ${a.citations} citations point to an article in the store; ${pct(a.citesGold)} of scored answers cite a gold article; ${pct(a.outOfScopeRefusal)} of out-of-scope questions are declined; ${pct(a.falseRefusal)} of scored in-scope questions are wrongly declined (p50 / p95 ${a.p50Ms.toFixed(0)} / ${a.p95Ms.toFixed(0)} ms in-process).`,
     );
   }
   if (b) {
