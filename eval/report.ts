@@ -18,7 +18,7 @@ const END = '<!-- quality-and-speed:end -->';
 
 const USAGE = `Usage: npm run report -- [--bench full|quick|none | --bench-json FILE] [--questions FILE] [--update-readme]
 
-  --bench          which benchmark to run (default full: ~15 minutes; quick: ~3 minutes)
+  --bench          which benchmark to run (default full: ~25 minutes; quick: ~3 minutes)
   --bench-json     use the output of an earlier \`npm run bench -- --json\` instead
   --update-readme  replace the README section between ${START} and ${END}`;
 
@@ -89,6 +89,7 @@ export function section(e: EvalReport, b: Record<string, any> | null, questionsF
     }
     lines.push(
       '',
+      `The embedded store (PGlite) serves one query at a time, so throughput stays near ${b.load.search['1'].reqPerSec} req/s from 1 to 50 connections and latency at N connections grows with N × the single-request time.`,
       `In-process, one query at a time, on the same queries: our retriever p50/p95 ${b.searchInProcessP50Ms}/${b.searchInProcessP95Ms} ms, the BM25 peer ${b.bm25P50Ms}/${b.bm25P95Ms} ms.`,
       `SSE first token against a fake provider that waits ${b.llmDelayMs} ms: p50 ${b.ttftP50Ms} ms, i.e. **${b.ttftOverheadMs} ms** of our own overhead (p95 ${b.ttftOverheadP95Ms} ms). First start on an empty data directory, indexing included: ${b.firstStartSeconds ?? '—'} s.`,
       `Scale (corpus replicated with new numbers; search p95 at 10 connections): ${Object.entries(b.scale as Record<string, any>)
@@ -104,7 +105,7 @@ export function section(e: EvalReport, b: Record<string, any> | null, questionsF
     '```bash',
     `npm run eval -- --questions ${path.relative(ROOT, questionsFile)} --strip-diacritics --answers --misses   # table + reports/eval-*.md/.svg`,
     'npm run eval -- --questions FILE --json      # one JSON object on stdout (use `npm run -s` to silence npm)',
-    'npm run bench                                # full benchmark (~15 min on 2 cores); --quick (~3 min); --soak 600 (memory over time); --json',
+    'npm run bench                                # full benchmark (~25 min on 2 cores, most of it the 50× ingest); --quick (~3 min); --soak 600 (memory over time); --json',
     'npm run bench:ingest                         # ingest time, chunks/s, peak RSS',
     'npm run report -- --update-readme            # both, and rewrite this section',
     '```',
