@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { chunkStructure, articleHeading } from '../ingest/chunk/chunker.js';
+import { chunkStructure, articleHeading, joinArticlePieces } from '../ingest/chunk/chunker.js';
 import { parseText } from '../ingest/parse/text.js';
 import { reflowPages, startsParagraph } from '../ingest/parse/reflow.js';
 import { parseLegalStructure, parseSections, parseStructure } from '../ingest/structure/legal.js';
@@ -184,6 +184,26 @@ describe('legal structure: tricky headings', () => {
       ['1', ['a', 'b', 'đ']],
       ['2', []],
     ]);
+  });
+
+  it('cuts a khoản too long for one chunk between its điểm, repeating its lead line', () => {
+    const act = (l: string) => `${l}) Hành vi ${l} ${'được mô tả rất dài trong luật '.repeat(12)};`;
+    const labels = 'abcdđeghiklmno'.split('');
+    const s = legal(`Điều 3. Giải thích từ ngữ\n1. Hành vi bạo lực gia đình bao gồm:\n${labels.map(act).join('\n')}\n2. Khoản hai ngắn.`);
+    const chunks = chunkStructure(s, { documentName: 'Luật X' });
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const c of chunks) expect(c.text.length).toBeLessThanOrEqual(2000);
+    const parts = chunks.filter((c) => c.clauses.includes('1'));
+    expect(parts.length).toBeGreaterThan(1);
+    for (const c of parts) {
+      expect(c.text.split('\n').slice(0, 2)).toEqual(['Điều 3. Giải thích từ ngữ', '1. Hành vi bạo lực gia đình bao gồm:']);
+      // Each piece records exactly the điểm it holds, so "điểm o khoản 1" is cited from the right one.
+      for (const p of c.points['1']!) expect(c.text).toContain(`\n${p}) Hành vi ${p} `);
+    }
+    expect(parts.flatMap((c) => c.points['1']!)).toEqual(labels);
+    expect(chunks.at(-1)!.text).toContain('2. Khoản hai ngắn.');
+    // The source view puts the pieces back together without repeating anything.
+    expect(joinArticlePieces(chunks)).toEqual(['1. Hành vi bạo lực gia đình bao gồm:', ...labels.map(act), '2. Khoản hai ngắn.']);
   });
 
   it('ends the last article at the signature block', () => {

@@ -5,6 +5,7 @@ import { buildApp } from '../server/app.js';
 import { ingestDocument } from '../ingest/pipeline.js';
 import { analyzeQuery, stripDiacritics } from '../server/retrieval/query.js';
 import { classifyMessage } from '../server/answer/safety.js';
+import { PairReadingTable } from '../server/retrieval/readings.js';
 import { SHARED_CORPUS, testServices } from './helpers/app.js';
 
 let services: Awaited<ReturnType<typeof testServices>>;
@@ -45,6 +46,33 @@ describe('hybrid retrieval', () => {
     expect(classifyMessage('được ở nơi tạm lánh bao lâu').offDomain).toBe(false);
     expect(classifyMessage('mai có bão không').offDomain).toBe(true);
     expect(classifyMessage('mai co bao khong').offDomain).toBe(true);
+  });
+
+  it('does not read a one-syllable trigger into a word its neighbour spells', () => {
+    // "viet tat" is "viết tắt" (abbreviate), not "tát" (slap); "voi nhau" is "với nhau", not "nhậu".
+    const library = new PairReadingTable();
+    library.addText('Di chúc không được viết tắt hoặc viết bằng ký hiệu. Vợ chồng bình đẳng với nhau.');
+    const violence = (q: string, lib?: PairReadingTable) => analyzeQuery(q, lib).topics.includes('bao_luc_gia_dinh');
+    expect(violence('di chuc co duoc viet tat khong')).toBe(true);
+    expect(violence('di chuc co duoc viet tat khong', library)).toBe(false);
+    expect(violence('vo chong phai song voi nhau', library)).toBe(false);
+    // The trigger still fires where nothing says otherwise, and always when typed with dấu.
+    expect(violence('ck tat e giua duong', library)).toBe(true);
+    expect(violence('chồng tát tôi', library)).toBe(true);
+  });
+
+  it('gives a phrase shared by two topics to the one the question supports', () => {
+    const inherit = analyzeQuery('chồng em mất, con riêng của anh ấy có được chia đất không').concepts.join(' | ');
+    expect(inherit).toContain('chia di sản thừa kế');
+    expect(inherit).not.toContain('chia tài sản khi ly hôn');
+    const divorce = analyzeQuery('ly hôn thì chia đất thế nào').concepts.join(' | ');
+    expect(divorce).toContain('chia tài sản khi ly hôn');
+  });
+
+  it('keeps "anh chị em" although each syllable alone is a pronoun', async () => {
+    expect(analyzeQuery('quyền của anh chị em').pairs).toEqual(expect.arrayContaining(['anhchi', 'chiem']));
+    expect(analyzeQuery('em hỏi chị').pairs).toEqual([]);
+    expect((await top('anh chị em trong gia đình có nghĩa vụ gì với nhau')).slice(0, 3)).toContain('52/2014/QH13 Điều 105');
   });
 
   it('leaves replaced documents out of current-law answers unless asked', async () => {

@@ -58,29 +58,74 @@ function chunkArticle(a: Article, ctx: ChunkContext): Omit<ChunkDraft, 'ordinal'
   }
 
   const pieces: Omit<ChunkDraft, 'ordinal'>[] = [];
-  let group: Article['clauses'] = [];
+  let group: Unit[] = [];
   let size = heading.length + intro.length;
   const flush = () => {
     if (!group.length) return;
     const lead = pieces.length === 0 && intro ? [heading, intro] : [heading];
-    pieces.push({
-      ...base,
-      clauses: group.map((c) => c.label),
-      points: pointsOf(group),
-      part: pieces.length + 1,
-      text: [...lead, ...group.map(clauseText)].join('\n'),
-    });
+    const clauses = [...new Set(group.map((u) => u.clause.label))];
+    const points: Record<string, string[]> = {};
+    for (const u of group) if (u.points.length) (points[u.clause.label] ??= []).push(...u.points);
+    pieces.push({ ...base, clauses, points, part: pieces.length + 1, text: [...lead, ...group.map((u) => u.text)].join('\n') });
     group = [];
     size = heading.length;
   };
-  for (const c of a.clauses) {
-    const len = clauseText(c).length;
-    if (group.length && size + len > MAX_CHARS) flush();
-    group.push(c);
-    size += len;
+  for (const u of a.clauses.flatMap((c) => units(c, MAX_CHARS - heading.length))) {
+    if (group.length && size + u.text.length > MAX_CHARS) flush();
+    group.push(u);
+    size += u.text.length;
   }
   flush();
   return pieces;
+}
+
+/** A khoản, or, when one khoản alone is too long, its lead line with a run of its điểm. */
+interface Unit {
+  clause: Article['clauses'][number];
+  points: string[];
+  text: string;
+}
+
+/**
+ * A khoản that lists many điểm (prohibited acts, definitions, penalties) is cut between điểm,
+ * each piece repeating the khoản's lead line, so a question about one act finds a short chunk
+ * that names it, citable as "điểm o khoản 1 Điều 3".
+ */
+function units(c: Article['clauses'][number], max: number): Unit[] {
+  const whole = clauseText(c);
+  if (whole.length <= max || c.points.length < 2) return [{ clause: c, points: c.points.map((p) => p.label), text: whole }];
+  const out: Unit[] = [];
+  let run: Article['clauses'][number]['points'] = [];
+  let size = c.text.length;
+  const flush = (tail: string[]) => {
+    out.push({ clause: c, points: run.map((p) => p.label), text: [c.text, ...run.map((p) => p.text), ...tail].join('\n') });
+    run = [];
+    size = c.text.length;
+  };
+  for (const p of c.points) {
+    if (run.length && size + p.text.length > max) flush([]);
+    run.push(p);
+    size += p.text.length;
+  }
+  flush(c.tail);
+  return out;
+}
+
+/**
+ * The body lines of a split article put back together (the inverse of chunkArticle): every piece
+ * repeats the heading line, and a piece that continues a khoản cut between its điểm repeats that
+ * khoản's lead line; each is kept once.
+ */
+export function joinArticlePieces(pieces: { text: string; clauses: string[] }[]): string[] {
+  const out: string[] = [];
+  let prevClauses: string[] = [];
+  for (const p of pieces) {
+    const lines = p.text.split('\n').slice(1);
+    const continues = p.clauses.length > 0 && prevClauses.includes(p.clauses[0]!);
+    out.push(...(continues ? lines.slice(1) : lines));
+    prevClauses = p.clauses;
+  }
+  return out;
 }
 
 function chunkSection(s: Section, ctx: ChunkContext): Omit<ChunkDraft, 'ordinal'>[] {

@@ -5,6 +5,7 @@ import { documentName } from '../../ingest/names.js';
 import { fold, foldedSyllables, syllables } from '../../ingest/text/vietnamese.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
+import { pairReadings } from './readings.js';
 import { idf, termStats, type TermStats } from './stats.js';
 
 /**
@@ -62,8 +63,8 @@ export function createRetriever({ db, embedder }: { db: Db; embedder: Embedder }
   return {
     async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
       const k = Math.min(Math.max(opts.k ?? 10, 1), 50);
-      const q = analyzeQuery(query);
       const stats = await termStats(db);
+      const q = analyzeQuery(query, await pairReadings(db, stats.version));
       const weights = weighTerms(q, stats);
       const termWeights = Object.fromEntries([...weights].map(([t, w]) => [t, w * idf(stats, t)]));
       const base = { expanded: q.expanded, concepts: q.concepts, topics: q.topics, termWeights };

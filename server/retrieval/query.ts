@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { STOP_SYLLABLES, fold, nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
+import { PairReadingTable, type PairReadings } from './readings.js';
 
 /**
  * Turns a question as people type it on a phone ("ck e hay danh e thi lam sao") into search
@@ -40,6 +41,20 @@ function loadVocab(): VocabEntry[] {
   return vocab;
 }
 
+let vocabReadings: PairReadingTable | null = null;
+
+/** The vocabulary's own phrases attest colloquial pairs the law never writes ("nghỉ đẻ", "vay nợ"). */
+function loadVocabReadings(): PairReadingTable {
+  if (!vocabReadings) {
+    vocabReadings = new PairReadingTable();
+    for (const [, phrases, expansion] of readTsv('vocabulary.tsv')) {
+      for (const p of (phrases ?? '').split('|')) vocabReadings.addText(p);
+      if (expansion && expansion !== '-') vocabReadings.addText(expansion);
+    }
+  }
+  return vocabReadings;
+}
+
 function loadShorthand(): Map<string, string> {
   shorthand ??= new Map(readTsv('colloquial-forms.tsv').filter((r) => r.length >= 2).map(([a, b]) => [fold(a!), b!]));
   return shorthand;
@@ -53,9 +68,10 @@ function loadShorthand(): Map<string, string> {
 const MAX_GAP = 2;
 /** Terms' worth of weight one vocabulary concept may add to a query. */
 const CONCEPT_BUDGET = 12;
-function findPattern(tokens: string[], pattern: string[], loose: boolean): number {
+function findPattern(tokens: string[], pattern: string[], loose: boolean, readings: PairReadings[]): number {
   for (let i = 0; i + pattern.length <= tokens.length; i++) {
     if (!syllableMatches(tokens[i]!, pattern[0]!, loose)) continue;
+    const at = [i];
     let pos = i + 1;
     let gaps = 0;
     let ok = true;
@@ -65,11 +81,49 @@ function findPattern(tokens: string[], pattern: string[], loose: boolean): numbe
         gaps++;
       }
       ok = pos < tokens.length && syllableMatches(tokens[pos]!, pattern[j]!, loose);
+      at.push(pos);
       pos++;
     }
-    if (ok) return i;
+    if (ok && (!loose || readingsAgree(tokens, pattern, at, readings))) return i;
   }
   return -1;
+}
+
+/**
+ * A one-syllable phrase matched on an unaccented syllable is the weakest evidence: the syllable's
+ * neighbours must not spell another word ("viet tat" is "viết tắt", not "tát"). Longer phrases
+ * carry their own context.
+ */
+function readingsAgree(tokens: string[], pattern: string[], at: number[], readings: PairReadings[]): boolean {
+  return pattern.length > 1 || tokens[at[0]!] === pattern[0] || plausibleReading(tokens, at[0]!, pattern[0]!, readings);
+}
+
+/**
+ * Can the unaccented tokens[i] be read as `reading`? Not when a pair it forms with a neighbour is
+ * known (from the library or the vocabulary) only with other readings: "voi nhau" is "với nhau",
+ * so its "nhau" is not "nhậu". Unknown pairs say nothing either way.
+ */
+function plausibleReading(tokens: string[], i: number, reading: string, readings: PairReadings[]): boolean {
+  let attested = false;
+  for (const [a, b] of [
+    [i - 1, i],
+    [i, i + 1],
+  ] as const) {
+    if (a < 0 || b >= tokens.length) continue;
+    const other = a === i ? b : a;
+    const key = `${fold(tokens[a]!)} ${fold(tokens[b]!)}`;
+    for (const table of readings) {
+      for (const form of table.get(key) ?? []) {
+        const [x, y] = form.split(' ') as [string, string];
+        const [mine, theirs] = a === i ? [x, y] : [y, x];
+        // A neighbour typed with dấu must agree with the form's accent.
+        if (!syllableMatches(tokens[other]!, theirs, true)) continue;
+        attested = true;
+        if (mine === reading) return true;
+      }
+    }
+  }
+  return !attested;
 }
 
 export interface AnalyzedQuery {
@@ -91,7 +145,8 @@ export interface AnalyzedQuery {
   expanded: string;
 }
 
-export function analyzeQuery(question: string): AnalyzedQuery {
+/** `library`: pair readings of the indexed texts (see readings.ts); the vocabulary's own are always used. */
+export function analyzeQuery(question: string, library?: PairReadings): AnalyzedQuery {
   const sh = loadShorthand();
   const raw = syllables(question);
   const tokens: string[] = [];
@@ -103,12 +158,19 @@ export function analyzeQuery(question: string): AnalyzedQuery {
   const concepts: string[] = [];
   // Mixed messages ("ck e danh e") count as typed without dấu when most syllables carry none.
   const loose = typedWithoutDiacritics(raw);
+  const readings = library ? [loadVocabReadings(), library] : [loadVocabReadings()];
+  const matches = loadVocab()
+    .map((e) => ({ e, phrases: e.patterns.filter((p) => findPattern(tokens, p, loose, readings) >= 0).map((p) => p.join(' ')) }))
+    .filter((m) => m.phrases.length);
   const topicHits = new Map<string, number>();
-  for (const e of loadVocab()) {
-    const n = e.patterns.filter((p) => findPattern(tokens, p, loose) >= 0).length;
-    if (!n) continue;
-    topicHits.set(e.topic, (topicHits.get(e.topic) ?? 0) + n);
-    if (e.expansion !== '-' && !concepts.includes(e.expansion)) concepts.push(e.expansion);
+  for (const m of matches) topicHits.set(m.e.topic, (topicHits.get(m.e.topic) ?? 0) + m.phrases.length);
+  // A phrase listed under several topics ("chia đất": divorce or inheritance) belongs to the topic
+  // the rest of the question supports best ("chồng mất … chia đất" is inheritance); a concept
+  // whose every matched phrase belongs elsewhere adds nothing.
+  const owners = phraseOwners(matches, topicHits);
+  for (const m of matches) {
+    if (m.e.expansion === '-' || concepts.includes(m.e.expansion)) continue;
+    if (m.phrases.some((p) => owners.get(p)?.includes(m.e.topic) ?? true)) concepts.push(m.e.expansion);
   }
   const child = underAgeMarriage(tokens);
   if (child) {
@@ -119,6 +181,7 @@ export function analyzeQuery(question: string): AnalyzedQuery {
   const topics = [...topicHits].sort((a, b) => b[1] - a[1]).map(([t]) => t);
   const terms = tokens.map(fold).filter((t) => !STOP_SYLLABLES.has(t));
   const pairs = pairsOf(tokens.map(fold));
+
   // Each concept gets about the same say, however many words its legal phrasing has: a long
   // expansion ("báo tin tố giác tiếp nhận xử lý") must not drown a short one ("quấy rối tình dục").
   const expansionShare = new Map<string, number>();
@@ -133,13 +196,33 @@ export function analyzeQuery(question: string): AnalyzedQuery {
   return { tokens, terms, pairs, expansionTerms, expansionShare, topics, concepts, expanded };
 }
 
+/** For phrases matched under more than one topic: the topics with the most other support. */
+function phraseOwners(matches: { e: VocabEntry; phrases: string[] }[], topicHits: Map<string, number>): Map<string, string[]> {
+  const topicsOf = new Map<string, Set<string>>();
+  for (const m of matches) for (const p of m.phrases) topicsOf.set(p, (topicsOf.get(p) ?? new Set()).add(m.e.topic));
+  const owners = new Map<string, string[]>();
+  for (const [phrase, topics] of topicsOf) {
+    if (topics.size < 2) continue;
+    const support = [...topics].map((t) => [t, (topicHits.get(t) ?? 0) - 1] as const);
+    const best = Math.max(...support.map(([, n]) => n));
+    owners.set(phrase, support.filter(([, n]) => n === best).map(([t]) => t));
+  }
+  return owners;
+}
+
+/**
+ * Pronouns that are also kinship words: "anh", "chị", "em" are dropped as pronouns, but together
+ * ("anh chị em", "chị em") they name siblings, a relation the law deals with.
+ */
+const KIN = new Set(['anh', 'chi', 'em']);
+
 /** Adjacent syllables as one token ("bao luc" → "baoluc"), as ingest writes them; not two stop syllables. */
 export function pairsOf(folded: string[]): string[] {
   const out: string[] = [];
   for (let i = 0; i + 1 < folded.length; i++) {
     const a = folded[i]!;
     const b = folded[i + 1]!;
-    if (!(STOP_SYLLABLES.has(a) && STOP_SYLLABLES.has(b))) out.push(a + b);
+    if (!(STOP_SYLLABLES.has(a) && STOP_SYLLABLES.has(b)) || (KIN.has(a) && KIN.has(b))) out.push(a + b);
   }
   return out;
 }

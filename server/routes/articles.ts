@@ -1,5 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { chunksOfArticle } from '../../store/chunks.js';
+import { joinArticlePieces } from '../../ingest/chunk/chunker.js';
 import { getDocument } from '../../store/documents.js';
 import { notFound } from '../errors.js';
 import { presentDocument } from '../present.js';
@@ -61,8 +62,7 @@ const articles: FastifyPluginAsync = async (app) => {
       const chunks = await chunksOfArticle(db, doc.id, req.params.article);
       if (!chunks.length) throw notFound('article', 'Không tìm thấy điều luật này trong văn bản.');
       const first = chunks[0]!;
-      // Pieces of a split article each repeat the heading line; keep the body lines once.
-      const body = chunks.flatMap((c) => c.text.split('\n').slice(1));
+      const body = joinArticlePieces(chunks);
       const intro: string[] = [];
       const clauses: Clause[] = [];
       for (const line of body) {

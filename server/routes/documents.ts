@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { getDocument, listDocuments } from '../../store/documents.js';
 import { notFound } from '../errors.js';
 import { presentDocument } from '../present.js';
+import { joinArticlePieces } from '../../ingest/chunk/chunker.js';
 import { documentSummary, errorResponse } from './schemas.js';
 
 const outlineNode = {
@@ -65,18 +66,23 @@ const documents: FastifyPluginAsync = async (app) => {
       const doc = await getDocument(db, req.params.id, true);
       if (!doc) throw notFound('document', 'Không tìm thấy văn bản này.');
       const rows = (
-        await db.query<{ article: string | null; article_title: string | null; heading: string | null; path: string[]; text: string; part: number }>(
-          'select article, article_title, heading, path, text, part from chunks where document_id = $1 order by ordinal',
+        await db.query<{ article: string | null; article_title: string | null; heading: string | null; path: string[]; text: string; part: number; clauses: string[] }>(
+          'select article, article_title, heading, path, text, part, clauses from chunks where document_id = $1 order by ordinal',
           [doc.id],
         )
       ).rows;
-      // Split articles come back whole: pieces after the first repeat the heading line, which we drop.
-      const articles: { article: string | null; title: string | null; heading: string | null; path: string[]; text: string }[] = [];
+      // Split articles come back whole.
+      const groups: (typeof rows)[] = [];
       for (const r of rows) {
-        const prev = articles[articles.length - 1];
-        if (r.part > 1 && prev && prev.article === r.article) prev.text += `\n${r.text.split('\n').slice(1).join('\n')}`;
-        else articles.push({ article: r.article, title: r.article_title, heading: r.heading, path: r.path, text: r.text });
+        const prev = groups[groups.length - 1];
+        if (r.part > 1 && prev && prev[0]!.article === r.article) prev.push(r);
+        else groups.push([r]);
       }
+      const articles = groups.map((g) => {
+        const r = g[0]!;
+        const text = g.length > 1 ? [r.text.split('\n')[0]!, ...joinArticlePieces(g)].join('\n') : r.text;
+        return { article: r.article, title: r.article_title, heading: r.heading, path: r.path, text };
+      });
       return { document: presentDocument(doc), structure: doc.structure, articles };
     },
   );

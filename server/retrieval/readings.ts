@@ -1,0 +1,66 @@
+import type { Queryable } from '../../store/db.js';
+import { fold, syllables } from '../../ingest/text/vietnamese.js';
+
+/**
+ * Which accented readings a pair of unaccented syllables has in the library ("voi nhau" is
+ * "với nhau", never "với nhậu"; "viet tat" is "viết tắt"). Query analysis uses it to keep a
+ * one-syllable colloquial trigger ("nhậu", "tát") from firing on a syllable that, read with its
+ * neighbour, is plainly another word. Derived from the chunks' own text, cached per corpus version
+ * like the term statistics, so every instance computes the same thing.
+ */
+export interface PairReadings {
+  /** Accented forms ("với nhau") of a folded pair ("voi nhau"); undefined when never seen. */
+  get(foldedPair: string): ReadonlySet<string> | undefined;
+}
+
+export class PairReadingTable implements PairReadings {
+  private readonly pairs = new Map<string, Set<string>>();
+  private readonly folds = new Map<string, string>();
+
+  /** Adds every adjacent syllable pair of an accented text. */
+  addText(text: string): void {
+    const syl = syllables(text);
+    for (let i = 0; i + 1 < syl.length; i++) {
+      const a = syl[i]!;
+      const b = syl[i + 1]!;
+      const key = `${this.fold(a)} ${this.fold(b)}`;
+      let set = this.pairs.get(key);
+      if (!set) this.pairs.set(key, (set = new Set()));
+      set.add(`${a} ${b}`);
+    }
+  }
+
+  get(foldedPair: string): ReadonlySet<string> | undefined {
+    return this.pairs.get(foldedPair);
+  }
+
+  get size(): number {
+    return this.pairs.size;
+  }
+
+  // Folding is the cost here; a corpus has a few thousand distinct syllables.
+  private fold(s: string): string {
+    let f = this.folds.get(s);
+    if (f === undefined) this.folds.set(s, (f = fold(s)));
+    return f;
+  }
+}
+
+const cache = new WeakMap<Queryable, { version: string; table: Promise<PairReadingTable> }>();
+
+/** The library's pair readings for a corpus version (see termStats for the version string). */
+export function pairReadings(db: Queryable, version: string): Promise<PairReadingTable> {
+  const hit = cache.get(db);
+  if (hit && hit.version === version) return hit.table;
+  const table = (async () => {
+    const t = new PairReadingTable();
+    for (const r of (await db.query<{ text: string }>('select text from chunks')).rows) t.addText(r.text);
+    return t;
+  })();
+  cache.set(db, { version, table });
+  // A failed read must not stay cached: the next question tries again.
+  table.catch(() => {
+    if (cache.get(db)?.table === table) cache.delete(db);
+  });
+  return table;
+}
