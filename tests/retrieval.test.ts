@@ -49,16 +49,39 @@ describe('hybrid retrieval', () => {
   });
 
   it('does not read a one-syllable trigger into a word its neighbour spells', () => {
-    // "viet tat" is "viết tắt" (abbreviate), not "tát" (slap); "voi nhau" is "với nhau", not "nhậu".
+    // "cuoi nam" is "cuối năm" (year end), not "cưới" (wedding): the library's own text says so.
     const library = new PairReadingTable();
-    library.addText('Di chúc không được viết tắt hoặc viết bằng ký hiệu. Vợ chồng bình đẳng với nhau.');
-    const violence = (q: string, lib?: PairReadingTable) => analyzeQuery(q, lib).topics.includes('bao_luc_gia_dinh');
-    expect(violence('di chuc co duoc viet tat khong')).toBe(true);
-    expect(violence('di chuc co duoc viet tat khong', library)).toBe(false);
-    expect(violence('vo chong phai song voi nhau', library)).toBe(false);
+    library.addText('Tiền thưởng cuối năm được trả theo quy chế.');
+    const wedding = (q: string, lib?: PairReadingTable) => analyzeQuery(q, lib).topics.includes('hon_nhan');
+    expect(wedding('cuoi nam cong ty co phai thuong tet ko')).toBe(true);
+    expect(wedding('cuoi nam cong ty co phai thuong tet ko', library)).toBe(false);
     // The trigger still fires where nothing says otherwise, and always when typed with dấu.
-    expect(violence('ck tat e giua duong', library)).toBe(true);
-    expect(violence('chồng tát tôi', library)).toBe(true);
+    expect(wedding('thang sau e cuoi, cong ty co cho nghi ko', library)).toBe(true);
+    expect(wedding('cuối năm em cưới', library)).toBe(true);
+    // A syllable that is also a function word needs a neighbour to say otherwise: "no" is "nó"…
+    expect(analyzeQuery('vo truoc cua ck, no co duoc chia dat ko').concepts.join(' ')).not.toContain('nghĩa vụ chung');
+    // …unless it reads "vay no" (vay nợ).
+    expect(analyzeQuery('ck vay no nhieu, ly hon e co phai tra ko').concepts.join(' ')).toContain('nghĩa vụ chung');
+  });
+
+  it('does not take "đánh bạc" (gambling) for "đánh" (hitting), with or without dấu', () => {
+    for (const q of ['chồng em vay nợ đánh bạc, ly hôn em có phải trả không', 'ck e vay no danh bac, ly hon e co phai tra ko']) {
+      const a = analyzeQuery(q);
+      expect(a.topics, q).not.toContain('bao_luc_gia_dinh');
+      expect(a.concepts.join(' | '), q).toContain('nghĩa vụ riêng về tài sản');
+    }
+    expect(analyzeQuery('chồng say rượu về đánh em').topics).toContain('bao_luc_gia_dinh');
+  });
+
+  it('leaves the question frame ("có sai luật không") out of the search terms', () => {
+    const q = analyzeQuery('chồng giữ hết lương của em, vậy có sai luật không');
+    expect(q.terms).toEqual(expect.arrayContaining(['chong', 'giu', 'luong']));
+    expect(q.terms).not.toContain('sai');
+    expect(q.terms).not.toContain('luat');
+    expect(q.pairs).not.toContain('sailuat');
+    expect(q.pairs).not.toContain('luatkhong');
+    // "sai" that is the content stays: "đăng ký sai tên" is about a wrong name.
+    expect(analyzeQuery('giấy đăng ký kết hôn bị ghi sai tên').terms).toContain('sai');
   });
 
   it('gives a phrase shared by two topics to the one the question supports', () => {

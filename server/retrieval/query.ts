@@ -41,6 +41,32 @@ function loadVocab(): VocabEntry[] {
   return vocab;
 }
 
+let frames: string[][] | null = null;
+
+function loadFrames(): string[][] {
+  // Longest first, so "có sai luật không" wins over "sai luật không".
+  frames ??= readTsv('question-frames.tsv').map((r) => syllables(r[0]!)).filter((f) => f.length).sort((a, b) => b.length - a.length);
+  return frames;
+}
+
+/** Positions of the question's frame ("có sai luật không"), which say how she asks, not what about. */
+function frameTokens(tokens: string[], loose: boolean): boolean[] {
+  const inFrame = new Array<boolean>(tokens.length).fill(false);
+  for (const f of loadFrames()) {
+    for (let i = 0; i + f.length <= tokens.length; i++) {
+      if (f.every((syl, j) => !inFrame[i + j] && syllableMatches(tokens[i + j]!, syl, loose))) f.forEach((_, j) => (inFrame[i + j] = true));
+    }
+  }
+  return inFrame;
+}
+
+let otherWords: string[][] | null = null;
+
+function loadOtherWords(): string[][] {
+  otherWords ??= readTsv('other-words.tsv').map((r) => syllables(r[0]!)).filter((w) => w.length > 1);
+  return otherWords;
+}
+
 let vocabReadings: PairReadingTable | null = null;
 
 /** The vocabulary's own phrases attest colloquial pairs the law never writes ("nghỉ đẻ", "vay nợ"). */
@@ -68,7 +94,7 @@ function loadShorthand(): Map<string, string> {
 const MAX_GAP = 2;
 /** Terms' worth of weight one vocabulary concept may add to a query. */
 const CONCEPT_BUDGET = 12;
-function findPattern(tokens: string[], pattern: string[], loose: boolean, readings: PairReadings[]): number {
+function findPattern(tokens: string[], pattern: string[], loose: boolean, readings: PairReadings[], masked: (string[] | undefined)[]): number {
   for (let i = 0; i + pattern.length <= tokens.length; i++) {
     if (!syllableMatches(tokens[i]!, pattern[0]!, loose)) continue;
     const at = [i];
@@ -84,9 +110,25 @@ function findPattern(tokens: string[], pattern: string[], loose: boolean, readin
       at.push(pos);
       pos++;
     }
-    if (ok && (!loose || readingsAgree(tokens, pattern, at, readings))) return i;
+    if (ok && !at.some((p) => masked[p] && !containsWord(pattern, masked[p]!)) && (!loose || readingsAgree(tokens, pattern, at, readings))) return i;
   }
   return -1;
+}
+
+/** Positions inside a word of other-words.tsv, each with that word. */
+function maskOtherWords(tokens: string[], loose: boolean): (string[] | undefined)[] {
+  const masked: (string[] | undefined)[] = new Array(tokens.length);
+  for (const w of loadOtherWords()) {
+    for (let i = 0; i + w.length <= tokens.length; i++) {
+      if (w.every((syl, j) => syllableMatches(tokens[i + j]!, syl, loose))) for (let j = 0; j < w.length; j++) masked[i + j] = w;
+    }
+  }
+  return masked;
+}
+
+function containsWord(pattern: string[], word: string[]): boolean {
+  for (let i = 0; i + word.length <= pattern.length; i++) if (word.every((syl, j) => pattern[i + j] === syl)) return true;
+  return false;
 }
 
 /**
@@ -95,7 +137,12 @@ function findPattern(tokens: string[], pattern: string[], loose: boolean, readin
  * carry their own context.
  */
 function readingsAgree(tokens: string[], pattern: string[], at: number[], readings: PairReadings[]): boolean {
-  return pattern.length > 1 || tokens[at[0]!] === pattern[0] || plausibleReading(tokens, at[0]!, pattern[0]!, readings);
+  const typed = tokens[at[0]!]!;
+  if (pattern.length > 1 || typed === pattern[0]) return true;
+  const reading = plausibleReading(tokens, at[0]!, pattern[0]!, readings);
+  // An unaccented syllable that is also a function word ("no": nó, "de": để) is that word unless
+  // a neighbour says otherwise ("vay no" is "vay nợ").
+  return STOP_SYLLABLES.has(typed) ? reading === 'attested' : reading !== 'contradicted';
 }
 
 /**
@@ -103,7 +150,7 @@ function readingsAgree(tokens: string[], pattern: string[], at: number[], readin
  * known (from the library or the vocabulary) only with other readings: "voi nhau" is "với nhau",
  * so its "nhau" is not "nhậu". Unknown pairs say nothing either way.
  */
-function plausibleReading(tokens: string[], i: number, reading: string, readings: PairReadings[]): boolean {
+function plausibleReading(tokens: string[], i: number, reading: string, readings: PairReadings[]): 'attested' | 'contradicted' | 'unknown' {
   let attested = false;
   for (const [a, b] of [
     [i - 1, i],
@@ -119,11 +166,11 @@ function plausibleReading(tokens: string[], i: number, reading: string, readings
         // A neighbour typed with dấu must agree with the form's accent.
         if (!syllableMatches(tokens[other]!, theirs, true)) continue;
         attested = true;
-        if (mine === reading) return true;
+        if (mine === reading) return 'attested';
       }
     }
   }
-  return !attested;
+  return attested ? 'contradicted' : 'unknown';
 }
 
 export interface AnalyzedQuery {
@@ -159,8 +206,9 @@ export function analyzeQuery(question: string, library?: PairReadings): Analyzed
   // Mixed messages ("ck e danh e") count as typed without dấu when most syllables carry none.
   const loose = typedWithoutDiacritics(raw);
   const readings = library ? [loadVocabReadings(), library] : [loadVocabReadings()];
+  const masked = maskOtherWords(tokens, loose);
   const matches = loadVocab()
-    .map((e) => ({ e, phrases: e.patterns.filter((p) => findPattern(tokens, p, loose, readings) >= 0).map((p) => p.join(' ')) }))
+    .map((e) => ({ e, phrases: e.patterns.filter((p) => findPattern(tokens, p, loose, readings, masked) >= 0).map((p) => p.join(' ')) }))
     .filter((m) => m.phrases.length);
   const topicHits = new Map<string, number>();
   for (const m of matches) topicHits.set(m.e.topic, (topicHits.get(m.e.topic) ?? 0) + m.phrases.length);
@@ -179,8 +227,18 @@ export function analyzeQuery(question: string, library?: PairReadings): Analyzed
   }
   // The topic with the most matched phrases first: it decides the answer's next steps.
   const topics = [...topicHits].sort((a, b) => b[1] - a[1]).map(([t]) => t);
-  const terms = tokens.map(fold).filter((t) => !STOP_SYLLABLES.has(t));
-  const pairs = pairsOf(tokens.map(fold));
+  const inFrame = frameTokens(tokens, loose);
+  const terms = tokens.filter((_, i) => !inFrame[i]).map(fold).filter((t) => !STOP_SYLLABLES.has(t));
+  // Pairs within the content between frames, never across one.
+  const pairs: string[] = [];
+  let run: string[] = [];
+  for (let i = 0; i <= tokens.length; i++) {
+    if (i < tokens.length && !inFrame[i]) run.push(fold(tokens[i]!));
+    else {
+      pairs.push(...pairsOf(run));
+      run = [];
+    }
+  }
 
   // Each concept gets about the same say, however many words its legal phrasing has: a long
   // expansion ("báo tin tố giác tiếp nhận xử lý") must not drown a short one ("quấy rối tình dục").
