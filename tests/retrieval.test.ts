@@ -60,6 +60,7 @@ describe('hybrid retrieval', () => {
     expect(wedding('cuối năm em cưới', library)).toBe(true);
     // A syllable that is also a function word needs a neighbour to say otherwise: "no" is "nó"…
     expect(analyzeQuery('vo truoc cua ck, no co duoc chia dat ko').concepts.join(' ')).not.toContain('nghĩa vụ chung');
+    expect(analyzeQuery('ong chu cua no hay danh no').concepts.join(' ')).not.toContain('nghĩa vụ chung');
     // …unless it reads "vay no" (vay nợ).
     expect(analyzeQuery('ck vay no nhieu, ly hon e co phai tra ko').concepts.join(' ')).toContain('nghĩa vụ chung');
   });

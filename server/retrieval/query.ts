@@ -132,37 +132,46 @@ function containsWord(pattern: string[], word: string[]): boolean {
 }
 
 /**
- * A one-syllable phrase matched on an unaccented syllable is the weakest evidence: the syllable's
- * neighbours must not spell another word ("viet tat" is "viết tắt", not "tát"). Longer phrases
- * carry their own context.
+ * A syllable matched on its own is weak evidence when typed without dấu. A one-syllable phrase
+ * matched on an unaccented syllable must not be contradicted by its neighbours ("viet tat" is
+ * "viết tắt", not "tát"); a syllable of a longer phrase that follows or precedes skipped words
+ * must not be contradicted by the skipped word beside it ("vợ về mọi mặt" has no "vợ mất"). An
+ * unaccented function word ("no": nó) is that word unless a neighbour says otherwise.
  */
 function readingsAgree(tokens: string[], pattern: string[], at: number[], readings: PairReadings[]): boolean {
-  const typed = tokens[at[0]!]!;
-  if (pattern.length > 1 || typed === pattern[0]) return true;
-  const reading = plausibleReading(tokens, at[0]!, pattern[0]!, readings);
-  // An unaccented syllable that is also a function word ("no": nó, "de": để) is that word unless
-  // a neighbour says otherwise ("vay no" is "vay nợ").
-  return STOP_SYLLABLES.has(typed) ? reading === 'attested' : reading !== 'contradicted';
+  if (pattern.length === 1) {
+    const typed = tokens[at[0]!]!;
+    if (typed === pattern[0]) return true;
+    const reading = plausibleReading(tokens, at[0]!, pattern[0]!, [-1, 1], readings);
+    // "vay no" is "vay nợ"; a bare "no" is "nó".
+    return STOP_SYLLABLES.has(typed) ? reading === 'attested' : reading !== 'contradicted';
+  }
+  return pattern.every((syl, j) => {
+    const p = at[j]!;
+    if (tokens[p] === syl) return true;
+    const sides = [...(j > 0 && at[j - 1] !== p - 1 ? [-1] : []), ...(j < pattern.length - 1 && at[j + 1] !== p + 1 ? [1] : [])];
+    if (!sides.length) return true;
+    const reading = plausibleReading(tokens, p, syl, sides, readings);
+    return STOP_SYLLABLES.has(tokens[p]!) ? reading === 'attested' : reading !== 'contradicted';
+  });
 }
 
 /**
- * Can the unaccented tokens[i] be read as `reading`? Not when a pair it forms with a neighbour is
- * known (from the library or the vocabulary) only with other readings: "voi nhau" is "với nhau",
- * so its "nhau" is not "nhậu". Unknown pairs say nothing either way.
+ * Can the unaccented tokens[i] be read as `reading`, judging by the pairs it forms with the
+ * neighbours on `sides` (-1 left, 1 right)? Not when such a pair is known (from the library or the
+ * vocabulary) only with other readings: "voi nhau" is "với nhau", so its "nhau" is not "nhậu".
+ * Unknown pairs say nothing either way.
  */
-function plausibleReading(tokens: string[], i: number, reading: string, readings: PairReadings[]): 'attested' | 'contradicted' | 'unknown' {
+function plausibleReading(tokens: string[], i: number, reading: string, sides: number[], readings: PairReadings[]): 'attested' | 'contradicted' | 'unknown' {
   let attested = false;
-  for (const [a, b] of [
-    [i - 1, i],
-    [i, i + 1],
-  ] as const) {
-    if (a < 0 || b >= tokens.length) continue;
-    const other = a === i ? b : a;
-    const key = `${fold(tokens[a]!)} ${fold(tokens[b]!)}`;
+  for (const side of sides) {
+    const other = i + side;
+    if (other < 0 || other >= tokens.length) continue;
+    const key = side < 0 ? `${fold(tokens[other]!)} ${fold(tokens[i]!)}` : `${fold(tokens[i]!)} ${fold(tokens[other]!)}`;
     for (const table of readings) {
       for (const form of table.get(key) ?? []) {
         const [x, y] = form.split(' ') as [string, string];
-        const [mine, theirs] = a === i ? [x, y] : [y, x];
+        const [mine, theirs] = side < 0 ? [y, x] : [x, y];
         // A neighbour typed with dấu must agree with the form's accent.
         if (!syllableMatches(tokens[other]!, theirs, true)) continue;
         attested = true;
