@@ -10,11 +10,12 @@ import { fold, syllables } from '../../ingest/text/vietnamese.js';
  */
 export interface PairReadings {
   /** Accented forms ("với nhau") of a folded pair ("voi nhau"); undefined when never seen. */
-  get(foldedPair: string): ReadonlySet<string> | undefined;
+  get(foldedPair: string): readonly string[] | undefined;
 }
 
 export class PairReadingTable implements PairReadings {
-  private readonly pairs = new Map<string, Set<string>>();
+  // Most pairs have one reading: a bare string keeps the table small (≈ 20k pairs per corpus).
+  private readonly pairs = new Map<string, string | string[]>();
   private readonly folds = new Map<string, string>();
 
   /** Adds every adjacent syllable pair of an accented text. */
@@ -24,14 +25,18 @@ export class PairReadingTable implements PairReadings {
       const a = syl[i]!;
       const b = syl[i + 1]!;
       const key = `${this.fold(a)} ${this.fold(b)}`;
-      let set = this.pairs.get(key);
-      if (!set) this.pairs.set(key, (set = new Set()));
-      set.add(`${a} ${b}`);
+      const form = `${a} ${b}`;
+      const seen = this.pairs.get(key);
+      if (seen === undefined) this.pairs.set(key, form);
+      else if (typeof seen === 'string') {
+        if (seen !== form) this.pairs.set(key, [seen, form]);
+      } else if (!seen.includes(form)) seen.push(form);
     }
   }
 
-  get(foldedPair: string): ReadonlySet<string> | undefined {
-    return this.pairs.get(foldedPair);
+  get(foldedPair: string): readonly string[] | undefined {
+    const seen = this.pairs.get(foldedPair);
+    return typeof seen === 'string' ? [seen] : seen;
   }
 
   get size(): number {
