@@ -85,6 +85,19 @@ describe('hybrid retrieval', () => {
     expect(analyzeQuery('giấy đăng ký kết hôn bị ghi sai tên').terms).toContain('sai');
   });
 
+  it('lets the longest phrase decide, and asks context of phrases that need it', () => {
+    // "không đưa tiền nuôi con" is child support, not economic violence ("không đưa tiền").
+    const support = analyzeQuery('chồng cũ không đưa tiền nuôi con thì em làm thế nào').concepts.join(' | ');
+    expect(support).toContain('cấp dưỡng');
+    expect(support).not.toContain('kiểm soát tài sản');
+    expect(analyzeQuery('chồng không đưa tiền, tiêu gì cũng phải xin').concepts.join(' | ')).toContain('kiểm soát tài sản');
+    // "trợ cấp" is about a trafficking victim only when the question is about trafficking.
+    expect(analyzeQuery('sinh con được trợ cấp bao nhiêu').topics).not.toContain('mua_ban_nguoi');
+    expect(analyzeQuery('em bị lừa bán sang trung quốc, trốn về được thì có được trợ cấp gì không').concepts.join(' | ')).toContain('chế độ hỗ trợ nạn nhân');
+    // A victim is not always a trafficking victim.
+    expect(analyzeQuery('nạn nhân bạo lực gia đình có quyền gì').topics).not.toContain('mua_ban_nguoi');
+  });
+
   it('gives a phrase shared by two topics to the one the question supports', () => {
     const inherit = analyzeQuery('chồng em mất, con riêng của anh ấy có được chia đất không').concepts.join(' | ');
     expect(inherit).toContain('chia di sản thừa kế');

@@ -15,6 +15,8 @@ const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data')
 
 interface VocabEntry {
   topic: string;
+  /** Written "topic?" in the table: fires only when another phrase of its topic matched too. */
+  conditional: boolean;
   patterns: string[][]; // each pattern: accented syllables
   expansion: string;
 }
@@ -34,7 +36,8 @@ function loadVocab(): VocabEntry[] {
   vocab ??= readTsv('vocabulary.tsv')
     .filter((r) => r.length >= 3)
     .map(([topic, phrases, expansion]) => ({
-      topic: topic!,
+      topic: topic!.replace(/\?$/, ''),
+      conditional: topic!.endsWith('?'),
       patterns: phrases!.split('|').map((p) => syllables(p)).filter((p) => p.length),
       expansion: expansion!,
     }));
@@ -94,7 +97,13 @@ function loadShorthand(): Map<string, string> {
 const MAX_GAP = 2;
 /** Terms' worth of weight one vocabulary concept may add to a query. */
 const CONCEPT_BUDGET = 12;
-function findPattern(tokens: string[], pattern: string[], loose: boolean, readings: PairReadings[], masked: (string[] | undefined)[]): number {
+/** Where a phrase matched: first and last token (inclusive). */
+interface Span {
+  start: number;
+  end: number;
+}
+
+function findPattern(tokens: string[], pattern: string[], loose: boolean, readings: PairReadings[], masked: (string[] | undefined)[]): Span | null {
   for (let i = 0; i + pattern.length <= tokens.length; i++) {
     if (!syllableMatches(tokens[i]!, pattern[0]!, loose)) continue;
     const at = [i];
@@ -110,9 +119,11 @@ function findPattern(tokens: string[], pattern: string[], loose: boolean, readin
       at.push(pos);
       pos++;
     }
-    if (ok && !at.some((p) => masked[p] && !containsWord(pattern, masked[p]!)) && (!loose || readingsAgree(tokens, pattern, at, readings))) return i;
+    if (ok && !at.some((p) => masked[p] && !containsWord(pattern, masked[p]!)) && (!loose || readingsAgree(tokens, pattern, at, readings))) {
+      return { start: i, end: at[at.length - 1]! };
+    }
   }
-  return -1;
+  return null;
 }
 
 /** Positions inside a word of other-words.tsv, each with that word. */
@@ -216,9 +227,7 @@ export function analyzeQuery(question: string, library?: PairReadings): Analyzed
   const loose = typedWithoutDiacritics(raw);
   const readings = library ? [loadVocabReadings(), library] : [loadVocabReadings()];
   const masked = maskOtherWords(tokens, loose);
-  const matches = loadVocab()
-    .map((e) => ({ e, phrases: e.patterns.filter((p) => findPattern(tokens, p, loose, readings, masked) >= 0).map((p) => p.join(' ')) }))
-    .filter((m) => m.phrases.length);
+  const matches = matchVocabulary(tokens, loose, readings, masked);
   const topicHits = new Map<string, number>();
   for (const m of matches) topicHits.set(m.e.topic, (topicHits.get(m.e.topic) ?? 0) + m.phrases.length);
   // A phrase listed under several topics ("chia đất": divorce or inheritance) belongs to the topic
@@ -263,8 +272,40 @@ export function analyzeQuery(question: string, library?: PairReadings): Analyzed
   return { tokens, terms, pairs, expansionTerms, expansionShare, topics, concepts, expanded };
 }
 
+interface VocabMatch {
+  e: VocabEntry;
+  /** The matched phrases, as their syllables joined by spaces. */
+  phrases: string[];
+}
+
+/**
+ * Every vocabulary entry with the phrases of it found in the question. The longest phrase wins
+ * where two overlap ("không đưa tiền nuôi con" is child support, so its "không đưa tiền" does not
+ * also count as economic violence), and a conditional entry ("trở về" for a trafficking victim)
+ * needs another phrase of its topic.
+ */
+function matchVocabulary(tokens: string[], loose: boolean, readings: PairReadings[], masked: (string[] | undefined)[]): VocabMatch[] {
+  const found: { e: VocabEntry; phrase: string; length: number; span: Span }[] = [];
+  for (const e of loadVocab()) {
+    for (const p of e.patterns) {
+      const span = findPattern(tokens, p, loose, readings, masked);
+      if (span) found.push({ e, phrase: p.join(' '), length: p.length, span });
+    }
+  }
+  // Longer means more matched syllables, not a wider span: skipped words do not count.
+  const kept = found.filter(
+    (f) => !found.some((g) => g.e !== f.e && g.length > f.length && g.span.start <= f.span.start && g.span.end >= f.span.end),
+  );
+  const byEntry = new Map<VocabEntry, string[]>();
+  for (const f of kept) byEntry.set(f.e, [...(byEntry.get(f.e) ?? []), f.phrase]);
+  const supported = new Set([...byEntry.keys()].filter((e) => !e.conditional).map((e) => e.topic));
+  return [...byEntry]
+    .filter(([e]) => !e.conditional || supported.has(e.topic))
+    .map(([e, phrases]) => ({ e, phrases }));
+}
+
 /** For phrases matched under more than one topic: the topics with the most other support. */
-function phraseOwners(matches: { e: VocabEntry; phrases: string[] }[], topicHits: Map<string, number>): Map<string, string[]> {
+function phraseOwners(matches: VocabMatch[], topicHits: Map<string, number>): Map<string, string[]> {
   const topicsOf = new Map<string, Set<string>>();
   for (const m of matches) for (const p of m.phrases) topicsOf.set(p, (topicsOf.get(p) ?? new Set()).add(m.e.topic));
   const owners = new Map<string, string[]>();
