@@ -66,7 +66,7 @@ const count = async (sql: string, params: unknown[] = []) => (await services.db.
 
 describe('logs carry ids, not what members wrote', () => {
   it('chat (JSON and SSE), search, feedback, handover and a refused request leave no question text in the logs', async () => {
-    const question = `phụ nữ nông thôn có được vay vốn ưu đãi không, ${SECRET}`;
+    const question = `phụ nữ nông thôn có được vay vốn ưu đãi để phát triển kinh tế hộ gia đình không, ${SECRET}`;
     const a = await chat(question);
     expect(a.citations.length).toBeGreaterThan(0);
     const sse = await app.inject({ method: 'POST', url: '/api/chat', headers: { accept: 'text/event-stream' }, payload: { message: `còn học nghề thì sao ${SECRET}`, conversationId: a.conversationId } });

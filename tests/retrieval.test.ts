@@ -112,6 +112,13 @@ describe('hybrid retrieval', () => {
     expect((await top('anh chị em trong gia đình có nghĩa vụ gì với nhau')).slice(0, 3)).toContain('52/2014/QH13 Điều 105');
   });
 
+  it('lets a follow-up lead and the earlier question it leans on help', async () => {
+    // "thế còn nếu muốn ly hôn thì sao" after a question about reporting violence is about divorce.
+    const r = await services.retriever.search('thế còn nếu muốn ly hôn thì sao', { k: 5, context: 'chồng em đánh em thì em báo ai' });
+    expect(r.hits[0]!.document.number).toBe('52/2014/QH13');
+    expect(r.topics).toEqual(expect.arrayContaining(['ly_hon', 'bao_luc_gia_dinh']));
+  });
+
   it('leaves replaced documents out of current-law answers unless asked', async () => {
     const old = path.join(SHARED_CORPUS, 'nghi-dinh-144-2021-trich.txt');
     if (!fs.existsSync(old)) return;

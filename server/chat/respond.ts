@@ -73,13 +73,14 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   const turns: Turn[] = history.map((m) => ({ role: m.role, content: m.content }));
 
   const safety = classifyMessage(message);
-  const resolved = await resolveFollowUp(s, message, history);
+  const followUp = await resolveFollowUp(s, message, history);
+  const resolved = followUp.resolved;
 
   let kind: AnswerKind = safety.emergency ? 'emergency' : 'answer';
   let search: SearchResult | null = null;
   if (safety.injection) kind = 'out_of_scope';
   else {
-    search = await retriever.search(resolved, { k: 6 });
+    search = await retriever.search(followUp.query, { k: 6, context: followUp.context });
     const legalTopic = search.topics.length > 0;
     const relevant = search.hits.length > 0 && (legalTopic || search.coverage >= MIN_COVERAGE);
     if (kind !== 'emergency' && (!relevant || (safety.offDomain && !legalTopic))) kind = 'out_of_scope';
@@ -163,25 +164,35 @@ export function emergencyNumbers(s: Pick<Services, 'config'>): EmergencyInfo['nu
   return numbers;
 }
 
+/** What to search for: the question, the earlier turn it leans on, and both as one text (stored). */
+interface FollowUp {
+  query: string;
+  context?: string;
+  resolved: string;
+}
+
 /**
  * A short message that leans on the previous turn ("thế còn nếu chồng không đồng ý thì sao?")
- * is made standalone: by the LLM when one is configured, else by prefixing the last question.
+ * is made standalone by the LLM when one is configured; otherwise the previous question is
+ * searched along with it as context, its words counting less than the new message's own.
  */
-async function resolveFollowUp(s: Services, message: string, history: { role: string; content: string; resolved_query: string | null }[]): Promise<string> {
+async function resolveFollowUp(s: Services, message: string, history: { role: string; content: string; resolved_query: string | null }[]): Promise<FollowUp> {
+  const alone = { query: message, resolved: message };
   const lastUser = [...history].reverse().find((m) => m.role === 'user');
-  if (!lastUser) return message;
+  if (!lastUser) return alone;
   const folded = fold(message);
   const short = syllables(message).length <= 10;
-  if (!FOLLOW_UP_RE.test(folded) && !(short && /^neu\b|\b(thi sao|the nao)\b/.test(folded))) return message;
+  if (!FOLLOW_UP_RE.test(folded) && !(short && /^neu\b|\b(thi sao|the nao)\b/.test(folded))) return alone;
   const rewriter = s.answerer as { rewrite?: (h: Turn[], q: string) => Promise<string | null> };
   if (rewriter.rewrite) {
     const r = await rewriter.rewrite(
       history.map((m) => ({ role: m.role as Turn['role'], content: m.content })),
       message,
     );
-    if (r) return nfc(r);
+    if (r) return { query: nfc(r), resolved: nfc(r) };
   }
-  return `${lastUser.resolved_query ?? lastUser.content} ${message}`;
+  const context = lastUser.resolved_query ?? lastUser.content;
+  return { query: message, context, resolved: `${context} ${message}` };
 }
 
 let nextStepQueries: Map<string, string> | null = null;

@@ -32,6 +32,8 @@ const RRF_K = 60;
 const SEMANTIC_VECTOR_WEIGHT = 1;
 const LEXICAL_VECTOR_WEIGHT = 0.05;
 const EXPANSION_WEIGHT = 0.45;
+// Words of the earlier turn a follow-up leans on, relative to the follow-up's own.
+const CONTEXT_WEIGHT = 0.5;
 const PAIR_WEIGHT = 1;
 // BM25F-style field boost: question words found in the article's title.
 const TITLE_WEIGHT = 0.5;
@@ -64,8 +66,12 @@ export function createRetriever({ db, embedder }: { db: Db; embedder: Embedder }
     async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
       const k = Math.min(Math.max(opts.k ?? 10, 1), 50);
       const stats = await termStats(db);
-      const q = analyzeQuery(query, await pairReadings(db, stats.version));
-      const weights = weighTerms(q, stats);
+      const readings = await pairReadings(db, stats.version);
+      const own = analyzeQuery(query, readings);
+      const context = opts.context ? analyzeQuery(opts.context, readings) : null;
+      const q = context ? withContext(own, context) : own;
+      const weights = weighTerms(own, stats);
+      if (context) for (const [t, w] of weighTerms(context, stats)) if (!weights.has(t)) weights.set(t, CONTEXT_WEIGHT * w);
       const termWeights = Object.fromEntries([...weights].map(([t, w]) => [t, w * idf(stats, t)]));
       const base = { expanded: q.expanded, concepts: q.concepts, topics: q.topics, termWeights };
       if (weights.size === 0) return { ...base, coverage: 0, hits: [] };
@@ -82,6 +88,17 @@ export function createRetriever({ db, embedder }: { db: Db; embedder: Embedder }
       const hits = groupByArticle(scored, k, q);
       return { ...base, coverage: coverageOf(scored[0], q, stats), hits };
     },
+  };
+}
+
+/** A follow-up with its context: the context's concepts and topics after the question's own. */
+function withContext(own: AnalyzedQuery, context: AnalyzedQuery): AnalyzedQuery {
+  return {
+    ...own,
+    concepts: [...new Set([...own.concepts, ...context.concepts])],
+    topics: [...new Set([...own.topics, ...context.topics])],
+    expansionTerms: [...new Set([...own.expansionTerms, ...context.expansionTerms])],
+    expanded: `${own.expanded} ${context.expanded}`,
   };
 }
 

@@ -10,6 +10,11 @@ export interface SearchOptions {
   topics?: string[];
   /** Only binding (national) or only non-binding (provincial plan) sources. */
   binding?: boolean;
+  /**
+   * Earlier turns a follow-up leans on ("thế còn học nghề thì sao" after a question about loans):
+   * their words help, but count less than the question's own.
+   */
+  context?: string;
 }
 
 export interface HitDocument {
