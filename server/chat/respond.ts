@@ -106,7 +106,8 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     out = { answer: text, citations: [], fallback: false };
   } else {
     const hits = search!.hits;
-    const next = await findNextSteps(s, kind === 'emergency' ? ['emergency', ...search!.topics] : search!.topics.slice(0, 1), hits);
+    // The question's own topic first (a child in danger → the child-protection line), then the general emergency steps.
+    const next = await findNextSteps(s, kind === 'emergency' ? [...search!.topics.slice(0, 1), 'emergency'] : search!.topics.slice(0, 1), hits);
     let preface = '';
     if (emergency) {
       preface = `${render('emergency.vi.txt', { numbers: emergency.numbers.map((n) => `${n.number} (${n.label})`).join(', ') })}\n`;
