@@ -44,30 +44,30 @@ function loadVocab(): VocabEntry[] {
   return vocab;
 }
 
-let frames: string[][] | null = null;
+const phraseLists = new Map<string, string[][]>();
 
-function loadFrames(): string[][] {
-  // Longest first, so "có sai luật không" wins over "sai luật không".
-  frames ??= readTsv('question-frames.tsv').map((r) => syllables(r[0]!)).filter((f) => f.length).sort((a, b) => b.length - a.length);
-  return frames;
+/** A one-column phrase table as syllables, longest first (so "có sai luật không" wins over "sai luật không"). */
+function loadPhrases(file: string): string[][] {
+  let list = phraseLists.get(file);
+  if (!list) {
+    list = readTsv(file).map((r) => syllables(r[0]!)).filter((p) => p.length).sort((a, b) => b.length - a.length);
+    phraseLists.set(file, list);
+  }
+  return list;
 }
 
-/** Positions of the question's frame ("có sai luật không"), which say how she asks, not what about. */
-function frameTokens(tokens: string[], loose: boolean): boolean[] {
-  const inFrame = new Array<boolean>(tokens.length).fill(false);
-  for (const f of loadFrames()) {
-    for (let i = 0; i + f.length <= tokens.length; i++) {
-      if (f.every((syl, j) => !inFrame[i + j] && syllableMatches(tokens[i + j]!, syl, loose))) f.forEach((_, j) => (inFrame[i + j] = true));
+/**
+ * For each token, the phrase of the list it is part of, if any. Phrases do not overlap: the
+ * longest is placed first. Used for question frames and for words that only look like triggers.
+ */
+function markPhrases(tokens: string[], phrases: string[][], loose: boolean): (string[] | undefined)[] {
+  const marks = new Array<string[] | undefined>(tokens.length);
+  for (const p of phrases) {
+    for (let i = 0; i + p.length <= tokens.length; i++) {
+      if (p.every((syl, j) => !marks[i + j] && syllableMatches(tokens[i + j]!, syl, loose))) p.forEach((_, j) => (marks[i + j] = p));
     }
   }
-  return inFrame;
-}
-
-let otherWords: string[][] | null = null;
-
-function loadOtherWords(): string[][] {
-  otherWords ??= readTsv('other-words.tsv').map((r) => syllables(r[0]!)).filter((w) => w.length > 1);
-  return otherWords;
+  return marks;
 }
 
 let vocabReadings: PairReadingTable | null = null;
@@ -76,9 +76,9 @@ let vocabReadings: PairReadingTable | null = null;
 function loadVocabReadings(): PairReadingTable {
   if (!vocabReadings) {
     vocabReadings = new PairReadingTable();
-    for (const [, phrases, expansion] of readTsv('vocabulary.tsv')) {
-      for (const p of (phrases ?? '').split('|')) vocabReadings.addText(p);
-      if (expansion && expansion !== '-') vocabReadings.addText(expansion);
+    for (const e of loadVocab()) {
+      for (const p of e.patterns) vocabReadings.addText(p.join(' '));
+      if (e.expansion !== '-') vocabReadings.addText(e.expansion);
     }
   }
   return vocabReadings;
@@ -124,17 +124,6 @@ function findPattern(tokens: string[], pattern: string[], loose: boolean, readin
     }
   }
   return null;
-}
-
-/** Positions inside a word of other-words.tsv, each with that word. */
-function maskOtherWords(tokens: string[], loose: boolean): (string[] | undefined)[] {
-  const masked: (string[] | undefined)[] = new Array(tokens.length);
-  for (const w of loadOtherWords()) {
-    for (let i = 0; i + w.length <= tokens.length; i++) {
-      if (w.every((syl, j) => syllableMatches(tokens[i + j]!, syl, loose))) for (let j = 0; j < w.length; j++) masked[i + j] = w;
-    }
-  }
-  return masked;
 }
 
 function containsWord(pattern: string[], word: string[]): boolean {
@@ -226,7 +215,8 @@ export function analyzeQuery(question: string, library?: PairReadings): Analyzed
   // Mixed messages ("ck e danh e") count as typed without dấu when most syllables carry none.
   const loose = typedWithoutDiacritics(raw);
   const readings = library ? [loadVocabReadings(), library] : [loadVocabReadings()];
-  const masked = maskOtherWords(tokens, loose);
+  // Syllables inside a word that only looks like a trigger ("đánh bạc") match no shorter phrase.
+  const masked = markPhrases(tokens, loadPhrases('other-words.tsv'), loose);
   const matches = matchVocabulary(tokens, loose, readings, masked);
   const topicHits = new Map<string, number>();
   for (const m of matches) topicHits.set(m.e.topic, (topicHits.get(m.e.topic) ?? 0) + m.phrases.length);
@@ -245,7 +235,8 @@ export function analyzeQuery(question: string, library?: PairReadings): Analyzed
   }
   // The topic with the most matched phrases first: it decides the answer's next steps.
   const topics = [...topicHits].sort((a, b) => b[1] - a[1]).map(([t]) => t);
-  const inFrame = frameTokens(tokens, loose);
+  // How she asks ("có sai luật không"), not what about: left out of the search terms.
+  const inFrame = markPhrases(tokens, loadPhrases('question-frames.tsv'), loose).map(Boolean);
   const terms = tokens.filter((_, i) => !inFrame[i]).map(fold).filter((t) => !STOP_SYLLABLES.has(t));
   // Pairs within the content between frames, never across one.
   const pairs: string[] = [];
