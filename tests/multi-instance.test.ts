@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServerProcess, startSharedDatabase, type ServerProcess, type SharedDatabase } from './helpers/shared-postgres.js';
+import { RURAL_LAW as LAW } from './fixtures/rural-law.js';
 
 /**
  * Two server processes on one database, as behind the nginx of docker-compose.yml: nothing
@@ -21,21 +22,6 @@ import { startServerProcess, startSharedDatabase, type ServerProcess, type Share
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ADMIN = { email: 'quantri@hoiphunu-test.vn', password: 'mat-khau-nhieu-may-2030' };
 
-const LAW = `QUỐC HỘI
-Số: 77/2030/QH15
-
-LUẬT
-HỖ TRỢ PHỤ NỮ NÔNG THÔN
-
-Điều 1. Phạm vi điều chỉnh
-Luật này quy định về hỗ trợ vay vốn và học nghề cho phụ nữ nông thôn.
-Điều 2. Quyền được vay vốn
-1. Phụ nữ nông thôn được vay vốn ưu đãi để phát triển kinh tế hộ gia đình.
-2. Hội Liên hiệp phụ nữ các cấp hướng dẫn thủ tục vay vốn.
-Điều 3. Học nghề miễn phí
-1. Phụ nữ nông thôn được học nghề ngắn hạn miễn phí tại trung tâm giáo dục nghề nghiệp.
-2. Người học nghề được hỗ trợ tiền ăn và tiền đi lại.
-`;
 
 let database: SharedDatabase;
 let a: ServerProcess;

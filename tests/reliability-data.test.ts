@@ -9,21 +9,10 @@ import { createServices } from '../server/bootstrap.js';
 import { sweep } from '../server/maintenance/retention.js';
 import type { Services } from '../server/services.js';
 import { openMemoryDb } from '../store/open.js';
+import { RURAL_LAW as LAW } from './fixtures/rural-law.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-const LAW = `QUỐC HỘI
-Số: 77/2030/QH15
-
-LUẬT
-HỖ TRỢ PHỤ NỮ NÔNG THÔN
-
-Điều 1. Phạm vi điều chỉnh
-Luật này quy định về hỗ trợ vay vốn và học nghề cho phụ nữ nông thôn.
-Điều 2. Quyền được vay vốn
-1. Phụ nữ nông thôn được vay vốn ưu đãi để phát triển kinh tế hộ gia đình.
-2. Hội Liên hiệp phụ nữ các cấp hướng dẫn thủ tục vay vốn.
-`;
 
 /** Words no log line may ever contain: they only occur in what members typed. */
 const SECRET = 'Quokka Zebra';

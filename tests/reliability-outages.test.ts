@@ -9,23 +9,10 @@ import { guardQueryEmbedder } from '../server/resilience/query-embedder.js';
 import type { Services } from '../server/services.js';
 import { startFakeOpenAI, type FakeOpenAI } from './helpers/fake-openai.js';
 import { addOfficial, bearer, json, login, multipart, officialsApp, type Login } from './helpers/officials.js';
+import { RURAL_LAW as LAW } from './fixtures/rural-law.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-const LAW = `QUỐC HỘI
-Số: 77/2030/QH15
-
-LUẬT
-HỖ TRỢ PHỤ NỮ NÔNG THÔN
-
-Điều 1. Phạm vi điều chỉnh
-Luật này quy định về hỗ trợ vay vốn và học nghề cho phụ nữ nông thôn.
-Điều 2. Quyền được vay vốn
-1. Phụ nữ nông thôn được vay vốn ưu đãi để phát triển kinh tế hộ gia đình.
-2. Hội Liên hiệp phụ nữ các cấp hướng dẫn thủ tục vay vốn.
-Điều 3. Học nghề miễn phí
-Phụ nữ nông thôn được học nghề ngắn hạn miễn phí tại trung tâm giáo dục nghề nghiệp.
-`;
 
 describe('embedding provider down', () => {
   let fake: FakeOpenAI;
