@@ -76,7 +76,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   const log = (s: string) => process.stderr.write(`${s}\n`);
   log(`Indexing ${dirs.map((d) => path.relative(ROOT, d) || '.').join(' + ')} …`);
   const store = await buildEvalStore(dirs);
-  for (const f of store.failures) log(`  not ingested: ${f.file}: ${f.error?.code} ${f.error?.message}`);
+  for (const f of store.failures) log(`  not ingested: ${f.file}: ${f.error}`);
   log(`  ${store.documents} documents, ${store.chunks} chunks in ${store.ingestSeconds.toFixed(1)} s`);
 
   let report: EvalReport;

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../config/config.js';
-import { ingestFiles, listInputs, type FileOutcome } from '../ingest/folder.js';
+import { syncBundledCorpus, type SyncOutcome } from '../ingest/corpus-sync.js';
 import { createServices } from '../server/bootstrap.js';
 import type { Services } from '../server/services.js';
 import { countDocuments } from '../store/documents.js';
@@ -31,7 +31,7 @@ export interface EvalStore {
   /** Số hiệu of every document in the store, as written. */
   laws: string[];
   ingestSeconds: number;
-  failures: FileOutcome[];
+  failures: SyncOutcome[];
   close(): Promise<void>;
 }
 
@@ -40,7 +40,7 @@ export interface EvalStore {
  * server builds them, on offline defaults (hashed embedder, extractive answerer), whatever the
  * caller's environment says: the figures must not depend on an API key being set.
  */
-export async function buildEvalStore(dirs: string[], opts: { onFile?: (o: FileOutcome, i: number, total: number) => void } = {}): Promise<EvalStore> {
+export async function buildEvalStore(dirs: string[], opts: { onFile?: (o: SyncOutcome, i: number, total: number) => void } = {}): Promise<EvalStore> {
   const config = loadConfig(
     { CORPUS_DIR: dirs[0] ?? 'corpus', AUTO_INGEST: '0', LOG_LEVEL: 'silent', RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0' },
     ROOT,
@@ -48,9 +48,10 @@ export async function buildEvalStore(dirs: string[], opts: { onFile?: (o: FileOu
   const db = await openMemoryDb();
   try {
     const services = await createServices(config, { db });
-    const files = listInputs(dirs);
     const t0 = performance.now();
-    const outcomes = await ingestFiles(db, services.embedder, files, { origin: 'corpus', onFile: (o, i) => opts.onFile?.(o, i, files.length) });
+    // Exactly what a server does at start: documents by hash and số hiệu, with their member notes.
+    const outcomes = await syncBundledCorpus(db, services.embedder, dirs, { onFile: opts.onFile });
+    await services.retriever.refresh();
     const ingestSeconds = (performance.now() - t0) / 1000;
     const counts = await countDocuments(db);
     const laws = (await db.query<{ number: string }>('select number from documents where number is not null order by number')).rows.map((r) => r.number);

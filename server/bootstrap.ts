@@ -3,9 +3,8 @@ import type { FastifyBaseLogger } from 'fastify';
 import cliProgress from 'cli-progress';
 import type { Config } from '../config/config.js';
 import { createEmbedder } from '../ingest/embed/create.js';
-import { ingestFiles, listInputs } from '../ingest/folder.js';
+import { syncBundledCorpus } from '../ingest/corpus-sync.js';
 import type { Db } from '../store/db.js';
-import { countDocuments } from '../store/documents.js';
 import { ensureEmbeddings } from '../store/embeddings.js';
 import { openDb } from '../store/open.js';
 import type { Answerer } from './answer/answerer.js';
@@ -22,7 +21,9 @@ export async function createServices(config: Config, opts: { db?: Db; log?: Fast
   await ensureEmbeddings(db, embedder, progressBar(opts.progress, 'Tạo vector'));
   // Questions use a guarded view of a provider's embedder: an outage falls back to full-text retrieval.
   const queryEmbedder = config.embedder.kind === 'openai' ? guardQueryEmbedder(embedder) : null;
-  const retriever = createRetriever({ db, embedder: queryEmbedder ?? embedder });
+  const retriever = createRetriever({ db, embedder: queryEmbedder ?? embedder, semantic: config.embedder.kind === 'openai' });
+  // The in-memory index is built before the first question, not inside it.
+  await retriever.refresh();
   const offlineAnswerer = new ExtractiveAnswerer(config);
   let answerer: Answerer = offlineAnswerer;
   let llm: LlmAnswerer | null = null;
@@ -56,15 +57,20 @@ export async function createServices(config: Config, opts: { db?: Db; log?: Fast
   return services;
 }
 
-/** Fills an empty store from the bundled corpus (CORPUS_DIR), with a progress bar on a terminal. */
-export async function ingestCorpusIfEmpty(s: Services, opts: { progress?: boolean; log?: FastifyBaseLogger } = {}): Promise<number> {
-  const { documents } = await countDocuments(s.db);
-  if (documents > 0 || !s.config.AUTO_INGEST || !fs.existsSync(s.config.corpusDir)) return 0;
-  const files = listInputs([s.config.corpusDir]);
+/**
+ * Brings the store up to date with the bundled corpus (CORPUS_DIR) at every start: new laws and
+ * changed notes are loaded, stored ones skipped by hash, an official's own version kept.
+ */
+export async function syncCorpus(s: Services, opts: { progress?: boolean; log?: FastifyBaseLogger } = {}): Promise<number> {
+  if (!s.config.AUTO_INGEST || !fs.existsSync(s.config.corpusDir)) return 0;
   const bar = progressBar(opts.progress, 'Nạp thư viện văn bản');
-  const outcomes = await ingestFiles(s.db, s.embedder, files, { origin: 'corpus', onFile: (_o, i) => bar?.(i + 1, files.length) });
-  for (const o of outcomes) if (o.error) opts.log?.warn({ file: o.file, code: o.error.code, detail: o.error.message }, 'corpus file not ingested');
-  return outcomes.filter((o) => o.result).length;
+  const outcomes = await syncBundledCorpus(s.db, s.embedder, [s.config.corpusDir], { onFile: (_o, i, n) => bar?.(i + 1, n) });
+  for (const o of outcomes) {
+    if (o.error) opts.log?.warn({ file: o.file, detail: o.error }, 'corpus file not ingested');
+    if (o.notes === 'invalid') opts.log?.warn({ file: o.file }, 'corpus notes file has malformed rows (npm run notes:check)');
+  }
+  await s.retriever.refresh();
+  return outcomes.filter((o) => o.document === 'added' || o.document === 'replaced').length;
 }
 
 function progressBar(enabled: boolean | undefined, label: string): ((done: number, total: number) => void) | undefined {

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { buildApp } from './app.js';
-import { createServices, ingestCorpusIfEmpty } from './bootstrap.js';
+import { createServices, syncCorpus } from './bootstrap.js';
 import { ensureFirstAdmin } from './auth/users.js';
 import { closeParseWorkers } from '../ingest/parse/worker-pool.js';
 
@@ -12,7 +12,7 @@ export async function startServer(config: Config, opts: { progress?: boolean } =
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
   });
   services.log = app.log;
-  const added = await ingestCorpusIfEmpty(services, { progress: opts.progress, log: app.log });
+  const added = await syncCorpus(services, { progress: opts.progress, log: app.log });
   if (added) app.log.info({ documents: added }, 'bundled corpus ingested');
   if (admin === 'created') app.log.info('first admin account created from ADMIN_EMAIL');
   await app.listen({ port: config.PORT, host: config.HOST });

@@ -2,7 +2,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Db } from '../store/db.js';
 import type { Embedder } from '../ingest/embed/embedder.js';
-import type { Retriever } from './retrieval/retriever.js';
+import type { IndexedRetriever } from './retrieval/hybrid.js';
 import type { Answerer } from './answer/answerer.js';
 
 /** Everything routes need, built once at start-up (server/main.ts) or by a test. */
@@ -10,7 +10,7 @@ export interface Services {
   config: Config;
   db: Db;
   embedder: Embedder;
-  retriever: Retriever;
+  retriever: IndexedRetriever;
   answerer: Answerer;
   /** The offline answerer, always available as the fallback. */
   offlineAnswerer: Answerer;

@@ -44,11 +44,22 @@ export async function migrate(db: Db, dir = MIGRATIONS_DIR): Promise<string[]> {
   return applied;
 }
 
-/** Multi-statement files: split on semicolons at line ends (our migrations keep to that form). */
+/**
+ * Multi-statement files: split on semicolons at line ends (our migrations keep to that form),
+ * except inside a dollar-quoted function body ($$ … $$), whose own statements end in semicolons.
+ */
 function splitStatements(sql: string): string[] {
-  return sql
-    .replace(/^\s*--.*$/gm, '')
-    .split(/;\s*$/m)
-    .map((s) => s.trim())
-    .filter(Boolean);
+  const out: string[] = [];
+  let current: string[] = [];
+  let inBody = false;
+  for (const line of sql.replace(/^\s*--.*$/gm, '').split('\n')) {
+    current.push(line);
+    if ((line.match(/\$\$/g)?.length ?? 0) % 2 === 1) inBody = !inBody;
+    if (!inBody && /;\s*$/.test(line)) {
+      out.push(current.join('\n').replace(/;\s*$/, ''));
+      current = [];
+    }
+  }
+  out.push(current.join('\n'));
+  return out.map((s) => s.trim()).filter(Boolean);
 }

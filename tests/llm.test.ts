@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.js';
-import { createServices, ingestCorpusIfEmpty } from '../server/bootstrap.js';
+import { createServices, syncCorpus } from '../server/bootstrap.js';
 import { openMemoryDb } from '../store/open.js';
 import type { Db } from '../store/db.js';
 import { OpenAIEmbedder } from '../ingest/embed/openai.js';
@@ -17,7 +17,7 @@ beforeAll(async () => {
   db = await openMemoryDb();
   const config = testConfig({ OPENAI_BASE_URL: fake.url, CHAT_MODEL: 'fake-chat', LLM_FIRST_TOKEN_TIMEOUT_MS: '800' });
   const services = await createServices(config, { db });
-  await ingestCorpusIfEmpty(services);
+  await syncCorpus(services);
   app = await buildApp(services);
 });
 afterAll(async () => {

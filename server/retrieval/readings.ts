@@ -1,4 +1,3 @@
-import type { Queryable } from '../../store/db.js';
 import { fold, syllables } from '../../ingest/text/vietnamese.js';
 
 /**
@@ -49,29 +48,4 @@ export class PairReadingTable implements PairReadings {
     if (f === undefined) this.folds.set(s, (f = fold(s)));
     return f;
   }
-}
-
-const SAMPLE_CHUNKS = 5000;
-
-const cache = new WeakMap<Queryable, { version: string; table: Promise<PairReadingTable> }>();
-
-/** The library's pair readings for a corpus version (see termStats for the version string). */
-export function pairReadings(db: Queryable, version: string): Promise<PairReadingTable> {
-  const hit = cache.get(db);
-  if (hit && hit.version === version) return hit.table;
-  const table = (async () => {
-    const t = new PairReadingTable();
-    // The readings describe the language of the laws, not each document: a bounded sample (the
-    // oldest chunks, so every instance reads the same ones) keeps the build well under a second
-    // however large the library grows.
-    const rows = await db.query<{ text: string }>(`select text from chunks order by id limit ${SAMPLE_CHUNKS}`);
-    for (const r of rows.rows) t.addText(r.text);
-    return t;
-  })();
-  cache.set(db, { version, table });
-  // A failed read must not stay cached: the next question tries again.
-  table.catch(() => {
-    if (cache.get(db)?.table === table) cache.delete(db);
-  });
-  return table;
 }

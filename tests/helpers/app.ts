@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { loadConfig, type Config } from '../../config/config.js';
 import { buildApp } from '../../server/app.js';
-import { createServices, ingestCorpusIfEmpty } from '../../server/bootstrap.js';
+import { createServices, syncCorpus } from '../../server/bootstrap.js';
 import type { Services } from '../../server/services.js';
 import { openMemoryDb } from '../../store/open.js';
 
@@ -18,7 +18,7 @@ export function testConfig(env: Record<string, string> = {}): Config {
 export async function testServices(env: Record<string, string> = {}): Promise<Services> {
   const config = testConfig(env);
   const services = await createServices(config, { db: await openMemoryDb() });
-  await ingestCorpusIfEmpty(services);
+  await syncCorpus(services);
   return services;
 }
 

@@ -1,0 +1,122 @@
+import type { Queryable } from '../../../store/db.js';
+import { foldedSyllables } from '../../../ingest/text/vietnamese.js';
+import { PairReadingTable } from '../readings.js';
+import { LexicalIndex, type ChunkTerms } from './lexical-index.js';
+
+/**
+ * Everything retrieval needs in memory for one corpus version: the lexical index, the documents'
+ * filterable metadata, and the library's pair readings. Loaded from Postgres in pages so that a
+ * large library never sits in memory as raw rows.
+ */
+export interface DocInfo {
+  id: string;
+  number: string | null;
+  title: string;
+  type: string;
+  issued: string | null;
+  status: 'in_force' | 'partial' | 'expired' | 'replaced';
+  binding: boolean;
+  topics: string[];
+}
+
+export interface CorpusIndex {
+  version: string;
+  lexical: LexicalIndex;
+  docs: Map<string, DocInfo>;
+  readings: PairReadingTable;
+  builtMs: number;
+}
+
+const PAGE = 2000;
+// The readings describe the language of the laws, not each document: a bounded sample (the oldest
+// chunks, so every instance reads the same ones) keeps the build short however large the library.
+const READING_SAMPLE = 5000;
+
+export async function readCorpusVersion(db: Queryable): Promise<string> {
+  const r = await db.query<{ v: string }>('select version::text as v from corpus_state where id = 1');
+  return r.rows[0]?.v ?? '0';
+}
+
+interface ChunkRow {
+  id: number;
+  document_id: string;
+  article: string | null;
+  article_title: string | null;
+  heading: string | null;
+  clauses: string[];
+  search_text: string;
+}
+
+interface NoteRow {
+  document_id: string;
+  article: string;
+  clause: string | null;
+  text: string;
+}
+
+/** The key that groups a document's chunks into one citable unit (an article or a section). */
+export function articleKey(c: { id: number; article: string | null; heading: string | null }): string {
+  return c.article ?? c.heading ?? `#${c.id}`;
+}
+
+/** Folded syllables followed by every adjacent pair ("ly hon lyhon"), like chunks.search_text. */
+export function fieldTerms(text: string): string[] {
+  const syl = foldedSyllables(text);
+  const out = syl.slice();
+  for (let i = 0; i + 1 < syl.length; i++) out.push(syl[i]! + syl[i + 1]!);
+  return out;
+}
+
+export async function loadCorpusIndex(db: Queryable, version?: string): Promise<CorpusIndex> {
+  const t0 = performance.now();
+  const v = version ?? (await readCorpusVersion(db));
+  const docs = new Map<string, DocInfo>();
+  const docRows = await db.query<DocInfo>(
+    `select id, number, title, type, to_char(issued, 'YYYY-MM-DD') as issued, status, binding, topics from documents`,
+  );
+  for (const d of docRows.rows) docs.set(d.id, d);
+
+  // Member notes by document and article; khoản notes go to the chunk that holds the khoản.
+  const notes = new Map<string, NoteRow[]>();
+  const noteRows = await db.query<NoteRow>(`select document_id, article, clause, text from article_notes order by id`);
+  for (const n of noteRows.rows) {
+    const key = `${n.document_id}\u0000${n.article}`;
+    let list = notes.get(key);
+    if (!list) notes.set(key, (list = []));
+    list.push(n);
+  }
+
+  const entries: ChunkTerms[] = [];
+  let after = 0;
+  for (;;) {
+    const page = await db.query<ChunkRow>(
+      `select id, document_id, article, article_title, heading, clauses, search_text
+         from chunks where id > $1 order by id limit ${PAGE}`,
+      [after],
+    );
+    for (const c of page.rows) {
+      const id = Number(c.id);
+      const key = articleKey({ id, article: c.article, heading: c.heading });
+      const own = (notes.get(`${c.document_id}\u0000${key}`) ?? []).filter((n) => !n.clause || c.clauses.includes(n.clause));
+      entries.push({
+        chunk: { id, documentId: c.document_id, articleKey: key },
+        fields: {
+          body: c.search_text.split(/[ \n]/).filter(Boolean),
+          title: fieldTerms(`${c.article_title ?? ''} ${c.heading ?? ''}`),
+          member: own.flatMap((n) => fieldTerms(n.text)),
+        },
+      });
+      after = id;
+    }
+    if (page.rows.length < PAGE) break;
+  }
+  const lexical = LexicalIndex.build(entries);
+
+  const readings = new PairReadingTable();
+  const sample = await db.query<{ text: string }>(`select text from chunks order by id limit ${READING_SAMPLE}`);
+  for (const r of sample.rows) readings.addText(r.text);
+  // Members' own phrasings attest everyday pairs the law never writes ("nghỉ đẻ", "bỏ nhau").
+  for (const list of notes.values()) for (const n of list) readings.addText(n.text);
+
+  return { version: v, lexical, docs, readings, builtMs: performance.now() - t0 };
+}
