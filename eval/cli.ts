@@ -1,13 +1,14 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { belowFloors } from './floors.js';
 import { formatMarkdown, formatSvg, formatText } from './format.js';
 import { QuestionFileError, readQuestions } from './questions.js';
 import { runEval, type EvalReport } from './run.js';
 import { DEFAULT_QUESTIONS, ROOT, buildEvalStore, defaultCorpusDirs } from './store.js';
 
 const USAGE = `Usage: npm run eval -- [--questions FILE] [--k 10] [--json] [--strip-diacritics] [--answers]
-                       [--misses] [--miss-at 5] [--corpus DIR …] [--no-report]
+                       [--misses] [--miss-at 5] [--corpus DIR …] [--no-report] [--check]
 
   --questions FILE     JSON Lines question file (default ../shared/eval/dev-questions.jsonl)
   --corpus DIR …       folders to index (default ./corpus plus ../shared/corpus when present)
@@ -16,7 +17,8 @@ const USAGE = `Usage: npm run eval -- [--questions FILE] [--k 10] [--json] [--st
   --answers            also run the chat path and score citations and refusals
   --misses             list questions whose gold article is not in the top --miss-at (default 5)
   --json               print one JSON object on stdout (progress on stderr), no report files
-  --no-report          do not write reports/eval-<timestamp>.md and .svg`;
+  --no-report          do not write reports/eval-<timestamp>.md and .svg
+  --check              also measure without dấu and the answers; exit 1 below the floors (eval/floors.ts)`;
 
 export async function main(argv = process.argv.slice(2)): Promise<number> {
   let values;
@@ -35,6 +37,7 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
         'miss-at': { type: 'string', default: '5' },
         corpus: { type: 'string', multiple: true },
         'no-report': { type: 'boolean', default: false },
+        check: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     }));
@@ -83,8 +86,8 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
   try {
     report = await runEval(store, questions, {
       k,
-      stripDiacritics: values['strip-diacritics'],
-      answers: values.answers,
+      stripDiacritics: values['strip-diacritics'] || values.check,
+      answers: values.answers || values.check,
       misses: values.misses,
       missAt,
       onProgress: progress(),
@@ -93,9 +96,10 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     await store.close();
   }
 
+  const failed = values.check ? belowFloors(report) : [];
   if (values.json) {
     process.stdout.write(`${JSON.stringify(report)}\n`);
-    return 0;
+    return failed.length ? 1 : 0;
   }
   process.stdout.write(`${formatText(report)}\n`);
   if (!values['no-report']) {
@@ -108,7 +112,11 @@ export async function main(argv = process.argv.slice(2)): Promise<number> {
     fs.writeFileSync(path.join(dir, `eval-${stamp}.json`), JSON.stringify(report, null, 2));
     log(`\nReport: ${path.relative(process.cwd(), path.join(dir, `eval-${stamp}.md`))}`);
   }
-  return 0;
+  if (values.check) {
+    for (const f of failed) log(`BELOW FLOOR  ${f}`);
+    log(failed.length ? `${failed.length} floor(s) not met` : 'all dev-set floors met');
+  }
+  return failed.length ? 1 : 0;
 }
 
 /** One line per stage on a pipe, an in-place counter on a terminal. */

@@ -6,7 +6,7 @@ import { ingestDocument } from '../ingest/pipeline.js';
 import { analyzeQuery, stripDiacritics } from '../server/retrieval/query.js';
 import { classifyMessage } from '../server/answer/safety.js';
 import { PairReadingTable } from '../server/retrieval/readings.js';
-import { SHARED_CORPUS, testServices } from './helpers/app.js';
+import { ROOT, testServices } from './helpers/app.js';
 
 let services: Awaited<ReturnType<typeof testServices>>;
 let app: Awaited<ReturnType<typeof buildApp>>;
@@ -120,8 +120,7 @@ describe('hybrid retrieval', () => {
   });
 
   it('leaves replaced documents out of current-law answers unless asked', async () => {
-    const old = path.join(SHARED_CORPUS, 'nghi-dinh-144-2021-trich.txt');
-    if (!fs.existsSync(old)) return;
+    const old = path.join(ROOT, 'corpus', 'nghi-dinh-144-2021-trich.txt');
     await ingestDocument(services.db, services.embedder, { bytes: fs.readFileSync(old), origin: 'cli' });
     const q = 'xử phạt hành vi đánh đập thành viên gia đình';
     expect((await top(q, { k: 10 })).some((h) => h.startsWith('144/2021'))).toBe(false);

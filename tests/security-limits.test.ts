@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
+import { ensureWebBuild } from '../scripts/build-web-if-missing.js';
 import { WEB_DIST } from '../server/plugins/static.js';
 import type { Services } from '../server/services.js';
 import { addOfficial, officialsApp, PASSWORD } from './helpers/officials.js';
@@ -59,7 +60,8 @@ describe('security headers (helmet)', () => {
     }
   });
 
-  it.skipIf(!fs.existsSync(path.join(WEB_DIST, 'embed.html')))('the web pages keep their own CSP: /embed may be framed by allowed sites, / and /admin may not', async () => {
+  it('the web pages keep their own CSP: /embed may be framed by allowed sites, / and /admin may not', async () => {
+    await ensureWebBuild();
     const embed = await app.inject({ method: 'GET', url: '/embed' });
     expect(embed.headers['content-security-policy']).toMatch(/frame-ancestors 'self'[^;]*https:\/\/doitac\.example\.vn/);
     expect(embed.headers['x-frame-options']).toBeUndefined();

@@ -9,14 +9,15 @@ import { ensureWebBuild } from '../../scripts/build-web-if-missing.js';
 import { ensureFirstAdmin } from '../../server/auth/users.js';
 import { testApp } from './app.js';
 
-/** Debian's Chromium (`apt-get install -y chromium`); the browser tests skip without it. */
+/** Debian's Chromium (`apt-get install -y chromium`, as .ci/run does); the browser tests fail without it. */
 export const CHROMIUM = '/usr/bin/chromium';
-export const hasChromium = fs.existsSync(CHROMIUM);
+
 
 export const ADMIN = { email: 'admin@hoiphunu-test.vn', password: 'mat-khau-kiem-thu-2025' };
 
 /** Offline, quiet Chromium: no first-run UI, no background traffic to Google. */
 export function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium (.ci/run installs it)`);
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
