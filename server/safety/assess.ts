@@ -1,0 +1,222 @@
+import { matchWithMasks, PhraseTable, readRows, tokenize, type Match } from './lexicon.js';
+import type { Token } from './normalise.js';
+
+/**
+ * Reads a message for danger: WHO is at risk (she, a child, someone else), WHAT is happening
+ * (violence, sexual abuse, confinement, being taken away, weapons or threats to kill, injury,
+ * bleeding, pregnancy, self-harm) and WHEN (now or about to, ongoing, recent, past, or asked in
+ * general). The words are data (data/signals.tsv); the decision is the short, ordered rule list
+ * below, each rule with example messages in data/rules.tsv that are tests.
+ */
+
+export type Level = 'emergency' | 'urgent' | 'ordinary';
+export type What = 'violence' | 'threat' | 'weapon' | 'sexual' | 'confine' | 'taken' | 'lure' | 'injury' | 'medical' | 'mild' | 'pregnant' | 'selfharm' | 'starve';
+export type When = 'now' | 'ongoing' | 'recent' | 'habitual' | 'past' | 'none';
+
+export interface Assessment {
+  level: Level;
+  /** Id of the rule that decided (data/rules.tsv lists examples for each). */
+  rule: string;
+  who: { self: boolean; child: boolean; other: boolean };
+  what: What[];
+  when: When;
+  /** Which emergency lines fit: 111 for a child, 115 for injury, bleeding, pregnancy, self-harm. */
+  needs: { child: boolean; medical: boolean };
+}
+
+/** Harms that are dangerous by themselves, whatever else is said. */
+const SEVERE: ReadonlySet<What> = new Set(['weapon', 'sexual', 'confine', 'taken', 'injury', 'medical', 'selfharm', 'starve']);
+/** States that last until someone ends them: described without a past marker, they are happening. */
+const CONTINUING: ReadonlySet<What> = new Set(['confine', 'taken', 'starve', 'medical']);
+/** Concepts that are context, not harm: a pregnancy, a job offer abroad. */
+const CONTEXT_ONLY: ReadonlySet<What> = new Set(['pregnant', 'lure']);
+/** How far (in syllables) "đang", "sắp", "định" may stand before the harm they qualify. */
+const PROGRESSIVE_REACH = 4;
+
+let table: PhraseTable | null = null;
+function signals(): PhraseTable {
+  return (table ??= new PhraseTable(readRows('signals.tsv')));
+}
+
+interface Features {
+  tokens: Token[];
+  matches: Match[];
+  harms: { what: What; match: Match; when: When; hypothetical: boolean }[];
+  has: (concept: string) => boolean;
+  self: boolean;
+  child: boolean;
+  /** A child she names as hers or her family's ("con em", "bé nhà em"), not children in general. */
+  childOwn: boolean;
+  other: boolean;
+  concrete: boolean;
+  general: boolean;
+}
+
+/** A rule: when it applies, the level it gives, and why. First applying rule wins. */
+interface Rule {
+  id: string;
+  level: Level;
+  why: string;
+  applies: (f: Features) => boolean;
+}
+
+const active = (f: Features) => f.harms.filter((h) => !CONTEXT_ONLY.has(h.what) && h.when !== 'past' && !h.hypothetical);
+const happening = (w: When) => w === 'now' || w === 'ongoing';
+const is = (...whats: What[]) => (h: { what: What }) => whats.includes(h.what);
+
+export const RULES: readonly Rule[] = [
+  {
+    id: 'cry-for-help',
+    level: 'emergency',
+    why: 'She calls for help ("cứu em với"): nothing else needs to be understood first.',
+    applies: (f) => f.has('frame.help') && !(f.general && !f.self) && !(f.harms.length && f.harms.every((h) => h.when === 'past')),
+  },
+  {
+    id: 'self-harm',
+    level: 'emergency',
+    why: 'Thoughts of ending her life, not placed in the past and not asked about someone in general.',
+    applies: (f) => active(f).some(is('selfharm')) && !(f.general && !f.self),
+  },
+  {
+    id: 'happening-now',
+    level: 'emergency',
+    why: 'A harm said to be happening now, about to happen, or going on (đang, bây giờ, mỗi đêm, hai ngày rồi).',
+    applies: (f) => active(f).some((h) => happening(h.when)),
+  },
+  {
+    id: 'afraid-or-hiding',
+    level: 'emergency',
+    why: 'A harm, not in the past, and she is afraid or hiding ("em đang trốn", "sợ quá").',
+    applies: (f) => f.has('frame.fear') && active(f).length > 0,
+  },
+  {
+    id: 'continuing-state',
+    level: 'emergency',
+    why: 'Locked in, being taken away, starved, bleeding or unconscious, told without a past marker: that state lasts until someone ends it.',
+    applies: (f) => f.concrete && active(f).some((h) => CONTINUING.has(h.what)),
+  },
+  {
+    id: 'child-sexual-abuse',
+    level: 'emergency',
+    why: 'A named child sexually abused, not placed in the past: the abuser is usually still near, and evidence and care are needed within days.',
+    applies: (f) => (f.childOwn || (f.child && f.concrete && !f.general)) && active(f).some(is('sexual')),
+  },
+  {
+    id: 'pregnant-and-hurt',
+    level: 'emergency',
+    why: 'Violence against a pregnant woman, not in the past: the pregnancy itself is at risk.',
+    applies: (f) => f.has('what.pregnant') && f.concrete && !f.general && active(f).some(is('violence', 'threat', 'weapon', 'mild', 'injury')),
+  },
+  {
+    id: 'severe-unmarked',
+    level: 'emergency',
+    why: 'A weapon, a threat to kill, sexual violence or a serious injury against her or someone she names, recent or with no time given, and not asked as a legal question.',
+    applies: (f) => f.concrete && !f.general && !f.has('frame.legal') && active(f).some((h) => SEVERE.has(h.what)),
+  },
+  {
+    id: 'severe-asked-as-law',
+    level: 'urgent',
+    why: 'A serious harm to her or someone she names, asked as a legal question: the hotline comes above the answer.',
+    applies: (f) => f.concrete && active(f).some((h) => SEVERE.has(h.what)),
+  },
+  {
+    id: 'past-child-abuse-or-trafficking',
+    level: 'urgent',
+    why: 'Sexual abuse of a child, trafficking or self-harm that has stopped: still a case for the hotline and next steps.',
+    applies: (f) => f.concrete && f.harms.some((h) => !h.hypothetical && ((h.what === 'sexual' && f.child) || h.what === 'taken' || h.what === 'selfharm')),
+  },
+  {
+    id: 'trafficking-suspected',
+    level: 'urgent',
+    why: 'A job or marriage abroad offered by strangers or brokers to her or her child: a common start of trafficking.',
+    applies: (f) => f.concrete && f.has('what.lure'),
+  },
+  {
+    id: 'violence-at-home',
+    level: 'urgent',
+    why: 'Violence or threats against her or someone she names, not in the past: the hotline comes above the answer.',
+    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild')),
+  },
+  {
+    id: 'ordinary',
+    level: 'ordinary',
+    why: 'No sign of danger to anyone now: a legal question.',
+    applies: () => true,
+  },
+];
+
+/** The time of one harm: markers in its own clause first, then in the whole message. */
+function timeOf(harm: Match, matches: Match[]): When {
+  const what = harm.concept.slice(5) as What;
+  const inClause = matches.filter((m) => m.concept.startsWith('when.') && m.clause === harm.clause);
+  const own = rank(inClause, harm, what);
+  if (own !== 'none') return own;
+  const elsewhere = matches.filter((m) => m.concept.startsWith('when.') && m.clause !== harm.clause && m.concept !== 'when.progressive');
+  return rank(elsewhere, harm, what);
+}
+
+/**
+ * "nếu chồng đánh vợ thì…", "khi phát hiện học sinh bị xâm hại…": a harm after "nếu" in its
+ * clause, before any "thì", is a supposition. In a threat the harm follows "thì" ("nó dọa nếu
+ * em về thì nó giết em") and stays real.
+ */
+function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
+  return matches.some((m) => {
+    if (m.concept !== 'frame.hypothetical' || m.clause !== harm.clause || m.start >= harm.start) return false;
+    for (let i = m.end; i < harm.start; i++) if (/^(thì|thi)$/.test(tokens[i]!.text)) return false;
+    return true;
+  });
+}
+
+/**
+ * Strongest time among markers. "bây giờ" beats a past marker (it is said to update the past);
+ * a past or safe marker ("năm ngoái", "đang ngồi tù") beats "đang", "vẫn" and "mỗi đêm" (which
+ * then describe the past). "đang" counts only just before its harm: in "em đang ở nhà mẹ, chồng
+ * đánh em hôm qua" it qualifies being at her mother's, not the beating.
+ */
+function rank(markers: Match[], harm: Match, what: What): When {
+  const c = (name: string) => markers.some((m) => m.concept === name);
+  const progressive = markers.some((m) => m.concept === 'when.progressive' && m.start <= harm.start && (harm.start - m.end <= PROGRESSIVE_REACH || CONTINUING.has(what)));
+  if (c('when.now')) return 'now';
+  if (c('when.past') || c('when.safe')) return 'past';
+  if (progressive) return 'now';
+  if (c('when.ongoing')) return 'ongoing';
+  if (c('when.recent')) return 'recent';
+  if (c('when.habitual')) return 'habitual';
+  return 'none';
+}
+
+/** Ages under 18 written as a number: "bé 9 tuổi", "con 16t". */
+function mentionsMinor(tokens: Token[]): boolean {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.text;
+    const unit = /^(\d{1,2})(t|tuoi|tuổi)$/.exec(t);
+    const n = unit ? Number(unit[1]) : /^\d{1,2}$/.test(t) && /^(tuổi|tuoi|t)$/.test(tokens[i + 1]?.text ?? '') ? Number(t) : NaN;
+    if (n < 18) return true;
+  }
+  return false;
+}
+
+export function assessDanger(message: string): Assessment {
+  const tokens = tokenize(message);
+  const matches = matchWithMasks(signals(), tokens);
+  const has = (concept: string) => matches.some((m) => m.concept === concept);
+  const harms = matches
+    .filter((m) => m.concept.startsWith('what.'))
+    .map((m) => ({ what: m.concept.slice(5) as What, match: m, when: timeOf(m, matches), hypothetical: supposed(m, matches, tokens) }));
+  const self = has('who.self');
+  const childOwn = has('who.child.own');
+  const minor = mentionsMinor(tokens);
+  const child = childOwn || has('who.child') || minor;
+  const other = has('who.other');
+  // A child given an age ("đứa bé 12 tuổi") is a particular child, not children in general.
+  const concrete = self || childOwn || other || minor;
+  const general = has('frame.general') || (has('who.general') && !self);
+  const f: Features = { tokens, matches, harms, has, self, child, childOwn, other, concrete, general };
+  const rule = RULES.find((r) => r.applies(f))!;
+  const what = [...new Set(harms.map((h) => h.what))];
+  const order: When[] = ['now', 'ongoing', 'recent', 'habitual', 'past', 'none'];
+  const when = harms.map((h) => h.when).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0] ?? 'none';
+  const medical = what.some((w) => w === 'medical' || w === 'injury' || w === 'selfharm' || w === 'starve') || (what.includes('pregnant') && what.some((w) => w !== 'pregnant'));
+  return { level: rule.level, rule: rule.id, who: { self, child, other }, what, when, needs: { child, medical } };
+}

@@ -1,0 +1,107 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { nfc } from '../../ingest/text/vietnamese.js';
+import { DATA_DIR, syllableMatch, syllableOf, tokenize, type Syllable, type Token } from './normalise.js';
+
+/**
+ * Phrase tables for the safety layer (data/*.tsv), matched syllable by syllable against the
+ * normalised message. One loader and one matcher for every table, so that a row added by an
+ * official or a linguist behaves like every other row.
+ */
+
+const GAP = 3;
+type Part = Syllable | 'gap' | 'number';
+
+export interface Row {
+  concept: string;
+  phrases: string[];
+  /** Further columns of the row (an example message, a reply, a search). */
+  extra: string[];
+}
+
+interface Compiled {
+  concept: string;
+  parts: Part[];
+}
+
+export interface Match {
+  concept: string;
+  start: number;
+  /** Exclusive. */
+  end: number;
+  clause: number;
+}
+
+/** Rows of a table: concept <TAB> phrase|phrase… <TAB> further columns. "#" starts a comment line. */
+export function readRows(file: string): Row[] {
+  return fs
+    .readFileSync(path.join(DATA_DIR, file), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim() && !l.startsWith('#'))
+    .map((l) => {
+      const [concept, phrases, ...extra] = nfc(l).split('\t');
+      return { concept: concept!.trim(), phrases: (phrases ?? '').split('|').map((p) => p.trim()).filter(Boolean), extra: extra.map((e) => e.trim()) };
+    });
+}
+
+function compile(phrase: string): Part[] {
+  return phrase
+    .toLowerCase()
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((w) => (w === '~' ? 'gap' : w === '#' ? 'number' : syllableOf(w)));
+}
+
+/** A compiled phrase table: find every occurrence of every phrase in a message. */
+export class PhraseTable {
+  private readonly compiled: Compiled[];
+
+  constructor(rows: Row[]) {
+    this.compiled = rows.flatMap((r) => r.phrases.map((p) => ({ concept: r.concept, parts: compile(p) })));
+  }
+
+  match(tokens: Token[]): Match[] {
+    const syl = tokens.map((t) => syllableOf(t.text));
+    const out: Match[] = [];
+    for (const c of this.compiled) {
+      for (let i = 0; i < tokens.length; i++) {
+        const end = matchAt(c.parts, 0, syl, tokens, i);
+        if (end !== null) out.push({ concept: c.concept, start: i, end, clause: tokens[i]!.clause });
+      }
+    }
+    return out;
+  }
+}
+
+/** Index after the phrase when it matches at token i, else null. A phrase stays within one clause. */
+function matchAt(parts: Part[], p: number, syl: Syllable[], tokens: Token[], i: number, clause = tokens[i]?.clause): number | null {
+  if (p === parts.length) return i;
+  const part = parts[p]!;
+  if (part === 'gap') {
+    for (let skip = 0; skip <= GAP && i + skip <= tokens.length; skip++) {
+      const r = matchAt(parts, p + 1, syl, tokens, i + skip, clause);
+      if (r !== null) return r;
+    }
+    return null;
+  }
+  if (i >= tokens.length || tokens[i]!.clause !== clause) return null;
+  const ok = part === 'number' ? /^\d+$/.test(tokens[i]!.text) || NUMBER_WORDS.has(syl[i]!.folded) : syllableMatch(syl[i]!, part);
+  return ok ? matchAt(parts, p + 1, syl, tokens, i + 1, clause) : null;
+}
+
+const NUMBER_WORDS = new Set(['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'may', 'vai', 'nhieu']);
+
+/**
+ * Matches of a table with masks applied: a "mask:PREFIX" row hides matches of concepts starting
+ * with PREFIX that overlap it without covering it ("đánh" inside "đánh đề").
+ */
+export function matchWithMasks(table: PhraseTable, tokens: Token[]): Match[] {
+  const all = table.match(tokens);
+  const masks = all.filter((m) => m.concept.startsWith('mask:'));
+  return all.filter((m) => {
+    if (m.concept.startsWith('mask:')) return false;
+    return !masks.some((k) => m.concept.startsWith(k.concept.slice(5)) && k.start < m.end && m.start < k.end && !(m.start <= k.start && m.end >= k.end));
+  });
+}
+
+export { tokenize };

@@ -1,0 +1,128 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { fold, nfc } from '../../ingest/text/vietnamese.js';
+
+/**
+ * Turns a message into the syllables the danger assessment reads. A frightened woman types fast
+ * on a shared phone: no dấu, shorthand ("ck dg danh e"), letters repeated ("cuuuu"), and text
+ * pasted from elsewhere may carry invisible characters or look-alike letters from other scripts
+ * (a Cyrillic "а" inside "đánh"). None of that may hide danger, so all of it is undone here.
+ */
+
+export const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
+
+/** Zero-width and other invisible format characters: removed, so "gi\u200Bết" reads "giết". */
+const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200B-\u200F\u202A-\u202E\u2060-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0]/g;
+
+/**
+ * Letters of other scripts that look like Latin ones (Cyrillic, Greek). NFKC already maps
+ * full-width and mathematical letters; these it leaves alone because they are real letters.
+ */
+const LOOK_ALIKES: Record<string, string> = {
+  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ԁ: 'd', һ: 'h', ӏ: 'l', ѕ: 's', ԛ: 'q', ԝ: 'w', к: 'k', м: 'm', н: 'h', т: 't', в: 'b', ё: 'ë',
+  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S',
+  α: 'a', ο: 'o', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ρ: 'p', τ: 't', υ: 'u', χ: 'x', Α: 'A', Β: 'B', Ε: 'E', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X', Ζ: 'Z',
+  ı: 'i', ɑ: 'a', ɡ: 'g',
+};
+const LOOK_ALIKE_RE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
+
+/** Digits written for letters inside a word ("g1ết", "c0n"); a number with a unit ("16t", "2h") is left alone. */
+const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '@': 'a' };
+
+/** Tone marks; the other marks (â ă ê ô ơ ư đ) are part of the letter. */
+const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;
+
+/** Cleans the raw text: invisible characters out, look-alikes folded, NFC, lower case. */
+export function cleanText(raw: string): string {
+  return raw
+    .normalize('NFKC')
+    .replace(INVISIBLE, '')
+    .replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKES[c] ?? c)
+    .normalize('NFC')
+    .toLowerCase();
+}
+
+function unLeet(token: string): string {
+  if (!/\p{L}/u.test(token) || !/[0-9@]/.test(token)) return token;
+  // "16t", "2h", "8thang": a number followed by a unit or word, not letters written as digits.
+  if (/^\d+\p{L}*$/u.test(token)) return token;
+  return token.replace(/[0134@]/g, (c) => LEET[c] ?? c);
+}
+
+/** "cứuuuu" → "cứu", "emmm" → "em": runs of three or more of one letter are emphasis. */
+function unRepeat(token: string): string {
+  return token.replace(/(\p{L})\1{2,}/gu, '$1');
+}
+
+let shorthand: Map<string, string[]> | null = null;
+
+/** data/shorthand.tsv: phone shorthand and regional forms → the standard syllables. */
+function loadShorthand(): Map<string, string[]> {
+  if (shorthand) return shorthand;
+  const map = new Map<string, string[]>();
+  for (const line of fs.readFileSync(path.join(DATA_DIR, 'shorthand.tsv'), 'utf8').split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const [form, standard] = nfc(line).split('\t');
+    if (form && standard) map.set(form.trim().toLowerCase(), standard.trim().toLowerCase().split(/\s+/));
+  }
+  shorthand = map;
+  return map;
+}
+
+/** One piece of the message: a syllable with where its sentence part (clause) starts. */
+export interface Token {
+  text: string;
+  clause: number;
+}
+
+/**
+ * Syllables of the cleaned message, shorthand expanded, each tagged with its clause: a new
+ * clause starts at . ! ? ; , and line breaks, so "năm ngoái anh ta dọa giết em, giờ anh ta
+ * đang ở tù" keeps the past threat and the present safety apart.
+ */
+export function tokenize(raw: string): Token[] {
+  const text = cleanText(raw);
+  const table = loadShorthand();
+  const out: Token[] = [];
+  let clause = 0;
+  for (const piece of text.split(/([.!?;,\n…]+)/u)) {
+    if (/^[.!?;,\n…]+$/u.test(piece)) {
+      clause++;
+      continue;
+    }
+    for (const word of piece.split(/[^\p{L}\p{N}@]+/u)) {
+      if (!word) continue;
+      const t = unRepeat(unLeet(word));
+      const expanded = table.get(t) ?? (TONE_MARKS.test(t.normalize('NFD')) ? undefined : table.get(fold(t)));
+      for (const s of expanded ?? [t]) out.push({ text: s, clause });
+    }
+  }
+  return out;
+}
+
+/** A syllable split into its letters without tone (â ă ê ô ơ ư đ kept) and its tone. */
+export interface Syllable {
+  base: string;
+  tone: string;
+  folded: string;
+  plain: boolean;
+}
+
+export function syllableOf(s: string): Syllable {
+  const d = s.normalize('NFD');
+  const tone = d.match(TONE_MARKS)?.[0] ?? '';
+  const base = d.replace(new RegExp(TONE_MARKS.source, 'g'), '').normalize('NFC');
+  const folded = fold(s);
+  return { base, tone, folded, plain: folded === s };
+}
+
+/**
+ * Does a typed syllable match a pattern syllable? Typed with marks: same letters and same tone,
+ * wherever the tone was placed ("doạ" and "dọa" are one word). Typed without any mark: any
+ * accent, since most phones send plain letters.
+ */
+export function syllableMatch(typed: Syllable, pattern: Syllable): boolean {
+  if (typed.plain) return typed.folded === pattern.folded;
+  return typed.base === pattern.base && typed.tone === pattern.tone;
+}
