@@ -1,8 +1,22 @@
 import type { ArticleHit } from '../retrieval/retriever.js';
 
 export interface Citation {
-  document: { id: string; number: string | null; title: string; name: string; binding: boolean; status: string };
+  document: {
+    id: string;
+    number: string | null;
+    title: string;
+    name: string;
+    binding: boolean;
+    status: string;
+    /** Documents without Điều: "Kế hoạch số 123/KH-UBND ngày 15/3/2026 của UBND tỉnh Thanh Hóa". */
+    reference?: string;
+  };
+  /** The Điều; empty for a document without Điều, which is cited by `section`. */
   article: string;
+  /** Place in a document without Điều: ['III', '2'] is "mục III.2". */
+  section?: string[] | null;
+  /** The cited section's heading, for the source view (never put into `article`). */
+  heading?: string | null;
   clause: string | null;
   point: string | null;
   quote: string;
@@ -30,6 +44,8 @@ export interface AnswerInput {
   nextStepWeights: Record<string, number>;
   history: Turn[];
   kind: AnswerKind;
+  /** Topics recognised in the question (vocabulary), most specific first: picks the next step. */
+  topics?: string[];
   signal?: AbortSignal;
 }
 

@@ -1,29 +1,25 @@
 import type { Config } from '../../config/config.js';
-import { fold, syllables } from '../../ingest/text/vietnamese.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import type { AnswerInput, AnswerOutput, Answerer, Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
+import { wantsOf } from './plain/intent.js';
+import { articleMeaning, scoreUnits, type Unit } from './plain/units.js';
+import { whatToDo } from './plain/what-to-do.js';
 import { render } from './templates.js';
 
 /**
- * The offline answerer: no model. It quotes the khoản/điểm of the top articles that share the
- * most (IDF-weighted) words with the question, each followed by its exact citation, then the
- * practical next steps the law gives. Every sentence it states is a quotation of a retrieved
- * source, so it cannot invent an article.
+ * The offline answerer: no model. It answers first, in plain words: the plain-language sentence
+ * (corpus/articles, reviewed data) of the khoản that says what she asked, then that khoản quoted
+ * with its exact citation, one concrete next step, and the other articles found under "Xem thêm".
+ * Every statement is either a quotation or a reviewed sentence about the cited khoản, so it
+ * cannot invent an article or say more than the text.
  */
 
-interface Unit {
-  hit: ArticleHit;
-  hitRank: number;
-  clause: string | null;
-  point: string | null;
-  text: string;
-  order: number;
-  score: number;
-}
-
-const MAX_STATEMENTS = 3;
-const MAX_QUOTE_CHARS = 320;
+const MAX_LEADS = 2;
+/** A second statement is added only when it answers nearly as well as the first. */
+const SECOND_LEAD_RATIO = 0.7;
+const MAX_QUOTE_CHARS = 200;
+const MAX_SEE_ALSO = 3;
 
 export class ExtractiveAnswerer implements Answerer {
   readonly id = 'extractive';
@@ -33,38 +29,39 @@ export class ExtractiveAnswerer implements Answerer {
     const lines: string[] = [];
     const citations: Citation[] = [];
     const sources: ArticleHit[] = [...input.hits, ...input.nextSteps];
-    const cite = (u: Unit) => {
-      const source = sources.indexOf(u.hit) + 1;
-      const quote = trimQuote(u.text);
-      const c = citationFor(u.hit, source, u.clause, u.point, quote);
+    const cite = (hit: ArticleHit, clause: string | null, point: string | null, text: string) => {
+      const c = citationFor(hit, sources.indexOf(hit) + 1, clause, point, trimQuote(text));
       citations.push(c);
-      return render('offline-statement.vi.txt', { citation: citationLabel(c), quote });
+      return c;
     };
 
-    const chosen = pickUnits(input.hits, input.termWeights);
-    if (chosen.length) {
-      lines.push(render('offline-intro.vi.txt'));
-      for (const u of chosen) lines.push(cite(u));
-      const notes = new Set<string>();
-      for (const u of chosen) {
-        const d = u.hit.document;
-        if (!d.binding) notes.add(render('offline-plan-note.vi.txt', { name: d.name }));
-        if (d.status === 'expired' || d.status === 'replaced') {
-          notes.add(render('offline-expired-note.vi.txt', { name: d.name, status: d.status === 'replaced' ? 'đã được thay thế' : 'đã hết hiệu lực' }));
-        }
+    const leads = pickLeads(scoreUnits(input.hits, input.termWeights, wantsOf(input.resolvedQuestion)));
+    if (leads.length) {
+      for (const u of leads) {
+        const c = cite(u.hit, u.clause, u.point, u.text);
+        const plain = u.meaning ?? articleMeaning(u.hit);
+        // With a plain sentence: say it, then where it comes from. Without one (an upload with no
+        // notes yet): the law's own words lead.
+        if (plain) lines.push(plain, render('offline-basis.vi.txt', { citation: citationLabel(c), quote: c.quote }));
+        else lines.push(render('offline-statement.vi.txt', { citation: citationLabel(c), quote: c.quote }));
       }
-      lines.push(...notes);
+      lines.push(...documentNotes(leads.map((u) => u.hit)));
     } else {
       lines.push(render('no-answer.vi.txt'));
     }
 
-    const steps = pickUnits(input.nextSteps, input.nextStepWeights, 1).filter(
-      (s) => !chosen.some((c) => c.hit.chunkId === s.hit.chunkId && c.clause === s.clause && c.point === s.point),
-    );
-    if (steps.length) {
-      lines.push(render('offline-next-steps.vi.txt'));
-      for (const u of steps) lines.push(cite(u));
-    }
+    const step = whatToDo(input.topics ?? [], input.hits[0]?.document.number ?? null, this.config.LEGAL_AID_PHONE);
+    if (leads.length && step) lines.push(render('offline-what-to-do.vi.txt', { step }));
+
+    // Other articles found, and the article saying where to report: named, cited, not quoted.
+    const used = new Set(leads.map((u) => u.hit));
+    const more = [...input.hits.slice(0, MAX_SEE_ALSO + 1), ...input.nextSteps.slice(0, 1)].filter((h) => !used.has(h) && (h.article || h.heading));
+    const seeAlso = [...new Set(more)].slice(0, MAX_SEE_ALSO).map((h) => {
+      const c = cite(h, h.clause, null, firstLine(h, h.clause));
+      const title = h.articleTitle ?? null;
+      return title ? `${citationLabel(c)} (${title})` : citationLabel(c);
+    });
+    if (leads.length && seeAlso.length) lines.push(render('offline-see-also.vi.txt', { items: seeAlso.join('; ') }));
     lines.push(disclaimer(this.config.LEGAL_AID_PHONE));
 
     const answer = lines.join('\n');
@@ -77,63 +74,48 @@ export function disclaimer(legalAidPhone: string): string {
   return render('disclaimer.vi.txt', { legalAid: legalAidPhone ? ` (${legalAidPhone})` : '' });
 }
 
-/** Splits an article chunk into quotable units: intro paragraphs, khoản, điểm. */
-function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
-  const units: Unit[] = [];
-  let clause: string | null = null;
-  const lines = hit.text.split('\n');
-  // Plan sections and other non-article chunks have no "Điều" heading line to skip.
-  const body = hit.article ? lines.slice(1) : lines.slice(1).length ? lines.slice(1) : lines;
-  for (const line of body) {
-    const cm = /^(\d+[a-zđ]?)\.\s+(.*)$/u.exec(line);
-    const pm = /^([a-zđ]\d?)\)\s*(.*)$/u.exec(line);
-    if (hit.article && cm) {
-      clause = cm[1]!;
-      units.push({ hit, hitRank, clause, point: null, text: cm[2]!, order: units.length, score: 0 });
-    } else if (hit.article && pm && clause) {
-      units.push({ hit, hitRank, clause, point: pm[1]!, text: pm[2]!, order: units.length, score: 0 });
-    } else {
-      units.push({ hit, hitRank, clause: hit.article ? clause : null, point: null, text: line, order: units.length, score: 0 });
-    }
-  }
-  return units;
-}
-
-function pickUnits(hits: ArticleHit[], weights: Record<string, number>, max = MAX_STATEMENTS): Unit[] {
-  if (!hits.length) return [];
-  const top = hits[0]!.score;
-  const considered = hits.slice(0, 3).filter((h) => h.score >= top * 0.55);
-  const all: Unit[] = [];
-  considered.forEach((h, rank) => {
-    for (const u of unitsOf(h, rank)) {
-      const toks = new Set(syllables(u.text).map(fold));
-      let s = 0;
-      for (const t of toks) s += weights[t] ?? 0;
-      // Prefer the article the retriever ranked first, and the khoản it found best.
-      s *= [1, 0.8, 0.65][rank]!;
-      if (h.clause && u.clause === h.clause) s *= 1.15;
-      // A lead-in that ends with ":" says little on its own ("… bao gồm:").
-      if (/:\s*$/.test(u.text) && !u.point) s *= 0.6;
-      u.score = s;
-      all.push(u);
-    }
-  });
-  const best = Math.max(0, ...all.map((u) => u.score));
-  if (best <= 0) {
-    // Nothing overlaps: quote the top article's first unit rather than nothing.
-    const first = all.find((u) => u.hitRank === 0);
+/** The best unit, and a second one when it answers nearly as well and says something else. */
+function pickLeads(ranked: Unit[]): Unit[] {
+  const best = ranked[0];
+  if (!best) return [];
+  if (best.score <= 0) {
+    // Nothing overlaps: the top article's plain sentence and first unit rather than nothing.
+    const first = ranked.filter((u) => u.hitRank === 0).sort((a, b) => a.order - b.order)[0];
     return first ? [first] : [];
   }
-  const perArticle = new Map<number, number>();
-  const chosen: Unit[] = [];
-  for (const u of [...all].sort((a, b) => b.score - a.score)) {
-    if (chosen.length >= max || u.score < best * 0.4) break;
-    const n = perArticle.get(u.hit.chunkId) ?? 0;
-    if (n >= 2) continue;
-    perArticle.set(u.hit.chunkId, n + 1);
-    chosen.push(u);
+  const leads = [best];
+  const said = new Set([best.meaning ?? articleMeaning(best.hit)]);
+  // Without a plain sentence the lead is a long quotation already: a second would bury the answer.
+  if (said.has(null)) return leads;
+  for (const u of ranked.slice(1)) {
+    if (leads.length >= MAX_LEADS || u.score < best.score * SECOND_LEAD_RATIO) break;
+    const plain = u.meaning ?? articleMeaning(u.hit);
+    // Same sentence, or the same khoản again: nothing new for her.
+    if (said.has(plain) || leads.some((l) => l.hit === u.hit && l.clause === u.clause)) continue;
+    said.add(plain);
+    leads.push(u);
   }
-  return chosen.sort((a, b) => a.hitRank - b.hitRank || a.order - b.order);
+  return leads;
+}
+
+/** Provincial plans are not binding law; replaced texts are history. Said once per document. */
+function documentNotes(hits: ArticleHit[]): string[] {
+  const notes = new Set<string>();
+  for (const h of hits) {
+    const d = h.document;
+    if (!d.binding) notes.add(render('offline-plan-note.vi.txt', { name: d.name }));
+    if (d.status === 'expired' || d.status === 'replaced') {
+      notes.add(render('offline-expired-note.vi.txt', { name: d.name, status: d.status === 'replaced' ? 'đã được thay thế' : 'đã hết hiệu lực' }));
+    }
+  }
+  return [...notes];
+}
+
+/** The khoản's line (or the article's first body line), for a citation that is named, not quoted. */
+function firstLine(hit: ArticleHit, clause: string | null): string {
+  const body = hit.text.split('\n').slice(hit.article ? 1 : 0);
+  const line = (clause && body.find((l) => l.startsWith(`${clause}. `))) || body[0] || hit.text;
+  return line.replace(/^\d+[a-zđ]?\.\s+/u, '');
 }
 
 function trimQuote(text: string): string {

@@ -5,7 +5,7 @@ import { documentName } from '../../ingest/names.js';
 import { fold, syllables } from '../../ingest/text/vietnamese.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
-import { loadCorpusIndex, readCorpusVersion, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
+import { loadCorpusIndex, noteKey, readCorpusVersion, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
 import type { IndexedChunk, LexicalIndex, ScoredChunk } from './index/lexical-index.js';
 
 /**
@@ -229,6 +229,7 @@ async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: Analyzed
       header: row.header,
       text: row.text,
       score: Number(r.score.toFixed(6)),
+      notes: idx.notes.get(noteKey(c.documentId, c.articleKey)) ?? [],
     });
   }
   return out;

@@ -1,3 +1,5 @@
+import type { ArticleNote } from './index/corpus-index.js';
+
 /** Hybrid retrieval over article chunks; used by chat, /api/search and the evaluation alike. */
 
 export interface SearchOptions {
@@ -26,6 +28,18 @@ export interface HitDocument {
   type: string;
   status: 'in_force' | 'partial' | 'expired' | 'replaced';
   binding: boolean;
+  /**
+   * Filled for documents without Điều (server/answer/provincial.ts, enrichHits): how officials
+   * cite it ("Kế hoạch số 123/KH-UBND ngày 15/3/2026 của UBND tỉnh Thanh Hóa"), its short form
+   * ("Kế hoạch 123/KH-UBND"), issuer, scope and period of application.
+   */
+  reference?: string;
+  shortReference?: string;
+  issuer?: string | null;
+  issued?: string | null;
+  scope?: string | null;
+  period?: string | null;
+  periodEnd?: string | null;
 }
 
 /** One article (or plan section), best chunk kept. */
@@ -36,12 +50,16 @@ export interface ArticleHit {
   articleNum: number | null;
   articleTitle: string | null;
   heading: string | null;
+  /** Place of a chunk of a document without Điều in its own numbering: ['III', '2']; null for articles. */
+  section?: string[] | null;
   /** The khoản that best matches the question, when the article has khoản. */
   clause: string | null;
   clauses: string[];
   header: string;
   text: string;
   score: number;
+  /** How members ask about this article and what it means for them (corpus/articles, article_notes). */
+  notes?: ArticleNote[];
 }
 
 export interface SearchResult {

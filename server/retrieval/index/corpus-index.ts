@@ -19,9 +19,19 @@ export interface DocInfo {
   topics: string[];
 }
 
+/** How members ask about an article and what it means (article_notes), kept for the answerer. */
+export interface ArticleNote {
+  clause: string | null;
+  point: string | null;
+  kind: 'ask' | 'meaning';
+  text: string;
+}
+
 export interface CorpusIndex {
   version: string;
   lexical: LexicalIndex;
+  /** Notes by `${documentId}\u0000${articleKey}`. */
+  notes: Map<string, ArticleNote[]>;
   docs: Map<string, DocInfo>;
   readings: PairReadingTable;
   builtMs: number;
@@ -47,16 +57,18 @@ interface ChunkRow {
   search_text: string;
 }
 
-interface NoteRow {
+interface NoteRow extends ArticleNote {
   document_id: string;
   article: string;
-  clause: string | null;
-  text: string;
 }
 
 /** The key that groups a document's chunks into one citable unit (an article or a section). */
 export function articleKey(c: { id: number; article: string | null; heading: string | null }): string {
   return c.article ?? c.heading ?? `#${c.id}`;
+}
+
+export function noteKey(documentId: string, articleKey: string): string {
+  return `${documentId}\u0000${articleKey}`;
 }
 
 /** Folded syllables followed by every adjacent pair ("ly hon lyhon"), like chunks.search_text. */
@@ -77,13 +89,13 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
   for (const d of docRows.rows) docs.set(d.id, d);
 
   // Member notes by document and article; khoản notes go to the chunk that holds the khoản.
-  const notes = new Map<string, NoteRow[]>();
-  const noteRows = await db.query<NoteRow>(`select document_id, article, clause, text from article_notes order by id`);
+  const notes = new Map<string, ArticleNote[]>();
+  const noteRows = await db.query<NoteRow>(`select document_id, article, clause, point, kind, text from article_notes order by id`);
   for (const n of noteRows.rows) {
-    const key = `${n.document_id}\u0000${n.article}`;
+    const key = noteKey(n.document_id, n.article);
     let list = notes.get(key);
     if (!list) notes.set(key, (list = []));
-    list.push(n);
+    list.push({ clause: n.clause, point: n.point, kind: n.kind, text: n.text });
   }
 
   const entries: ChunkTerms[] = [];
@@ -97,7 +109,7 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
     for (const c of page.rows) {
       const id = Number(c.id);
       const key = articleKey({ id, article: c.article, heading: c.heading });
-      const own = (notes.get(`${c.document_id}\u0000${key}`) ?? []).filter((n) => !n.clause || c.clauses.includes(n.clause));
+      const own = (notes.get(noteKey(c.document_id, key)) ?? []).filter((n) => !n.clause || c.clauses.includes(n.clause));
       entries.push({
         chunk: { id, documentId: c.document_id, articleKey: key },
         fields: {
@@ -118,5 +130,5 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
   // Members' own phrasings attest everyday pairs the law never writes ("nghỉ đẻ", "bỏ nhau").
   for (const list of notes.values()) for (const n of list) readings.addText(n.text);
 
-  return { version: v, lexical, docs, readings, builtMs: performance.now() - t0 };
+  return { version: v, lexical, notes, docs, readings, builtMs: performance.now() - t0 };
 }

@@ -1,0 +1,37 @@
+import { fold } from '../../../ingest/text/vietnamese.js';
+
+/**
+ * What kind of answer a question wants, read from how it is asked ("bao lâu", "ở đâu", "mấy
+ * tuổi"), and whether a sentence of the law or of its plain-language note gives that kind of
+ * answer. The offline answer leads with the khoản that says what she asked, not merely the one
+ * sharing most words with her question.
+ */
+export type Want = 'duration' | 'amount' | 'age' | 'where' | 'who';
+
+const ASKS: Record<Want, RegExp> = {
+  duration: /\b(bao lau|may thang|may nam|may ngay|may tuan|bao nhieu (ngay|thang|nam|tuan)|den bao gio|thoi han|trong bao lau|khi nao thi|luc nao|tu khi nao)\b/,
+  amount: /\b(bao nhieu tien|phat bao nhieu|muc phat|bi phat|bao nhieu phan tram|may trieu|duoc bao nhieu|tien bao nhieu|tro cap bao nhieu|huong bao nhieu|bao nhieu %)\b/,
+  age: /\b(may tuoi|bao nhieu tuoi|du tuoi|tuoi nao|tu may tuoi|duoi may tuoi)\b/,
+  where: /\b(o dau|di dau|den dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
+  who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|nguoi nao|ai la nguoi)\b/,
+};
+
+const GIVES: Record<Want, RegExp> = {
+  duration: /\d+\s*(ngày|tháng|năm|tuần|giờ)\b|\b(ngày|tháng|năm) (kể từ|trước|sau)\b|thời hạn|thời gian/u,
+  amount: /\d[\d.,]*\s*(đồng|triệu|%|phần trăm|lần mức)|phạt tiền|mức (hưởng|trợ cấp|đóng|lương)/u,
+  age: /\d+\s*(tuổi|tháng tuổi)|\b(đủ|dưới|từ) (mười|\d+)/u,
+  where: /Tòa án|Công an|Ủy ban|UBND|cơ quan|Hội Liên hiệp|Trung tâm|tổng đài|đồn Biên phòng|Phòng|Sở |văn phòng|bộ phận một cửa|nơi cư trú|nơi (đăng ký|đóng)/u,
+  who: /\b(mẹ|cha|vợ|chồng|con|người|bên|ông bà|anh chị em|Tòa án|cơ quan)\b/u,
+};
+
+export function wantsOf(question: string): Want[] {
+  const f = fold(question);
+  return (Object.keys(ASKS) as Want[]).filter((w) => ASKS[w].test(f));
+}
+
+/** 1 when the text gives every kind of answer the question wants (or it wants none), less otherwise. */
+export function fitsWants(text: string, wants: Want[]): number {
+  if (!wants.length) return 1;
+  const met = wants.filter((w) => GIVES[w].test(text)).length;
+  return met / wants.length;
+}
