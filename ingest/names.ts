@@ -33,7 +33,36 @@ export function documentName(meta: DocumentMeta): string {
 /** National laws and decrees bind; provincial plans and programmes guide. */
 export function isBinding(meta: DocumentMeta): boolean {
   const t = `${meta.type ?? ''} ${meta.title ?? ''}`.toLowerCase();
+  // The Hội's own decisions and plans guide its members; they are not law.
+  if (/hội liên hiệp phụ nữ|hội lhpn/i.test(meta.issuer ?? '')) return false;
   if (/kế hoạch|chương trình|hướng dẫn|công văn|báo cáo/.test(meta.type?.toLowerCase() ?? '')) return false;
   if (!meta.type && /^(kế hoạch|chương trình)/.test(t.trim())) return false;
   return true;
+}
+
+/** Types that are cited "Kế hoạch số … ngày … của …" rather than by their title. */
+const ADMINISTRATIVE = /^(Kế hoạch|Quyết định|Hướng dẫn|Công văn|Chương trình|Chỉ thị|Thông báo|Đề án|Quy chế|Báo cáo)/u;
+
+function dmy(iso: string | undefined): string | null {
+  const m = iso ? /^(\d{4})-(\d{2})-(\d{2})/.exec(iso) : null;
+  return m ? `${Number(m[3])}/${Number(m[2])}/${m[1]}` : null;
+}
+
+/**
+ * A document as officials cite it: "Kế hoạch số 123/KH-UBND ngày 15/3/2026 của UBND tỉnh Thanh
+ * Hóa". Laws and decrees keep their usual name (documentName); a document with no number is named
+ * by its title and issuer.
+ */
+export function documentReference(meta: Pick<DocumentMeta, 'title' | 'number' | 'type' | 'issued' | 'issuer'>): string {
+  const type = meta.type && ADMINISTRATIVE.test(meta.type) ? meta.type : /^(\S+\s\S+)/u.exec(meta.title ?? '')?.[1];
+  if (!type || !ADMINISTRATIVE.test(type)) return documentName(meta);
+  const date = dmy(meta.issued);
+  const base = meta.number ? `${type} số ${meta.number}` : (meta.title ?? type);
+  return [base, date ? `ngày ${date}` : '', meta.issuer ? `của ${meta.issuer}` : ''].filter(Boolean).join(' ');
+}
+
+/** The short form used inside a sentence: "Kế hoạch 123/KH-UBND" (or the reference when unnumbered). */
+export function documentShortReference(meta: Pick<DocumentMeta, 'title' | 'number' | 'type' | 'issued' | 'issuer'>): string {
+  const type = meta.type ?? /^(\S+\s\S+)/u.exec(meta.title ?? '')?.[1] ?? 'Văn bản';
+  return meta.number ? `${type} ${meta.number}` : documentReference(meta);
 }

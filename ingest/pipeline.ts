@@ -11,6 +11,7 @@ import { extractMetadata } from './parse/metadata.js';
 import { outline } from './structure/outline.js';
 import { parseStructure } from './structure/legal.js';
 import { foldedSyllables } from './text/vietnamese.js';
+import { findContacts, insertContacts } from './contacts.js';
 import type { ChunkDraft, DocumentMeta, ParsedText, Structure } from './types.js';
 
 export interface IngestInput {
@@ -95,7 +96,8 @@ export async function ingestDocument(db: Db, embedder: Embedder, input: IngestIn
       number: p.meta.number ?? null,
       title: p.meta.title,
       type: p.meta.type,
-      binding: isBinding(p.meta),
+      // A document without Điều (a plan, or a decision represented by the plan it issues) guides.
+      binding: isBinding(p.meta) && p.structure.kind === 'legal',
       issuer: p.meta.issuer ?? null,
       issued: p.meta.issued ?? null,
       effective: p.meta.effective ?? null,
@@ -114,6 +116,10 @@ export async function ingestDocument(db: Db, embedder: Embedder, input: IngestIn
       structure: outline(p.structure),
       article_count: articleCount,
       chunk_count: p.chunks.length,
+      period: p.meta.period ?? null,
+      period_start: p.meta.periodStart ?? null,
+      period_end: p.meta.periodEnd ?? null,
+      structure_scheme: structureScheme(p.structure),
     });
     await insertChunks(
       tx,
@@ -125,6 +131,7 @@ export async function ingestDocument(db: Db, embedder: Embedder, input: IngestIn
         articleNum: c.articleNum ?? null,
         articleTitle: c.articleTitle ?? null,
         heading: c.heading ?? null,
+        section: c.section ?? null,
         clauses: c.clauses,
         points: c.points,
         part: c.part,
@@ -134,6 +141,7 @@ export async function ingestDocument(db: Db, embedder: Embedder, input: IngestIn
         embedding: vectors[i]!,
       })),
     );
+    await insertContacts(tx, p.id, findContacts(p.chunks));
     return replaced;
   });
 
@@ -163,6 +171,11 @@ export function searchText(header: string, text: string): string {
   const pairs: string[] = [];
   for (let i = 0; i + 1 < syl.length; i++) pairs.push(syl[i]! + syl[i + 1]!);
   return `${syl.join(' ')}\n${pairs.join(' ')}`;
+}
+
+/** 'legal', or how a document without Điều was cut: by its numbering or by headings. */
+export function structureScheme(s: Structure): 'legal' | 'numbered' | 'headings' {
+  return s.kind === 'legal' ? 'legal' : (s.scheme ?? 'numbered');
 }
 
 function dropUndefined<T extends object>(o: T): Partial<T> {

@@ -19,6 +19,10 @@ export interface DocumentMeta {
   missing?: string;
   source?: string;
   obtained?: string;
+  /** Period of application as the text says it: "năm 2026", "giai đoạn 2021 - 2025". */
+  period?: string;
+  periodStart?: string; // ISO date
+  periodEnd?: string; // ISO date
 }
 
 /** What a format parser returns: plain NFC text, one structural unit per line where possible. */
@@ -48,15 +52,35 @@ export interface Article {
   clauses: Clause[];
 }
 
-/** A heading/paragraph section of a non-legal document (provincial plans). */
+/**
+ * A section of a document without Điều (provincial plans, decisions' attachments, guidance):
+ * a Roman part, a numbered item or a run of one-line items, or, in a document with no numbering
+ * at all, a heading with its paragraphs.
+ */
 export interface Section {
+  /** Headings above it, with their titles: ['III. NHIỆM VỤ, GIẢI PHÁP']. */
   path: string[];
+  /** Its own first line: the item or part heading ("2. Hỗ trợ người bị bạo lực gia đình"). */
   heading: string;
   paragraphs: string[];
+  /**
+   * Where it sits in the document's own numbering: ['III', '2']; ['§3'] for the third heading
+   * of a document chunked by headings. Citations say "mục III.2".
+   */
+  labels: string[];
+  /** Labels of the one-line items this section lists (["1", "2"] under "II. CHỈ TIÊU"). */
+  items: string[];
+  /** Lettered points under it, by their letter. */
+  points: string[];
 }
+
+/** How a document without Điều was cut: by its numbering, or by headings and paragraphs. */
+export type SectionScheme = 'numbered' | 'headings';
 
 export interface Structure {
   kind: 'legal' | 'sections';
+  /** For kind 'sections'. */
+  scheme?: SectionScheme;
   preamble: string[];
   articles: Article[];
   sections: Section[];
@@ -75,6 +99,8 @@ export interface ChunkDraft {
   articleNum?: number;
   articleTitle?: string;
   heading?: string;
+  /** Path in the document's own numbering for documents without Điều: ['III', '2']. */
+  section?: string[];
   clauses: string[];
   points: Record<string, string[]>;
   part: number;

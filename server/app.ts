@@ -8,6 +8,7 @@ import documents from './routes/documents.js';
 import search from './routes/search.js';
 import chat from './routes/chat.js';
 import articles from './routes/articles.js';
+import sections from './routes/sections.js';
 import auth from './auth/plugin.js';
 import corsOrigins from './origins/cors.js';
 import officials from './officials.js';
@@ -51,6 +52,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   await app.register(documents);
   await app.register(search);
   await app.register(articles);
+  await app.register(sections);
   await app.register(chat);
   await app.register(officials);
   await app.register(webStatic);

@@ -1,5 +1,5 @@
 import type { DocumentRow } from '../store/documents.js';
-import { documentName } from '../ingest/names.js';
+import { documentName, documentReference } from '../ingest/names.js';
 
 export const STATUS_LABELS: Record<DocumentRow['status'], string> = {
   in_force: 'Còn hiệu lực',
@@ -31,5 +31,21 @@ export function presentDocument(d: DocumentRow) {
     articleCount: d.article_count,
     chunkCount: d.chunk_count,
     createdAt: new Date(d.created_at).toISOString(),
+    reference: documentReference({ title: d.title, number: d.number ?? undefined, type: d.type, issued: d.issued ?? undefined, issuer: d.issuer ?? undefined }),
+    period: d.period ?? null,
+    periodStart: d.period_start ?? null,
+    periodEnd: d.period_end ?? null,
+    periodOver: periodOver(d.period_end),
+    structureScheme: d.structure_scheme ?? 'legal',
   };
+}
+
+/** True when a plan's period of application ended before today (Vietnam's date). */
+export function periodOver(periodEnd: string | null | undefined, today = todayInVietnam()): boolean {
+  return Boolean(periodEnd && periodEnd < today);
+}
+
+export function todayInVietnam(now = new Date()): string {
+  // UTC+7 all year: a plan for "năm 2025" is over from 1 January in Thanh Hóa, not in London.
+  return new Date(now.getTime() + 7 * 3600_000).toISOString().slice(0, 10);
 }

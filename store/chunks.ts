@@ -8,6 +8,8 @@ export interface NewChunk {
   articleNum: number | null;
   articleTitle: string | null;
   heading: string | null;
+  /** Place in a document without Điều: ['III', '2']. */
+  section?: string[] | null;
   clauses: string[];
   points: Record<string, string[]>;
   part: number;
@@ -26,6 +28,7 @@ export interface ChunkRow {
   article_num: number | null;
   article_title: string | null;
   heading: string | null;
+  section: string[] | null;
   clauses: string[];
   points: Record<string, string[]>;
   part: number;
@@ -45,14 +48,15 @@ export async function insertChunks(q: Queryable, documentId: string, chunks: New
       params.push(
         documentId, c.ordinal, c.path, c.article, c.articleNum, c.articleTitle, c.heading, c.clauses,
         JSON.stringify(c.points), c.part, c.header, c.text, c.searchText, c.embedding ? toVectorLiteral(c.embedding) : null,
+        c.section?.length ? c.section : null,
       );
-      const ph = Array.from({ length: 14 }, (_, k) => `$${base + k + 1}`);
+      const ph = Array.from({ length: 15 }, (_, k) => `$${base + k + 1}`);
       ph[13] = `${ph[13]}::vector`;
       return `(${ph.join(',')})`;
     });
     await q.query(
       `insert into chunks (document_id, ordinal, path, article, article_num, article_title, heading, clauses,
-         points, part, header, text, search_text, embedding) values ${values.join(',')}`,
+         points, part, header, text, search_text, embedding, section) values ${values.join(',')}`,
       params,
     );
   }
@@ -60,9 +64,22 @@ export async function insertChunks(q: Queryable, documentId: string, chunks: New
 
 export async function chunksOfArticle(q: Queryable, documentId: string, article: string): Promise<ChunkRow[]> {
   const r = await q.query<ChunkRow>(
-    `select id, document_id, ordinal, path, article, article_num, article_title, heading, clauses, points, part, header, text
-       from chunks where document_id = $1 and article = $2 order by ordinal`,
+    `select ${CHUNK_COLUMNS} from chunks where document_id = $1 and article = $2 order by ordinal`,
     [documentId, article],
+  );
+  return r.rows;
+}
+
+const CHUNK_COLUMNS = 'id, document_id, ordinal, path, article, article_num, article_title, heading, section, clauses, points, part, header, text';
+
+/**
+ * The chunks of a part of a document without Điều, for the source view: every chunk under the
+ * top-level part that holds `section` (all of "III" for a citation of "III.2"), in order.
+ */
+export async function chunksOfPart(q: Queryable, documentId: string, section: string[]): Promise<ChunkRow[]> {
+  const r = await q.query<ChunkRow>(
+    `select ${CHUNK_COLUMNS} from chunks where document_id = $1 and section[1] = $2 order by ordinal`,
+    [documentId, section[0]],
   );
   return r.rows;
 }

@@ -19,6 +19,12 @@ export interface DocumentRow {
   missing: string | null;
   source: string | null;
   obtained: string | null;
+  /** Period of application of a plan: "năm 2026", with its dates. */
+  period: string | null;
+  period_start: string | null;
+  period_end: string | null;
+  /** How the text was cut: by Điều, by its own numbering (parts, items) or by headings. */
+  structure_scheme: 'legal' | 'numbered' | 'headings';
   origin: string;
   sha256: string;
   structure: unknown;
@@ -28,23 +34,26 @@ export interface DocumentRow {
   updated_at: string;
 }
 
-export type NewDocument = Omit<DocumentRow, 'created_at' | 'updated_at'>;
+export type NewDocument = Omit<DocumentRow, 'created_at' | 'updated_at' | 'period' | 'period_start' | 'period_end' | 'structure_scheme'> &
+  Partial<Pick<DocumentRow, 'period' | 'period_start' | 'period_end' | 'structure_scheme'>>;
 
 const COLUMNS = `id, number, title, type, binding, issuer, to_char(issued, 'YYYY-MM-DD') as issued,
   to_char(effective, 'YYYY-MM-DD') as effective, status, status_note, replaced_by, scope, topics, excerpt,
   articles_present, missing, source, obtained, origin, sha256, article_count, chunk_count,
+  period, to_char(period_start, 'YYYY-MM-DD') as period_start, to_char(period_end, 'YYYY-MM-DD') as period_end, structure_scheme,
   created_at, updated_at`;
 
 export async function insertDocument(q: Queryable, d: NewDocument): Promise<void> {
   await q.query(
     `insert into documents (id, number, title, type, binding, issuer, issued, effective, status, status_note,
        replaced_by, scope, topics, excerpt, articles_present, missing, source, obtained, origin, sha256,
-       structure, article_count, chunk_count)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23)`,
+       structure, article_count, chunk_count, period, period_start, period_end, structure_scheme)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)`,
     [
       d.id, d.number, d.title, d.type, d.binding, d.issuer, d.issued, d.effective, d.status, d.status_note,
       d.replaced_by, d.scope, d.topics, d.excerpt, d.articles_present, d.missing, d.source, d.obtained, d.origin,
       d.sha256, JSON.stringify(d.structure), d.article_count, d.chunk_count,
+      d.period ?? null, d.period_start ?? null, d.period_end ?? null, d.structure_scheme ?? 'legal',
     ],
   );
 }

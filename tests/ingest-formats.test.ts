@@ -167,7 +167,7 @@ describe('each format goes into the store with its articles', () => {
       title: 'Kế hoạch thực hiện công tác phòng, chống bạo lực gia đình trên địa bàn tỉnh năm 2024',
       type: 'Kế hoạch',
       issuer: 'UBND tỉnh Thanh Hóa',
-      scope: 'Thanh Hóa',
+      scope: 'tỉnh Thanh Hóa',
       binding: false,
       issued: '2024-03-05',
     });
@@ -289,10 +289,13 @@ describe('metadata from the document itself', () => {
     expect(extractMetadata(PLAN_TEXT)).toEqual({
       number: '123/KH-UBND',
       issuer: 'UBND tỉnh Thanh Hóa',
-      scope: 'Thanh Hóa',
+      scope: 'tỉnh Thanh Hóa',
       issued: '2024-03-05',
       type: 'Kế hoạch',
       title: 'Kế hoạch thực hiện công tác phòng, chống bạo lực gia đình trên địa bàn tỉnh năm 2024',
+      period: 'năm 2024',
+      periodStart: '2024-01-01',
+      periodEnd: '2024-12-31',
     });
   });
 
@@ -305,7 +308,7 @@ describe('metadata from the document itself', () => {
       'Thực hiện Đề án hỗ trợ phụ nữ năm 2024',
       'Căn cứ Nghị định số 56/2017/NĐ-CP ngày 09 tháng 5 năm 2017 của Chính phủ;',
     ].join('\n');
-    expect(extractMetadata(merged)).toMatchObject({ number: '123/KH-UBND', issuer: 'UBND tỉnh Thanh Hóa', scope: 'Thanh Hóa', issued: '2024-03-05', type: 'Kế hoạch', title: 'Kế hoạch thực hiện Đề án hỗ trợ phụ nữ năm 2024' });
+    expect(extractMetadata(merged)).toMatchObject({ number: '123/KH-UBND', issuer: 'UBND tỉnh Thanh Hóa', scope: 'tỉnh Thanh Hóa', issued: '2024-03-05', type: 'Kế hoạch', title: 'Kế hoạch thực hiện Đề án hỗ trợ phụ nữ năm 2024', period: 'năm 2024' });
   });
 
   it('reads laws, decrees, circulars and department guidance', () => {
@@ -319,7 +322,7 @@ describe('metadata from the document itself', () => {
       number: '01/2021/TT-BLĐTBXH', issuer: 'Bộ Lao động - Thương binh và Xã hội', type: 'Thông tư', title: 'Thông tư quy định thời giờ làm việc',
     });
     expect(extractMetadata('UBND TỈNH THANH HÓA\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 45/HD-SLĐTBXH\nThanh Hóa, ngày 12 tháng 01 năm 2023\nHƯỚNG DẪN\nVề việc thực hiện chính sách hỗ trợ')).toMatchObject({
-      issuer: 'Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa', scope: 'Thanh Hóa', type: 'Hướng dẫn', issued: '2023-01-12',
+      issuer: 'Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa', scope: 'tỉnh Thanh Hóa', type: 'Hướng dẫn', issued: '2023-01-12',
     });
   });
 

@@ -1,7 +1,7 @@
 import type { Article, ChunkDraft, Section, Structure } from '../types.js';
 
 /**
- * One chunk per Điều; a long Điều is cut at khoản boundaries with its heading repeated, so every
+ * One chunk per Điều (or, in a document without Điều, per part or item); a long Điều is cut at khoản boundaries with its heading repeated, so every
  * chunk can be cited as "khoản k Điều n" and none is a heading without its body.
  */
 
@@ -128,13 +128,32 @@ export function joinArticlePieces(pieces: { text: string; clauses: string[] }[])
   return out;
 }
 
+/**
+ * A section of a document without Điều (a plan's part or item): one chunk, or, when long, pieces
+ * cut between paragraphs, each repeating the section's heading line. Every piece carries the
+ * section's place in the document's numbering (III › 2), so it is cited as "mục III.2".
+ */
 function chunkSection(s: Section, ctx: ChunkContext): Omit<ChunkDraft, 'ordinal'>[] {
   const header = contextHeader(ctx.documentName, s.path, s.heading);
   const pieces: Omit<ChunkDraft, 'ordinal'>[] = [];
+  const owner = s.labels[s.labels.length - 1] ?? '';
   let buf: string[] = [];
   let size = s.heading.length;
   const flush = () => {
-    pieces.push({ path: s.path, heading: s.heading, clauses: [], points: {}, part: pieces.length, header, text: [s.heading, ...buf].join('\n') });
+    const text = [s.heading, ...buf].join('\n');
+    // Only the items and points this piece holds, so a cited "mục II.2" comes from the right one.
+    const items = s.items.filter((label) => buf.some((l) => l.startsWith(`${label}. `)));
+    const points = s.points.filter((p) => buf.some((l) => l.startsWith(`${p})`) || l.startsWith(`${p}. `)));
+    pieces.push({
+      path: s.path,
+      heading: s.heading,
+      section: s.labels,
+      clauses: pieces.length === 0 && buf.length === 0 ? s.items : items,
+      points: points.length ? { [owner]: points } : {},
+      part: pieces.length,
+      header,
+      text,
+    });
     buf = [];
     size = s.heading.length;
   };
@@ -145,4 +164,9 @@ function chunkSection(s: Section, ctx: ChunkContext): Omit<ChunkDraft, 'ordinal'
   }
   if (buf.length || pieces.length === 0) flush();
   return pieces;
+}
+
+/** "mục III.2": a section's labels as a document's own numbering writes them. */
+export function sectionRef(labels: readonly string[]): string {
+  return labels.join('.');
 }

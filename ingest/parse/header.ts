@@ -40,6 +40,9 @@ export function metaFromHeader(f: Record<string, string>): DocumentMeta {
   if (f.missing) meta.missing = f.missing;
   if (f.source) meta.source = f.source;
   if (f.obtained) meta.obtained = f.obtained;
+  if (f.period) meta.period = f.period;
+  if (isoDate(f.period_start)) meta.periodStart = f.period_start;
+  if (isoDate(f.period_end)) meta.periodEnd = f.period_end;
   return meta;
 }
 

@@ -87,8 +87,45 @@ export function extractMetadata(text: string): DocumentMeta {
     if (name) meta.title = `${meta.type} ${nameCase(name, type)}`.trim();
   }
   if (!meta.type && meta.number) meta.type = TYPE_BY_CODE.find(([re]) => re.test(meta.number!))?.[1];
+  // A công văn has no type line: its number carries only the issuer's codes and a "V/v" line names it.
+  if (!meta.type && meta.number && lines.slice(0, 20).some((l) => /^(V\/v|Về việc)\s/u.test(l))) {
+    meta.type = 'Công văn';
+    const vv = lines.find((l) => /^(V\/v|Về việc)\s/u.test(l))!;
+    meta.title ??= `Công văn về việc ${vv.replace(/^(V\/v|Về việc)\s+/u, '').replace(/[.;]$/, '')}`;
+  }
   if (!meta.scope && meta.issuer && NATIONAL_ISSUERS.some(([, n]) => n === meta.issuer)) meta.scope = 'toàn quốc';
+  if (!NORMATIVE.has(meta.type ?? '')) Object.assign(meta, findPeriod(meta.title ?? '', text, meta.issued));
   return meta;
+}
+
+/** Types whose validity is hiệu lực, not a period of application. */
+const NORMATIVE = new Set(['Luật', 'Bộ luật', 'Hiến pháp', 'Pháp lệnh', 'Nghị định', 'Nghị quyết', 'Thông tư', 'Thông tư liên tịch', 'Nghị quyết liên tịch']);
+
+/**
+ * The period a plan applies to, where the text says it: "năm 2026" or "giai đoạn 2021 - 2025" in
+ * its name, else a "Thời gian thực hiện: …" line, else "đến năm 2030". Officials can correct it.
+ */
+export function findPeriod(title: string, text: string, issued?: string): Pick<DocumentMeta, 'period' | 'periodStart' | 'periodEnd'> {
+  const span = (s: string) => /giai đoạn\s+(\d{4})\s*[-–—]\s*(\d{4})/iu.exec(s) ?? /(?:từ\s+)?năm\s+(\d{4})\s*(?:[-–—]|đến(?:\s+năm)?)\s*(\d{4})/iu.exec(s);
+  const year = (s: string) => /năm\s+(\d{4})(?!\s*[-–—]\s*\d)/iu.exec(s);
+  const until = (s: string) => /(?:đến|tới)\s+(?:hết\s+)?năm\s+(\d{4})/iu.exec(s);
+  const timeLine = text
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => /^(?:\d+\.\s*|[a-zđ]\)\s*|[-–]\s*)?Thời gian(?: thực hiện| áp dụng| triển khai)?\s*:/iu.test(l));
+  for (const source of [title, timeLine ?? '']) {
+    const sp = span(source);
+    if (sp && Number(sp[2]) >= Number(sp[1])) {
+      return { period: `giai đoạn ${sp[1]} - ${sp[2]}`, periodStart: `${sp[1]}-01-01`, periodEnd: `${sp[2]}-12-31` };
+    }
+    const un = until(source);
+    if (un) return { period: `đến năm ${un[1]}`, periodStart: issued, periodEnd: `${un[1]}-12-31` };
+    const y = year(source);
+    if (y && !/ngày\s+\d/u.test(source.slice(Math.max(0, y.index - 20), y.index))) {
+      return { period: `năm ${y[1]}`, periodStart: `${y[1]}-01-01`, periodEnd: `${y[1]}-12-31` };
+    }
+  }
+  return {};
 }
 
 function findTypeLine(lines: string[]): number {
@@ -147,8 +184,8 @@ function findIssuer(lines: string[]): { name: string; scope?: string } | null {
         const unit = /^(SỞ|BAN|PHÒNG)\s/u.test(block[i + (local[2] ? 1 : 2)] ?? '') ? block[i + (local[2] ? 1 : 2)]! : null;
         const place = properName(lv[2]!);
         const scoped = `${lv[1]!.toLocaleLowerCase('vi')} ${place}`;
-        if (unit) return { name: `${agencyName(unit)} ${scoped}`, scope: place };
-        return { name: `${body} ${scoped}`, scope: place };
+        if (unit) return { name: `${agencyName(unit)} ${scoped}`, scope: scoped };
+        return { name: `${body} ${scoped}`, scope: scoped };
       }
       return { name: body === 'UBND' ? 'Ủy ban nhân dân' : body === 'HĐND' ? 'Hội đồng nhân dân' : 'Hội Liên hiệp Phụ nữ' };
     }
@@ -156,8 +193,8 @@ function findIssuer(lines: string[]): { name: string; scope?: string } | null {
     if (ministry && !TYPES.includes(l) && l !== 'BỘ LUẬT') return { name: agencyName(l), scope: 'toàn quốc' };
     const tinh = LEVEL_RE.exec(l);
     if (tinh && /^(SỞ|BAN)\s/u.test(next)) {
-      const place = properName(tinh[2]!);
-      return { name: `${agencyName(next)} ${tinh[1]!.toLocaleLowerCase('vi')} ${place}`, scope: place };
+      const scoped = `${tinh[1]!.toLocaleLowerCase('vi')} ${properName(tinh[2]!)}`;
+      return { name: `${agencyName(next)} ${scoped}`, scope: scoped };
     }
   }
   return null;

@@ -47,6 +47,9 @@ export function startsParagraph(prev: string, cur: string): boolean {
   // a wrapped title goes on in lower case.
   // A title that stops on "của", "và", "," … is cut by the margin, whatever case follows.
   if ((ARTICLE_START.test(prev) || DIVISION_START.test(prev)) && /^\p{Lu}/u.test(cur) && !isAllCaps(cur) && !ENDS_WITH_CONNECTOR.test(prev)) return true;
+  // A plan's item heading ("1. Mục đích", "2. Yêu cầu") is a short line of its own: the margin
+  // never cuts a line that short, so a capitalised line after it starts the item's body.
+  if ((CLAUSE_START.test(prev) || SUBCLAUSE_START.test(prev)) && prev.length <= 60 && !/[.;:,!?…]$/u.test(prev) && /^\p{Lu}/u.test(cur) && !isAllCaps(cur) && !ENDS_WITH_CONNECTOR.test(prev)) return true;
   const pc = isAllCaps(prev);
   const cc = isAllCaps(cur);
   if (pc !== cc && (/\p{L}{2}/u.test(prev) && /\p{L}{2}/u.test(cur))) return true;

@@ -1,5 +1,9 @@
-import type { Article, Clause, Section, Structure } from '../types.js';
+import type { Article, Clause, Structure } from '../types.js';
 import { nfc } from '../text/vietnamese.js';
+import { parseNumbered, parseHeadings, parseSections } from './plan.js';
+import { SIGNATURE_RE } from './signature.js';
+
+export { parseSections };
 
 /**
  * Structure of Vietnamese normative documents (Nghị định 30/2020/NĐ-CP, Luật Ban hành VBQPPL):
@@ -157,7 +161,6 @@ function skipsLaterArticle(cands: { i: number; num: number }[], at: number, last
   return cands.some((c) => c.i > at && c.num > lastNum && c.num < num);
 }
 
-const SIGNATURE_RE = /^(?:Nơi nhận\s*:|(?:TM|KT|Q|TL|T\/M)\.?\s+[\p{Lu} ]{3,}$|(?:CHỦ TỊCH|PHÓ CHỦ TỊCH|BỘ TRƯỞNG|THỨ TRƯỞNG|THỦ TƯỚNG|PHÓ THỦ TƯỚNG)(?: QUỐC HỘI)?$)/u;
 
 function matchDivision(line: string): { level: number; label: string; hasTitle: boolean } | null {
   let m = PART_RE.exec(line);
@@ -192,73 +195,6 @@ function isNextClause(article: Article, label: string): boolean {
   return n > pn && n <= pn + 3;
 }
 
-/**
- * Provincial plans and other non-normative documents: "I. MỤC ĐÍCH, YÊU CẦU" › "1. Mục đích"
- * › "a)" › "-". Roman headings become the path; a numbered line with body under it becomes a
- * section; a numbered line with no body (a one-line task in a list) stays a paragraph of the
- * enclosing section, so no chunk is a heading alone.
- */
-const ROMAN_HEADING_RE = /^([IVXLC]+)\.\s+(.+)$/u;
-const NUMBERED_HEADING_RE = /^(\d+(?:\.\d+)*)\.?\s+(.+)$/u;
-
-export function parseSections(text: string): Structure {
-  const lines = nfc(text)
-    .split(/\r?\n/)
-    .map((l) => l.replace(/\s+/g, ' ').trim())
-    .filter(Boolean);
-  const isRoman = (l: string) => ROMAN_HEADING_RE.test(l) && l.length <= 200;
-  const isNumbered = (l: string) => /^\d+(?:\.\d+)*\.\s/u.test(l) && NUMBERED_HEADING_RE.test(l) && l.length <= 160;
-
-  const sections: Section[] = [];
-  const preamble: string[] = [];
-  let roman: string | null = null;
-  let romanSection: Section | null = null; // holds the roman heading's own paragraphs, made on demand
-  let current: Section | null = null;
-  let parentNumbered: string | null = null;
-
-  const ensureRomanSection = (): Section => {
-    if (!romanSection) {
-      romanSection = { path: [], heading: roman!, paragraphs: [] };
-      sections.push(romanSection);
-    }
-    return romanSection;
-  };
-
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i]!;
-    const next = lines[i + 1];
-    if (isRoman(line)) {
-      roman = line;
-      romanSection = null;
-      current = null;
-      parentNumbered = null;
-      continue;
-    }
-    if (isNumbered(line)) {
-      const hasBody = next !== undefined && !isRoman(next) && !isNumbered(next);
-      if (!hasBody) {
-        // A one-line item: a paragraph of the section it belongs to.
-        if (current) current.paragraphs.push(line);
-        else if (roman) ensureRomanSection().paragraphs.push(line);
-        else preamble.push(line);
-        continue;
-      }
-      const num = NUMBERED_HEADING_RE.exec(line)![1]!;
-      const nested = num.includes('.') && parentNumbered && num.startsWith(`${parentNumbered.split('.')[0]}.`);
-      if (!num.includes('.')) parentNumbered = line;
-      const path = [...(roman ? [roman] : []), ...(nested && parentNumbered ? [parentNumbered] : [])];
-      current = { path, heading: line, paragraphs: [] };
-      sections.push(current);
-      continue;
-    }
-    if (current) current.paragraphs.push(line);
-    else if (roman) ensureRomanSection().paragraphs.push(line);
-    else preamble.push(line);
-  }
-  // A "1. Mục đích" whose only body was nested "1.1." headings is a path, not a chunk.
-  return { kind: 'sections', preamble, articles: [], sections: sections.filter((s) => s.paragraphs.length > 0) };
-}
-
 /** Caps line that opens a document attached to a decision ("QUY CHẾ", "KẾ HOẠCH" …). */
 const ATTACHMENT_RE = /^(KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|HƯỚNG DẪN|ĐỀ ÁN|ĐIỀU LỆ)(?:\s+[\p{Lu}\d ,–-]*)?$/u;
 
@@ -272,13 +208,14 @@ export function parseStructure(text: string): Structure {
   const attachment = legal.articles.length > 0 && legal.articles.length <= 6 ? splitAttachment(text) : null;
   if (attachment) {
     const inner = parseStructure(attachment.body);
-    const useful = inner.kind === 'legal' ? inner.articles.length >= 2 : inner.sections.length >= 1;
+    const useful = inner.kind === 'legal' ? inner.articles.length >= 2 : inner.scheme === 'numbered' && inner.sections.length >= 1;
     if (useful) return { ...inner, preamble: [...attachment.head.split('\n'), ...inner.preamble].filter(Boolean) };
   }
   if (legal.articles.length >= 2) return legal;
-  const sections = parseSections(text);
-  if (sections.sections.length === 0 && legal.articles.length === 1) return legal;
-  return sections;
+  const numbered = parseNumbered(text);
+  if (numbered && numbered.sections.length > 0) return numbered;
+  if (legal.articles.length === 1) return legal;
+  return parseHeadings(text);
 }
 
 /** The text after a signature block that starts with an attachment's type line, if any. */

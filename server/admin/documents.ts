@@ -4,7 +4,8 @@ import { insertChunks } from '../../store/chunks.js';
 import { embeddingInput, ensureEmbeddings } from '../../store/embeddings.js';
 import { isBinding } from '../../ingest/names.js';
 import { outline } from '../../ingest/structure/outline.js';
-import { prepareDocument, searchText } from '../../ingest/pipeline.js';
+import { prepareDocument, searchText, structureScheme } from '../../ingest/pipeline.js';
+import { findContacts, insertContacts } from '../../ingest/contacts.js';
 import type { DocumentMeta } from '../../ingest/types.js';
 import { AppError, notFound } from '../errors.js';
 import { audit } from '../audit/log.js';
@@ -38,7 +39,39 @@ interface MetaPatch {
   replacedBy?: string | null;
   scope?: string | null;
   topics?: string[];
+  period?: string | null;
+  periodStart?: string | null;
+  periodEnd?: string | null;
 }
+
+interface ContactRow {
+  id: number;
+  kind: 'phone' | 'address';
+  value: string;
+  label: string;
+  section: string[] | null;
+  confirmed_by: string | null;
+  confirmed_at: string | null;
+}
+
+const contact = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    kind: { type: 'string', enum: ['phone', 'address'] },
+    value: { type: 'string' },
+    label: { type: 'string' },
+    section: { type: ['array', 'null'], items: { type: 'string' } },
+    confirmed: { type: 'boolean' },
+    confirmedBy: { type: ['string', 'null'] },
+    confirmedAt: { type: ['string', 'null'] },
+  },
+} as const;
+
+const presentContact = (c: ContactRow) => ({
+  id: Number(c.id), kind: c.kind, value: c.value, label: c.label, section: c.section,
+  confirmed: c.confirmed_at !== null, confirmedBy: c.confirmed_by, confirmedAt: toIso(c.confirmed_at),
+});
 
 const notFoundDoc = () => notFound('document', 'Không tìm thấy văn bản này.');
 
@@ -87,6 +120,9 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
             replacedBy: { type: ['string', 'null'], maxLength: 120 },
             scope: { type: ['string', 'null'], maxLength: 200 },
             topics: { type: 'array', maxItems: 30, items: { type: 'string', minLength: 1, maxLength: 80 } },
+            period: { type: ['string', 'null'], maxLength: 120 },
+            periodStart: isoDate,
+            periodEnd: isoDate,
           },
         },
         response: { 200: documentResponse, ...guardedErrors, 404: errorResponse, 409: errorResponse },
@@ -122,6 +158,12 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
       if (b.replacedBy !== undefined) set('replaced_by', text(b.replacedBy));
       if (b.scope !== undefined) set('scope', text(b.scope));
       if (b.topics !== undefined) set('topics', [...new Set(b.topics.map((t) => t.trim()).filter(Boolean))]);
+      if (b.period !== undefined) set('period', text(b.period));
+      if (b.periodStart !== undefined) set('period_start', b.periodStart);
+      if (b.periodEnd !== undefined) set('period_end', b.periodEnd);
+      const start = b.periodStart !== undefined ? b.periodStart : doc.period_start;
+      const end = b.periodEnd !== undefined ? b.periodEnd : doc.period_end;
+      if (start && end && start > end) throw new AppError(400, 'invalid:period', 'Ngày kết thúc thời gian thực hiện phải sau ngày bắt đầu.');
       if (b.type !== undefined || b.title !== undefined) {
         set('binding', isBinding({ type: b.type ?? doc.type, title: b.title ?? doc.title }));
       }
@@ -221,6 +263,7 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
         const meta: DocumentMeta = {
           title: doc.title, number: doc.number ?? undefined, type: doc.type, issuer: doc.issuer ?? undefined,
           issued: doc.issued ?? undefined, effective: doc.effective ?? undefined, status: doc.status,
+          scope: doc.scope ?? undefined, period: doc.period ?? undefined, periodStart: doc.period_start ?? undefined, periodEnd: doc.period_end ?? undefined,
         };
         const p = await prepareDocument({ bytes, overrides: meta });
         // Embed before opening the transaction: a provider call must not hold PGlite's one connection.
@@ -232,13 +275,16 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
             doc.id,
             p.chunks.map((c, i) => ({
               ordinal: c.ordinal, path: c.path, article: c.article ?? null, articleNum: c.articleNum ?? null,
-              articleTitle: c.articleTitle ?? null, heading: c.heading ?? null, clauses: c.clauses, points: c.points,
+              articleTitle: c.articleTitle ?? null, heading: c.heading ?? null, section: c.section ?? null, clauses: c.clauses, points: c.points,
               part: c.part, header: c.header, text: c.text, searchText: searchText(c.header, c.text), embedding: vectors[i]!,
             })),
           );
-          await tx.query('update documents set structure = $2, article_count = $3, chunk_count = $4, updated_at = now() where id = $1', [
-            doc.id, JSON.stringify(outline(p.structure)), p.structure.articles.length, p.chunks.length,
+          await tx.query('update documents set structure = $2, article_count = $3, chunk_count = $4, structure_scheme = $5, updated_at = now() where id = $1', [
+            doc.id, JSON.stringify(outline(p.structure)), p.structure.articles.length, p.chunks.length, structureScheme(p.structure),
           ]);
+          // Numbers found again keep an official's confirmation; ones no longer in the text go.
+          await tx.query('delete from document_contacts where document_id = $1 and confirmed_at is null', [doc.id]);
+          await insertContacts(tx, doc.id, findContacts(p.chunks));
           await audit(tx, actor, 'document.reindex', { type: 'document', id: doc.id }, { mode: 'reparsed', chunks: p.chunks.length });
         });
         result = { mode: 'reparsed', articles: p.structure.articles.length, chunks: p.chunks.length, embedded: p.chunks.length };
@@ -249,6 +295,64 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
         result = { mode: 'reembedded', articles: doc.article_count, chunks: doc.chunk_count, embedded };
       }
       return { documentId: doc.id, ...result };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/admin/documents/:id/contacts',
+    {
+      onRequest: editor,
+      schema: {
+        tags: ['admin'],
+        summary: 'Phone numbers and addresses found in a document, with the section they came from and whether an official confirmed them',
+        security,
+        params: idParam,
+        response: { 200: { type: 'object', properties: { contacts: { type: 'array', items: contact } } }, ...guardedErrors, 404: errorResponse },
+      },
+    },
+    async (req) => {
+      if (!(await getDocument(db, req.params.id))) throw notFoundDoc();
+      const r = await db.query<ContactRow>(
+        'select id, kind, value, label, section, confirmed_by, confirmed_at from document_contacts where document_id = $1 order by id',
+        [req.params.id],
+      );
+      return { contacts: r.rows.map(presentContact) };
+    },
+  );
+
+  app.post<{ Params: { id: string; contactId: number }; Body: { confirmed: boolean } }>(
+    '/api/admin/documents/:id/contacts/:contactId',
+    {
+      onRequest: editor,
+      schema: {
+        tags: ['admin'],
+        summary: 'Confirm (or withdraw) a local number found in a document: confirmed phone numbers are shown with emergency answers',
+        security,
+        params: {
+          type: 'object',
+          required: ['id', 'contactId'],
+          additionalProperties: false,
+          properties: { id: { type: 'string', minLength: 1, maxLength: 120 }, contactId: { type: 'integer', minimum: 1 } },
+        },
+        body: { type: 'object', required: ['confirmed'], additionalProperties: false, properties: { confirmed: { type: 'boolean' } } },
+        response: { 200: { type: 'object', properties: { contact } }, ...guardedErrors, 404: errorResponse },
+      },
+    },
+    async (req) => {
+      const actor = officialOf(req);
+      const row = await db.transaction(async (tx) => {
+        const r = await tx.query<ContactRow>(
+          `update document_contacts set confirmed_by = $3, confirmed_at = case when $4::boolean then now() else null end
+            where document_id = $1 and id = $2
+            returning id, kind, value, label, section, confirmed_by, confirmed_at`,
+          [req.params.id, req.params.contactId, req.body.confirmed ? actor.email : null, req.body.confirmed],
+        );
+        const c = r.rows[0];
+        if (c) await audit(tx, actor, req.body.confirmed ? 'contact.confirm' : 'contact.withdraw', { type: 'document', id: req.params.id }, { contactId: Number(c.id), kind: c.kind });
+        return c;
+      });
+      if (!row) throw notFound('contact', 'Không tìm thấy số điện thoại hoặc địa chỉ này.');
+      return { contact: presentContact(row) };
     },
   );
 };

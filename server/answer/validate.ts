@@ -48,7 +48,8 @@ export class CitationFilter {
     out = out.replace(/\[(\d{1,2})\]/g, (whole, n: string) => {
       const i = Number(n);
       const src = this.sources[i - 1];
-      if (!src || !src.article) {
+      // A source is citable when it is an article or a section of a document without Điều.
+      if (!src || (!src.article && !src.section?.length && !src.heading)) {
         this.dropped.push(whole);
         return '';
       }

@@ -25,6 +25,15 @@ export const documentSummary = {
     articleCount: { type: 'integer' },
     chunkCount: { type: 'integer' },
     createdAt: { type: 'string' },
+    /** How officials cite it: "Kế hoạch số 123/KH-UBND ngày 15/3/2026 của UBND tỉnh Thanh Hóa". */
+    reference: { type: 'string' },
+    period: { type: ['string', 'null'] },
+    periodStart: { type: ['string', 'null'] },
+    periodEnd: { type: ['string', 'null'] },
+    /** The period of application is over (periodEnd before today). */
+    periodOver: { type: 'boolean' },
+    /** 'legal' (Điều), 'numbered' (parts and items) or 'headings' (cut by headings and paragraphs). */
+    structureScheme: { type: 'string', enum: ['legal', 'numbered', 'headings'] },
   },
 } as const;
 
@@ -44,5 +53,24 @@ export const documentRef = {
     type: { type: 'string' },
     status: { type: 'string' },
     binding: { type: 'boolean' },
+    reference: { type: 'string' },
+  },
+} as const;
+
+/**
+ * A citation in an answer. A law's is `article` + `clause` + `point`; a document without Điều has
+ * an empty `article` and its place in `section` (["III", "2"] = "mục III.2"), never a heading.
+ */
+export const citationSchema = {
+  type: 'object',
+  properties: {
+    document: documentRef,
+    article: { type: 'string' },
+    clause: { type: ['string', 'null'] },
+    point: { type: ['string', 'null'] },
+    section: { type: ['array', 'null'], items: { type: 'string' } },
+    heading: { type: ['string', 'null'] },
+    quote: { type: 'string' },
+    source: { type: 'integer' },
   },
 } as const;
