@@ -45,9 +45,14 @@ const EnvSchema = z.object({
 
   EMERGENCY_POLICE: z.string().min(1).default('113'),
   EMERGENCY_CHILD: z.string().min(1).default('111'),
+  EMERGENCY_MEDICAL: z.string().min(1).default('115'),
   // The national domestic-violence hotline number is set by officials; we do not guess it.
   EMERGENCY_DV_HOTLINE: z.string().default(''),
   LEGAL_AID_PHONE: z.string().default(''),
+  // With a provider: the model also reads each message for danger (it can only raise the level).
+  // Off by default: it adds one model call before every answer.
+  SAFETY_LLM_CLASSIFY: boolish.default(false),
+  SAFETY_LLM_TIMEOUT_MS: intFrom(1500, 100, 30_000),
 
   ADMIN_EMAIL: z.string().email().optional(),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),

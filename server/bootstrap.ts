@@ -12,11 +12,12 @@ import { ExtractiveAnswerer } from './answer/extractive.js';
 import { LlmAnswerer } from './answer/llm.js';
 import { createRetriever } from './retrieval/hybrid.js';
 import { guardQueryEmbedder } from './resilience/query-embedder.js';
+import { createLlmClassifier } from './safety/llm-classify.js';
 import type { Services } from './services.js';
 
 /** Builds every service from validated config: the one place that picks implementations. */
 export async function createServices(config: Config, opts: { db?: Db; log?: FastifyBaseLogger; progress?: boolean } = {}): Promise<Services> {
-  const db = opts.db ?? (await openDb(config.db));
+  const db = opts.db ?? (await openDb(config.db, { role: 'server' }));
   const embedder = await createEmbedder(config.embedder);
   await ensureEmbeddings(db, embedder, progressBar(opts.progress, 'Tạo vector'));
   // Questions use a guarded view of a provider's embedder: an outage falls back to full-text retrieval.
@@ -49,6 +50,10 @@ export async function createServices(config: Config, opts: { db?: Db; log?: Fast
     retriever,
     answerer,
     offlineAnswerer,
+    dangerClassifier:
+      config.answerer.kind === 'openai' && config.SAFETY_LLM_CLASSIFY
+        ? createLlmClassifier({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.SAFETY_LLM_TIMEOUT_MS })
+        : undefined,
     health: (): Record<string, boolean> => ({
       ...(llm ? { llm: llm.isHealthy() } : {}),
       ...(queryEmbedder ? { embedder: queryEmbedder.isHealthy() } : {}),

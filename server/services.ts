@@ -4,6 +4,7 @@ import type { Db } from '../store/db.js';
 import type { Embedder } from '../ingest/embed/embedder.js';
 import type { IndexedRetriever } from './retrieval/hybrid.js';
 import type { Answerer } from './answer/answerer.js';
+import type { DangerClassifier } from './safety/llm-classify.js';
 
 /** Everything routes need, built once at start-up (server/main.ts) or by a test. */
 export interface Services {
@@ -14,6 +15,8 @@ export interface Services {
   answerer: Answerer;
   /** The offline answerer, always available as the fallback. */
   offlineAnswerer: Answerer;
+  /** A model that reads messages for danger too (SAFETY_LLM_CLASSIFY); it can only raise the level. */
+  dangerClassifier?: DangerClassifier;
   /** Parts that can degrade at run time (LLM provider, embedding provider): true = healthy. */
   health?: () => Record<string, boolean>;
   log?: FastifyBaseLogger;

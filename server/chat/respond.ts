@@ -2,9 +2,10 @@ import crypto from 'node:crypto';
 import { fold, nfc, syllables } from '../../ingest/text/vietnamese.js';
 import { addMessage, conversationExists, countMessages, createConversation, recentMessages } from '../../store/conversations.js';
 import type { AnswerKind, AnswerOutput, Citation, Turn } from '../answer/answerer.js';
-import { classifyMessage } from '../answer/safety.js';
+import { allNumbers, readMessage, refusalText, refusedOffTopic, refusedUpFront, safetyNumbers, safetyPreface, type SafetyNumber } from '../safety/gate.js';
+import { raise } from '../safety/llm-classify.js';
+import { inLibrary } from '../safety/scope.js';
 import { disclaimer } from '../answer/extractive.js';
-import { enrichHits, periodNotes, preferCurrentPlans, provincialPart, type PastPlan } from '../answer/provincial.js';
 import { findOfficialAnswer } from '../handover/match.js';
 import type { HandoverCitation } from '../handover/store.js';
 import { chunksOfArticle } from '../../store/chunks.js';
@@ -32,6 +33,8 @@ export interface ChatMeta {
   conversationId: string;
   kind: AnswerKind;
   emergency?: EmergencyInfo;
+  /** Danger found in the message: emergency (kind "emergency") or urgent (an answer with helplines above it). */
+  safety?: { level: 'emergency' | 'urgent'; numbers: SafetyNumber[] };
 }
 
 export interface ChatResult extends ChatMeta {
@@ -48,12 +51,8 @@ export interface ChatEvents {
   onToken?: (text: string) => void;
 }
 
-/**
- * Below this share of the question's information found in the best article, and with no legal
- * topic recognised, the question is treated as outside the library. Calibrated on the dev set's
- * out-of-scope and in-scope questions (see README "Quality and speed").
- */
-export const MIN_COVERAGE = 0.5;
+/** An emergency answer puts what to do now first and keeps the law brief: the best articles only. */
+const EMERGENCY_LAW_HITS = 2;
 const HISTORY_TURNS = 6;
 const NEXT_STEP_MIN_COVERAGE = 0.9;
 const FOLLOW_UP_RE = /^(the con|vay con|con neu|con truong hop|the neu|vay neu|truong hop|the thi|vay thi|the con neu)\b/;
@@ -73,34 +72,36 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   const history = await recentMessages(db, conversationId, HISTORY_TURNS);
   const turns: Turn[] = history.map((m) => ({ role: m.role, content: m.content }));
 
-  const safety = classifyMessage(message);
+  // Danger, refusals and scope: server/safety/ (README "How danger is recognised").
+  const safety = readMessage(message);
+  // A configured model reads the message while retrieval runs; it may only raise the level.
+  const modelLevel = s.dangerClassifier && safety.level !== 'emergency' ? s.dangerClassifier.classify(message) : null;
   const followUp = await resolveFollowUp(s, message, history);
   const resolved = followUp.resolved;
 
-  let kind: AnswerKind = safety.emergency ? 'emergency' : 'answer';
+  let kind: AnswerKind = 'answer';
   let search: SearchResult | null = null;
-  let pastPlans: PastPlan[] = [];
-  if (safety.injection) kind = 'out_of_scope';
+  if (refusedUpFront(safety)) kind = 'out_of_scope';
   else {
     search = await retriever.search(followUp.query, { k: 6, context: followUp.context });
-    // Sections and references of documents without Điều; plans whose period is over go after current ones.
-    await enrichHits(db, search.hits);
-    const current = await preferCurrentPlans(db, search.hits);
-    search = { ...search, hits: current.hits };
-    pastPlans = current.past;
-    const legalTopic = search.topics.length > 0;
-    const relevant = search.hits.length > 0 && (legalTopic || search.coverage >= MIN_COVERAGE);
-    if (kind !== 'emergency' && (!relevant || (safety.offDomain && !legalTopic))) kind = 'out_of_scope';
+    // Scope follows the library (server/safety/scope.ts); a message showing danger is never refused.
+    if (safety.level === 'ordinary' && (refusedOffTopic(safety) || !inLibrary(search))) kind = 'out_of_scope';
   }
+  const level = raise(safety.level, await modelLevel);
+  if (level === 'emergency') kind = 'emergency';
+  else if (level === 'urgent' && kind === 'out_of_scope') kind = 'answer';
+  if (kind !== 'out_of_scope' && !search) search = await retriever.search(followUp.query, { k: 6, context: followUp.context });
 
-  const emergency = kind === 'emergency' ? { numbers: emergencyNumbers(s) } : undefined;
-  events.onMeta?.({ conversationId, kind, emergency });
+  const numbers = kind === 'out_of_scope' ? [] : safetyNumbers(config, safety, level);
+  const emergency = kind === 'emergency' ? { numbers } : undefined;
+  const alert = kind !== 'out_of_scope' && level !== 'ordinary' ? { level, numbers } : undefined;
+  events.onMeta?.({ conversationId, kind, emergency, ...(alert ? { safety: alert } : {}) });
 
   let out: AnswerOutput;
   let official = false;
   const topic = search?.topics[0] ?? null;
   // An answer officials wrote and approved for a similar question comes first.
-  const approved = kind === 'answer' ? await findOfficialAnswer(db, resolved) : null;
+  const approved = kind === 'answer' && level === 'ordinary' ? await findOfficialAnswer(db, resolved) : null;
   if (approved) {
     const citations = await officialCitations(s, approved.citations);
     const text = `${render('official-answer.vi.txt')}\n${approved.answer}\n${disclaimer(config.LEGAL_AID_PHONE)}`;
@@ -108,54 +109,21 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     out = { answer: text, citations, fallback: false };
     official = true;
   } else if (kind === 'out_of_scope') {
-    const text = render(safety.injection ? 'injection.vi.txt' : 'out-of-scope.vi.txt');
+    const text = await refusalText(safety, retriever);
     events.onToken?.(text);
     out = { answer: text, citations: [], fallback: false };
   } else {
-    const hits = search!.hits;
+    const hits = kind === 'emergency' ? search!.hits.slice(0, EMERGENCY_LAW_HITS) : search!.hits;
     // The question's own topic first (a child in danger → the child-protection line), then the general emergency steps.
     const next = await findNextSteps(s, kind === 'emergency' ? [...search!.topics.slice(0, 1), 'emergency'] : search!.topics.slice(0, 1), hits);
-    let preface = '';
-    if (emergency) {
-      preface = `${render('emergency.vi.txt', { numbers: emergency.numbers.map((n) => `${n.number} (${n.label})`).join(', ') })}\n`;
-      events.onToken?.(preface);
-    }
-    // The province's part (after the law's rule) and notes on past plans, placed before the
-    // disclaimer unless the answerer already wrote them (server/answer/provincial.ts).
-    const sources = [...hits, ...next.hits];
-    const local = s.answerer.id === 'extractive' ? provincialPart(hits, search!.termWeights, (h) => sources.indexOf(h) + 1) : null;
-    const extra = [...(local?.lines ?? []), ...periodNotes(pastPlans, hits.slice(0, 3))];
-    const disc = disclaimer(config.LEGAL_AID_PHONE);
-    let streamed = '';
-    let inserted: string[] | null = null;
-    const insert = (text: string): string => {
-      const at = text.lastIndexOf(disc);
-      if (inserted !== null || at < 0) return text;
-      // The province's sentence only where the answer has not quoted that section already.
-      const quoted = local && `${streamed}${text.slice(0, at)}`.includes(local.citations[0]!.document.reference ?? '\u0000');
-      inserted = extra.filter((l) => !streamed.includes(l) && !text.includes(l) && !(quoted && l === local!.lines[0]));
-      return inserted.length ? `${text.slice(0, at)}${inserted.join('\n')}\n${text.slice(at)}` : text;
-    };
-    const onToken =
-      events.onToken &&
-      ((t: string) => {
-        const u = insert(t);
-        streamed += u;
-        events.onToken!(u);
-      });
+    // What to do now (emergency) or where to get help (urgent) comes before the law.
+    const preface = safetyPreface(config, safety, level, numbers);
+    if (preface) events.onToken?.(preface);
     out = await s.answerer.answer(
       { question: message, resolvedQuestion: resolved, hits, termWeights: search!.termWeights, nextSteps: next.hits, nextStepWeights: next.weights, history: turns, kind, signal: req.signal },
-      onToken,
+      events.onToken,
     );
-    let answer = out.answer;
-    if (inserted === null) answer = insert(answer);
-    else if ((inserted as string[]).some((l) => !answer.includes(l))) {
-      const at = answer.lastIndexOf(disc);
-      if (at >= 0) answer = `${answer.slice(0, at)}${(inserted as string[]).join('\n')}\n${answer.slice(at)}`;
-    }
-    const same = (a: Citation, b: Citation) => a.document.id === b.document.id && (a.section ?? []).join('.') === (b.section ?? []).join('.');
-    const localCitations = local && answer.includes(local.lines[0]!) ? local.citations.filter((c) => !out.citations.some((o) => same(o, c))) : [];
-    out = { ...out, answer: preface + answer, citations: [...out.citations, ...localCitations] };
+    out = { ...out, answer: preface + out.answer };
   }
 
   await addMessage(db, { conversationId, role: 'user', content: message, resolvedQuery: resolved, topic });
@@ -169,7 +137,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     fallback: out.fallback,
     official,
   });
-  return { conversationId, messageId, kind, emergency, answer: out.answer, citations: out.citations, fallback: out.fallback, official, topic };
+  return { conversationId, messageId, kind, emergency, ...(alert ? { safety: alert } : {}), answer: out.answer, citations: out.citations, fallback: out.fallback, official, topic };
 }
 
 /** Citations of an official answer, resolved against the store (they were validated when saved). */
@@ -194,13 +162,7 @@ async function officialCitations(s: Services, cites: HandoverCitation[]): Promis
 
 /** Numbers for an emergency answer, and for the Zalo Mini App's call screen (GET /api/emergency). */
 export function emergencyNumbers(s: Pick<Services, 'config'>): EmergencyInfo['numbers'] {
-  const c = s.config;
-  const numbers = [
-    { label: 'Công an', number: c.EMERGENCY_POLICE },
-    { label: 'Tổng đài quốc gia bảo vệ trẻ em', number: c.EMERGENCY_CHILD },
-  ];
-  if (c.EMERGENCY_DV_HOTLINE) numbers.push({ label: 'Đường dây nóng phòng, chống bạo lực gia đình', number: c.EMERGENCY_DV_HOTLINE });
-  return numbers;
+  return allNumbers(s.config);
 }
 
 /** What to search for: the question, the earlier turn it leans on, and both as one text (stored). */

@@ -2,9 +2,19 @@ import type { FastifyPluginAsync } from 'fastify';
 import { emergencyNumbers, respond, type ChatResult } from '../chat/respond.js';
 import { recentMessages, conversationExists } from '../../store/conversations.js';
 import { notFound } from '../errors.js';
-import { citationSchema, errorResponse } from './schemas.js';
+import { documentRef, errorResponse } from './schemas.js';
 
-const citation = citationSchema;
+const citation = {
+  type: 'object',
+  properties: {
+    document: documentRef,
+    article: { type: 'string' },
+    clause: { type: ['string', 'null'] },
+    point: { type: ['string', 'null'] },
+    quote: { type: 'string' },
+    source: { type: 'integer' },
+  },
+} as const;
 
 const chatResponse = {
   type: 'object',
@@ -20,6 +30,14 @@ const chatResponse = {
     emergency: {
       type: 'object',
       properties: { numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
+    },
+    // Danger found in the message: "emergency" (with kind emergency) or "urgent" (helplines above an answer).
+    safety: {
+      type: 'object',
+      properties: {
+        level: { type: 'string', enum: ['emergency', 'urgent'] },
+        numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } },
+      },
     },
   },
 } as const;
@@ -192,6 +210,7 @@ function present(r: ChatResult) {
     fallback: r.fallback,
     ...(r.official ? { official: true } : {}),
     ...(r.emergency ? { emergency: r.emergency } : {}),
+    ...(r.safety ? { safety: r.safety } : {}),
   };
 }
 

@@ -15,15 +15,18 @@ export interface FakeOpenAI {
   delayMs: number;
   /** Text the model "writes"; {{n}} is replaced by the first source number. */
   reply: string;
+  /** The one-word verdict it gives when asked to classify a message for danger. */
+  classify: string;
   requests: { path: string; body: any }[];
   close(): Promise<void>;
 }
 
-export async function startFakeOpenAI(opts: Partial<Pick<FakeOpenAI, 'mode' | 'delayMs' | 'reply'>> = {}): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(opts: Partial<Pick<FakeOpenAI, 'mode' | 'delayMs' | 'reply' | 'classify'>> = {}): Promise<FakeOpenAI> {
   const state = {
     mode: opts.mode ?? 'ok',
     delayMs: opts.delayMs ?? 0,
     reply: opts.reply ?? 'Theo quy định, hành vi đánh đập thành viên gia đình là bạo lực gia đình [1]. Chị có thể báo Công an xã hoặc Chủ tịch UBND xã [1].',
+    classify: opts.classify ?? 'BINH_THUONG',
     requests: [] as { path: string; body: any }[],
   };
   const server = http.createServer(async (req, res) => {
@@ -59,7 +62,7 @@ export async function startFakeOpenAI(opts: Partial<Pick<FakeOpenAI, 'mode' | 'd
       res.writeHead(404).end();
       return;
     }
-    const text = replyFor(state.mode, state.reply, body);
+    const text = isClassify(body) && !['garbage', 'empty'].includes(state.mode) ? state.classify : replyFor(state.mode, state.reply, body);
     if (state.mode === 'slow' || state.delayMs) await sleep(state.mode === 'slow' ? Math.max(state.delayMs, 10_000) : state.delayMs);
     if (res.destroyed) return;
     const id = 'chatcmpl-fake';
@@ -117,6 +120,11 @@ function replyFor(mode: FakeMode, reply: string, body: any): string {
     default:
       return reply;
   }
+}
+
+/** A request to classify a message for danger (prompts/safety-classify.vi.md). */
+function isClassify(body: any): boolean {
+  return JSON.stringify(body.messages ?? '').includes('MỨC ĐỘ NGUY HIỂM');
 }
 
 function pseudoVector(text: string, dim: number): number[] {

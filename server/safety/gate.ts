@@ -1,0 +1,140 @@
+import type { Config } from '../../config/config.js';
+import { readTable, render } from '../answer/templates.js';
+import type { Retriever, SearchResult } from '../retrieval/retriever.js';
+import { assessDanger, type Assessment, type Level } from './assess.js';
+import { readRequest, type Request } from './requests.js';
+
+/**
+ * What the chat core asks of the safety layer: how dangerous the message is, whether it is a
+ * request to refuse, which numbers and steps go first, and the refusal texts. The decisions are
+ * in assess.ts (danger), requests.ts (refusals) and scope.ts (does the library answer it).
+ */
+
+export interface SafetyRead {
+  level: Level;
+  danger: Assessment;
+  request: Request | null;
+}
+
+export interface SafetyNumber {
+  label: string;
+  number: string;
+}
+
+/** Reads a message offline: a few milliseconds, no I/O. */
+export function readMessage(message: string): SafetyRead {
+  const danger = assessDanger(message);
+  return { level: danger.level, danger, request: readRequest(message) };
+}
+
+/**
+ * A request refused before retrieval: steering attempts and unlawful requests, unless she is in
+ * danger (a woman in danger is never refused, whatever else her message says).
+ */
+export function refusedUpFront(read: SafetyRead): boolean {
+  return read.level === 'ordinary' && (read.request?.kind === 'injection' || read.request?.kind === 'unlawful');
+}
+
+/** Off-topic subjects are refused unless she is in danger; the library decides everything else. */
+export function refusedOffTopic(read: SafetyRead): boolean {
+  return read.level === 'ordinary' && read.request?.kind === 'offtopic';
+}
+
+type Numbers = Pick<Config, 'EMERGENCY_POLICE' | 'EMERGENCY_CHILD' | 'EMERGENCY_MEDICAL' | 'EMERGENCY_DV_HOTLINE' | 'LEGAL_AID_PHONE'>;
+
+const POLICE = 'Công an';
+const CHILD = 'Tổng đài quốc gia bảo vệ trẻ em';
+const MEDICAL = 'Cấp cứu y tế';
+const DV = 'Đường dây nóng phòng, chống bạo lực gia đình';
+const LEGAL_AID = 'Trợ giúp pháp lý';
+
+/**
+ * Numbers for the call buttons, most fitting first. Emergency: police, then the child line or
+ * the ambulance when a child or an injury is involved, then the local hotline. Urgent: the child
+ * line for a child, the hotline and legal aid — no police number, since nothing is happening now.
+ */
+export function safetyNumbers(c: Numbers, read: Pick<SafetyRead, 'danger'>, level: Level): SafetyNumber[] {
+  const { child, medical } = read.danger.needs;
+  const out: SafetyNumber[] = [];
+  const add = (label: string, number: string) => number && !out.some((n) => n.number === number) && out.push({ label, number });
+  if (level === 'emergency') {
+    add(POLICE, c.EMERGENCY_POLICE);
+    if (child) add(CHILD, c.EMERGENCY_CHILD);
+    if (medical) add(MEDICAL, c.EMERGENCY_MEDICAL);
+    add(CHILD, c.EMERGENCY_CHILD);
+    add(DV, c.EMERGENCY_DV_HOTLINE);
+  } else if (level === 'urgent') {
+    if (child) add(CHILD, c.EMERGENCY_CHILD);
+    add(DV, c.EMERGENCY_DV_HOTLINE);
+    add(LEGAL_AID, c.LEGAL_AID_PHONE);
+  }
+  return out;
+}
+
+/** Every number, for the Zalo Mini App's call screen (GET /api/emergency). */
+export function allNumbers(c: Numbers): SafetyNumber[] {
+  return safetyNumbers(c, { danger: { needs: { child: true, medical: true } } as Assessment }, 'emergency');
+}
+
+let steps: Map<string, string> | null = null;
+function step(key: string, c: Numbers): string {
+  steps ??= new Map(readTable('safety-steps.tsv').map(([k, v]) => [k!, v!]));
+  return (steps.get(key) ?? '').replace(/\{\{(\w+)\}\}/g, (_, k: string) => ({ police: c.EMERGENCY_POLICE, child: c.EMERGENCY_CHILD, medical: c.EMERGENCY_MEDICAL })[k] ?? '');
+}
+
+const listed = (numbers: SafetyNumber[]) => numbers.map((n) => `${n.number} (${n.label})`).join(', ');
+
+/**
+ * The lines above the law. Emergency: the numbers, a safe place and at most two steps that fit
+ * what she wrote. Urgent: the helplines and one next step. Ordinary: nothing.
+ */
+export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, numbers: SafetyNumber[]): string {
+  const what = new Set(read.danger.what);
+  if (level === 'emergency') {
+    const keys = [
+      what.has('selfharm') && 'emergency.selfharm',
+      read.danger.needs.child && 'emergency.child',
+      read.danger.needs.medical && !what.has('selfharm') && 'emergency.medical',
+      (what.has('taken') || what.has('confine')) && 'emergency.taken',
+      what.has('weapon') && 'emergency.weapon',
+      'emergency.violence',
+    ].filter((k): k is string => Boolean(k));
+    const lines = [step('emergency.place', c), ...keys.slice(0, 2).map((k) => step(k, c))].map((l) => `• ${l}`);
+    return `${render('emergency.vi.txt', { numbers: listed(numbers), steps: lines.join('\n') })}\n`;
+  }
+  if (level === 'urgent') {
+    const rule = read.danger.rule;
+    const key =
+      rule === 'trafficking-suspected' ? 'urgent.trafficking' : what.has('selfharm') ? 'urgent.selfharm' : read.danger.needs.child && what.has('sexual') ? 'urgent.child' : 'urgent.violence';
+    const call = numbers.length ? `gọi ${listed(numbers)}.` : 'chị không phải tự xoay xở một mình.';
+    return `${render('urgent.vi.txt', { numbers: call, step: step(key, c) }).replace(/\.\. /, '. ')}\n`;
+  }
+  return '';
+}
+
+/**
+ * Where the article stating an unlawful request's consequence is searched for: the search is the
+ * same for every message of that kind, so keep it for a minute (an upload shows within it).
+ */
+const consequenceCache = new Map<string, { at: number; retriever: Retriever; result: SearchResult }>();
+const CONSEQUENCE_TTL_MS = 60_000;
+/** Only a close match may be named as the source of a consequence. */
+export const CONSEQUENCE_MIN_COVERAGE = 0.75;
+
+/** The refusal text for a message refused up front or found outside the library. */
+export async function refusalText(read: SafetyRead, retriever: Retriever): Promise<string> {
+  const r = read.request;
+  if (r?.kind === 'injection') return render('injection.vi.txt');
+  if (r?.kind === 'unlawful') {
+    let cached = consequenceCache.get(r.consequenceQuery);
+    if (!cached || cached.retriever !== retriever || Date.now() - cached.at > CONSEQUENCE_TTL_MS) {
+      cached = { at: Date.now(), retriever, result: await retriever.search(r.consequenceQuery, { k: 1 }) };
+      consequenceCache.set(r.consequenceQuery, cached);
+    }
+    const hit = cached.result.coverage >= CONSEQUENCE_MIN_COVERAGE ? cached.result.hits[0] : undefined;
+    // Named in words only: a refusal carries no citation chips, so nothing looks like an answer.
+    const source = hit?.article ? ` (xem Điều ${hit.article} ${hit.document.name})` : '';
+    return render('refusal-unlawful.vi.txt', { consequence: r.consequence.replace(/\.$/, ''), source: `${source}.`, alternative: r.alternative });
+  }
+  return render('out-of-scope.vi.txt', { lead: r?.kind === 'offtopic' && r.lead ? `${r.lead} ` : 'Hiểu Luật chưa tìm thấy văn bản nào trong thư viện trả lời câu hỏi này. ' });
+}

@@ -1,0 +1,45 @@
+import { matchWithMasks, PhraseTable, readRows, tokenize, type Row } from './lexicon.js';
+
+/**
+ * Requests refused before any law is looked up (data/requests.tsv): attempts to steer the
+ * assistant, requests to do something unlawful or harmful, and subjects no law answers
+ * (weather, lottery numbers, horoscopes, medicine doses…).
+ */
+
+export interface UnlawfulRequest {
+  kind: 'unlawful';
+  name: string;
+  consequence: string;
+  /** Search that finds the article stating the consequence, when the library has one. */
+  consequenceQuery: string;
+  alternative: string;
+}
+export interface OffTopicRequest {
+  kind: 'offtopic';
+  name: string;
+  lead: string;
+}
+export type Request = { kind: 'injection' } | UnlawfulRequest | OffTopicRequest;
+
+let cache: { table: PhraseTable; rows: Map<string, Row> } | null = null;
+function load() {
+  if (cache) return cache;
+  const rows = readRows('requests.tsv');
+  cache = { table: new PhraseTable(rows), rows: new Map(rows.map((r) => [r.concept, r])) };
+  return cache;
+}
+
+/** The first kind found, in this order: injection, unlawful, off-topic; null for anything else. */
+export function readRequest(message: string): Request | null {
+  const { table, rows } = load();
+  const found = matchWithMasks(table, tokenize(message)).map((m) => m.concept);
+  if (found.includes('injection')) return { kind: 'injection' };
+  const unlawful = found.find((c) => c.startsWith('unlawful:'));
+  if (unlawful) {
+    const [, consequence = '', consequenceQuery = '', alternative = ''] = rows.get(unlawful)!.extra;
+    return { kind: 'unlawful', name: unlawful.slice(9), consequence, consequenceQuery, alternative };
+  }
+  const off = found.find((c) => c.startsWith('offtopic:'));
+  if (off) return { kind: 'offtopic', name: off.slice(9), lead: rows.get(off)!.extra[1] ?? '' };
+  return null;
+}
