@@ -69,6 +69,11 @@ const EnvSchema = z.object({
   RETENTION_DAYS: intFrom(30, 1, 3650),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOG_MESSAGES: boolish.default(false),
+  // An official's bearer token: lets `npm run ingest` hand files to a running server's API.
+  HIEU_LUAT_TOKEN: z.string().min(16).optional(),
+  // Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). Loopback is always one:
+  // a process on this machine could reach the server directly anyway.
+  TRUST_PROXY: csv,
   NODE_ENV: z.string().default('development'),
 });
 

@@ -2,6 +2,9 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config/config.js';
 import { openDb } from '../store/open.js';
+import { currentHolder, StoreLockedError, type LockHolder } from '../store/lock.js';
+import type { Db } from '../store/db.js';
+import { handOff, HandoffRefused, refusal } from './handoff.js';
 import { ensureEmbeddings } from '../store/embeddings.js';
 import { createEmbedder } from './embed/create.js';
 import { ingestFiles, listInputs } from './folder.js';
@@ -46,7 +49,29 @@ async function main(): Promise<number> {
     console.error(`error: ${(err as Error).message}`);
     return 2;
   }
-  const db = await openDb(config.db);
+  // A server holding the embedded store gets the files through its API; the CLI never opens it.
+  let db: Db | null = null;
+  let holder: LockHolder | null = config.db.kind === 'pglite' ? currentHolder(config.db.dataDir) : null;
+  if (!holder) {
+    try {
+      db = await openDb(config.db, { role: 'ingest' });
+    } catch (err) {
+      if (!(err instanceof StoreLockedError)) throw err;
+      holder = err.holder;
+    }
+  }
+  if (!db) {
+    try {
+      if (!holder || holder.role !== 'server') throw new HandoffRefused('it is not a server');
+      const lines = await handOff(holder, files, overrides, { token: config.HIEU_LUAT_TOKEN, email: config.ADMIN_EMAIL, password: config.ADMIN_PASSWORD });
+      for (const l of lines) (l.ok ? console.log : console.error)(l.line);
+      return lines.some((l) => !l.ok) ? 1 : 0;
+    } catch (err) {
+      if (!(err instanceof HandoffRefused)) throw err;
+      console.error(refusal(holder, err.message));
+      return 3;
+    }
+  }
   try {
     const embedder = await createEmbedder(config.embedder);
     await ensureEmbeddings(db, embedder);

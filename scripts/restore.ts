@@ -1,46 +1,81 @@
 /**
- * Restores a backup made by `npm run backup` into DATA_DIR/pglite:
+ * Restores a backup made by `npm run backup` into DATA_DIR/pglite and DATA_DIR/originals:
  *   npm run restore -- data/backups/hieu-luat-20301231-235959.tar.gz
  *   npm run restore -- FILE --force    # DATA_DIR/pglite is not empty: it is moved aside, not deleted
  * Restore into a fresh DATA_DIR (another machine, or after a disk loss), then start the server.
+ * The store's lock is held throughout: a running server is refused whatever the flags, and a
+ * lock left by a process that died is recovered by its liveness check.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { PGlite } from '@electric-sql/pglite';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
-import { BackupError, countRows, looksOpen, PGLITE_EXTENSIONS } from './backup.js';
+import { readTarGz } from './archive.js';
+import { BackupError, countRows, lockStore, MANIFEST, ORIGINALS, PGLITE_DUMP, PGLITE_EXTENSIONS } from './backup.js';
 
-export async function restore(config: Config, file: string, opts: { force?: boolean } = {}): Promise<{ dataDir: string; movedAside: string | null; documents: number }> {
+/** The PGlite dump and the originals inside a backup; an older backup is the PGlite dump alone. */
+function unpack(bytes: Buffer): { dump: Buffer; originals: { sha: string; data: Buffer }[] } {
+  const entries = readTarGz(bytes);
+  if (!entries?.some((e) => e.name === MANIFEST)) return { dump: bytes, originals: [] };
+  const dump = entries.find((e) => e.name === PGLITE_DUMP);
+  if (!dump) throw new BackupError(`Not a usable backup (no ${PGLITE_DUMP} inside).`);
+  const originals = entries
+    .map((e) => ({ m: /^originals\/([0-9a-f]{64})$/.exec(e.name), data: e.data }))
+    .filter((e): e is { m: RegExpExecArray; data: Buffer } => e.m !== null)
+    .map((e) => ({ sha: e.m[1]!, data: e.data }));
+  return { dump: dump.data, originals };
+}
+
+export async function restore(
+  config: Config,
+  file: string,
+  opts: { force?: boolean } = {},
+): Promise<{ dataDir: string; movedAside: string | null; documents: number; originals: number }> {
   if (config.db.kind === 'postgres') {
     throw new BackupError('DATABASE_URL is set: restore the PostgreSQL server with pg_restore (see README, "Backups").', 2);
   }
   const source = path.resolve(file);
   if (!fs.existsSync(source) || !fs.statSync(source).isFile()) throw new BackupError(`No backup file at ${source}.`);
   const dataDir = config.db.dataDir;
-  let movedAside: string | null = null;
-  if (fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0) {
-    if (!opts.force) {
-      throw new BackupError(`${dataDir} is not empty: refusing to overwrite it. Restore into a fresh DATA_DIR, or pass --force to move the current store aside.`);
-    }
-    if (looksOpen(dataDir)) throw new BackupError(`The embedded database in ${dataDir} is open (postmaster.pid): stop the server first.`);
-    movedAside = `${dataDir}.before-restore-${Date.now()}`;
-    fs.renameSync(dataDir, movedAside);
+  const notEmpty = fs.existsSync(dataDir) && fs.readdirSync(dataDir).length > 0;
+  if (notEmpty && !opts.force) {
+    throw new BackupError(`${dataDir} is not empty: refusing to overwrite it. Restore into a fresh DATA_DIR, or pass --force to move the current store aside.`);
   }
-  fs.mkdirSync(dataDir, { recursive: true });
+  const lock = lockStore(dataDir, 'restore');
+  let movedAside: string | null = null;
   try {
-    const pg = await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS, loadDataDir: new Blob([fs.readFileSync(source)]) });
-    try {
-      const { documents } = await countRows(pg);
-      return { dataDir, movedAside, documents };
-    } finally {
-      await pg.close();
+    const { dump, originals } = unpack(fs.readFileSync(source));
+    if (notEmpty) {
+      movedAside = `${dataDir}.before-restore-${Date.now()}`;
+      fs.renameSync(dataDir, movedAside);
     }
-  } catch (err) {
-    // A bad archive leaves things as they were.
-    fs.rmSync(dataDir, { recursive: true, force: true });
-    if (movedAside) fs.renameSync(movedAside, dataDir);
-    throw err instanceof BackupError ? err : new BackupError(`Not a usable backup (${(err as Error).message.split('\n')[0]}).`);
+    fs.mkdirSync(dataDir, { recursive: true });
+    let documents: number;
+    try {
+      const pg = await PGlite.create({ dataDir, extensions: PGLITE_EXTENSIONS, loadDataDir: new Blob([new Uint8Array(dump)]) });
+      try {
+        ({ documents } = await countRows(pg));
+      } finally {
+        await pg.close();
+      }
+    } catch (err) {
+      // A bad archive leaves things as they were.
+      fs.rmSync(dataDir, { recursive: true, force: true });
+      if (movedAside) fs.renameSync(movedAside, dataDir);
+      movedAside = null;
+      throw err instanceof BackupError ? err : new BackupError(`Not a usable backup (${(err as Error).message.split('\n')[0]}).`);
+    }
+    // Originals are named by their content's hash: one already there is the same file.
+    const dir = path.join(config.dataDir, ORIGINALS);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const o of originals) {
+      const target = path.join(dir, o.sha);
+      if (!fs.existsSync(target)) fs.writeFileSync(target, o.data, { mode: 0o600 });
+    }
+    return { dataDir, movedAside, documents, originals: originals.length };
+  } finally {
+    lock.release();
   }
 }
 
@@ -48,7 +83,9 @@ async function main() {
   const { values, positionals } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
   if (positionals.length !== 1) throw new BackupError('Usage: npm run restore -- BACKUP.tar.gz [--force]', 2);
   const r = await restore(loadConfig(), positionals[0]!, { force: values.force });
-  console.log(`Restored into ${r.dataDir}: ${r.documents} documents.${r.movedAside ? ` The previous store is in ${r.movedAside}.` : ''}`);
+  console.log(
+    `Restored into ${r.dataDir}: ${r.documents} documents, ${r.originals} original files.${r.movedAside ? ` The previous store is in ${r.movedAside}.` : ''}`,
+  );
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('scripts/restore.ts')) {

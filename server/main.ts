@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { createServices, syncCorpus } from './bootstrap.js';
 import { ensureFirstAdmin } from './auth/users.js';
 import { closeParseWorkers } from '../ingest/parse/worker-pool.js';
+import { StoreLockedError } from '../store/lock.js';
 
 /** Starts the whole service: config → database → embedder → corpus → HTTP. */
 export async function startServer(config: Config, opts: { progress?: boolean } = {}) {
@@ -16,6 +17,9 @@ export async function startServer(config: Config, opts: { progress?: boolean } =
   if (added) app.log.info({ documents: added }, 'bundled corpus ingested');
   if (admin === 'created') app.log.info('first admin account created from ADMIN_EMAIL');
   await app.listen({ port: config.PORT, host: config.HOST });
+  // Other processes (npm run ingest) read the port from the store's lock to reach this server.
+  const addr = app.server.address();
+  if (typeof addr === 'object' && addr) services.db.lock?.annotate({ port: addr.port });
   return app;
 }
 
@@ -46,6 +50,11 @@ if (isMain) {
       if (config.db.kind === 'postgres' && /ECONNREFUSED|ENOTFOUND|timeout|password authentication|does not exist/i.test(`${err.code} ${err.message}`)) {
         console.error(`Cannot connect to the database at DATABASE_URL (${err.code ?? err.message}). Check that PostgreSQL with pgvector is running and reachable.`);
         process.exit(3);
+      }
+      if (err instanceof StoreLockedError) {
+        // One writer per embedded store: a second server would silently lose its writes.
+        console.error(`Not started: ${err.message.replace(/: stop the server first\.$/, '')}. One server per DATA_DIR; use another DATA_DIR or stop that server.`);
+        process.exit(5);
       }
       if (err.code === 'EADDRINUSE') {
         console.error(`Port ${config.PORT} is already in use. Set PORT to another port.`);

@@ -13,6 +13,8 @@ export interface Db extends Queryable {
   /** Runs `fn` in one transaction: everything it wrote is rolled back if it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** The embedded store's single-writer lock (store/lock.ts); absent for server Postgres and in memory. */
+  readonly lock?: import('./lock.js').StoreLock;
 }
 
 /** pgvector's text form; both backends accept it as a parameter cast with ::vector. */

@@ -4,16 +4,30 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { SESSION_SETTINGS, type Db, type Queryable } from './db.js';
+import { acquireStoreLock, type StoreLock } from './lock.js';
 
-/** Embedded Postgres 18 (WASM) on disk; `dataDir` undefined means in memory (tests). */
-export async function openPglite(dataDir?: string): Promise<Db> {
-  if (dataDir) fs.mkdirSync(dataDir, { recursive: true });
-  const pg = await PGlite.create({ dataDir, extensions: { vector, unaccent, pg_trgm } });
-  await pg.exec(SESSION_SETTINGS);
-  return wrapPglite(pg);
+/**
+ * Embedded Postgres 18 (WASM) on disk; `dataDir` undefined means in memory (tests).
+ * On disk, the store's lock is taken first (store/lock.ts): a second process is refused
+ * before it can read a page, and the lock is released when the database is closed.
+ */
+export async function openPglite(dataDir?: string, role = 'process'): Promise<Db> {
+  let lock: StoreLock | undefined;
+  if (dataDir) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    lock = acquireStoreLock(dataDir, role);
+  }
+  try {
+    const pg = await PGlite.create({ dataDir, extensions: { vector, unaccent, pg_trgm } });
+    await pg.exec(SESSION_SETTINGS);
+    return wrapPglite(pg, lock);
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
 }
 
-export function wrapPglite(pg: PGlite): Db {
+export function wrapPglite(pg: PGlite, lock?: StoreLock): Db {
   const q = (target: Pick<PGlite, 'query'>): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const r = await target.query<T>(sql, params as unknown[]);
@@ -29,6 +43,13 @@ export function wrapPglite(pg: PGlite): Db {
     transaction(fn) {
       return pg.transaction((tx) => fn(q(tx)));
     },
-    close: () => pg.close(),
+    lock,
+    async close() {
+      try {
+        await pg.close();
+      } finally {
+        lock?.release();
+      }
+    },
   };
 }

@@ -23,6 +23,7 @@ const configFor = (dataDir: string, env: Record<string, string> = {}): Config =>
 const law = (n: number, subject: string) =>
   `QUỐC HỘI\nSố: ${n}/2030/QH15\n\nLUẬT\n${subject.toUpperCase()}\n\nĐiều 1. Phạm vi\nLuật này quy định về ${subject}.\nĐiều 2. Quyền của phụ nữ\n1. Phụ nữ được hỗ trợ về ${subject}.\n`;
 
+const ORIGINAL_SHA = 'a'.repeat(64);
 let source: Config;
 let original: { documents: number; chunks: number; conversations: number };
 
@@ -34,6 +35,9 @@ beforeAll(async () => {
     await ingestDocument(db, emb, { bytes: Buffer.from(law(80 + i, subject)) });
   }
   await db.query("insert into conversations (id) values ('cuoc-tro-chuyen-1')");
+  // An official's uploaded file, kept to re-index its document: part of what a backup must hold.
+  fs.mkdirSync(path.join(source.dataDir, 'originals'), { recursive: true });
+  fs.writeFileSync(path.join(source.dataDir, 'originals', ORIGINAL_SHA), 'tệp gốc của cán bộ');
   original = (await db.query<typeof original>('select (select count(*)::int from documents) documents, (select count(*)::int from chunks) chunks, (select count(*)::int from conversations) conversations')).rows[0]!;
   await db.close();
   expect(original.documents).toBe(3);
@@ -51,6 +55,7 @@ describe('npm run backup / npm run restore (embedded store)', () => {
     expect(path.dirname(file)).toBe(path.join(source.dataDir, 'backups'));
     expect(file).toMatch(/hieu-luat-\d{8}-\d{6}\.tar\.gz$/);
     expect(r.documents).toBe(3);
+    expect(r.originals).toBe(1);
     const bytes = fs.readFileSync(file);
     expect(bytes.subarray(0, 2)).toEqual(Buffer.from([0x1f, 0x8b]));
     expect(fs.statSync(file).mode & 0o077).toBe(0);
@@ -59,7 +64,9 @@ describe('npm run backup / npm run restore (embedded store)', () => {
   it('restores into a fresh DATA_DIR: same documents, chunks and conversations, search works', async () => {
     const target = configFor(tmp());
     const r = await restore(target, file);
-    expect(r).toMatchObject({ documents: 3, movedAside: null });
+    expect(r).toMatchObject({ documents: 3, movedAside: null, originals: 1 });
+    // The uploaded originals come back too: a restored document can still be re-indexed.
+    expect(fs.readFileSync(path.join(target.dataDir, 'originals', ORIGINAL_SHA), 'utf8')).toBe('tệp gốc của cán bộ');
     const db = await openDb(target.db);
     try {
       const counts = (await db.query('select (select count(*)::int from documents) documents, (select count(*)::int from chunks) chunks, (select count(*)::int from conversations) conversations')).rows[0];
@@ -78,9 +85,20 @@ describe('npm run backup / npm run restore (embedded store)', () => {
   });
 
   it('refuses a store that is open, a missing or broken archive, and a PostgreSQL server', async () => {
-    const db = await openDb(source.db);
+    const db = await openDb(source.db, { role: 'server' });
     try {
-      await expect(backup(source)).rejects.toThrow(/stop the server first/);
+      // --force does not bypass a live holder: it used to delete the lock under a running server.
+      await expect(backup(source, { force: true })).rejects.toThrow(/in use by a running server .*stop the server first/);
+      const target = configFor(tmp());
+      await restore(target, file);
+      // Restore beside a server holding the target store: refused, the store untouched.
+      const holder = await openDb(target.db, { role: 'server' });
+      try {
+        await expect(restore(target, file, { force: true })).rejects.toThrow(/stop the server first/);
+        expect(fs.readdirSync(path.dirname(target.db.kind === 'pglite' ? target.db.dataDir : '')).filter((f) => f.includes('before-restore'))).toEqual([]);
+      } finally {
+        await holder.close();
+      }
     } finally {
       await db.close();
     }
@@ -106,7 +124,7 @@ describe('npm run backup / npm run restore (embedded store)', () => {
       });
     const ok = run('restore.ts', [file]);
     expect(ok.status, ok.stderr).toBe(0);
-    expect(ok.stdout).toMatch(/Restored into .*: 3 documents\./);
+    expect(ok.stdout).toMatch(/Restored into .*: 3 documents, 1 original files\./);
     const refused = run('restore.ts', [file]);
     expect(refused.status).toBe(1);
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);

@@ -194,6 +194,8 @@ const uploads: FastifyPluginAsync = async (app) => {
         const outcomes: UploadOutcome[] = [];
         // One at a time: PGlite has one connection and each ingest is one transaction.
         for (const f of files) outcomes.push(await ingestOne(f, overrides, actor));
+        // The in-memory index is rebuilt now, not inside the next member's question.
+        if (outcomes.some((o) => o.state === 'indexed')) await app.services.retriever.refresh();
         const body = { uploads: outcomes.map((o) => ({ ...o, uploadedBy: actor.email })) };
         const failed = outcomes.filter((o) => o.state === 'error');
         if (failed.length === outcomes.length) {
