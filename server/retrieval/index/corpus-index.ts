@@ -30,6 +30,11 @@ export interface ArticleNote {
 export interface CorpusIndex {
   version: string;
   lexical: LexicalIndex;
+  /**
+   * Each way members ask about an article as its own short document: a question that closely
+   * paraphrases one of them is strong evidence, which the article's long member field dilutes.
+   */
+  phrasings: LexicalIndex;
   /** Notes by `${documentId}\u0000${articleKey}`. */
   notes: Map<string, ArticleNote[]>;
   docs: Map<string, DocInfo>;
@@ -123,6 +128,15 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
     if (page.rows.length < PAGE) break;
   }
   const lexical = LexicalIndex.build(entries);
+  const phrasingEntries: ChunkTerms[] = [];
+  for (const [key, list] of notes) {
+    const [documentId, article] = key.split('\u0000') as [string, string];
+    for (const n of list) {
+      if (n.kind !== 'ask') continue;
+      phrasingEntries.push({ chunk: { id: phrasingEntries.length, documentId, articleKey: article }, fields: { body: fieldTerms(n.text), title: [], member: [] } });
+    }
+  }
+  const phrasings = LexicalIndex.build(phrasingEntries);
 
   const readings = new PairReadingTable();
   const sample = await db.query<{ text: string }>(`select text from chunks order by id limit ${READING_SAMPLE}`);
@@ -130,5 +144,5 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
   // Members' own phrasings attest everyday pairs the law never writes ("nghỉ đẻ", "bỏ nhau").
   for (const list of notes.values()) for (const n of list) readings.addText(n.text);
 
-  return { version: v, lexical, notes, docs, readings, builtMs: performance.now() - t0 };
+  return { version: v, lexical, phrasings, notes, docs, readings, builtMs: performance.now() - t0 };
 }
