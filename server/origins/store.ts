@@ -14,7 +14,7 @@ export interface OriginRow {
 
 /**
  * `https://Example.vn/` → `https://example.vn`. Only http(s) origins with no path, query or
- * credentials; plain http only for localhost (testing a widget on a laptop).
+ * credentials; plain http only for loopback hosts (testing a widget on a laptop).
  */
 export function normaliseOrigin(input: string): string | null {
   let u: URL;
@@ -25,8 +25,16 @@ export function normaliseOrigin(input: string): string | null {
   }
   if (u.protocol !== 'https:' && u.protocol !== 'http:') return null;
   if (u.username || u.password || u.search || u.hash || (u.pathname && u.pathname !== '/')) return null;
-  if (u.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(u.hostname)) return null;
+  if (u.protocol === 'http:' && !isLoopbackHost(u.hostname)) return null;
   return u.origin;
+}
+
+/**
+ * localhost, *.localhost (RFC 6761: always this machine, so a Mini App can be tried at
+ * h5.zdn.vn.localhost) and the loopback addresses: plain http there never crosses a network.
+ */
+function isLoopbackHost(hostname: string): boolean {
+  return ['localhost', '127.0.0.1', '[::1]'].includes(hostname) || hostname.endsWith('.localhost');
 }
 
 export async function listOrigins(q: Queryable): Promise<OriginRow[]> {

@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { emergencyNumbers, respond, type ChatResult } from '../chat/respond.js';
 import { recentMessages, conversationExists } from '../../store/conversations.js';
 import { notFound } from '../errors.js';
+import { openEventStream } from '../plugins/sse.js';
 import { documentRef, errorResponse } from './schemas.js';
 
 const citation = {
@@ -83,14 +84,8 @@ const chat: FastifyPluginAsync = async (app) => {
       }
 
       // SSE: headers go out now; errors after this point become an `error` event.
-      reply.hijack();
-      const res = reply.raw;
-      res.writeHead(200, {
-        'content-type': 'text/event-stream; charset=utf-8',
-        'cache-control': 'no-cache, no-transform',
-        connection: 'keep-alive',
-        'x-accel-buffering': 'no',
-      });
+      // With the CORS and security headers the plugins set on the reply (server/plugins/sse.ts).
+      const res = openEventStream(reply);
       const send = (event: string, data: unknown) => {
         if (!res.writableEnded) res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
       };
