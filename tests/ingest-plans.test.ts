@@ -8,7 +8,7 @@ import { ingestDocument, prepareDocument } from '../ingest/pipeline.js';
 import { outline } from '../ingest/structure/outline.js';
 import { parseStructure } from '../ingest/structure/legal.js';
 import { citationFor, citationLabel } from '../server/answer/citation.js';
-import { periodNotes, placeOf, preferCurrentPlans, provincialPart, enrichHits } from '../server/answer/provincial.js';
+import { confirmedLocalNumbers, enrichHits, periodNotes, placeOf, preferCurrentPlans, provincialPart } from '../server/answer/provincial.js';
 import type { ArticleHit } from '../server/retrieval/retriever.js';
 import { makeImagePdf, makeTextPdf, makeWrappedPdf, renderPage } from './fixtures/documents.js';
 import { DECISION, GUIDELINE, LAST_YEAR, LETTER, PLAN, YEAR, makePlanDocx, planLines } from './fixtures/plans.js';
@@ -319,8 +319,14 @@ describe('through the API', () => {
       ['0237 3852 111', false],
       ['số 12 đường Lê Lợi, phường Điện Biên, thành phố Thanh Hóa', false],
     ]);
+    expect(await confirmedLocalNumbers(services.db)).toEqual([]);
     const ok = await app.inject({ method: 'POST', url: `/api/admin/documents/123-kh-ubnd/contacts/${contacts[0].id}`, headers: auth, payload: { confirmed: true } });
     expect(ok.json().contact).toMatchObject({ confirmed: true, confirmedBy: ADMIN.email });
+    expect(await confirmedLocalNumbers(services.db)).toEqual([
+      { label: 'Đường dây nóng tiếp nhận tin báo bạo lực gia đình của tỉnh', number: '0237 3852 111', source: 'mục III.3 Kế hoạch 123/KH-UBND' },
+    ]);
+    const audit = await services.db.query<{ action: string }>("select action from audit_log where action like 'contact.%'");
+    expect(audit.rows.map((a) => a.action)).toEqual(['contact.confirm']);
 
     const p = await prepareDocument({ bytes: Buffer.from(LETTER, 'utf8') });
     expect(p.structure.scheme).toBe('headings');

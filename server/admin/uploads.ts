@@ -5,7 +5,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { findDocumentByNumber, findDocumentBySha } from '../../store/documents.js';
-import { ingestDocument, prepareDocument } from '../../ingest/pipeline.js';
+import { ingestDocument, prepareDocument, structureScheme } from '../../ingest/pipeline.js';
 import { IngestError } from '../../ingest/errors.js';
 import { sha256 } from '../../ingest/names.js';
 import { outline } from '../../ingest/structure/outline.js';
@@ -272,8 +272,12 @@ const uploads: FastifyPluginAsync = async (app) => {
                   issuer: { type: ['string', 'null'] }, issued: { type: ['string', 'null'] }, effective: { type: ['string', 'null'] },
                   status: { type: ['string', 'null'] }, replacedBy: { type: ['string', 'null'] },
                   topics: { type: 'array', items: { type: 'string' } },
+                  scope: { type: ['string', 'null'] }, period: { type: ['string', 'null'] },
+                  periodStart: { type: ['string', 'null'] }, periodEnd: { type: ['string', 'null'] },
                 },
               },
+              // 'legal' (Điều), 'numbered' (parts and items), 'headings' (no numbering: cut by headings and paragraphs).
+              scheme: { type: 'string', enum: ['legal', 'numbered', 'headings'] },
               structure: { type: 'array', items: { $ref: 'adminOutlineNode#' } },
               articles: { type: 'integer' },
               sections: { type: 'integer' },
@@ -312,7 +316,9 @@ const uploads: FastifyPluginAsync = async (app) => {
             title: p.meta.title, number: p.meta.number ?? null, type: p.meta.type, issuer: p.meta.issuer ?? null,
             issued: p.meta.issued ?? null, effective: p.meta.effective ?? null, status: p.meta.status ?? null,
             replacedBy: p.meta.replacedBy ?? null, topics: p.meta.topics ?? [],
+            scope: p.meta.scope ?? null, period: p.meta.period ?? null, periodStart: p.meta.periodStart ?? null, periodEnd: p.meta.periodEnd ?? null,
           },
+          scheme: structureScheme(p.structure),
           structure: outline(p.structure),
           articles: p.structure.articles.length,
           sections: p.structure.sections.length,

@@ -187,3 +187,21 @@ function bestLine(hit: ArticleHit, weights: Record<string, number>): { text: str
   const cut = text.length > MAX_QUOTE ? `${text.slice(0, MAX_QUOTE).replace(/\s+\S*$/u, '')}…` : text;
   return { text: cut, item: best.item, point: best.point };
 }
+
+/**
+ * Local phone numbers officials confirmed in the console (document_contacts.confirmed_at), with
+ * their source: what the safety layer may add to emergency numbers. Unconfirmed numbers found in
+ * documents are never returned here.
+ */
+export async function confirmedLocalNumbers(db: Queryable): Promise<{ label: string; number: string; source: string }[]> {
+  const r = await db.query<{ value: string; label: string; section: string[] | null; title: string; number: string | null; type: string; issued: string | null; issuer: string | null }>(
+    `select c.value, c.label, c.section, d.title, d.number, d.type, to_char(d.issued, 'YYYY-MM-DD') as issued, d.issuer
+       from document_contacts c join documents d on d.id = c.document_id
+      where c.kind = 'phone' and c.confirmed_at is not null and d.status in ('in_force', 'partial')
+      order by c.confirmed_at`,
+  );
+  return r.rows.map((x) => {
+    const doc = documentShortReference({ title: x.title, number: x.number ?? undefined, type: x.type, issued: x.issued ?? undefined, issuer: x.issuer ?? undefined });
+    return { label: x.label, number: x.value, source: x.section?.length ? `mục ${x.section.join('.')} ${doc}` : doc };
+  });
+}

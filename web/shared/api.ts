@@ -24,6 +24,7 @@ import type {
   DocumentDetail,
   DocumentPatch,
   DocumentSummary,
+  DocumentContact,
   EmbedOrigin,
   EmergencyInfo,
   FeedbackRequest,
@@ -41,6 +42,7 @@ import type {
   PreviewResponse,
   ReindexResponse,
   SearchResponse,
+  SectionView,
   UploadFields,
   UploadResponse,
   User,
@@ -307,6 +309,9 @@ export function createApi(options: ApiOptions = {}) {
     emergency: (signal?: AbortSignal) => json<EmergencyInfo>('/api/emergency', { signal }),
     article: (documentId: string, article: string, clause?: string | null, signal?: AbortSignal) =>
       json<ArticleView>(`/api/articles/${enc(documentId)}/${enc(article)}`, { query: { clause: clause ?? undefined }, signal }),
+    /** The part of a document without Điều that holds a cited section ("III.2"), with it marked. */
+    section: (documentId: string, section: readonly string[], point?: string | null, signal?: AbortSignal) =>
+      json<SectionView>(`/api/sections/${enc(documentId)}/${enc(section.join('.'))}`, { query: { point: point ?? undefined }, signal }),
     search: (q: string, k?: number, signal?: AbortSignal) => json<SearchResponse>('/api/search', { query: { q, k }, signal }),
     documents: (signal?: AbortSignal) => json<{ documents: DocumentSummary[] }>('/api/documents', { signal }),
     document: (id: string, signal?: AbortSignal) => json<DocumentDetail>(`/api/documents/${enc(id)}`, { signal }),
@@ -350,6 +355,9 @@ export function createApi(options: ApiOptions = {}) {
       updateDocument: (id: string, patch: DocumentPatch) => json<{ document: AdminDocument }>(`/api/admin/documents/${enc(id)}`, { method: 'PATCH', body: patch }),
       retireDocument: (id: string) => json<{ document: AdminDocument }>(`/api/admin/documents/${enc(id)}/retire`, { method: 'POST', body: {} }),
       deleteDocument: (id: string) => json<{ ok: boolean }>(`/api/admin/documents/${enc(id)}`, { method: 'DELETE' }),
+      documentContacts: (id: string) => json<{ contacts: DocumentContact[] }>(`/api/admin/documents/${enc(id)}/contacts`),
+      confirmContact: (id: string, contactId: number, confirmed: boolean) =>
+        json<{ contact: DocumentContact }>(`/api/admin/documents/${enc(id)}/contacts/${contactId}`, { body: { confirmed } }),
       reindexDocument: (id: string) => json<ReindexResponse>(`/api/admin/documents/${enc(id)}/reindex`, { method: 'POST', body: {} }),
       insights: (days?: number) => json<Insights>('/api/admin/insights', { query: { days } }),
       handover: (state?: HandoverState) => json<{ items: HandoverItem[] }>('/api/admin/handover', { query: { state } }),
@@ -464,24 +472,43 @@ export async function readSse(
   }
 }
 
-/** "điểm a khoản 1 Điều 51": where in the law, without the law's name. */
-export function citationPlace(c: Pick<Citation, 'article' | 'clause' | 'point'>): string {
+/**
+ * "điểm a khoản 1 Điều 51": where in the law, without the law's name. A document without Điều is
+ * cited in its own terms: "mục III.2", "điểm a mục III.2", or "phần “Nội dung”" when it was cut by
+ * headings (as server/answer/citation.ts writes it).
+ */
+export function citationPlace(c: Pick<Citation, 'article' | 'clause' | 'point'> & Partial<Pick<Citation, 'section' | 'heading'>>): string {
   const parts: string[] = [];
   if (c.point) parts.push(`điểm ${c.point}`);
+  if (c.section?.length) {
+    const first = c.section[0]!;
+    parts.push(first.startsWith('§') ? (c.heading ? `phần “${shortHeading(c.heading)}”` : `đoạn ${first.slice(1)}`) : `mục ${c.section.join('.')}`);
+    return parts.join(' ');
+  }
+  if (!c.article) return c.heading ? `phần “${shortHeading(c.heading)}”` : 'nội dung';
   if (c.clause) parts.push(`khoản ${c.clause}`);
   parts.push(`Điều ${c.article}`);
   return parts.join(' ');
 }
 
+function shortHeading(h: string): string {
+  const t = h.replace(/^(?:[IVXLC]+|\d+(?:\.\d+)*)\.\s*/u, '').trim();
+  return t.length > 60 ? `${t.slice(0, 57).replace(/\s+\S*$/u, '')}…` : t;
+}
+
 /** The law's citation name with its số hiệu: "Luật Hôn nhân và gia đình 2014 (52/2014/QH13)". */
-export function documentLabel(d: Pick<Citation['document'], 'name' | 'title' | 'number'>): string {
+export function documentLabel(d: Pick<Citation['document'], 'name' | 'title' | 'number'> & { reference?: string }): string {
   const name = (d.name || d.title || 'Văn bản').trim();
   return d.number && !name.includes(d.number) ? `${name} (${d.number})` : name;
 }
 
-/** "điểm a khoản 1 Điều 51 Luật Hôn nhân và gia đình 2014 (52/2014/QH13)". */
-export function formatCitation(c: Pick<Citation, 'article' | 'clause' | 'point' | 'document'>): string {
-  return `${citationPlace(c)} ${documentLabel(c.document)}`;
+/**
+ * "điểm a khoản 1 Điều 51 Luật Hôn nhân và gia đình 2014 (52/2014/QH13)";
+ * "mục III.2 Kế hoạch số 123/KH-UBND ngày 15/3/2026 của UBND tỉnh Thanh Hóa".
+ */
+export function formatCitation(c: Pick<Citation, 'article' | 'clause' | 'point' | 'document'> & Partial<Pick<Citation, 'section' | 'heading'>>): string {
+  const ownTerms = (Boolean(c.section?.length) || !c.article) && c.document.reference;
+  return `${citationPlace(c)} ${ownTerms ? c.document.reference : documentLabel(c.document)}`;
 }
 
 /** Answer text plus its sources, for copying or sharing outside the app. */
@@ -498,7 +525,7 @@ export function answerAsText(answer: string, citations: readonly Citation[], foo
 export function uniqueCitations(citations: readonly Citation[]): Citation[] {
   const seen = new Set<string>();
   return citations.filter((c) => {
-    const key = `${c.document.id}|${c.article}|${c.clause ?? ''}|${c.point ?? ''}`;
+    const key = `${c.document.id}|${c.article}|${(c.section ?? []).join('.')}|${c.clause ?? ''}|${c.point ?? ''}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

@@ -21,11 +21,18 @@ export interface CitedDocument {
   name: string;
   binding: boolean;
   status: DocumentStatus | string;
+  /** Documents without Điều, as officials cite them: "Kế hoạch số 123/KH-UBND ngày 15/3/2026 của UBND tỉnh Thanh Hóa". */
+  reference?: string;
 }
 
 export interface Citation {
   document: CitedDocument;
+  /** The Điều; empty for a document without Điều, which is cited by `section`. */
   article: string;
+  /** Place in a document without Điều: ["III", "2"] is "mục III.2"; ["§2"] a section cut by headings. */
+  section?: string[] | null;
+  /** The cited section's heading (documents without Điều). */
+  heading?: string | null;
   clause: string | null;
   point: string | null;
   quote: string;
@@ -110,6 +117,15 @@ export interface DocumentSummary {
   articleCount?: number;
   chunkCount?: number;
   createdAt?: string;
+  /** How officials cite it: "Kế hoạch số 123/KH-UBND ngày 15/3/2026 của UBND tỉnh Thanh Hóa". */
+  reference?: string;
+  /** Period of application of a plan: "năm 2026". */
+  period?: string | null;
+  periodStart?: string | null;
+  periodEnd?: string | null;
+  periodOver?: boolean;
+  /** 'legal' (Điều), 'numbered' (parts and items) or 'headings' (cut by headings and paragraphs). */
+  structureScheme?: 'legal' | 'numbered' | 'headings';
 }
 
 export interface AdminDocument extends DocumentSummary {
@@ -141,6 +157,27 @@ export interface ArticleView {
   intro: string[];
   clauses: ArticleClause[];
   text: string;
+}
+
+/** A part of a document without Điều, for the source view (GET /api/sections/:documentId/:section). */
+export interface SectionView {
+  document: DocumentSummary;
+  section: string[];
+  /** Headings from the part down to the cited section: ["III. NHIỆM VỤ, GIẢI PHÁP", "2. Hỗ trợ …"]. */
+  headingPath: string[];
+  blocks: { section: string[]; heading: string; path: string[]; cited: boolean; lines: { text: string; cited: boolean }[] }[];
+}
+
+/** A phone number or address found in an official document (console). */
+export interface DocumentContact {
+  id: number;
+  kind: 'phone' | 'address';
+  value: string;
+  label: string;
+  section: string[] | null;
+  confirmed: boolean;
+  confirmedBy?: string | null;
+  confirmedAt?: string | null;
 }
 
 export interface SearchHit {
@@ -288,7 +325,13 @@ export interface PreviewResponse {
     status?: string | null;
     replacedBy?: string | null;
     topics?: string[];
+    scope?: string | null;
+    period?: string | null;
+    periodStart?: string | null;
+    periodEnd?: string | null;
   };
+  /** 'headings' when the file has neither Điều nor numbered parts: it is cut by headings and paragraphs. */
+  scheme?: 'legal' | 'numbered' | 'headings';
   structure: OutlineNode[];
   articles: number;
   sections?: number;
@@ -309,6 +352,9 @@ export interface DocumentPatch {
   replacedBy?: string | null;
   scope?: string | null;
   topics?: string[];
+  period?: string | null;
+  periodStart?: string | null;
+  periodEnd?: string | null;
 }
 
 export interface ReindexResponse {

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState, type FormEvent } from 'react';
-import { ApiError, type AdminDocument, type DocumentDetail, type DocumentPatch, type DocumentStatus } from '../../shared/api.js';
+import { ApiError, type AdminDocument, type DocumentContact, type DocumentDetail, type DocumentPatch, type DocumentStatus } from '../../shared/api.js';
 import { api } from '../lib/api.js';
 import { Modal } from '../lib/Modal.js';
-import { ErrorText, formatDate, messageOf, Notice, Outline, Section, STATUS_OPTIONS, useAction, useLoad, type SectionProps } from './common.js';
+import { ErrorText, formatDate, messageOf, Notice, Outline, schemeNote, Section, STATUS_OPTIONS, useAction, useLoad, type SectionProps } from './common.js';
 
 export function Documents({ user, onExpired }: SectionProps) {
   const docs = useLoad(() => api.admin.documents(), onExpired);
@@ -150,6 +150,12 @@ function EditDocument({
     effective: doc.effective ?? '',
     replacedBy: doc.replacedBy ?? '',
     topics: (doc.topics ?? []).join('; '),
+    issuer: doc.issuer ?? '',
+    issued: doc.issued ?? '',
+    scope: doc.scope ?? '',
+    period: doc.period ?? '',
+    periodStart: doc.periodStart ?? '',
+    periodEnd: doc.periodEnd ?? '',
   });
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -167,6 +173,12 @@ function EditDocument({
     if (opt(form.statusNote) !== (doc.statusNote ?? null)) patch.statusNote = opt(form.statusNote);
     if (opt(form.effective) !== (doc.effective ?? null)) patch.effective = opt(form.effective);
     if (opt(form.replacedBy) !== (doc.replacedBy ?? null)) patch.replacedBy = opt(form.replacedBy);
+    if (opt(form.issuer) !== (doc.issuer ?? null)) patch.issuer = opt(form.issuer);
+    if (opt(form.issued) !== (doc.issued ?? null)) patch.issued = opt(form.issued);
+    if (opt(form.scope) !== (doc.scope ?? null)) patch.scope = opt(form.scope);
+    if (opt(form.period) !== (doc.period ?? null)) patch.period = opt(form.period);
+    if (opt(form.periodStart) !== (doc.periodStart ?? null)) patch.periodStart = opt(form.periodStart);
+    if (opt(form.periodEnd) !== (doc.periodEnd ?? null)) patch.periodEnd = opt(form.periodEnd);
     const topics = form.topics
       .split(/[;,]/)
       .map((t) => t.trim())
@@ -219,6 +231,36 @@ function EditDocument({
           <div className="field">
             <label htmlFor="ed-replaced">Được thay thế bởi (số hiệu)</label>
             <input id="ed-replaced" value={form.replacedBy} onChange={(e) => set('replacedBy', e.target.value)} />
+          </div>
+        </div>
+        <div className="grid">
+          <div className="field">
+            <label htmlFor="ed-issuer">Cơ quan ban hành</label>
+            <input id="ed-issuer" value={form.issuer} placeholder="UBND tỉnh Thanh Hóa" onChange={(e) => set('issuer', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="ed-issued">Ngày ban hành</label>
+            <input id="ed-issued" type="date" value={form.issued} onChange={(e) => set('issued', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="ed-scope">Phạm vi áp dụng</label>
+            <input id="ed-scope" list="ed-scope-options" value={form.scope} placeholder="toàn quốc / tỉnh Thanh Hóa / xã …" onChange={(e) => set('scope', e.target.value)} />
+            <datalist id="ed-scope-options">
+              <option value="toàn quốc" />
+              <option value="tỉnh Thanh Hóa" />
+            </datalist>
+          </div>
+          <div className="field">
+            <label htmlFor="ed-period">Thời gian thực hiện</label>
+            <input id="ed-period" value={form.period} placeholder="năm 2026" onChange={(e) => set('period', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="ed-period-start">Từ ngày</label>
+            <input id="ed-period-start" type="date" value={form.periodStart} onChange={(e) => set('periodStart', e.target.value)} />
+          </div>
+          <div className="field">
+            <label htmlFor="ed-period-end">Đến ngày</label>
+            <input id="ed-period-end" type="date" value={form.periodEnd} onChange={(e) => set('periodEnd', e.target.value)} />
           </div>
         </div>
         <div className="field">
@@ -277,11 +319,17 @@ export function DocumentStructure({ documentId, onClose, onExpired }: { document
               </dd>
             </dl>
             <h3>Cấu trúc</h3>
+            {d.structureScheme && d.structureScheme !== 'legal' && (
+              <p className="callout" data-testid="scheme-note">
+                {schemeNote(d.structureScheme, d.articleCount ?? 0, detail.articles.length)}
+              </p>
+            )}
             <Outline nodes={detail.structure} />
+            {!d.binding && <Contacts documentId={documentId} onExpired={onExpired} />}
             <h3>Các điều</h3>
             {detail.articles.map((a, i) => (
               <details key={`${a.article}-${i}`} className="article-detail">
-                <summary>{a.article ? `Điều ${a.article}${a.title ? `. ${a.title}` : ''}` : (a.heading ?? 'Phần mở đầu')}</summary>
+                <summary>{a.article ? `Điều ${a.article}${a.title ? `. ${a.title}` : ''}` : [...a.path.map((p) => p.split('. ')[0]), a.heading ?? 'Phần mở đầu'].join(' › ')}</summary>
                 <pre>{a.text}</pre>
               </details>
             ))}
@@ -289,5 +337,44 @@ export function DocumentStructure({ documentId, onClose, onExpired }: { document
         )}
       </div>
     </Modal>
+  );
+}
+
+/**
+ * Phone numbers and addresses found in the document, with the section they came from. They are
+ * shown to members with that source; a number joins the emergency numbers only when an official
+ * confirms it here.
+ */
+function Contacts({ documentId, onExpired }: { documentId: string; onExpired: () => void }) {
+  const list = useLoad(() => api.admin.documentContacts(documentId), onExpired);
+  const action = useAction(onExpired);
+  const toggle = async (c: DocumentContact) => {
+    const ok = await action.run(
+      () => api.admin.confirmContact(documentId, c.id, !c.confirmed),
+      c.confirmed ? `Đã bỏ xác nhận: ${c.value}` : `Đã xác nhận: ${c.value}`,
+    );
+    if (ok) await list.reload();
+  };
+  const contacts = list.data?.contacts ?? [];
+  if (!contacts.length) return null;
+  return (
+    <section data-testid="contacts">
+      <h3>Số điện thoại, địa chỉ trong văn bản</h3>
+      <p className="muted small">Hội viên thấy các số này kèm nguồn. Chỉ số đã được cán bộ xác nhận mới được đưa vào danh sách số khẩn cấp.</p>
+      <Notice message={action.message} />
+      <ul className="stack">
+        {contacts.map((c) => (
+          <li key={c.id}>
+            <strong>{c.value}</strong> — {c.label}
+            {c.section?.length ? <span className="muted small"> (mục {c.section.join('.')})</span> : null}
+            {c.kind === 'phone' && (
+              <button type="button" className="btn btn-small" disabled={action.pending} onClick={() => void toggle(c)}>
+                {c.confirmed ? 'Bỏ xác nhận' : 'Xác nhận là số liên hệ chính thức'}
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

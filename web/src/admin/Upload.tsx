@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { ApiError, type PreviewResponse, type UploadFields, type UploadItem, type UploadState } from '../../shared/api.js';
 import { api } from '../lib/api.js';
 import { Modal } from '../lib/Modal.js';
-import { ErrorText, formatDateTime, formatSize, messageOf, Outline, Section, STATUS_OPTIONS, useLoad, type SectionProps } from './common.js';
+import { ErrorText, formatDateTime, formatSize, messageOf, Outline, schemeNote, Section, STATUS_OPTIONS, useLoad, type SectionProps } from './common.js';
 import { DocumentStructure } from './Documents.js';
 
 const ACCEPT = '.pdf,.docx,.txt,.html,.htm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain,text/html';
@@ -355,6 +355,18 @@ function PreviewModal({ preview, onClose }: { preview: PreviewResponse; onClose:
           <dd>{m.issuer ?? '—'}</dd>
           <dt>Ngày hiệu lực</dt>
           <dd>{m.effective ?? '—'}</dd>
+          {m.scope && (
+            <>
+              <dt>Phạm vi</dt>
+              <dd>{m.scope}</dd>
+            </>
+          )}
+          {m.period && (
+            <>
+              <dt>Thời gian thực hiện</dt>
+              <dd>{m.period}</dd>
+            </>
+          )}
           <dt>Định dạng</dt>
           <dd>
             {preview.format ?? '—'}
@@ -366,6 +378,11 @@ function PreviewModal({ preview, onClose }: { preview: PreviewResponse; onClose:
           </dd>
         </dl>
         <h3>Cấu trúc</h3>
+        {preview.scheme && preview.scheme !== 'legal' && (
+          <p className="callout" data-testid="scheme-note">
+            {schemeNote(preview.scheme, preview.articles, preview.sections ?? 0)}
+          </p>
+        )}
         <Outline nodes={preview.structure} />
         {preview.sampleChunks && preview.sampleChunks.length > 0 && (
           <>

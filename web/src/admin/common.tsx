@@ -136,3 +136,11 @@ export function Outline({ nodes }: { nodes: OutlineNode[] }) {
     </ul>
   );
 }
+
+/** What the console says about how a document was cut into citable parts. */
+export function schemeNote(scheme: 'legal' | 'numbered' | 'headings' | undefined, articles: number, sections: number): string {
+  if (scheme === 'headings')
+    return `Văn bản không có Điều, cũng không có phần I, II… hay mục 1, 2…: đã chia theo tiêu đề và đoạn văn (${sections} phần). Hội viên sẽ thấy trích dẫn theo tên tiêu đề.`;
+  if (scheme === 'numbered') return `Văn bản không có Điều: đã chia theo phần, mục, điểm (${sections} mục). Trích dẫn có dạng “mục III.2”.`;
+  return `${articles} điều.`;
+}

@@ -202,7 +202,8 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
     }
   };
 
-  const openSource = (c: Citation) => setSource({ documentId: c.document.id, article: c.article, clause: c.clause, point: c.point });
+  const openSource = (c: Citation) =>
+    setSource({ documentId: c.document.id, article: c.article, clause: c.clause, point: c.point, section: c.section ?? null, heading: c.heading ?? null });
 
   const currentTopic = TOPICS.find((t) => t.id === topic) ?? TOPICS[0]!;
   const heading = title?.trim() || 'Hiểu Luật';

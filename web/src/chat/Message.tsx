@@ -128,10 +128,11 @@ export function AssistantMessage({ m, conversationId, onSource, onRetry }: Assis
             <h2>Căn cứ pháp lý — chạm để xem nguyên văn</h2>
             <ul className="chips">
               {citations.map((c) => (
-                <li key={`${c.document.id}-${c.article}-${c.clause}-${c.point}`}>
+                <li key={`${c.document.id}-${c.article}-${(c.section ?? []).join('.')}-${c.clause}-${c.point}`}>
                   <button type="button" className="chip" onClick={() => onSource(c)} data-testid="citation">
                     <strong>{capitalise(citationPlace(c))}</strong>
-                    <span>{documentLabel(c.document)}</span>
+                    {/* A plan is named as officials cite it: "Kế hoạch số 123/KH-UBND ngày … của UBND tỉnh …". */}
+                    <span>{c.section?.length && c.document.reference ? c.document.reference : documentLabel(c.document)}</span>
                   </button>
                 </li>
               ))}
