@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.js';
 import { ensureWebBuild } from '../scripts/build-web-if-missing.js';
 import { WEB_DIST } from '../server/plugins/static.js';
+import { MemoryRateLimitCounter } from '../server/plugins/security.js';
 import type { Services } from '../server/services.js';
 import { addOfficial, officialsApp, PASSWORD } from './helpers/officials.js';
 
@@ -24,7 +25,10 @@ afterAll(() => close());
 
 const search = (ip: string, extra: Record<string, string> = {}) =>
   app.inject({ method: 'GET', url: '/api/search?q=ly%20h%C3%B4n', headers: { 'x-forwarded-for': ip, ...extra } });
-const counters = async () =>
+/** The embedded store's counters live in the server's memory (one process per store). */
+const counters = () => MemoryRateLimitCounter.forStore(services.db).snapshot();
+/** What server Postgres (DATABASE_URL) holds: the rate_limits table every instance shares. */
+const tableCounters = async () =>
   Object.fromEntries((await services.db.query<{ key: string; hits: number }>('select key, hits from rate_limits order by key')).rows.map((r) => [r.key, r.hits]));
 
 describe('security headers (helmet)', () => {
@@ -90,7 +94,7 @@ describe('security headers (helmet)', () => {
   });
 });
 
-describe('rate limits per client, counted in Postgres', () => {
+describe('rate limits per client', () => {
   it('search: the 4th request in a minute gets 429 with a Vietnamese message and Retry-After', async () => {
     for (let i = 0; i < 3; i++) {
       const ok = await search('198.51.100.1');
@@ -105,7 +109,9 @@ describe('rate limits per client, counted in Postgres', () => {
     expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(60);
     // Another client is not affected.
     expect((await search('198.51.100.2')).statusCode).toBe(200);
-    expect(await counters()).toMatchObject({ 'search:198.51.100.1': 4, 'search:198.51.100.2': 1 });
+    expect(counters()).toMatchObject({ 'search:198.51.100.1': 4, 'search:198.51.100.2': 1 });
+    // The embedded store counts in memory: no write per request on its single connection.
+    expect(await tableCounters()).toEqual({});
   });
 
   it('chat has its own budget, and a streaming request is refused as JSON before the stream opens', async () => {
@@ -137,19 +143,41 @@ describe('rate limits per client, counted in Postgres', () => {
     const codes = [];
     for (let i = 0; i < 4; i++) codes.push((await direct(`10.0.0.${i}`)).statusCode);
     expect(codes).toEqual([200, 200, 200, 429]);
-    expect(await counters()).toHaveProperty(['search:203.0.113.50'], 4);
+    expect(counters()).toHaveProperty(['search:203.0.113.50'], 4);
   });
 
-  it('counters are shared by every instance on the database, and a new window starts afresh', async () => {
-    // A second instance of the app on the same database sees the first one's count.
+  it('embedded store: every app on the store shares its counters, and a new window starts afresh', async () => {
     const second = await buildApp(services);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() });
     try {
       expect((await second.inject({ method: 'GET', url: '/api/search?q=a', headers: { 'x-forwarded-for': '198.51.100.1' } })).statusCode).toBe(429);
-      await services.db.query("update rate_limits set window_end = now() - interval '1 second' where key = 'search:198.51.100.1'");
+      vi.setSystemTime(Date.now() + 61_000);
       const res = await second.inject({ method: 'GET', url: '/api/search?q=a', headers: { 'x-forwarded-for': '198.51.100.1' } });
       expect(res.statusCode).toBe(200);
-      expect((await counters())['search:198.51.100.1']).toBe(1);
+      expect(counters()['search:198.51.100.1']).toBe(1);
     } finally {
+      vi.useRealTimers();
+      await second.close();
+    }
+  });
+
+  it('server Postgres: counters are in rate_limits, shared by every instance on the database, and a new window starts afresh', async () => {
+    // Two instances on one server database (the store reports its backend; PGlite stands in for it).
+    const onServer = { ...services, db: { ...services.db, backend: 'postgres' as const } };
+    const first = await buildApp(onServer);
+    const second = await buildApp(onServer);
+    const get = (app: FastifyInstance) => app.inject({ method: 'GET', url: '/api/search?q=a', headers: { 'x-forwarded-for': '198.51.100.60' } });
+    try {
+      expect([(await get(first)).statusCode, (await get(second)).statusCode, (await get(first)).statusCode]).toEqual([200, 200, 200]);
+      expect((await get(second)).statusCode).toBe(429);
+      expect(await tableCounters()).toEqual({ 'search:198.51.100.60': 4 });
+      await services.db.query("update rate_limits set window_end = now() - interval '1 second' where key = 'search:198.51.100.60'");
+      expect((await get(first)).statusCode).toBe(200);
+      expect((await tableCounters())['search:198.51.100.60']).toBe(1);
+      // The in-memory counters of the embedded store were not touched.
+      expect(counters()).not.toHaveProperty(['search:198.51.100.60']);
+    } finally {
+      await first.close();
       await second.close();
     }
   });

@@ -77,6 +77,65 @@ function postgresStore(q: Queryable, log: () => FastifyBaseLogger) {
   };
 }
 
+/**
+ * Fixed-window counters in this process's memory, for the embedded store: PGlite allows one
+ * process per DATA_DIR (store/lock.ts), so there is no other instance to share counts with, and
+ * an upsert per request would queue every request behind the store's single connection. The same
+ * window rules as countHit. Counters are kept per store, so every app built on it (tests) shares
+ * them; finished windows are dropped at most once a window, and past MAX_CLIENTS live clients the
+ * oldest window goes first, so a flood of spoofed addresses cannot grow memory without bound.
+ */
+const MAX_CLIENTS = 100_000;
+const memoryCounters = new WeakMap<object, Map<string, { hits: number; windowEnd: number }>>();
+
+export class MemoryRateLimitCounter {
+  private lastSweep = Date.now();
+  constructor(private readonly counters: Map<string, { hits: number; windowEnd: number }>) {}
+
+  static forStore(store: object): MemoryRateLimitCounter {
+    let counters = memoryCounters.get(store);
+    if (!counters) memoryCounters.set(store, (counters = new Map()));
+    return new MemoryRateLimitCounter(counters);
+  }
+
+  hit(key: string, windowMs: number): { current: number; ttl: number } {
+    const now = Date.now();
+    if (now - this.lastSweep >= windowMs) this.sweep(now);
+    let c = this.counters.get(key);
+    if (!c || c.windowEnd <= now) {
+      // A new window goes to the end of the map's order, so the oldest windows come first.
+      this.counters.delete(key);
+      if (this.counters.size >= MAX_CLIENTS) this.counters.delete(this.counters.keys().next().value!);
+      c = { hits: 0, windowEnd: now + windowMs };
+      this.counters.set(key, c);
+    }
+    c.hits++;
+    return { current: c.hits, ttl: c.windowEnd - now };
+  }
+
+  /** Live counters by key (for tests and diagnostics). */
+  snapshot(): Record<string, number> {
+    const now = Date.now();
+    return Object.fromEntries([...this.counters].filter(([, c]) => c.windowEnd > now).map(([k, c]) => [k, c.hits]));
+  }
+
+  private sweep(now: number): void {
+    this.lastSweep = now;
+    for (const [k, c] of this.counters) if (c.windowEnd <= now) this.counters.delete(k);
+  }
+}
+
+function memoryStore(counter: MemoryRateLimitCounter) {
+  return class MemoryRateLimitStore {
+    incr(key: string, cb: (err: Error | null, res?: { current: number; ttl: number }) => void, timeWindow: number): void {
+      cb(null, counter.hit(key, timeWindow));
+    }
+    child(): MemoryRateLimitStore {
+      return this;
+    }
+  };
+}
+
 const MESSAGES: Record<RateLimitGroup, (seconds: number) => string> = {
   chat: (s) => `Chị đã gửi quá nhiều câu hỏi trong một phút. Vui lòng đợi khoảng ${s} giây rồi hỏi tiếp.`,
   search: (s) => `Bạn đã gửi quá nhiều yêu cầu trong một phút. Vui lòng đợi khoảng ${s} giây rồi thử lại.`,
@@ -141,7 +200,9 @@ export default fp(
 
     await app.register(rateLimit, {
       global: false,
-      store: postgresStore(db, () => app.log) as never,
+      // Several instances share one server Postgres (DATABASE_URL), so they count there; the
+      // embedded store has one process, which counts in memory.
+      store: (db.backend === 'postgres' ? postgresStore(db, () => app.log) : memoryStore(MemoryRateLimitCounter.forStore(db))) as never,
       skipOnError: true,
     });
     const limits: Record<RateLimitGroup, number> = { chat: config.RATE_LIMIT_CHAT, search: config.RATE_LIMIT_SEARCH, login: config.RATE_LIMIT_LOGIN };
