@@ -18,8 +18,10 @@ import { render } from './templates.js';
 const MAX_LEADS = 2;
 /** A second statement is added only when it answers nearly as well as the first. */
 const SECOND_LEAD_RATIO = 0.7;
-const MAX_QUOTE_CHARS = 200;
+const MAX_QUOTE_CHARS = 160;
 const MAX_SEE_ALSO = 3;
+/** Words a member reads before "Xem thêm": about one phone screen. */
+const WORD_BUDGET = 120;
 
 export class ExtractiveAnswerer implements Answerer {
   readonly id = 'extractive';
@@ -37,14 +39,21 @@ export class ExtractiveAnswerer implements Answerer {
 
     const leads = pickLeads(scoreUnits(input.hits, input.termWeights, wantsOf(input.resolvedQuestion)));
     if (leads.length) {
-      for (const u of leads) {
+      leads.forEach((u, i) => {
         const c = cite(u.hit, u.clause, u.point, u.text);
         const plain = u.meaning ?? articleMeaning(u.hit);
-        // With a plain sentence: say it, then where it comes from. Without one (an upload with no
-        // notes yet): the law's own words lead.
-        if (plain) lines.push(plain, render('offline-basis.vi.txt', { citation: citationLabel(c), quote: c.quote }));
-        else lines.push(render('offline-statement.vi.txt', { citation: citationLabel(c), quote: c.quote }));
-      }
+        // With a plain sentence: say it, then where it comes from (the first one quoted, a second
+        // one only named, to keep the answer short). Without one (an upload with no notes yet):
+        // the law's own words lead.
+        if (!plain) lines.push(render('offline-statement.vi.txt', { citation: citationLabel(c), quote: c.quote }));
+        else if (i === 0) lines.push(plain, render('offline-basis.vi.txt', { citation: citationLabel(c), quote: c.quote }));
+        else {
+          const also = render('offline-also.vi.txt', { statement: plain, citation: citationLabel(c) });
+          // A second statement only while the answer still fits one screen.
+          if (wordCount([...lines, also]) <= WORD_BUDGET) lines.push(also);
+          else citations.pop();
+        }
+      });
       lines.push(...documentNotes(leads.map((u) => u.hit)));
     } else {
       lines.push(render('no-answer.vi.txt'));
@@ -116,6 +125,10 @@ function firstLine(hit: ArticleHit, clause: string | null): string {
   const body = hit.text.split('\n').slice(hit.article ? 1 : 0);
   const line = (clause && body.find((l) => l.startsWith(`${clause}. `))) || body[0] || hit.text;
   return line.replace(/^\d+[a-zđ]?\.\s+/u, '');
+}
+
+function wordCount(lines: string[]): number {
+  return lines.join(' ').split(/\s+/).filter(Boolean).length;
 }
 
 function trimQuote(text: string): string {

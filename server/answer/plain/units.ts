@@ -24,6 +24,8 @@ export interface Unit {
 const RANK_PRIOR = [1, 0.75, 0.6];
 /** A unit that gives the kind of answer asked (a duration for "bao lâu") is worth this much more. */
 const WANT_BONUS = 0.6;
+/** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
+const ALIGN_MIN_SHARE = 0.35;
 
 export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
   const units: Unit[] = [];
@@ -54,26 +56,45 @@ export function articleMeaning(hit: ArticleHit): string | null {
 }
 
 /**
- * Scores each unit: the question's weighted words found in the unit's text, in its notes (how
- * members ask about that khoản, what it means) and, for a điểm, in its khoản's lead-in; then the
+ * Scores each unit by the share of the question's weighted words it covers: in the best-matching
+ * way members ask about that khoản (its 'hỏi' notes — a question close to one of them is the
+ * strongest sign the khoản answers it) and in the law's own words of the unit; then the
  * retriever's order and whether the unit gives what was asked (a number of months, a place…).
+ * An ask that also names things the question does not ("chồng" in a question about the mother)
+ * counts for less.
  */
 export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, wants: Want[], consider = 3): Unit[] {
   if (!hits.length) return [];
+  const total = Object.values(weights).reduce((a, b) => a + b, 0) || 1;
+  const covered = (words: Set<string>) => {
+    let s = 0;
+    for (const t of words) s += weights[t] ?? 0;
+    return s / total;
+  };
   const top = hits[0]!.score;
   const considered = hits.slice(0, consider).filter((h) => h.score >= top * 0.55);
   const all: Unit[] = [];
   considered.forEach((h, rank) => {
     const units = unitsOf(h, rank);
+    const aligned = alignArticleAsks(h, units);
     for (const u of units) {
-      const notes = (h.notes ?? []).filter((n) => u.clause && n.clause === u.clause && (!n.point || n.point === u.point));
-      const words = new Set([u.text, ...notes.map((n) => n.text)].flatMap((t) => syllables(t).map(fold)));
-      let s = 0;
-      for (const t of words) s += weights[t] ?? 0;
-      // Long khoản share words with anything; a short one that matches says more.
-      s /= 1 + 0.15 * Math.log2(1 + words.size / 30);
+      const asks = [
+        ...(h.notes ?? []).filter((n) => n.kind === 'ask' && u.clause && n.clause === u.clause && (!n.point || n.point === u.point)),
+        ...(aligned.get(u) ?? []),
+      ];
+      let ask = 0;
+      for (const a of asks) {
+        const words = wordsOf(a.text);
+        const matched = [...words].filter((t) => weights[t]).length;
+        // Extra words of the ask that the question lacks dilute the match.
+        ask = Math.max(ask, covered(words) * Math.pow(matched / Math.max(1, words.size), 0.3));
+      }
+      // A điểm inherits its khoản's asks only partly: they may be about another điểm.
+      if (u.point && !asks.some((a) => a.point === u.point)) ask *= 0.7;
+      const text = covered(wordsOf(`${u.text} ${u.meaning ?? ''}`));
+      let s = 0.6 * ask + 0.4 * text;
       s *= RANK_PRIOR[rank] ?? 0.5;
-      if (h.clause && u.clause === h.clause) s *= 1.15;
+      if (h.clause && u.clause === h.clause) s *= 1.1;
       // A lead-in that ends with ":" says little on its own ("… bao gồm:").
       if (/:\s*$/.test(u.text) && !u.point) s *= 0.6;
       s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''}`, wants) - (wants.length ? WANT_BONUS / 2 : 0);
@@ -82,4 +103,35 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
     }
   });
   return all.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Asks written for the whole article ("công ty đuổi việc vì có bầu" under Điều 137) still say
+ * which khoản they are about: each goes to the unit whose words (and plain sentence) it shares
+ * most of, when it shares enough; otherwise it stays with the article and tells no unit apart.
+ */
+function alignArticleAsks(hit: ArticleHit, units: Unit[]): Map<Unit, { text: string; point: string | null }[]> {
+  const out = new Map<Unit, { text: string; point: string | null }[]>();
+  const unitWords = units.map((u) => wordsOf(`${u.text} ${u.meaning ?? ''}`));
+  for (const n of hit.notes ?? []) {
+    if (n.kind !== 'ask' || n.clause) continue;
+    const words = [...wordsOf(n.text)];
+    let best = -1;
+    let bestShare = 0;
+    unitWords.forEach((w, i) => {
+      const share = words.filter((t) => w.has(t)).length / Math.max(1, words.length);
+      if (share > bestShare) [best, bestShare] = [i, share];
+    });
+    if (best < 0 || bestShare < ALIGN_MIN_SHARE) continue;
+    const u = units[best]!;
+    out.set(u, [...(out.get(u) ?? []), { text: n.text, point: u.point }]);
+  }
+  return out;
+}
+
+function wordsOf(text: string): Set<string> {
+  const syl = syllables(text).map(fold);
+  const out = new Set(syl);
+  for (let i = 0; i + 1 < syl.length; i++) out.add(syl[i]! + syl[i + 1]!);
+  return out;
 }
