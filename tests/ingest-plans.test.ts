@@ -8,6 +8,7 @@ import { ingestDocument, prepareDocument } from '../ingest/pipeline.js';
 import { outline } from '../ingest/structure/outline.js';
 import { parseStructure } from '../ingest/structure/legal.js';
 import { citationFor, citationLabel } from '../server/answer/citation.js';
+import { CitationFilter } from '../server/answer/validate.js';
 import { confirmedLocalNumbers, enrichHits, periodNotes, placeOf, preferCurrentPlans, provincialPart } from '../server/answer/provincial.js';
 import type { ArticleHit } from '../server/retrieval/retriever.js';
 import { makeImagePdf, makeTextPdf, makeWrappedPdf, renderPage } from './fixtures/documents.js';
@@ -188,6 +189,14 @@ describe('citations of documents without Điều', () => {
     // Laws are unchanged.
     const law = hit({ article: '51', document: { name: 'Luật Hôn nhân và gia đình 2014 (52/2014/QH13)' } });
     expect(citationLabel(citationFor(law, 1, '1', 'a', 'x'))).toBe('điểm a khoản 1 Điều 51 Luật Hôn nhân và gia đình 2014 (52/2014/QH13)');
+  });
+
+  it('an LLM answer citing a plan section keeps it as a section, and an invented "Điều" of the plan is removed', () => {
+    const filter = new CitationFilter([plan]);
+    const out = filter.push('Ở Thanh Hóa, theo mục III.2 Kế hoạch 123/KH-UBND, xã bố trí nơi tạm lánh [1]. Theo Điều 2 Kế hoạch này, chị được hỗ trợ [1]. ') + filter.end();
+    expect(out).not.toMatch(/Điều 2/);
+    expect(filter.citations).toHaveLength(1);
+    expect(filter.citations[0]).toMatchObject({ article: '', section: ['III', '2'], source: 1 });
   });
 
   it('the law first, then what the province does, with local numbers and their source', () => {

@@ -5,6 +5,7 @@ import type { AnswerInput, AnswerOutput, Answerer, Turn } from './answerer.js';
 import { disclaimer } from './extractive.js';
 import { render } from './templates.js';
 import { CitationFilter } from './validate.js';
+import { citationFor, citationLabel } from './citation.js';
 import { repeatsSystemPrompt } from '../resilience/prompt-leak.js';
 
 export interface LlmOptions {
@@ -148,7 +149,11 @@ function formatSources(sources: ArticleHit[]): string {
     .map((s, i) => {
       const kind = s.document.binding ? 'văn bản pháp luật' : 'kế hoạch/chương trình của tỉnh';
       const status = s.document.status === 'in_force' || s.document.status === 'partial' ? '' : ', đã hết hiệu lực';
-      return `[${i + 1}] ${s.header} (${kind}${status})\n${s.text.slice(0, MAX_SOURCE_CHARS)}`;
+      // A document without Điều is cited as officials cite it, so the model never invents an "Điều".
+      const cite = !s.article && (s.section?.length || s.heading)
+        ? `; trích dẫn là "${citationLabel(citationFor(s, i + 1, null, null, ''))}", không có Điều${s.document.scope ? `; phạm vi: ${s.document.scope}` : ''}${s.document.period ? `; thời gian thực hiện: ${s.document.period}` : ''}`
+        : '';
+      return `[${i + 1}] ${s.header} (${kind}${status}${cite})\n${s.text.slice(0, MAX_SOURCE_CHARS)}`;
     })
     .join('\n\n');
 }
