@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { STOP_SYLLABLES, fold, nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
 import { PairReadingTable, type PairReadings } from './readings.js';
+import { DATA_DIR, conceptsOf, readVocabulary, type VocabRow } from './vocabulary.js';
 
 /**
  * Turns a question as people type it on a phone ("ck e hay danh e thi lam sao") into search
@@ -11,14 +11,36 @@ import { PairReadingTable, type PairReadings } from './readings.js';
  * syllable typed with dấu must match exactly ("tát" ≠ "tất").
  */
 
-const DATA_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
-
 interface VocabEntry {
   topic: string;
   /** Written "topic?" in the table: fires only when another phrase of its topic matched too. */
   conditional: boolean;
   patterns: string[][]; // each pattern: accented syllables
   expansion: string;
+}
+
+/** The thesaurus ready for matching: its entries and the colloquial pairs its phrases attest. */
+export interface CompiledVocabulary {
+  entries: VocabEntry[];
+  /** The vocabulary's own phrases attest colloquial pairs the law never writes ("nghỉ đẻ", "vay nợ"). */
+  readings: PairReadingTable;
+}
+
+export function compileVocabulary(rows: VocabRow[]): CompiledVocabulary {
+  const entries = rows
+    .filter((r) => r.phrases.length && r.expansion)
+    .map((r) => ({
+      topic: r.topic,
+      conditional: r.conditional,
+      patterns: r.phrases.map((p) => syllables(p)).filter((p) => p.length),
+      expansion: r.expansion,
+    }));
+  const readings = new PairReadingTable();
+  for (const e of entries) {
+    for (const p of e.patterns) readings.addText(p.join(' '));
+    for (const c of conceptsOf(e.expansion)) readings.addText(c);
+  }
+  return { entries, readings };
 }
 
 function readTsv(file: string): string[][] {
@@ -29,19 +51,12 @@ function readTsv(file: string): string[][] {
     .map((l) => nfc(l).split('\t').map((c) => c.trim()));
 }
 
-let vocab: VocabEntry[] | null = null;
+let bundled: CompiledVocabulary | null = null;
 let shorthand: Map<string, string> | null = null;
 
-function loadVocab(): VocabEntry[] {
-  vocab ??= readTsv('vocabulary.tsv')
-    .filter((r) => r.length >= 3)
-    .map(([topic, phrases, expansion]) => ({
-      topic: topic!.replace(/\?$/, ''),
-      conditional: topic!.endsWith('?'),
-      patterns: phrases!.split('|').map((p) => syllables(p)).filter((p) => p.length),
-      expansion: expansion!,
-    }));
-  return vocab;
+function bundledVocabulary(): CompiledVocabulary {
+  bundled ??= compileVocabulary(readVocabulary());
+  return bundled;
 }
 
 const phraseLists = new Map<string, string[][]>();
@@ -70,20 +85,6 @@ function markPhrases(tokens: string[], phrases: string[][], loose: boolean): (st
   return marks;
 }
 
-let vocabReadings: PairReadingTable | null = null;
-
-/** The vocabulary's own phrases attest colloquial pairs the law never writes ("nghỉ đẻ", "vay nợ"). */
-function loadVocabReadings(): PairReadingTable {
-  if (!vocabReadings) {
-    vocabReadings = new PairReadingTable();
-    for (const e of loadVocab()) {
-      for (const p of e.patterns) vocabReadings.addText(p.join(' '));
-      if (e.expansion !== '-') vocabReadings.addText(e.expansion);
-    }
-  }
-  return vocabReadings;
-}
-
 function loadShorthand(): Map<string, string> {
   shorthand ??= new Map(readTsv('colloquial-forms.tsv').filter((r) => r.length >= 2).map(([a, b]) => [fold(a!), b!]));
   return shorthand;
@@ -97,10 +98,9 @@ function loadShorthand(): Map<string, string> {
 const MAX_GAP = 2;
 /** Terms' worth of weight one vocabulary concept may add to a query. */
 const CONCEPT_BUDGET = 12;
-/** Where a phrase matched: first and last token (inclusive). */
+/** Where a phrase matched: the tokens its syllables matched, in order (skipped words excluded). */
 interface Span {
-  start: number;
-  end: number;
+  at: number[];
 }
 
 function findPattern(tokens: string[], pattern: string[], loose: boolean, readings: PairReadings[], masked: (string[] | undefined)[]): Span | null {
@@ -120,7 +120,7 @@ function findPattern(tokens: string[], pattern: string[], loose: boolean, readin
       pos++;
     }
     if (ok && !at.some((p) => masked[p] && !containsWord(pattern, masked[p]!)) && (!loose || readingsAgree(tokens, pattern, at, readings))) {
-      return { start: i, end: at[at.length - 1]! };
+      return { at };
     }
   }
   return null;
@@ -201,8 +201,11 @@ export interface AnalyzedQuery {
   expanded: string;
 }
 
-/** `library`: pair readings of the indexed texts (see readings.ts); the vocabulary's own are always used. */
-export function analyzeQuery(question: string, library?: PairReadings): AnalyzedQuery {
+/**
+ * `library`: pair readings of the indexed texts (see readings.ts); the vocabulary's own are always
+ * used. `vocabulary`: the bundled thesaurus unless given (the check reads candidate tables).
+ */
+export function analyzeQuery(question: string, library?: PairReadings, vocabulary: CompiledVocabulary = bundledVocabulary()): AnalyzedQuery {
   const sh = loadShorthand();
   const raw = syllables(question);
   const tokens: string[] = [];
@@ -214,10 +217,10 @@ export function analyzeQuery(question: string, library?: PairReadings): Analyzed
   const concepts: string[] = [];
   // Mixed messages ("ck e danh e") count as typed without dấu when most syllables carry none.
   const loose = typedWithoutDiacritics(raw);
-  const readings = library ? [loadVocabReadings(), library] : [loadVocabReadings()];
+  const readings = library ? [vocabulary.readings, library] : [vocabulary.readings];
   // Syllables inside a word that only looks like a trigger ("đánh bạc") match no shorter phrase.
   const masked = markPhrases(tokens, loadPhrases('other-words.tsv'), loose);
-  const matches = matchVocabulary(tokens, loose, readings, masked);
+  const matches = matchVocabulary(vocabulary.entries, tokens, loose, readings, masked);
   const topicHits = new Map<string, number>();
   for (const m of matches) topicHits.set(m.e.topic, (topicHits.get(m.e.topic) ?? 0) + m.phrases.length);
   // A phrase listed under several topics ("chia đất": divorce or inheritance) belongs to the topic
@@ -253,8 +256,9 @@ export function analyzeQuery(question: string, library?: PairReadings): Analyzed
   // expansion ("báo tin tố giác tiếp nhận xử lý") must not drown a short one ("quấy rối tình dục").
   const expansionShare = new Map<string, number>();
   for (const c of concepts) {
-    const s = syllables(c).map(fold);
-    const terms = [...s.filter((t) => !STOP_SYLLABLES.has(t)), ...pairsOf(s)];
+    // Pairs within each of its concepts ("bạo lực gia đình; đánh đập"), never across two.
+    const parts = conceptsOf(c).map((part) => syllables(part).map(fold));
+    const terms = [...new Set([...parts.flat().filter((t) => !STOP_SYLLABLES.has(t)), ...parts.flatMap(pairsOf)])];
     const share = Math.min(1, CONCEPT_BUDGET / Math.max(1, terms.length));
     for (const t of terms) expansionShare.set(t, Math.max(expansionShare.get(t) ?? 0, share));
   }
@@ -275,18 +279,18 @@ interface VocabMatch {
  * also count as economic violence), and a conditional entry ("trở về" for a trafficking victim)
  * needs another phrase of its topic.
  */
-function matchVocabulary(tokens: string[], loose: boolean, readings: PairReadings[], masked: (string[] | undefined)[]): VocabMatch[] {
+function matchVocabulary(entries: VocabEntry[], tokens: string[], loose: boolean, readings: PairReadings[], masked: (string[] | undefined)[]): VocabMatch[] {
   const found: { e: VocabEntry; phrase: string; length: number; span: Span }[] = [];
-  for (const e of loadVocab()) {
+  for (const e of entries) {
     for (const p of e.patterns) {
       const span = findPattern(tokens, p, loose, readings, masked);
       if (span) found.push({ e, phrase: p.join(' '), length: p.length, span });
     }
   }
-  // Longer means more matched syllables, not a wider span: skipped words do not count.
-  const kept = found.filter(
-    (f) => !found.some((g) => g.e !== f.e && g.length > f.length && g.span.start <= f.span.start && g.span.end >= f.span.end),
-  );
+  // Longer means more matched syllables, not a wider span: a phrase gives way only to a longer one
+  // that matched its very tokens. Words a phrase skipped are not its own: in "nghỉ đẻ được mấy
+  // tháng", "nghỉ … mấy tháng" skips "đẻ" and leaves "nghỉ đẻ" standing.
+  const kept = found.filter((f) => !found.some((g) => g.e !== f.e && g.length > f.length && f.span.at.every((p) => g.span.at.includes(p))));
   const byEntry = new Map<VocabEntry, string[]>();
   for (const f of kept) byEntry.set(f.e, [...(byEntry.get(f.e) ?? []), f.phrase]);
   const supported = new Set([...byEntry.keys()].filter((e) => !e.conditional).map((e) => e.topic));

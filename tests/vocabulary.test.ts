@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkVocabulary, readLawTexts } from '../server/retrieval/vocabulary-check.js';
+import { parseTopics, parseVocabulary, readTopics, readVocabulary } from '../server/retrieval/vocabulary.js';
+import { analyzeQuery } from '../server/retrieval/query.js';
+import { ROOT } from './helpers/app.js';
+
+const laws = readLawTexts(path.join(ROOT, 'corpus'));
+const topics = readTopics();
+/** A table of one row (topic, phrases, expansion, example) and the bundled topics, checked. */
+const check = (row: string) => checkVocabulary(parseVocabulary(`${row}\n`), topics, laws).filter((e) => e.startsWith('line 1:'));
+
+describe('vocabulary (the thesaurus of the domain)', () => {
+  it('passes its own check: every row has an example that reads it, known topics, the law’s words', () => {
+    expect(checkVocabulary(readVocabulary(), topics, laws)).toEqual([]);
+    expect(readVocabulary().length).toBeGreaterThanOrEqual(150);
+  });
+
+  it('is what npm run vocab:check runs', () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    expect(pkg.scripts['vocab:check']).toBe('tsx scripts/vocab-check.ts');
+  });
+
+  it('accepts a sound row', () => {
+    expect(check('xam_hai_tinh_duc\tsờ mó|sàm sỡ\tdâm ô\tông ấy hay sờ mó cháu')).toEqual([]);
+  });
+
+  it('rejects a row without an example', () => {
+    expect(check('xam_hai_tinh_duc\tsờ mó\tdâm ô')).toEqual(expect.arrayContaining([expect.stringContaining('no example')]));
+    expect(check('xam_hai_tinh_duc\tsờ mó\tdâm ô\t')).toEqual(expect.arrayContaining([expect.stringContaining('no example')]));
+  });
+
+  it('rejects a row with an unknown topic', () => {
+    expect(check('chuyen_linh_tinh\tsờ mó\tdâm ô\tông ấy hay sờ mó cháu')).toEqual([expect.stringContaining('unknown topic "chuyen_linh_tinh"')]);
+  });
+
+  it('rejects an expansion that repeats the title of one article', () => {
+    // The kind of row an outside review found fitted to single questions.
+    const fitted = [
+      'thua_ke\tđể hết cho\tngười thừa kế không phụ thuộc vào nội dung của di chúc\tbố để hết cho anh trai, chồng mất thì sao',
+      'thai_san\tđi khám thai\tnghỉ việc hưởng chế độ thai sản khi khám thai\tem đi khám thai có được nghỉ không',
+      'binh_dang_gioi\tđồng nghiệp nam\tbình đẳng giới trong lĩnh vực lao động\tlương em thấp hơn đồng nghiệp nam',
+    ];
+    for (const row of fitted) {
+      const errors = check(row);
+      expect(errors.length, row).toBeGreaterThan(0);
+      expect(errors.filter((e) => !e.includes('repeats the title of')), row).toEqual([]);
+    }
+    // A term the law writes in many articles is a concept even where an article's title contains it.
+    expect(check('lao_dong_nu\tkhông ký hợp đồng\thợp đồng lao động\tlàm hai năm mà không ký hợp đồng')).toEqual([]);
+  });
+
+  it('rejects an expansion in words no law writes, and an example that does not read its row', () => {
+    expect(check('xam_hai_tinh_duc\tsờ mó\tsờ mó trái phép\tông ấy hay sờ mó cháu')).toEqual([expect.stringContaining('not written in any bundled law')]);
+    expect(check('xam_hai_tinh_duc\tsờ mó\tdâm ô\tông ấy hay trêu cháu')).toEqual([
+      expect.stringContaining('the example ("ông ấy hay trêu cháu") does not read this row'),
+      expect.stringContaining('the example without dấu'),
+    ]);
+  });
+
+  it('rejects a topic declared twice or never used', () => {
+    const declared = parseTopics('a_topic\tmột\na_topic\thai\nunused_topic\tba\n');
+    const errors = checkVocabulary(parseVocabulary('a_topic\tsờ mó\tdâm ô\tông ấy hay sờ mó cháu\n'), declared, laws);
+    expect(errors).toEqual([expect.stringContaining('already declared on line 1'), expect.stringContaining('"unused_topic" has no row')]);
+  });
+
+  it('maps everyday concepts to the law’s concepts, with and without dấu', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['ông hàng xóm sờ mó con bé', 'ong hang xom so mo con be']) expect(reads(q), q).toContain('dâm ô');
+    for (const q of ['chồng bỏ đi biệt tích mấy năm rồi', 'ck bo di biet tich may nam roi']) expect(reads(q), q).toContain('mất tích');
+    for (const q of ['các chú đòi chia đất nhà nội', 'cac chu doi chia dat nha noi']) expect(reads(q), q).toContain('thừa kế quyền sử dụng đất');
+  });
+});
