@@ -74,6 +74,11 @@ const EnvSchema = z.object({
   // Proxies whose X-Forwarded-For is believed (addresses or CIDR ranges). Loopback is always one:
   // a process on this machine could reach the server directly anyway.
   TRUST_PROXY: csv,
+  // Below this much free space in DATA_DIR, /api/ready says not ready (writes would start failing).
+  MIN_FREE_DISK_MB: intFrom(200, 0, 100_000_000),
+  HTTP_HEADERS_TIMEOUT_MS: intFrom(15_000, 100, 600_000),
+  HTTP_IDLE_TIMEOUT_MS: intFrom(60_000, 100, 3_600_000),
+  HTTP_REQUEST_TIMEOUT_MS: intFrom(120_000, 100, 3_600_000),
   NODE_ENV: z.string().default('development'),
 });
 

@@ -28,9 +28,23 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   const app = Fastify({
     logger: privateLoggerOptions(opts.logger ?? false, services.config),
     bodyLimit: 256 * 1024,
-    // X-Forwarded-For is believed only from a proxy on this machine or a private network (nginx in
-    // docker-compose); a client on the internet cannot pick its own address for the rate limits.
-    trustProxy: 'loopback, linklocal, uniquelocal',
+    // X-Forwarded-For is believed only from this machine and the proxies named in TRUST_PROXY (the
+    // nginx of docker-compose): a client on the LAN or the internet cannot pick her own address
+    // for the rate limits and the login lockout.
+    trustProxy: ['loopback', ...services.config.TRUST_PROXY],
+    // Idle and slowly dribbled connections are closed, so one client cannot hold every socket:
+    // no byte for HTTP_IDLE_TIMEOUT_MS (SSE answers send within the LLM's own deadlines), headers
+    // within HTTP_HEADERS_TIMEOUT_MS, a whole request (a 25 MB upload on a slow phone) within
+    // HTTP_REQUEST_TIMEOUT_MS, and a kept-alive connection with no new request after 5 s.
+    connectionTimeout: services.config.HTTP_IDLE_TIMEOUT_MS,
+    keepAliveTimeout: 5_000,
+    requestTimeout: services.config.HTTP_REQUEST_TIMEOUT_MS,
+    http: {
+      headersTimeout: services.config.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeout: services.config.HTTP_REQUEST_TIMEOUT_MS,
+      // How often Node checks the two deadlines above (default 30 s, longer than a headers deadline).
+      connectionsCheckingInterval: Math.min(1_000, services.config.HTTP_HEADERS_TIMEOUT_MS),
+    },
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
   app.decorate('services', services);

@@ -50,6 +50,7 @@ export async function createServices(config: Config, opts: { db?: Db; log?: Fast
     retriever,
     answerer,
     offlineAnswerer,
+    readiness: { corpus: false },
     dangerClassifier:
       config.answerer.kind === 'openai' && config.SAFETY_LLM_CLASSIFY
         ? createLlmClassifier({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.SAFETY_LLM_TIMEOUT_MS })
@@ -67,7 +68,10 @@ export async function createServices(config: Config, opts: { db?: Db; log?: Fast
  * changed notes are loaded, stored ones skipped by hash, an official's own version kept.
  */
 export async function syncCorpus(s: Services, opts: { progress?: boolean; log?: FastifyBaseLogger } = {}): Promise<number> {
-  if (!s.config.AUTO_INGEST || !fs.existsSync(s.config.corpusDir)) return 0;
+  if (!s.config.AUTO_INGEST || !fs.existsSync(s.config.corpusDir)) {
+    if (s.readiness) s.readiness.corpus = true;
+    return 0;
+  }
   const bar = progressBar(opts.progress, 'Nạp thư viện văn bản');
   const outcomes = await syncBundledCorpus(s.db, s.embedder, [s.config.corpusDir], { onFile: (_o, i, n) => bar?.(i + 1, n) });
   for (const o of outcomes) {
@@ -75,6 +79,7 @@ export async function syncCorpus(s: Services, opts: { progress?: boolean; log?: 
     if (o.notes === 'invalid') opts.log?.warn({ file: o.file }, 'corpus notes file has malformed rows (npm run notes:check)');
   }
   await s.retriever.refresh();
+  if (s.readiness) s.readiness.corpus = true;
   return outcomes.filter((o) => o.document === 'added' || o.document === 'replaced').length;
 }
 

@@ -20,6 +20,8 @@ export interface Services {
   /** Parts that can degrade at run time (LLM provider, embedding provider): true = healthy. */
   health?: () => Record<string, boolean>;
   log?: FastifyBaseLogger;
+  /** Start-up work /api/ready waits for: false until the bundled corpus has been synced. */
+  readiness?: { corpus: boolean };
 }
 
 declare module 'fastify' {

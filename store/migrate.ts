@@ -63,3 +63,10 @@ function splitStatements(sql: string): string[] {
   out.push(current.join('\n'));
   return out.map((s) => s.trim()).filter(Boolean);
 }
+
+/** Migration files not yet applied to this database (readiness: a replica on an old schema is not ready). */
+export async function pendingMigrations(db: Queryable, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const files = fs.readdirSync(dir).filter((f) => /^\d{3}_[\w-]+\.sql$/.test(f));
+  const applied = new Set((await db.query<{ version: string }>('select version from schema_migrations')).rows.map((r) => r.version));
+  return files.filter((f) => !applied.has(f)).sort();
+}

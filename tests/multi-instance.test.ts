@@ -73,10 +73,13 @@ const call = async (server: ServerProcess, url: string, init: RequestInit & { js
 
 describe(`two server processes on one database`, () => {
   it('both report the shared database and the same library', async () => {
-    const ha = (await call(a, '/api/health')).body;
-    const hb = (await call(b, '/api/health')).body;
-    expect(ha).toMatchObject({ status: 'ok', db: 'postgres', documents: 1 });
-    expect(hb).toMatchObject({ status: 'ok', db: 'postgres', documents: 1, chunks: ha.chunks });
+    // The backend is shown to officials only (/api/ready); anyone sees the counts.
+    const token = (await call(a, '/api/auth/login', { method: 'POST', json: { email: ADMIN.email, password: ADMIN.password } })).body.token;
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    const ha = (await call(a, '/api/ready', auth)).body;
+    const hb = (await call(b, '/api/ready', auth)).body;
+    expect(ha).toMatchObject({ status: 'ready', details: { db: 'postgres' }, documents: 1 });
+    expect(hb).toMatchObject({ status: 'ready', details: { db: 'postgres' }, documents: 1, chunks: ha.chunks });
   });
 
   it('a conversation started on A continues on B, and A shows every turn', async () => {

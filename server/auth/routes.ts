@@ -3,7 +3,7 @@ import { AppError } from '../errors.js';
 import { audit } from '../audit/log.js';
 import { errorResponse, guardedErrors, okResponse, security, user as userSchema, toIso } from '../admin/schemas.js';
 import { authenticate, checkCsrf, officialOf, requireRole, SESSION_COOKIE } from './guard.js';
-import { clearFailures, lockedForSeconds, recordFailure } from './lockout.js';
+import { accountSlowdownMs, clearFailures, lockedForSeconds, recordFailure } from './lockout.js';
 import { decoyHash, MIN_PASSWORD_LENGTH, verifyPassword } from './password.js';
 import { createSession, deleteSession, deleteUserSessions } from './sessions.js';
 import { findUserByEmail, touchLogin, updateUser } from './users.js';
@@ -51,24 +51,26 @@ const authRoutes: FastifyPluginAsync = async (app) => {
     },
     async (req, reply) => {
       const { email, password } = req.body;
-      const locked = await lockedForSeconds(db, email);
+      const locked = await lockedForSeconds(db, email, req.ip);
       if (locked > 0) {
         reply.header('retry-after', String(locked));
         throw lockedError(locked);
       }
+      const slowdown = await accountSlowdownMs(db, email);
+      if (slowdown) await new Promise((r) => setTimeout(r, slowdown));
       const found = await findUserByEmail(db, email);
       const ok = await verifyPassword(password, found?.password_hash ?? (await decoyHash()));
       if (!found || found.disabled || !ok) {
-        await recordFailure(db, email);
+        await recordFailure(db, email, req.ip);
         await audit(db, null, 'login.failed', { type: 'user', id: found?.id ?? null }, { email: email.trim().slice(0, 254) });
-        const nowLocked = await lockedForSeconds(db, email);
+        const nowLocked = await lockedForSeconds(db, email, req.ip);
         if (nowLocked > 0) {
           reply.header('retry-after', String(nowLocked));
           throw lockedError(nowLocked);
         }
         throw new AppError(401, 'invalid:credentials', 'Email hoặc mật khẩu không đúng.');
       }
-      await clearFailures(db, email);
+      await clearFailures(db, email, req.ip);
       const session = await createSession(db, found.id, config.SESSION_TTL_HOURS);
       await touchLogin(db, found.id);
       await audit(db, found, 'login', { type: 'user', id: found.id });
@@ -122,6 +124,8 @@ const authRoutes: FastifyPluginAsync = async (app) => {
   app.post<{ Body: { currentPassword: string; newPassword: string } }>(
     '/api/auth/password',
     {
+      // Throttled like login: a stolen session must not become a password-guessing oracle.
+      config: { rateLimitGroup: 'login' },
       onRequest: requireRole('any'),
       schema: {
         tags: ['auth'],
@@ -139,10 +143,17 @@ const authRoutes: FastifyPluginAsync = async (app) => {
         response: { 200: okResponse, ...guardedErrors },
       },
     },
-    async (req) => {
+    async (req, reply) => {
       const o = officialOf(req);
+      const locked = await lockedForSeconds(db, o.email, req.ip);
+      if (locked > 0) {
+        reply.header('retry-after', String(locked));
+        throw lockedError(locked);
+      }
       const found = await findUserByEmail(db, o.email);
       if (!found || !(await verifyPassword(req.body.currentPassword, found.password_hash))) {
+        // Wrong current passwords count toward the same lockout as wrong logins.
+        await recordFailure(db, o.email, req.ip);
         throw new AppError(400, 'invalid:current_password', 'Mật khẩu hiện tại không đúng.');
       }
       await updateUser(db, o.id, { password: req.body.newPassword });

@@ -32,6 +32,8 @@ const documents: FastifyPluginAsync = async (app) => {
   app.get<{ Params: { id: string } }>(
     '/api/documents/:id',
     {
+      // A whole law's text per request: counted with searches so a flood cannot starve members' chats.
+      config: { rateLimitGroup: 'search' },
       schema: {
         tags: ['documents'],
         summary: 'One document: metadata, structure outline and its articles',
