@@ -15,7 +15,8 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   db = await openMemoryDb();
-  const config = testConfig({ OPENAI_BASE_URL: fake.url, CHAT_MODEL: 'fake-chat', LLM_FIRST_TOKEN_TIMEOUT_MS: '800' });
+  // The retrieval aids have their own tests (tests/llm-assist.test.ts); here the answerer alone.
+  const config = testConfig({ OPENAI_BASE_URL: fake.url, CHAT_MODEL: 'fake-chat', LLM_FIRST_TOKEN_TIMEOUT_MS: '800', LLM_ASSIST_TIMEOUT_MS: '0' });
   const services = await createServices(config, { db });
   await syncCorpus(services);
   app = await buildApp(services);

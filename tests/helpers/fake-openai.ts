@@ -17,16 +17,22 @@ export interface FakeOpenAI {
   reply: string;
   /** The one-word verdict it gives when asked to classify a message for danger. */
   classify: string;
+  /** What it answers when asked to rewrite a question into the law's words ('' = nothing). */
+  queryRewrite: string;
+  /** What it answers when asked to rank articles, e.g. "[2, 1]" ('' = nothing). */
+  rerank: string;
   requests: { path: string; body: any }[];
   close(): Promise<void>;
 }
 
-export async function startFakeOpenAI(opts: Partial<Pick<FakeOpenAI, 'mode' | 'delayMs' | 'reply' | 'classify'>> = {}): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(opts: Partial<Pick<FakeOpenAI, 'mode' | 'delayMs' | 'reply' | 'classify' | 'queryRewrite' | 'rerank'>> = {}): Promise<FakeOpenAI> {
   const state = {
     mode: opts.mode ?? 'ok',
     delayMs: opts.delayMs ?? 0,
     reply: opts.reply ?? 'Theo quy định, hành vi đánh đập thành viên gia đình là bạo lực gia đình [1]. Chị có thể báo Công an xã hoặc Chủ tịch UBND xã [1].',
     classify: opts.classify ?? 'BINH_THUONG',
+    queryRewrite: opts.queryRewrite ?? '',
+    rerank: opts.rerank ?? '',
     requests: [] as { path: string; body: any }[],
   };
   const server = http.createServer(async (req, res) => {
@@ -62,7 +68,15 @@ export async function startFakeOpenAI(opts: Partial<Pick<FakeOpenAI, 'mode' | 'd
       res.writeHead(404).end();
       return;
     }
-    const text = isClassify(body) && !['garbage', 'empty'].includes(state.mode) ? state.classify : replyFor(state.mode, state.reply, body);
+    const asked = JSON.stringify(body.messages ?? '');
+    const text =
+      isClassify(body) && !['garbage', 'empty'].includes(state.mode)
+        ? state.classify
+        : asked.includes('VIẾT LẠI BẰNG TỪ NGỮ PHÁP LUẬT') && state.mode === 'ok'
+          ? state.queryRewrite
+          : asked.includes('XẾP HẠNG ĐIỀU LUẬT') && state.mode === 'ok'
+            ? state.rerank
+            : replyFor(state.mode, state.reply, body);
     if (state.mode === 'slow' || state.delayMs) await sleep(state.mode === 'slow' ? Math.max(state.delayMs, 10_000) : state.delayMs);
     if (res.destroyed) return;
     const id = 'chatcmpl-fake';
