@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Services } from '../server/services.js';
 import { testApp } from './helpers/app.js';
 import { accessibilityViolations, launchChromium, screenshotPath } from './helpers/e2e.js';
+import { ANDROID_ZALO_UA, APP_ID, fakeZaloClient } from './helpers/zalo.js';
 
 /**
  * The Zalo Mini App (web/zalo) end to end: its production bundle (`npm run build:zalo`) in
@@ -35,12 +36,9 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 const ZALO_DIR = path.join(ROOT, 'web', 'zalo');
 const WWW = path.join(ZALO_DIR, 'www');
 const BUILD_INFO = path.join(WWW, 'build-info.json');
-const APP_ID = '4318657068771012646';
 const ZALO_USER_ID = '5012345678901234567';
 // A made-up hotline: if it shows on the call screen, the numbers come from the server.
 const DV_HOTLINE = '1800 5555 02';
-const ANDROID_ZALO_UA =
-  'Mozilla/5.0 (Linux; Android 13; SM-A145F) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36 Zalo android/12100629 ZaloTheme/light ZaloLanguage/vi';
 
 
 /** Newest modification time of the Mini App's sources, including the shared client and reused web modules. */
@@ -64,42 +62,6 @@ async function ensureZaloBuild(): Promise<void> {
     if (info.apiBase === '(same origin)' && fs.statSync(BUILD_INFO).mtimeMs > newestSource()) return;
   }
   await exec('npm', ['run', 'build:zalo'], { cwd: ROOT, env: { ...process.env, VITE_API_BASE: '', HIEU_LUAT_API: '' }, maxBuffer: 16 * 1024 * 1024 });
-}
-
-/** The stand-in for the Zalo client's native bridge (see the file comment). Runs in the page. */
-function fakeZaloClient({ appId, userId }: { appId: string; userId: string }) {
-  type Call = { action: string; params: unknown };
-  const w = window as unknown as Record<string, unknown> & { __zaloCalls: Call[] };
-  w.APP_ID = appId;
-  w.__zaloCalls = [];
-  w.ZJSBridge = {};
-  w.ZaloJavaScriptInterface = {
-    jsCall(_jsToken: string, action: string, _accessToken: string, params: string, callback: unknown) {
-      let parsed: unknown = params;
-      try {
-        parsed = JSON.parse(params);
-      } catch {
-        // Keep the raw string.
-      }
-      w.__zaloCalls.push({ action, params: parsed });
-      const data =
-        action === 'action.jump.login'
-          ? { miniProgramConfig: { userId }, cookiesOAuthLogins: [{ name: 'h5.zdn.vn_zlink3rd', value: 'fake-js-token' }, { name: 'h5.zdn.vn_zoauth', value: 'fake-oauth' }] }
-          : {};
-      const result = JSON.stringify({ error_code: 0, error_message: '', data, action });
-      // iOS hands the SDK's callback over as a function, Android as 'window.onNativeMessage("id", "action")'.
-      setTimeout(() => {
-        if (typeof callback === 'function') {
-          (callback as (r: string) => void)(result);
-          return;
-        }
-        const m = /onNativeMessage\("([^"]*)",\s*"([^"]*)"\)/.exec(String(callback));
-        const reply = m && (w.onNativeMessage as ((id: string, a: string) => (r: string) => void) | undefined);
-        if (m && reply) reply(m[1]!, m[2]!)(result);
-      }, 5);
-    },
-    jsH5EventCallback() {},
-  };
 }
 
 describe('Zalo Mini App in Chromium', () => {

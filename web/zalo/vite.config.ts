@@ -59,7 +59,8 @@ export default defineConfig({
   },
   server: { fs: { allow: [path.resolve(here, '..')] } },
   build: {
-    outDir: path.join(here, 'www'),
+    // ZALO_OUT_DIR: a second build beside the usual one (the cross-origin test builds one for its own API address).
+    outDir: process.env.ZALO_OUT_DIR ? path.resolve(process.env.ZALO_OUT_DIR) : path.join(here, 'www'),
     emptyOutDir: true,
     // Zalo runs on the phone's WebView: Android 8 / iOS 12 phones are still common among members.
     target: ['es2019', 'safari12', 'chrome70'],
