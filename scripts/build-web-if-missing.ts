@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { DIST_DIR, STAMP, WEB_DIR, buildWeb } from './build-web.js';
+import { DIST_DIR, STAMP, WEB_DIR } from './web-paths.js';
 
 /**
  * `npm start` runs this first: build web/dist only when it is missing or older than any
@@ -17,6 +17,16 @@ function newestSource(dir: string): number {
     newest = Math.max(newest, e.isDirectory() ? newestSource(p) : fs.statSync(p).mtimeMs);
   }
   return newest;
+}
+
+/** The builder, or null where devDependencies are not installed (vite is imported only here). */
+async function loadBuilder(): Promise<(() => Promise<void>) | null> {
+  try {
+    return (await import('./build-web.js')).buildWeb;
+  } catch (err) {
+    if ((err as { code?: string }).code === 'ERR_MODULE_NOT_FOUND') return null;
+    throw err;
+  }
 }
 
 export function webBuildIsStale(): boolean {
@@ -51,6 +61,12 @@ export async function ensureWebBuild(opts: { timeoutMs?: number } = {}): Promise
   }
   try {
     if (!webBuildIsStale()) return 'fresh';
+    const buildWeb = await loadBuilder();
+    if (!buildWeb) {
+      // A production install (npm ci --omit=dev) has no vite: serve the build it came with.
+      if (fs.existsSync(STAMP)) return 'fresh';
+      throw new Error('web/dist chưa có và không có công cụ build (vite). Chạy `npm ci && npm run build` trước, rồi mới `npm prune --omit=dev`.');
+    }
     await buildWeb();
     return 'built';
   } finally {

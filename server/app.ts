@@ -14,6 +14,7 @@ import corsOrigins from './origins/cors.js';
 import officials from './officials.js';
 import webStatic from './plugins/static.js';
 import security, { privateLoggerOptions } from './plugins/security.js';
+import compress from './plugins/compress.js';
 import maintenance from './maintenance/retention.js';
 
 export interface BuildOptions {
@@ -51,6 +52,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
 
   await app.register(errors);
   await app.register(security);
+  await app.register(compress);
   await app.register(maintenance);
   await app.register(swagger, {
     openapi: {

@@ -29,6 +29,10 @@ const webStatic: FastifyPluginAsync<WebStaticOptions> = async (app, opts) => {
     immutable: true,
     maxAge: '365d',
     wildcard: true,
+    // The build writes .br and .gz beside each script and style (scripts/build-web.ts); the one
+    // the browser accepts is sent as it is, so nothing is compressed per request. This reply
+    // decorator also serves /widget.js and the pages, which fall back to the plain file.
+    preCompressed: true,
   });
 
   const missingBuild = (reply: FastifyReply) =>
