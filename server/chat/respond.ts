@@ -6,6 +6,7 @@ import { allNumbers, readMessage, refusalText, refusedOffTopic, refusedUpFront, 
 import { raise } from '../safety/llm-classify.js';
 import { inLibrary } from '../safety/scope.js';
 import { disclaimer } from '../answer/extractive.js';
+import { enrichHits, periodNotes, preferCurrentPlans, provincialPart, type PastPlan } from '../answer/provincial.js';
 import { findOfficialAnswer } from '../handover/match.js';
 import type { HandoverCitation } from '../handover/store.js';
 import { chunksOfArticle } from '../../store/chunks.js';
@@ -81,9 +82,15 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
 
   let kind: AnswerKind = 'answer';
   let search: SearchResult | null = null;
+  let pastPlans: PastPlan[] = [];
   if (refusedUpFront(safety)) kind = 'out_of_scope';
   else {
     search = await retriever.search(followUp.query, { k: 6, context: followUp.context });
+    // Sections and references of documents without Điều; plans whose period is over go after current ones.
+    await enrichHits(db, search.hits);
+    const current = await preferCurrentPlans(db, search.hits);
+    search = { ...search, hits: current.hits };
+    pastPlans = current.past;
     // Scope follows the library (server/safety/scope.ts); a message showing danger is never refused.
     if (safety.level === 'ordinary' && (refusedOffTopic(safety) || !inLibrary(search))) kind = 'out_of_scope';
   }
@@ -119,11 +126,42 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     // What to do now (emergency) or where to get help (urgent) comes before the law.
     const preface = safetyPreface(config, safety, level, numbers);
     if (preface) events.onToken?.(preface);
+    // The province's part (after the law's rule) and notes on past plans, placed before the
+    // disclaimer unless the answerer already wrote them (server/answer/provincial.ts).
+    const sources = [...hits, ...next.hits];
+    const local = s.answerer.id === 'extractive' ? provincialPart(hits, search!.termWeights, (h) => sources.indexOf(h) + 1) : null;
+    const extra = [...(local?.lines ?? []), ...periodNotes(pastPlans, hits.slice(0, 3))];
+    const disc = disclaimer(config.LEGAL_AID_PHONE);
+    let streamed = '';
+    let inserted: string[] | null = null;
+    const insert = (text: string): string => {
+      const at = text.lastIndexOf(disc);
+      if (inserted !== null || at < 0) return text;
+      // The province's sentence only where the answer has not quoted that section already.
+      const quoted = local && `${streamed}${text.slice(0, at)}`.includes(local.citations[0]!.document.reference ?? '\u0000');
+      inserted = extra.filter((l) => !streamed.includes(l) && !text.includes(l) && !(quoted && l === local!.lines[0]));
+      return inserted.length ? `${text.slice(0, at)}${inserted.join('\n')}\n${text.slice(at)}` : text;
+    };
+    const onToken =
+      events.onToken &&
+      ((t: string) => {
+        const u = insert(t);
+        streamed += u;
+        events.onToken!(u);
+      });
     out = await s.answerer.answer(
       { question: message, resolvedQuestion: resolved, hits, termWeights: search!.termWeights, nextSteps: next.hits, nextStepWeights: next.weights, history: turns, kind, signal: req.signal },
-      events.onToken,
+      onToken,
     );
-    out = { ...out, answer: preface + out.answer };
+    let answer = out.answer;
+    if (inserted === null) answer = insert(answer);
+    else if ((inserted as string[]).some((l) => !answer.includes(l))) {
+      const at = answer.lastIndexOf(disc);
+      if (at >= 0) answer = `${answer.slice(0, at)}${(inserted as string[]).join('\n')}\n${answer.slice(at)}`;
+    }
+    const same = (a: Citation, b: Citation) => a.document.id === b.document.id && (a.section ?? []).join('.') === (b.section ?? []).join('.');
+    const localCitations = local && answer.includes(local.lines[0]!) ? local.citations.filter((c) => !out.citations.some((o) => same(o, c))) : [];
+    out = { ...out, answer: preface + answer, citations: [...out.citations, ...localCitations] };
   }
 
   await addMessage(db, { conversationId, role: 'user', content: message, resolvedQuery: resolved, topic });

@@ -3,19 +3,9 @@ import { emergencyNumbers, respond, type ChatResult } from '../chat/respond.js';
 import { recentMessages, conversationExists } from '../../store/conversations.js';
 import { notFound } from '../errors.js';
 import { openEventStream } from '../plugins/sse.js';
-import { documentRef, errorResponse } from './schemas.js';
+import { citationSchema, errorResponse } from './schemas.js';
 
-const citation = {
-  type: 'object',
-  properties: {
-    document: documentRef,
-    article: { type: 'string' },
-    clause: { type: ['string', 'null'] },
-    point: { type: ['string', 'null'] },
-    quote: { type: 'string' },
-    source: { type: 'integer' },
-  },
-} as const;
+const citation = citationSchema;
 
 const chatResponse = {
   type: 'object',
