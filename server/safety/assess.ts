@@ -47,6 +47,10 @@ interface Features {
   child: boolean;
   /** A child she names as hers or her family's ("con em", "bé nhà em"), not children in general. */
   childOwn: boolean;
+  /** A child given an age ("bé 9 tuổi"). */
+  minor: boolean;
+  /** "con bé", "thằng bé", "cháu gái": one particular child, though not necessarily hers. */
+  childNamed: boolean;
   other: boolean;
   concrete: boolean;
   general: boolean;
@@ -75,13 +79,13 @@ export const RULES: readonly Rule[] = [
     id: 'self-harm',
     level: 'emergency',
     why: 'Thoughts of ending her life, not placed in the past and not asked about someone in general.',
-    applies: (f) => active(f).some(is('selfharm')) && !(f.general && !f.self),
+    applies: (f) => active(f).some(is('selfharm')) && !f.general,
   },
   {
     id: 'happening-now',
     level: 'emergency',
-    why: 'A harm said to be happening now, about to happen, or going on (đang, bây giờ, mỗi đêm, hai ngày rồi).',
-    applies: (f) => active(f).some((h) => happening(h.when)),
+    why: 'A harm said to be happening now, about to happen, or going on (đang, bây giờ, mỗi đêm, hai ngày rồi), to someone real: not "chồng đang đánh vợ thì bị phạt thế nào".',
+    applies: (f) => (f.concrete || !f.general) && active(f).some((h) => happening(h.when)),
   },
   {
     id: 'afraid-or-hiding',
@@ -99,7 +103,7 @@ export const RULES: readonly Rule[] = [
     id: 'child-sexual-abuse',
     level: 'emergency',
     why: 'A named child sexually abused, not placed in the past: the abuser is usually still near, and evidence and care are needed within days.',
-    applies: (f) => (f.childOwn || (f.child && f.concrete && !f.general)) && active(f).some(is('sexual')),
+    applies: (f) => (f.childOwn || ((f.minor || f.childNamed) && !f.general)) && active(f).some(is('sexual')),
   },
   {
     id: 'pregnant-and-hurt',
@@ -150,8 +154,13 @@ function timeOf(harm: Match, matches: Match[]): When {
   const what = harm.concept.slice(5) as What;
   const inClause = matches.filter((m) => m.concept.startsWith('when.') && m.clause === harm.clause);
   const own = rank(inClause, harm, what);
+  // "bố đánh mẹ suốt 20 năm, nay bố đã mất": he is gone, so what went on has ended.
+  const gone = matches.some((m) => m.concept === 'when.safe' && m.clause !== harm.clause);
+  if (gone && (own === 'ongoing' || own === 'habitual' || own === 'none')) return 'past';
   if (own !== 'none') return own;
-  const elsewhere = matches.filter((m) => m.concept.startsWith('when.') && m.clause !== harm.clause && m.concept !== 'when.progressive');
+  // From other clauses: not "đang" (it qualifies its own verb) nor "bây giờ" ("năm ngoái nó đánh
+  // em. Bây giờ em muốn ly hôn"), but a presence cue ("hắn đang đứng ngoài cửa") counts.
+  const elsewhere = matches.filter((m) => m.concept.startsWith('when.') && m.clause !== harm.clause && m.concept !== 'when.progressive' && m.concept !== 'when.now');
   return rank(elsewhere, harm, what);
 }
 
@@ -177,7 +186,7 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
 function rank(markers: Match[], harm: Match, what: What): When {
   const c = (name: string) => markers.some((m) => m.concept === name);
   const progressive = markers.some((m) => m.concept === 'when.progressive' && m.start <= harm.start && (harm.start - m.end <= PROGRESSIVE_REACH || CONTINUING.has(what)));
-  if (c('when.now')) return 'now';
+  if (c('when.now') || c('when.present')) return 'now';
   if (c('when.past') || c('when.safe')) return 'past';
   if (progressive) return 'now';
   if (c('when.ongoing')) return 'ongoing';
@@ -186,20 +195,27 @@ function rank(markers: Match[], harm: Match, what: What): When {
   return 'none';
 }
 
+/** "cách đây 2 tiếng" is recent, not the past "cách đây": a time phrase inside a longer one of another kind is dropped. */
+function longestTimes(matches: Match[]): Match[] {
+  const when = (m: Match) => m.concept.startsWith('when.');
+  return matches.filter((m) => !when(m) || !matches.some((o) => when(o) && o.concept !== m.concept && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+}
+
 /** Ages under 18 written as a number: "bé 9 tuổi", "con 16t". */
 function mentionsMinor(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
     const unit = /^(\d{1,2})(t|tuoi|tuổi)$/.exec(t);
     const n = unit ? Number(unit[1]) : /^\d{1,2}$/.test(t) && /^(tuổi|tuoi|t)$/.test(tokens[i + 1]?.text ?? '') ? Number(t) : NaN;
-    if (n < 18) return true;
+    // "dưới 16 tuổi", "từ đủ 16 tuổi": an age range in a rule, not a particular child.
+    if (n < 18 && !/^(dưới|duoi|trên|tren|từ|tu|đủ|du|đến|den|quá|qua)$/.test(tokens[i - 1]?.text ?? '')) return true;
   }
   return false;
 }
 
 export function assessDanger(message: string): Assessment {
   const tokens = tokenize(message);
-  const matches = matchWithMasks(signals(), tokens);
+  const matches = longestTimes(matchWithMasks(signals(), tokens));
   const has = (concept: string) => matches.some((m) => m.concept === concept);
   const harms = matches
     .filter((m) => m.concept.startsWith('what.'))
@@ -207,12 +223,13 @@ export function assessDanger(message: string): Assessment {
   const self = has('who.self');
   const childOwn = has('who.child.own');
   const minor = mentionsMinor(tokens);
-  const child = childOwn || has('who.child') || minor;
+  const child = childOwn || has('who.child.named') || has('who.child') || minor;
   const other = has('who.other');
-  // A child given an age ("đứa bé 12 tuổi") is a particular child, not children in general.
-  const concrete = self || childOwn || other || minor;
+  // A child given an age ("đứa bé 12 tuổi") or a man pointed at ("thằng đó", "hắn") is someone
+  // particular, not people in general.
+  const concrete = self || childOwn || other || minor || has('who.specific');
   const general = has('frame.general') || (has('who.general') && !self);
-  const f: Features = { tokens, matches, harms, has, self, child, childOwn, other, concrete, general };
+  const f: Features = { tokens, matches, harms, has, self, child, childOwn, minor, childNamed: has('who.child.named'), other, concrete, general };
   const rule = RULES.find((r) => r.applies(f))!;
   const what = [...new Set(harms.map((h) => h.what))];
   const order: When[] = ['now', 'ongoing', 'recent', 'habitual', 'past', 'none'];

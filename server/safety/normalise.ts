@@ -81,7 +81,7 @@ export interface Token {
  * clause starts at . ! ? ; , and line breaks, so "năm ngoái anh ta dọa giết em, giờ anh ta
  * đang ở tù" keeps the past threat and the present safety apart.
  */
-export function tokenize(raw: string): Token[] {
+export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
   const text = cleanText(raw);
   const table = loadShorthand();
   const out: Token[] = [];
@@ -98,7 +98,28 @@ export function tokenize(raw: string): Token[] {
       for (const s of expanded ?? [t]) out.push({ text: s, clause });
     }
   }
-  return out;
+  return opts.turns === false ? out : splitAtTurns(out);
+}
+
+/**
+ * Messages typed without punctuation still turn at "bây giờ", "giờ", "hiện tại", "nhưng": "năm ngoái
+ * nó đánh em bây giờ em muốn ly hôn" is two clauses, the beating in the past one.
+ */
+function splitAtTurns(tokens: Token[]): Token[] {
+  let shift = 0;
+  // Compared folded, so a message typed without dấu ("nhung gio") turns the same way.
+  const f = (s: string | undefined) => (s === undefined ? '' : fold(s));
+  return tokens.map((t, i) => {
+    const [word, next, prev] = [f(t.text), f(tokens[i + 1]?.text), f(tokens[i - 1]?.text)];
+    const turn =
+      word === 'nhung' ||
+      (word === 'bay' && next === 'gio') ||
+      (word === 'hien' && (next === 'tai' || next === 'nay' || next === 'gio')) ||
+      (word === 'nay' && /^(ma|nhung|con|va|thi)$/.test(prev)) ||
+      (word === 'gio' && !/^(bay|may|bao|den|toi|tu|dung|ca|nua|hang|gio|\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)$/.test(prev));
+    if (turn && i > 0 && tokens[i - 1]!.clause + shift === t.clause + shift) shift++;
+    return { text: t.text, clause: t.clause + shift };
+  });
 }
 
 /** A syllable split into its letters without tone (â ă ê ô ơ ư đ kept) and its tone. */

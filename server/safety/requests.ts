@@ -32,7 +32,7 @@ function load() {
 /** The first kind found, in this order: injection, unlawful, off-topic; null for anything else. */
 export function readRequest(message: string): Request | null {
   const { table, rows } = load();
-  const found = matchWithMasks(table, tokenize(message)).map((m) => m.concept);
+  const found = matchWithMasks(table, tokenize(message, { turns: false })).map((m) => m.concept);
   if (found.includes('injection')) return { kind: 'injection' };
   const unlawful = found.find((c) => c.startsWith('unlawful:'));
   if (unlawful) {
