@@ -148,6 +148,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   };
 }
 
+/**
+ * Members' questions and the retrieved law go to no third party without a choice: LangChain sends
+ * every run to LangSmith when one of these is set, so they are forced off, whatever the
+ * environment says, before any model client is built (server start, ingest, tests' services).
+ */
+export const TRACING_VARIABLES = ['LANGSMITH_TRACING', 'LANGSMITH_TRACING_V2', 'LANGCHAIN_TRACING', 'LANGCHAIN_TRACING_V2'] as const;
+export function forceTracingOff(env: NodeJS.ProcessEnv = process.env): void {
+  for (const v of TRACING_VARIABLES) env[v] = 'false';
+}
+
 /** Empty strings in the environment mean "unset" (docker-compose writes `X=` for blanks). */
 function stripEmpty(env: NodeJS.ProcessEnv): Record<string, string> {
   const out: Record<string, string> = {};

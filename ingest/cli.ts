@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
-import { ConfigError, loadConfig } from '../config/config.js';
+import { ConfigError, forceTracingOff, loadConfig } from '../config/config.js';
 import { openDb } from '../store/open.js';
 import { currentHolder, StoreLockedError, type LockHolder } from '../store/lock.js';
 import type { Db } from '../store/db.js';
@@ -42,6 +42,7 @@ async function main(): Promise<number> {
     ...(values.status ? { status: statusFromText(values.status, values['replaced-by']), statusNote: values.status } : {}),
   };
   const config = loadConfig();
+  forceTracingOff();
   let files: string[];
   try {
     files = listInputs(positionals);

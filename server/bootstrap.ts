@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { FastifyBaseLogger } from 'fastify';
 import cliProgress from 'cli-progress';
-import type { Config } from '../config/config.js';
+import { forceTracingOff, type Config } from '../config/config.js';
 import { createEmbedder } from '../ingest/embed/create.js';
 import { syncBundledCorpus } from '../ingest/corpus-sync.js';
 import type { Db } from '../store/db.js';
@@ -17,6 +17,7 @@ import type { Services } from './services.js';
 
 /** Builds every service from validated config: the one place that picks implementations. */
 export async function createServices(config: Config, opts: { db?: Db; log?: FastifyBaseLogger; progress?: boolean } = {}): Promise<Services> {
+  forceTracingOff();
   const db = opts.db ?? (await openDb(config.db, { role: 'server' }));
   const embedder = await createEmbedder(config.embedder);
   await ensureEmbeddings(db, embedder, progressBar(opts.progress, 'Tạo vector'));

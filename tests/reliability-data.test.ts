@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../config/config.js';
 import { ingestDocument } from '../ingest/pipeline.js';
 import { buildApp } from '../server/app.js';
+import { logId } from '../server/plugins/security.js';
 import { createServices } from '../server/bootstrap.js';
 import { sweep } from '../server/maintenance/retention.js';
 import type { Services } from '../server/services.js';
@@ -76,7 +77,12 @@ describe('logs carry ids, not what members wrote', () => {
     // …but the lines say what happened, by id.
     const answered = logLines.map((l) => JSON.parse(l)).filter((l) => /^chat answered/.test(l.msg));
     expect(answered.length).toBe(2);
-    expect(answered[0]).toMatchObject({ conversationId: a.conversationId, kind: 'answer' });
+    // The conversation id is the only key to a conversation: logs carry a one-way hash of it.
+    expect(answered[0]).toMatchObject({ conversationId: logId(a.conversationId), kind: 'answer' });
+    expect(answered[1].conversationId).toBe(answered[0].conversationId);
+    expect((await app.inject({ method: 'GET', url: `/api/conversations/${a.conversationId}` })).statusCode).toBe(200);
+    expect(logLines.some((l) => l.includes(`/api/conversations/${logId(a.conversationId)}`))).toBe(true);
+    expect(logLines.join('\n')).not.toContain(a.conversationId);
     expect(logLines.some((l) => l.includes('"url":"/api/search"'))).toBe(true);
     expect(all).not.toMatch(/remoteAddress/);
   });

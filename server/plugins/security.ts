@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fp from 'fastify-plugin';
 import helmet from '@fastify/helmet';
 import rateLimit, { normalizeIP } from '@fastify/rate-limit';
@@ -150,6 +151,13 @@ function hasNul(v: unknown, depth = 0): boolean {
 }
 
 /**
+ * A conversation id is the only key to a conversation: whoever reads the logs must not be able to
+ * open one. Logs carry a short one-way hash instead, enough to follow one conversation's lines.
+ */
+export const logId = (id: string) => `h:${crypto.createHash('sha256').update(`hieu-luat:log:${id}`).digest('hex').slice(0, 12)}`;
+const hideConversationIds = (url: string) => url.replace(/^(\/api\/conversations\/)([^/]+)/, (_m, p: string, id: string) => p + logId(decodeURIComponent(id)));
+
+/**
  * Request logs carry the method, the path and ids, never a question: the query string
  * (`/api/search?q=…`) and client addresses are left out unless LOG_MESSAGES is on.
  */
@@ -159,7 +167,9 @@ export function privateLoggerOptions(logger: boolean | object, config: Pick<Conf
   return {
     ...base,
     serializers: {
-      req: (req: FastifyRequest) => ({ method: req.method, url: (req.url ?? '').split('?')[0] }),
+      req: (req: FastifyRequest) => ({ method: req.method, url: hideConversationIds((req.url ?? '').split('?')[0]!) }),
+      // Any log line with a conversationId field: the id is the only key to a conversation.
+      conversationId: (id: unknown) => (typeof id === 'string' ? logId(id) : id),
       ...base.serializers,
     },
   } as FastifyServerOptions['logger'];
