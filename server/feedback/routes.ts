@@ -72,7 +72,9 @@ const memberFeedback: FastifyPluginAsync = async (app) => {
       const r = await createHandover(db, req.body);
       return reply.status(201).send({
         ...r,
-        message: 'Câu hỏi của bạn đã được gửi tới cán bộ Hội Phụ nữ. Câu trả lời sẽ được cán bộ kiểm tra trước khi chia sẻ.',
+        // In plain words how she hears back (server/handover/reply.ts delivers the approved answer).
+        message:
+          'Câu hỏi của chị đã được gửi tới cán bộ Hội Phụ nữ. Khi cán bộ trả lời, câu trả lời sẽ hiện ngay trong cuộc trò chuyện này: chị mở lại Hiểu Luật trên máy này là thấy, không cần để lại số điện thoại.',
       });
     },
   );

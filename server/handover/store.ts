@@ -3,6 +3,7 @@ import { documentName } from '../../ingest/names.js';
 import { AppError, notFound } from '../errors.js';
 import { redact } from '../privacy/redact.js';
 import { matchForm } from './fold.js';
+import { deliverOfficialReply } from './reply.js';
 
 export interface HandoverCitation {
   documentId: string;
@@ -170,5 +171,7 @@ export async function approveHandover(q: Queryable, id: number, userId: string):
   if (!cur) return 'not_found';
   if (!cur.answer) return 'no_answer';
   await q.query(`update handover set state = 'approved', approved_by = $2, approved_at = now() where id = $1`, [id, userId]);
+  // The member hears back: the answer appears in her conversation (server/handover/reply.ts).
+  await deliverOfficialReply(q, id);
   return 'approved';
 }

@@ -3,6 +3,7 @@ import { emergencyNumbers, respond, type ChatResult } from '../chat/respond.js';
 import { recentMessages, conversationExists } from '../../store/conversations.js';
 import { notFound } from '../errors.js';
 import { openEventStream } from '../plugins/sse.js';
+import { officialReplies } from '../handover/reply.js';
 import { citationSchema, errorResponse } from './schemas.js';
 
 const citation = citationSchema;
@@ -149,6 +150,8 @@ const chat: FastifyPluginAsync = async (app) => {
                     citations: { type: 'array', items: citation },
                     fallback: { type: 'boolean' },
                     official: { type: 'boolean' },
+                    // An official's answer to a question she handed over, delivered when it was approved.
+                    reply: { type: 'object', properties: { question: { type: 'string' } } },
                     emergency: {
                       type: 'object',
                       properties: { numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
@@ -167,6 +170,7 @@ const chat: FastifyPluginAsync = async (app) => {
       const { db, config } = app.services;
       if (!(await conversationExists(db, req.params.id))) throw notFound('conversation', 'Không tìm thấy cuộc trò chuyện (có thể đã hết hạn lưu).');
       const rows = await recentMessages(db, req.params.id, config.MAX_TURNS_PER_CONVERSATION * 2);
+      const replies = await officialReplies(db, req.params.id);
       return {
         id: req.params.id,
         messages: rows.map((m) => ({
@@ -177,6 +181,7 @@ const chat: FastifyPluginAsync = async (app) => {
           citations: m.citations as never[],
           fallback: m.fallback,
           official: m.official,
+          ...(replies.has(Number(m.id)) ? { reply: replies.get(Number(m.id)) } : {}),
           ...(m.kind === 'emergency' ? { emergency: { numbers: emergencyNumbers(app.services) } } : {}),
           createdAt: new Date(m.created_at).toISOString(),
         })),
