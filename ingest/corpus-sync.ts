@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../store/db.js';
 import { replaceNotes } from '../store/article-notes.js';
+import { bulkLoad } from '../store/embeddings.js';
 import { findDocumentByNumber, findDocumentBySha } from '../store/documents.js';
 import type { Embedder } from './embed/embedder.js';
 import { IngestError } from './errors.js';
@@ -28,13 +29,16 @@ export interface SyncOutcome {
 
 export async function syncBundledCorpus(db: Db, embedder: Embedder, dirs: string[], opts: { onFile?: (o: SyncOutcome, i: number, total: number) => void } = {}): Promise<SyncOutcome[]> {
   const files = listInputs(dirs.filter((d) => fs.existsSync(d)));
-  const out: SyncOutcome[] = [];
-  for (const [i, file] of files.entries()) {
-    const o = await syncFile(db, embedder, file);
-    out.push(o);
-    opts.onFile?.(o, i, files.length);
-  }
-  return out;
+  // A first start fills an empty library: the vector index is built once at the end.
+  return bulkLoad(db, async () => {
+    const out: SyncOutcome[] = [];
+    for (const [i, file] of files.entries()) {
+      const o = await syncFile(db, embedder, file);
+      out.push(o);
+      opts.onFile?.(o, i, files.length);
+    }
+    return out;
+  });
 }
 
 async function syncFile(db: Db, embedder: Embedder, file: string): Promise<SyncOutcome> {

@@ -4,6 +4,7 @@ import type { Db } from '../store/db.js';
 import type { Embedder } from './embed/embedder.js';
 import { IngestError } from './errors.js';
 import { ingestDocument, type IngestInput, type IngestResult } from './pipeline.js';
+import { bulkLoad } from '../store/embeddings.js';
 
 export interface FileOutcome {
   file: string;
@@ -34,6 +35,15 @@ export async function ingestFiles(
   embedder: Embedder,
   files: string[],
   opts: { overrides?: IngestInput['overrides']; origin?: IngestInput['origin']; onFile?: (o: FileOutcome, i: number) => void } = {},
+): Promise<FileOutcome[]> {
+  return bulkLoad(db, () => ingestEach(db, embedder, files, opts));
+}
+
+async function ingestEach(
+  db: Db,
+  embedder: Embedder,
+  files: string[],
+  opts: { overrides?: IngestInput['overrides']; origin?: IngestInput['origin']; onFile?: (o: FileOutcome, i: number) => void },
 ): Promise<FileOutcome[]> {
   const outcomes: FileOutcome[] = [];
   for (const [i, file] of files.entries()) {

@@ -11,11 +11,12 @@ import type { Embedder } from '../ingest/embed/embedder.js';
 import { ingestDocument } from '../ingest/pipeline.js';
 import { createRetriever } from '../server/retrieval/hybrid.js';
 import type { Db } from '../store/db.js';
-import { ensureEmbeddings } from '../store/embeddings.js';
+import { bulkLoad, ensureEmbeddings } from '../store/embeddings.js';
 import { migrate } from '../store/migrate.js';
 import { openMemoryDb } from '../store/open.js';
 import { openPostgres } from '../store/postgres.js';
 import { ROOT } from './helpers/app.js';
+import { RURAL_LAW } from './fixtures/rural-law.js';
 
 const LAW = fs.readFileSync(path.join(ROOT, 'corpus/luat-binh-dang-gioi-2006.txt'));
 const fingerprint = async (db: Db) =>
@@ -89,6 +90,56 @@ describe('store on PGlite', () => {
     expect(dims).toEqual([96]);
     // Starting again with the same embedder does no work.
     expect(await ensureEmbeddings(db, b)).toBe(0);
+    await db.close();
+  });
+
+  it('keeps an HNSW index only for a semantic embedder, built once after a bulk load into an empty library', async () => {
+    const db = await openMemoryDb();
+    const indexed = async () => (await db.query(`select 1 from pg_indexes where indexname = 'chunks_embedding_idx'`)).rows.length === 1;
+    const offline = new HashedEmbedder(64);
+    await ensureEmbeddings(db, offline);
+    expect(await indexed()).toBe(false);
+    const provider: Embedder = { id: 'test-provider', dimension: 64, semantic: true, embed: (t) => offline.embed(t) };
+    await ensureEmbeddings(db, provider);
+    expect(await indexed()).toBe(true);
+
+    let during: boolean | null = null;
+    await bulkLoad(db, async () => {
+      during = await indexed();
+      await ingestDocument(db, provider, { bytes: LAW });
+    });
+    expect(during).toBe(false);
+    expect(await indexed()).toBe(true);
+    const near = await db.query<{ id: number }>(`select id from chunks order by embedding <=> (select embedding from chunks order by id limit 1) limit 1`);
+    expect(near.rows).toHaveLength(1);
+    // Into a library that already has chunks, the index stays (no rebuild of everything for a few files).
+    await bulkLoad(db, async () => {
+      during = await indexed();
+    });
+    expect(during).toBe(true);
+    // Back to the offline embedder: its vectors are never searched, so no index is kept.
+    await ensureEmbeddings(db, offline);
+    expect(await indexed()).toBe(false);
+    await db.close();
+  });
+
+  it('refreshes planner statistics when the library has grown by a fifth, not after every file', async () => {
+    const db = await openMemoryDb();
+    const emb = new HashedEmbedder(64);
+    await ensureEmbeddings(db, emb);
+    const analyzed = async () => (await db.query<{ n: number }>(`select reltuples::int as n from pg_class where relname = 'chunks'`)).rows[0]!.n;
+    const total = async () => (await db.query<{ n: number }>('select count(*)::int as n from chunks')).rows[0]!.n;
+    await ingestDocument(db, emb, { bytes: LAW });
+    const first = await total();
+    expect(await analyzed()).toBe(first);
+    // A small law (fewer than 50 + 20 % more chunks) leaves the statistics as they were …
+    const small = await ingestDocument(db, emb, { bytes: Buffer.from(RURAL_LAW) });
+    expect(small.chunks).toBeLessThan(50 + 0.2 * first);
+    expect(await analyzed()).toBe(first);
+    // … a decree that grows the library past that refreshes them.
+    const big = await ingestDocument(db, emb, { bytes: fs.readFileSync(path.join(ROOT, 'corpus/nghi-dinh-56-2017.txt')) });
+    expect(small.chunks + big.chunks).toBeGreaterThan(50 + 0.2 * first);
+    expect(await analyzed()).toBe(await total());
     await db.close();
   });
 });

@@ -14,6 +14,7 @@ export interface OpenAIEmbedderOptions {
 /** Embeddings from OpenAI or any OpenAI-compatible server (vLLM, Ollama, llama.cpp). */
 export class OpenAIEmbedder implements Embedder {
   readonly id: string;
+  readonly semantic = true;
   private client: OpenAIEmbeddings;
   private dim: number | undefined;
 
