@@ -7,6 +7,7 @@ import adminAudit from './admin/audit.js';
 import adminInsights from './admin/insights.js';
 import adminHandover from './admin/handover.js';
 import adminDocuments from './admin/documents.js';
+import tryQuestion from './admin/try-question.js';
 import uploads from './admin/uploads.js';
 import memberFeedback from './feedback/routes.js';
 
@@ -23,6 +24,7 @@ const officials: FastifyPluginAsync = async (app) => {
   await app.register(uploads);
   await app.register(adminHandover);
   await app.register(adminInsights);
+  await app.register(tryQuestion);
   await app.register(adminUsers);
   await app.register(adminOrigins);
   await app.register(adminAudit);

@@ -1,0 +1,292 @@
+import type { FastifyPluginAsync } from 'fastify';
+import { allNotes, notesOf, replaceArticleNotes, type NewNote } from '../../store/article-notes.js';
+import { getDocument } from '../../store/documents.js';
+import { nfc } from '../../ingest/text/vietnamese.js';
+import { audit } from '../audit/log.js';
+import { officialOf, requireRole } from '../auth/guard.js';
+import { badRequest, notFound } from '../errors.js';
+import { explainSearch } from '../retrieval/explain.js';
+import { ExplainIndex } from '../retrieval/index/explain-index.js';
+import { guardedErrors, security } from './schemas.js';
+
+/**
+ * "Thử câu hỏi": an official types a question and sees the ranked articles with their scores and
+ * why (server/retrieval/explain.ts); from a hit she edits the article's member phrasings (hỏi) and
+ * plain-language sentences (nghĩa). Edits go to article_notes as origin 'official' — retrieval
+ * rebuilds its index at the next question (corpus_state moves) — are audited, and export back to
+ * the corpus/articles TSV format.
+ */
+
+const MAX_NOTES = 40;
+const MAX_TEXT = 300;
+
+const note = {
+  type: 'object',
+  required: ['kind', 'text'],
+  additionalProperties: false,
+  properties: {
+    clause: { type: ['string', 'null'], maxLength: 8 },
+    point: { type: ['string', 'null'], maxLength: 4 },
+    kind: { type: 'string', enum: ['ask', 'meaning'] },
+    text: { type: 'string', minLength: 1, maxLength: MAX_TEXT },
+  },
+} as const;
+
+const storedNote = { ...note, properties: { ...note.properties, id: { type: 'integer' }, origin: { type: 'string' } } } as const;
+
+const articleParams = {
+  type: 'object',
+  required: ['documentId', 'article'],
+  additionalProperties: false,
+  properties: { documentId: { type: 'string', minLength: 1, maxLength: 120 }, article: { type: 'string', minLength: 1, maxLength: 40 } },
+} as const;
+
+const term = { type: 'object', properties: { term: { type: 'string' }, weight: { type: 'number' }, score: { type: 'number' }, fields: { type: 'array', items: { type: 'string' } } } } as const;
+
+const tryResponse = {
+  type: 'object',
+  properties: {
+    expanded: { type: 'string' },
+    concepts: { type: 'array', items: { type: 'string' } },
+    topics: { type: 'array', items: { type: 'string' } },
+    coverage: { type: 'number' },
+    why: { type: 'string' },
+    vocabulary: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { line: { type: 'integer' }, topic: { type: 'string' }, phrases: { type: 'array', items: { type: 'string' } }, concepts: { type: 'array', items: { type: 'string' } } },
+      },
+    },
+    hits: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          rank: { type: 'integer' },
+          document: { type: 'object', properties: { id: { type: 'string' }, name: { type: 'string' }, status: { type: 'string' } } },
+          article: { type: ['string', 'null'] },
+          articleTitle: { type: ['string', 'null'] },
+          heading: { type: ['string', 'null'] },
+          clause: { type: ['string', 'null'] },
+          score: { type: 'number' },
+          lexical: { type: 'number' },
+          terms: { type: 'array', items: term },
+          phrasings: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: { text: { type: 'string' }, clause: { type: ['string', 'null'] }, score: { type: 'number' }, shared: { type: 'array', items: { type: 'string' } } },
+            },
+          },
+          missing: { type: 'array', items: { type: 'string' } },
+          asks: { type: 'integer' },
+          meaning: { type: ['string', 'null'] },
+        },
+      },
+    },
+  },
+} as const;
+
+interface ArticleRow {
+  article: string | null;
+  article_title: string | null;
+  heading: string | null;
+  clauses: string[];
+  text: string;
+}
+
+const tryQuestion: FastifyPluginAsync = async (app) => {
+  const { db, retriever } = app.services;
+  const index = new ExplainIndex(db);
+  app.addHook('onClose', async () => index.close());
+
+  app.post<{ Body: { question: string; k?: number; includeExpired?: boolean } }>(
+    '/api/admin/try',
+    {
+      onRequest: requireRole('editor'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Try a question: ranked articles with scores, matched terms, phrasings and vocabulary rows, and why the first won',
+        security,
+        body: {
+          type: 'object',
+          required: ['question'],
+          additionalProperties: false,
+          properties: {
+            question: { type: 'string', minLength: 1, maxLength: 500 },
+            k: { type: 'integer', minimum: 1, maximum: 20, default: 8 },
+            includeExpired: { type: 'boolean', default: false },
+          },
+        },
+        response: { 200: tryResponse, ...guardedErrors },
+      },
+    },
+    async (req) => {
+      const question = nfc(req.body.question).trim();
+      if (!question) throw badRequest('question', 'Hãy nhập một câu hỏi để thử.');
+      const result = await retriever.search(question, { k: req.body.k, includeExpired: req.body.includeExpired });
+      const explanation = explainSearch(await index.get(), question, result);
+      return {
+        expanded: result.expanded,
+        concepts: result.concepts,
+        topics: result.topics,
+        coverage: result.coverage,
+        why: explanation.why,
+        vocabulary: explanation.vocabulary,
+        hits: result.hits.map((h, i) => {
+          const e = explanation.hits[i]!;
+          const notes = h.notes ?? [];
+          return {
+            ...e,
+            document: { id: h.document.id, name: h.document.name, status: h.document.status },
+            articleTitle: h.articleTitle,
+            heading: h.heading,
+            clause: h.clause,
+            asks: notes.filter((n) => n.kind === 'ask').length,
+            meaning: notes.find((n) => n.kind === 'meaning' && !n.clause)?.text ?? null,
+          };
+        }),
+      };
+    },
+  );
+
+  /** The article's text and structure, for validating and showing notes. */
+  async function articleOf(documentId: string, article: string) {
+    const doc = await getDocument(db, documentId);
+    if (!doc) throw notFound('document', 'Không tìm thấy văn bản này.');
+    const rows = (
+      await db.query<ArticleRow>(
+        `select article, article_title, heading, clauses, text from chunks where document_id = $1 and coalesce(article, heading) = $2 order by ordinal`,
+        [documentId, article],
+      )
+    ).rows;
+    if (!rows.length) throw notFound('article', `Văn bản này không có Điều ${article}.`);
+    return {
+      doc,
+      title: rows[0]!.article_title ?? rows[0]!.heading,
+      clauses: [...new Set(rows.flatMap((r) => r.clauses))],
+      text: rows.map((r) => r.text).join('\n'),
+    };
+  }
+
+  app.get<{ Params: { documentId: string; article: string } }>(
+    '/api/admin/notes/:documentId/:article',
+    {
+      onRequest: requireRole('editor'),
+      schema: {
+        tags: ['admin'],
+        summary: "An article's member phrasings and plain-language sentences, with its text",
+        security,
+        params: articleParams,
+        response: {
+          200: {
+            type: 'object',
+            properties: {
+              documentId: { type: 'string' },
+              documentTitle: { type: 'string' },
+              article: { type: 'string' },
+              title: { type: ['string', 'null'] },
+              clauses: { type: 'array', items: { type: 'string' } },
+              text: { type: 'string' },
+              notes: { type: 'array', items: storedNote },
+            },
+          },
+          404: guardedErrors[400],
+          ...guardedErrors,
+        },
+      },
+    },
+    async (req) => {
+      const { documentId, article } = req.params;
+      const a = await articleOf(documentId, article);
+      const notes = await notesOf(db, documentId, [article]);
+      return {
+        documentId,
+        documentTitle: a.doc.title,
+        article,
+        title: a.title,
+        clauses: a.clauses,
+        text: a.text,
+        notes: notes.map((n) => ({ id: Number(n.id), clause: n.clause, point: n.point, kind: n.kind, text: n.text, origin: n.origin })),
+      };
+    },
+  );
+
+  app.put<{ Params: { documentId: string; article: string }; Body: { notes: NewNote[] } }>(
+    '/api/admin/notes/:documentId/:article',
+    {
+      onRequest: requireRole('editor'),
+      schema: {
+        tags: ['admin'],
+        summary: "Replace an article's notes with an official's (audited; live at the next question)",
+        security,
+        params: articleParams,
+        body: {
+          type: 'object',
+          required: ['notes'],
+          additionalProperties: false,
+          properties: { notes: { type: 'array', maxItems: MAX_NOTES, items: note } },
+        },
+        response: { 200: { type: 'object', properties: { saved: { type: 'integer' }, replaced: { type: 'integer' } } }, 404: guardedErrors[400], ...guardedErrors },
+      },
+    },
+    async (req) => {
+      const { documentId, article } = req.params;
+      const a = await articleOf(documentId, article);
+      const notes = req.body.notes.map((n) => ({
+        article,
+        clause: n.clause?.trim() || null,
+        point: n.point?.trim().toLowerCase() || null,
+        kind: n.kind,
+        text: nfc(n.text).replace(/\s+/g, ' ').trim(),
+      }));
+      for (const n of notes) {
+        if (!n.text) throw badRequest('note_text', 'Mỗi dòng cần có nội dung.');
+        if (n.clause && !a.clauses.includes(n.clause)) throw badRequest('note_clause', `Điều ${article} không có khoản ${n.clause}.`);
+        if (n.point && !n.clause) throw badRequest('note_point', 'Điểm cần đi kèm khoản.');
+      }
+      if (notes.filter((n) => n.kind === 'meaning' && !n.clause).length > 1)
+        throw badRequest('note_meaning', 'Mỗi điều chỉ có một câu giải thích dễ hiểu cho cả điều.');
+      const before = await db.transaction(async (tx) => {
+        const replaced = await replaceArticleNotes(tx, documentId, article, notes);
+        await audit(tx, officialOf(req), 'notes.update', { type: 'article', id: `${documentId}/${article}` }, {
+          before: replaced.map((n) => ({ clause: n.clause, point: n.point, kind: n.kind, text: n.text, origin: n.origin })),
+          after: notes.map((n) => ({ clause: n.clause, point: n.point, kind: n.kind, text: n.text })),
+        });
+        return replaced;
+      });
+      return { saved: notes.length, replaced: before.length };
+    },
+  );
+
+  app.get<{ Params: { id: string } }>(
+    '/api/admin/documents/:id/notes.tsv',
+    {
+      onRequest: requireRole('editor'),
+      schema: {
+        tags: ['admin'],
+        summary: "A document's notes in the corpus/articles TSV format (officials' edits included), to commit back to the data files",
+        security,
+        params: { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', minLength: 1, maxLength: 120 } } },
+      },
+    },
+    async (req, reply) => {
+      const doc = await getDocument(db, req.params.id);
+      if (!doc) throw notFound('document', 'Không tìm thấy văn bản này.');
+      const rows = await allNotes(db, doc.id);
+      const lines = [
+        `# ${doc.title}${doc.number ? ` (${doc.number})` : ''} — xuất từ trang quản trị; dòng "official" là do cán bộ sửa`,
+        '# điều\tkhoản\tđiểm\tloại\tnội dung',
+        ...rows.map((n) => [n.article, n.clause ?? '', n.point ?? '', n.kind === 'ask' ? 'hỏi' : 'nghĩa', n.text.replace(/[\t\n]/g, ' ')].join('\t')),
+      ];
+      const file = `${doc.id.replace(/[^a-z0-9-]/gi, '-')}.tsv`;
+      return reply
+        .header('content-type', 'text/tab-separated-values; charset=utf-8')
+        .header('content-disposition', `attachment; filename="${file}"`)
+        .send(`${lines.join('\n')}\n`);
+    },
+  );
+};
+
+export default tryQuestion;
