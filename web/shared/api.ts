@@ -48,8 +48,10 @@ import type {
   User,
   UserPatch,
 } from './types.js';
+import type { ArticleNoteInput, ArticleNotes, TryResponse } from './official-types.js';
 
 export type * from './types.js';
+export type * from './official-types.js';
 
 /** Shown when the request never reached the server (offline phone, captive Wi-Fi). */
 export const NETWORK_MESSAGE = 'Không kết nối được tới máy chủ. Chị hãy kiểm tra mạng rồi thử lại.';
@@ -372,6 +374,11 @@ export function createApi(options: ApiOptions = {}) {
       createUser: (u: NewUser) => json<{ user: User }>('/api/admin/users', { body: u }),
       updateUser: (id: string, patch: UserPatch) => json<{ user: User }>(`/api/admin/users/${enc(id)}`, { method: 'PATCH', body: patch }),
       deleteUser: (id: string) => json<{ ok: boolean }>(`/api/admin/users/${enc(id)}`, { method: 'DELETE' }),
+      tryQuestion: (question: string, includeExpired = false) => json<TryResponse>('/api/admin/try', { body: { question, includeExpired } }),
+      articleNotes: (documentId: string, article: string) => json<ArticleNotes>(`/api/admin/notes/${enc(documentId)}/${enc(article)}`),
+      saveArticleNotes: (documentId: string, article: string, notes: ArticleNoteInput[]) =>
+        json<{ saved: number; replaced: number }>(`/api/admin/notes/${enc(documentId)}/${enc(article)}`, { method: 'PUT', body: { notes } }),
+      notesExportUrl: (documentId: string) => `${base}/api/admin/documents/${enc(documentId)}/notes.tsv`,
     },
   };
 }

@@ -6,6 +6,7 @@ import { Audit } from './Audit.js';
 import { Documents } from './Documents.js';
 import { Handover } from './Handover.js';
 import { Insights } from './Insights.js';
+import { TryQuestion } from './TryQuestion.js';
 import { Origins } from './Origins.js';
 import { Upload } from './Upload.js';
 import { Users } from './Users.js';
@@ -21,6 +22,7 @@ const TABS: Tab[] = [
   { id: 'tai-len', label: 'Tải văn bản', render: (p) => <Upload {...p} /> },
   { id: 'van-ban', label: 'Thư viện văn bản', render: (p) => <Documents {...p} /> },
   { id: 'cau-hoi', label: 'Câu hỏi của hội viên', render: (p) => <Insights {...p} /> },
+  { id: 'thu-cau-hoi', label: 'Thử câu hỏi', render: (p) => <TryQuestion {...p} /> },
   { id: 'chuyen-can-bo', label: 'Chuyển cán bộ', render: (p) => <Handover {...p} /> },
   { id: 'nhat-ky', label: 'Nhật ký', adminOnly: true, render: (p) => <Audit {...p} /> },
   { id: 'tai-khoan', label: 'Tài khoản', adminOnly: true, render: (p) => <Users {...p} /> },
