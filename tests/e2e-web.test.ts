@@ -17,6 +17,8 @@ const DV_HOTLINE = '1800 5555 01';
 describe('web UI in Chromium', () => {
   let server: Awaited<ReturnType<typeof startWebServer>>;
   let browser: Browser;
+  /** The first member's phone (her saved conversation), to come back after an official replied. */
+  let memberPhone: Awaited<ReturnType<BrowserContext['storageState']>> | undefined;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer({ EMERGENCY_DV_HOTLINE: DV_HOTLINE }), launchChromium()]);
@@ -27,8 +29,8 @@ describe('web UI in Chromium', () => {
   });
 
   /** A fresh phone: 360 px wide, empty storage, no way out to the internet. */
-  async function phone(): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+  async function phone(storageState?: typeof memberPhone): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN', storageState });
     await context.route('https://vnexpress.net/**', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: '<title>Thời tiết</title><h1>Thời tiết</h1>' }));
     const page = await context.newPage();
     const errors: string[] = [];
@@ -103,6 +105,8 @@ describe('web UI in Chromium', () => {
     expect(fb.rows).toEqual([{ rating: -1, comment: 'Tôi cần biết cách xin lệnh cấm tiếp xúc' }]);
 
     await answer.getByRole('button', { name: 'Gửi cho cán bộ Hội' }).click();
+    // Before she sends it, the form says how the reply will reach her.
+    await expect(answer.locator('.inline-form .hint').innerText()).resolves.toMatch(/câu trả lời hiện ngay trong cuộc\s+trò chuyện này/);
     await answer.getByRole('button', { name: 'Gửi câu hỏi cho cán bộ Hội' }).click();
     await answer.getByText('đã được gửi tới cán bộ Hội', { exact: false }).waitFor();
     const ho = await server.services.db.query<{ n: number }>('select count(*)::int as n from handover');
@@ -115,6 +119,7 @@ describe('web UI in Chromium', () => {
     await page.locator('article.msg-assistant[data-status="done"]').waitFor();
     await expect(page.locator('.msg-user .bubble').first().innerText()).resolves.toBe('chong toi hay danh toi thi phai lam sao');
     expect(errors).toEqual([]);
+    memberPhone = await context.storageState();
     await context.close();
   });
 
@@ -266,6 +271,28 @@ describe('web UI in Chromium', () => {
     expect(row.rows[0]).toMatchObject({ state: 'approved', citations: [{ documentId: '13-2022-qh15', article: '3' }] });
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();
+
+    // The member who handed it over opens the chat again on her phone: she is told, and the reply is in her conversation.
+    expect(memberPhone).toBeDefined();
+    const her = await phone(memberPhone);
+    await her.page.goto(server.url);
+    const notice = her.page.getByTestId('reply-notice');
+    await expect(notice.innerText()).resolves.toContain('Cán bộ Hội đã trả lời câu hỏi chị gửi');
+    const reply = her.page.locator('article.msg-assistant', { has: her.page.getByTestId('reply-to') });
+    await expect(reply.getByTestId('official').innerText()).resolves.toContain('Cán bộ Hội đã trả lời');
+    await expect(reply.getByTestId('reply-to').innerText()).resolves.toContain('chong toi hay danh toi thi phai lam sao');
+    await expect(reply.locator('.answer').innerText()).resolves.toContain('Chị có thể báo Công an xã');
+    await expect(reply.getByTestId('citation').first().innerText()).resolves.toMatch(/khoản 1 Điều 3/i);
+    expect(await her.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(her.page)).toEqual([]);
+    await notice.getByRole('button', { name: 'Xem câu trả lời' }).click();
+    await notice.waitFor({ state: 'detached' });
+    // Told once: the next time she opens the chat the reply is still there, the notice is not.
+    await her.page.reload();
+    await reply.waitFor();
+    expect(await her.page.getByTestId('reply-notice').count()).toBe(0);
+    expect(her.errors).toEqual([]);
+    await her.context.close();
 
     // The next member asking the same thing gets the approved answer, marked as the officials'.
     const member = await phone();

@@ -87,6 +87,8 @@ export interface ConversationMessage {
   citations: Citation[];
   fallback?: boolean;
   official?: boolean;
+  /** An official's answer to a question she handed over (delivered when it was approved). */
+  reply?: { question: string };
   createdAt: string;
 }
 

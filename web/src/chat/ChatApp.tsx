@@ -4,7 +4,7 @@ import { api } from '../lib/api.js';
 import { AssistantMessage, UserMessage, type ChatMessage } from './Message.js';
 import { quickExit, useEscapeTwiceToExit } from './quickExit.js';
 import { SourceViewer, type SourceRef } from './SourceViewer.js';
-import { forgetConversation, isPrivateMode, saveConversation, savedConversation, setPrivateMode } from './storage.js';
+import { forgetConversation, isPrivateMode, markReplySeen, saveConversation, savedConversation, seenReply, setPrivateMode } from './storage.js';
 import { TOPICS } from './topics.js';
 
 /** The server refuses longer questions (MAX_MESSAGE_CHARS); say so before sending. */
@@ -23,6 +23,7 @@ function fromServer(m: ConversationMessage): ChatMessage {
     citations: m.citations ?? [],
     fallback: m.fallback,
     official: m.official,
+    reply: m.reply,
     status: 'done',
   };
 }
@@ -54,6 +55,8 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const [menuOpen, setMenuOpen] = useState(false);
   const [topic, setTopic] = useState(TOPICS[0]!.id);
   const [status, setStatus] = useState('');
+  /** Set on open when an official replied since she last looked: the key of the newest reply. */
+  const [newReply, setNewReply] = useState<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
@@ -83,6 +86,12 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
           conversationRef.current = c.id;
           setConversationId(c.id);
           setMessages(c.messages.map(fromServer));
+          const replies = c.messages.filter((m) => m.reply && m.id > seenReply(scope));
+          const last = replies[replies.length - 1];
+          if (last) {
+            setNewReply(`s${last.id}`);
+            markReplySeen(scope, last.id);
+          }
         },
         (err: unknown) => {
           if (ctrl.signal.aborted) return;
@@ -255,6 +264,21 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
         </button>
       </header>
 
+      {newReply && (
+        <div className="reply-notice" role="status" data-testid="reply-notice">
+          <p>Cán bộ Hội đã trả lời câu hỏi chị gửi.</p>
+          <button
+            type="button"
+            className="btn btn-small btn-primary"
+            onClick={() => {
+              document.querySelector(`[data-key="${newReply}"]`)?.scrollIntoView({ block: 'start' });
+              setNewReply(null);
+            }}
+          >
+            Xem câu trả lời
+          </button>
+        </div>
+      )}
       {privateMode && <p className="private-note">Chế độ không lưu lịch sử đang bật: cuộc trò chuyện không được lưu trên máy này.</p>}
 
       <main id="main" className="messages">

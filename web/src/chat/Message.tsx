@@ -25,6 +25,8 @@ export interface ChatMessage {
   citations: Citation[];
   fallback?: boolean;
   official?: boolean;
+  /** An official's reply to the question she handed over: her question, as officials saw it. */
+  reply?: { question: string };
   emergency?: EmergencyInfo;
   status: 'streaming' | 'done' | 'error';
   error?: string;
@@ -93,6 +95,11 @@ export function AssistantMessage({ m, conversationId, onSource, onRetry }: Assis
         {m.official && (
           <p className="badge badge-official" data-testid="official">
             <span aria-hidden="true">✓</span> Cán bộ Hội đã trả lời
+          </p>
+        )}
+        {m.reply && (
+          <p className="reply-to" data-testid="reply-to">
+            Trả lời câu chị gửi cán bộ Hội: “{m.reply.question}”
           </p>
         )}
         {m.fallback && (
@@ -261,6 +268,10 @@ function AnswerActions({ m, conversationId }: { m: ChatMessage; conversationId: 
             void handover();
           }}
         >
+          <p className="hint" id={`how-${m.key}`}>
+            Cán bộ Hội sẽ đọc câu hỏi (không kèm tên hay số điện thoại của chị). Khi cán bộ trả lời, câu trả lời hiện ngay trong cuộc
+            trò chuyện này: chị mở lại Hiểu Luật trên máy này là thấy.
+          </p>
           <label htmlFor={`note-${m.key}`}>Chị muốn nhắn thêm gì cho cán bộ Hội? (không bắt buộc, đừng ghi tên, số điện thoại)</label>
           <textarea id={`note-${m.key}`} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
           <div className="row">

@@ -40,6 +40,19 @@ export function forgetConversation(scope?: string): void {
   }, undefined);
 }
 
+/**
+ * The newest official reply she has already been told about, so that opening the chat says
+ * "Cán bộ Hội đã trả lời" once per reply. Only a message number; nothing in private mode.
+ */
+export function seenReply(scope: string): number {
+  return safe(() => Number(localStorage.getItem(`hieuluat:seen-reply:${scope}`) ?? 0) || 0, 0);
+}
+
+export function markReplySeen(scope: string, messageId: number): void {
+  if (isPrivateMode()) return;
+  safe(() => localStorage.setItem(`hieuluat:seen-reply:${scope}`, String(messageId)), undefined);
+}
+
 /** Quick exit: everything this app ever stored on the phone. */
 export function wipeEverything(): void {
   safe(() => {
