@@ -54,6 +54,8 @@ interface Features {
   other: boolean;
   concrete: boolean;
   general: boolean;
+  /** No one in particular, and a question about rules, rights or what one should do. */
+  asksInGeneral: boolean;
 }
 
 /** A rule: when it applies, the level it gives, and why. First applying rule wins. */
@@ -85,7 +87,7 @@ export const RULES: readonly Rule[] = [
     id: 'happening-now',
     level: 'emergency',
     why: 'A harm said to be happening now, about to happen, or going on (đang, bây giờ, mỗi đêm, hai ngày rồi), to someone real: not "chồng đang đánh vợ thì bị phạt thế nào".',
-    applies: (f) => (f.concrete || !f.general) && active(f).some((h) => happening(h.when)),
+    applies: (f) => (f.concrete || !f.asksInGeneral) && active(f).some((h) => happening(h.when)),
   },
   {
     id: 'afraid-or-hiding',
@@ -112,10 +114,22 @@ export const RULES: readonly Rule[] = [
     applies: (f) => f.has('what.pregnant') && f.concrete && !f.general && active(f).some(is('violence', 'threat', 'weapon', 'mild', 'injury')),
   },
   {
+    id: 'severe-just-now',
+    level: 'emergency',
+    why: 'A serious harm to her or someone she names, yesterday or this morning: he is likely still near, and injuries need care now — even when she asks about the law.',
+    applies: (f) => f.concrete && active(f).some((h) => SEVERE.has(h.what) && h.what !== 'selfharm' && h.when === 'recent'),
+  },
+  {
     id: 'severe-unmarked',
     level: 'emergency',
     why: 'A weapon, a threat to kill, sexual violence or a serious injury against her or someone she names, recent or with no time given, and not asked as a legal question.',
     applies: (f) => f.concrete && !f.general && !f.has('frame.legal') && active(f).some((h) => SEVERE.has(h.what)),
+  },
+  {
+    id: 'violence-told-now',
+    level: 'emergency',
+    why: 'Violence against her or someone she names, told in the present with no time given and not as a habit or a legal question ("chồng say rượu về đánh em, em phải làm sao").',
+    applies: (f) => f.concrete && !f.general && !f.has('frame.legal') && active(f).some((h) => (h.what === 'violence' || h.what === 'mild') && h.when === 'none'),
   },
   {
     id: 'severe-asked-as-law',
@@ -186,13 +200,22 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
 function rank(markers: Match[], harm: Match, what: What): When {
   const c = (name: string) => markers.some((m) => m.concept === name);
   const progressive = markers.some((m) => m.concept === 'when.progressive' && m.start <= harm.start && (harm.start - m.end <= PROGRESSIVE_REACH || CONTINUING.has(what)));
-  if (c('when.now') || c('when.present')) return 'now';
+  if (c('when.now') || c('when.present') || c('when.just')) return 'now';
   if (c('when.past') || c('when.safe')) return 'past';
   if (progressive) return 'now';
   if (c('when.ongoing')) return 'ongoing';
   if (c('when.recent')) return 'recent';
   if (c('when.habitual')) return 'habitual';
   return 'none';
+}
+
+/** "không đánh nữa", "chưa bị đánh": a harm said not to happen. */
+function negated(m: Match, tokens: Token[]): boolean {
+  for (let i = m.start - 1; i >= Math.max(0, m.start - 2); i--) {
+    if (tokens[i]!.clause !== m.clause) return false;
+    if (/^(không|khong|chưa|chua|chẳng|chang|chả|cha|thôi|thoi)$/.test(tokens[i]!.text)) return true;
+  }
+  return false;
 }
 
 /** "cách đây 2 tiếng" is recent, not the past "cách đây": a time phrase inside a longer one of another kind is dropped. */
@@ -215,10 +238,11 @@ function mentionsMinor(tokens: Token[]): boolean {
 
 export function assessDanger(message: string): Assessment {
   const tokens = tokenize(message);
-  const matches = longestTimes(matchWithMasks(signals(), tokens));
+  // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
+  const matches = longestTimes(matchWithMasks(signals(), tokens)).filter((m) => m.concept !== 'when.safe' || !negated(m, tokens));
   const has = (concept: string) => matches.some((m) => m.concept === concept);
   const harms = matches
-    .filter((m) => m.concept.startsWith('what.'))
+    .filter((m) => m.concept.startsWith('what.') && !negated(m, tokens))
     .map((m) => ({ what: m.concept.slice(5) as What, match: m, when: timeOf(m, matches), hypothetical: supposed(m, matches, tokens) }));
   const self = has('who.self');
   const childOwn = has('who.child.own');
@@ -227,9 +251,12 @@ export function assessDanger(message: string): Assessment {
   const other = has('who.other');
   // A child given an age ("đứa bé 12 tuổi") or a man pointed at ("thằng đó", "hắn") is someone
   // particular, not people in general.
-  const concrete = self || childOwn || other || minor || has('who.specific');
+  // "Tôi nghe nói có người bị nhốt…": the one at risk is someone in general, though she says "tôi".
+  const thirdParty = has('who.general') && has('frame.general');
+  const concrete = (self || childOwn || other || minor || has('who.specific')) && !thirdParty;
   const general = has('frame.general') || (has('who.general') && !self);
-  const f: Features = { tokens, matches, harms, has, self, child, childOwn, minor, childNamed: has('who.child.named'), other, concrete, general };
+  const asksInGeneral = !concrete && (general || has('who.general') || has('frame.advice') || has('frame.legal'));
+  const f: Features = { tokens, matches, harms, has, self, child, childOwn, minor, childNamed: has('who.child.named'), other, concrete, general, asksInGeneral };
   const rule = RULES.find((r) => r.applies(f))!;
   const what = [...new Set(harms.map((h) => h.what))];
   const order: When[] = ['now', 'ongoing', 'recent', 'habitual', 'past', 'none'];
