@@ -181,7 +181,7 @@ export function createApi(options: ApiOptions = {}) {
     const type = res.headers.get('content-type') ?? '';
     if (!type.includes('text/event-stream')) {
       const r = (await res.json()) as ChatResponse;
-      handlers.onMeta?.({ conversationId: r.conversationId, kind: r.kind, emergency: r.emergency });
+      handlers.onMeta?.({ conversationId: r.conversationId, kind: r.kind, emergency: r.emergency, safety: r.safety });
       handlers.onToken?.(r.answer);
       handlers.onCitations?.(r.citations);
       return r;
@@ -239,6 +239,7 @@ export function createApi(options: ApiOptions = {}) {
       answer: d.answer ?? text,
       citations: d.citations ?? citations,
       emergency: d.emergency ?? m?.emergency,
+      safety: d.safety ?? m?.safety,
     };
   }
 

@@ -49,6 +49,15 @@ export interface EmergencyInfo {
   numbers: EmergencyNumber[];
 }
 
+/**
+ * Danger found in the message. "emergency" comes with kind "emergency"; "urgent" is an ordinary
+ * answer with helplines shown above it (abuse that has stopped, a suspicious job offer abroad).
+ */
+export interface SafetyAlert {
+  level: 'emergency' | 'urgent';
+  numbers: EmergencyNumber[];
+}
+
 export interface ChatRequest {
   message: string;
   conversationId?: string;
@@ -69,12 +78,14 @@ export interface ChatResponse {
   /** True when the answer is one written and approved by union officials. */
   official?: boolean;
   emergency?: EmergencyInfo;
+  safety?: SafetyAlert;
 }
 
 export interface ChatMetaEvent {
   conversationId: string;
   kind: AnswerKind;
   emergency?: EmergencyInfo;
+  safety?: SafetyAlert;
 }
 
 export type ChatDoneEvent = Omit<ChatResponse, 'citations'> & { citations?: Citation[] };

@@ -144,7 +144,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
         {
           onMeta: (meta) => {
             remember(meta.conversationId);
-            update(answer.key, { kind: meta.kind, emergency: meta.emergency });
+            update(answer.key, { kind: meta.kind, emergency: meta.emergency, safety: meta.safety });
             // Danger now: the call buttons come before anything else she sees.
             if (meta.kind === 'emergency') requestAnimationFrame(() => document.querySelector(`[data-key="${answer.key}"]`)?.scrollIntoView({ block: 'start' }));
           },
@@ -162,6 +162,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
         fallback: r.fallback,
         official: r.official,
         emergency: r.emergency ?? m.emergency,
+        safety: r.safety ?? m.safety,
         status: 'done',
       }));
       setStatus(r.kind === 'emergency' ? 'Đã trả lời. Có số điện thoại khẩn cấp ở đầu câu trả lời.' : 'Đã trả lời.');

@@ -9,6 +9,7 @@ import {
   type Citation,
   type EmergencyInfo,
   type EmergencyNumber,
+  type SafetyAlert,
 } from '../../shared/api.js';
 import { api } from '../lib/api.js';
 import { copyText, shareText } from '../lib/clipboard.js';
@@ -28,6 +29,7 @@ export interface ChatMessage {
   /** An official's reply to the question she handed over: her question, as officials saw it. */
   reply?: { question: string };
   emergency?: EmergencyInfo;
+  safety?: SafetyAlert;
   status: 'streaming' | 'done' | 'error';
   error?: string;
   /** The question behind an answer that failed, to send again. */
@@ -44,11 +46,19 @@ function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+*#]/g, '')}`;
 }
 
-/** Tap-to-call numbers, as the server sent them for this answer (never a number of our own). */
-function EmergencyBanner({ numbers, id }: { numbers: EmergencyNumber[]; id: string }) {
+/**
+ * Tap-to-call numbers, as the server sent them for this answer (never a number of our own).
+ * Emergency: an alert above everything. Urgent: the same buttons, calmer, above the answer.
+ */
+function EmergencyBanner({ numbers, id, urgent = false }: { numbers: EmergencyNumber[]; id: string; urgent?: boolean }) {
   return (
-    <section className="emergency" role="alert" aria-labelledby={id} data-testid="emergency">
-      <h2 id={id}>Chị đang gặp nguy hiểm? Gọi ngay:</h2>
+    <section
+      className={urgent ? 'emergency emergency-urgent' : 'emergency'}
+      role={urgent ? 'note' : 'alert'}
+      aria-labelledby={id}
+      data-testid={urgent ? 'urgent' : 'emergency'}
+    >
+      <h2 id={id}>{urgent ? 'Cần người giúp? Chị có thể gọi:' : 'Chị đang gặp nguy hiểm? Gọi ngay:'}</h2>
       <ul>
         {numbers.map((n) => (
           <li key={`${n.label}-${n.number}`}>
@@ -91,6 +101,9 @@ export function AssistantMessage({ m, conversationId, onSource, onRetry }: Assis
       data-key={m.key}
     >
       {m.kind === 'emergency' && m.emergency?.numbers.length ? <EmergencyBanner numbers={m.emergency.numbers} id={`em-${m.key}`} /> : null}
+      {m.kind !== 'emergency' && m.safety?.level === 'urgent' && m.safety.numbers.length ? (
+        <EmergencyBanner numbers={m.safety.numbers} id={`em-${m.key}`} urgent />
+      ) : null}
       <div className="bubble">
         {m.official && (
           <p className="badge badge-official" data-testid="official">

@@ -39,6 +39,12 @@ export function AssistantMessage({ m, onSource, onRetry }: AssistantProps) {
           <CallButtons numbers={m.emergency.numbers} />
         </section>
       ) : null}
+      {m.kind !== 'emergency' && m.safety?.level === 'urgent' && m.safety.numbers.length ? (
+        <section className="hl-emergency hl-emergency-urgent" role="note" aria-label="Số điện thoại hỗ trợ" data-testid="urgent">
+          <h2>Cần người giúp? Chị có thể gọi:</h2>
+          <CallButtons numbers={m.safety.numbers} />
+        </section>
+      ) : null}
       <div className="hl-bubble">
         {m.official && (
           <p className="hl-badge hl-badge-official">

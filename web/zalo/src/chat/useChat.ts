@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, type AnswerKind, type Citation, type ConversationMessage, type EmergencyInfo } from '../../../shared/api.js';
+import { ApiError, type AnswerKind, type Citation, type ConversationMessage, type EmergencyInfo, type SafetyAlert } from '../../../shared/api.js';
 import { api } from '../api.js';
 import { forgetConversation, saveConversation } from '../storage.js';
 
@@ -16,6 +16,7 @@ export interface ChatMessage {
   fallback?: boolean;
   official?: boolean;
   emergency?: EmergencyInfo;
+  safety?: SafetyAlert;
   status: 'streaming' | 'done' | 'error';
   error?: string;
   /** The question behind an answer that failed, to send again. */
@@ -113,7 +114,7 @@ export function useChat({ ownerKey, resumeId, onEmergency }: ChatOptions) {
         {
           onMeta: (meta) => {
             remember(meta.conversationId);
-            update(answer.key, { kind: meta.kind, emergency: meta.emergency });
+            update(answer.key, { kind: meta.kind, emergency: meta.emergency, safety: meta.safety });
             if (meta.emergency) emergencyRef.current(meta.emergency);
             // Danger now: the call buttons come before anything else she sees.
             if (meta.kind === 'emergency') requestAnimationFrame(() => document.querySelector(`[data-key="${answer.key}"]`)?.scrollIntoView({ block: 'start' }));
@@ -133,6 +134,7 @@ export function useChat({ ownerKey, resumeId, onEmergency }: ChatOptions) {
         fallback: r.fallback,
         official: r.official,
         emergency: r.emergency ?? m.emergency,
+        safety: r.safety ?? m.safety,
         status: 'done',
       }));
       setStatus(r.kind === 'emergency' ? 'Đã trả lời. Có số điện thoại khẩn cấp ở đầu câu trả lời.' : 'Đã trả lời.');
