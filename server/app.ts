@@ -16,6 +16,7 @@ import webStatic from './plugins/static.js';
 import security, { privateLoggerOptions } from './plugins/security.js';
 import compress from './plugins/compress.js';
 import maintenance from './maintenance/retention.js';
+import share from './share/routes.js';
 
 export interface BuildOptions {
   logger?: boolean | object;
@@ -70,6 +71,7 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
   await app.register(articles);
   await app.register(sections);
   await app.register(chat);
+  await app.register(share);
   await app.register(officials);
   await app.register(webStatic);
   return app;

@@ -11,6 +11,8 @@ export interface SweepResult {
   rateLimits: number;
   sessions: number;
   loginFailures: number;
+  /** Shared answers (/a/<id>) past their expiry, withdrawn ones included. */
+  shares: number;
 }
 
 async function deleted(q: Queryable, sql: string, params: unknown[] = []): Promise<number> {
@@ -36,7 +38,9 @@ export async function sweep(q: Queryable, opts: { retentionDays: number }): Prom
   const rateLimits = await deleted(q, "delete from rate_limits where window_end < now() - interval '1 minute'");
   const sessions = await deleted(q, 'delete from sessions where expires_at < now()');
   const loginFailures = await deleted(q, "delete from login_failures where at < now() - interval '1 day'");
-  return { conversations, rateLimits, sessions, loginFailures };
+  // A shared answer lives RETENTION_DAYS from when she shared it (expires_at, set at creation).
+  const shares = await deleted(q, 'delete from shared_answers where expires_at < now()');
+  return { conversations, rateLimits, sessions, loginFailures, shares };
 }
 
 /**
