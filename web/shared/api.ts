@@ -49,9 +49,11 @@ import type {
   UserPatch,
 } from './types.js';
 import type { ArticleNoteInput, ArticleNotes, TryResponse } from './official-types.js';
+import type { ShareCreated, SharedAnswerItem, ShareRequest } from './share-types.js';
 
 export type * from './types.js';
 export type * from './official-types.js';
+export type * from './share-types.js';
 
 /** Shown when the request never reached the server (offline phone, captive Wi-Fi). */
 export const NETWORK_MESSAGE = 'Không kết nối được tới máy chủ. Chị hãy kiểm tra mạng rồi thử lại.';
@@ -320,6 +322,8 @@ export function createApi(options: ApiOptions = {}) {
     document: (id: string, signal?: AbortSignal) => json<DocumentDetail>(`/api/documents/${enc(id)}`, { signal }),
     feedback: (req: FeedbackRequest) => json<{ ok: boolean; rating?: number }>('/api/feedback', { body: req }),
     handover: (req: HandoverRequest) => json<HandoverCreated>('/api/handover', { body: req }),
+    /** A public read-only page of one answer (/a/<id>): the topic, or her question only if she chose it. */
+    share: (req: ShareRequest) => json<ShareCreated>('/api/share', { body: req }),
 
     auth: {
       async login(email: string, password: string): Promise<LoginResponse> {
@@ -367,6 +371,8 @@ export function createApi(options: ApiOptions = {}) {
       answerHandover: (id: number, answer: string, citations: Pick<HandoverCitation, 'documentId' | 'article' | 'clause'>[]) =>
         json<{ item: HandoverItem }>(`/api/admin/handover/${id}/answer`, { body: { answer, citations } }),
       approveHandover: (id: number) => json<{ item: HandoverItem }>(`/api/admin/handover/${id}/approve`, { method: 'POST', body: {} }),
+      shares: (limit?: number) => json<{ items: SharedAnswerItem[] }>('/api/admin/shares', { query: { limit } }),
+      withdrawShare: (id: string) => json<{ ok: boolean }>(`/api/admin/shares/${enc(id)}/withdraw`, { method: 'POST', body: {} }),
       audit: (query: { limit?: number; before?: number; action?: string } = {}) => json<AuditPage>('/api/admin/audit', { query }),
       origins: () => json<OriginsResponse>('/api/admin/origins'),
       addOrigin: (origin: string, note?: string) => json<{ origin: EmbedOrigin }>('/api/admin/origins', { body: note ? { origin, note } : { origin } }),

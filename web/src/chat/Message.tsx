@@ -12,9 +12,10 @@ import {
   type SafetyAlert,
 } from '../../shared/api.js';
 import { api } from '../lib/api.js';
-import { copyText, shareText } from '../lib/clipboard.js';
-import { CopyIcon, ShareIcon, ThumbDown, ThumbUp } from '../lib/icons.js';
+import { copyText } from '../lib/clipboard.js';
+import { CopyIcon, ThumbDown, ThumbUp } from '../lib/icons.js';
 import { AnswerText } from './Answer.js';
+import { ShareAnswer } from './ShareAnswer.js';
 
 export interface ChatMessage {
   key: string;
@@ -221,17 +222,8 @@ function AnswerActions({ m, conversationId }: { m: ChatMessage; conversationId: 
         >
           <CopyIcon /> Sao chép
         </button>
-        <button
-          type="button"
-          className="btn btn-ghost"
-          onClick={async () => {
-            const r = await shareText('Hiểu Luật', full);
-            if (r === 'copied') setNotice({ text: 'Đã sao chép câu trả lời để chị dán vào tin nhắn.' });
-            else if (r === 'failed') setNotice({ text: 'Không chia sẻ được.', error: true });
-          }}
-        >
-          <ShareIcon /> Chia sẻ
-        </button>
+        {/* A public page of this answer only; an emergency answer stays on her phone (server/share). */}
+        {m.kind !== 'emergency' && m.kind !== 'out_of_scope' && <ShareAnswer messageId={messageId} conversationId={conversationId} />}
         <button type="button" className="btn btn-ghost" aria-pressed={rating === 1} disabled={sending} onClick={() => rate(1)}>
           <ThumbUp /> Hữu ích
         </button>

@@ -1,0 +1,89 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessibilityViolations, launchChromium, startWebServer } from './helpers/e2e.js';
+
+/**
+ * Issue 18 in Chromium at phone width: sharing one answer to a public page opened from a fresh
+ * phone (no conversation data on it), its Open Graph card; more member features below.
+ */
+
+describe('reaching members where they are (Chromium, 360 px)', () => {
+  let server: Awaited<ReturnType<typeof startWebServer>>;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  async function phone(init?: string): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 1, isMobile: true, hasTouch: true, locale: 'vi-VN' });
+    if (init) await context.addInitScript(init);
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' && /Content Security Policy|Refused to/i.test(m.text())) errors.push(m.text());
+    });
+    return { context, page, errors };
+  }
+
+  async function ask(page: Page, question: string) {
+    await page.getByLabel('Câu hỏi của chị').fill(question);
+    await page.getByLabel('Câu hỏi của chị').press('Enter');
+    const answer = page.locator('article.msg-assistant').last();
+    await answer.and(page.locator('[data-status="done"], [data-status="error"]')).waitFor();
+    return answer;
+  }
+
+  it('shares one answer: the public page opens on a fresh phone with the answer and sources, without her words or conversation', async () => {
+    const question = 'vợ chồng thuận tình ly hôn cần điều kiện gì';
+    const { context, page, errors } = await phone();
+    await page.goto(server.url);
+    const answer = await ask(page, question);
+    const conversationId = await page.evaluate(() => Object.entries(localStorage).find(([k]) => k.startsWith('hieuluat:conversation'))?.[1]);
+    expect(conversationId).toBeTruthy();
+
+    await answer.getByRole('button', { name: 'Chia sẻ' }).click();
+    const panel = answer.getByTestId('share-panel');
+    // Her words are not shared unless she ticks the box.
+    expect(await panel.getByRole('checkbox').isChecked()).toBe(false);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    await panel.getByRole('button', { name: 'Tạo liên kết chia sẻ' }).click();
+    const link = panel.getByTestId('share-link');
+    await link.waitFor();
+    const url = (await link.getAttribute('href'))!;
+    expect(url).toMatch(new RegExp(`^${server.url}/a/[A-Za-z0-9_-]{20,}$`));
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await context.close();
+
+    // Another member, another phone: nothing of the first one's storage.
+    const other = await phone();
+    const res = await other.page.goto(url);
+    expect(res!.status()).toBe(200);
+    const body = await other.page.locator('main').innerText();
+    expect(body).toMatch(/Căn cứ pháp lý/);
+    expect(body).toMatch(/Điều \d+/);
+    expect(body).toMatch(/còn hiệu lực/);
+    expect(body).not.toContain(question);
+    expect(await other.page.content()).not.toContain(conversationId!);
+    expect(await other.page.evaluate(() => localStorage.length + sessionStorage.length)).toBe(0);
+    expect(await other.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(other.page)).toEqual([]);
+
+    // The card the Zalo/Facebook preview shows.
+    const card = await other.page.locator('meta[property="og:image"]').getAttribute('content');
+    expect(card).toBe(`${url}/card.png`);
+    const img = await other.context.request.get(card!);
+    expect(img.status()).toBe(200);
+    expect(img.headers()['content-type']).toBe('image/png');
+    const png = await img.body();
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1200, 630]);
+    expect(other.errors).toEqual([]);
+    await other.context.close();
+  }, 90_000);
+});
