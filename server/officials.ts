@@ -8,6 +8,7 @@ import adminInsights from './admin/insights.js';
 import adminHandover from './admin/handover.js';
 import adminDocuments from './admin/documents.js';
 import tryQuestion from './admin/try-question.js';
+import adminGaps from './admin/gaps.js';
 import uploads from './admin/uploads.js';
 import memberFeedback from './feedback/routes.js';
 
@@ -25,6 +26,7 @@ const officials: FastifyPluginAsync = async (app) => {
   await app.register(adminHandover);
   await app.register(adminInsights);
   await app.register(tryQuestion);
+  await app.register(adminGaps);
   await app.register(adminUsers);
   await app.register(adminOrigins);
   await app.register(adminAudit);
