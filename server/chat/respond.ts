@@ -16,6 +16,7 @@ import { readTable, render } from '../answer/templates.js';
 import { AppError } from '../errors.js';
 import type { ArticleHit, SearchResult } from '../retrieval/retriever.js';
 import type { Services } from '../services.js';
+import { suggestNext, type Suggestion } from './suggest.js';
 
 export interface ChatRequest {
   message: string;
@@ -45,6 +46,8 @@ export interface ChatResult extends ChatMeta {
   fallback: boolean;
   official?: boolean;
   topic: string | null;
+  /** Two or three tappable next questions (server/chat/suggest.ts); none for out-of-scope answers. */
+  suggestions: Suggestion[];
 }
 
 export interface ChatEvents {
@@ -164,6 +167,8 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     out = { ...out, answer: preface + answer, citations: [...out.citations, ...localCitations] };
   }
 
+  const suggestions = search && kind !== 'out_of_scope' ? await suggestNext(db, { kind, message, hits: kind === 'emergency' ? search.hits.slice(0, EMERGENCY_LAW_HITS) : search.hits }) : [];
+
   await addMessage(db, { conversationId, role: 'user', content: message, resolvedQuery: resolved, topic });
   const messageId = await addMessage(db, {
     conversationId,
@@ -175,7 +180,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     fallback: out.fallback,
     official,
   });
-  return { conversationId, messageId, kind, emergency, ...(alert ? { safety: alert } : {}), answer: out.answer, citations: out.citations, fallback: out.fallback, official, topic };
+  return { conversationId, messageId, kind, emergency, ...(alert ? { safety: alert } : {}), answer: out.answer, citations: out.citations, fallback: out.fallback, official, topic, suggestions };
 }
 
 /** Citations of an official answer, resolved against the store (they were validated when saved). */

@@ -19,6 +19,11 @@ const chatResponse = {
     kind: { type: 'string', enum: ['answer', 'emergency', 'out_of_scope'] },
     fallback: { type: 'boolean' },
     official: { type: 'boolean' },
+    // Two or three next questions from how members ask about the neighbouring articles (server/chat/suggest.ts).
+    suggestions: {
+      type: 'array',
+      items: { type: 'object', required: ['text'], properties: { text: { type: 'string' }, documentId: { type: 'string' }, article: { type: 'string' } } },
+    },
     emergency: {
       type: 'object',
       properties: { numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
@@ -201,6 +206,7 @@ function present(r: ChatResult) {
     ...(r.official ? { official: true } : {}),
     ...(r.emergency ? { emergency: r.emergency } : {}),
     ...(r.safety ? { safety: r.safety } : {}),
+    suggestions: r.suggestions,
   };
 }
 
