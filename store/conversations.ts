@@ -47,3 +47,74 @@ export async function addMessage(
   await q.query('update conversations set updated_at = now() where id = $1', [m.conversationId]);
   return Number(r.rows[0]!.id);
 }
+
+/** What a new turn needs from its conversation: whether it exists, its length and its last messages. */
+export interface OpenConversation {
+  messages: number;
+  recent: MessageRow[];
+}
+
+/**
+ * One statement for the three reads a chat turn starts with (exists, length, recent history):
+ * on the embedded store every statement waits for the one connection, so the request path keeps
+ * them few. Null when there is no such conversation (never created, or deleted by retention).
+ */
+export async function openConversation(q: Queryable, id: string, limit: number): Promise<OpenConversation | null> {
+  const r = await q.query<MessageRow & { total: number }>(
+    `select (select count(*)::int from messages x where x.conversation_id = c.id) as total,
+            m.id, m.conversation_id, m.role, m.content, m.resolved_query, m.kind, m.topic, m.citations, m.fallback, m.official, m.created_at
+       from conversations c
+       left join lateral (
+         select * from messages where conversation_id = c.id order by id desc limit $2
+       ) m on true
+      where c.id = $1
+      order by m.id`,
+    [id, limit],
+  );
+  if (!r.rows.length) return null;
+  return {
+    messages: Number(r.rows[0]!.total),
+    recent: r.rows.filter((m) => m.id !== null).map(({ total: _total, ...m }) => ({ ...m, id: Number(m.id) })),
+  };
+}
+
+export interface TurnMessage {
+  content: string;
+  resolvedQuery?: string | null;
+  kind?: string | null;
+  topic?: string | null;
+  citations?: unknown[];
+  fallback?: boolean;
+  official?: boolean;
+}
+
+/**
+ * A question and its answer, written in one statement (so atomically): the conversation is
+ * created on its first turn (owner key and "không lưu lịch sử" are set then and never changed)
+ * and its updated_at moves on every later one, which is what retention counts from. The two
+ * messages are inserted in order, so the question's id is below the answer's. Returns the
+ * answer's message id (feedback refers to it).
+ */
+export async function saveTurn(
+  q: Queryable,
+  t: { conversationId: string; ownerKey?: string | null; noHistory?: boolean; user: TurnMessage; assistant: TurnMessage },
+): Promise<number> {
+  const row = (m: TurnMessage) => [m.content, m.resolvedQuery ?? null, m.kind ?? null, m.topic ?? null, JSON.stringify(m.citations ?? []), m.fallback ?? false, m.official ?? false];
+  const r = await q.query<{ id: number; role: string }>(
+    `with conv as (
+       insert into conversations as c (id, owner_key, no_history) values ($1, $2, $3)
+       on conflict (id) do update set updated_at = now()
+       returning id
+     )
+     insert into messages (conversation_id, role, content, resolved_query, kind, topic, citations, fallback, official)
+     select conv.id, v.role, v.content, v.resolved_query, v.kind, v.topic, v.citations::jsonb, v.fallback, v.official
+       from conv,
+            (values (1, 'user', $4::text, $5::text, $6::text, $7::text, $8::text, $9::boolean, $10::boolean),
+                    (2, 'assistant', $11::text, $12::text, $13::text, $14::text, $15::text, $16::boolean, $17::boolean))
+              as v(ord, role, content, resolved_query, kind, topic, citations, fallback, official)
+      order by v.ord
+     returning id, role`,
+    [t.conversationId, t.ownerKey ?? null, t.noHistory ?? false, ...row(t.user), ...row(t.assistant)],
+  );
+  return Number(r.rows.find((m) => m.role === 'assistant')!.id);
+}

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { fold, nfc, syllables } from '../../ingest/text/vietnamese.js';
-import { addMessage, conversationExists, countMessages, createConversation, recentMessages } from '../../store/conversations.js';
+import { openConversation, saveTurn } from '../../store/conversations.js';
 import type { AnswerKind, AnswerOutput, Citation, Turn } from '../answer/answerer.js';
 import { allNumbers, readMessage, refusalText, refusedOffTopic, refusedUpFront, safetyNumbers, safetyPreface, type SafetyNumber } from '../safety/gate.js';
 import { raise } from '../safety/llm-classify.js';
@@ -66,14 +66,13 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   const message = nfc(req.message).trim();
   if (!message) throw new AppError(400, 'invalid:empty_message', 'Chị hãy nhập câu hỏi.');
 
-  let conversationId = req.conversationId && (await conversationExists(db, req.conversationId)) ? req.conversationId : undefined;
-  if (!conversationId) {
-    conversationId = crypto.randomBytes(18).toString('base64url');
-    await createConversation(db, conversationId, { ownerKey: req.ownerKey, noHistory: req.noHistory });
-  } else if ((await countMessages(db, conversationId)) >= config.MAX_TURNS_PER_CONVERSATION * 2) {
+  // One read for the conversation; a new one is written with its first turn (saveTurn, below).
+  const open = req.conversationId ? await openConversation(db, req.conversationId, HISTORY_TURNS) : null;
+  if (open && open.messages >= config.MAX_TURNS_PER_CONVERSATION * 2) {
     throw new AppError(400, 'invalid:conversation_full', 'Cuộc trò chuyện đã quá dài. Chị hãy bắt đầu cuộc trò chuyện mới.');
   }
-  const history = await recentMessages(db, conversationId, HISTORY_TURNS);
+  const conversationId = open ? req.conversationId! : crypto.randomBytes(18).toString('base64url');
+  const history = open?.recent ?? [];
   const turns: Turn[] = history.map((m) => ({ role: m.role, content: m.content }));
 
   // Danger, refusals and scope: server/safety/ (README "How danger is recognised").
@@ -169,16 +168,13 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
 
   const suggestions = search && kind !== 'out_of_scope' ? await suggestNext(db, { kind, message, hits: kind === 'emergency' ? search.hits.slice(0, EMERGENCY_LAW_HITS) : search.hits }) : [];
 
-  await addMessage(db, { conversationId, role: 'user', content: message, resolvedQuery: resolved, topic });
-  const messageId = await addMessage(db, {
+  // The question and its answer in one statement: a turn is stored whole or not at all.
+  const messageId = await saveTurn(db, {
     conversationId,
-    role: 'assistant',
-    content: out.answer,
-    kind,
-    topic,
-    citations: out.citations,
-    fallback: out.fallback,
-    official,
+    ownerKey: req.ownerKey,
+    noHistory: req.noHistory,
+    user: { content: message, resolvedQuery: resolved, topic },
+    assistant: { content: out.answer, kind, topic, citations: out.citations, fallback: out.fallback, official },
   });
   return { conversationId, messageId, kind, emergency, ...(alert ? { safety: alert } : {}), answer: out.answer, citations: out.citations, fallback: out.fallback, official, topic, suggestions };
 }
