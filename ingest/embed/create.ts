@@ -1,11 +1,14 @@
 import type { Config } from '../../config/config.js';
 import type { Embedder } from './embedder.js';
 import { HashedEmbedder } from './hashed.js';
-import { OpenAIEmbedder } from './openai.js';
 
-/** The one place that picks the embedder from config. */
+/**
+ * The one place that picks the embedder from config. The provider client (@langchain/openai,
+ * about 60 MB of resident memory) is loaded only when a provider is configured.
+ */
 export async function createEmbedder(cfg: Config['embedder']): Promise<Embedder> {
   if (cfg.kind === 'hashed') return new HashedEmbedder(cfg.dimension);
+  const { OpenAIEmbedder } = await import('./openai.js');
   const e = new OpenAIEmbedder({ model: cfg.model, apiKey: cfg.apiKey, baseURL: cfg.baseURL, dimension: cfg.dimension });
   await e.init();
   return e;
