@@ -57,7 +57,15 @@ describe('npm run bench -- --quick --json', () => {
         expect(typeof s.ingestSeconds).toBe('number');
       }
       expect(r.scale['2x'].chunks).toBe(2 * r.scale['1x'].chunks);
-      expect(Object.keys(r.targets).sort()).toEqual(['chatP95', 'coldStart', 'ingest', 'rss', 'scale50x', 'searchP95At10', 'searchVsPeer']);
+      expect(Object.keys(r.targets).sort()).toEqual(['chatP95', 'coldStart', 'fullRun', 'ingest', 'ingest50x', 'ingestRss', 'rss', 'scale50x', 'searchP95At10', 'searchVsPeer']);
+      // Every target is a value against a limit, judged pass/fail, or says why it was not run.
+      for (const [key, t] of Object.entries(r.targets) as [string, any][]) {
+        expect(typeof t.limit, key).toBe('string');
+        if (t.pass === null) expect(typeof t.note, key).toBe('string');
+        else expect(typeof t.value, key).toBe('number');
+      }
+      expect(r.targets.searchVsPeer.value).toBeCloseTo(r.searchInProcessP95Ms / r.bm25P95Ms, 1);
+      expect(typeof r.runSeconds).toBe('number');
       for (const kind of ['search', 'chat']) {
         for (const c of ['1', '10', '50']) {
           expect(r.load[kind][c].requests, `${kind} × ${c}`).toBeGreaterThan(0);
