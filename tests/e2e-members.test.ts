@@ -86,4 +86,79 @@ describe('reaching members where they are (Chromium, 360 px)', () => {
     expect(other.errors).toEqual([]);
     await other.context.close();
   }, 90_000);
+
+  it('suggests two or three next questions under an answer; one tap asks it', async () => {
+    const { context, page, errors } = await phone();
+    await page.goto(server.url);
+    const answer = await ask(page, 'vợ chồng thuận tình ly hôn cần điều kiện gì');
+    const chips = answer.getByTestId('next-questions').getByRole('button');
+    const n = await chips.count();
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(n).toBeLessThanOrEqual(3);
+    const first = (await chips.first().innerText()).trim();
+    await chips.first().click();
+    await page.locator('.msg-user').nth(1).waitFor();
+    expect((await page.locator('.msg-user .bubble').nth(1).innerText()).trim()).toBe(first);
+    await page.locator('article.msg-assistant').nth(1).and(page.locator('[data-status="done"]')).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
+
+  /** Speech APIs as a phone with a Vietnamese voice and recognition has them; utterances recorded. */
+  const SPEECH_STUB = `
+    window.__spoken = [];
+    class FakeUtterance { constructor(text) { this.text = text; this.rate = 1; this.lang = ''; this.voice = null; this.onend = null; } }
+    window.SpeechSynthesisUtterance = FakeUtterance;
+    const voice = { lang: 'vi-VN', name: 'Tiếng Việt', default: true, localService: true, voiceURI: 'vi' };
+    Object.defineProperty(window, 'speechSynthesis', { configurable: true, value: {
+      getVoices: () => [voice],
+      speak: (u) => window.__spoken.push({ text: u.text, rate: u.rate, lang: u.lang }),
+      cancel: () => { window.__spoken.push({ cancel: true }); },
+      addEventListener() {}, removeEventListener() {},
+    } });
+    window.SpeechRecognition = class { start() { setTimeout(() => { this.onresult && this.onresult({ results: [[{ transcript: 'chồng tôi không cho tiền nuôi con' }]] }); this.onend && this.onend(); }, 50); } stop() { this.onend && this.onend(); } };
+  `;
+  /** A browser without a Vietnamese voice or recognition. */
+  const NO_SPEECH = `
+    delete window.SpeechRecognition; delete window.webkitSpeechRecognition;
+    if (window.speechSynthesis) window.speechSynthesis.getVoices = () => [{ lang: 'en-US', name: 'English' }];
+  `;
+
+  it('"Nghe" and "Nói" appear only where they can work', async () => {
+    const none = await phone(NO_SPEECH);
+    await none.page.goto(server.url);
+    const a = await ask(none.page, 'nghỉ thai sản được bao nhiêu tháng');
+    await a.getByRole('button', { name: 'Sao chép' }).waitFor();
+    expect(await a.getByRole('button', { name: /Nghe/ }).count()).toBe(0);
+    expect(await none.page.getByTestId('speak').count()).toBe(0);
+    await none.context.close();
+
+    const { context, page, errors } = await phone(SPEECH_STUB);
+    await page.goto(server.url);
+    // "Nói": her words land in the box, with a line saying where the audio goes.
+    await page.getByTestId('speak').click();
+    await expect.poll(() => page.getByLabel('Câu hỏi của chị').inputValue()).toBe('chồng tôi không cho tiền nuôi con');
+    expect(await page.locator('.speech-note').innerText()).toMatch(/gửi tới dịch vụ nhận dạng giọng nói/);
+    await page.getByLabel('Câu hỏi của chị').press('Enter');
+    const answer = page.locator('article.msg-assistant').last();
+    await answer.and(page.locator('[data-status="done"]')).waitFor();
+
+    // "Nghe": the answer, then each source's title, in Vietnamese; the speed can be changed.
+    await answer.getByRole('button', { name: /Nghe/ }).click();
+    const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text?: string; rate?: number; lang?: string }[] }).__spoken.filter((u) => u.text));
+    expect(spoken.length).toBeGreaterThan(2);
+    expect(spoken.every((u) => u.lang === 'vi-VN' && u.rate === 1)).toBe(true);
+    const texts = spoken.map((u) => u.text!);
+    const sourcesAt = texts.indexOf('Căn cứ:');
+    expect(sourcesAt).toBeGreaterThan(0);
+    expect(texts.slice(sourcesAt + 1).every((t) => /Điều \d+|mục /.test(t))).toBe(true);
+    expect(texts.join(' ')).not.toMatch(/\[\d+\]/);
+    await answer.getByLabel('Tốc độ đọc').selectOption({ label: 'Chậm' });
+    const slower = await page.evaluate(() => (window as unknown as { __spoken: { text?: string; rate?: number }[] }).__spoken.filter((u) => u.text).slice(-1)[0]);
+    expect(slower!.rate).toBe(0.75);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });

@@ -79,6 +79,14 @@ export interface ChatResponse {
   official?: boolean;
   emergency?: EmergencyInfo;
   safety?: SafetyAlert;
+  /** Two or three next questions members typically ask about the neighbouring articles; tap to send. */
+  suggestions?: NextQuestion[];
+}
+
+export interface NextQuestion {
+  text: string;
+  documentId?: string;
+  article?: string;
 }
 
 export interface ChatMetaEvent {

@@ -4,6 +4,7 @@ import { api } from '../lib/api.js';
 import { AssistantMessage, UserMessage, type ChatMessage } from './Message.js';
 import { quickExit, useEscapeTwiceToExit } from './quickExit.js';
 import { SourceViewer, type SourceRef } from './SourceViewer.js';
+import { SpeakButton } from './Speech.js';
 import { forgetConversation, isPrivateMode, markReplySeen, saveConversation, savedConversation, seenReply, setPrivateMode } from './storage.js';
 import { TOPICS } from './topics.js';
 
@@ -163,6 +164,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
         official: r.official,
         emergency: r.emergency ?? m.emergency,
         safety: r.safety ?? m.safety,
+        suggestions: r.suggestions,
         status: 'done',
       }));
       setStatus(r.kind === 'emergency' ? 'Đã trả lời. Có số điện thoại khẩn cấp ở đầu câu trả lời.' : 'Đã trả lời.');
@@ -346,6 +348,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
             onKeyDown={onKeyDown}
             aria-describedby="disclaimer"
           />
+          <SpeakButton disabled={busy} onText={(t) => setInput((v) => (v.trim() ? `${v.trim()} ${t}` : t))} />
           <button type="submit" className="btn btn-primary" disabled={busy || !input.trim()}>
             Gửi
           </button>

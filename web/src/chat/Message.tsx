@@ -9,6 +9,7 @@ import {
   type Citation,
   type EmergencyInfo,
   type EmergencyNumber,
+  type NextQuestion,
   type SafetyAlert,
 } from '../../shared/api.js';
 import { api } from '../lib/api.js';
@@ -16,6 +17,8 @@ import { copyText } from '../lib/clipboard.js';
 import { CopyIcon, ThumbDown, ThumbUp } from '../lib/icons.js';
 import { AnswerText } from './Answer.js';
 import { ShareAnswer } from './ShareAnswer.js';
+import { NextQuestions } from './NextQuestions.js';
+import { ListenButton } from './Speech.js';
 
 export interface ChatMessage {
   key: string;
@@ -31,6 +34,8 @@ export interface ChatMessage {
   reply?: { question: string };
   emergency?: EmergencyInfo;
   safety?: SafetyAlert;
+  /** Tappable next questions the server suggested with this answer. */
+  suggestions?: NextQuestion[];
   status: 'streaming' | 'done' | 'error';
   error?: string;
   /** The question behind an answer that failed, to send again. */
@@ -164,6 +169,7 @@ export function AssistantMessage({ m, conversationId, onSource, onRetry }: Assis
         {m.status === 'done' && m.messageId !== undefined && conversationId && (
           <AnswerActions m={m} conversationId={conversationId} />
         )}
+        {m.status === 'done' && m.suggestions?.length ? <NextQuestions questions={m.suggestions} onAsk={onRetry} /> : null}
       </div>
     </article>
   );
@@ -222,6 +228,7 @@ function AnswerActions({ m, conversationId }: { m: ChatMessage; conversationId: 
         >
           <CopyIcon /> Sao chép
         </button>
+        <ListenButton text={m.text} citations={m.citations} />
         {/* A public page of this answer only; an emergency answer stays on her phone (server/share). */}
         {m.kind !== 'emergency' && m.kind !== 'out_of_scope' && <ShareAnswer messageId={messageId} conversationId={conversationId} />}
         <button type="button" className="btn btn-ghost" aria-pressed={rating === 1} disabled={sending} onClick={() => rate(1)}>
