@@ -215,6 +215,7 @@ function coverageOf(lex: LexicalIndex, best: number, q: AnalyzedQuery): number {
 interface HitRow {
   id: number;
   article: string | null;
+  section: string[] | null;
   article_num: number | null;
   article_title: string | null;
   heading: string | null;
@@ -228,7 +229,7 @@ async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: Analyzed
   if (!top.length) return [];
   const ids = top.map((r) => idx.lexical.chunks[r.index]!.id);
   const rows = await db.query<HitRow>(
-    `select id, article, article_num, article_title, heading, clauses, header, text from chunks where id = any($1::bigint[])`,
+    `select id, article, section, article_num, article_title, heading, clauses, header, text from chunks where id = any($1::bigint[])`,
     [ids],
   );
   const byId = new Map(rows.rows.map((r) => [Number(r.id), r]));
@@ -254,7 +255,8 @@ async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: Analyzed
       articleNum: row.article_num,
       articleTitle: row.article_title,
       heading: row.heading,
-      clause: bestClause(row.text, q),
+      section: row.section?.length ? row.section : null,
+      clause: row.article ? bestClause(row.text, q) : null,
       clauses: row.clauses,
       header: row.header,
       text: row.text,

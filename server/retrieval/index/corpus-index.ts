@@ -56,6 +56,7 @@ interface ChunkRow {
   id: number;
   document_id: string;
   article: string | null;
+  section: string[] | null;
   article_title: string | null;
   heading: string | null;
   clauses: string[];
@@ -67,9 +68,12 @@ interface NoteRow extends ArticleNote {
   article: string;
 }
 
-/** The key that groups a document's chunks into one citable unit (an article or a section). */
-export function articleKey(c: { id: number; article: string | null; heading: string | null }): string {
-  return c.article ?? c.heading ?? `#${c.id}`;
+/**
+ * The key that groups a document's chunks into one citable unit: an article, or a section of a
+ * document without Điều by its path ("III.2" — two parts may each have an item "1. Mục đích").
+ */
+export function articleKey(c: { id: number; article: string | null; section?: string[] | null; heading: string | null }): string {
+  return c.article ?? (c.section?.length ? c.section.join('.') : null) ?? c.heading ?? `#${c.id}`;
 }
 
 export function noteKey(documentId: string, articleKey: string): string {
@@ -107,13 +111,13 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
   let after = 0;
   for (;;) {
     const page = await db.query<ChunkRow>(
-      `select id, document_id, article, article_title, heading, clauses, search_text
+      `select id, document_id, article, section, article_title, heading, clauses, search_text
          from chunks where id > $1 order by id limit ${PAGE}`,
       [after],
     );
     for (const c of page.rows) {
       const id = Number(c.id);
-      const key = articleKey({ id, article: c.article, heading: c.heading });
+      const key = articleKey({ id, article: c.article, section: c.section, heading: c.heading });
       const own = (notes.get(noteKey(c.document_id, key)) ?? []).filter((n) => !n.clause || c.clauses.includes(n.clause));
       entries.push({
         chunk: { id, documentId: c.document_id, articleKey: key },
