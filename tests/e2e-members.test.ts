@@ -161,4 +161,17 @@ describe('reaching members where they are (Chromium, 360 px)', () => {
     expect(errors).toEqual([]);
     await context.close();
   }, 60_000);
+
+  it('speaks plainly to her on a phone: "chị" never "bạn", no Esc key, a three-line welcome saying free and private', async () => {
+    const { context, page } = await phone();
+    await page.goto(server.url);
+    const lines = (await page.getByTestId('welcome-lines').innerText()).split('\n').filter((l) => l.trim());
+    expect(lines).toHaveLength(3);
+    expect(lines.join(' ')).toMatch(/Miễn phí/);
+    expect(lines.join(' ')).toMatch(/Riêng tư/);
+    const visible = await page.locator('body').innerText();
+    expect(visible).not.toMatch(/\bbạn\b/iu);
+    expect(visible).not.toMatch(/Esc/);
+    await context.close();
+  }, 60_000);
 });

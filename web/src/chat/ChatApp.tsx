@@ -289,7 +289,14 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
         {messages.length === 0 && !restoring && (
           <section className="welcome" aria-labelledby="welcome-title">
             <h2 id="welcome-title">Chị cần hỏi gì về pháp luật?</h2>
-            <p>Hỏi bằng lời của chị, gõ không dấu cũng được. Mỗi câu trả lời đều ghi rõ điều, khoản của luật để chị kiểm tra.</p>
+            {/* Three lines: what she can ask, that it is free, that it is private. */}
+            <p className="welcome-lines" data-testid="welcome-lines">
+              Chị hỏi về hôn nhân, ly hôn, nuôi con, bạo lực gia đình, đất đai, thừa kế, việc làm, bảo hiểm — bằng lời của chị, gõ không dấu cũng được.
+              <br />
+              Miễn phí. Mỗi câu trả lời ghi rõ điều, khoản của luật để chị kiểm tra.
+              <br />
+              Riêng tư: không cần tên hay số điện thoại; nút Thoát nhanh xoá hết trên máy này.
+            </p>
             <ul className="topics" aria-label="Chủ đề">
               {TOPICS.map((t) => (
                 <li key={t.id}>
@@ -354,7 +361,9 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
           </button>
         </form>
         <p className="disclaimer" id="disclaimer">
-          Thông tin pháp luật để tham khảo, không thay thế tư vấn của luật sư. Bấm Esc hai lần để thoát nhanh.
+          Thông tin pháp luật để tham khảo, không thay thế tư vấn của luật sư.
+          {/* A phone has no Esc key: the hint shows only where there is a keyboard and a mouse. */}
+          <span className="esc-hint"> Bấm Esc hai lần để thoát nhanh.</span>
         </p>
       </footer>
 
