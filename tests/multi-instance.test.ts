@@ -8,7 +8,9 @@ import { RURAL_LAW as LAW } from './fixtures/rural-law.js';
 /**
  * Two server processes on one database, as behind the nginx of docker-compose.yml: nothing
  * that matters may live in one process's memory. A conversation moves between them, a login
- * made on one works on the other, and the rate-limit counters are shared.
+ * made on one works on the other, a law uploaded on one is found on the other (each keeps its
+ * lexical index in memory and rebuilds it when corpus_state.version moves), and the rate-limit
+ * counters are shared.
  *
  * The database is a throwaway PostgreSQL cluster with pgvector when Debian's server is installed
  * (scripts/install-postgres.sh, run by .ci/run). Otherwise one PGlite is served over the wire
@@ -117,6 +119,39 @@ describe(`two server processes on one database`, () => {
     expect((await call(b, '/api/auth/logout', { method: 'POST', headers: { cookie } })).status).toBe(403);
     expect((await call(b, '/api/auth/logout', { method: 'POST', headers: { cookie, 'x-csrf-token': csrfToken } })).status).toBe(200);
     expect((await call(a, '/api/auth/me', { headers: { authorization: `Bearer ${token}` } })).status).toBe(401);
+  });
+
+  it('a law uploaded on A is searchable on B within 2 s', async () => {
+    const BEES = `QUỐC HỘI\nSố: 88/2031/QH15\n\nLUẬT\nNUÔI ONG LẤY MẬT\n\nĐiều 1. Phạm vi điều chỉnh\nLuật này quy định về nuôi ong lấy mật ở vùng trung du.\nĐiều 2. Hỗ trợ tổ hợp tác nuôi ong\n1. Tổ hợp tác nuôi ong của phụ nữ được hỗ trợ mua thùng ong và cầu ong giống.\n`;
+    // Each poll from its own address (believed from loopback): this test is not about rate limits.
+    let poll = 0;
+    const find = async () => {
+      const r = await call(b, `/api/search?q=${encodeURIComponent('tổ hợp tác nuôi ong được hỗ trợ thùng ong')}`, { headers: { 'x-forwarded-for': `198.51.100.${100 + (poll++ % 100)}` } });
+      expect(r.status, r.text).toBe(200);
+      return r.body.results.some((h: any) => h.document.number === '88/2031/QH15');
+    };
+    expect(await find()).toBe(false);
+
+    const login = await call(a, '/api/auth/login', { method: 'POST', json: ADMIN });
+    const boundary = '----hieuluat-multi';
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="luat-nuoi-ong.txt"\r\nContent-Type: text/plain\r\n\r\n`),
+      Buffer.from(BEES, 'utf8'),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const up = await call(a, '/api/documents', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${login.body.token}`, 'content-type': `multipart/form-data; boundary=${boundary}` },
+      body,
+    });
+    expect(up.status, up.text).toBe(201);
+    const uploaded = performance.now();
+    let found = false;
+    while (!found && performance.now() - uploaded < 2000) {
+      found = await find();
+      if (!found) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(found, 'B did not find the law uploaded on A within 2 s').toBe(true);
   });
 
   it('rate-limit counters are shared: 3 searches on A and 2 on B use up the budget of 5 on both', async () => {
