@@ -94,7 +94,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     search = { ...search, hits: current.hits };
     pastPlans = current.past;
     // Scope follows the library (server/safety/scope.ts); a message showing danger is never refused.
-    if (safety.level === 'ordinary' && (refusedOffTopic(safety) || !inLibrary(search))) kind = 'out_of_scope';
+    if (safety.level === 'ordinary' && (refusedOffTopic(safety) || !inLibrary(search, followUp.query))) kind = 'out_of_scope';
   }
   const level = raise(safety.level, await modelLevel);
   if (level === 'emergency') kind = 'emergency';

@@ -90,6 +90,12 @@ export const RULES: readonly Rule[] = [
     applies: (f) => (f.concrete || !f.asksInGeneral) && active(f).some((h) => happening(h.when)),
   },
   {
+    id: 'he-is-here',
+    level: 'emergency',
+    why: 'He is at the door, drunk, on his way ("hắn đang đứng ngoài cửa") and has hurt or threatened before, even long ago.',
+    applies: (f) => f.has('when.present') && !f.has('when.safe') && f.harms.some((h) => !CONTEXT_ONLY.has(h.what) && !h.hypothetical),
+  },
+  {
     id: 'afraid-or-hiding',
     level: 'emergency',
     why: 'A harm, not in the past, and she is afraid or hiding ("em đang trốn", "sợ quá").',

@@ -50,9 +50,12 @@ function unLeet(token: string): string {
   return token.replace(/[0134@]/g, (c) => LEET[c] ?? c);
 }
 
-/** "cứuuuu" → "cứu", "emmm" → "em": runs of three or more of one letter are emphasis. */
+/**
+ * "cứuuuu" → "cứu", "emmm" → "em": runs of three or more of one letter are emphasis. A plain
+ * "cuuuu" keeps two u's: "cuu" is how "cứu" is typed without dấu.
+ */
 function unRepeat(token: string): string {
-  return token.replace(/(\p{L})\1{2,}/gu, '$1');
+  return token.replace(/^([bchm])u{3,}$/u, '$1uu').replace(/(\p{L})\1{2,}/gu, '$1');
 }
 
 let shorthand: Map<string, string[]> | null = null;

@@ -32,9 +32,11 @@ function load() {
 /** The first kind found, in this order: injection, unlawful, off-topic; null for anything else. */
 export function readRequest(message: string): Request | null {
   const { table, rows } = load();
-  const found = matchWithMasks(table, tokenize(message, { turns: false })).map((m) => m.concept);
+  const matches = matchWithMasks(table, tokenize(message, { turns: false }));
+  const found = matches.map((m) => m.concept);
   if (found.includes('injection')) return { kind: 'injection' };
-  const unlawful = found.find((c) => c.startsWith('unlawful:'));
+  // The longest phrase names the request best: "sửa tuổi … để lấy chồng sớm" is a child marriage.
+  const unlawful = matches.filter((m) => m.concept.startsWith('unlawful:')).sort((a, b) => b.end - b.start - (a.end - a.start))[0]?.concept;
   if (unlawful) {
     const [, consequence = '', consequenceQuery = '', alternative = ''] = rows.get(unlawful)!.extra;
     return { kind: 'unlawful', name: unlawful.slice(9), consequence, consequenceQuery, alternative };

@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import { assessDanger, RULES } from '../server/safety/assess.js';
+import { allNumbers, readMessage, safetyNumbers, safetyPreface } from '../server/safety/gate.js';
+import { matchWithMasks, PhraseTable, readRows, tokenize } from '../server/safety/lexicon.js';
+import { parseLevel, raise } from '../server/safety/llm-classify.js';
+import { readRequest } from '../server/safety/requests.js';
+import { readSafetyRows } from '../eval/safety.js';
+import { testConfig } from './helpers/app.js';
+
+/** The offline danger assessment and request reading: no database, a few ms per message. */
+
+describe('signals.tsv: every row documents itself with an example', () => {
+  const rows = readRows('signals.tsv');
+  const table = new PhraseTable(rows);
+  for (const row of rows) {
+    const example = row.extra[0]!;
+    if (row.concept.startsWith('mask:')) {
+      it(`${row.concept}: "${example}" hides the trigger inside it`, () => {
+        const prefix = row.concept.slice(5);
+        const inside = table.match(tokenize(example)).filter((m) => m.concept.startsWith(prefix));
+        const kept = matchWithMasks(table, tokenize(example)).filter((m) => m.concept.startsWith(prefix));
+        // Whatever the trigger words matched, none survives unless it is a whole phrase of its own.
+        expect(kept.length).toBeLessThanOrEqual(inside.length);
+        if (prefix === 'what') expect(assessDanger(example).level).toBe('ordinary');
+      });
+    } else {
+      it(`${row.concept}: "${example}"`, () => {
+        expect(matchWithMasks(table, tokenize(example)).map((m) => m.concept)).toContain(row.concept);
+      });
+    }
+  }
+});
+
+describe('rules: each rule decides its own examples (data/rules.tsv)', () => {
+  const examples = readRows('rules.tsv');
+  for (const rule of RULES) {
+    it(`${rule.id} (${rule.level})`, () => {
+      const mine = examples.filter((e) => e.concept === rule.id).map((e) => e.phrases.join('|'));
+      expect(mine.length, `no example for ${rule.id}`).toBeGreaterThan(0);
+      for (const m of mine) {
+        const a = assessDanger(m);
+        expect(a.rule, m).toBe(rule.id);
+        expect(a.level, m).toBe(rule.level);
+      }
+    });
+  }
+});
+
+describe('however she writes', () => {
+  const emergency = (m: string) => expect(assessDanger(m).level, m).toBe('emergency');
+  it('with and without dấu, in capitals, in phone shorthand', () => {
+    emergency('chồng em đang đánh em');
+    emergency('chong em dang danh em');
+    emergency('CHỒNG EM ĐANG ĐÁNH EM');
+    emergency('ck dg danh e');
+  });
+  it('in Northern-Central speech', () => {
+    emergency('bây chừ hắn đang uýnh tau');
+    emergency('mạ ơi, bọ dượng đang đánh con chảy máu');
+  });
+  it('with zero-width characters inside words and look-alike letters from other scripts', () => {
+    emergency('chồng đang gi\u200bết em');
+    emergency('em b\u200cị nh\u2060ốt trong phòng');
+    emergency('chồng đаng đánh em'); // Cyrillic а
+    emergency('ck e đang g1ết e'); // a digit for a letter
+  });
+  it('with the tone mark in either place and letters stretched', () => {
+    expect(assessDanger('nó doạ giết em').what).toContain('weapon');
+    expect(assessDanger('nó dọa giết em').what).toContain('weapon');
+    emergency('cứuuuu emmm');
+    emergency('cuuuu toi voi');
+  });
+});
+
+describe('when: now, past, general', () => {
+  it('a threat from last year by a husband now in prison raises no alarm', () => {
+    expect(assessDanger('năm ngoái chồng em dọa giết em, giờ anh ta đang ngồi tù, em muốn ly hôn').level).toBe('ordinary');
+  });
+  it('"đang" qualifies its own verb: being pregnant now does not make a past beating present', () => {
+    expect(assessDanger('năm ngoái khi em đang mang thai chồng có đánh em').level).not.toBe('emergency');
+  });
+  it('a message typed without punctuation still turns at "bây giờ"', () => {
+    expect(assessDanger('năm 2020 chồng đánh em gãy tay bây giờ em muốn ly hôn').level).not.toBe('emergency');
+    expect(assessDanger('năm ngoái hắn dọa giết em bây giờ hắn đang đứng ngoài cửa').level).toBe('emergency');
+  });
+  it('a supposition is not a danger, a threat with "nếu" is', () => {
+    expect(assessDanger('nếu chồng cầm dao dọa vợ thì có bị đi tù không').level).toBe('ordinary');
+    expect(assessDanger('ck e dọa nếu e về thì hắn giết').level).toBe('emergency');
+  });
+  it('a negated harm is no harm', () => {
+    expect(assessDanger('chồng em không đánh em nhưng hay chửi').what).not.toContain('violence');
+  });
+  it('a general question about the law raises no alarm, the same words about her do', () => {
+    expect(assessDanger('tội hiếp dâm trẻ em bị phạt bao nhiêu năm tù').level).toBe('ordinary');
+    expect(assessDanger('hàng xóm vừa hiếp con gái em').level).toBe('emergency');
+  });
+});
+
+describe('who and what decide the numbers and steps', () => {
+  const c = testConfig();
+  it('a child: the child line right after the police; injury or pregnancy: the ambulance', () => {
+    const child = readMessage('bố dượng đang đánh con bé 6 tuổi');
+    expect(safetyNumbers(c, child, 'emergency').map((n) => n.number).slice(0, 2)).toEqual(['113', '111']);
+    const bleeding = readMessage('em có bầu 8 tháng bị chồng đá vào bụng, ra máu nhiều');
+    expect(safetyNumbers(c, bleeding, 'emergency').map((n) => n.number).slice(0, 2)).toEqual(['113', '115']);
+    expect(safetyPreface(c, bleeding, 'emergency', safetyNumbers(c, bleeding, 'emergency'))).toMatch(/115.*trạm y tế|trạm y tế.*115/s);
+  });
+  it('urgent: helplines without the police number; the emergency call screen lists every number', () => {
+    const r = readMessage('năm ngoái con bé nhà em bị ông hàng xóm sàm sỡ, ông ta đã bị xử rồi');
+    expect(r.level).toBe('urgent');
+    expect(safetyNumbers(c, r, 'urgent').map((n) => n.number)).toEqual(['111']);
+    expect(allNumbers(c).map((n) => n.number)).toEqual(['113', '111', '115']);
+  });
+  it('an emergency answer starts with the numbers, then a safe place, then the law', () => {
+    const r = readMessage('chồng em đang cầm dao đòi giết em');
+    const text = safetyPreface(c, r, 'emergency', safetyNumbers(c, r, 'emergency'));
+    const lines = text.trim().split('\n');
+    expect(lines[0]).toMatch(/113/);
+    expect(lines[2]).toMatch(/nơi|nhà hàng xóm|Công an xã/);
+    expect(lines.at(-1)).toMatch(/Về pháp luật/);
+  });
+});
+
+describe('requests.tsv: every row recognises its example', () => {
+  for (const row of readRows('requests.tsv')) {
+    if (row.concept.startsWith('mask:')) continue;
+    it(`${row.concept}: "${row.extra[0]}"`, () => {
+      const r = readRequest(row.extra[0]!);
+      expect(r, row.extra[0]).not.toBeNull();
+      const name = r!.kind === 'injection' ? 'injection' : `${r!.kind}:${(r as { name: string }).name}`;
+      expect(name).toBe(row.concept);
+    });
+  }
+  it('a legal question about the same subjects is not refused', () => {
+    for (const q of ['chồng em nợ lô đề, em có phải trả không', 'xin số điện thoại của trung tâm trợ giúp pháp lý', 'nghỉ thai sản được bao nhiêu ngày không', 'làm lại sổ hộ khẩu ở đâu']) {
+      expect(readRequest(q), q).toBeNull();
+    }
+  });
+});
+
+describe('development set: every danger and past-or-general message (eval/safety-dev.jsonl)', () => {
+  const rows = readSafetyRows().filter((r) => r.expect === 'emergency' || r.expect === 'no_alarm');
+  it('has at least 60 of each, with and without dấu', () => {
+    expect(rows.filter((r) => r.expect === 'emergency').length).toBeGreaterThanOrEqual(60);
+    expect(rows.filter((r) => r.expect === 'no_alarm').length).toBeGreaterThanOrEqual(60);
+  });
+  for (const r of rows) {
+    it(`${r.id}: ${r.message}`, () => {
+      const level = assessDanger(r.message).level;
+      if (r.expect === 'emergency') expect(level).toBe('emergency');
+      else expect(level).not.toBe('emergency');
+    });
+  }
+});
+
+describe('the model may only raise the level', () => {
+  it('reads one-word verdicts and nothing else', () => {
+    expect(parseLevel('KHAN_CAP')).toBe('emergency');
+    expect(parseLevel(' can_giup.')).toBe('urgent');
+    expect(parseLevel('BINH_THUONG')).toBe('ordinary');
+    expect(parseLevel('Tôi nghĩ là khẩn cấp')).toBeNull();
+  });
+  it('never lowers an offline emergency', () => {
+    expect(raise('emergency', 'ordinary')).toBe('emergency');
+    expect(raise('ordinary', 'emergency')).toBe('emergency');
+    expect(raise('urgent', null)).toBe('urgent');
+  });
+});
