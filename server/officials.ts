@@ -11,6 +11,7 @@ import tryQuestion from './admin/try-question.js';
 import adminGaps from './admin/gaps.js';
 import uploads from './admin/uploads.js';
 import memberFeedback from './feedback/routes.js';
+import memberSettings from './settings/routes.js';
 
 /**
  * The officials' console API (auth, corpus management, handover, insights, origins, users)
@@ -30,6 +31,7 @@ const officials: FastifyPluginAsync = async (app) => {
   await app.register(adminUsers);
   await app.register(adminOrigins);
   await app.register(adminAudit);
+  await app.register(memberSettings);
 };
 
 export default officials;

@@ -16,6 +16,7 @@ import { readTable, render } from '../answer/templates.js';
 import { AppError } from '../errors.js';
 import type { ArticleHit, SearchResult } from '../retrieval/retriever.js';
 import type { Services } from '../services.js';
+import { effectiveNumbers } from '../settings/store.js';
 import { suggestNext, type Suggestion } from './suggest.js';
 
 export interface ChatRequest {
@@ -101,7 +102,9 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   else if (level === 'urgent' && kind === 'out_of_scope') kind = 'answer';
   if (kind !== 'out_of_scope' && !search) search = await retriever.search(followUp.query, { k: 6, context: followUp.context });
 
-  const numbers = kind === 'out_of_scope' ? [] : safetyNumbers(config, safety, level);
+  // The hotline, legal aid and the province's child line as officials set them in the console.
+  const dial = await effectiveNumbers(db, config);
+  const numbers = kind === 'out_of_scope' ? [] : safetyNumbers(dial, safety, level);
   const emergency = kind === 'emergency' ? { numbers } : undefined;
   const alert = kind !== 'out_of_scope' && level !== 'ordinary' ? { level, numbers } : undefined;
   events.onMeta?.({ conversationId, kind, emergency, ...(alert ? { safety: alert } : {}) });
@@ -126,7 +129,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     // The question's own topic first (a child in danger → the child-protection line), then the general emergency steps.
     const next = await findNextSteps(s, kind === 'emergency' ? [...search!.topics.slice(0, 1), 'emergency'] : search!.topics.slice(0, 1), hits);
     // What to do now (emergency) or where to get help (urgent) comes before the law.
-    const preface = safetyPreface(config, safety, level, numbers);
+    const preface = safetyPreface(dial, safety, level, numbers);
     if (preface) events.onToken?.(preface);
     // The province's part (after the law's rule) and notes on past plans, placed before the
     // disclaimer unless the answerer already wrote them (server/answer/provincial.ts).
@@ -200,8 +203,8 @@ async function officialCitations(s: Services, cites: HandoverCitation[]): Promis
 }
 
 /** Numbers for an emergency answer, and for the Zalo Mini App's call screen (GET /api/emergency). */
-export function emergencyNumbers(s: Pick<Services, 'config'>): EmergencyInfo['numbers'] {
-  return allNumbers(s.config);
+export async function emergencyNumbers(s: Pick<Services, 'config' | 'db'>): Promise<EmergencyInfo['numbers']> {
+  return allNumbers(await effectiveNumbers(s.db, s.config));
 }
 
 /** What to search for: the question, the earlier turn it leans on, and both as one text (stored). */

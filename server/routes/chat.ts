@@ -126,8 +126,9 @@ const chat: FastifyPluginAsync = async (app) => {
       },
     },
     async (_req, reply) => {
-      reply.header('cache-control', 'public, max-age=300');
-      return { numbers: emergencyNumbers(app.services) };
+      // A minute: a number officials correct in the console reaches phones soon.
+      reply.header('cache-control', 'public, max-age=60');
+      return { numbers: await emergencyNumbers(app.services) };
     },
   );
 
@@ -176,6 +177,7 @@ const chat: FastifyPluginAsync = async (app) => {
       if (!(await conversationExists(db, req.params.id))) throw notFound('conversation', 'Không tìm thấy cuộc trò chuyện (có thể đã hết hạn lưu).');
       const rows = await recentMessages(db, req.params.id, config.MAX_TURNS_PER_CONVERSATION * 2);
       const replies = await officialReplies(db, req.params.id);
+      const numbers = rows.some((m) => m.kind === 'emergency') ? await emergencyNumbers(app.services) : [];
       return {
         id: req.params.id,
         messages: rows.map((m) => ({
@@ -187,7 +189,7 @@ const chat: FastifyPluginAsync = async (app) => {
           fallback: m.fallback,
           official: m.official,
           ...(replies.has(Number(m.id)) ? { reply: replies.get(Number(m.id)) } : {}),
-          ...(m.kind === 'emergency' ? { emergency: { numbers: emergencyNumbers(app.services) } } : {}),
+          ...(m.kind === 'emergency' ? { emergency: { numbers } } : {}),
           createdAt: new Date(m.created_at).toISOString(),
         })),
       };

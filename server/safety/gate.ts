@@ -40,10 +40,17 @@ export function refusedOffTopic(read: SafetyRead): boolean {
   return read.level === 'ordinary' && read.request?.kind === 'offtopic';
 }
 
-type Numbers = Pick<Config, 'EMERGENCY_POLICE' | 'EMERGENCY_CHILD' | 'EMERGENCY_MEDICAL' | 'EMERGENCY_DV_HOTLINE' | 'LEGAL_AID_PHONE'>;
+/**
+ * The numbers the safety layer offers: national ones from the configuration, the hotline, legal
+ * aid and the province's child line as officials set them (server/settings/store.ts).
+ */
+export type Numbers = Pick<Config, 'EMERGENCY_POLICE' | 'EMERGENCY_CHILD' | 'EMERGENCY_MEDICAL' | 'EMERGENCY_DV_HOTLINE' | 'LEGAL_AID_PHONE'> & {
+  PROVINCE_CHILD_LINE?: string;
+};
 
 const POLICE = 'Công an';
 const CHILD = 'Tổng đài quốc gia bảo vệ trẻ em';
+const PROVINCE_CHILD = 'Đường dây bảo vệ trẻ em của tỉnh';
 const MEDICAL = 'Cấp cứu y tế';
 const DV = 'Đường dây nóng phòng, chống bạo lực gia đình';
 const LEGAL_AID = 'Trợ giúp pháp lý';
@@ -60,11 +67,13 @@ export function safetyNumbers(c: Numbers, read: Pick<SafetyRead, 'danger'>, leve
   if (level === 'emergency') {
     add(POLICE, c.EMERGENCY_POLICE);
     if (child) add(CHILD, c.EMERGENCY_CHILD);
+    if (child) add(PROVINCE_CHILD, c.PROVINCE_CHILD_LINE ?? '');
     if (medical) add(MEDICAL, c.EMERGENCY_MEDICAL);
     add(CHILD, c.EMERGENCY_CHILD);
     add(DV, c.EMERGENCY_DV_HOTLINE);
   } else if (level === 'urgent') {
     if (child) add(CHILD, c.EMERGENCY_CHILD);
+    if (child) add(PROVINCE_CHILD, c.PROVINCE_CHILD_LINE ?? '');
     add(DV, c.EMERGENCY_DV_HOTLINE);
     add(LEGAL_AID, c.LEGAL_AID_PHONE);
   }
