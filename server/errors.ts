@@ -17,3 +17,14 @@ export class AppError extends Error {
 
 export const notFound = (what: string, message = 'Không tìm thấy nội dung yêu cầu.') => new AppError(404, `not_found:${what}`, message);
 export const badRequest = (code: string, message: string, detail?: string) => new AppError(400, `invalid:${code}`, message, detail);
+
+/**
+ * The member went away (closed the tab, lost the connection) while her answer was being made.
+ * Not a failure of anything: nothing is marked unhealthy, no fallback is made and nothing is stored.
+ */
+export class RequestAborted extends Error {
+  override name = 'RequestAborted';
+  constructor() {
+    super('request aborted by the client');
+  }
+}

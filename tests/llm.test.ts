@@ -91,6 +91,37 @@ describe('LLM answerer against an OpenAI-compatible server', () => {
     expect(res.body).not.toContain('"fallback":true');
   });
 
+  it('a member closing her tab mid-stream is an abort: the LLM stays healthy, no fallback is made or stored', async () => {
+    fake.mode = 'ok';
+    const first = await ask('chồng đánh vợ có phải bạo lực gia đình không');
+    expect(first.fallback).toBe(false);
+    const address = await app.listen({ port: 0, host: '127.0.0.1' });
+    // The model takes a while to start: she is gone before its first token.
+    fake.delayMs = 600;
+    fake.requests.length = 0;
+    const tab = new AbortController();
+    const res = await fetch(`${address}/api/chat`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream' },
+      body: JSON.stringify({ message: 'vợ chồng thuận tình ly hôn cần điều kiện gì', conversationId: first.conversationId }),
+      signal: tab.signal,
+    });
+    const reader = res.body!.getReader();
+    let seen = '';
+    while (!seen.includes('event: meta')) seen += new TextDecoder().decode((await reader.read()).value);
+    tab.abort();
+    await reader.cancel().catch(() => {});
+    // Long enough for the model's reply (or, before the fix, the fallback and its write) to be over.
+    await new Promise((r) => setTimeout(r, 1200));
+    fake.delayMs = 0;
+    expect(fake.requests.some((q) => q.path.endsWith('/chat/completions') && q.body.stream)).toBe(true);
+    const health = (await app.inject({ method: 'GET', url: '/api/health' })).json();
+    expect(health.degraded ?? []).not.toContain('llm');
+    const conv = (await app.inject({ method: 'GET', url: `/api/conversations/${first.conversationId}` })).json();
+    expect(conv.messages).toHaveLength(2);
+    expect(conv.messages.some((m: { fallback: boolean }) => m.fallback)).toBe(false);
+  });
+
   it('rewrites a follow-up with the model before retrieval', async () => {
     fake.mode = 'ok';
     fake.requests.length = 0;

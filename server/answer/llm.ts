@@ -7,6 +7,7 @@ import { render } from './templates.js';
 import { CitationFilter } from './validate.js';
 import { citationFor, citationLabel } from './citation.js';
 import { repeatsSystemPrompt } from '../resilience/prompt-leak.js';
+import { RequestAborted } from '../errors.js';
 
 export interface LlmOptions {
   model: string;
@@ -112,6 +113,8 @@ export class LlmAnswerer implements Answerer {
       this.healthy = true;
       return { answer: `${emitted.trim()}${tail}`, citations: filter.citations, fallback: false };
     } catch (err) {
+      // Her own abort (the tab closed) stops the stream too; it says nothing about the provider.
+      if (input.signal?.aborted) throw new RequestAborted();
       this.healthy = false;
       this.logger?.()?.warn({ reason: (err as Error).message }, 'LLM answer failed; using offline answer');
       const prefix = emitted ? '\n' : '';

@@ -13,7 +13,7 @@ import { chunksOfArticle } from '../../store/chunks.js';
 import { getDocument } from '../../store/documents.js';
 import { documentName } from '../../ingest/names.js';
 import { readTable, render } from '../answer/templates.js';
-import { AppError } from '../errors.js';
+import { AppError, RequestAborted } from '../errors.js';
 import type { ArticleHit, SearchResult } from '../retrieval/retriever.js';
 import type { Services } from '../services.js';
 import { effectiveNumbers } from '../settings/store.js';
@@ -171,6 +171,8 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
 
   const suggestions = search && kind !== 'out_of_scope' ? await suggestNext(db, { kind, message, hits: kind === 'emergency' ? search.hits.slice(0, EMERGENCY_LAW_HITS) : search.hits }) : [];
 
+  // She closed the tab: the answer she will never see is not stored (nor any fallback made for it).
+  if (req.signal?.aborted) throw new RequestAborted();
   // The question and its answer in one statement: a turn is stored whole or not at all.
   const messageId = await saveTurn(db, {
     conversationId,
