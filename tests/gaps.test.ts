@@ -1,23 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingest/pipeline.js';
 import { redactForReport } from '../server/admin/gaps.js';
+import { ELDERLY_LAW } from './fixtures/elderly-law.js';
 import { addOfficial, json, login, officialsApp, type Login } from './helpers/officials.js';
 
-/** An invented law on older people (số hiệu 91/2030/QH15): what the library lacks in the story of issue 19. */
-export const ELDERLY_LAW = `QUỐC HỘI
-Số: 91/2030/QH15
-
-LUẬT
-CHĂM SÓC NGƯỜI CAO TUỔI
-
-Điều 1. Phạm vi điều chỉnh
-Luật này quy định về chăm sóc và trợ cấp cho người cao tuổi.
-Điều 2. Trợ cấp xã hội hằng tháng
-1. Người cao tuổi từ đủ 80 tuổi trở lên không có lương hưu được hưởng trợ cấp xã hội hằng tháng.
-2. Mức trợ cấp hằng tháng do Chính phủ quy định.
-Điều 3. Khám chữa bệnh
-Người cao tuổi được ưu tiên khám chữa bệnh tại cơ sở y tế.
-`;
 
 const QUESTIONS = [
   'Bà nội em 82 tuổi ở thôn Đông Hoà có được trợ cấp người cao tuổi hằng tháng không, số em 0912 345 678',

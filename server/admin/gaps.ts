@@ -34,6 +34,9 @@ export interface GapGroup {
   answeredNow: number;
   /** Members asking these today would still be refused (out of scope), even if a law comes close. */
   stillRefused: number;
+  /** Questions for which the group's (newly uploaded) law is found but another article still comes first. */
+  outranked: number;
+  outrankedBy: string | null;
   count: number;
   reasons: Record<GapReason, number>;
   months: { month: string; count: number }[];
@@ -49,6 +52,8 @@ export const LOW_COVERAGE = 0.5;
 const ANSWERED_SAMPLE = 150;
 const GAP_SAMPLE = 300;
 const EXAMPLES = 5;
+// A document uploaded after the question was asked counts as its closest law when it ranks this high.
+const NEWER_WITHIN = 5;
 
 const PLACE = /((?:^|\s)(?:thôn|xóm|bản|xã|phường|thị trấn|huyện|tổ|số nhà|ngõ|ngách|đường|phố)\s+)[\p{Lu}\d][\p{L}\d/]*(?:\s+[\p{Lu}\d][\p{L}\d/]*){0,3}/gu;
 
@@ -106,7 +111,7 @@ export class SearchCache {
     }
     let r = this.results.get(question);
     if (!r) {
-      r = await retriever.search(question, { k: 1 });
+      r = await retriever.search(question, { k: NEWER_WITHIN });
       if (this.results.size > 5000) this.results.clear();
       this.results.set(question, r);
     }
@@ -132,7 +137,15 @@ export async function gapReport(db: Queryable, retriever: Retriever, cache: Sear
     totals[a.reason]++;
     // The law they come closest to, even when still refused: a weak match (under MIN_COVERAGE of
     // the question's information) is no law at all.
-    const best = search.hits[0] && search.coverage >= MIN_COVERAGE ? search.hits[0] : undefined;
+    // A document uploaded since she asked is what the official wants to judge: it is the group's
+    // law whenever it ranks in the first few, with the place it reached (its articles have no member
+    // phrasings yet, so bundled articles with phrasings often still outrank it).
+    const newer = search.hits.findIndex((h) => {
+      const d = docs.get(h.document.id);
+      return d && d.origin !== 'corpus' && new Date(d.created_at) > a.at;
+    });
+    const pick = newer >= 0 ? newer : 0;
+    const best = search.hits[pick] && search.coverage >= MIN_COVERAGE ? search.hits[pick] : undefined;
     const topic = search.topics[0] ?? a.topic;
     // By the law they come closest to; questions no law comes close to, by topic.
     const key = best ? `${best.document.id}#${best.article ?? best.heading}` : `topic:${topic ?? ''}`;
@@ -153,6 +166,8 @@ export async function gapReport(db: Queryable, retriever: Retriever, cache: Sear
             : null,
           answeredNow: 0,
           stillRefused: 0,
+          outranked: 0,
+          outrankedBy: null,
           count: 0,
           reasons: { refused: 0, low_coverage: 0, handover: 0, disliked: 0 },
           months: [],
@@ -169,6 +184,10 @@ export async function gapReport(db: Queryable, retriever: Retriever, cache: Sear
     g.reasons[a.reason]++;
     if (now && (a.reason === 'refused' || a.reason === 'handover')) g.answeredNow++;
     if (!now) g.stillRefused++;
+    if (best && pick > 0) {
+      g.outranked++;
+      g.outrankedBy ??= place(hitPlace(search.hits[0]!));
+    }
     const month = a.at.toISOString().slice(0, 7);
     const m = g.months.find((x) => x.month === month);
     if (m) m.count++;
@@ -191,6 +210,10 @@ function contentWords(text: string): string[] {
   return [...new Set(syllables(text.toLowerCase()).filter((s) => s.length > 1 && !STOP_SYLLABLES.has(fold(s)) && !/^\[|\d/.test(s)))];
 }
 
+function hitPlace(h: SearchResult['hits'][number]): NonNullable<GapGroup['closest']> {
+  return { documentId: h.document.id, name: h.document.name, article: h.article, articleTitle: h.articleTitle ?? h.heading, uploadedAt: null };
+}
+
 function place(c: NonNullable<GapGroup['closest']>): string {
   return `${c.article ? `Điều ${c.article}` : (c.articleTitle ?? 'mục')} ${c.name}`;
 }
@@ -201,6 +224,11 @@ function actionFor(g: GapGroup): GapGroup['action'] {
     return { kind: 'upload', text: `Tải lên văn bản về ${about}: thư viện chưa có văn bản nào trả lời ${g.count} câu hỏi này.` };
   }
   const fresh = g.closest.uploadedAt ? ' (mới tải lên)' : '';
+  if (g.outranked > 0)
+    return {
+      kind: 'review_phrasings',
+      text: `${place(g.closest)}${fresh} có nói về ${g.outranked} câu hội viên chưa được giải đáp, nhưng ${g.outrankedBy} vẫn được chọn trước: thêm cách hỏi và câu giải thích cho điều này (“Thử câu hỏi”) để hội viên được trả lời từ văn bản mới.`,
+    };
   if (g.stillRefused > 0)
     return {
       kind: 'review_phrasings',
@@ -256,6 +284,8 @@ const gaps: FastifyPluginAsync = async (app) => {
                     },
                     answeredNow: { type: 'integer' },
                     stillRefused: { type: 'integer' },
+                    outranked: { type: 'integer' },
+                    outrankedBy: { type: ['string', 'null'] },
                     count: { type: 'integer' },
                     reasons: reasonsSchema,
                     months: { type: 'array', items: { type: 'object', properties: { month: { type: 'string' }, count: { type: 'integer' } } } },

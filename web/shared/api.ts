@@ -48,12 +48,14 @@ import type {
   User,
   UserPatch,
 } from './types.js';
-import type { ArticleNoteInput, ArticleNotes, TryResponse } from './official-types.js';
+import type { ArticleNoteInput, ArticleNotes, GapReport, TryResponse } from './official-types.js';
 import type { ShareCreated, SharedAnswerItem, ShareRequest } from './share-types.js';
+import type { MemberSettingsPatch, MemberSettingsView, Welcome } from './settings-types.js';
 
 export type * from './types.js';
 export type * from './official-types.js';
 export type * from './share-types.js';
+export type * from './settings-types.js';
 
 /** Shown when the request never reached the server (offline phone, captive Wi-Fi). */
 export const NETWORK_MESSAGE = 'Không kết nối được tới máy chủ. Chị hãy kiểm tra mạng rồi thử lại.';
@@ -312,6 +314,8 @@ export function createApi(options: ApiOptions = {}) {
     conversation: (id: string, signal?: AbortSignal) => json<Conversation>(`/api/conversations/${enc(id)}`, { signal }),
     /** The numbers emergency answers show, for a call screen before any question. */
     emergency: (signal?: AbortSignal) => json<EmergencyInfo>('/api/emergency', { signal }),
+    /** The welcome text and suggested questions officials set (null / empty: the chat's own). */
+    welcome: (signal?: AbortSignal) => json<Welcome>('/api/welcome', { signal }),
     article: (documentId: string, article: string, clause?: string | null, signal?: AbortSignal) =>
       json<ArticleView>(`/api/articles/${enc(documentId)}/${enc(article)}`, { query: { clause: clause ?? undefined }, signal }),
     /** The part of a document without Điều that holds a cited section ("III.2"), with it marked. */
@@ -377,6 +381,9 @@ export function createApi(options: ApiOptions = {}) {
       origins: () => json<OriginsResponse>('/api/admin/origins'),
       addOrigin: (origin: string, note?: string) => json<{ origin: EmbedOrigin }>('/api/admin/origins', { body: note ? { origin, note } : { origin } }),
       removeOrigin: (id: number) => json<{ ok: boolean }>(`/api/admin/origins/${id}`, { method: 'DELETE' }),
+      memberSettings: () => json<MemberSettingsView>('/api/admin/member-settings'),
+      saveMemberSettings: (patch: MemberSettingsPatch) =>
+        json<{ effective: MemberSettingsView['effective']; changed: string[] }>('/api/admin/member-settings', { method: 'PUT', body: patch }),
       users: () => json<{ users: User[] }>('/api/admin/users'),
       createUser: (u: NewUser) => json<{ user: User }>('/api/admin/users', { body: u }),
       updateUser: (id: string, patch: UserPatch) => json<{ user: User }>(`/api/admin/users/${enc(id)}`, { method: 'PATCH', body: patch }),
@@ -385,6 +392,7 @@ export function createApi(options: ApiOptions = {}) {
       articleNotes: (documentId: string, article: string) => json<ArticleNotes>(`/api/admin/notes/${enc(documentId)}/${enc(article)}`),
       saveArticleNotes: (documentId: string, article: string, notes: ArticleNoteInput[]) =>
         json<{ saved: number; replaced: number }>(`/api/admin/notes/${enc(documentId)}/${enc(article)}`, { method: 'PUT', body: { notes } }),
+      gaps: (days?: number) => json<GapReport>('/api/admin/gaps', { query: { days } }),
       notesExportUrl: (documentId: string) => `${base}/api/admin/documents/${enc(documentId)}/notes.tsv`,
     },
   };

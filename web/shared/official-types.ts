@@ -54,3 +54,26 @@ export interface ArticleNotes {
   text: string;
   notes: ArticleNoteItem[];
 }
+
+export type GapReason = 'refused' | 'low_coverage' | 'handover' | 'disliked';
+
+export interface GapGroup {
+  topic: string | null;
+  closest: { documentId: string; name: string; article: string | null; articleTitle: string | null; uploadedAt: string | null } | null;
+  answeredNow: number;
+  stillRefused: number;
+  outranked: number;
+  outrankedBy: string | null;
+  count: number;
+  reasons: Record<GapReason, number>;
+  months: { month: string; count: number }[];
+  examples: string[];
+  words: string[];
+  action: { kind: 'upload' | 'review_answers' | 'review_phrasings'; text: string };
+}
+
+export interface GapReport {
+  days: number;
+  totals: Record<GapReason, number>;
+  groups: GapGroup[];
+}

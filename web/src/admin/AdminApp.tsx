@@ -7,7 +7,9 @@ import { Documents } from './Documents.js';
 import { Handover } from './Handover.js';
 import { Insights } from './Insights.js';
 import { TryQuestion } from './TryQuestion.js';
+import { Gaps } from './Gaps.js';
 import { Origins } from './Origins.js';
+import { MemberSettings } from './MemberSettings.js';
 import { Upload } from './Upload.js';
 import { Users } from './Users.js';
 
@@ -22,8 +24,10 @@ const TABS: Tab[] = [
   { id: 'tai-len', label: 'Tải văn bản', render: (p) => <Upload {...p} /> },
   { id: 'van-ban', label: 'Thư viện văn bản', render: (p) => <Documents {...p} /> },
   { id: 'cau-hoi', label: 'Câu hỏi của hội viên', render: (p) => <Insights {...p} /> },
+  { id: 'chua-giai-dap', label: 'Chưa được giải đáp', render: (p) => <Gaps {...p} /> },
   { id: 'thu-cau-hoi', label: 'Thử câu hỏi', render: (p) => <TryQuestion {...p} /> },
   { id: 'chuyen-can-bo', label: 'Chuyển cán bộ', render: (p) => <Handover {...p} /> },
+  { id: 'hoi-vien-thay', label: 'Số điện thoại, lời chào', render: (p) => <MemberSettings {...p} /> },
   { id: 'nhat-ky', label: 'Nhật ký', adminOnly: true, render: (p) => <Audit {...p} /> },
   { id: 'tai-khoan', label: 'Tài khoản', adminOnly: true, render: (p) => <Users {...p} /> },
   { id: 'trang-nhung', label: 'Trang nhúng', adminOnly: true, render: (p) => <Origins {...p} /> },

@@ -197,7 +197,7 @@ function NotesEditor({
                 <th>Khoản</th>
                 <th>Nội dung</th>
                 <th>Nguồn</th>
-                <th />
+                <th>Thao tác</th>
               </tr>
             </thead>
             <tbody>
