@@ -54,17 +54,27 @@ function compile(phrase: string): Part[] {
 
 /** A compiled phrase table: find every occurrence of every phrase in a message. */
 export class PhraseTable {
-  private readonly compiled: Compiled[];
+  /** Phrases by their first syllable, folded: a message is only tried against phrases that can start at a token. */
+  private readonly byFirst = new Map<string, Compiled[]>();
+  private readonly numberFirst: Compiled[] = [];
 
   constructor(rows: Row[]) {
-    this.compiled = rows.flatMap((r) => r.phrases.map((p) => ({ concept: r.concept, parts: compile(p) })));
+    for (const r of rows) {
+      for (const p of r.phrases) {
+        const c = { concept: r.concept, parts: compile(p) };
+        const first = c.parts[0];
+        if (!first || first === 'gap') continue;
+        if (first === 'number') this.numberFirst.push(c);
+        else this.byFirst.set(first.folded, [...(this.byFirst.get(first.folded) ?? []), c]);
+      }
+    }
   }
 
   match(tokens: Token[]): Match[] {
     const syl = tokens.map((t) => syllableOf(t.text));
     const out: Match[] = [];
-    for (const c of this.compiled) {
-      for (let i = 0; i < tokens.length; i++) {
+    for (let i = 0; i < tokens.length; i++) {
+      for (const c of [...(this.byFirst.get(syl[i]!.folded) ?? []), ...this.numberFirst]) {
         const end = matchAt(c.parts, 0, syl, tokens, i);
         if (end !== null) out.push({ concept: c.concept, start: i, end, clause: tokens[i]!.clause });
       }
