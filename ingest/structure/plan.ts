@@ -232,6 +232,9 @@ function emit(node: Node, ancestors: Node[], out: Section[]): void {
  * (short lines with no closing punctuation, in capitals or followed by a longer paragraph), and
  * paragraphs grouped when there are none. Labels are positions ("§2"), since the text has none.
  */
+/** Fewer words than this, with no Điều and no numbering, is not a document (a note, a greeting). */
+const MIN_DOCUMENT_WORDS = 40;
+
 export function parseHeadings(text: string): Structure {
   const ls = lines(text);
   const preamble: string[] = [];
@@ -267,7 +270,10 @@ export function parseHeadings(text: string): Structure {
   }
   const kept = sections.filter((s) => s.paragraphs.length > 0 || !headed.has(s));
   kept.forEach((s, n) => (s.labels = [`§${n + 1}`]));
-  return { kind: 'sections', scheme: 'headings', preamble: [...preamble, ...tail], articles: [], sections: kept };
+  // Without Điều or numbering, only the amount of text says it is a document at all: a greeting,
+  // a chat message pasted into a file or a list of numbers is refused, not indexed.
+  const words = body.join(' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  return { kind: 'sections', scheme: 'headings', preamble: [...preamble, ...tail], articles: [], sections: words >= MIN_DOCUMENT_WORDS ? kept : [] };
 }
 
 function isAllCaps(s: string): boolean {
