@@ -9,6 +9,8 @@ import adminHandover from './admin/handover.js';
 import adminDocuments from './admin/documents.js';
 import tryQuestion from './admin/try-question.js';
 import adminGaps from './admin/gaps.js';
+import adminApiKeys from './admin/api-keys.js';
+import openaiCompatible from './openai/routes.js';
 import uploads from './admin/uploads.js';
 import memberFeedback from './feedback/routes.js';
 import memberSettings from './settings/routes.js';
@@ -28,6 +30,9 @@ const officials: FastifyPluginAsync = async (app) => {
   await app.register(adminInsights);
   await app.register(tryQuestion);
   await app.register(adminGaps);
+  await app.register(adminApiKeys);
+  // Other systems' face (API keys made here): /v1 (OpenAI-compatible).
+  await app.register(openaiCompatible);
   await app.register(adminUsers);
   await app.register(adminOrigins);
   await app.register(adminAudit);
