@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingest/pipeline.js';
-import { passes, readSafetyRows, score } from '../eval/safety.js';
+import { passes, readSafetyRows, score, type Reply } from '../eval/safety.js';
 import { respond } from '../server/chat/respond.js';
 import { ELDERLY_DISCOUNTS_LAW as ELDERLY_LAW, ELDERLY_DISCOUNTS_QUESTIONS as ELDERLY_QUESTIONS } from './fixtures/elderly-discounts-law.js';
 import { startFakeOpenAI, type FakeOpenAI } from './helpers/fake-openai.js';
@@ -134,7 +134,7 @@ describe('development set through the chat path (eval/safety-dev.jsonl)', () => 
   it('refuses the off-topic, harmful and manipulative messages and answers the in-scope ones', async () => {
     const rows = readSafetyRows().filter((r) => r.expect === 'refuse' || r.expect === 'answer');
     expect(rows.filter((r) => r.expect === 'refuse').length).toBeGreaterThanOrEqual(50);
-    const replies = [];
+    const replies: Reply[] = [];
     for (const r of rows) replies.push(await respond(app.services, { message: r.message, noHistory: true }));
     const s = score(rows, replies);
     expect(s.misses).toEqual([]);
