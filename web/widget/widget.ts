@@ -39,6 +39,11 @@ const STYLES = `
 }
 .panel[hidden] { display: none; }
 .panel iframe { flex: 1; width: 100%; height: 100%; border: 0; display: block; background: #fbf9fb; }
+.refused { flex: 1; display: flex; flex-direction: column; justify-content: center; gap: 16px; padding: 24px;
+  font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; color: #2a1f29; }
+.refused p { margin: 0; }
+.close { align-self: flex-start; min-height: 48px; padding: 10px 20px; border: 0; border-radius: 999px;
+  background: #6b1d52; color: #fff; font: 600 16px/1.2 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", Arial, sans-serif; cursor: pointer; }
 @media (max-width: 480px) {
   .panel { inset: 0; width: 100%; height: 100%; border-radius: 0; bottom: 0; }
 }
@@ -96,6 +101,7 @@ const ICON =
       frame.setAttribute('allow', 'clipboard-write');
       frame.referrerPolicy = 'no-referrer';
       panel.appendChild(frame);
+      void checkAllowed();
     }
     panel.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
@@ -108,6 +114,39 @@ const ICON =
     launcher.setAttribute('aria-expanded', 'false');
     label.textContent = title;
     launcher.focus();
+  }
+
+  /**
+   * A site the officials have not allowed gets no CORS header, and its frame would show the
+   * browser's own error full-screen on a phone, covering the launcher: say so in words instead,
+   * with a button that closes the panel.
+   */
+  async function checkAllowed() {
+    try {
+      const r = await fetch(`${host}/api/emergency`, { credentials: 'omit', referrerPolicy: 'no-referrer' });
+      if (r.ok) return;
+    } catch {
+      // No CORS header (not allowed) or no connection: either way the chat cannot work here.
+    }
+    frame?.remove();
+    const box = document.createElement('div');
+    box.className = 'refused';
+    box.setAttribute('role', 'alert');
+    const text = document.createElement('p');
+    text.textContent = 'Không mở được khung hỏi đáp trên trang này: trang chưa được Hội cho phép hoặc mất kết nối.';
+    const btn = document.createElement('button');
+    btn.type = 'button';
+    btn.className = 'close';
+    btn.textContent = 'Đóng';
+    btn.addEventListener('click', () => close());
+    const link = document.createElement('a');
+    link.href = `${host}/`;
+    link.target = '_blank';
+    link.rel = 'noopener noreferrer';
+    link.textContent = 'Mở trang hỏi đáp của Hội';
+    box.append(text, link, btn);
+    panel.appendChild(box);
+    btn.focus();
   }
 
   launcher.addEventListener('click', () => (panel.hidden ? open() : close()));

@@ -10,6 +10,7 @@ import { TryQuestion } from './TryQuestion.js';
 import { Gaps } from './Gaps.js';
 import { Origins } from './Origins.js';
 import { MemberSettings } from './MemberSettings.js';
+import { Tabs } from './Tabs.js';
 import { Upload } from './Upload.js';
 import { Users } from './Users.js';
 
@@ -102,17 +103,7 @@ export function AdminApp() {
           </button>
         </div>
       </header>
-      <nav className="tabs" aria-label="Mục quản trị">
-        <ul>
-          {tabs.map((t) => (
-            <li key={t.id}>
-              <a href={`#/${t.id}`} aria-current={t.id === current.id ? 'page' : undefined}>
-                {t.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <Tabs tabs={tabs} current={current.id} />
       <main id="console-main" className="console-main" tabIndex={-1}>
         {current.render({ user, onExpired })}
       </main>

@@ -7,6 +7,7 @@ import { SourceViewer, type SourceRef } from './SourceViewer.js';
 import { SpeakButton } from './Speech.js';
 import { forgetConversation, isPrivateMode, markReplySeen, saveConversation, savedConversation, seenReply, setPrivateMode } from './storage.js';
 import { TOPICS } from './topics.js';
+import { useWelcome } from './useWelcome.js';
 
 /** The server refuses longer questions (MAX_MESSAGE_CHARS); say so before sending. */
 const MAX_CHARS = 2000;
@@ -55,6 +56,8 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const [source, setSource] = useState<SourceRef | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const [topic, setTopic] = useState(TOPICS[0]!.id);
+  // Officials may replace the welcome lines and the suggested questions in the console.
+  const official = useWelcome();
   const [status, setStatus] = useState('');
   /** Set on open when an official replied since she last looked: the key of the newest reply. */
   const [newReply, setNewReply] = useState<string | null>(null);
@@ -290,24 +293,32 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
           <section className="welcome" aria-labelledby="welcome-title">
             <h2 id="welcome-title">Chị cần hỏi gì về pháp luật?</h2>
             {/* Three lines: what she can ask, that it is free, that it is private. */}
-            <p className="welcome-lines" data-testid="welcome-lines">
-              Chị hỏi về hôn nhân, ly hôn, nuôi con, bạo lực gia đình, đất đai, thừa kế, việc làm, bảo hiểm — bằng lời của chị, gõ không dấu cũng được.
-              <br />
-              Miễn phí. Mỗi câu trả lời ghi rõ điều, khoản của luật để chị kiểm tra.
-              <br />
-              Riêng tư: không cần tên hay số điện thoại; nút Thoát nhanh xoá hết trên máy này.
-            </p>
-            <ul className="topics" aria-label="Chủ đề">
-              {TOPICS.map((t) => (
-                <li key={t.id}>
-                  <button type="button" className="btn" aria-pressed={t.id === topic} onClick={() => setTopic(t.id)}>
-                    {t.label}
-                  </button>
-                </li>
-              ))}
-            </ul>
-            <ul className="suggestions" aria-label={`Câu hỏi gợi ý: ${currentTopic.label}`}>
-              {currentTopic.questions.map((q) => (
+            {official.welcome ? (
+              <p className="welcome-lines official-welcome" data-testid="welcome-lines">
+                {official.welcome}
+              </p>
+            ) : (
+              <p className="welcome-lines" data-testid="welcome-lines">
+                Chị hỏi về hôn nhân, ly hôn, nuôi con, bạo lực gia đình, đất đai, thừa kế, việc làm, bảo hiểm — bằng lời của chị, gõ không dấu cũng được.
+                <br />
+                Miễn phí. Mỗi câu trả lời ghi rõ điều, khoản của luật để chị kiểm tra.
+                <br />
+                Riêng tư: không cần tên hay số điện thoại; nút Thoát nhanh xoá hết trên máy này.
+              </p>
+            )}
+            {official.suggestions.length === 0 && (
+              <ul className="topics" aria-label="Chủ đề">
+                {TOPICS.map((t) => (
+                  <li key={t.id}>
+                    <button type="button" className="btn" aria-pressed={t.id === topic} onClick={() => setTopic(t.id)}>
+                      {t.label}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            <ul className="suggestions" aria-label={official.suggestions.length ? 'Câu hỏi gợi ý' : `Câu hỏi gợi ý: ${currentTopic.label}`}>
+              {(official.suggestions.length ? official.suggestions : currentTopic.questions).map((q) => (
                 <li key={q}>
                   <button type="button" onClick={() => void send(q)} disabled={busy}>
                     {q}
