@@ -6,11 +6,12 @@ import multipart from '@fastify/multipart';
 import { z } from 'zod';
 import { findDocumentByNumber, findDocumentBySha } from '../../store/documents.js';
 import { ingestDocument, prepareDocument, structureScheme } from '../../ingest/pipeline.js';
+import { generateNotes } from '../../ingest/notes/generate.js';
 import { IngestError } from '../../ingest/errors.js';
 import { sha256 } from '../../ingest/names.js';
 import { outline } from '../../ingest/structure/outline.js';
 import type { DocumentMeta } from '../../ingest/types.js';
-import { badRequest } from '../errors.js';
+import { badRequest, statusOf } from '../errors.js';
 import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { keepOriginal } from './originals.js';
@@ -103,8 +104,6 @@ interface UploadOutcome {
   chunks: number | null;
 }
 
-const STATUS_FOR_CODE: Record<string, number> = { 'invalid:too_large': 413, 'invalid:upload_type': 415 };
-
 /**
  * Uploads by officials: POST /api/documents ingests, POST /api/admin/preview only parses.
  * Multipart parsing is registered in this scope only, so no other route accepts uploads.
@@ -130,6 +129,18 @@ const uploads: FastifyPluginAsync = async (app) => {
        error = 'Quá trình xử lý bị gián đoạn. Vui lòng tải tệp lên lại.', updated_at = now()
      where state = 'processing' and created_at < now() - interval '1 hour'`,
   );
+
+  /** Drafts hỏi/nghĩa notes with the configured model, in the background; officials review them in the console. */
+  function draftNotes(documentId: string): void {
+    const { answerer } = config;
+    if (answerer.kind !== 'openai') return;
+    void generateNotes(db, documentId, { model: answerer.model, apiKey: answerer.apiKey, baseURL: answerer.baseURL, timeoutMs: config.LLM_TOTAL_TIMEOUT_MS })
+      .then(async (r) => {
+        await audit(db, null, 'notes.generate', { type: 'document', id: documentId }, r);
+        await app.services.retriever.refresh();
+      })
+      .catch((err) => app.log.error({ err, documentId }, 'drafting member phrasings failed'));
+  }
 
   async function ingestOne(file: ReceivedFile, overrides: DocumentMeta, actor: { id: string; email: string }): Promise<UploadOutcome> {
     const id = crypto.randomUUID();
@@ -196,11 +207,14 @@ const uploads: FastifyPluginAsync = async (app) => {
         for (const f of files) outcomes.push(await ingestOne(f, overrides, actor));
         // The in-memory index is rebuilt now, not inside the next member's question.
         if (outcomes.some((o) => o.state === 'indexed')) await app.services.retriever.refresh();
+        // With a provider, the model drafts member phrasings for the new text after this response (issue 12).
+        for (const o of outcomes) if (o.state === 'indexed' && o.result !== 'skipped' && o.documentId) draftNotes(o.documentId);
         const body = { uploads: outcomes.map((o) => ({ ...o, uploadedBy: actor.email })) };
         const failed = outcomes.filter((o) => o.state === 'error');
         if (failed.length === outcomes.length) {
           const first = failed[0]!;
-          const status = STATUS_FOR_CODE[first.errorCode ?? ''] ?? (first.errorCode === 'internal' ? 500 : 422);
+          // The catalogue's status for the code (server/errors.ts), as for any other error.
+          const status = statusOf(first.errorCode);
           const message = outcomes.length === 1 ? first.error! : `Không tệp nào được lưu. ${first.filename}: ${first.error}`;
           return reply.status(status as 422).send({ error: first.errorCode, message, uploads: body.uploads });
         }
