@@ -48,7 +48,7 @@ import type {
   User,
   UserPatch,
 } from './types.js';
-import type { ArticleNoteInput, ArticleNotes, GapReport, TryResponse } from './official-types.js';
+import type { ApiKeyInfo, ArticleNoteInput, ArticleNotes, GapReport, TryResponse } from './official-types.js';
 import type { ShareCreated, SharedAnswerItem, ShareRequest } from './share-types.js';
 import type { MemberSettingsPatch, MemberSettingsView, Welcome } from './settings-types.js';
 
@@ -392,6 +392,10 @@ export function createApi(options: ApiOptions = {}) {
       articleNotes: (documentId: string, article: string) => json<ArticleNotes>(`/api/admin/notes/${enc(documentId)}/${enc(article)}`),
       saveArticleNotes: (documentId: string, article: string, notes: ArticleNoteInput[]) =>
         json<{ saved: number; replaced: number }>(`/api/admin/notes/${enc(documentId)}/${enc(article)}`, { method: 'PUT', body: { notes } }),
+      apiKeys: () => json<{ keys: ApiKeyInfo[] }>('/api/admin/api-keys'),
+      createApiKey: (name: string, scopes: ApiKeyInfo['scopes'], ratePerMin?: number) =>
+        json<{ key: string; apiKey: ApiKeyInfo }>('/api/admin/api-keys', { body: ratePerMin ? { name, scopes, ratePerMin } : { name, scopes } }),
+      revokeApiKey: (id: number) => json<{ apiKey: ApiKeyInfo }>(`/api/admin/api-keys/${id}`, { method: 'DELETE' }),
       gaps: (days?: number) => json<GapReport>('/api/admin/gaps', { query: { days } }),
       notesExportUrl: (documentId: string) => `${base}/api/admin/documents/${enc(documentId)}/notes.tsv`,
     },

@@ -77,3 +77,14 @@ export interface GapReport {
   totals: Record<GapReason, number>;
   groups: GapGroup[];
 }
+
+export interface ApiKeyInfo {
+  id: number;
+  name: string;
+  prefix: string;
+  scopes: ('chat' | 'library')[];
+  ratePerMin: number;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}

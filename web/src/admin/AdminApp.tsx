@@ -8,6 +8,7 @@ import { Handover } from './Handover.js';
 import { Insights } from './Insights.js';
 import { TryQuestion } from './TryQuestion.js';
 import { Gaps } from './Gaps.js';
+import { ApiKeys } from './ApiKeys.js';
 import { Origins } from './Origins.js';
 import { MemberSettings } from './MemberSettings.js';
 import { Tabs } from './Tabs.js';
@@ -32,6 +33,7 @@ const TABS: Tab[] = [
   { id: 'nhat-ky', label: 'Nhật ký', adminOnly: true, render: (p) => <Audit {...p} /> },
   { id: 'tai-khoan', label: 'Tài khoản', adminOnly: true, render: (p) => <Users {...p} /> },
   { id: 'trang-nhung', label: 'Trang nhúng', adminOnly: true, render: (p) => <Origins {...p} /> },
+  { id: 'khoa-api', label: 'Khoá API', adminOnly: true, render: (p) => <ApiKeys {...p} /> },
 ];
 
 const ROLE_LABEL: Record<string, string> = { admin: 'Quản trị viên', editor: 'Biên tập viên' };
