@@ -11,7 +11,7 @@ import { IngestError } from '../../ingest/errors.js';
 import { sha256 } from '../../ingest/names.js';
 import { outline } from '../../ingest/structure/outline.js';
 import type { DocumentMeta } from '../../ingest/types.js';
-import { badRequest } from '../errors.js';
+import { badRequest, statusOf } from '../errors.js';
 import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { keepOriginal } from './originals.js';
@@ -103,8 +103,6 @@ interface UploadOutcome {
   articles: number | null;
   chunks: number | null;
 }
-
-const STATUS_FOR_CODE: Record<string, number> = { 'invalid:too_large': 413, 'invalid:upload_type': 415 };
 
 /**
  * Uploads by officials: POST /api/documents ingests, POST /api/admin/preview only parses.
@@ -215,7 +213,8 @@ const uploads: FastifyPluginAsync = async (app) => {
         const failed = outcomes.filter((o) => o.state === 'error');
         if (failed.length === outcomes.length) {
           const first = failed[0]!;
-          const status = STATUS_FOR_CODE[first.errorCode ?? ''] ?? (first.errorCode === 'internal' ? 500 : 422);
+          // The catalogue's status for the code (server/errors.ts), as for any other error.
+          const status = statusOf(first.errorCode);
           const message = outcomes.length === 1 ? first.error! : `Không tệp nào được lưu. ${first.filename}: ${first.error}`;
           return reply.status(status as 422).send({ error: first.errorCode, message, uploads: body.uploads });
         }

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { emergencyNumbers, respond, type ChatResult } from '../chat/respond.js';
 import { recentMessages, conversationExists } from '../../store/conversations.js';
-import { notFound, RequestAborted } from '../errors.js';
+import { notFound, RequestAborted, toHttpError } from '../errors.js';
 import { openEventStream } from '../plugins/sse.js';
 import { officialReplies } from '../handover/reply.js';
 import { citationSchema, errorResponse } from './schemas.js';
@@ -97,13 +97,13 @@ const chat: FastifyPluginAsync = async (app) => {
         send('done', present(r));
         req.log.info({ conversationId: r.conversationId, kind: r.kind, citations: r.citations.length, fallback: r.fallback }, 'chat answered (sse)');
       } catch (err) {
-        const e = err as { statusCode?: number; code?: string; message?: string };
         // Nobody is listening any more: nothing to send and nothing went wrong.
         if (err instanceof RequestAborted) req.log.info('chat stream closed by the client');
-        else if (e.statusCode && e.statusCode < 500) send('error', { error: e.code ?? 'invalid:request', message: e.message });
         else {
-          req.log.error({ err }, 'chat stream failed');
-          send('error', { error: 'internal', message: 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.' });
+          // The same code, status and message the JSON path would answer (server/errors.ts).
+          const e = toHttpError(err);
+          if (e.status >= 500) req.log.error({ err }, 'chat stream failed');
+          send('error', { error: e.code, message: e.message, status: e.status });
         }
       } finally {
         res.end();
