@@ -13,6 +13,8 @@ import type { Services } from '../server/services.js';
 import { testApp } from './helpers/app.js';
 import { accessibilityViolations, launchChromium, screenshotPath } from './helpers/e2e.js';
 import { ANDROID_ZALO_UA, APP_ID, fakeZaloClient } from './helpers/zalo.js';
+import { ingestDocument } from '../ingest/pipeline.js';
+import { PLAN, YEAR } from './fixtures/plans.js';
 
 /**
  * The Zalo Mini App (web/zalo) end to end: its production bundle (`npm run build:zalo`) in
@@ -195,10 +197,12 @@ describe('Zalo Mini App in Chromium', () => {
 
     // 4. Emergency call screen: the server's numbers, dialled through Zalo's openPhone.
     await page.getByRole('button', { name: 'Khẩn cấp', exact: true }).click();
-    const call113 = page.locator('a[data-testid="call"][data-number="113"]');
+    // The call screen's own buttons (an urgent answer in the chat behind it has its own).
+    const screen = page.locator('.hl-emergency-page');
+    const call113 = screen.locator('a[data-testid="call"][data-number="113"]');
     await call113.waitFor();
-    const hrefs = await page.getByTestId('call').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
-    expect(hrefs).toEqual(['tel:113', 'tel:111', `tel:${DV_HOTLINE.replace(/\s/g, '')}`]);
+    const hrefs = await screen.getByTestId('call').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(hrefs).toEqual(['tel:113', 'tel:111', 'tel:115', `tel:${DV_HOTLINE.replace(/\s/g, '')}`]);
     const emergencyShot = screenshotPath('zalo-emergency.png');
     if (emergencyShot) await page.screenshot({ path: emergencyShot });
     await call113.click();
@@ -265,11 +269,36 @@ describe('Zalo Mini App in Chromium', () => {
       expect(pre.headers['access-control-allow-origin']).toBe(origin);
       const em = await app.inject({ method: 'GET', url: '/api/emergency', headers: { origin } });
       expect(em.headers['access-control-allow-origin']).toBe(origin);
-      expect(em.json().numbers.map((n: { number: string }) => n.number)).toEqual(['113', '111', DV_HOTLINE]);
+      expect(em.json().numbers.map((n: { number: string }) => n.number)).toEqual(['113', '111', '115', DV_HOTLINE]);
     }
     for (const ownerKey of ['ABC', 'f'.repeat(63), 'F'.repeat(64), ZALO_USER_ID]) {
       const r = await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'ly hon', ownerKey } });
       expect(r.statusCode, ownerKey).toBe(400);
     }
+  });
+
+  // Last: the plan joins the library for this test only.
+  it("opens a plan's cited mục (no Điều) in the sheet, through the sections API", async () => {
+    await ingestDocument(services.db, services.embedder, { bytes: Buffer.from(PLAN, 'utf8'), filename: 'kh.txt' });
+    const { context, page, errors } = await zaloPhone();
+    await page.goto(appUrl);
+    await ask(page, 'chỉ tiêu tư vấn pháp lý miễn phí cho người bị bạo lực gia đình của tỉnh');
+    const answer = page.locator('article.hl-msg-assistant').last();
+    const chip = answer.getByTestId('citation').filter({ hasText: '123/KH-UBND' }).first();
+    const place = /Mục ([IVX]+(?:\.\d+)*)/u.exec(await chip.innerText())![1]!;
+    const section = page.waitForResponse((r) => r.url().includes('/api/sections/'));
+    await chip.click();
+    expect((await section).status()).toBe(200);
+    const viewer = page.getByRole('dialog');
+    await viewer.locator('.hl-clause.cited').waitFor();
+    await expect(viewer.getByTestId('heading-path').innerText()).resolves.toMatch(new RegExp(`^${place.split('.')[0]}\\. `));
+    const cited = (await viewer.locator('.hl-clause.cited').getAttribute('data-section'))!;
+    expect([place, place.split('.').slice(0, -1).join('.')]).toContain(cited);
+    const text = await viewer.innerText();
+    expect(text).toContain('Thời gian thực hiện');
+    expect(text).toContain(`năm ${YEAR}`);
+    expect(text).not.toMatch(/Điều [IVX]/);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 });

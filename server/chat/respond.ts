@@ -4,7 +4,7 @@ import { openConversation, saveTurn } from '../../store/conversations.js';
 import type { AnswerKind, AnswerOutput, Citation, Turn } from '../answer/answerer.js';
 import { allNumbers, readMessage, refusalText, refusedOffTopic, refusedUpFront, safetyNumbers, safetyPreface, type SafetyNumber } from '../safety/gate.js';
 import { raise } from '../safety/llm-classify.js';
-import { inLibrary } from '../safety/scope.js';
+import { heldByLibrary, inLibrary } from '../safety/scope.js';
 import { disclaimer } from '../answer/extractive.js';
 import { enrichHits, periodNotes, preferCurrentPlans, provincialPart, type PastPlan } from '../answer/provincial.js';
 import { findOfficialAnswer } from '../handover/match.js';
@@ -95,7 +95,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     search = { ...search, hits: current.hits };
     pastPlans = current.past;
     // Scope follows the library (server/safety/scope.ts); a message showing danger is never refused.
-    if (safety.level === 'ordinary' && (refusedOffTopic(safety) || !inLibrary(search, followUp.query))) kind = 'out_of_scope';
+    if (safety.level === 'ordinary' && ((refusedOffTopic(safety) && !heldByLibrary(search, followUp.query)) || !inLibrary(search, followUp.query))) kind = 'out_of_scope';
   }
   const level = raise(safety.level, await modelLevel);
   if (level === 'emergency') kind = 'emergency';
@@ -155,7 +155,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
         events.onToken!(u);
       });
     out = await s.answerer.answer(
-      { question: message, resolvedQuestion: resolved, hits, termWeights: search!.termWeights, nextSteps: next.hits, nextStepWeights: next.weights, history: turns, kind, signal: req.signal },
+      { question: message, resolvedQuestion: resolved, hits, termWeights: search!.termWeights, nextSteps: next.hits, nextStepWeights: next.weights, history: turns, kind, topics: search!.topics, signal: req.signal },
       onToken,
     );
     let answer = out.answer;

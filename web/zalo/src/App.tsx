@@ -6,6 +6,7 @@ import { AboutView } from './AboutView.js';
 import { api } from './api.js';
 import { ChatView } from './chat/ChatView.js';
 import { SourceSheet, type SourceRef } from './chat/SourceSheet.js';
+import { sourceOf } from '../../shared/source.js';
 import { useChat } from './chat/useChat.js';
 import { EmergencyView } from './EmergencyView.js';
 import { ChatIcon, InfoIcon, PhoneIcon, TopicsIcon } from './icons.js';
@@ -124,7 +125,8 @@ function Main() {
     setTab('chat');
   };
 
-  const openSource = (c: Citation) => setSource({ documentId: c.document.id, article: c.article, clause: c.clause, point: c.point });
+  // Plan citations (no Điều, a section) open the part of the plan through the sections API.
+  const openSource = (c: Citation) => setSource(sourceOf(c));
 
   if (gone) return <Page className="hl-gone" />;
 

@@ -1,14 +1,10 @@
 import { useEffect, useRef, useState } from 'react';
 import { Button, Sheet } from 'zmp-ui';
-import { ApiError, citationPlace, documentLabel, type ArticleView } from '../../../shared/api.js';
+import { ApiError, citationPlace, documentLabel } from '../../../shared/api.js';
+import { loadSource, sourceKey, type LoadedSource, type SourceRef } from '../../../shared/source.js';
 import { api } from '../api.js';
 
-export interface SourceRef {
-  documentId: string;
-  article: string;
-  clause?: string | null;
-  point?: string | null;
-}
+export type { SourceRef };
 
 function formatDate(iso: string | null | undefined): string | null {
   if (!iso) return null;
@@ -17,34 +13,39 @@ function formatDate(iso: string | null | undefined): string | null {
 }
 
 /**
- * The cited article inside the Mini App (a Zalo bottom sheet, never a link out): the law's
- * name, số hiệu and validity, then the whole Điều with the cited khoản highlighted and
+ * The cited source inside the Mini App (a Zalo bottom sheet, never a link out): the law's
+ * name, số hiệu and validity, then the whole Điều with the cited khoản highlighted — or, for a
+ * plan or other document without Điều, the part holding the cited mục with its heading path —
  * scrolled into view. Every piece of server text is rendered as text.
  */
 export function SourceSheet({ source, onClose }: { source: SourceRef | null; onClose: () => void }) {
-  const [view, setView] = useState<ArticleView | null>(null);
+  const [loaded, setLoaded] = useState<LoadedSource | null>(null);
   const [error, setError] = useState<string | null>(null);
   const citedRef = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
-    setView(null);
+    setLoaded(null);
     setError(null);
     if (!source) return;
     const ctrl = new AbortController();
-    api.article(source.documentId, source.article, source.clause, ctrl.signal).then(setView, (err: unknown) => {
+    loadSource(api, source, ctrl.signal).then(setLoaded, (err: unknown) => {
       if (ctrl.signal.aborted) return;
-      setError(err instanceof ApiError ? err.message : 'Không tải được điều luật. Chị hãy thử lại.');
+      setError(err instanceof ApiError ? err.message : 'Không tải được nội dung. Chị hãy thử lại.');
     });
     return () => ctrl.abort();
-  }, [source?.documentId, source?.article, source?.clause]);
+  }, [sourceKey(source)]);
 
   useEffect(() => {
-    if (view && citedRef.current) citedRef.current.scrollIntoView({ block: 'center' });
-  }, [view]);
+    if (loaded && citedRef.current) citedRef.current.scrollIntoView({ block: 'center' });
+  }, [loaded]);
 
-  const d = view?.document;
-  const place = source ? citationPlace({ article: source.article, clause: source.clause ?? null, point: source.point ?? null }) : '';
-  const title = d ? documentLabel(d) : place;
+  const view = loaded?.kind === 'article' ? loaded.view : null;
+  const part = loaded?.kind === 'section' ? loaded.view : null;
+  const d = loaded?.view.document;
+  const place = source
+    ? citationPlace({ article: source.article, clause: source.clause ?? null, point: source.point ?? null, section: source.section ?? null, heading: source.heading ?? null })
+    : '';
+  const title = d ? (part ? (d.reference ?? documentLabel(d)) : documentLabel(d)) : place;
 
   return (
     <Sheet visible={!!source} onClose={onClose} maskClosable swipeToClose autoHeight unmountOnClose>
@@ -56,8 +57,8 @@ export function SourceSheet({ source, onClose }: { source: SourceRef | null; onC
           </Button>
         </div>
         {/* Focusable so the article scrolls from the keyboard too. */}
-        <div className="hl-source-body" tabIndex={0} aria-label="Nguyên văn điều luật">
-          {!view && !error && (
+        <div className="hl-source-body" tabIndex={0} aria-label="Nguyên văn điều luật" data-section={source?.section?.join('.') || undefined}>
+          {!loaded && !error && (
             <p className="hl-muted" role="status">
               Đang tải {place}…
             </p>
@@ -67,18 +68,30 @@ export function SourceSheet({ source, onClose }: { source: SourceRef | null; onC
               {error}
             </p>
           )}
-          {view && d && (
+          {d && (
             <>
               <dl className="hl-doc-meta">
                 <dt>Văn bản</dt>
                 <dd>{d.title}</dd>
                 <dt>Số hiệu</dt>
                 <dd>{d.number ?? 'không có'}</dd>
-                <dt>Hiệu lực</dt>
-                <dd className={`hl-status-${d.status}`}>
-                  {d.statusLabel}
-                  {d.effective ? ` (từ ${formatDate(d.effective)})` : ''}
-                </dd>
+                {d.period ? (
+                  <>
+                    <dt>Thời gian thực hiện</dt>
+                    <dd className={d.periodOver ? 'hl-status-expired' : undefined}>
+                      {d.period}
+                      {d.periodOver ? ' (đã hết thời gian thực hiện)' : ''}
+                    </dd>
+                  </>
+                ) : (
+                  <>
+                    <dt>Hiệu lực</dt>
+                    <dd className={`hl-status-${d.status}`}>
+                      {d.statusLabel}
+                      {d.effective ? ` (từ ${formatDate(d.effective)})` : ''}
+                    </dd>
+                  </>
+                )}
               </dl>
               {(d.status === 'expired' || d.status === 'replaced') && (
                 <p className="hl-callout" role="note">
@@ -87,6 +100,40 @@ export function SourceSheet({ source, onClose }: { source: SourceRef | null; onC
                 </p>
               )}
               {d.status === 'partial' && <p className="hl-callout">Văn bản này chỉ còn hiệu lực một phần; một số điều có thể đã được sửa đổi.</p>}
+              {!d.binding && <p className="hl-callout">Đây là văn bản hướng dẫn, tham khảo (không phải quy phạm pháp luật bắt buộc).</p>}
+            </>
+          )}
+          {part && (
+            <>
+              <p className="hl-article-path" data-testid="heading-path">
+                {part.headingPath.join(' › ')}
+              </p>
+              <div className="hl-article-text">
+                {part.blocks.map((b, i) => (
+                  <div
+                    key={`${b.section.join('.')}-${i}`}
+                    ref={b.cited ? citedRef : undefined}
+                    className={`hl-clause${b.cited ? ' cited' : ''}`}
+                    data-section={b.section.join('.')}
+                    role={b.cited ? 'region' : undefined}
+                    aria-label={b.cited ? `${place.charAt(0).toLocaleUpperCase('vi')}${place.slice(1)}, được trích dẫn` : undefined}
+                  >
+                    {b.cited && <span className="hl-cited-label">Mục được trích dẫn</span>}
+                    <p>
+                      <strong>{b.heading}</strong>
+                    </p>
+                    {b.lines.map((l, j) => (
+                      <p key={j} className={l.cited ? 'cited' : undefined}>
+                        {l.text}
+                      </p>
+                    ))}
+                  </div>
+                ))}
+              </div>
+            </>
+          )}
+          {view && (
+            <>
               {view.path.length > 0 && <p className="hl-article-path">{view.path.join(' › ')}</p>}
               <h3 className="hl-article-title">{`Điều ${view.article}${view.title ? `. ${view.title}` : ''}`}</h3>
               <div className="hl-article-text">
