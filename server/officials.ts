@@ -10,6 +10,7 @@ import adminDocuments from './admin/documents.js';
 import tryQuestion from './admin/try-question.js';
 import adminGaps from './admin/gaps.js';
 import adminApiKeys from './admin/api-keys.js';
+import adminReports from './admin/reports.js';
 import openaiCompatible from './openai/routes.js';
 import uploads from './admin/uploads.js';
 import memberFeedback from './feedback/routes.js';
@@ -31,6 +32,7 @@ const officials: FastifyPluginAsync = async (app) => {
   await app.register(tryQuestion);
   await app.register(adminGaps);
   await app.register(adminApiKeys);
+  await app.register(adminReports);
   // Other systems' face (API keys made here): /v1 (OpenAI-compatible).
   await app.register(openaiCompatible);
   await app.register(adminUsers);
