@@ -48,7 +48,7 @@ import type {
   User,
   UserPatch,
 } from './types.js';
-import type { ApiKeyInfo, ArticleNoteInput, ArticleNotes, GapReport, TryResponse } from './official-types.js';
+import type { ApiKeyInfo, ArticleNoteInput, ArticleNotes, GapReport, MonthlyReport, TryResponse } from './official-types.js';
 import type { ShareCreated, SharedAnswerItem, ShareRequest } from './share-types.js';
 import type { MemberSettingsPatch, MemberSettingsView, Welcome } from './settings-types.js';
 
@@ -396,6 +396,8 @@ export function createApi(options: ApiOptions = {}) {
       createApiKey: (name: string, scopes: ApiKeyInfo['scopes'], ratePerMin?: number) =>
         json<{ key: string; apiKey: ApiKeyInfo }>('/api/admin/api-keys', { body: ratePerMin ? { name, scopes, ratePerMin } : { name, scopes } }),
       revokeApiKey: (id: number) => json<{ apiKey: ApiKeyInfo }>(`/api/admin/api-keys/${id}`, { method: 'DELETE' }),
+      reports: (months?: number) => json<MonthlyReport>('/api/admin/reports', { query: { months } }),
+      reportUrl: (months: number, format: 'csv' | 'xlsx') => `${base}/api/admin/reports?months=${months}&format=${format}`,
       gaps: (days?: number) => json<GapReport>('/api/admin/gaps', { query: { days } }),
       notesExportUrl: (documentId: string) => `${base}/api/admin/documents/${enc(documentId)}/notes.tsv`,
     },

@@ -88,3 +88,21 @@ export interface ApiKeyInfo {
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
+
+export interface ReportMonth {
+  month: string;
+  questions: number;
+  answers: number;
+  outOfScope: number;
+  helpful: number;
+  notHelpful: number;
+  helpfulRatio: number | null;
+  handovers: number;
+  handoversAnswered: number;
+  medianHoursToAnswer: number | null;
+}
+
+export interface MonthlyReport {
+  months: ReportMonth[];
+  topics: { month: string; topic: string; count: number }[];
+}

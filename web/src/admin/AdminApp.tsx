@@ -9,6 +9,7 @@ import { Insights } from './Insights.js';
 import { TryQuestion } from './TryQuestion.js';
 import { Gaps } from './Gaps.js';
 import { ApiKeys } from './ApiKeys.js';
+import { Reports } from './Reports.js';
 import { Origins } from './Origins.js';
 import { MemberSettings } from './MemberSettings.js';
 import { Tabs } from './Tabs.js';
@@ -27,6 +28,7 @@ const TABS: Tab[] = [
   { id: 'van-ban', label: 'Thư viện văn bản', render: (p) => <Documents {...p} /> },
   { id: 'cau-hoi', label: 'Câu hỏi của hội viên', render: (p) => <Insights {...p} /> },
   { id: 'chua-giai-dap', label: 'Chưa được giải đáp', render: (p) => <Gaps {...p} /> },
+  { id: 'bao-cao', label: 'Báo cáo', render: (p) => <Reports {...p} /> },
   { id: 'thu-cau-hoi', label: 'Thử câu hỏi', render: (p) => <TryQuestion {...p} /> },
   { id: 'chuyen-can-bo', label: 'Chuyển cán bộ', render: (p) => <Handover {...p} /> },
   { id: 'hoi-vien-thay', label: 'Số điện thoại, lời chào', render: (p) => <MemberSettings {...p} /> },
