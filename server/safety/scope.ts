@@ -70,3 +70,17 @@ export function inLibrary(search: Pick<SearchResult, 'hits' | 'topics' | 'expand
   const e = evidence(question, search);
   return e.share >= MIN_SHARE && e.pairs >= MIN_PAIRS;
 }
+
+/**
+ * Held by the library beyond doubt: one of the best articles holds nearly all of the question's
+ * wording and several of its word pairs. A subject on the off-topic list ("trồng rau") is then
+ * answered anyway — scope follows the library, and an official may have uploaded a law on it.
+ */
+export const HELD_SHARE = 0.8;
+export const HELD_PAIRS = 2;
+
+export function heldByLibrary(search: Pick<SearchResult, 'hits' | 'expanded'>, question: string = search.expanded): boolean {
+  if (!search.hits.length) return false;
+  const e = evidence(question, search);
+  return e.share >= HELD_SHARE && e.pairs >= HELD_PAIRS;
+}
