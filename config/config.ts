@@ -42,6 +42,8 @@ const EnvSchema = z.object({
   CHAT_MODEL: z.string().min(1).optional(),
   LLM_FIRST_TOKEN_TIMEOUT_MS: intFrom(4000, 100, 120_000),
   LLM_TOTAL_TIMEOUT_MS: intFrom(30_000, 500, 600_000),
+  // Deadline for each retrieval aid (query rewrite, rerank); 0 turns them off.
+  LLM_ASSIST_TIMEOUT_MS: intFrom(2000, 0, 60_000),
 
   EMERGENCY_POLICE: z.string().min(1).default('113'),
   EMERGENCY_CHILD: z.string().min(1).default('111'),

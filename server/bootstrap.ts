@@ -11,6 +11,7 @@ import type { Answerer } from './answer/answerer.js';
 import { ExtractiveAnswerer } from './answer/extractive.js';
 import { LlmAnswerer } from './answer/llm.js';
 import { createRetriever } from './retrieval/hybrid.js';
+import { LlmQueryAssist, withQueryAssist } from './retrieval/llm-assist.js';
 import { guardQueryEmbedder } from './resilience/query-embedder.js';
 import { createLlmClassifier } from './safety/llm-classify.js';
 import type { Services } from './services.js';
@@ -23,7 +24,12 @@ export async function createServices(config: Config, opts: { db?: Db; log?: Fast
   await ensureEmbeddings(db, embedder, progressBar(opts.progress, 'Tạo vector'));
   // Questions use a guarded view of a provider's embedder: an outage falls back to full-text retrieval.
   const queryEmbedder = config.embedder.kind === 'openai' ? guardQueryEmbedder(embedder) : null;
-  const retriever = createRetriever({ db, embedder: queryEmbedder ?? embedder, semantic: config.embedder.kind === 'openai' });
+  const lexical = createRetriever({ db, embedder: queryEmbedder ?? embedder, semantic: config.embedder.kind === 'openai' });
+  // With a chat provider, it rewrites questions into the law's words and reorders what was found.
+  const retriever =
+    config.answerer.kind === 'openai' && config.LLM_ASSIST_TIMEOUT_MS > 0
+      ? withQueryAssist(lexical, new LlmQueryAssist({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.LLM_ASSIST_TIMEOUT_MS }))
+      : lexical;
   // The in-memory index is built before the first question, not inside it.
   await retriever.refresh();
   const offlineAnswerer = new ExtractiveAnswerer(config);
