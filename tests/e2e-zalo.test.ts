@@ -277,6 +277,31 @@ describe('Zalo Mini App in Chromium', () => {
     }
   });
 
+  it('rates an answer 👎 with a comment and hands the question over, saying how she will get the reply', async () => {
+    const { context, page, errors } = await zaloPhone();
+    await page.goto(appUrl);
+    await ask(page, 'vo chong thuan tinh ly hon can dieu kien gi');
+    const answer = page.locator('article.hl-msg-assistant').last();
+    await answer.getByRole('button', { name: 'Chưa đúng' }).click();
+    await answer.getByLabel('Câu trả lời chưa đúng ở đâu? (không bắt buộc)').fill('Tôi muốn biết về chia tài sản');
+    await answer.getByRole('button', { name: 'Gửi góp ý' }).click();
+    await answer.getByText('Cảm ơn chị đã góp ý.', { exact: false }).waitFor();
+    await answer.getByRole('button', { name: 'Gửi cho cán bộ Hội' }).click();
+    // Not remembering: she is told to turn it on, or she will not find the reply.
+    await expect(answer.getByTestId('handover-how').innerText()).resolves.toContain('bật “Ghi nhớ bằng tài khoản Zalo”');
+    await answer.getByRole('button', { name: 'Gửi câu hỏi cho cán bộ Hội' }).click();
+    await answer.getByRole('status').filter({ hasText: /cán bộ/i }).first().waitFor();
+    expect(await answer.getByRole('button', { name: 'Gửi cho cán bộ Hội' }).count()).toBe(0);
+    const fb = await services.db.query<{ rating: number; comment: string }>('select rating, comment from feedback order by created_at desc limit 1');
+    expect(fb.rows[0]).toEqual({ rating: -1, comment: 'Tôi muốn biết về chia tài sản' });
+    const ho = await services.db.query<{ question: string }>('select question from handover order by id desc limit 1');
+    expect(ho.rows[0]?.question).toBe('vo chong thuan tinh ly hon can dieu kien gi');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await accessibilityViolations(page)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   // Last: the plan joins the library for this test only.
   it("opens a plan's cited mục (no Điều) in the sheet, through the sections API", async () => {
     await ingestDocument(services.db, services.embedder, { bytes: Buffer.from(PLAN, 'utf8'), filename: 'kh.txt' });

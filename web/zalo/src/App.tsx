@@ -151,6 +151,8 @@ function Main() {
             send={chat.send}
             onSource={openSource}
             onTopics={() => setTab('topics')}
+            conversationId={chat.currentId()}
+            remembering={remember}
           />
         </div>
         {tab === 'topics' && <TopicsView ask={ask} busy={chat.busy} />}

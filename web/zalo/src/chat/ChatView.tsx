@@ -15,6 +15,9 @@ interface Props {
   send: (q: string) => Promise<boolean>;
   onSource: (c: Citation) => void;
   onTopics: () => void;
+  /** For 👍/👎 and the hand-over under each answer. */
+  conversationId?: string | null;
+  remembering?: boolean;
 }
 
 /** The question box grows with what she types, up to the CSS max-height. */
@@ -23,7 +26,7 @@ function autoGrow(el: HTMLTextAreaElement): void {
   el.style.height = `${el.scrollHeight + 2}px`;
 }
 
-export function ChatView({ messages, busy, restoring, status, starter, send, onSource, onTopics }: Props) {
+export function ChatView({ messages, busy, restoring, status, starter, send, onSource, onTopics, conversationId, remembering }: Props) {
   const [input, setInput] = useState('');
 
   const submit = async () => {
@@ -75,7 +78,9 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
           </p>
         )}
         {messages.map((m) =>
-          m.role === 'user' ? <UserMessage key={m.key} m={m} /> : <AssistantMessage key={m.key} m={m} onSource={onSource} onRetry={(q) => void send(q)} />,
+          m.role === 'user' ? <UserMessage key={m.key} m={m} /> : (
+            <AssistantMessage key={m.key} m={m} onSource={onSource} onRetry={(q) => void send(q)} conversationId={conversationId} remembering={remembering} />
+          ),
         )}
       </div>
 

@@ -2,6 +2,7 @@ import { Button } from 'zmp-ui';
 import { citationPlace, documentLabel, uniqueCitations, type Citation } from '../../../shared/api.js';
 import { AnswerText } from '../../../src/chat/Answer.js';
 import { CallButtons } from '../CallButtons.js';
+import { AnswerActions } from './AnswerActions.js';
 import type { ChatMessage } from './useChat.js';
 
 function capitalise(s: string): string {
@@ -21,9 +22,12 @@ interface AssistantProps {
   m: ChatMessage;
   onSource: (c: Citation) => void;
   onRetry: (question: string) => void;
+  /** Absent until the server has named the conversation (no 👍/👎 before that). */
+  conversationId?: string | null;
+  remembering?: boolean;
 }
 
-export function AssistantMessage({ m, onSource, onRetry }: AssistantProps) {
+export function AssistantMessage({ m, onSource, onRetry, conversationId, remembering = false }: AssistantProps) {
   const citations = uniqueCitations(m.citations);
   return (
     <article
@@ -89,6 +93,9 @@ export function AssistantMessage({ m, onSource, onRetry }: AssistantProps) {
               ))}
             </ul>
           </div>
+        )}
+        {m.status === 'done' && m.messageId && conversationId && m.kind !== 'emergency' && (
+          <AnswerActions m={m} conversationId={conversationId} remembering={remembering} />
         )}
       </div>
     </article>
