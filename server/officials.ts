@@ -12,6 +12,7 @@ import adminGaps from './admin/gaps.js';
 import adminApiKeys from './admin/api-keys.js';
 import adminReports from './admin/reports.js';
 import openaiCompatible from './openai/routes.js';
+import mcpHttp from './mcp/http.js';
 import uploads from './admin/uploads.js';
 import memberFeedback from './feedback/routes.js';
 import memberSettings from './settings/routes.js';
@@ -33,8 +34,9 @@ const officials: FastifyPluginAsync = async (app) => {
   await app.register(adminGaps);
   await app.register(adminApiKeys);
   await app.register(adminReports);
-  // Other systems' face (API keys made here): /v1 (OpenAI-compatible).
+  // Other systems' faces (API keys made here): /v1 (OpenAI-compatible) and /mcp.
   await app.register(openaiCompatible);
+  await app.register(mcpHttp);
   await app.register(adminUsers);
   await app.register(adminOrigins);
   await app.register(adminAudit);
