@@ -69,6 +69,8 @@ export function section(e: EvalReport, b: Record<string, any> | null, questionsF
       '| measure | value | target | result |',
       '|---|---:|---|---|',
     );
+    // A run on a shared machine is still reported, but must not be read as the machine's capacity.
+    const busy = b.machine.loadAverage1m.before > b.machine.cpus;
     const v = (x: number | null | undefined, unit: string) => (x === null || x === undefined ? '—' : `${x} ${unit}`);
     const line = (name: string, value: string, key: string) =>
       lines.push(`| ${name} | ${value} | ${t[key]?.limit ?? ''} | ${t[key]?.pass === null ? 'not run' : t[key]?.pass ? 'pass' : 'fail'} |`);
@@ -93,6 +95,11 @@ export function section(e: EvalReport, b: Record<string, any> | null, questionsF
     }
     lines.push(
       '',
+      ...(busy
+        ? [
+            `_Other work shared the machine during this run (load average ${b.machine.loadAverage1m.before} on ${b.machine.cpus} cores): latencies, throughput and durations are inflated by it; the ratios to the BM25 peer and between scales are the comparable figures._`,
+          ]
+        : []),
       `One instance (one Node process on the embedded store) held ${b.load.search['10'].reqPerSec} searches/s and ${b.load.chat['10'].reqPerSec} offline answers/s at 10 connections; the lexical index is scored in memory, and Postgres is read only for the hits' text.`,
       `In-process, one query at a time, on the same queries: our retriever p50/p95 ${b.searchInProcessP50Ms}/${b.searchInProcessP95Ms} ms, the BM25 peer ${b.bm25P50Ms}/${b.bm25P95Ms} ms.`,
       `SSE first token against a fake provider that waits ${b.llmDelayMs} ms: p50 ${b.ttftP50Ms} ms, i.e. **${b.ttftOverheadMs} ms** of our own overhead (p95 ${b.ttftOverheadP95Ms} ms). First start on an empty data directory, indexing included: ${b.firstStartSeconds ?? '—'} s.`,
