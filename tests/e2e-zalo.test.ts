@@ -277,6 +277,17 @@ describe('Zalo Mini App in Chromium', () => {
     }
   });
 
+  it("bundles no request to Zalo's CDN: zmp-ui's remote icon font is left out", () => {
+    const css = fs.readdirSync(path.join(WWW, 'assets')).filter((f) => f.endsWith('.css'));
+    expect(css.length).toBeGreaterThan(0);
+    for (const f of css) {
+      const text = fs.readFileSync(path.join(WWW, 'assets', f), 'utf8');
+      expect(text).not.toContain('h5.zadn.vn');
+      // zmp-ui's own rules are still there.
+      if (f.startsWith('index')) expect(text).toContain('.zaui-btn');
+    }
+  });
+
   it('rates an answer 👎 with a comment and hands the question over, saying how she will get the reply', async () => {
     const { context, page, errors } = await zaloPhone();
     await page.goto(appUrl);

@@ -42,6 +42,17 @@ export default defineConfig({
     react(),
     zaloMiniApp(appConfig),
     {
+      // zmp-ui's stylesheet loads its icon font from Zalo's CDN (h5.zadn.vn). The Mini App draws
+      // its own SVG icons (src/icons.tsx) and uses no zmp-ui Icon, so the rule is dropped: our
+      // pages ask nothing of Zalo's servers beyond what the Zalo runtime itself requires.
+      name: 'hieu-luat-no-remote-icon-font',
+      enforce: 'pre',
+      transform(code, id) {
+        if (!/zmp-ui\/.*\.css(\?|$)/.test(id)) return null;
+        return code.replace(/@font-face\s*\{[^}]*zaui-icons[^}]*\}/g, '');
+      },
+    },
+    {
       // Which API this bundle talks to, readable without unpacking the JS (and checked by the e2e test).
       name: 'hieu-luat-build-info',
       writeBundle(options) {
