@@ -17,7 +17,7 @@ import { createLlmClassifier } from './safety/llm-classify.js';
 import type { Services } from './services.js';
 
 /** Builds every service from validated config: the one place that picks implementations. */
-export async function createServices(config: Config, opts: { db?: Db; log?: FastifyBaseLogger; progress?: boolean } = {}): Promise<Services> {
+export async function createServices(config: Config, opts: { db?: Db; progress?: boolean } = {}): Promise<Services> {
   forceTracingOff();
   const db = opts.db ?? (await openDb(config.db, { role: 'server' }));
   const embedder = await createEmbedder(config.embedder);
@@ -46,7 +46,6 @@ export async function createServices(config: Config, opts: { db?: Db; log?: Fast
         legalAidPhone: config.LEGAL_AID_PHONE,
       },
       offlineAnswerer,
-      () => services.log ?? opts.log,
     );
     answerer = llm;
   }
@@ -57,6 +56,9 @@ export async function createServices(config: Config, opts: { db?: Db; log?: Fast
     retriever,
     answerer,
     offlineAnswerer,
+    // Follow-ups are made standalone by the chat model when there is one; otherwise the previous
+    // question is searched along with them (server/chat/respond.ts).
+    followUpRewriter: llm ?? undefined,
     readiness: { corpus: false },
     dangerClassifier:
       config.answerer.kind === 'openai' && config.SAFETY_LLM_CLASSIFY

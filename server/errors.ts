@@ -34,6 +34,7 @@ const APP_ERRORS = {
   'invalid:suggestions': 400,
   'invalid:share_emergency': 400,
   'invalid:share_out_of_scope': 400,
+  'invalid:compare_with': 400,
   unauthorized: 401,
   'unauthorized:api_key': 401,
   'invalid:credentials': 401,

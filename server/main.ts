@@ -12,7 +12,6 @@ export async function startServer(config: Config, opts: { progress?: boolean } =
   const app = await buildApp(services, {
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
   });
-  services.log = app.log;
   const added = await syncCorpus(services, { progress: opts.progress, log: app.log });
   if (added) app.log.info({ documents: added }, 'bundled corpus ingested');
   if (admin === 'created') app.log.info('first admin account created from ADMIN_EMAIL');

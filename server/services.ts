@@ -1,9 +1,8 @@
-import type { FastifyBaseLogger } from 'fastify';
 import type { Config } from '../config/config.js';
 import type { Db } from '../store/db.js';
 import type { Embedder } from '../ingest/embed/embedder.js';
 import type { IndexedRetriever } from './retrieval/hybrid.js';
-import type { Answerer } from './answer/answerer.js';
+import type { Answerer, FollowUpRewriter } from './answer/answerer.js';
 import type { DangerClassifier } from './safety/llm-classify.js';
 
 /** Everything routes need, built once at start-up (server/main.ts) or by a test. */
@@ -15,11 +14,12 @@ export interface Services {
   answerer: Answerer;
   /** The offline answerer, always available as the fallback. */
   offlineAnswerer: Answerer;
+  /** Makes a follow-up standalone (the chat model, when one is configured). */
+  followUpRewriter?: FollowUpRewriter;
   /** A model that reads messages for danger too (SAFETY_LLM_CLASSIFY); it can only raise the level. */
   dangerClassifier?: DangerClassifier;
   /** Parts that can degrade at run time (LLM provider, embedding provider): true = healthy. */
   health?: () => Record<string, boolean>;
-  log?: FastifyBaseLogger;
   /** Start-up work /api/ready waits for: false until the bundled corpus has been synced. */
   readiness?: { corpus: boolean };
 }

@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.js';
+import security from '../server/plugins/security.js';
 import { createServices } from '../server/bootstrap.js';
 import { ERROR_STATUS, isErrorCode, statusOf } from '../server/errors.js';
 import { openMemoryDb } from '../store/open.js';
@@ -85,5 +87,14 @@ describe('framework errors in our words', () => {
     const sse = await app.inject({ method: 'POST', url: '/api/chat', headers: { accept: 'text/event-stream' }, payload: { message: '   ' } });
     const data = /event: error\ndata: (.*)\n/.exec(sse.body)?.[1];
     expect(JSON.parse(data!)).toEqual({ error: 'invalid:empty_message', message: 'Chị hãy nhập câu hỏi.', status: 400 });
+  });
+});
+
+describe('plugins say what they need', () => {
+  it('the security plugin refuses to start without the error handler and the services', async () => {
+    const bare = Fastify();
+    bare.register(security);
+    await expect(bare.ready()).rejects.toThrow(/errors|services/);
+    await bare.close().catch(() => {});
   });
 });

@@ -54,10 +54,27 @@ export interface AnswerOutput {
   citations: Citation[];
   /** True when the offline answerer stood in for a configured LLM. */
   fallback: boolean;
+  /** Why it stood in (English, for the caller's log; never shown, never the member's words). */
+  fallbackReason?: string;
+  /** Citations the model made up and the filter removed (for the caller's log). */
+  droppedCitations?: number;
+}
+
+/**
+ * Makes a follow-up ("thế còn nếu chồng không đồng ý?") a standalone question from the turns
+ * before it; null when it cannot. Chosen in the composition root (server/bootstrap.ts).
+ */
+export interface FollowUpRewriter {
+  rewrite(history: Turn[], question: string): Promise<string | null>;
 }
 
 export interface Answerer {
   readonly id: string;
+  /**
+   * True when the answerer writes the province's part of an answer itself (a chat model given
+   * the plans as sources); otherwise the chat use case adds it (server/answer/provincial.ts).
+   */
+  readonly writesProvincialPart?: boolean;
   /** Streams text through onToken as it is produced; resolves with the whole answer. */
   answer(input: AnswerInput, onToken?: (text: string) => void): Promise<AnswerOutput>;
 }

@@ -1,7 +1,6 @@
 import { ChatOpenAI } from '@langchain/openai';
-import type { FastifyBaseLogger } from 'fastify';
 import type { ArticleHit } from '../retrieval/retriever.js';
-import type { AnswerInput, AnswerOutput, Answerer, Turn } from './answerer.js';
+import type { AnswerInput, AnswerOutput, Answerer, FollowUpRewriter, Turn } from './answerer.js';
 import { disclaimer } from './extractive.js';
 import { render } from './templates.js';
 import { CitationFilter } from './validate.js';
@@ -26,8 +25,9 @@ const MAX_SOURCE_CHARS = 1800;
  * Output is released only after its citations are checked; a provider error, a slow first
  * token, an empty or uncited answer all fall back to the offline answer, marked as such.
  */
-export class LlmAnswerer implements Answerer {
+export class LlmAnswerer implements Answerer, FollowUpRewriter {
   readonly id: string;
+  readonly writesProvincialPart = true;
   private readonly chat: ChatOpenAI;
   private readonly rewriter: ChatOpenAI;
   private healthy = true;
@@ -35,7 +35,6 @@ export class LlmAnswerer implements Answerer {
   constructor(
     private readonly opts: LlmOptions,
     private readonly offline: Answerer,
-    private readonly logger?: () => FastifyBaseLogger | undefined,
   ) {
     this.id = `openai:${opts.model}`;
     const common = {
@@ -106,22 +105,26 @@ export class LlmAnswerer implements Answerer {
         emit(filter.push(text));
       }
       emit(filter.end());
-      if (filter.dropped.length) this.logger?.()?.warn({ dropped: filter.dropped.length }, 'invalid citations dropped from LLM answer');
       if (!filter.citations.length || !emitted.trim()) throw new Error('LLM answer had no valid citation');
       const tail = `\n${disclaimer(this.opts.legalAidPhone)}`;
       onToken?.(tail);
       this.healthy = true;
-      return { answer: `${emitted.trim()}${tail}`, citations: filter.citations, fallback: false };
+      return { answer: `${emitted.trim()}${tail}`, citations: filter.citations, fallback: false, ...dropped(filter) };
     } catch (err) {
       // Her own abort (the tab closed) stops the stream too; it says nothing about the provider.
       if (input.signal?.aborted) throw new RequestAborted();
       this.healthy = false;
-      this.logger?.()?.warn({ reason: (err as Error).message }, 'LLM answer failed; using offline answer');
       const prefix = emitted ? '\n' : '';
       const note = `${prefix}${render('offline-fallback-note.vi.txt')}\n`;
       onToken?.(note);
       const off = await this.offline.answer(input, onToken);
-      return { answer: `${emitted}${note}${off.answer}`, citations: [...filter.citations, ...off.citations], fallback: true };
+      return {
+        answer: `${emitted}${note}${off.answer}`,
+        citations: [...filter.citations, ...off.citations],
+        fallback: true,
+        fallbackReason: (err as Error).message,
+        ...dropped(filter),
+      };
     } finally {
       clearTimeout(timer);
       input.signal?.removeEventListener('abort', abortOuter);
@@ -145,6 +148,11 @@ export class LlmAnswerer implements Answerer {
       clearTimeout(timer);
     }
   }
+}
+
+/** The count of invented citations, only when there were some. */
+function dropped(filter: CitationFilter): { droppedCitations?: number } {
+  return filter.dropped.length ? { droppedCitations: filter.dropped.length } : {};
 }
 
 function formatSources(sources: ArticleHit[]): string {

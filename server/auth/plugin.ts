@@ -42,5 +42,6 @@ export default fp(
       for (const method of Array.isArray(route.method) ? route.method : [route.method]) guarded.push({ method, url: route.url, role });
     });
   },
-  { name: 'auth', fastify: '5.x' },
+  // Its guards throw AppErrors (401, 403) that the error handler renders.
+  { name: 'auth', fastify: '5.x', dependencies: ['errors'] },
 );

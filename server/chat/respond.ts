@@ -49,6 +49,9 @@ export interface ChatResult extends ChatMeta {
   topic: string | null;
   /** Two or three tappable next questions (server/chat/suggest.ts); none for out-of-scope answers. */
   suggestions: Suggestion[];
+  /** For the route's log only (AnswerOutput): why a configured LLM was stood in for, invented citations removed. */
+  fallbackReason?: string;
+  droppedCitations?: number;
 }
 
 export interface ChatEvents {
@@ -134,7 +137,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     // The province's part (after the law's rule) and notes on past plans, placed before the
     // disclaimer unless the answerer already wrote them (server/answer/provincial.ts).
     const sources = [...hits, ...next.hits];
-    const local = s.answerer.id === 'extractive' ? provincialPart(hits, search!.termWeights, (h) => sources.indexOf(h) + 1) : null;
+    const local = !s.answerer.writesProvincialPart ? provincialPart(hits, search!.termWeights, (h) => sources.indexOf(h) + 1) : null;
     const extra = [...(local?.lines ?? []), ...periodNotes(pastPlans, hits.slice(0, 3))];
     const disc = disclaimer(config.LEGAL_AID_PHONE);
     let streamed = '';
@@ -181,7 +184,11 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     user: { content: message, resolvedQuery: resolved, topic },
     assistant: { content: out.answer, kind, topic, citations: out.citations, fallback: out.fallback, official },
   });
-  return { conversationId, messageId, kind, emergency, ...(alert ? { safety: alert } : {}), answer: out.answer, citations: out.citations, fallback: out.fallback, official, topic, suggestions };
+  return {
+    conversationId, messageId, kind, emergency, ...(alert ? { safety: alert } : {}), answer: out.answer, citations: out.citations, fallback: out.fallback, official, topic, suggestions,
+    ...(out.fallbackReason ? { fallbackReason: out.fallbackReason } : {}),
+    ...(out.droppedCitations ? { droppedCitations: out.droppedCitations } : {}),
+  };
 }
 
 /** Citations of an official answer, resolved against the store (they were validated when saved). */
@@ -228,9 +235,8 @@ async function resolveFollowUp(s: Services, message: string, history: { role: st
   const folded = fold(message);
   const short = syllables(message).length <= 10;
   if (!FOLLOW_UP_RE.test(folded) && !(short && /^neu\b|\b(thi sao|the nao)\b/.test(folded))) return alone;
-  const rewriter = s.answerer as { rewrite?: (h: Turn[], q: string) => Promise<string | null> };
-  if (rewriter.rewrite) {
-    const r = await rewriter.rewrite(
+  if (s.followUpRewriter) {
+    const r = await s.followUpRewriter.rewrite(
       history.map((m) => ({ role: m.role as Turn['role'], content: m.content })),
       message,
     );

@@ -67,5 +67,5 @@ export default fp(
       if (timer) clearInterval(timer);
     });
   },
-  { name: 'maintenance' },
+  { name: 'maintenance', decorators: { fastify: ['services'] } },
 );

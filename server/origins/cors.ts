@@ -23,5 +23,6 @@ export default fp(
       maxAge: 600,
     });
   },
-  { name: 'cors-origins', fastify: '5.x' },
+  // Allowed origins are read from the store (server/origins/store.ts).
+  { name: 'cors-origins', fastify: '5.x', decorators: { fastify: ['services'] } },
 );

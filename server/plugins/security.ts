@@ -239,5 +239,6 @@ export default fp(
       route.onRequest = [limiter, ...existing];
     });
   },
-  { name: 'security', fastify: '5.x' },
+  // Its refusals (400, 429) are AppErrors that the error handler renders; limits count in the store.
+  { name: 'security', fastify: '5.x', dependencies: ['errors'], decorators: { fastify: ['services'] } },
 );

@@ -75,7 +75,7 @@ const chat: FastifyPluginAsync = async (app) => {
       const wantsSse = (req.headers.accept ?? '').includes('text/event-stream');
       if (!wantsSse) {
         const r = await respond(app.services, { ...req.body });
-        req.log.info({ conversationId: r.conversationId, kind: r.kind, citations: r.citations.length, fallback: r.fallback }, 'chat answered');
+        req.log.info(answeredLog(r), 'chat answered');
         return present(r);
       }
 
@@ -95,7 +95,7 @@ const chat: FastifyPluginAsync = async (app) => {
         );
         send('citations', { citations: r.citations });
         send('done', present(r));
-        req.log.info({ conversationId: r.conversationId, kind: r.kind, citations: r.citations.length, fallback: r.fallback }, 'chat answered (sse)');
+        req.log.info(answeredLog(r), 'chat answered (sse)');
       } catch (err) {
         // Nobody is listening any more: nothing to send and nothing went wrong.
         if (err instanceof RequestAborted) req.log.info('chat stream closed by the client');
@@ -198,6 +198,11 @@ const chat: FastifyPluginAsync = async (app) => {
     },
   );
 };
+
+/** What a chat leaves in the log: ids, counts and why an LLM was stood in for; never her words or the answer. */
+function answeredLog(r: ChatResult) {
+  return { conversationId: r.conversationId, kind: r.kind, citations: r.citations.length, fallback: r.fallback, fallbackReason: r.fallbackReason, droppedCitations: r.droppedCitations };
+}
 
 function present(r: ChatResult) {
   return {
