@@ -11,6 +11,7 @@ import tryQuestion from './admin/try-question.js';
 import adminGaps from './admin/gaps.js';
 import adminApiKeys from './admin/api-keys.js';
 import adminReports from './admin/reports.js';
+import adminCompare from './admin/compare.js';
 import openaiCompatible from './openai/routes.js';
 import mcpHttp from './mcp/http.js';
 import uploads from './admin/uploads.js';
@@ -34,6 +35,7 @@ const officials: FastifyPluginAsync = async (app) => {
   await app.register(adminGaps);
   await app.register(adminApiKeys);
   await app.register(adminReports);
+  await app.register(adminCompare);
   // Other systems' faces (API keys made here): /v1 (OpenAI-compatible) and /mcp.
   await app.register(openaiCompatible);
   await app.register(mcpHttp);
