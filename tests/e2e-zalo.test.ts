@@ -15,6 +15,8 @@ import { accessibilityViolations, launchChromium, screenshotPath } from './helpe
 import { ANDROID_ZALO_UA, APP_ID, fakeZaloClient } from './helpers/zalo.js';
 import { ingestDocument } from '../ingest/pipeline.js';
 import { PLAN, YEAR } from './fixtures/plans.js';
+import { invalidateSettingsCache, saveSettings } from '../server/settings/store.js';
+import { createUser } from '../server/auth/users.js';
 
 /**
  * The Zalo Mini App (web/zalo) end to end: its production bundle (`npm run build:zalo`) in
@@ -311,6 +313,22 @@ describe('Zalo Mini App in Chromium', () => {
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(errors).toEqual([]);
     await context.close();
+  });
+
+  it('shows the welcome and suggested questions officials set in the console', async () => {
+    const admin = await createUser(services.db, { email: 'canbo@zalo.test', role: 'editor', password: 'mat-khau-rat-dai-123' });
+    await saveSettings(services.db, admin.id, { welcome: 'Hội Phụ nữ tỉnh luôn bên chị.\nMọi câu hỏi đều được giữ kín.', suggestions: ['Chồng đánh vợ thì bị xử lý thế nào?'] });
+    invalidateSettingsCache(services.db);
+    try {
+      const { context, page } = await zaloPhone();
+      await page.goto(appUrl);
+      await expect.poll(() => page.getByTestId('welcome-lines').innerText()).toBe('Hội Phụ nữ tỉnh luôn bên chị.\nMọi câu hỏi đều được giữ kín.');
+      await expect(page.getByRole('list', { name: 'Câu hỏi gợi ý' }).getByRole('button').allInnerTexts()).resolves.toEqual(['Chồng đánh vợ thì bị xử lý thế nào?']);
+      await context.close();
+    } finally {
+      await saveSettings(services.db, admin.id, { welcome: null, suggestions: [] });
+      invalidateSettingsCache(services.db);
+    }
   });
 
   // Last: the plan joins the library for this test only.

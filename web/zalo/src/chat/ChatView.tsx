@@ -2,6 +2,8 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button, Input } from 'zmp-ui';
 import type { Citation } from '../../../shared/api.js';
 import type { Topic } from '../../../src/chat/topics.js';
+import { useWelcome } from '../../../shared/useWelcome.js';
+import { api } from '../api.js';
 import { AssistantMessage, UserMessage } from './Messages.js';
 import { MAX_CHARS, type ChatMessage } from './useChat.js';
 
@@ -28,6 +30,9 @@ function autoGrow(el: HTMLTextAreaElement): void {
 
 export function ChatView({ messages, busy, restoring, status, starter, send, onSource, onTopics, conversationId, remembering }: Props) {
   const [input, setInput] = useState('');
+  // Officials may replace the welcome line and the suggested questions in the console.
+  const official = useWelcome(api);
+  const questions = official.suggestions.length ? official.suggestions : starter.questions;
 
   const submit = async () => {
     const q = input;
@@ -57,9 +62,15 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
         {messages.length === 0 && !restoring && (
           <section className="hl-welcome" aria-labelledby="hl-welcome-title">
             <h2 id="hl-welcome-title">Chị cần hỏi gì về pháp luật?</h2>
-            <p>Hỏi bằng lời của chị, gõ không dấu cũng được. Mỗi câu trả lời đều ghi rõ điều, khoản của luật để chị kiểm tra.</p>
-            <ul className="hl-suggestions" aria-label={`Câu hỏi gợi ý: ${starter.label}`}>
-              {starter.questions.map((q) => (
+            {official.welcome ? (
+              <p className="hl-official-welcome" data-testid="welcome-lines">
+                {official.welcome}
+              </p>
+            ) : (
+              <p data-testid="welcome-lines">Hỏi bằng lời của chị, gõ không dấu cũng được. Mỗi câu trả lời đều ghi rõ điều, khoản của luật để chị kiểm tra.</p>
+            )}
+            <ul className="hl-suggestions" aria-label={official.suggestions.length ? 'Câu hỏi gợi ý' : `Câu hỏi gợi ý: ${starter.label}`}>
+              {questions.map((q) => (
                 <li key={q}>
                   <button type="button" onClick={() => void send(q)} disabled={busy}>
                     {q}
