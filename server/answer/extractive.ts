@@ -19,7 +19,7 @@ const MAX_LEADS = 2;
 /** A second statement is added only when it answers nearly as well as the first. */
 const SECOND_LEAD_RATIO = 0.7;
 const MAX_QUOTE_CHARS = 160;
-const MAX_SEE_ALSO = 3;
+const MAX_SEE_ALSO = 4;
 /** Words a member reads before "Xem thêm": about one phone screen. */
 const WORD_BUDGET = 120;
 
