@@ -48,7 +48,7 @@ import type {
   User,
   UserPatch,
 } from './types.js';
-import type { ApiKeyInfo, ArticleNoteInput, ArticleNotes, GapReport, MonthlyReport, TryResponse } from './official-types.js';
+import type { ApiKeyInfo, ArticleNoteInput, ArticleNotes, DocumentComparison, GapReport, MonthlyReport, TryResponse } from './official-types.js';
 import type { ShareCreated, SharedAnswerItem, ShareRequest } from './share-types.js';
 import type { MemberSettingsPatch, MemberSettingsView, Welcome } from './settings-types.js';
 
@@ -398,6 +398,7 @@ export function createApi(options: ApiOptions = {}) {
       revokeApiKey: (id: number) => json<{ apiKey: ApiKeyInfo }>(`/api/admin/api-keys/${id}`, { method: 'DELETE' }),
       reports: (months?: number) => json<MonthlyReport>('/api/admin/reports', { query: { months } }),
       reportUrl: (months: number, format: 'csv' | 'xlsx') => `${base}/api/admin/reports?months=${months}&format=${format}`,
+      compareDocument: (id: string, withId?: string) => json<DocumentComparison>(`/api/admin/documents/${enc(id)}/compare`, { query: { with: withId } }),
       gaps: (days?: number) => json<GapReport>('/api/admin/gaps', { query: { days } }),
       notesExportUrl: (documentId: string) => `${base}/api/admin/documents/${enc(documentId)}/notes.tsv`,
     },

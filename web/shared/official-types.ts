@@ -106,3 +106,17 @@ export interface MonthlyReport {
   months: ReportMonth[];
   topics: { month: string; topic: string; count: number }[];
 }
+
+export interface DocumentComparison {
+  old: { id: string; number: string | null; title: string; status: string };
+  new: { id: string; number: string | null; title: string; status: string };
+  added: { article: string; title: string | null }[];
+  removed: { article: string; title: string | null }[];
+  changed: {
+    old: { article: string; title: string | null };
+    new: { article: string; title: string | null };
+    clauses: { clause: string; change: 'added' | 'removed' | 'changed'; diff: { op: 'same' | 'add' | 'del'; text: string }[] }[];
+  }[];
+  unchanged: number;
+  answersToReview: { handoverId: number; question: string; documentId: string; article: string; reason: string }[];
+}

@@ -10,6 +10,7 @@ import { TryQuestion } from './TryQuestion.js';
 import { Gaps } from './Gaps.js';
 import { ApiKeys } from './ApiKeys.js';
 import { Reports } from './Reports.js';
+import { Compare } from './Compare.js';
 import { Origins } from './Origins.js';
 import { MemberSettings } from './MemberSettings.js';
 import { Tabs } from './Tabs.js';
@@ -28,6 +29,7 @@ const TABS: Tab[] = [
   { id: 'van-ban', label: 'Thư viện văn bản', render: (p) => <Documents {...p} /> },
   { id: 'cau-hoi', label: 'Câu hỏi của hội viên', render: (p) => <Insights {...p} /> },
   { id: 'chua-giai-dap', label: 'Chưa được giải đáp', render: (p) => <Gaps {...p} /> },
+  { id: 'so-sanh', label: 'So sánh văn bản', render: (p) => <Compare {...p} /> },
   { id: 'bao-cao', label: 'Báo cáo', render: (p) => <Reports {...p} /> },
   { id: 'thu-cau-hoi', label: 'Thử câu hỏi', render: (p) => <TryQuestion {...p} /> },
   { id: 'chuyen-can-bo', label: 'Chuyển cán bộ', render: (p) => <Handover {...p} /> },
