@@ -55,6 +55,11 @@ function labelBefore(line: string, at: number): string {
     .slice(-120);
 }
 
+/** Before a re-parse: numbers an official confirmed stay (found again or not), the others are found anew. */
+export async function dropUnconfirmedContacts(q: Queryable, documentId: string): Promise<void> {
+  await q.query('delete from document_contacts where document_id = $1 and confirmed_at is null', [documentId]);
+}
+
 export async function insertContacts(q: Queryable, documentId: string, contacts: FoundContact[]): Promise<void> {
   for (const c of contacts) {
     await q.query(

@@ -1,6 +1,6 @@
-import type { Db } from '../store/db.js';
-import { deleteDocument, findDocumentByNumber, findDocumentBySha, insertDocument } from '../store/documents.js';
-import { insertChunks } from '../store/chunks.js';
+import type { Db, Queryable } from '../store/db.js';
+import { deleteDocument, findDocumentByNumber, findDocumentBySha, insertDocument, updateDocumentStructure } from '../store/documents.js';
+import { deleteChunks, insertChunks } from '../store/chunks.js';
 import { embeddingInput } from '../store/embeddings.js';
 import { chunkStructure } from './chunk/chunker.js';
 import type { Embedder } from './embed/embedder.js';
@@ -11,7 +11,7 @@ import { extractMetadata } from './parse/metadata.js';
 import { outline } from './structure/outline.js';
 import { parseStructure } from './structure/legal.js';
 import { foldedSyllables } from './text/vietnamese.js';
-import { findContacts, insertContacts } from './contacts.js';
+import { dropUnconfirmedContacts, findContacts, insertContacts } from './contacts.js';
 import type { ChunkDraft, DocumentMeta, ParsedText, Structure } from './types.js';
 
 export interface IngestInput {
@@ -76,7 +76,7 @@ export async function ingestDocument(db: Db, embedder: Embedder, input: IngestIn
       articles: existing.article_count, chunks: existing.chunk_count, ms: performance.now() - t0,
     };
   }
-  const vectors = await embedder.embed(p.chunks.map((c) => embeddingInput(c.header, c.text)));
+  const vectors = await embedChunks(embedder, p);
   const articleCount = p.structure.articles.length;
 
   const replacedId = await db.transaction(async (tx) => {
@@ -121,27 +121,7 @@ export async function ingestDocument(db: Db, embedder: Embedder, input: IngestIn
       period_end: p.meta.periodEnd ?? null,
       structure_scheme: structureScheme(p.structure),
     });
-    await insertChunks(
-      tx,
-      p.id,
-      p.chunks.map((c, i) => ({
-        ordinal: c.ordinal,
-        path: c.path,
-        article: c.article ?? null,
-        articleNum: c.articleNum ?? null,
-        articleTitle: c.articleTitle ?? null,
-        heading: c.heading ?? null,
-        section: c.section ?? null,
-        clauses: c.clauses,
-        points: c.points,
-        part: c.part,
-        header: c.header,
-        text: c.text,
-        searchText: searchText(c.header, c.text),
-        embedding: vectors[i]!,
-      })),
-    );
-    await insertContacts(tx, p.id, findContacts(p.chunks));
+    await writeChunks(tx, p.id, p, vectors);
     return replaced;
   });
 
@@ -157,6 +137,66 @@ export async function ingestDocument(db: Db, embedder: Embedder, input: IngestIn
     ms: performance.now() - t0,
     replacedId,
   };
+}
+
+/** A prepared document's vectors, computed before any transaction: a provider call must not hold PGlite's one connection. */
+export function embedChunks(embedder: Embedder, p: Prepared): Promise<number[][]> {
+  return embedder.embed(p.chunks.map((c) => embeddingInput(c.header, c.text)));
+}
+
+/** The tail of ingest, in the caller's transaction: a prepared document's chunks and the contact numbers found in them. */
+export async function writeChunks(tx: Queryable, documentId: string, p: Prepared, vectors: number[][]): Promise<void> {
+  await insertChunks(
+    tx,
+    documentId,
+    p.chunks.map((c, i) => ({
+      ordinal: c.ordinal,
+      path: c.path,
+      article: c.article ?? null,
+      articleNum: c.articleNum ?? null,
+      articleTitle: c.articleTitle ?? null,
+      heading: c.heading ?? null,
+      section: c.section ?? null,
+      clauses: c.clauses,
+      points: c.points,
+      part: c.part,
+      header: c.header,
+      text: c.text,
+      searchText: searchText(c.header, c.text),
+      embedding: vectors[i]!,
+    })),
+  );
+  await insertContacts(tx, documentId, findContacts(p.chunks));
+}
+
+/**
+ * A stored document parsed again from its original with today's parser: its chunks, outline and
+ * counts are replaced in one transaction (the document row, its metadata and its id stay);
+ * contact numbers an official confirmed stay, unconfirmed ones not found again go. `inTx`
+ * runs in the same transaction (the caller's audit entry).
+ */
+export async function reparseDocument(
+  db: Db,
+  embedder: Embedder,
+  documentId: string,
+  input: IngestInput,
+  inTx?: (tx: Queryable, p: Prepared) => Promise<void>,
+): Promise<Prepared> {
+  const p = await prepareDocument(input);
+  const vectors = await embedChunks(embedder, p);
+  await db.transaction(async (tx) => {
+    await deleteChunks(tx, documentId);
+    await updateDocumentStructure(tx, documentId, {
+      structure: outline(p.structure),
+      articleCount: p.structure.articles.length,
+      chunkCount: p.chunks.length,
+      structureScheme: structureScheme(p.structure),
+    });
+    await dropUnconfirmedContacts(tx, documentId);
+    await writeChunks(tx, documentId, p, vectors);
+    await inTx?.(tx, p);
+  });
+  return p;
 }
 
 /**

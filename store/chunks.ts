@@ -39,6 +39,10 @@ export interface ChunkRow {
 const ROWS_PER_INSERT = 50;
 
 /** Inserts a document's chunks in a few multi-row statements (PGlite round trips are costly). */
+export async function deleteChunks(q: Queryable, documentId: string): Promise<void> {
+  await q.query('delete from chunks where document_id = $1', [documentId]);
+}
+
 export async function insertChunks(q: Queryable, documentId: string, chunks: NewChunk[]): Promise<void> {
   for (let i = 0; i < chunks.length; i += ROWS_PER_INSERT) {
     const batch = chunks.slice(i, i + ROWS_PER_INSERT);

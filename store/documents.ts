@@ -78,6 +78,17 @@ export async function listDocuments(q: Queryable): Promise<DocumentRow[]> {
   return r.rows;
 }
 
+/** After a re-parse: the outline and counts of the new chunks (metadata an official edited stays). */
+export async function updateDocumentStructure(
+  q: Queryable,
+  id: string,
+  v: { structure: unknown; articleCount: number; chunkCount: number; structureScheme: string | null },
+): Promise<void> {
+  await q.query('update documents set structure = $2, article_count = $3, chunk_count = $4, structure_scheme = $5, updated_at = now() where id = $1', [
+    id, JSON.stringify(v.structure), v.articleCount, v.chunkCount, v.structureScheme,
+  ]);
+}
+
 export async function deleteDocument(q: Queryable, id: string): Promise<boolean> {
   const r = await q.query<{ id: string }>('delete from documents where id = $1 returning id', [id]);
   return r.rows.length > 0;

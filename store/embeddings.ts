@@ -90,6 +90,11 @@ async function embedMissing(db: Db, embedder: EmbedderInfo, onProgress?: (done: 
 }
 
 /** The context header is embedded with the text, so "Luật Hôn nhân và gia đình" helps a match. */
+/** Forgets a document's vectors; ensureEmbeddings computes them again with the current embedder. */
+export async function clearEmbeddings(q: Queryable, documentId: string): Promise<void> {
+  await q.query('update chunks set embedding = null where document_id = $1', [documentId]);
+}
+
 export function embeddingInput(header: string, text: string): string {
   return `${header}\n${text}`;
 }

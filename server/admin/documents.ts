@@ -1,18 +1,13 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { deleteDocument, getDocument, listDocuments, type DocumentRow } from '../../store/documents.js';
-import { insertChunks } from '../../store/chunks.js';
-import { embeddingInput, ensureEmbeddings } from '../../store/embeddings.js';
 import { isBinding } from '../../ingest/names.js';
-import { outline } from '../../ingest/structure/outline.js';
-import { prepareDocument, searchText, structureScheme } from '../../ingest/pipeline.js';
-import { findContacts, insertContacts } from '../../ingest/contacts.js';
-import type { DocumentMeta } from '../../ingest/types.js';
 import { AppError, notFound } from '../errors.js';
 import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { presentDocument } from '../present.js';
+import { reindexDocument } from '../library/reindex.js';
 import { documentSummary } from '../routes/schemas.js';
-import { hasOriginal, readOriginal, removeOriginal } from './originals.js';
+import { hasOriginal, removeOriginal } from './originals.js';
 import { errorResponse, guardedErrors, idParam, isoDate, okResponse, security, toIso } from './schemas.js';
 
 export const adminDocument = {
@@ -77,7 +72,7 @@ const notFoundDoc = () => notFound('document', 'Không tìm thấy văn bản n�
 
 /** The officials' view of the corpus: metadata edits, retiring, deleting, re-indexing. */
 const adminDocuments: FastifyPluginAsync = async (app) => {
-  const { db, config, embedder } = app.services;
+  const { db, config } = app.services;
   const editor = requireRole('editor');
   const present = (d: DocumentRow) => ({ ...presentDocument(d), sha256: d.sha256, updatedAt: toIso(d.updated_at)!, hasOriginal: hasOriginal(config.dataDir, d.sha256) });
 
@@ -252,50 +247,8 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
         },
       },
     },
-    async (req) => {
-      const actor = officialOf(req);
-      const doc = await getDocument(db, req.params.id);
-      if (!doc) throw notFoundDoc();
-      const bytes = readOriginal(config.dataDir, doc.sha256);
-      let result: { mode: 'reparsed' | 'reembedded'; articles: number; chunks: number; embedded: number };
-      if (bytes) {
-        // Officials' metadata edits win over what the parser reads from the file.
-        const meta: DocumentMeta = {
-          title: doc.title, number: doc.number ?? undefined, type: doc.type, issuer: doc.issuer ?? undefined,
-          issued: doc.issued ?? undefined, effective: doc.effective ?? undefined, status: doc.status,
-          scope: doc.scope ?? undefined, period: doc.period ?? undefined, periodStart: doc.period_start ?? undefined, periodEnd: doc.period_end ?? undefined,
-        };
-        const p = await prepareDocument({ bytes, overrides: meta });
-        // Embed before opening the transaction: a provider call must not hold PGlite's one connection.
-        const vectors = await embedder.embed(p.chunks.map((c) => embeddingInput(c.header, c.text)));
-        await db.transaction(async (tx) => {
-          await tx.query('delete from chunks where document_id = $1', [doc.id]);
-          await insertChunks(
-            tx,
-            doc.id,
-            p.chunks.map((c, i) => ({
-              ordinal: c.ordinal, path: c.path, article: c.article ?? null, articleNum: c.articleNum ?? null,
-              articleTitle: c.articleTitle ?? null, heading: c.heading ?? null, section: c.section ?? null, clauses: c.clauses, points: c.points,
-              part: c.part, header: c.header, text: c.text, searchText: searchText(c.header, c.text), embedding: vectors[i]!,
-            })),
-          );
-          await tx.query('update documents set structure = $2, article_count = $3, chunk_count = $4, structure_scheme = $5, updated_at = now() where id = $1', [
-            doc.id, JSON.stringify(outline(p.structure)), p.structure.articles.length, p.chunks.length, structureScheme(p.structure),
-          ]);
-          // Numbers found again keep an official's confirmation; ones no longer in the text go.
-          await tx.query('delete from document_contacts where document_id = $1 and confirmed_at is null', [doc.id]);
-          await insertContacts(tx, doc.id, findContacts(p.chunks));
-          await audit(tx, actor, 'document.reindex', { type: 'document', id: doc.id }, { mode: 'reparsed', chunks: p.chunks.length });
-        });
-        result = { mode: 'reparsed', articles: p.structure.articles.length, chunks: p.chunks.length, embedded: p.chunks.length };
-      } else {
-        await db.query('update chunks set embedding = null where document_id = $1', [doc.id]);
-        const embedded = await ensureEmbeddings(db, embedder);
-        await audit(db, actor, 'document.reindex', { type: 'document', id: doc.id }, { mode: 'reembedded', chunks: doc.chunk_count });
-        result = { mode: 'reembedded', articles: doc.article_count, chunks: doc.chunk_count, embedded };
-      }
-      return { documentId: doc.id, ...result };
-    },
+    // The library's re-index use case (server/library/reindex.ts): the ingest pipeline's own tail.
+    async (req) => reindexDocument(app.services, req.params.id, officialOf(req)),
   );
 
   app.get<{ Params: { id: string } }>(
