@@ -17,6 +17,7 @@ import { ingestDocument } from '../ingest/pipeline.js';
 import { PLAN, YEAR } from './fixtures/plans.js';
 import { invalidateSettingsCache, saveSettings } from '../server/settings/store.js';
 import { createUser } from '../server/auth/users.js';
+import { bearer, login } from './helpers/officials.js';
 
 /**
  * The Zalo Mini App (web/zalo) end to end: its production bundle (`npm run build:zalo`) in
@@ -329,6 +330,54 @@ describe('Zalo Mini App in Chromium', () => {
       await saveSettings(services.db, admin.id, { welcome: null, suggestions: [] });
       invalidateSettingsCache(services.db);
     }
+  });
+
+  it("tells her on reopening that an official answered the question she handed over, and shows the answer", async () => {
+    const { context, page, errors } = await zaloPhone();
+    await page.goto(appUrl);
+    await page.getByRole('button', { name: 'Giới thiệu', exact: true }).click();
+    await page.getByLabel('Ghi nhớ lịch sử bằng tài khoản Zalo').check();
+    await page.getByText('Đã bật.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Hỏi đáp', exact: true }).click();
+    await ask(page, 'chia tai san khi ly hon the nao');
+    const answer = page.locator('article.hl-msg-assistant').last();
+    await answer.getByRole('button', { name: 'Chưa đúng' }).click();
+    await answer.getByRole('button', { name: 'Gửi góp ý' }).click();
+    await answer.getByRole('button', { name: 'Gửi cho cán bộ Hội' }).click();
+    await expect(answer.getByTestId('handover-how').innerText()).resolves.toContain('đang ghi nhớ cuộc trò chuyện');
+    await answer.getByRole('button', { name: 'Gửi câu hỏi cho cán bộ Hội' }).click();
+    await expect.poll(async () => (await services.db.query("select 1 from handover where question = 'chia tai san khi ly hon the nao'")).rows.length).toBe(1);
+
+    // An official answers and approves it in the console.
+    await createUser(services.db, { email: 'quantri@zalo.test', role: 'admin', password: 'mat-khau-rat-dai-123' });
+    const official = await login(app, 'quantri@zalo.test', 'mat-khau-rat-dai-123');
+    const id = (await services.db.query<{ id: string }>("select id from handover where question = 'chia tai san khi ly hon the nao'")).rows[0]!.id;
+    const answered = await app.inject({
+      method: 'POST',
+      url: `/api/admin/handover/${id}/answer`,
+      headers: bearer(official),
+      payload: { answer: 'Tài sản chung của vợ chồng về nguyên tắc được chia đôi, có tính đến công sức đóng góp.', citations: [{ documentId: '52-2014-qh13', article: '59', clause: '2' }] },
+    });
+    expect(answered.statusCode, answered.body).toBe(200);
+    expect((await app.inject({ method: 'POST', url: `/api/admin/handover/${id}/approve`, headers: bearer(official) })).statusCode).toBe(200);
+
+    // She opens the Mini App again: told once, the answer in her conversation, marked and cited.
+    await page.reload();
+    const notice = page.getByTestId('reply-notice');
+    await expect(notice.innerText()).resolves.toContain('Cán bộ Hội đã trả lời câu hỏi chị gửi.');
+    const reply = page.locator('article.hl-msg-assistant', { has: page.getByTestId('reply-to') });
+    await expect(reply.getByTestId('official').innerText()).resolves.toContain('Cán bộ Hội đã trả lời');
+    await expect(reply.getByTestId('reply-to').innerText()).resolves.toContain('chia tai san khi ly hon the nao');
+    await expect(reply.locator('.answer').innerText()).resolves.toContain('được chia đôi');
+    await expect(reply.getByTestId('citation').first().innerText()).resolves.toMatch(/khoản 2 Điều 59/i);
+    await notice.getByRole('button', { name: 'Xem câu trả lời' }).click();
+    await notice.waitFor({ state: 'detached' });
+    await page.reload();
+    await reply.waitFor();
+    expect(await page.getByTestId('reply-notice').count()).toBe(0);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   // Last: the plan joins the library for this test only.

@@ -152,6 +152,8 @@ function Main() {
             onSource={openSource}
             onTopics={() => setTab('topics')}
             conversationId={chat.currentId()}
+            newReply={chat.newReply}
+            onReplySeen={chat.dismissReply}
             remembering={remember}
           />
         </div>

@@ -51,6 +51,15 @@ export function forgetConversation(ownerKey: string, id: string): void {
   safe(() => localStorage.setItem(listKey(ownerKey), JSON.stringify(list)), undefined);
 }
 
+/** The last official reply she was told about, per Zalo account (wiped with everything else). */
+export function seenReply(ownerKey: string): number {
+  return safe(() => Number(localStorage.getItem(`${PREFIX}seen-reply:${ownerKey}`) ?? 0) || 0, 0);
+}
+
+export function markReplySeen(ownerKey: string, messageId: number): void {
+  safe(() => localStorage.setItem(`${PREFIX}seen-reply:${ownerKey}`, String(messageId)), undefined);
+}
+
 /** Quick exit and opting out: everything this app ever stored on the phone. */
 export function wipeEverything(): void {
   safe(() => {

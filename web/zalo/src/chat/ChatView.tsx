@@ -2,6 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button, Input } from 'zmp-ui';
 import type { Citation } from '../../../shared/api.js';
 import type { Topic } from '../../../src/chat/topics.js';
+import { REPLY_NOTICE } from '../../../shared/replies.js';
 import { useWelcome } from '../../../shared/useWelcome.js';
 import { api } from '../api.js';
 import { AssistantMessage, UserMessage } from './Messages.js';
@@ -17,6 +18,9 @@ interface Props {
   send: (q: string) => Promise<boolean>;
   onSource: (c: Citation) => void;
   onTopics: () => void;
+  /** The key of an official's reply she has not seen yet, and how to dismiss the notice. */
+  newReply?: string | null;
+  onReplySeen?: () => void;
   /** For 👍/👎 and the hand-over under each answer. */
   conversationId?: string | null;
   remembering?: boolean;
@@ -28,7 +32,7 @@ function autoGrow(el: HTMLTextAreaElement): void {
   el.style.height = `${el.scrollHeight + 2}px`;
 }
 
-export function ChatView({ messages, busy, restoring, status, starter, send, onSource, onTopics, conversationId, remembering }: Props) {
+export function ChatView({ messages, busy, restoring, status, starter, send, onSource, onTopics, conversationId, remembering, newReply, onReplySeen }: Props) {
   const [input, setInput] = useState('');
   // Officials may replace the welcome line and the suggested questions in the console.
   const official = useWelcome(api);
@@ -58,6 +62,20 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
 
   return (
     <>
+      {newReply && (
+        <div className="hl-reply-notice" role="status" data-testid="reply-notice">
+          <p>{REPLY_NOTICE}</p>
+          <Button
+            size="small"
+            onClick={() => {
+              document.querySelector(`[data-key="${newReply}"]`)?.scrollIntoView({ block: 'start' });
+              onReplySeen?.();
+            }}
+          >
+            Xem câu trả lời
+          </Button>
+        </div>
+      )}
       <div className="hl-log" role="log" aria-live="polite" aria-busy={busy} aria-label="Cuộc trò chuyện">
         {messages.length === 0 && !restoring && (
           <section className="hl-welcome" aria-labelledby="hl-welcome-title">

@@ -51,8 +51,13 @@ export function AssistantMessage({ m, onSource, onRetry, conversationId, remembe
       ) : null}
       <div className="hl-bubble">
         {m.official && (
-          <p className="hl-badge hl-badge-official">
+          <p className="hl-badge hl-badge-official" data-testid="official">
             <span aria-hidden="true">✓</span> Cán bộ Hội đã trả lời
+          </p>
+        )}
+        {m.reply && (
+          <p className="hl-reply-to" data-testid="reply-to">
+            Trả lời câu chị gửi cán bộ Hội: “{m.reply.question}”
           </p>
         )}
         {m.fallback && <p className="hl-badge">Trả lời ở chế độ ngoại tuyến: trích nguyên văn điều luật, chưa được diễn giải</p>}

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, type AnswerKind, type Citation, type ConversationMessage, type EmergencyInfo, type SafetyAlert } from '../../../shared/api.js';
 import { api } from '../api.js';
-import { forgetConversation, saveConversation } from '../storage.js';
+import { newestUnseenReply } from '../../../shared/replies.js';
+import { forgetConversation, markReplySeen, saveConversation, seenReply } from '../storage.js';
 
 /** The server refuses longer questions (MAX_MESSAGE_CHARS); say so before sending. */
 export const MAX_CHARS = 2000;
@@ -15,6 +16,8 @@ export interface ChatMessage {
   citations: Citation[];
   fallback?: boolean;
   official?: boolean;
+  /** An official's reply to the question she handed over: her question, as officials saw it. */
+  reply?: { question: string };
   emergency?: EmergencyInfo;
   safety?: SafetyAlert;
   status: 'streaming' | 'done' | 'error';
@@ -36,6 +39,7 @@ function fromServer(m: ConversationMessage): ChatMessage {
     citations: m.citations ?? [],
     fallback: m.fallback,
     official: m.official,
+    reply: m.reply,
     status: 'done',
   };
 }
@@ -53,6 +57,8 @@ export function useChat({ ownerKey, resumeId, onEmergency }: ChatOptions) {
   const [busy, setBusy] = useState(false);
   const [restoring, setRestoring] = useState(false);
   const [status, setStatus] = useState('');
+  /** Set on reopening when an official replied since she last looked: that message's key. */
+  const [newReply, setNewReply] = useState<string | null>(null);
   const conversationRef = useRef<string | null>(null);
   const abortRef = useRef<AbortController | null>(null);
   const ownerRef = useRef(ownerKey);
@@ -75,6 +81,12 @@ export function useChat({ ownerKey, resumeId, onEmergency }: ChatOptions) {
         (c) => {
           conversationRef.current = c.id;
           setMessages(c.messages.map(fromServer));
+          const owner = ownerRef.current;
+          const unseen = owner ? newestUnseenReply(c.messages, seenReply(owner)) : null;
+          if (owner && unseen !== null) {
+            setNewReply(`s${unseen}`);
+            markReplySeen(owner, unseen);
+          }
         },
         (err: unknown) => {
           if (ctrl.signal.aborted) return;
@@ -164,5 +176,7 @@ export function useChat({ ownerKey, resumeId, onEmergency }: ChatOptions) {
   /** The conversation under way, if any (filed on the phone when she opts in mid-conversation). */
   const currentId = useCallback(() => conversationRef.current, []);
 
-  return { messages, busy, restoring, status, send, reset, currentId };
+  const dismissReply = useCallback(() => setNewReply(null), []);
+
+  return { messages, busy, restoring, status, send, reset, currentId, newReply, dismissReply };
 }
