@@ -116,8 +116,18 @@ export function parseLegalStructure(text: string): Structure {
     }
 
     const pm = POINT_RE.exec(line);
+    const pointLabel = pm ? `${pm[1]}${pm[2] ?? ''}` : '';
     if (pm && clause && clause.tail.length === 0) {
-      clause.points.push({ label: `${pm[1]}${pm[2] ?? ''}`, text: line });
+      clause.points.push({ label: pointLabel, text: line });
+      continue;
+    }
+    // A paragraph inside a điểm ("Khi sức khỏe … bình phục …" after điểm b) is followed by the
+    // next điểm in sequence: the paragraph belongs to the điểm before it, and the list goes on.
+    if (pm && clause && isNextPoint(clause.points[clause.points.length - 1]?.label, pointLabel)) {
+      const last = clause.points[clause.points.length - 1]!;
+      last.text += `\n${clause.tail.join('\n')}`;
+      clause.tail = [];
+      clause.points.push({ label: pointLabel, text: line });
       continue;
     }
 
@@ -203,6 +213,14 @@ const ATTACHMENT_RE = /^(KẾ HOẠCH|QUY CHẾ|QUY ĐỊNH|CHƯƠNG TRÌNH|HƯ�
  * issues an attached plan or regulation ("Điều 1. Ban hành kèm theo Quyết định này Kế hoạch …")
  * is represented by the attachment, its substance.
  */
+/** Vietnamese point letters in order (no f, j, w, z; đ after d). */
+const POINT_ORDER = 'abcdđeghiklmnopqrstuvxy';
+
+function isNextPoint(previous: string | undefined, label: string): boolean {
+  if (!previous || previous.length !== 1 || label.length !== 1) return false;
+  return POINT_ORDER.indexOf(label) === POINT_ORDER.indexOf(previous) + 1;
+}
+
 export function parseStructure(text: string): Structure {
   const legal = parseLegalStructure(text);
   const attachment = legal.articles.length > 0 && legal.articles.length <= 6 ? splitAttachment(text) : null;
