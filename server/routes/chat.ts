@@ -1,9 +1,8 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { emergencyNumbers, respond, type ChatResult } from '../chat/respond.js';
-import { recentMessages, conversationExists } from '../../store/conversations.js';
-import { notFound, RequestAborted, toHttpError } from '../errors.js';
+import { RequestAborted, toHttpError } from '../errors.js';
 import { openEventStream } from '../plugins/sse.js';
-import { officialReplies } from '../handover/reply.js';
+import { readConversation } from '../chat/conversations.js';
 import { citationSchema, errorResponse } from './schemas.js';
 
 const citation = citationSchema;
@@ -175,10 +174,7 @@ const chat: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      const { db, config } = app.services;
-      if (!(await conversationExists(db, req.params.id))) throw notFound('conversation', 'Không tìm thấy cuộc trò chuyện (có thể đã hết hạn lưu).');
-      const rows = await recentMessages(db, req.params.id, config.MAX_TURNS_PER_CONVERSATION * 2);
-      const replies = await officialReplies(db, req.params.id);
+      const rows = await readConversation(app.services, req.params.id);
       const numbers = rows.some((m) => m.kind === 'emergency') ? await emergencyNumbers(app.services) : [];
       return {
         id: req.params.id,
@@ -190,7 +186,7 @@ const chat: FastifyPluginAsync = async (app) => {
           citations: m.citations as never[],
           fallback: m.fallback,
           official: m.official,
-          ...(replies.has(Number(m.id)) ? { reply: replies.get(Number(m.id)) } : {}),
+          ...(m.reply ? { reply: m.reply } : {}),
           ...(m.kind === 'emergency' ? { emergency: { numbers } } : {}),
           createdAt: new Date(m.created_at).toISOString(),
         })),
