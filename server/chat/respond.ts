@@ -115,11 +115,13 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   let out: AnswerOutput;
   let official = false;
   const topic = search?.topics[0] ?? null;
-  // An answer officials wrote and approved for a similar question comes first.
-  const approved = kind === 'answer' && level === 'ordinary' ? await findOfficialAnswer(db, resolved) : null;
+  // An answer officials wrote and approved for a similar question comes first — below the
+  // helplines when the question is urgent; an emergency gets what to do now instead.
+  const approved = kind === 'answer' && level !== 'emergency' ? await findOfficialAnswer(db, resolved) : null;
   if (approved) {
     const citations = await officialCitations(s, approved.citations);
-    const text = `${render('official-answer.vi.txt')}\n${approved.answer}\n${disclaimer(config.LEGAL_AID_PHONE)}`;
+    const preface = level === 'urgent' ? safetyPreface(dial, safety, level, numbers) : '';
+    const text = `${preface}${render('official-answer.vi.txt')}\n${approved.answer}\n${disclaimer(config.LEGAL_AID_PHONE)}`;
     events.onToken?.(text);
     out = { answer: text, citations, fallback: false };
     official = true;
