@@ -66,6 +66,18 @@ export async function insertChunks(q: Queryable, documentId: string, chunks: New
   }
 }
 
+/** Every chunk's text of a document in order, for the whole-document view. */
+export async function articleTexts(
+  q: Queryable,
+  documentId: string,
+): Promise<{ article: string | null; article_title: string | null; heading: string | null; path: string[]; text: string; part: number; clauses: string[] }[]> {
+  const r = await q.query<{ article: string | null; article_title: string | null; heading: string | null; path: string[]; text: string; part: number; clauses: string[] }>(
+    'select article, article_title, heading, path, text, part, clauses from chunks where document_id = $1 order by ordinal',
+    [documentId],
+  );
+  return r.rows;
+}
+
 export async function chunksOfArticle(q: Queryable, documentId: string, article: string): Promise<ChunkRow[]> {
   const r = await q.query<ChunkRow>(
     `select ${CHUNK_COLUMNS} from chunks where document_id = $1 and article = $2 order by ordinal`,

@@ -1,8 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { chunksOfArticle } from '../../store/chunks.js';
-import { joinArticlePieces } from '../../ingest/chunk/chunker.js';
-import { getDocument } from '../../store/documents.js';
-import { notFound } from '../errors.js';
+import { readArticle } from '../library/read.js';
 import { presentDocument } from '../present.js';
 import { documentSummary, errorResponse } from './schemas.js';
 
@@ -56,13 +53,8 @@ const articles: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      const { db } = app.services;
-      const doc = await getDocument(db, req.params.documentId);
-      if (!doc) throw notFound('document', 'Không tìm thấy văn bản này.');
-      const chunks = await chunksOfArticle(db, doc.id, req.params.article);
-      if (!chunks.length) throw notFound('article', 'Không tìm thấy điều luật này trong văn bản.');
+      const { doc, chunks, body } = await readArticle(app.services, req.params.documentId, req.params.article);
       const first = chunks[0]!;
-      const body = joinArticlePieces(chunks);
       const intro: string[] = [];
       const clauses: Clause[] = [];
       for (const line of body) {

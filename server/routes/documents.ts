@@ -1,8 +1,6 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { getDocument, listDocuments } from '../../store/documents.js';
-import { notFound } from '../errors.js';
+import { listLibrary, readDocument } from '../library/read.js';
 import { presentDocument } from '../present.js';
-import { joinArticlePieces } from '../../ingest/chunk/chunker.js';
 import { documentSummary, errorResponse } from './schemas.js';
 
 const outlineNode = {
@@ -26,7 +24,7 @@ const documents: FastifyPluginAsync = async (app) => {
         response: { 200: { type: 'object', properties: { documents: { type: 'array', items: documentSummary } } } },
       },
     },
-    async () => ({ documents: (await listDocuments(app.services.db)).map(presentDocument) }),
+    async () => ({ documents: (await listLibrary(app.services)).map(presentDocument) }),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -64,27 +62,7 @@ const documents: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      const { db } = app.services;
-      const doc = await getDocument(db, req.params.id, true);
-      if (!doc) throw notFound('document', 'Không tìm thấy văn bản này.');
-      const rows = (
-        await db.query<{ article: string | null; article_title: string | null; heading: string | null; path: string[]; text: string; part: number; clauses: string[] }>(
-          'select article, article_title, heading, path, text, part, clauses from chunks where document_id = $1 order by ordinal',
-          [doc.id],
-        )
-      ).rows;
-      // Split articles come back whole.
-      const groups: (typeof rows)[] = [];
-      for (const r of rows) {
-        const prev = groups[groups.length - 1];
-        if (r.part > 1 && prev && prev[0]!.article === r.article) prev.push(r);
-        else groups.push([r]);
-      }
-      const articles = groups.map((g) => {
-        const r = g[0]!;
-        const text = g.length > 1 ? [r.text.split('\n')[0]!, ...joinArticlePieces(g)].join('\n') : r.text;
-        return { article: r.article, title: r.article_title, heading: r.heading, path: r.path, text };
-      });
+      const { doc, articles } = await readDocument(app.services, req.params.id);
       return { document: presentDocument(doc), structure: doc.structure, articles };
     },
   );

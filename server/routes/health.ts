@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FastifyPluginAsync } from 'fastify';
-import { countDocuments } from '../../store/documents.js';
-import { pendingMigrations } from '../../store/migrate.js';
+import { storeStatus } from '../library/read.js';
 import { authenticate } from '../auth/guard.js';
 
 /** A readiness probe that waits longer than this on the database calls it down. */
@@ -87,8 +86,9 @@ const health: FastifyPluginAsync = async (app) => {
       const notReady: string[] = [];
       let counts: { documents: number; chunks: number } | undefined;
       try {
-        counts = await withTimeout(countDocuments(db), DB_PROBE_MS);
-        if ((await withTimeout(pendingMigrations(db), DB_PROBE_MS)).length) notReady.push('migrations');
+        const status = await withTimeout(storeStatus(app.services), DB_PROBE_MS);
+        counts = { documents: status.documents, chunks: status.chunks };
+        if (status.pendingMigrations) notReady.push('migrations');
       } catch {
         notReady.push('database');
       }

@@ -1,6 +1,5 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { chunksOfPart, type ChunkRow } from '../../store/chunks.js';
-import { getDocument } from '../../store/documents.js';
+import { readSection, type ChunkRow } from '../library/read.js';
 import { notFound } from '../errors.js';
 import { presentDocument } from '../present.js';
 import { documentSummary, errorResponse } from './schemas.js';
@@ -67,11 +66,8 @@ const sections: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      const { db } = app.services;
-      const doc = await getDocument(db, req.params.documentId);
-      if (!doc) throw notFound('document', 'Không tìm thấy văn bản này.');
       const wanted = req.params.section.split('.');
-      const chunks = await chunksOfPart(db, doc.id, wanted);
+      const { doc, chunks } = await readSection(app.services, req.params.documentId, wanted);
       const blocks = toBlocks(chunks, wanted, req.query.point);
       const cited = blocks.find((b) => b.cited);
       if (!cited) throw notFound('section', 'Không tìm thấy mục này trong văn bản.');
