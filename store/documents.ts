@@ -89,6 +89,14 @@ export async function updateDocumentStructure(
   ]);
 }
 
+/** Marks a document expired (hết hiệu lực); returns the status it had, or null when there is no such document. */
+export async function retireDocument(q: Queryable, id: string): Promise<string | null> {
+  const old = (await q.query<{ status: string }>('select status from documents where id = $1 for update', [id])).rows[0];
+  if (!old) return null;
+  await q.query(`update documents set status = 'expired', updated_at = now() where id = $1`, [id]);
+  return old.status;
+}
+
 export async function deleteDocument(q: Queryable, id: string): Promise<boolean> {
   const r = await q.query<{ id: string }>('delete from documents where id = $1 returning id', [id]);
   return r.rows.length > 0;

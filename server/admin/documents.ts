@@ -1,13 +1,14 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { deleteDocument, getDocument, listDocuments, type DocumentRow } from '../../store/documents.js';
+import { getDocument, listDocuments, type DocumentRow } from '../../store/documents.js';
 import { isBinding } from '../../ingest/names.js';
 import { AppError, notFound } from '../errors.js';
 import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { presentDocument } from '../present.js';
 import { reindexDocument } from '../library/reindex.js';
+import { removeDocument, retireDocument } from '../library/documents.js';
 import { documentSummary } from '../routes/schemas.js';
-import { hasOriginal, removeOriginal } from './originals.js';
+import { hasOriginal } from './originals.js';
 import { errorResponse, guardedErrors, idParam, isoDate, okResponse, security, toIso } from './schemas.js';
 
 export const adminDocument = {
@@ -183,18 +184,7 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
         response: { 200: documentResponse, ...guardedErrors, 404: errorResponse },
       },
     },
-    async (req) => {
-      const actor = officialOf(req);
-      const done = await db.transaction(async (tx) => {
-        const old = (await tx.query<{ status: string }>('select status from documents where id = $1 for update', [req.params.id])).rows[0];
-        if (!old) return false;
-        await tx.query(`update documents set status = 'expired', updated_at = now() where id = $1`, [req.params.id]);
-        await audit(tx, actor, 'document.retire', { type: 'document', id: req.params.id }, { previousStatus: old.status });
-        return true;
-      });
-      if (!done) throw notFoundDoc();
-      return { document: present((await getDocument(db, req.params.id))!) };
-    },
+    async (req) => ({ document: present(await retireDocument(app.services, req.params.id, officialOf(req))) }),
   );
 
   app.delete<{ Params: { id: string } }>(
@@ -210,14 +200,7 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      const actor = officialOf(req);
-      const doc = await getDocument(db, req.params.id);
-      if (!doc) throw notFoundDoc();
-      await db.transaction(async (tx) => {
-        await deleteDocument(tx, doc.id);
-        await audit(tx, actor, 'document.delete', { type: 'document', id: doc.id }, { number: doc.number, title: doc.title, chunks: doc.chunk_count });
-      });
-      removeOriginal(config.dataDir, doc.sha256);
+      await removeDocument(app.services, req.params.id, officialOf(req));
       return { ok: true };
     },
   );
