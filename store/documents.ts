@@ -97,6 +97,20 @@ export async function retireDocument(q: Queryable, id: string): Promise<string |
   return old.status;
 }
 
+/** The id of another document that has this số hiệu (case-insensitive), or null. */
+export async function findNumberClash(q: Queryable, number: string, exceptId: string): Promise<string | null> {
+  const r = await q.query<{ id: string }>('select id from documents where lower(number) = lower($1) and id <> $2', [number, exceptId]);
+  return r.rows[0]?.id ?? null;
+}
+
+/** Sets the given columns (names from the caller's code, never from a request) and updated_at. */
+export async function updateDocumentFields(q: Queryable, id: string, fields: Record<string, unknown>): Promise<void> {
+  const cols = Object.keys(fields);
+  if (cols.some((c) => !/^[a-z_]+$/.test(c))) throw new Error('invalid column name');
+  const sets = cols.map((c, i) => `${c} = $${i + 1}`);
+  await q.query(`update documents set ${[...sets, 'updated_at = now()'].join(', ')} where id = $${cols.length + 1}`, [...cols.map((c) => fields[c]), id]);
+}
+
 export async function deleteDocument(q: Queryable, id: string): Promise<boolean> {
   const r = await q.query<{ id: string }>('delete from documents where id = $1 returning id', [id]);
   return r.rows.length > 0;

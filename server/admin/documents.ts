@@ -1,12 +1,12 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { getDocument, listDocuments, type DocumentRow } from '../../store/documents.js';
-import { isBinding } from '../../ingest/names.js';
-import { AppError, notFound } from '../errors.js';
+import { getDocument, type DocumentRow } from '../../store/documents.js';
+import { notFound } from '../errors.js';
 import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { presentDocument } from '../present.js';
 import { reindexDocument } from '../library/reindex.js';
-import { removeDocument, retireDocument } from '../library/documents.js';
+import { listLibrary } from '../library/read.js';
+import { editDocument, removeDocument, retireDocument, type MetaPatch } from '../library/documents.js';
 import { documentSummary } from '../routes/schemas.js';
 import { hasOriginal } from './originals.js';
 import { errorResponse, guardedErrors, idParam, isoDate, okResponse, security, toIso } from './schemas.js';
@@ -22,23 +22,6 @@ export const adminDocument = {
 } as const;
 
 const documentResponse = { type: 'object', properties: { document: adminDocument } } as const;
-
-interface MetaPatch {
-  title?: string;
-  number?: string | null;
-  type?: string;
-  status?: DocumentRow['status'];
-  statusNote?: string | null;
-  effective?: string | null;
-  issued?: string | null;
-  issuer?: string | null;
-  replacedBy?: string | null;
-  scope?: string | null;
-  topics?: string[];
-  period?: string | null;
-  periodStart?: string | null;
-  periodEnd?: string | null;
-}
 
 interface ContactRow {
   id: number;
@@ -88,7 +71,7 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
         response: { 200: { type: 'object', properties: { documents: { type: 'array', items: adminDocument } } }, ...guardedErrors },
       },
     },
-    async () => ({ documents: (await listDocuments(db)).map(present) }),
+    async () => ({ documents: (await listLibrary(app.services)).map(present) }),
   );
 
   app.patch<{ Params: { id: string }; Body: MetaPatch }>(
@@ -124,52 +107,7 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
         response: { 200: documentResponse, ...guardedErrors, 404: errorResponse, 409: errorResponse },
       },
     },
-    async (req) => {
-      const actor = officialOf(req);
-      const doc = await getDocument(db, req.params.id);
-      if (!doc) throw notFoundDoc();
-      const b = req.body;
-      const sets: string[] = [];
-      const params: unknown[] = [];
-      const set = (col: string, v: unknown) => {
-        params.push(v);
-        sets.push(`${col} = $${params.length}`);
-      };
-      const text = (v: string | null | undefined) => (v == null ? null : v.trim() || null);
-      if (b.title !== undefined) set('title', b.title.trim());
-      if (b.number !== undefined) {
-        const number = text(b.number);
-        if (number) {
-          const clash = await db.query<{ id: string }>('select id from documents where lower(number) = lower($1) and id <> $2', [number, doc.id]);
-          if (clash.rows[0]) throw new AppError(409, 'conflict:number', `Số hiệu ${number} đã thuộc về văn bản khác (${clash.rows[0].id}).`);
-        }
-        set('number', number);
-      }
-      if (b.type !== undefined) set('type', b.type.trim());
-      if (b.status !== undefined) set('status', b.status);
-      if (b.statusNote !== undefined) set('status_note', text(b.statusNote));
-      if (b.effective !== undefined) set('effective', b.effective);
-      if (b.issued !== undefined) set('issued', b.issued);
-      if (b.issuer !== undefined) set('issuer', text(b.issuer));
-      if (b.replacedBy !== undefined) set('replaced_by', text(b.replacedBy));
-      if (b.scope !== undefined) set('scope', text(b.scope));
-      if (b.topics !== undefined) set('topics', [...new Set(b.topics.map((t) => t.trim()).filter(Boolean))]);
-      if (b.period !== undefined) set('period', text(b.period));
-      if (b.periodStart !== undefined) set('period_start', b.periodStart);
-      if (b.periodEnd !== undefined) set('period_end', b.periodEnd);
-      const start = b.periodStart !== undefined ? b.periodStart : doc.period_start;
-      const end = b.periodEnd !== undefined ? b.periodEnd : doc.period_end;
-      if (start && end && start > end) throw new AppError(400, 'invalid:period', 'Ngày kết thúc thời gian thực hiện phải sau ngày bắt đầu.');
-      if (b.type !== undefined || b.title !== undefined) {
-        set('binding', isBinding({ type: b.type ?? doc.type, title: b.title ?? doc.title }));
-      }
-      params.push(doc.id);
-      await db.transaction(async (tx) => {
-        await tx.query(`update documents set ${sets.join(', ')}, updated_at = now() where id = $${params.length}`, params);
-        await audit(tx, actor, 'document.edit', { type: 'document', id: doc.id }, { fields: Object.keys(b) });
-      });
-      return { document: present((await getDocument(db, doc.id))!) };
-    },
+    async (req) => ({ document: present(await editDocument(app.services, req.params.id, req.body, officialOf(req))) }),
   );
 
   app.post<{ Params: { id: string } }>(
