@@ -136,7 +136,8 @@ describe('prompt injection inside an uploaded document', () => {
     expect(body.citations.some((c: any) => c.document.number === '91/2030/QH15')).toBe(true);
     expectNoLeak(res.body);
     // The model got its rules as the system message; the injected text only as numbered source data.
-    const call = fake.requests.find((r) => r.path.endsWith('/chat/completions'))!;
+    // The answer's request (the retrieval aids' rewrite and rerank requests carry no system message).
+    const call = fake.requests.find((r) => r.path.endsWith('/chat/completions') && r.body.messages?.[0]?.role === 'system')!;
     const [system, user] = call.body.messages as { role: string; content: string }[];
     expect(system!.role).toBe('system');
     expect(system!.content.trim()).toBe(SYSTEM_PROMPT.trim());
