@@ -8,10 +8,7 @@ import { heldByLibrary, inLibrary } from '../safety/scope.js';
 import { disclaimer } from '../answer/extractive.js';
 import { enrichHits, periodNotes, preferCurrentPlans, provincialPart, type PastPlan } from '../answer/provincial.js';
 import { findOfficialAnswer } from '../handover/match.js';
-import type { HandoverCitation } from '../handover/store.js';
-import { chunksOfArticle } from '../../store/chunks.js';
-import { getDocument } from '../../store/documents.js';
-import { documentName } from '../../ingest/names.js';
+import { officialCitations } from '../handover/reply.js';
 import { readTable, render } from '../answer/templates.js';
 import { AppError, RequestAborted } from '../errors.js';
 import type { ArticleHit, SearchResult } from '../retrieval/retriever.js';
@@ -119,7 +116,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   // helplines when the question is urgent; an emergency gets what to do now instead.
   const approved = kind === 'answer' && level !== 'emergency' ? await findOfficialAnswer(db, resolved) : null;
   if (approved) {
-    const citations = await officialCitations(s, approved.citations);
+    const citations = await officialCitations(db, approved.citations);
     const preface = level === 'urgent' ? safetyPreface(dial, safety, level, numbers) : '';
     const text = `${preface}${render('official-answer.vi.txt')}\n${approved.answer}\n${disclaimer(config.LEGAL_AID_PHONE)}`;
     events.onToken?.(text);
@@ -191,26 +188,6 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     ...(out.fallbackReason ? { fallbackReason: out.fallbackReason } : {}),
     ...(out.droppedCitations ? { droppedCitations: out.droppedCitations } : {}),
   };
-}
-
-/** Citations of an official answer, resolved against the store (they were validated when saved). */
-async function officialCitations(s: Services, cites: HandoverCitation[]): Promise<Citation[]> {
-  const out: Citation[] = [];
-  for (const [i, c] of cites.entries()) {
-    const doc = await getDocument(s.db, c.documentId);
-    const chunk = (await chunksOfArticle(s.db, c.documentId, c.article))[0];
-    if (!doc || !chunk) continue;
-    const line = chunk.text.split('\n').find((l) => c.clause && l.startsWith(`${c.clause}. `)) ?? chunk.text.split('\n')[1] ?? '';
-    out.push({
-      document: { id: doc.id, number: doc.number, title: doc.title, name: documentName({ title: doc.title, number: doc.number ?? undefined, issued: doc.issued ?? undefined }), binding: doc.binding, status: doc.status },
-      article: c.article,
-      clause: c.clause ?? null,
-      point: null,
-      quote: line.replace(/^\d+[a-zđ]?\.\s+/, '').slice(0, 320),
-      source: i + 1,
-    });
-  }
-  return out;
 }
 
 /** Numbers for an emergency answer, and for the Zalo Mini App's call screen (GET /api/emergency). */
