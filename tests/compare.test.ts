@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingest/pipeline.js';
-import { compareArticles, splitClauses, wordDiff } from '../server/admin/compare.js';
+import { compareArticles, splitClauses, wordDiff } from '../server/library/compare.js';
 import { RURAL_LAW } from './fixtures/rural-law.js';
 import { addOfficial, json, login, officialsApp, type Login } from './helpers/officials.js';
 
@@ -71,5 +71,24 @@ describe('what changed between two versions of a law', () => {
     const all = json(await ctx.app.inject({ method: 'GET', url: '/api/admin/answers-to-review', headers: { cookie: editor.cookie } }));
     expect(all.answers).toHaveLength(1);
     expect((await ctx.app.inject({ method: 'GET', url: `/api/admin/documents/${newId}/compare`, headers: { cookie: editor.cookie } })).statusCode).toBe(404);
+  });
+
+  it('a member asking about the old text is told what the replacement says, with its article cited', async () => {
+    const res = await ctx.app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'luat cu quy dinh phu nu nong thon hoc nghe mien phi o dau?' } });
+    expect(res.statusCode).toBe(200);
+    const r = json(res);
+    expect(r.kind).toBe('answer');
+    // Answered from the old text (renumbered Điều 3), then what is in force now: Điều 4 of the new law.
+    expect(r.citations.some((c: { document: { id: string } }) => c.document.id === oldId)).toBe(true);
+    const now = r.citations.find((c: { document: { id: string } }) => c.document.id === newId);
+    expect(now).toMatchObject({ article: '4', clause: '1', quote: expect.stringContaining('học nghề ngắn hạn miễn phí') });
+    expect(r.answer).toContain('đã được thay thế bởi');
+    expect(r.answer).toContain('khoản 1 Điều 4');
+  });
+
+  it('a question about the law in force is not given a replacement note', async () => {
+    const r = json(await ctx.app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'phu nu nong thon hoc nghe mien phi o dau?' } }));
+    expect(r.citations.every((c: { document: { id: string } }) => c.document.id !== oldId)).toBe(true);
+    expect(r.answer).not.toContain('đã được thay thế bởi');
   });
 });

@@ -8,6 +8,8 @@ import { heldByLibrary, inLibrary } from '../safety/scope.js';
 import { disclaimer } from '../answer/extractive.js';
 import { enrichHits, periodNotes, preferCurrentPlans, provincialPart, type PastPlan } from '../answer/provincial.js';
 import { findOfficialAnswer } from '../handover/match.js';
+import { successorsOf } from '../library/successor.js';
+import { successorPart } from '../answer/successor-part.js';
 import { officialCitations } from '../handover/reply.js';
 import { readTable, render } from '../answer/templates.js';
 import { AppError, RequestAborted } from '../errors.js';
@@ -137,7 +139,9 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     // disclaimer unless the answerer already wrote them (server/answer/provincial.ts).
     const sources = [...hits, ...next.hits];
     const local = !s.answerer.writesProvincialPart ? provincialPart(hits, search!.termWeights, (h) => sources.indexOf(h) + 1) : null;
-    const extra = [...(local?.lines ?? []), ...periodNotes(pastPlans, hits.slice(0, 3))];
+    // Asked about an old text: what its replacement says now (server/library/successor.ts).
+    const later = kind === 'answer' && hits.some((h) => h.document.status === 'replaced') ? successorPart(await successorsOf(db, hits.slice(0, 3)), sources.length + 1) : null;
+    const extra = [...(local?.lines ?? []), ...(later?.lines ?? []), ...periodNotes(pastPlans, hits.slice(0, 3))];
     const disc = disclaimer(config.LEGAL_AID_PHONE);
     let streamed = '';
     let inserted: string[] | null = null;
@@ -168,7 +172,8 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     }
     const same = (a: Citation, b: Citation) => a.document.id === b.document.id && (a.section ?? []).join('.') === (b.section ?? []).join('.');
     const localCitations = local && answer.includes(local.lines[0]!) ? local.citations.filter((c) => !out.citations.some((o) => same(o, c))) : [];
-    out = { ...out, answer: preface + answer, citations: [...out.citations, ...localCitations] };
+    const laterCitations = (later?.cited(answer) ?? []).filter((c) => !out.citations.some((o) => o.document.id === c.document.id && o.article === c.article && o.clause === c.clause));
+    out = { ...out, answer: preface + answer, citations: [...out.citations, ...localCitations, ...laterCitations] };
   }
 
   const suggestions = search && kind !== 'out_of_scope' ? await suggestNext(db, { kind, message, hits: kind === 'emergency' ? search.hits.slice(0, EMERGENCY_LAW_HITS) : search.hits }) : [];
