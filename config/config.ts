@@ -44,6 +44,10 @@ const EnvSchema = z.object({
   LLM_TOTAL_TIMEOUT_MS: intFrom(30_000, 500, 600_000),
   // Deadline for each retrieval aid (query rewrite, rerank); 0 turns them off.
   LLM_ASSIST_TIMEOUT_MS: intFrom(2000, 0, 60_000),
+  // After this many consecutive failures or timeouts, the chat provider is skipped (offline
+  // answer at once) for PROVIDER_COOL_DOWN_MS; then one trial call decides.
+  PROVIDER_FAILURES_TO_PAUSE: intFrom(3, 1, 100),
+  PROVIDER_COOL_DOWN_MS: intFrom(30_000, 100, 3_600_000),
 
   EMERGENCY_POLICE: z.string().min(1).default('113'),
   EMERGENCY_CHILD: z.string().min(1).default('111'),

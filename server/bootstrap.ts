@@ -13,6 +13,7 @@ import { LlmAnswerer } from './answer/llm.js';
 import { createRetriever } from './retrieval/hybrid.js';
 import { LlmQueryAssist, withQueryAssist } from './retrieval/llm-assist.js';
 import { guardQueryEmbedder } from './resilience/query-embedder.js';
+import { createProviderBreaker } from './resilience/breaker.js';
 import { createLlmClassifier } from './safety/llm-classify.js';
 import type { Services } from './services.js';
 
@@ -25,10 +26,12 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
   // Questions use a guarded view of a provider's embedder: an outage falls back to full-text retrieval.
   const queryEmbedder = config.embedder.kind === 'openai' ? guardQueryEmbedder(embedder) : null;
   const lexical = createRetriever({ db, embedder: queryEmbedder ?? embedder, semantic: config.embedder.kind === 'openai' });
+  // One breaker for the chat provider, shared by every caller: after repeated failures nobody waits for it.
+  const chatBreaker = createProviderBreaker({ failures: config.PROVIDER_FAILURES_TO_PAUSE, coolDownMs: config.PROVIDER_COOL_DOWN_MS });
   // With a chat provider, it rewrites questions into the law's words and reorders what was found.
   const retriever =
     config.answerer.kind === 'openai' && config.LLM_ASSIST_TIMEOUT_MS > 0
-      ? withQueryAssist(lexical, new LlmQueryAssist({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.LLM_ASSIST_TIMEOUT_MS }))
+      ? withQueryAssist(lexical, new LlmQueryAssist({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.LLM_ASSIST_TIMEOUT_MS, breaker: chatBreaker }))
       : lexical;
   // The in-memory index is built before the first question, not inside it.
   await retriever.refresh();
@@ -44,6 +47,7 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
         firstTokenTimeoutMs: config.LLM_FIRST_TOKEN_TIMEOUT_MS,
         totalTimeoutMs: config.LLM_TOTAL_TIMEOUT_MS,
         legalAidPhone: config.LEGAL_AID_PHONE,
+        breaker: chatBreaker,
       },
       offlineAnswerer,
     );
@@ -62,7 +66,7 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
     readiness: { corpus: false },
     dangerClassifier:
       config.answerer.kind === 'openai' && config.SAFETY_LLM_CLASSIFY
-        ? createLlmClassifier({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.SAFETY_LLM_TIMEOUT_MS })
+        ? createLlmClassifier({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.SAFETY_LLM_TIMEOUT_MS, breaker: chatBreaker })
         : undefined,
     health: (): Record<string, boolean> => ({
       ...(llm ? { llm: llm.isHealthy() } : {}),

@@ -93,6 +93,76 @@ describe('embedding provider down', () => {
   });
 });
 
+describe('chat provider that hangs: the circuit breaker', () => {
+  let fake: FakeOpenAI;
+  let app: FastifyInstance;
+  let services: Services;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI();
+    ({ app, services, close } = await officialsApp({
+      OPENAI_BASE_URL: fake.url,
+      CHAT_MODEL: 'fake-chat',
+      LLM_FIRST_TOKEN_TIMEOUT_MS: '400',
+      LLM_ASSIST_TIMEOUT_MS: '0',
+      PROVIDER_FAILURES_TO_PAUSE: '2',
+      PROVIDER_COOL_DOWN_MS: '1500',
+    }));
+    await addOfficial(services, 'bientap2@hoiphunu.vn', 'editor');
+    const editor = await login(app, 'bientap2@hoiphunu.vn');
+    const m = multipart([{ filename: 'luat-ho-tro.txt', content: LAW, type: 'text/plain' }]);
+    const res = await app.inject({ method: 'POST', url: '/api/documents', headers: { ...m.headers, ...bearer(editor) }, payload: m.payload });
+    expect(res.statusCode, res.body).toBe(201);
+  });
+  afterAll(async () => {
+    await close();
+    await fake.close();
+  });
+
+  const ask = async () => {
+    const t0 = Date.now();
+    const res = await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'phụ nữ nông thôn có được vay vốn ưu đãi không' } });
+    expect(res.statusCode, res.body).toBe(200);
+    return { body: json(res), ms: Date.now() - t0 };
+  };
+
+  it('two timeouts open it: the next questions get the offline answer at once without calling the provider, then one trial closes it', async () => {
+    fake.mode = 'ok';
+    expect((await ask()).body.fallback).toBe(false);
+
+    fake.mode = 'slow';
+    for (let i = 0; i < 2; i++) {
+      const { body, ms } = await ask();
+      expect(body.fallback).toBe(true);
+      expect(ms).toBeGreaterThanOrEqual(350);
+    }
+    fake.requests.length = 0;
+    const skipped = await ask();
+    expect(skipped.body.fallback).toBe(true);
+    expect(skipped.body.citations[0]).toMatchObject({ document: { number: '77/2030/QH15' }, article: '2' });
+    expect(fake.requests).toHaveLength(0);
+    expect(skipped.ms).toBeLessThan(350);
+    expect(json(await app.inject({ method: 'GET', url: '/api/health' })).degraded).toContain('llm');
+
+    // After the cool-down one call is let through; the provider is back, so the circuit closes.
+    fake.mode = 'ok';
+    await new Promise((r) => setTimeout(r, 1600));
+    expect((await ask()).body.fallback).toBe(false);
+    expect(fake.requests.filter((r) => r.path.endsWith('/chat/completions')).length).toBeGreaterThan(0);
+    expect(json(await app.inject({ method: 'GET', url: '/api/health' })).status).toBe('ok');
+  });
+
+  it('an unusable answer (no citation) is not an outage: it never opens the circuit', async () => {
+    fake.mode = 'garbage';
+    for (let i = 0; i < 3; i++) expect((await ask()).body.fallback).toBe(true);
+    fake.mode = 'ok';
+    fake.requests.length = 0;
+    expect((await ask()).body.fallback).toBe(false);
+    expect(fake.requests.length).toBeGreaterThan(0);
+  });
+});
+
 describe('the question-time embedder guard', () => {
   const flaky = (behaviour: { mode: 'ok' | 'fail' | 'hang' }): Embedder & { calls: number } => ({
     id: 'flaky',

@@ -7,6 +7,7 @@ import { CitationFilter } from './validate.js';
 import { citationFor, citationLabel } from './citation.js';
 import { repeatsSystemPrompt } from '../resilience/prompt-leak.js';
 import { RequestAborted } from '../errors.js';
+import { NotProviderFault, type ProviderBreaker } from '../resilience/breaker.js';
 
 export interface LlmOptions {
   model: string;
@@ -15,7 +16,11 @@ export interface LlmOptions {
   firstTokenTimeoutMs: number;
   totalTimeoutMs: number;
   legalAidPhone: string;
+  /** Shared with every other caller of the chat provider: skip it for a while after repeated failures. */
+  breaker?: ProviderBreaker;
 }
+
+const NO_BREAKER: ProviderBreaker = { run: (fn) => fn(), isOpen: () => false };
 
 const MAX_SOURCES = 6;
 const MAX_SOURCE_CHARS = 1800;
@@ -31,12 +36,14 @@ export class LlmAnswerer implements Answerer, FollowUpRewriter {
   private readonly chat: ChatOpenAI;
   private readonly rewriter: ChatOpenAI;
   private healthy = true;
+  private readonly breaker: ProviderBreaker;
 
   constructor(
     private readonly opts: LlmOptions,
     private readonly offline: Answerer,
   ) {
     this.id = `openai:${opts.model}`;
+    this.breaker = opts.breaker ?? NO_BREAKER;
     const common = {
       model: opts.model,
       // Local OpenAI-compatible servers accept any key; the SDK refuses to start without one.
@@ -55,7 +62,7 @@ export class LlmAnswerer implements Answerer, FollowUpRewriter {
 
   /** False after the last call failed: shown as a degraded part in /api/health. */
   isHealthy(): boolean {
-    return this.healthy;
+    return this.healthy && !this.breaker.isOpen();
   }
 
   async answer(input: AnswerInput, onToken?: (text: string) => void): Promise<AnswerOutput> {
@@ -70,7 +77,7 @@ export class LlmAnswerer implements Answerer, FollowUpRewriter {
       if (!t) return;
       // An answer that recites the instructions obeyed an injection: withhold it, answer offline.
       written += t;
-      if (repeatsSystemPrompt(written)) throw new Error('LLM answer repeats the system prompt');
+      if (repeatsSystemPrompt(written)) throw new NotProviderFault('LLM answer repeats the system prompt');
       // Nothing is shown until the model has cited a real source: garbage never reaches the screen.
       if (!released) {
         held.push(t);
@@ -88,31 +95,40 @@ export class LlmAnswerer implements Answerer, FollowUpRewriter {
     let firstToken = false;
     const timer = setTimeout(() => controller.abort(new Error('first token timeout')), this.opts.firstTokenTimeoutMs);
     try {
-      const stream = await this.chat.stream(
-        [
-          ['system', render('llm-system.vi.md')],
-          ['human', render('llm-user.vi.md', { sources: formatSources(sources), question: input.resolvedQuestion.replace(/"{3,}/g, '”') })],
-        ],
-        { signal: controller.signal },
-      );
-      for await (const chunk of stream) {
-        const text = typeof chunk.content === 'string' ? chunk.content : '';
-        if (!text) continue;
-        if (!firstToken) {
-          firstToken = true;
-          clearTimeout(timer);
+      await this.breaker.run(async () => {
+        try {
+          const stream = await this.chat.stream(
+            [
+              ['system', render('llm-system.vi.md')],
+              ['human', render('llm-user.vi.md', { sources: formatSources(sources), question: input.resolvedQuestion.replace(/"{3,}/g, '”') })],
+            ],
+            { signal: controller.signal },
+          );
+          for await (const chunk of stream) {
+            const text = typeof chunk.content === 'string' ? chunk.content : '';
+            if (!text) continue;
+            if (!firstToken) {
+              firstToken = true;
+              clearTimeout(timer);
+            }
+            emit(filter.push(text));
+          }
+        } catch (err) {
+          // Her own abort (the tab closed) is not counted against the provider.
+          if (input.signal?.aborted) throw new RequestAborted();
+          throw err;
         }
-        emit(filter.push(text));
-      }
-      emit(filter.end());
-      if (!filter.citations.length || !emitted.trim()) throw new Error('LLM answer had no valid citation');
+        emit(filter.end());
+        // The provider answered; what it wrote is unusable, which a cool-down would not change.
+        if (!filter.citations.length || !emitted.trim()) throw new NotProviderFault('LLM answer had no valid citation');
+      });
       const tail = `\n${disclaimer(this.opts.legalAidPhone)}`;
       onToken?.(tail);
       this.healthy = true;
       return { answer: `${emitted.trim()}${tail}`, citations: filter.citations, fallback: false, ...dropped(filter) };
     } catch (err) {
       // Her own abort (the tab closed) stops the stream too; it says nothing about the provider.
-      if (input.signal?.aborted) throw new RequestAborted();
+      if (input.signal?.aborted || err instanceof RequestAborted) throw new RequestAborted();
       this.healthy = false;
       const prefix = emitted ? '\n' : '';
       const note = `${prefix}${render('offline-fallback-note.vi.txt')}\n`;
@@ -136,9 +152,11 @@ export class LlmAnswerer implements Answerer, FollowUpRewriter {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.opts.firstTokenTimeoutMs);
     try {
-      const res = await this.rewriter.invoke(
-        [['human', render('llm-rewrite.vi.md', { history: history.map((t) => `${t.role === 'user' ? 'Hội viên' : 'Trợ lý'}: ${t.content.slice(0, 400)}`).join('\n'), question })]],
-        { signal: controller.signal },
+      const res = await this.breaker.run(() =>
+        this.rewriter.invoke(
+          [['human', render('llm-rewrite.vi.md', { history: history.map((t) => `${t.role === 'user' ? 'Hội viên' : 'Trợ lý'}: ${t.content.slice(0, 400)}`).join('\n'), question })]],
+          { signal: controller.signal },
+        ),
       );
       const text = typeof res.content === 'string' ? res.content.trim() : '';
       return text && text.length < 500 ? text : null;

@@ -3,6 +3,7 @@ import { nfc } from '../../ingest/text/vietnamese.js';
 import { render } from '../answer/templates.js';
 import type { IndexedRetriever } from './hybrid.js';
 import type { ArticleHit, SearchOptions, SearchResult } from './retriever.js';
+import type { ProviderBreaker } from '../resilience/breaker.js';
 
 /**
  * With a chat provider configured, the model helps retrieval twice, each time with a deadline
@@ -21,6 +22,8 @@ export interface LlmAssistOptions {
   apiKey?: string;
   baseURL?: string;
   timeoutMs: number;
+  /** The chat provider's breaker, shared with the answerer: an open circuit skips the aids too. */
+  breaker?: ProviderBreaker;
 }
 
 /** Articles the model reorders: enough to recover a right answer ranked low, few enough to read fast. */
@@ -72,7 +75,8 @@ export class LlmQueryAssist implements QueryAssist {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.opts.timeoutMs);
     try {
-      const res = await this.chat.invoke([['human', prompt]], { signal: controller.signal });
+      const call = () => this.chat.invoke([['human', prompt]], { signal: controller.signal });
+      const res = await (this.opts.breaker ? this.opts.breaker.run(call) : call());
       return typeof res.content === 'string' ? res.content.trim() : null;
     } catch {
       this.failedAt = Date.now();

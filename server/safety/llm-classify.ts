@@ -1,6 +1,7 @@
 import { ChatOpenAI } from '@langchain/openai';
 import { render } from '../answer/templates.js';
 import type { Level } from './assess.js';
+import type { ProviderBreaker } from '../resilience/breaker.js';
 
 /**
  * A second reader for danger: with a provider configured (and SAFETY_LLM_CLASSIFY on), the
@@ -17,6 +18,8 @@ export interface ClassifierOptions {
   baseURL?: string;
   /** The answer is held back while the model reads: keep this short. */
   timeoutMs: number;
+  /** The chat provider's breaker: while it is open the offline level stands without waiting. */
+  breaker?: ProviderBreaker;
 }
 
 export function createLlmClassifier(opts: ClassifierOptions): DangerClassifier {
@@ -35,7 +38,8 @@ export function createLlmClassifier(opts: ClassifierOptions): DangerClassifier {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
       try {
-        const res = await chat.invoke([['system', render('safety-classify.vi.md')], ['human', message.replace(/"{3,}/g, '”')]], { signal: controller.signal });
+        const call = () => chat.invoke([['system', render('safety-classify.vi.md')], ['human', message.replace(/"{3,}/g, '”')]], { signal: controller.signal });
+        const res = await (opts.breaker ? opts.breaker.run(call) : call());
         return parseLevel(typeof res.content === 'string' ? res.content : '');
       } catch {
         return null;
