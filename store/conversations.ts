@@ -11,6 +11,8 @@ export interface MessageRow {
   citations: unknown[];
   fallback: boolean;
   official: boolean;
+  /** The next questions suggested with an answer (null for questions and older answers). */
+  suggestions?: unknown[] | null;
   created_at: string;
 }
 
@@ -24,7 +26,7 @@ export async function conversationExists(q: Queryable, id: string): Promise<bool
 
 export async function recentMessages(q: Queryable, conversationId: string, limit: number): Promise<MessageRow[]> {
   const r = await q.query<MessageRow>(
-    `select id, conversation_id, role, content, resolved_query, kind, topic, citations, fallback, official, created_at
+    `select id, conversation_id, role, content, resolved_query, kind, topic, citations, fallback, official, suggestions, created_at
        from messages where conversation_id = $1 order by id desc limit $2`,
     [conversationId, limit],
   );
@@ -86,6 +88,7 @@ export interface TurnMessage {
   citations?: unknown[];
   fallback?: boolean;
   official?: boolean;
+  suggestions?: unknown[] | null;
 }
 
 /**
@@ -99,19 +102,22 @@ export async function saveTurn(
   q: Queryable,
   t: { conversationId: string; ownerKey?: string | null; noHistory?: boolean; user: TurnMessage; assistant: TurnMessage },
 ): Promise<number> {
-  const row = (m: TurnMessage) => [m.content, m.resolvedQuery ?? null, m.kind ?? null, m.topic ?? null, JSON.stringify(m.citations ?? []), m.fallback ?? false, m.official ?? false];
+  const row = (m: TurnMessage) => [
+    m.content, m.resolvedQuery ?? null, m.kind ?? null, m.topic ?? null, JSON.stringify(m.citations ?? []), m.fallback ?? false, m.official ?? false,
+    m.suggestions?.length ? JSON.stringify(m.suggestions) : null,
+  ];
   const r = await q.query<{ id: number; role: string }>(
     `with conv as (
        insert into conversations as c (id, owner_key, no_history) values ($1, $2, $3)
        on conflict (id) do update set updated_at = now()
        returning id
      )
-     insert into messages (conversation_id, role, content, resolved_query, kind, topic, citations, fallback, official)
-     select conv.id, v.role, v.content, v.resolved_query, v.kind, v.topic, v.citations::jsonb, v.fallback, v.official
+     insert into messages (conversation_id, role, content, resolved_query, kind, topic, citations, fallback, official, suggestions)
+     select conv.id, v.role, v.content, v.resolved_query, v.kind, v.topic, v.citations::jsonb, v.fallback, v.official, v.suggestions::jsonb
        from conv,
-            (values (1, 'user', $4::text, $5::text, $6::text, $7::text, $8::text, $9::boolean, $10::boolean),
-                    (2, 'assistant', $11::text, $12::text, $13::text, $14::text, $15::text, $16::boolean, $17::boolean))
-              as v(ord, role, content, resolved_query, kind, topic, citations, fallback, official)
+            (values (1, 'user', $4::text, $5::text, $6::text, $7::text, $8::text, $9::boolean, $10::boolean, $11::text),
+                    (2, 'assistant', $12::text, $13::text, $14::text, $15::text, $16::text, $17::boolean, $18::boolean, $19::text))
+              as v(ord, role, content, resolved_query, kind, topic, citations, fallback, official, suggestions)
       order by v.ord
      returning id, role`,
     [t.conversationId, t.ownerKey ?? null, t.noHistory ?? false, ...row(t.user), ...row(t.assistant)],

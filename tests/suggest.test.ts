@@ -66,6 +66,21 @@ describe('suggested next questions', () => {
     }
   });
 
+  it('keeps each answer\'s suggestions with it: reopening the conversation shows the same ones under the same answers', async () => {
+    const first = await ask('vợ chồng thuận tình ly hôn cần điều kiện gì');
+    const res = await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'cách nấu phở bò ngon', conversationId: first.conversationId } });
+    const second = res.json();
+    expect(first.suggestions.length).toBeGreaterThanOrEqual(2);
+    expect(second.suggestions).toEqual([]);
+    const back = (await app.inject({ method: 'GET', url: `/api/conversations/${first.conversationId}` })).json();
+    const answers = back.messages.filter((m: { role: string }) => m.role === 'assistant');
+    expect(answers.map((m: { id: number }) => m.id)).toEqual([first.messageId, second.messageId]);
+    expect(answers[0].suggestions).toEqual(first.suggestions);
+    // None kept for an answer that had none, and never on her own messages.
+    expect(answers[1].suggestions).toBeUndefined();
+    expect(back.messages.filter((m: { role: string; suggestions?: unknown }) => m.role === 'user' && m.suggestions)).toEqual([]);
+  });
+
   it('suggests nothing when the question is outside the library', async () => {
     const r = await ask('cách nấu phở bò ngon');
     expect(r.kind).toBe('out_of_scope');

@@ -186,7 +186,8 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     ownerKey: req.ownerKey,
     noHistory: req.noHistory,
     user: { content: message, resolvedQuery: resolved, topic },
-    assistant: { content: out.answer, kind, topic, citations: out.citations, fallback: out.fallback, official },
+    // Kept with the answer, so a reopened conversation shows the same next questions under it.
+    assistant: { content: out.answer, kind, topic, citations: out.citations, fallback: out.fallback, official, suggestions },
   });
   return {
     conversationId, messageId, kind, emergency, ...(alert ? { safety: alert } : {}), answer: out.answer, citations: out.citations, fallback: out.fallback, official, topic, suggestions,

@@ -159,6 +159,8 @@ const chat: FastifyPluginAsync = async (app) => {
                     official: { type: 'boolean' },
                     // An official's answer to a question she handed over, delivered when it was approved.
                     reply: { type: 'object', properties: { question: { type: 'string' } } },
+                    // The next questions suggested with this answer when it was given.
+                    suggestions: chatResponse.properties.suggestions,
                     emergency: {
                       type: 'object',
                       properties: { numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
@@ -187,6 +189,7 @@ const chat: FastifyPluginAsync = async (app) => {
           fallback: m.fallback,
           official: m.official,
           ...(m.reply ? { reply: m.reply } : {}),
+          ...(m.role === 'assistant' && Array.isArray(m.suggestions) && m.suggestions.length ? { suggestions: m.suggestions as never[] } : {}),
           ...(m.kind === 'emergency' ? { emergency: { numbers } } : {}),
           createdAt: new Date(m.created_at).toISOString(),
         })),

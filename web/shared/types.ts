@@ -65,6 +65,8 @@ export interface ChatRequest {
   noHistory?: boolean;
   /** Zalo Mini App, when the member opts in: SHA-256 hex of her app-scoped Zalo id. */
   ownerKey?: string;
+  /** Which client asks, for the officials' monthly report by channel. */
+  channel?: 'web' | 'widget' | 'zalo';
 }
 
 export interface ChatResponse {
@@ -108,6 +110,8 @@ export interface ConversationMessage {
   official?: boolean;
   /** An official's answer to a question she handed over (delivered when it was approved). */
   reply?: { question: string };
+  /** The next questions suggested with this answer when it was given. */
+  suggestions?: NextQuestion[];
   createdAt: string;
 }
 
