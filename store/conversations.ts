@@ -100,7 +100,7 @@ export interface TurnMessage {
  */
 export async function saveTurn(
   q: Queryable,
-  t: { conversationId: string; ownerKey?: string | null; noHistory?: boolean; user: TurnMessage; assistant: TurnMessage },
+  t: { conversationId: string; ownerKey?: string | null; noHistory?: boolean; channel?: string | null; user: TurnMessage; assistant: TurnMessage },
 ): Promise<number> {
   const row = (m: TurnMessage) => [
     m.content, m.resolvedQuery ?? null, m.kind ?? null, m.topic ?? null, JSON.stringify(m.citations ?? []), m.fallback ?? false, m.official ?? false,

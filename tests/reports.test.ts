@@ -35,7 +35,10 @@ describe('monthly reports (issue 19 item 4)', () => {
     await addOfficial(ctx.services, 'bientap@hoi.vn', 'editor');
     editor = await login(ctx.app, 'bientap@hoi.vn');
     const answers = [];
-    for (const message of ['hỏi về luật thứ nhất', 'hỏi về luật thứ hai', 'hỏi về luật thứ ba']) answers.push(json(await ctx.app.inject({ method: 'POST', url: '/api/chat', payload: { message } })));
+    // One question from the Zalo Mini App, one from the widget, one from a client that does not say.
+    for (const [message, channel] of [['hỏi về luật thứ nhất', 'zalo'], ['hỏi về luật thứ hai', 'widget'], ['hỏi về luật thứ ba', undefined]] as const) {
+      answers.push(json(await ctx.app.inject({ method: 'POST', url: '/api/chat', payload: { message, ...(channel ? { channel } : {}) } })));
+    }
     for (const [i, rating] of [1, -1, 1].entries()) {
       await ctx.app.inject({ method: 'POST', url: '/api/feedback', payload: { messageId: answers[i].messageId, conversationId: answers[i].conversationId, rating } });
     }
@@ -55,6 +58,18 @@ describe('monthly reports (issue 19 item 4)', () => {
       month, questions: 3, answers: 0, outOfScope: 3, helpful: 2, notHelpful: 1, helpfulRatio: 0.667, handovers: 2, handoversAnswered: 1, medianHoursToAnswer: 6,
     });
     expect(r.months[0].questions).toBe(0);
+    expect(r.channels).toEqual([
+      { month, channel: 'unknown', count: 1 },
+      { month, channel: 'widget', count: 1 },
+      { month, channel: 'zalo', count: 1 },
+    ]);
+  });
+
+  it('a client cannot invent a channel, nor claim to be an integration', async () => {
+    for (const channel of ['facebook', 'api']) {
+      const res = await ctx.app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'hỏi thử', channel } });
+      expect(res.statusCode).toBe(400);
+    }
   });
 
   it('exports the same figures as CSV (UTF-8 with BOM) and as an XLSX workbook', async () => {
@@ -68,6 +83,8 @@ describe('monthly reports (issue 19 item 4)', () => {
     const files = unzip(x.rawPayload);
     expect([...files.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']));
     expect(files.get('xl/workbook.xml')).toContain('name="Theo tháng"');
+    expect(files.get('xl/workbook.xml')).toContain('name="Theo kênh"');
+    expect(files.get('xl/worksheets/sheet3.xml')).toContain('Zalo Mini App');
     expect(files.get('xl/worksheets/sheet1.xml')).toContain(`<t xml:space="preserve">${month}</t></is></c><c r="B4"><v>3</v>`);
     expect((await ctx.app.inject({ method: 'GET', url: '/api/admin/reports?format=pdf', headers: { cookie: editor.cookie } })).statusCode).toBe(400);
   });

@@ -7,8 +7,9 @@ import { xlsx, type Cell } from './xlsx.js';
  * The figures officials are asked for, per month: questions, answers, refusals, 👍/👎 and their
  * ratio, hand-overs received and answered with the median time to answer; and questions per topic.
  * On screen (JSON) and as CSV or XLSX. Counts only: no question text leaves in a report.
- *
- * Channel (web, widget, Zalo) is not recorded with a conversation yet, so it is not a column here.
+
+ * Questions per channel (web chat, widget, Zalo Mini App, API) come from the channel each
+ * conversation was started on; older conversations count as "không rõ".
  */
 
 export interface MonthRow {
@@ -29,6 +30,7 @@ export interface MonthRow {
 export interface Report {
   months: MonthRow[];
   topics: { month: string; topic: string; count: number }[];
+  channels: { month: string; channel: string; count: number }[];
 }
 
 async function buildReport(db: import('../../store/db.js').Queryable, months: number): Promise<Report> {
@@ -60,6 +62,15 @@ async function buildReport(db: import('../../store/db.js').Queryable, months: nu
       [months],
     )
   ).rows;
+  const channels = (
+    await db.query<{ month: string; channel: string; count: number }>(
+      `select to_char(m.created_at, 'YYYY-MM') as month, coalesce(c.channel, 'unknown') as channel, count(*)::int as count
+         from messages m join conversations c on c.id = m.conversation_id
+        where m.role = 'user' and m.created_at >= ${since}
+        group by 1, 2 order by 1, 3 desc, 2`,
+      [months],
+    )
+  ).rows;
   return {
     months: rows.map((r) => ({
       month: r.month,
@@ -74,11 +85,14 @@ async function buildReport(db: import('../../store/db.js').Queryable, months: nu
       medianHoursToAnswer: r.median_hours == null ? null : Number(Number(r.median_hours).toFixed(1)),
     })),
     topics,
+    channels,
   };
 }
 
 const MONTH_HEADER = ['Tháng', 'Câu hỏi', 'Câu trả lời', 'Ngoài phạm vi', '👍', '👎', 'Tỉ lệ 👍', 'Chuyển cán bộ', 'Cán bộ đã trả lời', 'Thời gian trả lời (giờ, trung vị)'];
 const TOPIC_HEADER = ['Tháng', 'Chủ đề', 'Số câu hỏi'];
+const CHANNEL_HEADER = ['Tháng', 'Kênh', 'Số câu hỏi'];
+const CHANNEL_NAMES: Record<string, string> = { web: 'Trang web', widget: 'Khung chat trên trang đối tác', zalo: 'Zalo Mini App', api: 'Hệ thống khác (API)', unknown: 'Không rõ' };
 
 function tables(r: Report): { name: string; rows: Cell[][] }[] {
   return [
@@ -87,6 +101,7 @@ function tables(r: Report): { name: string; rows: Cell[][] }[] {
       rows: [MONTH_HEADER, ...r.months.map((m) => [m.month, m.questions, m.answers, m.outOfScope, m.helpful, m.notHelpful, m.helpfulRatio, m.handovers, m.handoversAnswered, m.medianHoursToAnswer])],
     },
     { name: 'Theo chủ đề', rows: [TOPIC_HEADER, ...r.topics.map((t) => [t.month, t.topic, t.count])] },
+    { name: 'Theo kênh', rows: [CHANNEL_HEADER, ...r.channels.map((c) => [c.month, CHANNEL_NAMES[c.channel] ?? c.channel, c.count])] },
   ];
 }
 
@@ -106,7 +121,7 @@ const reports: FastifyPluginAsync = async (app) => {
       onRequest: requireRole('editor'),
       schema: {
         tags: ['admin'],
-        summary: 'Monthly figures (questions, refusals, 👍/👎, hand-overs and time to answer) and questions per topic; JSON, CSV or XLSX',
+        summary: 'Monthly figures (questions, refusals, 👍/👎, hand-overs and time to answer) questions per topic and per channel; JSON, CSV or XLSX',
         security,
         querystring: {
           type: 'object',

@@ -98,7 +98,7 @@ const openai: FastifyPluginAsync = async (app) => {
       const services = app.services;
 
       if (!req.body.stream) {
-        const r = await respond(services, { message: question, noHistory: true });
+        const r = await respond(services, { message: question, noHistory: true, channel: 'api' });
         return completion(id, created, model, r);
       }
 
@@ -112,7 +112,7 @@ const openai: FastifyPluginAsync = async (app) => {
         send({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra });
       chunk({ role: 'assistant', content: '' });
       try {
-        const r = await respond(services, { message: question, noHistory: true, signal: abort.signal }, { onToken: (t) => chunk({ content: t }) });
+        const r = await respond(services, { message: question, noHistory: true, channel: 'api', signal: abort.signal }, { onToken: (t) => chunk({ content: t }) });
         chunk({ content: sourcesText(r.citations) });
         chunk({}, 'stop', { citations: structuredCitations(r.citations), hieu_luat: { kind: r.kind, fallback: r.fallback } });
         if (!res.writableEnded) res.write('data: [DONE]\n\n');

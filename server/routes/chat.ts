@@ -4,6 +4,7 @@ import { RequestAborted, toHttpError } from '../errors.js';
 import { openEventStream } from '../plugins/sse.js';
 import { readConversation } from '../chat/conversations.js';
 import { citationSchema, errorResponse } from './schemas.js';
+import { CLIENT_CHANNELS, type Channel } from '../chat/channel.js';
 
 const citation = citationSchema;
 
@@ -43,6 +44,7 @@ interface ChatBody {
   conversationId?: string;
   noHistory?: boolean;
   ownerKey?: string;
+  channel?: Channel;
 }
 
 const chat: FastifyPluginAsync = async (app) => {
@@ -65,6 +67,8 @@ const chat: FastifyPluginAsync = async (app) => {
             noHistory: { type: 'boolean' },
             // The Zalo Mini App's opt-in: SHA-256 (hex) of the member's app-scoped Zalo id, never the id itself.
             ownerKey: { type: 'string', pattern: '^[a-f0-9]{64}$' },
+            // Which client asks: counted in the officials' monthly report (never anything about her).
+            channel: { type: 'string', enum: CLIENT_CHANNELS },
           },
         },
         response: { 200: chatResponse, 400: errorResponse },

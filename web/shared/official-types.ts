@@ -105,6 +105,8 @@ export interface ReportMonth {
 export interface MonthlyReport {
   months: ReportMonth[];
   topics: { month: string; topic: string; count: number }[];
+  /** Questions per channel the conversation was started on; "unknown" before it was recorded. */
+  channels: { month: string; channel: 'web' | 'widget' | 'zalo' | 'api' | 'unknown'; count: number }[];
 }
 
 export interface DocumentComparison {

@@ -3,6 +3,8 @@ import { api } from '../lib/api.js';
 import { topicLabel } from './Insights.js';
 import { ErrorText, Section, useLoad, type SectionProps } from './common.js';
 
+const CHANNEL_NAMES: Record<string, string> = { web: 'Trang web', widget: 'Khung chat trên trang đối tác', zalo: 'Zalo Mini App', api: 'Hệ thống khác (API)', unknown: 'Không rõ' };
+
 /** The monthly figures officials report upwards, on screen and as CSV/XLSX. */
 export function Reports({ onExpired }: SectionProps) {
   const [months, setMonths] = useState(12);
@@ -69,6 +71,15 @@ export function Reports({ onExpired }: SectionProps) {
         {d?.topics.map((t) => (
           <li key={`${t.month}-${t.topic}`}>
             {t.month}: {topicLabel(t.topic)} — {t.count}
+          </li>
+        ))}
+      </ul>
+      <h3>Theo kênh</h3>
+      {d && d.channels.length === 0 && <p className="muted">Chưa có câu hỏi nào.</p>}
+      <ul className="small">
+        {d?.channels.map((c) => (
+          <li key={`${c.month}-${c.channel}`}>
+            {c.month}: {CHANNEL_NAMES[c.channel] ?? c.channel} — {c.count}
           </li>
         ))}
       </ul>

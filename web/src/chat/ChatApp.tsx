@@ -144,7 +144,12 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
     abortRef.current = ctrl;
     try {
       const r = await api.chatStream(
-        { message: question, ...(conversationRef.current ? { conversationId: conversationRef.current } : {}), ...(privateMode ? { noHistory: true } : {}) },
+        {
+          message: question,
+          channel: variant === 'embed' ? 'widget' : 'web',
+          ...(conversationRef.current ? { conversationId: conversationRef.current } : {}),
+          ...(privateMode ? { noHistory: true } : {}),
+        },
         {
           onMeta: (meta) => {
             remember(meta.conversationId);

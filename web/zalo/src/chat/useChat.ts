@@ -120,6 +120,7 @@ export function useChat({ ownerKey, resumeId, onEmergency }: ChatOptions) {
       const r = await api.chatStream(
         {
           message: question,
+          channel: 'zalo',
           ...(conversationRef.current ? { conversationId: conversationRef.current } : {}),
           ...(ownerRef.current ? { ownerKey: ownerRef.current } : {}),
         },
