@@ -6,7 +6,7 @@ import type { AnswerKind, AnswerOutput, Citation, Turn } from '../answer/answere
 import { allNumbers, readMessage, refusalText, refusedOffTopic, refusedUpFront, safetyNumbers, safetyPreface, type SafetyNumber } from '../safety/gate.js';
 import { raise } from '../safety/llm-classify.js';
 import { heldByLibrary, inLibrary } from '../safety/scope.js';
-import { disclaimer, EMERGENCY_LEAD_HITS } from '../answer/extractive.js';
+import { disclaimer } from '../answer/extractive.js';
 import { enrichHits, periodNotes, preferCurrentPlans, provincialPart, type PastPlan } from '../answer/provincial.js';
 import { findOfficialAnswer } from '../handover/match.js';
 import { successorsOf } from '../library/successor.js';
@@ -61,6 +61,8 @@ export interface ChatEvents {
   onToken?: (text: string) => void;
 }
 
+/** An emergency answer puts what to do now first and keeps the law brief: the best articles only. */
+const EMERGENCY_LAW_HITS = 2;
 const HISTORY_TURNS = 6;
 const NEXT_STEP_MIN_COVERAGE = 0.9;
 const FOLLOW_UP_RE = /^(the con|vay con|con neu|con truong hop|the neu|vay neu|truong hop|the thi|vay thi|the con neu)\b/;
@@ -130,10 +132,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     events.onToken?.(text);
     out = { answer: text, citations: [], fallback: false };
   } else {
-    // Every article found goes to the answerer: an emergency answer states the law from its best
-    // ones only (EMERGENCY_LEAD_HITS) but still names the others, so that she can find them.
-    const hits = search!.hits;
-    const lawHits = kind === 'emergency' ? hits.slice(0, EMERGENCY_LEAD_HITS) : hits;
+    const hits = kind === 'emergency' ? search!.hits.slice(0, EMERGENCY_LAW_HITS) : search!.hits;
     // The question's own topic first (a child in danger → the child-protection line), then the general emergency steps.
     const next = await findNextSteps(s, kind === 'emergency' ? [...search!.topics.slice(0, 1), 'emergency'] : search!.topics.slice(0, 1), hits);
     // What to do now (emergency) or where to get help (urgent) comes before the law.
@@ -142,10 +141,10 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     // The province's part (after the law's rule) and notes on past plans, placed before the
     // disclaimer unless the answerer already wrote them (server/answer/provincial.ts).
     const sources = [...hits, ...next.hits];
-    const local = !s.answerer.writesProvincialPart ? provincialPart(lawHits, search!.termWeights, (h) => sources.indexOf(h) + 1) : null;
+    const local = !s.answerer.writesProvincialPart ? provincialPart(hits, search!.termWeights, (h) => sources.indexOf(h) + 1) : null;
     // Asked about an old text: what its replacement says now (server/library/successor.ts).
     const later = kind === 'answer' && hits.some((h) => h.document.status === 'replaced') ? successorPart(await successorsOf(db, hits.slice(0, 3)), sources.length + 1) : null;
-    const extra = [...(local?.lines ?? []), ...(later?.lines ?? []), ...periodNotes(pastPlans, lawHits.slice(0, 3))];
+    const extra = [...(local?.lines ?? []), ...(later?.lines ?? []), ...periodNotes(pastPlans, hits.slice(0, 3))];
     const disc = disclaimer(config.LEGAL_AID_PHONE);
     let streamed = '';
     let inserted: string[] | null = null;
@@ -180,7 +179,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     out = { ...out, answer: preface + answer, citations: [...out.citations, ...localCitations, ...laterCitations] };
   }
 
-  const suggestions = search && kind !== 'out_of_scope' ? await suggestNext(db, { kind, message, hits: kind === 'emergency' ? search.hits.slice(0, EMERGENCY_LEAD_HITS) : search.hits }) : [];
+  const suggestions = search && kind !== 'out_of_scope' ? await suggestNext(db, { kind, message, hits: kind === 'emergency' ? search.hits.slice(0, EMERGENCY_LAW_HITS) : search.hits }) : [];
 
   // She closed the tab: the answer she will never see is not stored (nor any fallback made for it).
   if (req.signal?.aborted) throw new RequestAborted();
