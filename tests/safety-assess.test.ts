@@ -64,6 +64,18 @@ describe('however she writes', () => {
     emergency('chồng đаng đánh em'); // Cyrillic а
     emergency('ck e đang g1ết e'); // a digit for a letter
   });
+  it('spelled out with dots, with a mark left out, with the space left out', () => {
+    emergency('ck e đg đ.á.n.h e');
+    emergency('nó g-i-ế-t em mất');
+    emergency('chòng em đang đanh em');
+    emergency('ck e đangđánh e');
+    emergency('chongdangdanhem');
+    // A different mark is a different word: "dành" is not "đánh".
+    expect(assessDanger('chồng em đang dành tiền cho con').level).toBe('ordinary');
+    // A full stop after a word stays a full stop; a foreign word or one the tables write whole is not cut.
+    expect(tokenize('bị đánh.giờ em').map((t) => t.clause)).toEqual([0, 0, 1, 1]);
+    expect(tokenize('tạt axit facebook').map((t) => t.text)).toEqual(['tạt', 'axit', 'facebook']);
+  });
   it('with the tone mark in either place and letters stretched', () => {
     expect(assessDanger('nó doạ giết em').what).toContain('weapon');
     expect(assessDanger('nó dọa giết em').what).toContain('weapon');

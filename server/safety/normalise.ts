@@ -33,14 +33,22 @@ const LEET: Record<string, string> = { '0': 'o', '1': 'i', '3': 'e', '4': 'a', '
 /** Tone marks; the other marks (â ă ê ô ơ ư đ) are part of the letter. */
 const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;
 
-/** Cleans the raw text: invisible characters out, look-alikes folded, NFC, lower case. */
+/**
+ * A word spelled out with dots, dashes or stars after single letters ("đ.á.n.h", "g-i-ế-t",
+ * "đ.ánh") to slip past filters: the separators are dropped. Only a chain that starts with a lone
+ * letter is joined, so "bị đánh.giờ em" keeps its full stop.
+ */
+const SPELLED = /(?<![\p{L}\p{N}])(?:\p{L}[.\-_*'·])+\p{L}+/gu;
+
+/** Cleans the raw text: invisible characters out, look-alikes folded, spelled-out words joined, NFC, lower case. */
 export function cleanText(raw: string): string {
   return raw
     .normalize('NFKC')
     .replace(INVISIBLE, '')
     .replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKES[c] ?? c)
     .normalize('NFC')
-    .toLowerCase();
+    .toLowerCase()
+    .replace(SPELLED, (w) => w.replace(/[.\-_*'·]/g, ''));
 }
 
 function unLeet(token: string): string {
@@ -73,6 +81,55 @@ function loadShorthand(): Map<string, string[]> {
   return map;
 }
 
+/** The shape of one Vietnamese syllable, without marks: onset, one to three vowels, coda. */
+const SYLLABLE = new RegExp(
+  `^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(${'oai|oay|oao|oeo|uay|uoi|uya|uye|uyu|ieu|yeu|uou|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ya|ye|a|e|i|o|u|y'})(ch|nh|ng|[cmnpt])?$`,
+);
+
+/**
+ * Words typed without the space between them ("đangđánh", "chongdangdanhem"): a token that is
+ * not one syllable is cut into the fewest pieces that each are one. A token that cannot be cut
+ * that way (a foreign word, a name, shorthand), or that the tables write whole ("axit"), is kept whole.
+ */
+function unJoin(token: string, table: Map<string, string[]>): string[] {
+  const folded = fold(token);
+  if (folded.length < 4 || folded.length !== token.length || !/^[a-z]+$/.test(folded) || SYLLABLE.test(folded) || table.has(token) || table.has(folded) || knownSyllables().has(folded)) return [token];
+  // best[i]: the cheapest cut of folded[0, i) — fewest syllables, then most syllables the safety
+  // tables know ("danh em", not "da nhem") — with where its last syllable starts.
+  const known = knownSyllables();
+  const best: { cost: number; from: number }[] = [{ cost: 0, from: -1 }];
+  for (let i = 1; i <= folded.length; i++) {
+    best[i] = { cost: Infinity, from: -1 };
+    for (let j = Math.max(0, i - 7); j < i; j++) {
+      const piece = folded.slice(j, i);
+      if (!SYLLABLE.test(piece)) continue;
+      const cost = best[j]!.cost + 10 - (known.has(piece) ? 1 : 0);
+      if (cost < best[i]!.cost) best[i] = { cost, from: j };
+    }
+  }
+  if (!Number.isFinite(best[folded.length]!.cost)) return [token];
+  const cuts: string[] = [];
+  for (let i = folded.length; i > 0; i = best[i]!.from) cuts.unshift(token.slice(best[i]!.from, i));
+  return cuts;
+}
+
+let known: Set<string> | null = null;
+
+/** Syllables the safety tables write, folded: the preferred pieces when cutting a joined word. */
+function knownSyllables(): Set<string> {
+  if (known) return known;
+  known = new Set();
+  // The phrases of signals.tsv and the standard words of shorthand.tsv; not the shorthand forms
+  // themselves ("hem" would cut "danhem" as "dan hem").
+  for (const [file, column] of [['signals.tsv', 1], ['shorthand.tsv', 1]] as const) {
+    for (const line of fs.readFileSync(path.join(DATA_DIR, file), 'utf8').split('\n')) {
+      if (line.startsWith('#')) continue;
+      for (const w of (line.split('\t')[column] ?? '').split(/[^\p{L}]+/u)) if (w) known.add(fold(nfc(w)));
+    }
+  }
+  return known;
+}
+
 /** One piece of the message: a syllable with where its sentence part (clause) starts. */
 export interface Token {
   text: string;
@@ -96,9 +153,10 @@ export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
     }
     for (const word of piece.split(/[^\p{L}\p{N}@]+/u)) {
       if (!word) continue;
-      const t = unRepeat(unLeet(word));
-      const expanded = table.get(t) ?? (TONE_MARKS.test(t.normalize('NFD')) ? undefined : table.get(fold(t)));
-      for (const s of expanded ?? [t]) out.push({ text: s, clause });
+      for (const t of unJoin(unRepeat(unLeet(word)), table)) {
+        const expanded = table.get(t) ?? (TONE_MARKS.test(t.normalize('NFD')) ? undefined : table.get(fold(t)));
+        for (const s of expanded ?? [t]) out.push({ text: s, clause });
+      }
     }
   }
   return opts.turns === false ? out : splitAtTurns(out);
@@ -142,11 +200,20 @@ export function syllableOf(s: string): Syllable {
 }
 
 /**
- * Does a typed syllable match a pattern syllable? Typed with marks: same letters and same tone,
- * wherever the tone was placed ("doạ" and "dọa" are one word). Typed without any mark: any
- * accent, since most phones send plain letters.
+ * Does a typed syllable match a pattern syllable? Typed without any mark: any accent, since most
+ * phones send plain letters. Typed with marks: the same tone wherever it was placed ("doạ" and
+ * "dọa" are one word), and every mark typed is one the word has — a mark left out in haste
+ * ("đanh" for "đánh", "chòng" for "chồng") still matches, a different mark ("dành") does not.
  */
 export function syllableMatch(typed: Syllable, pattern: Syllable): boolean {
-  if (typed.plain) return typed.folded === pattern.folded;
-  return typed.base === pattern.base && typed.tone === pattern.tone;
+  if (typed.folded !== pattern.folded) return false;
+  if (typed.plain) return true;
+  if (typed.tone && typed.tone !== pattern.tone) return false;
+  if (typed.base === pattern.base) return true;
+  for (let i = 0; i < typed.base.length; i++) {
+    const t = typed.base[i]!;
+    const p = pattern.base[i]!;
+    if (t !== p && t !== fold(p)) return false;
+  }
+  return true;
 }
