@@ -93,7 +93,7 @@ export interface TurnMessage {
 
 /**
  * A question and its answer, written in one statement (so atomically): the conversation is
- * created on its first turn (owner key and "không lưu lịch sử" are set then and never changed)
+ * created on its first turn (owner key, channel and "không lưu lịch sử" are set then and never changed)
  * and its updated_at moves on every later one, which is what retention counts from. The two
  * messages are inserted in order, so the question's id is below the answer's. Returns the
  * answer's message id (feedback refers to it).
@@ -108,7 +108,7 @@ export async function saveTurn(
   ];
   const r = await q.query<{ id: number; role: string }>(
     `with conv as (
-       insert into conversations as c (id, owner_key, no_history) values ($1, $2, $3)
+       insert into conversations as c (id, owner_key, no_history, channel) values ($1, $2, $3, $20)
        on conflict (id) do update set updated_at = now()
        returning id
      )
@@ -120,7 +120,7 @@ export async function saveTurn(
               as v(ord, role, content, resolved_query, kind, topic, citations, fallback, official, suggestions)
       order by v.ord
      returning id, role`,
-    [t.conversationId, t.ownerKey ?? null, t.noHistory ?? false, ...row(t.user), ...row(t.assistant)],
+    [t.conversationId, t.ownerKey ?? null, t.noHistory ?? false, ...row(t.user), ...row(t.assistant), t.channel ?? null],
   );
   return Number(r.rows.find((m) => m.role === 'assistant')!.id);
 }

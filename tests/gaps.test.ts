@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingest/pipeline.js';
-import { redactForReport } from '../server/admin/gaps.js';
+import { redactForReport } from '../server/insights/gaps.js';
 import { ELDERLY_LAW } from './fixtures/elderly-law.js';
 import { addOfficial, json, login, officialsApp, type Login } from './helpers/officials.js';
 

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storedZip } from '../server/admin/xlsx.js';
+import { storedZip } from '../server/insights/xlsx.js';
 import { addOfficial, json, login, officialsApp, type Login } from './helpers/officials.js';
 
 /** Reads the entries of a zip from its central directory, checking each CRC. */

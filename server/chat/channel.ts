@@ -1,7 +1,7 @@
 /**
  * Where a conversation is held: the web chat, the widget on a partner's site, the Zalo Mini App,
  * or /v1 (an integration with an API key). Recorded with the first turn for the officials'
- * monthly report by channel (migration 061 holds the same closed list).
+ * monthly report by channel (migration 062 holds the same closed list).
  */
 export const CHANNELS = ['web', 'widget', 'zalo', 'api'] as const;
 export type Channel = (typeof CHANNELS)[number];

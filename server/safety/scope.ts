@@ -21,7 +21,7 @@ import type { SearchResult } from '../retrieval/retriever.js';
 
 /**
  * Below this share of the question's information (the retriever's own coverage) the best hit is
- * no match at all; officials' gap report (server/admin/gaps.ts) uses it to name the closest law.
+ * no match at all; officials' gap report (server/insights/gaps.ts) uses it to name the closest law.
  */
 export const MIN_COVERAGE = 0.25;
 
