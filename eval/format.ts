@@ -1,5 +1,5 @@
 import type { Metrics, SystemReport } from './metrics.js';
-import type { EvalReport, Miss, SystemName } from './run.js';
+import type { AnswerMiss, EvalReport, Miss, SystemName } from './run.js';
 
 /** Human-readable renderings of an EvalReport: terminal table, Markdown report, SVG chart. */
 
@@ -52,6 +52,7 @@ export function formatText(r: EvalReport): string {
   );
   if (r.answers) out.push('', answersText(r));
   if (r.misses) out.push('', missesText(r.misses));
+  if (r.answerMisses) out.push('', answerMissesText(r.answerMisses));
   return out.join('\n');
 }
 
@@ -64,6 +65,8 @@ function answersText(r: EvalReport): string {
       ['citations', String(a.citations)],
       ['citation validity', pct(a.citationValidity)],
       ['cites a gold article', pct(a.citesGold)],
+      ['leads with a gold article', pct(a.leadCitesGold)],
+      ['gold in top 5 but not cited', String(a.lostInTop5)],
       ['out-of-scope refused', pct(a.outOfScopeRefusal)],
       ['in-scope refused (false refusal)', pct(a.falseRefusal)],
       ['citations in out-of-scope answers', String(a.outOfScopeCitations)],
@@ -82,6 +85,21 @@ export function missesText(misses: Miss[]): string {
       `    q: ${m.question.length > 140 ? `${m.question.slice(0, 140)}…` : m.question}`,
       `    expected: ${m.expected.join('; ')}`,
       `    got: ${m.got.join('; ') || '(nothing)'}`,
+    );
+  }
+  return lines.join('\n');
+}
+
+/** Answers that do not lead with gold although retrieval found it (★ marks a gold citation). */
+export function answerMissesText(misses: AnswerMiss[]): string {
+  if (!misses.length) return 'Every answer whose gold was retrieved leads with it.';
+  const lines = [`Answers not led by a gold article retrieved in the top 5 (${misses.length}):`];
+  for (const m of misses) {
+    lines.push(
+      `- ${m.id} gold rank ${m.goldRank}, ${m.kind}: ${m.reason}`,
+      `    q: ${m.question.length > 140 ? `${m.question.slice(0, 140)}…` : m.question}`,
+      `    expected: ${m.expected.join('; ')}`,
+      `    cited: ${m.cited.join('; ') || '(nothing)'}`,
     );
   }
   return lines.join('\n');
@@ -127,6 +145,8 @@ export function formatMarkdown(r: EvalReport, svgFile?: string): string {
         [
           ['citation validity', pct(a.citationValidity)],
           ['cites a gold article (evaluated in-scope)', pct(a.citesGold)],
+          ['leads with a gold article (evaluated in-scope)', pct(a.leadCitesGold)],
+          ['gold in top 5 but not cited', String(a.lostInTop5)],
           ['out-of-scope refused', pct(a.outOfScopeRefusal)],
           ['false refusal (evaluated in-scope)', pct(a.falseRefusal)],
           ['citations in out-of-scope answers', String(a.outOfScopeCitations)],
@@ -137,6 +157,7 @@ export function formatMarkdown(r: EvalReport, svgFile?: string): string {
     );
   }
   if (r.misses) out.push('## Misses', '', '```', missesText(r.misses), '```', '');
+  if (r.answerMisses) out.push('## Answers not led by gold', '', '```', answerMissesText(r.answerMisses), '```', '');
   return out.join('\n');
 }
 

@@ -136,6 +136,10 @@ export interface AnswerOutcome {
   /** Citations whose (document, article) exists in the store. */
   validCitations: number;
   citesGold: boolean;
+  /** The answer's first citation (the khoản it answers from) is a gold article. */
+  leadCitesGold: boolean;
+  /** 1-based rank of the first gold article in a k = 10 search of the same question; null when not retrieved. */
+  goldRank: number | null;
   ms: number;
 }
 
@@ -146,6 +150,10 @@ export interface AnswerMetrics {
   citationValidity: number | null;
   /** Share of evaluated in-scope answers citing at least one gold article. */
   citesGold: number;
+  /** Share of evaluated in-scope answers whose first citation (the one the answer leads with) is gold. */
+  leadCitesGold: number;
+  /** Evaluated answers citing no gold article although retrieval had one in its top 5: lost by the chat path. */
+  lostInTop5: number;
   /** Share of out-of-scope questions answered with kind out_of_scope. */
   outOfScopeRefusal: number | null;
   /** Share of evaluated in-scope questions answered with kind out_of_scope. */
@@ -171,6 +179,8 @@ export function summarizeAnswers(outcomes: AnswerOutcome[]): AnswerMetrics {
     citations,
     citationValidity: citations ? round(valid / citations) : null,
     citesGold: share(evaluated, (o) => o.citesGold),
+    leadCitesGold: share(evaluated, (o) => o.leadCitesGold),
+    lostInTop5: evaluated.filter((o) => !o.citesGold && o.goldRank !== null && o.goldRank <= 5).length,
     outOfScopeRefusal: oos.length ? share(oos, (o) => o.kind === 'out_of_scope') : null,
     falseRefusal: share(evaluated, (o) => o.kind === 'out_of_scope'),
     outOfScopeCitations: oos.reduce((s, o) => s + o.citations.length, 0),

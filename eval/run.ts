@@ -25,6 +25,23 @@ export interface Miss {
   noDiacritics?: boolean;
 }
 
+/**
+ * An answer that does not lead with a gold article although retrieval had one in its top
+ * --miss-at: what the chat path did between retrieval and the answer (refused it, answered an
+ * emergency with its first articles only, led with another article and named gold under
+ * "Xem thêm", or left gold out).
+ */
+export interface AnswerMiss {
+  id: string;
+  question: string;
+  expected: string[];
+  goldRank: number;
+  kind: string;
+  reason: 'refused' | 'emergency' | 'gold only in Xem thêm' | 'gold not cited';
+  /** Cited articles in order (số hiệu Điều n, khoản when named); the first is the lead. */
+  cited: string[];
+}
+
 export interface EvalReport {
   questions: number;
   inScope: number;
@@ -37,6 +54,7 @@ export interface EvalReport {
   noDiacritics?: Record<SystemName, SystemReport>;
   answers?: AnswerMetrics;
   misses?: Miss[];
+  answerMisses?: AnswerMiss[];
   machine: { cpus: number; cpuModel: string; memoryGb: number; node: string; platform: string };
   timestamp: string;
 }
@@ -103,7 +121,8 @@ export async function runEval(store: EvalStore, questions: EvalQuestion[], opts:
 
   const systems = await pass('normal');
   const noDiacritics = opts.stripDiacritics ? await pass('noDiacritics') : undefined;
-  const answers = opts.answers ? await runAnswers(store, questions, split.evaluated.map((e) => e.q.id), opts) : undefined;
+  const answerMisses: AnswerMiss[] = [];
+  const answers = opts.answers ? await runAnswers(store, questions, split.evaluated.map((e) => e.q.id), opts, answerMisses) : undefined;
 
   return {
     questions: questions.length,
@@ -123,13 +142,14 @@ export async function runEval(store: EvalStore, questions: EvalQuestion[], opts:
     ...(noDiacritics ? { noDiacritics } : {}),
     ...(answers ? { answers } : {}),
     ...(opts.misses ? { misses } : {}),
+    ...(opts.misses && answers ? { answerMisses } : {}),
     machine: machine(),
     timestamp: new Date().toISOString(),
   };
 }
 
 /** The chat path, question by question, each in a new conversation. */
-async function runAnswers(store: EvalStore, questions: EvalQuestion[], evaluatedIds: string[], opts: EvalOptions): Promise<AnswerMetrics> {
+async function runAnswers(store: EvalStore, questions: EvalQuestion[], evaluatedIds: string[], opts: EvalOptions, misses: AnswerMiss[]): Promise<AnswerMetrics> {
   const { services } = store;
   const existing = new Set(
     (await services.db.query<{ k: string }>("select distinct document_id || '#' || lower(article) as k from chunks where article is not null")).rows.map((r) => r.k),
@@ -139,27 +159,48 @@ async function runAnswers(store: EvalStore, questions: EvalQuestion[], evaluated
   let done = 0;
   for (const q of questions) {
     const gold = new Set(goldOf(q).map((g) => articleKey(g.law, g.article)));
+    const isGold = (c: { law: string | null; article: string }) => c.law !== null && gold.has(articleKey(c.law, c.article));
     const t0 = performance.now();
     let kind = 'error';
-    let citations: AnswerOutcome['citations'] = [];
+    let citations: (AnswerOutcome['citations'][number] & { clause: string | null })[] = [];
     try {
       const r = await respond(services, { message: q.question });
       kind = r.kind;
-      citations = r.citations.map((c) => ({ law: c.document.number, documentId: c.document.id, article: c.article }));
+      citations = r.citations.map((c) => ({ law: c.document.number, documentId: c.document.id, article: c.article, clause: c.clause }));
     } catch {
       kind = 'error';
     }
     const ms = performance.now() - t0;
+    const isEvaluated = evaluated.has(q.id);
+    // Where retrieval alone put gold, to tell a retrieval miss from one of the chat path.
+    const goldRank = isEvaluated
+      ? firstGoldRank((await services.retriever.search(q.question, { k: 10 })).hits.map((h) => ({ law: h.document.number, article: h.article })), goldOf(q))
+      : null;
+    const citesGold = citations.some(isGold);
+    const leadCitesGold = citations[0] !== undefined && isGold(citations[0]);
     outcomes.push({
       id: q.id,
       outOfScope: q.out_of_scope === true,
-      evaluated: evaluated.has(q.id),
+      evaluated: isEvaluated,
       kind,
-      citations,
+      citations: citations.map(({ law, documentId, article }) => ({ law, documentId, article })),
       validCitations: citations.filter((c) => existing.has(`${c.documentId}#${String(c.article).toLowerCase()}`)).length,
-      citesGold: citations.some((c) => c.law !== null && gold.has(articleKey(c.law, c.article))),
+      citesGold,
+      leadCitesGold,
+      goldRank,
       ms,
     });
+    if (opts.misses && goldRank !== null && goldRank <= opts.missAt && !leadCitesGold) {
+      misses.push({
+        id: q.id,
+        question: q.question.replace(/\s+/g, ' ').trim(),
+        expected: rawGold(q),
+        goldRank,
+        kind,
+        reason: kind === 'out_of_scope' ? 'refused' : kind === 'emergency' && !citesGold ? 'emergency' : citesGold ? 'gold only in Xem thêm' : 'gold not cited',
+        cited: citations.map((c) => `${label(c.law, c.article)}${c.clause ? ` khoản ${c.clause}` : ''}${isGold(c) ? ' ★' : ''}`),
+      });
+    }
     opts.onProgress?.('answers', ++done, questions.length);
   }
   return summarizeAnswers(outcomes);

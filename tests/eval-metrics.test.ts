@@ -129,13 +129,13 @@ describe('metrics', () => {
 
   it('scores the chat path: validity, gold citations, refusals', () => {
     const a = (over: Partial<AnswerOutcome>): AnswerOutcome => ({
-      id: 'x', outOfScope: false, evaluated: true, kind: 'answer', citations: [], validCitations: 0, citesGold: false, ms: 5, ...over,
+      id: 'x', outOfScope: false, evaluated: true, kind: 'answer', citations: [], validCitations: 0, citesGold: false, leadCitesGold: false, goldRank: null, ms: 5, ...over,
     });
     const cit = { law: '52/2014/QH13', documentId: '52-2014-qh13', article: '81' };
     const m = summarizeAnswers([
-      a({ citations: [cit, cit], validCitations: 2, citesGold: true }),
-      a({ citations: [cit], validCitations: 0 }),
-      a({ kind: 'out_of_scope' }),
+      a({ citations: [cit, cit], validCitations: 2, citesGold: true, leadCitesGold: true, goldRank: 1 }),
+      a({ citations: [cit], validCitations: 0, goldRank: 3 }), // retrieved in the top 5, lost by the chat path
+      a({ kind: 'out_of_scope', goldRank: 7 }), // retrieval's miss, not the chat path's
       a({ evaluated: false, kind: 'out_of_scope' }), // not indexed: neither gold nor false refusal
       a({ outOfScope: true, evaluated: false, kind: 'out_of_scope' }),
       a({ outOfScope: true, evaluated: false, kind: 'answer', citations: [cit], validCitations: 1 }),
@@ -143,6 +143,8 @@ describe('metrics', () => {
     expect(m.citations).toBe(4);
     expect(m.citationValidity).toBe(0.75);
     expect(m.citesGold).toBe(0.3333);
+    expect(m.leadCitesGold).toBe(0.3333);
+    expect(m.lostInTop5).toBe(1);
     expect(m.falseRefusal).toBe(0.3333);
     expect(m.outOfScopeRefusal).toBe(0.5);
     expect(m.outOfScopeCitations).toBe(1);
