@@ -20,6 +20,8 @@ const MAX_LEADS = 2;
 const SECOND_LEAD_RATIO = 0.7;
 const MAX_QUOTE_CHARS = 160;
 const MAX_SEE_ALSO = 4;
+/** Articles an emergency answer states anything from (server/chat/respond.ts keeps the law brief). */
+export const EMERGENCY_LEAD_HITS = 2;
 /** Words a member reads before "Xem thêm": about one phone screen. */
 const WORD_BUDGET = 120;
 
@@ -31,39 +33,47 @@ export class ExtractiveAnswerer implements Answerer {
     const lines: string[] = [];
     const citations: Citation[] = [];
     const sources: ArticleHit[] = [...input.hits, ...input.nextSteps];
+    const citationOf = (hit: ArticleHit, clause: string | null, point: string | null, text: string) => citationFor(hit, sources.indexOf(hit) + 1, clause, point, trimQuote(text));
     const cite = (hit: ArticleHit, clause: string | null, point: string | null, text: string) => {
-      const c = citationFor(hit, sources.indexOf(hit) + 1, clause, point, trimQuote(text));
+      const c = citationOf(hit, clause, point, text);
       citations.push(c);
       return c;
     };
 
-    const leads = pickLeads(scoreUnits(input.hits, input.termWeights, wantsOf(input.resolvedQuestion)));
+    // An emergency answer puts what to do now first: its statement comes from the best articles
+    // only, the others are named under "Xem thêm" so that she can still find them.
+    const answering = input.kind === 'emergency' ? input.hits.slice(0, EMERGENCY_LEAD_HITS) : input.hits;
+    const leads = pickLeads(scoreUnits(answering, input.termWeights, wantsOf(input.resolvedQuestion)));
+    const stated: Unit[] = [];
     if (leads.length) {
       leads.forEach((u, i) => {
-        const c = cite(u.hit, u.clause, u.point, u.text);
+        const c = citationOf(u.hit, u.clause, u.point, u.text);
         const plain = u.meaning ?? articleMeaning(u.hit);
         // With a plain sentence: say it, then where it comes from (the first one quoted, a second
         // one only named, to keep the answer short). Without one (an upload with no notes yet):
         // the law's own words lead.
-        if (!plain) lines.push(render('offline-statement.vi.txt', { citation: citationLabel(c), quote: c.quote }));
-        else if (i === 0) lines.push(plain, render('offline-basis.vi.txt', { citation: citationLabel(c), quote: c.quote }));
-        else {
-          const also = render('offline-also.vi.txt', { statement: plain, citation: citationLabel(c) });
-          // A second statement only while the answer still fits one screen.
-          if (wordCount([...lines, also]) <= WORD_BUDGET) lines.push(also);
-          else citations.pop();
-        }
+        let said: string[];
+        if (!plain) said = [render('offline-statement.vi.txt', { citation: citationLabel(c), quote: c.quote })];
+        else if (i === 0) said = [plain, render('offline-basis.vi.txt', { citation: citationLabel(c), quote: c.quote })];
+        else said = [render('offline-also.vi.txt', { statement: plain, citation: citationLabel(c) })];
+        // A second statement only while the answer still fits one screen; otherwise its article
+        // is still named under "Xem thêm" below rather than dropped from the answer.
+        if (i > 0 && wordCount([...lines, ...said]) > WORD_BUDGET) return;
+        citations.push(c);
+        stated.push(u);
+        lines.push(...said);
       });
-      lines.push(...documentNotes(leads.map((u) => u.hit)));
+      lines.push(...documentNotes(stated.map((u) => u.hit)));
     } else {
       lines.push(render('no-answer.vi.txt'));
     }
 
-    const step = whatToDo(input.topics ?? [], input.hits[0]?.document.number ?? null, this.config.LEGAL_AID_PHONE);
+    // The next step of the law that answered (its statement's), else of the best article.
+    const step = whatToDo(input.topics ?? [], (stated[0]?.hit ?? input.hits[0])?.document.number ?? null, this.config.LEGAL_AID_PHONE);
     if (leads.length && step) lines.push(render('offline-what-to-do.vi.txt', { step }));
 
     // Other articles found, and the article saying where to report: named, cited, not quoted.
-    const used = new Set(leads.map((u) => u.hit));
+    const used = new Set(stated.map((u) => u.hit));
     const more = [...input.hits.slice(0, MAX_SEE_ALSO + 1), ...input.nextSteps.slice(0, 1)].filter((h) => !used.has(h) && (h.article || h.heading));
     const seeAlso = [...new Set(more)].slice(0, MAX_SEE_ALSO).map((h) => {
       const c = cite(h, h.clause, null, firstLine(h, h.clause));

@@ -1,7 +1,7 @@
 import { ChatOpenAI } from '@langchain/openai';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import type { AnswerInput, AnswerOutput, Answerer, FollowUpRewriter, Turn } from './answerer.js';
-import { disclaimer } from './extractive.js';
+import { disclaimer, EMERGENCY_LEAD_HITS } from './extractive.js';
 import { render } from './templates.js';
 import { CitationFilter } from './validate.js';
 import { citationFor, citationLabel } from './citation.js';
@@ -67,7 +67,8 @@ export class LlmAnswerer implements Answerer, FollowUpRewriter {
 
   async answer(input: AnswerInput, onToken?: (text: string) => void): Promise<AnswerOutput> {
     if (input.kind === 'out_of_scope' || input.hits.length === 0) return this.offline.answer(input, onToken);
-    const sources = [...input.hits.slice(0, MAX_SOURCES), ...input.nextSteps];
+    // An emergency answer keeps the law brief: what to do now comes first (server/chat/respond.ts).
+    const sources = [...input.hits.slice(0, input.kind === 'emergency' ? EMERGENCY_LEAD_HITS : MAX_SOURCES), ...input.nextSteps];
     const filter = new CitationFilter(sources);
     const held: string[] = [];
     let released = false;

@@ -3,10 +3,10 @@ import { fold, nfc, syllables } from '../../ingest/text/vietnamese.js';
 import { openConversation, saveTurn } from '../../store/conversations.js';
 import type { Channel } from './channel.js';
 import type { AnswerKind, AnswerOutput, Citation, Turn } from '../answer/answerer.js';
-import { allNumbers, readMessage, refusalText, refusedOffTopic, refusedUpFront, safetyNumbers, safetyPreface, type SafetyNumber } from '../safety/gate.js';
+import { allNumbers, readMessage, refusalText, refusedUpFront, safetyNumbers, safetyPreface, type SafetyNumber } from '../safety/gate.js';
 import { raise } from '../safety/llm-classify.js';
-import { heldByLibrary, inLibrary } from '../safety/scope.js';
-import { disclaimer } from '../answer/extractive.js';
+import { judgeScope } from '../safety/scope.js';
+import { disclaimer, EMERGENCY_LEAD_HITS } from '../answer/extractive.js';
 import { enrichHits, periodNotes, preferCurrentPlans, provincialPart, type PastPlan } from '../answer/provincial.js';
 import { findOfficialAnswer } from '../handover/match.js';
 import { successorsOf } from '../library/successor.js';
@@ -61,8 +61,6 @@ export interface ChatEvents {
   onToken?: (text: string) => void;
 }
 
-/** An emergency answer puts what to do now first and keeps the law brief: the best articles only. */
-const EMERGENCY_LAW_HITS = 2;
 const HISTORY_TURNS = 6;
 const NEXT_STEP_MIN_COVERAGE = 0.9;
 const FOLLOW_UP_RE = /^(the con|vay con|con neu|con truong hop|the neu|vay neu|truong hop|the thi|vay thi|the con neu)\b/;
@@ -91,6 +89,8 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   let kind: AnswerKind = 'answer';
   let search: SearchResult | null = null;
   let pastPlans: PastPlan[] = [];
+  // What the refusal says: the request refused up front, or the off-topic subject scope found.
+  let refusal = safety;
   if (refusedUpFront(safety)) kind = 'out_of_scope';
   else {
     search = await retriever.search(followUp.query, { k: 6, context: followUp.context });
@@ -100,7 +100,8 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     search = { ...search, hits: current.hits };
     pastPlans = current.past;
     // Scope follows the library (server/safety/scope.ts); a message showing danger is never refused.
-    if (safety.level === 'ordinary' && ((refusedOffTopic(safety) && !heldByLibrary(search, followUp.query)) || !inLibrary(search, followUp.query))) kind = 'out_of_scope';
+    const scope = safety.level === 'ordinary' ? judgeScope(safety.request, search, followUp.query) : null;
+    if (scope?.refuse) [kind, refusal] = ['out_of_scope', { ...safety, request: scope.request }];
   }
   const level = raise(safety.level, await modelLevel);
   if (level === 'emergency') kind = 'emergency';
@@ -128,11 +129,14 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     out = { answer: text, citations, fallback: false };
     official = true;
   } else if (kind === 'out_of_scope') {
-    const text = await refusalText(safety, retriever);
+    const text = await refusalText(refusal, retriever);
     events.onToken?.(text);
     out = { answer: text, citations: [], fallback: false };
   } else {
-    const hits = kind === 'emergency' ? search!.hits.slice(0, EMERGENCY_LAW_HITS) : search!.hits;
+    // Every article found goes to the answerer: an emergency answer states the law from its best
+    // ones only (EMERGENCY_LEAD_HITS) but still names the others, so that she can find them.
+    const hits = search!.hits;
+    const lawHits = kind === 'emergency' ? hits.slice(0, EMERGENCY_LEAD_HITS) : hits;
     // The question's own topic first (a child in danger → the child-protection line), then the general emergency steps.
     const next = await findNextSteps(s, kind === 'emergency' ? [...search!.topics.slice(0, 1), 'emergency'] : search!.topics.slice(0, 1), hits);
     // What to do now (emergency) or where to get help (urgent) comes before the law.
@@ -141,10 +145,10 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     // The province's part (after the law's rule) and notes on past plans, placed before the
     // disclaimer unless the answerer already wrote them (server/answer/provincial.ts).
     const sources = [...hits, ...next.hits];
-    const local = !s.answerer.writesProvincialPart ? provincialPart(hits, search!.termWeights, (h) => sources.indexOf(h) + 1) : null;
+    const local = !s.answerer.writesProvincialPart ? provincialPart(lawHits, search!.termWeights, (h) => sources.indexOf(h) + 1) : null;
     // Asked about an old text: what its replacement says now (server/library/successor.ts).
     const later = kind === 'answer' && hits.some((h) => h.document.status === 'replaced') ? successorPart(await successorsOf(db, hits.slice(0, 3)), sources.length + 1) : null;
-    const extra = [...(local?.lines ?? []), ...(later?.lines ?? []), ...periodNotes(pastPlans, hits.slice(0, 3))];
+    const extra = [...(local?.lines ?? []), ...(later?.lines ?? []), ...periodNotes(pastPlans, lawHits.slice(0, 3))];
     const disc = disclaimer(config.LEGAL_AID_PHONE);
     let streamed = '';
     let inserted: string[] | null = null;
@@ -179,7 +183,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     out = { ...out, answer: preface + answer, citations: [...out.citations, ...localCitations, ...laterCitations] };
   }
 
-  const suggestions = search && kind !== 'out_of_scope' ? await suggestNext(db, { kind, message, hits: kind === 'emergency' ? search.hits.slice(0, EMERGENCY_LAW_HITS) : search.hits }) : [];
+  const suggestions = search && kind !== 'out_of_scope' ? await suggestNext(db, { kind, message, hits: kind === 'emergency' ? search.hits.slice(0, EMERGENCY_LEAD_HITS) : search.hits }) : [];
 
   // She closed the tab: the answer she will never see is not stored (nor any fallback made for it).
   if (req.signal?.aborted) throw new RequestAborted();
