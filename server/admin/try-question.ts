@@ -1,10 +1,9 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { allNotes, notesOf, replaceArticleNotes, type NewNote } from '../../store/article-notes.js';
-import { getDocument } from '../../store/documents.js';
+import type { NewNote } from '../../store/article-notes.js';
 import { nfc } from '../../ingest/text/vietnamese.js';
-import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
-import { badRequest, notFound } from '../errors.js';
+import { badRequest } from '../errors.js';
+import { articleWithNotes, editArticleNotes, notesTsv } from '../library/article-notes.js';
 import { explainSearch } from '../retrieval/explain.js';
 import { ExplainIndex } from '../retrieval/index/explain-index.js';
 import { guardedErrors, security } from './schemas.js';
@@ -12,9 +11,7 @@ import { guardedErrors, security } from './schemas.js';
 /**
  * "Thử câu hỏi": an official types a question and sees the ranked articles with their scores and
  * why (server/retrieval/explain.ts); from a hit she edits the article's member phrasings (hỏi) and
- * plain-language sentences (nghĩa). Edits go to article_notes as origin 'official' — retrieval
- * rebuilds its index at the next question (corpus_state moves) — are audited, and export back to
- * the corpus/articles TSV format.
+ * plain-language sentences (nghĩa) through server/library/article-notes.ts.
  */
 
 const MAX_NOTES = 40;
@@ -88,14 +85,6 @@ const tryResponse = {
   },
 } as const;
 
-interface ArticleRow {
-  article: string | null;
-  article_title: string | null;
-  heading: string | null;
-  clauses: string[];
-  text: string;
-}
-
 const tryQuestion: FastifyPluginAsync = async (app) => {
   const { db, retriever } = app.services;
   const index = new ExplainIndex(db);
@@ -151,25 +140,6 @@ const tryQuestion: FastifyPluginAsync = async (app) => {
     },
   );
 
-  /** The article's text and structure, for validating and showing notes. */
-  async function articleOf(documentId: string, article: string) {
-    const doc = await getDocument(db, documentId);
-    if (!doc) throw notFound('document', 'Không tìm thấy văn bản này.');
-    const rows = (
-      await db.query<ArticleRow>(
-        `select article, article_title, heading, clauses, text from chunks where document_id = $1 and coalesce(article, heading) = $2 order by ordinal`,
-        [documentId, article],
-      )
-    ).rows;
-    if (!rows.length) throw notFound('article', `Văn bản này không có Điều ${article}.`);
-    return {
-      doc,
-      title: rows[0]!.article_title ?? rows[0]!.heading,
-      clauses: [...new Set(rows.flatMap((r) => r.clauses))],
-      text: rows.map((r) => r.text).join('\n'),
-    };
-  }
-
   app.get<{ Params: { documentId: string; article: string } }>(
     '/api/admin/notes/:documentId/:article',
     {
@@ -197,20 +167,7 @@ const tryQuestion: FastifyPluginAsync = async (app) => {
         },
       },
     },
-    async (req) => {
-      const { documentId, article } = req.params;
-      const a = await articleOf(documentId, article);
-      const notes = await notesOf(db, documentId, [article]);
-      return {
-        documentId,
-        documentTitle: a.doc.title,
-        article,
-        title: a.title,
-        clauses: a.clauses,
-        text: a.text,
-        notes: notes.map((n) => ({ id: Number(n.id), clause: n.clause, point: n.point, kind: n.kind, text: n.text, origin: n.origin })),
-      };
-    },
+    async (req) => articleWithNotes(db, req.params.documentId, req.params.article),
   );
 
   app.put<{ Params: { documentId: string; article: string }; Body: { notes: NewNote[] } }>(
@@ -231,33 +188,7 @@ const tryQuestion: FastifyPluginAsync = async (app) => {
         response: { 200: { type: 'object', properties: { saved: { type: 'integer' }, replaced: { type: 'integer' } } }, 404: guardedErrors[400], ...guardedErrors },
       },
     },
-    async (req) => {
-      const { documentId, article } = req.params;
-      const a = await articleOf(documentId, article);
-      const notes = req.body.notes.map((n) => ({
-        article,
-        clause: n.clause?.trim() || null,
-        point: n.point?.trim().toLowerCase() || null,
-        kind: n.kind,
-        text: nfc(n.text).replace(/\s+/g, ' ').trim(),
-      }));
-      for (const n of notes) {
-        if (!n.text) throw badRequest('note_text', 'Mỗi dòng cần có nội dung.');
-        if (n.clause && !a.clauses.includes(n.clause)) throw badRequest('note_clause', `Điều ${article} không có khoản ${n.clause}.`);
-        if (n.point && !n.clause) throw badRequest('note_point', 'Điểm cần đi kèm khoản.');
-      }
-      if (notes.filter((n) => n.kind === 'meaning' && !n.clause).length > 1)
-        throw badRequest('note_meaning', 'Mỗi điều chỉ có một câu giải thích dễ hiểu cho cả điều.');
-      const before = await db.transaction(async (tx) => {
-        const replaced = await replaceArticleNotes(tx, documentId, article, notes);
-        await audit(tx, officialOf(req), 'notes.update', { type: 'article', id: `${documentId}/${article}` }, {
-          before: replaced.map((n) => ({ clause: n.clause, point: n.point, kind: n.kind, text: n.text, origin: n.origin })),
-          after: notes.map((n) => ({ clause: n.clause, point: n.point, kind: n.kind, text: n.text })),
-        });
-        return replaced;
-      });
-      return { saved: notes.length, replaced: before.length };
-    },
+    async (req) => editArticleNotes(db, officialOf(req), req.params.documentId, req.params.article, req.body.notes),
   );
 
   app.get<{ Params: { id: string } }>(
@@ -272,19 +203,11 @@ const tryQuestion: FastifyPluginAsync = async (app) => {
       },
     },
     async (req, reply) => {
-      const doc = await getDocument(db, req.params.id);
-      if (!doc) throw notFound('document', 'Không tìm thấy văn bản này.');
-      const rows = await allNotes(db, doc.id);
-      const lines = [
-        `# ${doc.title}${doc.number ? ` (${doc.number})` : ''} — xuất từ trang quản trị; dòng "official" là do cán bộ sửa`,
-        '# điều\tkhoản\tđiểm\tloại\tnội dung',
-        ...rows.map((n) => [n.article, n.clause ?? '', n.point ?? '', n.kind === 'ask' ? 'hỏi' : 'nghĩa', n.text.replace(/[\t\n]/g, ' ')].join('\t')),
-      ];
-      const file = `${doc.id.replace(/[^a-z0-9-]/gi, '-')}.tsv`;
+      const { file, text } = await notesTsv(db, req.params.id);
       return reply
         .header('content-type', 'text/tab-separated-values; charset=utf-8')
         .header('content-disposition', `attachment; filename="${file}"`)
-        .send(`${lines.join('\n')}\n`);
+        .send(text);
     },
   );
 };
