@@ -108,6 +108,42 @@ describe('when: now, past, general', () => {
   });
 });
 
+describe('who tells it: a teacher, a nurse, an official or hearsay reports harm seen after the fact', () => {
+  it('a report of past or habitual harm is no alarm; the same harm happening now is', () => {
+    expect(assessDanger('tôi là cô giáo mầm non, thấy một cháu có vết bầm ở lưng, tôi phải báo ai').level).not.toBe('emergency');
+    expect(assessDanger('là y tá, tôi khám cho một chị bị bầm tím khắp người, có phải báo công an không').level).not.toBe('emergency');
+    expect(assessDanger('nghe đồn ông hàng xóm hay nhốt vợ trong nhà, tôi có nên báo không').level).not.toBe('emergency');
+    expect(assessDanger('tôi là giáo viên, có học sinh đang bị bố đánh ngoài cổng trường').level).toBe('emergency');
+  });
+  it('her own child in a story she heard is still her child', () => {
+    expect(assessDanger('nghe nói con em đang bị mấy người lạ giữ ở nhà nghỉ, không cho về').level).toBe('emergency');
+  });
+});
+
+describe('put out of the house', () => {
+  it('now, at night or with a small or sick child, is an emergency; long ago or asked in general is not', () => {
+    expect(assessDanger('chồng vừa đuổi mẹ con em ra đường, trời tối mịt, bé đang ốm').level).toBe('emergency');
+    expect(assessDanger('hồi mới cưới em bị nhà chồng đuổi ra khỏi nhà giữa đêm, giờ em đã ra ở riêng').level).not.toBe('emergency');
+    expect(assessDanger('chồng đuổi vợ con ra khỏi nhà lúc nửa đêm thì bị xử phạt thế nào').level).not.toBe('emergency');
+  });
+});
+
+describe('time told once, for the clauses after it', () => {
+  it('a habit under an earlier past frame is past', () => {
+    expect(assessDanger('hồi còn ở với chồng cũ, em hay bị nhốt trong buồng, nay em đã ly hôn').level).not.toBe('emergency');
+    expect(assessDanger('vợ tôi có lần nói muốn tự tử, giờ đã điều trị ổn').level).not.toBe('emergency');
+  });
+});
+
+describe('a word typed without dấu that is plainly another word is not a harm', () => {
+  it('"tat ca" is tất cả, "khuyet tat" khuyết tật, "bo sung" bổ sung, "trong phong" trong phòng', () => {
+    for (const m of ['chong em lay tat ca tien luong', 'con em bi khuyet tat, co duoc tro cap khong', 'em can bo sung giay to gi', 'hoi dap ve quyen loi cua phu nu', 'ho khau cua em o quang xuong']) {
+      expect(assessDanger(m).level, m).toBe('ordinary');
+    }
+    expect(assessDanger('chong em dang tat em').level).toBe('emergency');
+  });
+});
+
 describe('who and what decide the numbers and steps', () => {
   const c = testConfig();
   it('a child: the child line right after the police; injury or pregnancy: the ambulance', () => {

@@ -10,7 +10,7 @@ import type { Token } from './normalise.js';
  */
 
 export type Level = 'emergency' | 'urgent' | 'ordinary';
-export type What = 'violence' | 'threat' | 'weapon' | 'sexual' | 'confine' | 'taken' | 'lure' | 'injury' | 'medical' | 'mild' | 'pregnant' | 'selfharm' | 'starve';
+export type What = 'violence' | 'threat' | 'weapon' | 'sexual' | 'confine' | 'taken' | 'lure' | 'injury' | 'medical' | 'mild' | 'pregnant' | 'selfharm' | 'starve' | 'expelled';
 export type When = 'now' | 'ongoing' | 'recent' | 'habitual' | 'past' | 'none';
 
 export interface Assessment {
@@ -56,6 +56,12 @@ interface Features {
   general: boolean;
   /** No one in particular, and a question about rules, rights or what one should do. */
   asksInGeneral: boolean;
+  /**
+   * She writes as a teacher, nurse, official or from hearsay ("tôi là giáo viên", "người ta
+   * bảo"): the harm she reports is someone else's and seen after the fact, so only a harm said to
+   * be happening now raises an alarm; the rest is for the hotline and the law.
+   */
+  reporter: boolean;
 }
 
 /** A rule: when it applies, the level it gives, and why. First applying rule wins. */
@@ -67,7 +73,7 @@ interface Rule {
 }
 
 /** Harms someone does to her or a child; an injury or bleeding without one is an accident or a birth. */
-const BY_SOMEONE: ReadonlySet<What> = new Set(['violence', 'threat', 'weapon', 'sexual', 'confine', 'taken', 'mild', 'starve', 'selfharm']);
+const BY_SOMEONE: ReadonlySet<What> = new Set(['violence', 'threat', 'weapon', 'sexual', 'confine', 'taken', 'mild', 'starve', 'selfharm', 'expelled']);
 /**
  * An injury or bleeding that no one caused ("tai nạn gãy chân", "đẻ mổ mất nhiều máu", "sảy
  * thai"), not happening now, asked about leave, insurance or rights: a benefits question.
@@ -116,37 +122,43 @@ export const RULES: readonly Rule[] = [
     id: 'continuing-state',
     level: 'emergency',
     why: 'Locked in, being taken away, starved, bleeding or unconscious, told without a past marker: that state lasts until someone ends it.',
-    applies: (f) => f.concrete && active(f).some((h) => CONTINUING.has(h.what)),
+    applies: (f) => f.concrete && !f.reporter && active(f).some((h) => CONTINUING.has(h.what) && h.when !== 'habitual'),
+  },
+  {
+    id: 'put-out-at-night',
+    level: 'emergency',
+    why: 'Put out of the house now, at night, in the cold or with a small or sick child and nowhere to go: she and the child are in the street until someone takes them in.',
+    applies: (f) => f.concrete && !f.reporter && !f.general && f.has('ctx.exposed') && active(f).some((h) => h.what === 'expelled' && h.when !== 'habitual'),
   },
   {
     id: 'child-sexual-abuse',
     level: 'emergency',
     why: 'A named child sexually abused, not placed in the past: the abuser is usually still near, and evidence and care are needed within days.',
-    applies: (f) => (f.childOwn || ((f.minor || f.childNamed) && !f.general)) && active(f).some(is('sexual')),
+    applies: (f) => !f.reporter && (f.childOwn || ((f.minor || f.childNamed) && !f.general)) && active(f).some(is('sexual')),
   },
   {
     id: 'pregnant-and-hurt',
     level: 'emergency',
     why: 'Violence against a pregnant woman, not in the past: the pregnancy itself is at risk.',
-    applies: (f) => f.has('what.pregnant') && f.concrete && !f.general && active(f).some(is('violence', 'threat', 'weapon', 'mild', 'injury')),
+    applies: (f) => f.has('what.pregnant') && f.concrete && !f.general && !f.reporter && active(f).some(is('violence', 'threat', 'weapon', 'mild', 'injury')),
   },
   {
     id: 'severe-just-now',
     level: 'emergency',
     why: 'A serious harm to her or someone she names, yesterday or this morning: he is likely still near, and injuries need care now — even when she asks about the law.',
-    applies: (f) => f.concrete && active(f).some((h) => SEVERE.has(h.what) && h.what !== 'selfharm' && h.when === 'recent'),
+    applies: (f) => f.concrete && !f.reporter && active(f).some((h) => SEVERE.has(h.what) && h.what !== 'selfharm' && h.when === 'recent'),
   },
   {
     id: 'severe-unmarked',
     level: 'emergency',
     why: 'A weapon, a threat to kill, sexual violence or a serious injury against her or someone she names, recent or with no time given, and not asked as a legal question.',
-    applies: (f) => f.concrete && !f.general && !f.has('frame.legal') && active(f).some((h) => SEVERE.has(h.what)),
+    applies: (f) => f.concrete && !f.general && !f.reporter && !f.has('frame.legal') && active(f).some((h) => SEVERE.has(h.what)),
   },
   {
     id: 'violence-told-now',
     level: 'emergency',
     why: 'Violence against her or someone she names, told in the present with no time given and not as a habit or a legal question ("chồng say rượu về đánh em, em phải làm sao").',
-    applies: (f) => f.concrete && !f.general && !f.has('frame.legal') && active(f).some((h) => (h.what === 'violence' || h.what === 'mild') && h.when === 'none'),
+    applies: (f) => f.concrete && !f.general && !f.reporter && !f.has('frame.legal') && active(f).some((h) => (h.what === 'violence' || h.what === 'mild') && h.when === 'none'),
   },
   {
     id: 'severe-asked-as-law',
@@ -169,8 +181,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'violence-at-home',
     level: 'urgent',
-    why: 'Violence or threats against her or someone she names, not in the past: the hotline comes above the answer.',
-    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild')),
+    why: 'Violence, threats or being put out against her or someone she names, not in the past: the hotline comes above the answer.',
+    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled')),
   },
   {
     id: 'ordinary',
@@ -188,6 +200,9 @@ function timeOf(harm: Match, matches: Match[]): When {
   // "bố đánh mẹ suốt 20 năm, nay bố đã mất": he is gone, so what went on has ended.
   const gone = matches.some((m) => m.concept === 'when.safe' && m.clause !== harm.clause);
   if (gone && (own === 'ongoing' || own === 'habitual' || own === 'none')) return 'past';
+  // "lúc còn ở với bố dượng, em hay bị nhốt": a habit under a past frame set by an earlier clause
+  // is a habit of that time.
+  if (own === 'habitual' && matches.some((m) => m.concept === 'when.past' && m.clause < harm.clause)) return 'past';
   if (own !== 'none') return own;
   // From other clauses: not "đang" (it qualifies its own verb) nor "bây giờ" ("năm ngoái nó đánh
   // em. Bây giờ em muốn ly hôn"), but a presence cue ("hắn đang đứng ngoài cửa") counts.
@@ -269,11 +284,12 @@ export function assessDanger(message: string): Assessment {
   // A child given an age ("đứa bé 12 tuổi") or a man pointed at ("thằng đó", "hắn") is someone
   // particular, not people in general.
   // "Tôi nghe nói có người bị nhốt…": the one at risk is someone in general, though she says "tôi".
-  const thirdParty = has('who.general') && has('frame.general');
+  const hearsay = has('frame.hearsay');
+  const thirdParty = (hearsay || (has('who.general') && has('frame.general'))) && !childOwn;
   const concrete = (self || childOwn || other || minor || has('who.specific')) && !thirdParty;
-  const general = has('frame.general') || (has('who.general') && !self);
+  const general = has('frame.general') || hearsay || (has('who.general') && !self);
   const asksInGeneral = !concrete && (general || has('who.general') || has('frame.advice') || has('frame.legal'));
-  const f: Features = { tokens, matches, harms, has, self, child, childOwn, minor, childNamed: has('who.child.named'), other, concrete, general, asksInGeneral };
+  const f: Features = { tokens, matches, harms, has, self, child, childOwn, minor, childNamed: has('who.child.named'), other, concrete, general, asksInGeneral, reporter: (hearsay || has('frame.role')) && !childOwn };
   const rule = RULES.find((r) => r.applies(f))!;
   const what = [...new Set(harms.map((h) => h.what))];
   const order: When[] = ['now', 'ongoing', 'recent', 'habitual', 'past', 'none'];
