@@ -40,6 +40,10 @@ const EnvSchema = z.object({
   EMBEDDING_MODEL: z.string().min(1).optional(),
   EMBEDDING_DIMENSIONS: z.coerce.number().int().min(8).max(4096).optional(),
   CHAT_MODEL: z.string().min(1).optional(),
+  // Each call to the embedding provider (one batch) waits at most this long; vectors are made in
+  // the background and retried after EMBEDDING_RETRY_MS, doubling up to 32 times that (ten minutes at most).
+  EMBEDDING_TIMEOUT_MS: intFrom(30_000, 100, 600_000),
+  EMBEDDING_RETRY_MS: intFrom(10_000, 50, 3_600_000),
   LLM_FIRST_TOKEN_TIMEOUT_MS: intFrom(4000, 100, 120_000),
   LLM_TOTAL_TIMEOUT_MS: intFrom(30_000, 500, 600_000),
   // Deadline for each retrieval aid (query rewrite, rerank); 0 turns them off.
@@ -70,6 +74,9 @@ const EnvSchema = z.object({
   RATE_LIMIT_LOGIN: intFrom(10),
   CORS_ORIGINS: csv,
   UPLOAD_MAX_MB: intFrom(25, 1, 500),
+  // PDF, DOCX and HTML uploads parsed at a time, and how many more may wait (then 503 + Retry-After).
+  PARSE_CONCURRENCY: intFrom(1, 1, 16),
+  PARSE_QUEUE: intFrom(2, 0, 100),
   MAX_MESSAGE_CHARS: intFrom(2000, 100, 20_000),
   MAX_TURNS_PER_CONVERSATION: intFrom(50, 2, 1000),
   RETENTION_DAYS: intFrom(30, 1, 3650),

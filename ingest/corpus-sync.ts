@@ -27,7 +27,8 @@ export interface SyncOutcome {
   error?: string;
 }
 
-export async function syncBundledCorpus(db: Db, embedder: Embedder, dirs: string[], opts: { onFile?: (o: SyncOutcome, i: number, total: number) => void } = {}): Promise<SyncOutcome[]> {
+/** `embedder` null: chunks are stored without vectors, for the server's background job to make. */
+export async function syncBundledCorpus(db: Db, embedder: Embedder | null, dirs: string[], opts: { onFile?: (o: SyncOutcome, i: number, total: number) => void } = {}): Promise<SyncOutcome[]> {
   const files = listInputs(dirs.filter((d) => fs.existsSync(d)));
   // A first start fills an empty library: the vector index is built once at the end.
   return bulkLoad(db, async () => {
@@ -41,7 +42,7 @@ export async function syncBundledCorpus(db: Db, embedder: Embedder, dirs: string
   });
 }
 
-async function syncFile(db: Db, embedder: Embedder, file: string): Promise<SyncOutcome> {
+async function syncFile(db: Db, embedder: Embedder | null, file: string): Promise<SyncOutcome> {
   const bytes = fs.readFileSync(file);
   const sha = sha256(bytes);
   let documentId: string;

@@ -11,6 +11,7 @@ import { extractMetadata } from './parse/metadata.js';
 import { outline } from './structure/outline.js';
 import { parseStructure } from './structure/legal.js';
 import { foldedSyllables } from './text/vietnamese.js';
+import { displayText } from './text/display.js';
 import { dropUnconfirmedContacts, findContacts, insertContacts } from './contacts.js';
 import type { ChunkDraft, DocumentMeta, ParsedText, Structure } from './types.js';
 
@@ -48,7 +49,9 @@ export async function prepareDocument(input: IngestInput): Promise<Prepared> {
   const parsed = await parseFile(input.bytes);
   const fromText = extractMetadata(parsed.text);
   const merged: DocumentMeta = { ...fromText, ...dropUndefined(parsed.meta), ...dropUndefined(input.overrides ?? {}) };
-  const title = merged.title ?? input.filename?.replace(/\.[^.]+$/, '') ?? 'Văn bản không tên';
+  // Names read from a file are shown everywhere: no bidi overrides or invisible characters in them.
+  for (const k of ['title', 'number', 'issuer', 'type'] as const) if (merged[k]) merged[k] = displayText(merged[k]) || undefined;
+  const title = merged.title ?? (displayText(input.filename?.replace(/\.[^.]+$/, '') ?? '') || 'Văn bản không tên');
   const type = merged.type ?? (merged.number && /QH\d+$/i.test(merged.number) ? 'Luật' : 'Văn bản');
   const meta = { ...merged, title, type };
   const structure = parseStructure(parsed.text);
@@ -66,17 +69,19 @@ export async function prepareDocument(input: IngestInput): Promise<Prepared> {
  * provider is called), then the document and all its chunks are written in one transaction.
  * The same bytes are skipped; a new version with the same số hiệu replaces the old one.
  */
-export async function ingestDocument(db: Db, embedder: Embedder, input: IngestInput): Promise<IngestResult> {
+export async function ingestDocument(db: Db, embedder: Embedder | null, input: IngestInput): Promise<IngestResult> {
   const t0 = performance.now();
-  const p = await prepareDocument(input);
-  const existing = await findDocumentBySha(db, p.sha);
+  // The same bytes again cost a hash and one lookup, not a parse (a 600-page PDF, OCR).
+  const existing = await findDocumentBySha(db, sha256(input.bytes));
   if (existing) {
     return {
       status: 'skipped', documentId: existing.id, number: existing.number, title: existing.title,
       articles: existing.article_count, chunks: existing.chunk_count, ms: performance.now() - t0,
     };
   }
-  const vectors = await embedChunks(embedder, p);
+  const p = await prepareDocument(input);
+  // No embedder: the vectors are made later (the server's background job); full-text finds it now.
+  const vectors = embedder ? await embedChunks(embedder, p) : p.chunks.map(() => null);
   const articleCount = p.structure.articles.length;
 
   const replacedId = await db.transaction(async (tx) => {
@@ -145,7 +150,7 @@ export function embedChunks(embedder: Embedder, p: Prepared): Promise<number[][]
 }
 
 /** The tail of ingest, in the caller's transaction: a prepared document's chunks and the contact numbers found in them. */
-export async function writeChunks(tx: Queryable, documentId: string, p: Prepared, vectors: number[][]): Promise<void> {
+export async function writeChunks(tx: Queryable, documentId: string, p: Prepared, vectors: (number[] | null)[]): Promise<void> {
   await insertChunks(
     tx,
     documentId,
@@ -163,7 +168,7 @@ export async function writeChunks(tx: Queryable, documentId: string, p: Prepared
       header: c.header,
       text: c.text,
       searchText: searchText(c.header, c.text),
-      embedding: vectors[i]!,
+      embedding: vectors[i] ?? null,
     })),
   );
   await insertContacts(tx, documentId, findContacts(p.chunks));

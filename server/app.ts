@@ -50,6 +50,8 @@ export async function buildApp(services: Services, opts: BuildOptions = {}): Pro
     ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', allErrors: false } },
   });
   app.decorate('services', services);
+  // Background work on the store ends with the app (tests close the database right after).
+  app.addHook('onClose', async () => services.embeddings?.stop());
 
   await app.register(errors);
   await app.register(security);

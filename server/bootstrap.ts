@@ -14,6 +14,7 @@ import { createRetriever } from './retrieval/hybrid.js';
 import { LlmQueryAssist, withQueryAssist } from './retrieval/llm-assist.js';
 import { guardQueryEmbedder } from './resilience/query-embedder.js';
 import { createProviderBreaker } from './resilience/breaker.js';
+import { createEmbeddingsJob, whenComplete, type EmbeddingsJob, type ProviderEmbedder } from './resilience/embeddings-job.js';
 import { createLlmClassifier } from './safety/llm-classify.js';
 import type { Services } from './services.js';
 
@@ -21,11 +22,19 @@ import type { Services } from './services.js';
 export async function createServices(config: Config, opts: { db?: Db; progress?: boolean } = {}): Promise<Services> {
   forceTracingOff();
   const db = opts.db ?? (await openDb(config.db, { role: 'server' }));
-  const embedder = await createEmbedder(config.embedder);
-  await ensureEmbeddings(db, embedder, progressBar(opts.progress, 'Tạo vector'));
-  // Questions use a guarded view of a provider's embedder: an outage falls back to full-text retrieval.
+  const embedder = await createEmbedder(config.embedder, { lazy: true });
+  // A provider's vectors are made in the background: start-up never waits for it (it may hang).
+  let embeddings: EmbeddingsJob | undefined;
+  if (config.embedder.kind === 'openai') {
+    embeddings = createEmbeddingsJob(db, embedder as ProviderEmbedder, { timeoutMs: config.EMBEDDING_TIMEOUT_MS, retryMs: config.EMBEDDING_RETRY_MS });
+    embeddings.kick();
+  } else {
+    await ensureEmbeddings(db, embedder, progressBar(opts.progress, 'Tạo vector'));
+  }
+  // Questions use a guarded view of a provider's embedder: an outage falls back to full-text
+  // retrieval, and so does a library whose vectors are not all made yet.
   const queryEmbedder = config.embedder.kind === 'openai' ? guardQueryEmbedder(embedder) : null;
-  const lexical = createRetriever({ db, embedder: queryEmbedder ?? embedder, semantic: config.embedder.kind === 'openai' });
+  const lexical = createRetriever({ db, embedder: embeddings && queryEmbedder ? whenComplete(embeddings, queryEmbedder) : embedder, semantic: config.embedder.kind === 'openai' });
   // One breaker for the chat provider, shared by every caller: after repeated failures nobody waits for it.
   const chatBreaker = createProviderBreaker({ failures: config.PROVIDER_FAILURES_TO_PAUSE, coolDownMs: config.PROVIDER_COOL_DOWN_MS });
   // With a chat provider, it rewrites questions into the law's words and reorders what was found.
@@ -64,13 +73,16 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
     // question is searched along with them (server/chat/respond.ts).
     followUpRewriter: llm ?? undefined,
     readiness: { corpus: false },
+    embeddings,
     dangerClassifier:
       config.answerer.kind === 'openai' && config.SAFETY_LLM_CLASSIFY
         ? createLlmClassifier({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.SAFETY_LLM_TIMEOUT_MS, breaker: chatBreaker })
         : undefined,
     health: (): Record<string, boolean> => ({
       ...(llm ? { llm: llm.isHealthy() } : {}),
-      ...(queryEmbedder ? { embedder: queryEmbedder.isHealthy() } : {}),
+      ...(queryEmbedder ? { embedder: queryEmbedder.isHealthy() && !embeddings?.failing() } : {}),
+      // Vectors still being made (or waiting for the provider): retrieval is full-text only.
+      ...(embeddings ? { embeddings: embeddings.complete() } : {}),
     }),
   };
   return services;
@@ -86,13 +98,16 @@ export async function syncCorpus(s: Services, opts: { progress?: boolean; log?: 
     return 0;
   }
   const bar = progressBar(opts.progress, 'Nạp thư viện văn bản');
-  const outcomes = await syncBundledCorpus(s.db, s.embedder, [s.config.corpusDir], { onFile: (_o, i, n) => bar?.(i + 1, n) });
+  // With a provider the laws are stored without vectors and embedded in the background: a provider
+  // that is down or hangs must not keep the library empty (or the server from starting).
+  const outcomes = await syncBundledCorpus(s.db, s.embeddings ? null : s.embedder, [s.config.corpusDir], { onFile: (_o, i, n) => bar?.(i + 1, n) });
   for (const o of outcomes) {
     if (o.error) opts.log?.warn({ file: o.file, detail: o.error }, 'corpus file not ingested');
     if (o.notes === 'invalid') opts.log?.warn({ file: o.file }, 'corpus notes file has malformed rows (npm run notes:check)');
   }
   await s.retriever.refresh();
   if (s.readiness) s.readiness.corpus = true;
+  if (outcomes.some((o) => o.document === 'added' || o.document === 'replaced')) s.embeddings?.kick();
   return outcomes.filter((o) => o.document === 'added' || o.document === 'replaced').length;
 }
 

@@ -1,4 +1,6 @@
 import { INGEST_MESSAGES, IngestError, type IngestCode } from '../ingest/errors.js';
+import { EmbedderError } from '../ingest/embed/embedder.js';
+import { ParseBusy } from './resilience/parse-gate.js';
 
 /**
  * Every error code the API answers with, and its HTTP status: the one catalogue. Codes are
@@ -68,6 +70,10 @@ const APP_ERRORS = {
   /** Too many wrong passwords for one account: the account is locked, whatever the address. */
   'rate_limited:login': 429,
   internal: 500,
+  /** A provider the request needs (embeddings for a new document) is down: try again later. */
+  'unavailable:embedder': 503,
+  /** Every heavy parse slot is taken and the queue is full: try again later. */
+  'unavailable:busy': 503,
 } as const;
 
 /** A file that cannot be ingested is 422, except a file too big (413) or of a type we do not read (415). */
@@ -135,6 +141,8 @@ export interface HttpError {
 }
 
 const INTERNAL_MESSAGE = 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.';
+export const PARSE_BUSY_MESSAGE = 'Hệ thống đang xử lý các tệp khác. Vui lòng tải tệp này lên lại sau ít phút.';
+export const EMBEDDER_DOWN_MESSAGE = 'Dịch vụ tạo chỉ mục tìm kiếm theo nghĩa (mô hình embedding) đang không phản hồi nên văn bản chưa được lưu. Vui lòng thử lại sau ít phút.';
 
 /** Fastify's own codes (FST_ERR_*) for a bad request, as ours; anything else goes by its status. */
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
@@ -166,6 +174,8 @@ const MESSAGES: Partial<Record<ErrorCode, string>> = {
   method_not_allowed: 'Đường dẫn này không nhận phương thức yêu cầu đã gửi.',
   rate_limited: 'Bạn gửi quá nhiều yêu cầu. Vui lòng đợi một chút rồi thử lại.',
   internal: INTERNAL_MESSAGE,
+  'unavailable:embedder': EMBEDDER_DOWN_MESSAGE,
+  'unavailable:busy': PARSE_BUSY_MESSAGE,
 };
 
 /** Vietnamese message for a code raised without one (by the framework, or by status). */
@@ -180,6 +190,9 @@ export function messageFor(code: ErrorCode): string {
  */
 export function toHttpError(err: unknown): HttpError {
   if (err instanceof AppError) return { status: ERROR_STATUS[err.code] ?? err.statusCode, code: err.code, message: err.message, detail: err.detail };
+  // The provider is down, not the request wrong: 503, and the plugin adds Retry-After.
+  if (err instanceof ParseBusy) return { status: 503, code: 'unavailable:busy', message: PARSE_BUSY_MESSAGE, detail: err.message };
+  if (err instanceof EmbedderError) return { status: 503, code: 'unavailable:embedder', message: EMBEDDER_DOWN_MESSAGE, detail: err.message };
   if (err instanceof IngestError) return { status: statusOf(err.code), code: isErrorCode(err.code) ? err.code : 'invalid:request', message: err.userMessage, detail: err.message };
   const fe = (err ?? {}) as { statusCode?: number; code?: string; message?: string; validation?: unknown };
   if (fe.validation) return { status: 400, code: 'invalid:request', message: messageFor('invalid:request'), detail: fe.message, validation: true };

@@ -4,6 +4,7 @@ import type { Embedder } from '../ingest/embed/embedder.js';
 import type { IndexedRetriever } from './retrieval/hybrid.js';
 import type { Answerer, FollowUpRewriter } from './answer/answerer.js';
 import type { DangerClassifier } from './safety/llm-classify.js';
+import type { EmbeddingsJob } from './resilience/embeddings-job.js';
 
 /** Everything routes need, built once at start-up (server/main.ts) or by a test. */
 export interface Services {
@@ -22,6 +23,8 @@ export interface Services {
   health?: () => Record<string, boolean>;
   /** Start-up work /api/ready waits for: false until the bundled corpus has been synced. */
   readiness?: { corpus: boolean };
+  /** With a provider embedder: the background job that makes and completes the vectors. */
+  embeddings?: EmbeddingsJob;
 }
 
 declare module 'fastify' {

@@ -17,6 +17,16 @@ export interface EmbedderInfo {
  * Returns how many chunks were (re-)embedded.
  */
 export async function ensureEmbeddings(db: Db, embedder: EmbedderInfo, onProgress?: (done: number, total: number) => void): Promise<number> {
+  await ensureEmbedderState(db, embedder);
+  return embedAllMissing(db, embedder, onProgress);
+}
+
+/**
+ * The first half of ensureEmbeddings: the column's dimension and embedder_state match the
+ * embedder (vectors of another embedder cleared). After it, new chunks may be written with
+ * this embedder's vectors, while older ones still wait for theirs.
+ */
+export async function ensureEmbedderState(db: Db, embedder: EmbedderInfo): Promise<void> {
   const state = (await db.query<{ embedder_id: string; dimension: number }>('select embedder_id, dimension from embedder_state')).rows[0];
   if (!state || state.embedder_id !== embedder.id || state.dimension !== embedder.dimension) {
     const dim = Math.trunc(embedder.dimension);
@@ -32,9 +42,19 @@ export async function ensureEmbeddings(db: Db, embedder: EmbedderInfo, onProgres
       );
     });
   }
+}
+
+/** The second half: every chunk without a vector gets one (resumable), then the vector index. */
+export async function embedAllMissing(db: Db, embedder: EmbedderInfo, onProgress?: (done: number, total: number) => void): Promise<number> {
   const embedded = await embedMissing(db, embedder, onProgress);
   await setVectorIndex(db, embedder.semantic === true);
   return embedded;
+}
+
+/** The dimension stored for this embedder id, if its vectors were made before (no provider call needed to learn it). */
+export async function storedDimension(db: Db, embedderId: string): Promise<number | undefined> {
+  const state = (await db.query<{ embedder_id: string; dimension: number }>('select embedder_id, dimension from embedder_state')).rows[0];
+  return state?.embedder_id === embedderId ? state.dimension : undefined;
 }
 
 const VECTOR_INDEX = 'chunks_embedding_idx';

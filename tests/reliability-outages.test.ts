@@ -4,6 +4,10 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { loadConfig } from '../config/config.js';
+import { buildApp } from '../server/app.js';
+import { createServices, syncCorpus } from '../server/bootstrap.js';
+import { openMemoryDb } from '../store/open.js';
 import { EmbedderError, type Embedder } from '../ingest/embed/embedder.js';
 import { guardQueryEmbedder } from '../server/resilience/query-embedder.js';
 import type { Services } from '../server/services.js';
@@ -69,27 +73,120 @@ describe('embedding provider down', () => {
     expect(fake.requests.filter((r) => r.path.endsWith('/embeddings'))).toHaveLength(0);
   });
 
-  it('at ingest: the upload fails cleanly and nothing is half-written', async () => {
+  it('at ingest: 503 with a Vietnamese message and Retry-After, and nothing is half-written', async () => {
     fake.mode = 'fail';
     const before = (await services.db.query<{ d: number; c: number }>('select (select count(*)::int from documents) d, (select count(*)::int from chunks) c')).rows[0]!;
     const other = LAW.replace('77/2030/QH15', '78/2030/QH15').replace('HỖ TRỢ PHỤ NỮ NÔNG THÔN', 'HỌC NGHỀ CHO PHỤ NỮ');
     const m = multipart([{ filename: 'luat-hoc-nghe.txt', content: other, type: 'text/plain' }]);
     const res = await app.inject({ method: 'POST', url: '/api/documents', headers: { ...m.headers, ...bearer(editor) }, payload: m.payload });
-    expect(res.statusCode).toBeGreaterThanOrEqual(500);
+    expect(res.statusCode, res.body).toBe(503);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
     const body = json(res);
-    expect(body.error).toBe('internal');
-    expect(body.message).toMatch(/Vui lòng thử lại/);
+    expect(body.error).toBe('unavailable:embedder');
+    expect(body.message).toMatch(/thử lại sau/);
     expect(JSON.stringify(body)).not.toMatch(/upstream exploded|EmbedderError|stack/);
     const after = (await services.db.query<{ d: number; c: number }>('select (select count(*)::int from documents) d, (select count(*)::int from chunks) c')).rows[0]!;
     expect(after).toEqual(before);
     expect((await services.db.query("select 1 from documents where number = '78/2030/QH15'")).rows).toHaveLength(0);
     const upload = (await services.db.query<{ state: string; error_code: string }>("select state, error_code from uploads where filename = 'luat-hoc-nghe.txt'")).rows;
-    expect(upload).toEqual([{ state: 'error', error_code: 'internal' }]);
+    expect(upload).toEqual([{ state: 'error', error_code: 'unavailable:embedder' }]);
     // No temp file left behind and no original kept for a document that does not exist.
     const uploadsDir = path.join(dataDir, 'uploads');
     expect(fs.existsSync(uploadsDir) ? fs.readdirSync(uploadsDir).filter((f) => f.endsWith('.part')) : []).toEqual([]);
     const originals = path.join(dataDir, 'originals');
     expect(fs.existsSync(originals) ? fs.readdirSync(originals).length : 0).toBe(1);
+  });
+});
+
+describe('embedding provider that accepts and never answers, from the first start', () => {
+  let fake: FakeOpenAI;
+  let services: Services;
+  let app: FastifyInstance;
+  let corpusDir: string;
+  let startMs: number;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI({ mode: 'hang' });
+    corpusDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hieuluat-corpus-'));
+    fs.writeFileSync(path.join(corpusDir, 'luat-ho-tro.txt'), LAW);
+    // No EMBEDDING_DIMENSIONS: even the vector size must be learnt from the provider.
+    const config = loadConfig(
+      { CORPUS_DIR: corpusDir, DATA_DIR: corpusDir, OPENAI_BASE_URL: fake.url, EMBEDDING_MODEL: 'fake-embed', LLM_ASSIST_TIMEOUT_MS: '0', LLM_FIRST_TOKEN_TIMEOUT_MS: '300', EMBEDDING_TIMEOUT_MS: '300', EMBEDDING_RETRY_MS: '200', RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'silent' },
+      ROOT,
+    );
+    const db = await openMemoryDb();
+    const t0 = Date.now();
+    services = await createServices(config, { db });
+    app = await buildApp(services);
+    await syncCorpus(services, {});
+    startMs = Date.now() - t0;
+  });
+  afterAll(async () => {
+    await app.close();
+    await services.db.close();
+    await fake.close();
+    fs.rmSync(corpusDir, { recursive: true, force: true });
+  });
+
+  it('the server is ready at once on full-text retrieval, says embeddings are degraded, and embeds in the background when the provider answers', async () => {
+    expect(startMs).toBeLessThan(5_000);
+    expect(fake.requests.some((r) => r.path.endsWith('/embeddings'))).toBe(true);
+    const ready = await app.inject({ method: 'GET', url: '/api/ready' });
+    expect(ready.statusCode, ready.body).toBe(200);
+    expect(ready.json()).toMatchObject({ status: 'degraded', notReady: [], documents: 1 });
+    expect(ready.json().degraded).toContain('embeddings');
+    const search = json(await app.inject({ method: 'GET', url: '/api/search?q=vay%20v%E1%BB%91n%20%C6%B0u%20%C4%91%C3%A3i' }));
+    expect(search.results[0]).toMatchObject({ article: '2' });
+    const t0 = Date.now();
+    const chat = await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'phụ nữ nông thôn có được vay vốn ưu đãi không' } });
+    expect(chat.statusCode).toBe(200);
+    expect(json(chat).citations[0]).toMatchObject({ document: { number: '77/2030/QH15' }, article: '2' });
+    expect(Date.now() - t0).toBeLessThan(3000);
+    const unembedded = (await services.db.query<{ n: number }>('select count(*)::int n from chunks where embedding is null')).rows[0]!.n;
+    expect(unembedded).toBeGreaterThan(0);
+
+    // The provider comes back: the job's next try (back-off from 200 ms, at most 6.4 s) makes every vector.
+    fake.mode = 'ok';
+    let status = '';
+    for (let i = 0; i < 120 && status !== 'ready'; i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      status = json(await app.inject({ method: 'GET', url: '/api/ready' })).status;
+    }
+    expect(status).toBe('ready');
+    const left = (await services.db.query<{ n: number }>('select count(*)::int n from chunks where embedding is null')).rows[0]!.n;
+    expect(left).toBe(0);
+    const state = (await services.db.query<{ embedder_id: string; dimension: number }>('select embedder_id, dimension from embedder_state')).rows[0];
+    expect(state).toEqual({ embedder_id: 'openai:fake-embed', dimension: 16 });
+  });
+});
+
+describe('embedding provider hanging at upload time', () => {
+  let fake: FakeOpenAI;
+  let app: FastifyInstance;
+  let services: Services;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    fake = await startFakeOpenAI({ mode: 'hang' });
+    ({ app, services, close } = await officialsApp({ OPENAI_BASE_URL: fake.url, EMBEDDING_MODEL: 'fake-embed', EMBEDDING_TIMEOUT_MS: '300', EMBEDDING_RETRY_MS: '60000', LLM_ASSIST_TIMEOUT_MS: '0' }));
+    await addOfficial(services, 'bientap3@hoiphunu.vn', 'editor');
+  });
+  afterAll(async () => {
+    await close();
+    await fake.close();
+  });
+
+  it('answers 503 + Retry-After in Vietnamese within the deadline, not 500 and not after minutes', async () => {
+    const editor = await login(app, 'bientap3@hoiphunu.vn');
+    const m = multipart([{ filename: 'luat-ho-tro.txt', content: LAW, type: 'text/plain' }]);
+    const t0 = Date.now();
+    const res = await app.inject({ method: 'POST', url: '/api/documents', headers: { ...m.headers, ...bearer(editor) }, payload: m.payload });
+    expect(Date.now() - t0).toBeLessThan(5000);
+    expect(res.statusCode, res.body).toBe(503);
+    expect(Number(res.headers['retry-after'])).toBeGreaterThanOrEqual(1);
+    expect(json(res)).toMatchObject({ error: 'unavailable:embedder', uploads: [{ state: 'error', errorCode: 'unavailable:embedder' }] });
+    expect(json(res).message).toMatch(/không phản hồi/);
+    expect((await services.db.query('select 1 from documents')).rows).toHaveLength(0);
   });
 });
 

@@ -6,10 +6,11 @@ import { HashedEmbedder } from './hashed.js';
  * The one place that picks the embedder from config. The provider client (@langchain/openai,
  * about 60 MB of resident memory) is loaded only when a provider is configured.
  */
-export async function createEmbedder(cfg: Config['embedder']): Promise<Embedder> {
+export async function createEmbedder(cfg: Config['embedder'], opts: { lazy?: boolean } = {}): Promise<Embedder> {
   if (cfg.kind === 'hashed') return new HashedEmbedder(cfg.dimension);
   const { OpenAIEmbedder } = await import('./openai.js');
   const e = new OpenAIEmbedder({ model: cfg.model, apiKey: cfg.apiKey, baseURL: cfg.baseURL, dimension: cfg.dimension });
-  await e.init();
+  // The server does not wait for the provider at start (server/resilience/embeddings-job.ts).
+  if (!opts.lazy) await e.init();
   return e;
 }

@@ -38,6 +38,16 @@ export class OpenAIEmbedder implements Embedder {
     return this.dim;
   }
 
+  /** The dimension recorded with this model's stored vectors: start-up needs no provider call to learn it. */
+  assumeDimension(dimension: number): void {
+    this.dim ??= dimension;
+  }
+
+  /** Whether the dimension is known (configured, assumed or learnt). */
+  get initialised(): boolean {
+    return this.dim !== undefined;
+  }
+
   /** Learns the dimension from the provider when it was not configured. */
   async init(): Promise<void> {
     if (this.dim !== undefined) return;

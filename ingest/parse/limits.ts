@@ -23,6 +23,12 @@ export const ZIP_MAX_UNCOMPRESSED_BYTES = 200 * 1024 * 1024;
 export const ZIP_MAX_RATIO = 120;
 /** Entries smaller than this are exempt from the ratio check (tiny files compress oddly). */
 export const ZIP_RATIO_MIN_BYTES = 1024 * 1024;
+/**
+ * All XML of a DOCX together (document, styles, numbering…). mammoth holds about 25 bytes of
+ * memory per byte of XML: 60 MB of XML (an 848 KB file, under the ratio limit) took 1.9 GB.
+ * The largest codes (Bộ luật Dân sự, ~700 điều) are a few MB of XML even with heavy formatting.
+ */
+export const DOCX_MAX_XML_BYTES = 16 * 1024 * 1024;
 
 export interface ParseLimits {
   maxBytes: number;
@@ -34,6 +40,7 @@ export interface ParseLimits {
   zipMaxEntries: number;
   zipMaxUncompressed: number;
   zipMaxRatio: number;
+  docxMaxXml: number;
 }
 
 export const DEFAULT_LIMITS: ParseLimits = {
@@ -46,6 +53,7 @@ export const DEFAULT_LIMITS: ParseLimits = {
   zipMaxEntries: ZIP_MAX_ENTRIES,
   zipMaxUncompressed: ZIP_MAX_UNCOMPRESSED_BYTES,
   zipMaxRatio: ZIP_MAX_RATIO,
+  docxMaxXml: DOCX_MAX_XML_BYTES,
 };
 
 export interface ParseOptions {

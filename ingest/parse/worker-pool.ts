@@ -37,6 +37,11 @@ interface Slot {
 const MAX_WORKERS = Math.max(1, Math.min(2, os.availableParallelism?.() ?? 2));
 /** A worker is replaced after this many jobs, so pdf.js caches and fragmentation don't pile up. */
 const JOBS_PER_WORKER = 50;
+/**
+ * A worker that parsed a file this big is ended instead of kept warm: V8 keeps the heap it grew
+ * (hundreds of MB for a large DOCX), and only ending the thread gives that memory back.
+ */
+const RECYCLE_AFTER_BYTES = 2 * 1024 * 1024;
 const IDLE_MS = 30_000;
 
 const here = import.meta.url;
@@ -47,6 +52,12 @@ const ENTRY = new URL(`./worker-main${ext}`, here).href;
 const slots: Slot[] = [];
 const waiting: ((s: Slot) => void)[] = [];
 let nextId = 1;
+let jobsStarted = 0;
+
+/** Parse jobs started and workers alive, for tests and diagnostics (a re-upload of the same bytes starts none). */
+export function parsePoolStats(): { jobsStarted: number; workers: number } {
+  return { jobsStarted, workers: slots.length };
+}
 
 function spawn(limits: ParseLimits): Slot {
   const worker = new Worker(BOOT, {
@@ -138,6 +149,8 @@ export async function runParseJob(format: Exclude<ParseJob['format'], 'warm'>, b
   const slot = await acquire(limits);
   const id = nextId++;
   slot.jobs++;
+  jobsStarted++;
+  if (bytes.length > RECYCLE_AFTER_BYTES) slot.jobs = JOBS_PER_WORKER;
   try {
     return await new Promise<ParsedText>((resolve, reject) => {
       const started = Date.now();

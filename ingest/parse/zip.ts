@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { ingestError } from '../errors.js';
-import { ZIP_RATIO_MIN_BYTES, type ParseLimits } from './limits.js';
+import { mb, ZIP_RATIO_MIN_BYTES, type ParseLimits } from './limits.js';
 
 /**
  * A zip-bomb guard that runs before any zip library touches the file: the central directory is
@@ -39,7 +39,7 @@ function bomb(detail: string) {
   return ingestError('invalid:zip_bomb', `zip: ${detail}`);
 }
 
-export function inspectZip(bytes: Uint8Array, limits: Pick<ParseLimits, 'zipMaxEntries' | 'zipMaxUncompressed' | 'zipMaxRatio'>): ZipArchive {
+export function inspectZip(bytes: Uint8Array, limits: Pick<ParseLimits, 'zipMaxEntries' | 'zipMaxUncompressed' | 'zipMaxRatio'> & Partial<Pick<ParseLimits, 'docxMaxXml'>>): ZipArchive {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // End of central directory: last 22 bytes, or earlier if the archive has a comment.
   let eocd = -1;
@@ -84,6 +84,17 @@ export function inspectZip(bytes: Uint8Array, limits: Pick<ParseLimits, 'zipMaxE
     const dataOffset = offset + 30 + buf.readUInt16LE(offset + 26) + buf.readUInt16LE(offset + 28);
     if (dataOffset + compressedSize > cdOffset) throw corrupt(`entry ${name} runs past the data area`);
     entries.push({ name, method, flags, compressedSize, size, offset, dataOffset });
+  }
+
+  // XML under the ratio limit can still be too much to parse (mammoth holds ~25× its size):
+  // refused on the declared sizes, before anything is inflated (inflating checks they are true).
+  const xml = entries.filter((e) => /\.(xml|rels)$/i.test(e.name)).reduce((n, e) => n + e.size, 0);
+  if (limits.docxMaxXml !== undefined && xml > limits.docxMaxXml) {
+    throw ingestError(
+      'invalid:too_complex',
+      `zip: ${xml} bytes of XML (limit ${limits.docxMaxXml})`,
+      `Tệp DOCX chứa ${mb(xml)} dữ liệu XML, vượt giới hạn ${mb(limits.docxMaxXml)}. Hãy lưu lại văn bản (bỏ định dạng thừa) hoặc tách thành các tệp nhỏ hơn.`,
+    );
   }
 
   // Entries sharing bytes are how "overlapping" bombs get 10^6× ratios past per-entry checks.

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest } from '../errors.js';
+import { displayText } from '../../ingest/text/display.js';
 
 export interface ReceivedFile {
   /** Random name under DATA_DIR/uploads; the client's name is never part of a path. */
@@ -21,10 +22,10 @@ export interface Received {
 export const tooLarge = (maxMb: number, filename?: string) =>
   new AppError(413, 'invalid:too_large', `Tệp${filename ? ` "${filename}"` : ''} vượt quá giới hạn ${maxMb} MB. Hãy tách văn bản thành các tệp nhỏ hơn.`);
 
-/** Control characters and path parts out, length capped: the name is only ever displayed. */
+/** Control, bidi and invisible characters and path parts out, length capped: the name is only ever displayed. */
 export function displayName(raw: string | undefined): string {
   const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').normalize('NFC').trim();
+  const clean = displayText(base);
   return (clean || 'tep-khong-ten').slice(0, 200);
 }
 
@@ -64,7 +65,8 @@ export async function receiveMultipart(
           throw badRequest('field', `Trường "${part.fieldname.slice(0, 40)}" không được hỗ trợ.`);
         }
         if (part.valueTruncated) throw badRequest('field', `Giá trị trường "${part.fieldname}" quá dài.`);
-        fields[part.fieldname] = String(part.value ?? '').normalize('NFC').trim();
+        // Metadata fields are names shown in the library (title, issuer, số hiệu).
+        fields[part.fieldname] = displayText(String(part.value ?? ''));
       }
     }
   } catch (err) {
@@ -73,11 +75,20 @@ export async function receiveMultipart(
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(opts.maxMb);
     if (code === 'FST_FILES_LIMIT') throw new AppError(413, 'invalid:too_many_files', `Mỗi lần chỉ tải lên tối đa ${opts.maxFiles} tệp.`);
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw badRequest('fields', 'Biểu mẫu tải lên có quá nhiều trường.');
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') throw badRequest('multipart', 'Dữ liệu tải lên không hợp lệ.');
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || isMalformedMultipart(err)) throw badRequest('multipart', 'Dữ liệu tải lên không hợp lệ hoặc bị ngắt giữa chừng. Vui lòng chọn tệp và tải lên lại.', (err as Error).message);
     throw err;
   }
   if (!files.length) throw badRequest('no_file', 'Chưa chọn tệp để tải lên (trường "file").');
   return { files, fields };
+}
+
+/**
+ * busboy (under @fastify/multipart) reports a body that breaks the multipart format with plain
+ * Errors and these messages: the client sent something wrong (400), unlike a disk error (500).
+ */
+const MALFORMED = /^(Unexpected end of (form|multipart data)|Malformed part header|Multipart: Boundary not found|Part terminated early)/;
+function isMalformedMultipart(err: unknown): boolean {
+  return err instanceof Error && !(err instanceof AppError) && !(err as { code?: string }).code && MALFORMED.test(err.message);
 }
 
 export function removeFiles(files: { tmpPath: string }[]): void {

@@ -11,11 +11,15 @@ import { IngestError } from '../../ingest/errors.js';
 import { sha256 } from '../../ingest/names.js';
 import { outline } from '../../ingest/structure/outline.js';
 import type { DocumentMeta } from '../../ingest/types.js';
-import { badRequest, statusOf } from '../errors.js';
+import { badRequest, EMBEDDER_DOWN_MESSAGE, PARSE_BUSY_MESSAGE, statusOf } from '../errors.js';
+import { EmbedderError } from '../../ingest/embed/embedder.js';
+import { retryAfterSeconds } from '../plugins/errors.js';
 import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { keepOriginal } from './originals.js';
 import { receiveMultipart, removeFiles, sweepTempFiles, type ReceivedFile } from './receive.js';
+import { sniffFormat } from '../../ingest/parse/index.js';
+import { createParseGate, ParseBusy } from '../resilience/parse-gate.js';
 import { errorResponse, guardedErrors, security, toIso } from './schemas.js';
 
 /** Files per request: a law and its decrees; more is a batch job for `npm run ingest`. */
@@ -102,6 +106,8 @@ interface UploadOutcome {
   errorCode: string | null;
   articles: number | null;
   chunks: number | null;
+  /** A provider outage: when the official may try again. */
+  retryAfter?: number;
 }
 
 /**
@@ -123,6 +129,9 @@ const uploads: FastifyPluginAsync = async (app) => {
     properties: { label: { type: 'string' }, title: { type: 'string' }, children: { type: 'array', items: { $ref: 'adminOutlineNode#' } } },
   });
   sweepTempFiles(uploadsDir);
+  // PDF, DOCX and HTML are parsed in workers that may take a gigabyte each: a few at a time (per server).
+  const heavyParses = createParseGate(config.PARSE_CONCURRENCY, config.PARSE_QUEUE);
+  const parsing = <T>(bytes: Uint8Array, fn: () => Promise<T>): Promise<T> => (sniffFormat(bytes) === 'txt' ? fn() : heavyParses.run(fn));
   // An instance that died mid-ingest leaves rows in `processing`; an hour is far beyond any ingest.
   await db.query(
     `update uploads set state = 'error', error_code = 'internal:interrupted',
@@ -149,7 +158,10 @@ const uploads: FastifyPluginAsync = async (app) => {
     try {
       const bytes = fs.readFileSync(file.tmpPath);
       const sha = sha256(bytes);
-      const r = await ingestDocument(db, embedder, { bytes, filename: file.filename, overrides, origin: 'upload' });
+      // With a provider, new vectors must fit the store: checked (and the provider tried) first;
+      // the same bytes again need no vectors and are skipped whatever the provider does.
+      if (!(await findDocumentBySha(db, sha))) await app.services.embeddings?.ensureSchema();
+      const r = await parsing(bytes, () => ingestDocument(db, embedder, { bytes, filename: file.filename, overrides, origin: 'upload' }));
       keepOriginal(config.dataDir, sha, file.tmpPath);
       await db.transaction(async (tx) => {
         await tx.query(
@@ -166,12 +178,19 @@ const uploads: FastifyPluginAsync = async (app) => {
       };
     } catch (err) {
       const known = err instanceof IngestError;
-      if (!known) app.log.error({ err, uploadId: id }, 'upload ingest failed');
-      const code = known ? err.code : 'internal';
-      const message = known ? err.userMessage : 'Hệ thống gặp lỗi khi xử lý tệp này. Vui lòng thử lại sau.';
+      // The embedding provider down or hanging, or every parse slot taken, is to wait out, not a fault of the file.
+      const busy = err instanceof ParseBusy;
+      const outage = err instanceof EmbedderError || busy;
+      if (outage) app.log.warn({ detail: (err as Error).message, uploadId: id }, 'upload refused for now');
+      else if (!known) app.log.error({ err, uploadId: id }, 'upload ingest failed');
+      const code = known ? err.code : busy ? 'unavailable:busy' : outage ? 'unavailable:embedder' : 'internal';
+      const message = known ? err.userMessage : busy ? PARSE_BUSY_MESSAGE : outage ? EMBEDDER_DOWN_MESSAGE : 'Hệ thống gặp lỗi khi xử lý tệp này. Vui lòng thử lại sau.';
       await db.query(`update uploads set state = 'error', error_code = $2, error = $3, updated_at = now() where id = $1`, [id, code, message]);
       await audit(db, actor, 'document.upload_failed', { type: 'upload', id }, { filename: file.filename, code });
-      return { ...base, state: 'error', result: null, documentId: null, documentTitle: null, replacedId: null, error: message, errorCode: code, articles: null, chunks: null };
+      return {
+        ...base, state: 'error', result: null, documentId: null, documentTitle: null, replacedId: null, error: message, errorCode: code, articles: null, chunks: null,
+        ...(outage ? { retryAfter: retryAfterSeconds(err) } : {}),
+      };
     }
   }
 
@@ -191,6 +210,7 @@ const uploads: FastifyPluginAsync = async (app) => {
           413: uploadError,
           415: uploadError,
           422: uploadError,
+          503: uploadError,
         },
       },
     },
@@ -209,13 +229,14 @@ const uploads: FastifyPluginAsync = async (app) => {
         if (outcomes.some((o) => o.state === 'indexed')) await app.services.retriever.refresh();
         // With a provider, the model drafts member phrasings for the new text after this response (issue 12).
         for (const o of outcomes) if (o.state === 'indexed' && o.result !== 'skipped' && o.documentId) draftNotes(o.documentId);
-        const body = { uploads: outcomes.map((o) => ({ ...o, uploadedBy: actor.email })) };
+        const body = { uploads: outcomes.map(({ retryAfter: _r, ...o }) => ({ ...o, uploadedBy: actor.email })) };
         const failed = outcomes.filter((o) => o.state === 'error');
         if (failed.length === outcomes.length) {
           const first = failed[0]!;
           // The catalogue's status for the code (server/errors.ts), as for any other error.
           const status = statusOf(first.errorCode);
           const message = outcomes.length === 1 ? first.error! : `Không tệp nào được lưu. ${first.filename}: ${first.error}`;
+          if (first.retryAfter) reply.header('retry-after', String(first.retryAfter));
           return reply.status(status as 422).send({ error: first.errorCode, message, uploads: body.uploads });
         }
         return reply.status(201).send(body);
@@ -307,6 +328,7 @@ const uploads: FastifyPluginAsync = async (app) => {
           413: errorResponse,
           415: errorResponse,
           422: errorResponse,
+          503: errorResponse,
         },
       },
     },
@@ -315,7 +337,7 @@ const uploads: FastifyPluginAsync = async (app) => {
       try {
         const file = files[0]!;
         const bytes = fs.readFileSync(file.tmpPath);
-        const p = await prepareDocument({ bytes, filename: file.filename, overrides: overridesFrom(fields) });
+        const p = await parsing(bytes, () => prepareDocument({ bytes, filename: file.filename, overrides: overridesFrom(fields) }));
         const same = await findDocumentBySha(db, p.sha);
         const sameNumber = !same && p.meta.number ? await findDocumentByNumber(db, p.meta.number) : null;
         const existing = same ?? sameNumber;

@@ -4,6 +4,7 @@ import { removeOriginal } from '../admin/originals.js';
 import { audit, type Actor } from '../audit/log.js';
 import { AppError, notFound } from '../errors.js';
 import type { Services } from '../services.js';
+import { displayText } from '../../ingest/text/display.js';
 
 const missing = () => notFound('document', 'Không tìm thấy văn bản này.');
 
@@ -60,15 +61,16 @@ export async function editDocument(s: Pick<Services, 'db'>, id: string, b: MetaP
   const doc = await getDocument(s.db, id);
   if (!doc) throw missing();
   const fields: Record<string, unknown> = {};
-  const text = (v: string | null | undefined) => (v == null ? null : v.trim() || null);
-  if (b.title !== undefined) fields.title = b.title.trim();
+  // Shown to members and officials as names: no bidi overrides or invisible characters.
+  const text = (v: string | null | undefined) => (v == null ? null : displayText(v) || null);
+  if (b.title !== undefined) fields.title = displayText(b.title);
   if (b.number !== undefined) {
     const number = text(b.number);
     const clash = number ? await findNumberClash(s.db, number, doc.id) : null;
     if (clash) throw new AppError(409, 'conflict:number', `Số hiệu ${number} đã thuộc về văn bản khác (${clash}).`);
     fields.number = number;
   }
-  if (b.type !== undefined) fields.type = b.type.trim();
+  if (b.type !== undefined) fields.type = displayText(b.type);
   if (b.status !== undefined) fields.status = b.status;
   if (b.statusNote !== undefined) fields.status_note = text(b.statusNote);
   if (b.effective !== undefined) fields.effective = b.effective;
@@ -76,7 +78,7 @@ export async function editDocument(s: Pick<Services, 'db'>, id: string, b: MetaP
   if (b.issuer !== undefined) fields.issuer = text(b.issuer);
   if (b.replacedBy !== undefined) fields.replaced_by = text(b.replacedBy);
   if (b.scope !== undefined) fields.scope = text(b.scope);
-  if (b.topics !== undefined) fields.topics = [...new Set(b.topics.map((t) => t.trim()).filter(Boolean))];
+  if (b.topics !== undefined) fields.topics = [...new Set(b.topics.map(displayText).filter(Boolean))];
   if (b.period !== undefined) fields.period = text(b.period);
   if (b.periodStart !== undefined) fields.period_start = b.periodStart;
   if (b.periodEnd !== undefined) fields.period_end = b.periodEnd;

@@ -7,12 +7,20 @@ import { messageFor, toHttpError } from '../errors.js';
  * Vietnamese message; 5xx details stay in logs. A path that exists under other methods answers
  * 405 with Allow instead of 404.
  */
+/** Seconds until a retry is worth it: the error's own estimate (EmbedderUnavailable, a full queue), else 30. */
+export function retryAfterSeconds(err: unknown): number {
+  const ms = (err as { retryAfterMs?: unknown })?.retryAfterMs;
+  return typeof ms === 'number' && ms > 0 ? Math.max(1, Math.ceil(ms / 1000)) : 30;
+}
+
 export default fp(
   async (app) => {
     app.setErrorHandler((err, req, reply) => {
       const e = toHttpError(err);
       if (e.status >= 500) req.log.error({ err }, 'unhandled error');
       else req.log.info({ code: e.code, detail: e.detail }, 'request refused');
+      // A 503 is temporary by definition: say when to come back (an error may know better).
+      if (e.status === 503) reply.header('retry-after', String(retryAfterSeconds(err)));
       return reply.status(e.status).send({ error: e.code, message: e.message, ...(e.validation ? { detail: e.detail } : {}) });
     });
 

@@ -19,6 +19,15 @@ function existingAncestor(dir: string): string {
   return d;
 }
 
+/** A provider's dimension is unknown until it first answers (it may be down at start). */
+function knownDimension(e: { dimension: number }): { dimension?: number } {
+  try {
+    return { dimension: e.dimension };
+  } catch {
+    return {};
+  }
+}
+
 const readyResponse = {
   type: 'object',
   required: ['status', 'notReady', 'degraded'],
@@ -113,7 +122,7 @@ const health: FastifyPluginAsync = async (app) => {
         notReady,
         degraded,
         ...(counts ?? {}),
-        ...(official ? { details: { embedder: embedder.id, dimension: embedder.dimension, answerer: answerer.id, db: db.backend } } : {}),
+        ...(official ? { details: { embedder: embedder.id, ...knownDimension(embedder), answerer: answerer.id, db: db.backend } } : {}),
       };
     },
   );

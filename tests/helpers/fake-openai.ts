@@ -6,7 +6,8 @@ import type { AddressInfo } from 'node:net';
  * embeddings) for tests and benchmarks. Modes reproduce what real providers do on a bad day.
  */
 /** 'obey': a model that follows any injected instruction and recites its system prompt, with a citation. */
-export type FakeMode = 'ok' | 'slow' | 'fail' | 'garbage' | 'invent' | 'empty' | 'obey';
+/** 'hang': accepts the request and never answers (a provider behind a stuck proxy). */
+export type FakeMode = 'ok' | 'slow' | 'fail' | 'garbage' | 'invent' | 'empty' | 'obey' | 'hang';
 
 export interface FakeOpenAI {
   url: string; // base URL including /v1
@@ -40,6 +41,7 @@ export async function startFakeOpenAI(opts: Partial<Pick<FakeOpenAI, 'mode' | 'd
     for await (const c of req) chunks.push(c as Buffer);
     const body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : {};
     state.requests.push({ path: req.url ?? '', body });
+    if (state.mode === 'hang') return;
     if (state.mode === 'fail') {
       res.writeHead(500, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ error: { message: 'upstream exploded', type: 'server_error' } }));
