@@ -281,12 +281,12 @@ export function assessDanger(message: string): Assessment {
   const minor = mentionsMinor(tokens);
   const child = childOwn || has('who.child.named') || has('who.child') || minor;
   const other = has('who.other');
-  // A child given an age ("đứa bé 12 tuổi") or a man pointed at ("thằng đó", "hắn") is someone
-  // particular, not people in general.
+  // A child given an age ("đứa bé 12 tuổi") or pointed at ("con bé", "đứa nhỏ nhà bên") or a man
+  // pointed at ("thằng đó", "hắn") is someone particular, not people in general.
   // "Tôi nghe nói có người bị nhốt…": the one at risk is someone in general, though she says "tôi".
   const hearsay = has('frame.hearsay');
   const thirdParty = (hearsay || (has('who.general') && has('frame.general'))) && !childOwn;
-  const concrete = (self || childOwn || other || minor || has('who.specific')) && !thirdParty;
+  const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named')) && !thirdParty;
   const general = has('frame.general') || hearsay || (has('who.general') && !self);
   const asksInGeneral = !concrete && (general || has('who.general') || has('frame.advice') || has('frame.legal'));
   const f: Features = { tokens, matches, harms, has, self, child, childOwn, minor, childNamed: has('who.child.named'), other, concrete, general, asksInGeneral, reporter: (hearsay || has('frame.role')) && !childOwn };
