@@ -1,11 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { getDocument, type DocumentRow } from '../../store/documents.js';
+import type { DocumentRow } from '../../store/documents.js';
 import { notFound } from '../errors.js';
-import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { presentDocument } from '../present.js';
 import { reindexDocument } from '../library/reindex.js';
 import { listLibrary } from '../library/read.js';
+import { confirmContact, documentContacts, type ContactRow } from '../library/contacts.js';
 import { editDocument, removeDocument, retireDocument, type MetaPatch } from '../library/documents.js';
 import { documentSummary } from '../routes/schemas.js';
 import { hasOriginal } from './originals.js';
@@ -22,16 +22,6 @@ export const adminDocument = {
 } as const;
 
 const documentResponse = { type: 'object', properties: { document: adminDocument } } as const;
-
-interface ContactRow {
-  id: number;
-  kind: 'phone' | 'address';
-  value: string;
-  label: string;
-  section: string[] | null;
-  confirmed_by: string | null;
-  confirmed_at: string | null;
-}
 
 const contact = {
   type: 'object',
@@ -184,14 +174,7 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
         response: { 200: { type: 'object', properties: { contacts: { type: 'array', items: contact } } }, ...guardedErrors, 404: errorResponse },
       },
     },
-    async (req) => {
-      if (!(await getDocument(db, req.params.id))) throw notFoundDoc();
-      const r = await db.query<ContactRow>(
-        'select id, kind, value, label, section, confirmed_by, confirmed_at from document_contacts where document_id = $1 order by id',
-        [req.params.id],
-      );
-      return { contacts: r.rows.map(presentContact) };
-    },
+    async (req) => ({ contacts: (await documentContacts(db, req.params.id)).map(presentContact) }),
   );
 
   app.post<{ Params: { id: string; contactId: number }; Body: { confirmed: boolean } }>(
@@ -212,22 +195,7 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
         response: { 200: { type: 'object', properties: { contact } }, ...guardedErrors, 404: errorResponse },
       },
     },
-    async (req) => {
-      const actor = officialOf(req);
-      const row = await db.transaction(async (tx) => {
-        const r = await tx.query<ContactRow>(
-          `update document_contacts set confirmed_by = $3, confirmed_at = case when $4::boolean then now() else null end
-            where document_id = $1 and id = $2
-            returning id, kind, value, label, section, confirmed_by, confirmed_at`,
-          [req.params.id, req.params.contactId, req.body.confirmed ? actor.email : null, req.body.confirmed],
-        );
-        const c = r.rows[0];
-        if (c) await audit(tx, actor, req.body.confirmed ? 'contact.confirm' : 'contact.withdraw', { type: 'document', id: req.params.id }, { contactId: Number(c.id), kind: c.kind });
-        return c;
-      });
-      if (!row) throw notFound('contact', 'Không tìm thấy số điện thoại hoặc địa chỉ này.');
-      return { contact: presentContact(row) };
-    },
+    async (req) => ({ contact: presentContact(await confirmContact(db, officialOf(req), req.params.id, req.params.contactId, req.body.confirmed)) }),
   );
 };
 
