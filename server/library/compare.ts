@@ -1,6 +1,7 @@
 import type { Queryable } from '../../store/db.js';
 import { getDocument, type DocumentRow } from '../../store/documents.js';
 import { fold, nfc } from '../../ingest/text/vietnamese.js';
+import { notFound } from '../errors.js';
 
 /**
  * What changed between two versions of a law (issue 19 item 3): articles added, removed and
@@ -169,4 +170,20 @@ export async function findReplacement(db: Queryable, target: string): Promise<Do
   const found = await db.query<{ id: string }>('select id from documents where id = $1 or lower(number) = lower($1) limit 1', [target]);
   const id = found.rows[0]?.id;
   return id ? getDocument(db, id) : null;
+}
+
+/** A document beside its replacement (replaced_by, or the one named): the comparison and the answers to review. */
+export async function compareVersions(db: Queryable, id: string, withId?: string) {
+  const old = await getDocument(db, id);
+  if (!old) throw notFound('document', 'Không tìm thấy văn bản này.');
+  const target = withId ?? old.replaced_by;
+  if (!target) throw notFound('document', 'Văn bản này chưa ghi văn bản thay thế: chọn văn bản để so sánh.');
+  const next = await findReplacement(db, target);
+  if (!next) throw notFound('document', `Không tìm thấy văn bản thay thế "${target}" trong thư viện.`);
+  return {
+    old: { id: old.id, number: old.number, title: old.title, status: old.status },
+    new: { id: next.id, number: next.number, title: next.title, status: next.status },
+    ...compareArticles(await articlesOf(db, old.id), await articlesOf(db, next.id)),
+    answersToReview: await answersToReview(db, [old.id, next.id]),
+  };
 }
