@@ -1,0 +1,76 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fold, foldReference } from '../ingest/text/vietnamese.js';
+
+/**
+ * `fold` is on every search's hot path and is computed from a per-character table with a memo;
+ * it must give exactly what the definition (NFD, strip marks, đ → d, lower-case, NFC) gives.
+ */
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+function corpusTexts(): string[] {
+  const dir = path.join(ROOT, 'corpus');
+  return fs
+    .readdirSync(dir)
+    .filter((f) => /\.(txt|md|tsv)$/.test(f))
+    .map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
+}
+
+describe('fold', () => {
+  it('equals the reference on every line and word of the bundled laws', () => {
+    const texts = corpusTexts();
+    expect(texts.length).toBeGreaterThan(3);
+    let lines = 0;
+    const wrong: string[] = [];
+    for (const text of texts) {
+      for (const line of text.split('\n')) {
+        lines++;
+        for (const s of [line, ...line.split(/\s+/)]) if (fold(s) !== foldReference(s)) wrong.push(s);
+      }
+    }
+    expect(lines).toBeGreaterThan(1000);
+    expect(wrong).toEqual([]);
+  });
+
+  it('equals the reference where characters interact or fall outside the table', () => {
+    const cases = [
+      'Ly hôn', 'LY HÔN', 'ĐƯỜNG Đi', 'đ', 'Đ',
+      'ly ho\u0302n', // decomposed input (NFD) from some keyboards
+      'Nguye\u0302\u0303n', // two marks on one letter, decomposed
+      'e\u0301\u0323', // marks in non-canonical order
+      'İstanbul', // capital I with dot: lower-cases to two characters
+      'ΟΔΟΣ ΣΟΦΟΣ', // Greek final sigma lower-cases by context
+      'a\u0483b', // a mark outside the stripped block
+      'chị ơi 😢 giúp em', // emoji (surrogate pairs)
+      'Ǆ ǅ ǆ ẞ Å Ω ﬁ', // ligatures, sharp s, compatibility characters
+      '“Điều 5” – khoản 2…',
+      'ứng xử', '', ' ', '\u00a0', 'ＡＢＣ', // full-width letters
+      'Hà Nội\u0300', // a stray mark after a precomposed letter
+    ];
+    for (const s of cases) {
+      expect(fold(s), s).toBe(foldReference(s));
+      // And again, now from the memo.
+      expect(fold(s), s).toBe(foldReference(s));
+    }
+  });
+
+  it('equals the reference on random strings of Vietnamese letters, marks and symbols', () => {
+    const alphabet = [...'aăâbcdđeêghiklmnoôơpqrstuưvxyAĂÂĐÊÔƠƯáàảãạấầẩẫậắằẳẵặéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵÁÀẢÃẠẾỀỂỄỆỨỪỬỮỰ 0123456789.,;:!?-–“”"\'()\n\t'];
+    const extra = ['\u0300', '\u0301', '\u0303', '\u0309', '\u0323', '\u0306', '\u0302', '\u031b', '\u0483', 'Σ', 'İ', '😀', 'ﬁ', 'Ω'];
+    let seed = 7;
+    const rand = (n: number) => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed % n;
+    };
+    const wrong: string[] = [];
+    for (let i = 0; i < 20000; i++) {
+      let s = '';
+      const len = 1 + rand(30);
+      for (let j = 0; j < len; j++) s += rand(10) === 0 ? extra[rand(extra.length)] : alphabet[rand(alphabet.length)];
+      if (fold(s) !== foldReference(s)) wrong.push(s);
+    }
+    expect(wrong).toEqual([]);
+  });
+});
