@@ -15,6 +15,12 @@ export interface Db extends Queryable {
   close(): Promise<void>;
   /** The embedded store's single-writer lock (store/lock.ts); absent for server Postgres and in memory. */
   readonly lock?: import('./lock.js').StoreLock;
+  /**
+   * LISTEN on a channel: `onPayload` gets each NOTIFY's payload, from this process or (on a server)
+   * from any instance. Resolves to a function that stops listening. Delivery is best effort (a
+   * dropped connection loses what was sent meanwhile), so callers keep the truth in a table.
+   */
+  listen?(channel: string, onPayload: (payload: string) => void): Promise<() => Promise<void>>;
 }
 
 /** pgvector's text form; both backends accept it as a parameter cast with ::vector. */

@@ -52,6 +52,13 @@ export function wrapPglite(pg: PGlite, lock?: StoreLock): Db {
       return pg.transaction((tx) => fn(q(tx)));
     },
     lock,
+    async listen(channel, onPayload) {
+      // Notifications of this one instance's own writes, delivered as each statement completes.
+      const stop = await pg.listen(channel, onPayload);
+      return async () => {
+        if (!pg.closed) await stop();
+      };
+    },
     async close() {
       try {
         await pg.close();

@@ -10,6 +10,7 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
   // Fail at start-up, not on the first request, when the server is unreachable.
   const client = await pool.connect();
   client.release();
+  const listeners = new Set<pg.Client>();
   const wrap = (c: pg.Pool | pg.PoolClient): Queryable => ({
     async query<T>(sql: string, params?: unknown[]) {
       const r = await c.query(sql, params as unknown[]);
@@ -36,6 +37,27 @@ export async function openPostgres(url: string, opts: { max?: number } = {}): Pr
         c.release();
       }
     },
-    close: () => pool.end(),
+    async listen(channel, onPayload) {
+      // LISTEN holds its connection for good: a client of its own, outside the pool.
+      if (!/^[a-z_][a-z0-9_]*$/.test(channel)) throw new Error(`not a channel name: ${channel}`);
+      const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+      // A lost listening connection only delays news (callers poll too); it must not crash the process.
+      client.on('error', () => undefined);
+      client.on('notification', (n) => {
+        if (n.channel === channel) onPayload(n.payload ?? '');
+      });
+      await client.connect();
+      await client.query(`listen ${channel}`);
+      listeners.add(client);
+      return async () => {
+        listeners.delete(client);
+        await client.end().catch(() => undefined);
+      };
+    },
+    async close() {
+      await Promise.all([...listeners].map((c) => c.end().catch(() => undefined)));
+      listeners.clear();
+      await pool.end();
+    },
   };
 }

@@ -84,36 +84,42 @@ describe('notes in retrieval', () => {
   });
 
   const search = async (q: string) => (await services.retriever.search(q, { k: 3 })).hits.map((h) => h.article);
+  // As the server does after a sync: searches answer from the old index until the new one is built.
+  const sync = async () => {
+    const out = await syncBundledCorpus(services.db, services.embedder, [dir]);
+    await services.retriever.refresh();
+    return out;
+  };
 
   it('finds an article by how members ask about it, and follows an edited notes file at the next sync', async () => {
     // "may vá" and "làm bánh" occur nowhere in the law's text.
-    await syncBundledCorpus(services.db, services.embedder, [dir]);
+    await sync();
     expect(await search('may vá làm bánh')).toEqual([]);
 
     fs.writeFileSync(path.join(dir, 'articles', 'luat-nong-thon.tsv'), [row('3', '', '', 'hỏi', 'muốn đi học may vá làm bánh có mất tiền không')].join('\n'));
-    const first = await syncBundledCorpus(services.db, services.embedder, [dir]);
+    const first = await sync();
     expect(first[0]).toMatchObject({ document: 'unchanged', notes: 'loaded' });
     expect(await search('may vá làm bánh')).toEqual(['3']);
 
-    const again = await syncBundledCorpus(services.db, services.embedder, [dir]);
+    const again = await sync();
     expect(again[0]).toMatchObject({ document: 'unchanged', notes: 'unchanged' });
 
     fs.writeFileSync(path.join(dir, 'articles', 'luat-nong-thon.tsv'), [row('2', '', '', 'hỏi', 'cần tiền mở tiệm may vá làm bánh thì hỏi ai')].join('\n'));
-    await syncBundledCorpus(services.db, services.embedder, [dir]);
+    await sync();
     expect(await search('may vá làm bánh')).toEqual(['2']);
   });
 
   it('picks up a newly bundled law at the next sync and keeps an official upload of the same số hiệu', async () => {
     const extra = RURAL_LAW.replace('77/2030/QH15', '78/2030/QH15').replace('HỖ TRỢ PHỤ NỮ NÔNG THÔN', 'CHĂN NUÔI GIA CẦM').replace(/học nghề/g, 'nuôi gà');
     fs.writeFileSync(path.join(dir, 'luat-chan-nuoi.txt'), extra);
-    const out = await syncBundledCorpus(services.db, services.embedder, [dir]);
+    const out = await sync();
     expect(out.map((o) => o.document).sort()).toEqual(['added', 'unchanged']);
     expect((await services.retriever.search('nuôi gà miễn phí', { k: 1 })).hits[0]!.document.number).toBe('78/2030/QH15');
 
     // An official's own version of 78/2030 (origin upload) is not overwritten by a changed bundled file.
     await services.db.query(`update documents set origin = 'upload' where number = '78/2030/QH15'`);
     fs.writeFileSync(path.join(dir, 'luat-chan-nuoi.txt'), `${extra}\nĐiều 4. Hiệu lực\nLuật này có hiệu lực từ năm 2031.\n`);
-    const kept = await syncBundledCorpus(services.db, services.embedder, [dir]);
+    const kept = await sync();
     expect(kept.find((o) => o.file.endsWith('luat-chan-nuoi.txt'))!.document).toBe('kept-official');
   });
 });

@@ -122,6 +122,7 @@ describe('hybrid retrieval', () => {
   it('leaves replaced documents out of current-law answers unless asked', async () => {
     const old = path.join(ROOT, 'corpus', 'nghi-dinh-144-2021-trich.txt');
     await ingestDocument(services.db, services.embedder, { bytes: fs.readFileSync(old), origin: 'cli' });
+    await services.retriever.refresh();
     const q = 'xử phạt hành vi đánh đập thành viên gia đình';
     expect((await top(q, { k: 10 })).some((h) => h.startsWith('144/2021'))).toBe(false);
     expect((await top(q, { k: 10, includeExpired: true })).some((h) => h.startsWith('144/2021'))).toBe(true);

@@ -5,7 +5,8 @@ import { documentName } from '../../ingest/names.js';
 import { fold, syllables } from '../../ingest/text/vietnamese.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
-import { loadCorpusIndex, noteKey, readCorpusVersion, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
+import { noteKey, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
+import { createIndexHolder } from './index/holder.js';
 import { DEFAULT_PARAMS, type IndexParams, type IndexedChunk, type LexicalIndex, type ScoredChunk } from './index/lexical-index.js';
 
 /**
@@ -44,34 +45,17 @@ export interface IndexedRetriever extends Retriever {
 }
 
 export function createRetriever({ db, embedder, semantic, params = DEFAULT_PARAMS, phrasingWeight = PHRASING_WEIGHT }: RetrieverDeps): IndexedRetriever {
-  let current: CorpusIndex | null = null;
-  let building: { version: string; promise: Promise<CorpusIndex> } | null = null;
-
-  /** The index for the database's current version; one build at a time, shared by callers. */
-  async function indexFor(version: string): Promise<CorpusIndex> {
-    if (current?.version === version) return current;
-    if (building?.version === version) return building.promise;
-    const promise = loadCorpusIndex(db, version).then((idx) => {
-      // A slower build of an older version never replaces a newer one.
-      if (!current || Number(idx.version) >= Number(current.version)) current = idx;
-      return idx;
-    });
-    building = { version, promise };
-    try {
-      return await promise;
-    } finally {
-      if (building?.promise === promise) building = null;
-    }
-  }
+  // Built at start and whenever the corpus version moves, off the request path (index/holder.ts).
+  const holder = createIndexHolder(db);
 
   return {
     async refresh() {
-      const idx = await indexFor(await readCorpusVersion(db));
+      const idx = await holder.refresh();
       return { version: idx.version, builtMs: idx.builtMs };
     },
     async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
       const k = Math.min(Math.max(opts.k ?? 10, 1), 50);
-      const idx = await indexFor(await readCorpusVersion(db));
+      const idx = await holder.current();
       const lex = idx.lexical;
       const own = analyzeQuery(query, idx.readings);
       const context = opts.context ? analyzeQuery(opts.context, idx.readings) : null;
