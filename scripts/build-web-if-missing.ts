@@ -32,7 +32,7 @@ async function loadBuilder(): Promise<(() => Promise<void>) | null> {
 export function webBuildIsStale(): boolean {
   if (!fs.existsSync(STAMP)) return true;
   const built = fs.statSync(STAMP).mtimeMs;
-  const script = fs.statSync(path.join(import.meta.dirname, 'build-web.ts')).mtimeMs;
+  const script = Math.max(...['build-web.ts', 'pwa.ts'].map((f) => fs.statSync(path.join(import.meta.dirname, f)).mtimeMs));
   return Math.max(newestSource(WEB_DIR), script) > built;
 }
 

@@ -4,12 +4,14 @@ import zlib from 'node:zlib';
 import { promisify } from 'node:util';
 import { build, type InlineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
+import { pwaPlugins } from './pwa.js';
 import { DIST_DIR, STAMP, WEB_DIR } from './web-paths.js';
 
 /**
  * Builds web/ into web/dist: the chat (/), the officials' console (/admin) and the compact
  * chat for frames (/embed) as one multi-page app, then the widget loader (/widget.js) as a
  * single self-contained script. Everything is bundled: the pages must work with no CDN.
+ * The chat is also an installable app with a service worker (scripts/pwa.ts).
  */
 export { ROOT, WEB_DIR, DIST_DIR, STAMP } from './web-paths.js';
 
@@ -19,7 +21,7 @@ function pages(): InlineConfig {
     root: WEB_DIR,
     base: '/',
     logLevel: 'warn',
-    plugins: [react()],
+    plugins: [react(), ...pwaPlugins(WEB_DIR)],
     publicDir: path.join(WEB_DIR, 'public'),
     build: {
       outDir: DIST_DIR,
@@ -58,7 +60,7 @@ function widget(): InlineConfig {
 
 const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
-const COMPRESSIBLE = /\.(?:js|mjs|css|svg|json|txt)$/;
+const COMPRESSIBLE = /\.(?:js|mjs|css|svg|json|txt|webmanifest)$/;
 
 /**
  * Writes NAME.br (brotli, best quality) and NAME.gz (gzip -9) beside every script, style and

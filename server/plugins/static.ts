@@ -14,7 +14,8 @@ export interface WebStaticOptions {
 
 /**
  * The built web UI: `/` (members' chat), `/admin` and `/admin/*` (officials' console),
- * `/embed` (the compact chat inside the widget's frame), `/widget.js` and hashed `/assets/*`.
+ * `/embed` (the compact chat inside the widget's frame), `/widget.js` and hashed `/assets/*`;
+ * for the installable chat, `/sw.js`, `/manifest.webmanifest` and `/icons/*.png`.
  * Only these paths are served, so unknown URLs (and every /api/* miss) still reach the JSON
  * 404 handler instead of an HTML fallback.
  */
@@ -80,6 +81,25 @@ const webStatic: FastifyPluginAsync<WebStaticOptions> = async (app, opts) => {
       .header('x-content-type-options', 'nosniff')
       .type('application/javascript; charset=utf-8');
     return reply.sendFile('widget.js', root, { cacheControl: false });
+  });
+
+  // The chat as an installable app (scripts/pwa.ts). The worker must be re-checked on every visit,
+  // so a fixed release reaches phones at the next open; it lives at the root to control `/`.
+  app.get('/sw.js', hidden, (_req, reply) => {
+    if (!fs.existsSync(path.join(root, 'sw.js'))) return reply.callNotFound();
+    reply.header('cache-control', 'no-cache').header('x-content-type-options', 'nosniff').type('application/javascript; charset=utf-8');
+    return reply.sendFile('sw.js', root, { cacheControl: false });
+  });
+  app.get('/manifest.webmanifest', hidden, (_req, reply) => {
+    if (!fs.existsSync(path.join(root, 'manifest.webmanifest'))) return reply.callNotFound();
+    reply.header('cache-control', 'no-cache').type('application/manifest+json; charset=utf-8');
+    return reply.sendFile('manifest.webmanifest', root, { cacheControl: false });
+  });
+  app.get<{ Params: { file: string } }>('/icons/:file', hidden, (req, reply) => {
+    // Only the build's own file names: nothing else under web/dist is reachable through here.
+    const file = req.params.file;
+    if (!/^[a-z0-9-]{1,40}\.png$/.test(file) || !fs.existsSync(path.join(root, 'icons', file))) return reply.callNotFound();
+    return reply.header('cache-control', 'public, max-age=604800').sendFile(file, path.join(root, 'icons'), { cacheControl: false });
   });
 
   app.get('/favicon.svg', hidden, (_req, reply) => {

@@ -13,6 +13,7 @@ import { Reports } from './Reports.js';
 import { Compare } from './Compare.js';
 import { Origins } from './Origins.js';
 import { MemberSettings } from './MemberSettings.js';
+import { Shares } from './Shares.js';
 import { Tabs } from './Tabs.js';
 import { Upload } from './Upload.js';
 import { Users } from './Users.js';
@@ -33,6 +34,7 @@ const TABS: Tab[] = [
   { id: 'bao-cao', label: 'Báo cáo', render: (p) => <Reports {...p} /> },
   { id: 'thu-cau-hoi', label: 'Thử câu hỏi', render: (p) => <TryQuestion {...p} /> },
   { id: 'chuyen-can-bo', label: 'Chuyển cán bộ', render: (p) => <Handover {...p} /> },
+  { id: 'chia-se', label: 'Trang chia sẻ', render: (p) => <Shares {...p} /> },
   { id: 'hoi-vien-thay', label: 'Số điện thoại, lời chào', render: (p) => <MemberSettings {...p} /> },
   { id: 'nhat-ky', label: 'Nhật ký', adminOnly: true, render: (p) => <Audit {...p} /> },
   { id: 'tai-khoan', label: 'Tài khoản', adminOnly: true, render: (p) => <Users {...p} /> },

@@ -1,7 +1,10 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { ApiError, type Citation, type ConversationMessage } from '../../shared/api.js';
 import { api } from '../lib/api.js';
-import { AssistantMessage, UserMessage, type ChatMessage } from './Message.js';
+import { EmergencyScreen, OfflineNotice, useEmergencyNumbers } from './Emergency.js';
+import { AssistantMessage, QueuedMessage, UserMessage, type ChatMessage } from './Message.js';
+import { dropKeptConversation, keepConversation, keptConversation, reportNetwork, RETRY_MS, useConnectivity } from './offline.js';
+import { loadQueue, MAX_QUEUED, newQueued, saveQueue, type QueuedQuestion } from './queue.js';
 import { quickExit, useEscapeTwiceToExit } from './quickExit.js';
 import { SourceViewer, type SourceRef } from './SourceViewer.js';
 import { SpeakButton } from './Speech.js';
@@ -26,6 +29,7 @@ function fromServer(m: ConversationMessage): ChatMessage {
     fallback: m.fallback,
     official: m.official,
     reply: m.reply,
+    suggestions: m.suggestions,
     status: 'done',
   };
 }
@@ -64,6 +68,15 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const abortRef = useRef<AbortController | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
+  const { online, phoneOnline } = useConnectivity();
+  const numbers = useEmergencyNumbers(online);
+  // The home-screen shortcut "Khẩn cấp" opens the chat at #khan-cap.
+  const [emergencyOpen, setEmergencyOpen] = useState(() => variant === 'page' && location.hash === '#khan-cap');
+  /** Questions waiting for the network (web/src/chat/queue.ts), oldest first. */
+  const [queue, setQueue] = useState<QueuedQuestion[]>(() => loadQueue(scope));
+  const flushingRef = useRef(false);
+  const lastNetworkFail = useRef(0);
+  const [retryTick, setRetryTick] = useState(0);
 
   useEscapeTwiceToExit(quickExit);
 
@@ -83,10 +96,24 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
     if (!id) return;
     const ctrl = new AbortController();
     setRestoring(true);
+    // No network: the copy kept on the phone after her last answer (web/src/chat/offline.ts).
+    const fromPhone = async () => {
+      const kept = await keptConversation(scope);
+      if (ctrl.signal.aborted || !kept || kept.conversationId !== id) return;
+      conversationRef.current = id;
+      setConversationId(id);
+      setMessages(kept.messages);
+      setStatus('Máy đang không có mạng: đây là cuộc trò chuyện đã lưu trên máy.');
+    };
+    if (navigator.onLine === false) {
+      void fromPhone().finally(() => setRestoring(false));
+      return () => ctrl.abort();
+    }
     api
       .conversation(id, ctrl.signal)
       .then(
         (c) => {
+          reportNetwork(true);
           conversationRef.current = c.id;
           setConversationId(c.id);
           setMessages(c.messages.map(fromServer));
@@ -100,7 +127,14 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
         (err: unknown) => {
           if (ctrl.signal.aborted) return;
           // Expired or deleted on the server: start afresh rather than show an error.
-          if (err instanceof ApiError && err.status === 404) forgetConversation(scope);
+          if (err instanceof ApiError && err.status === 404) {
+            forgetConversation(scope);
+            void dropKeptConversation(scope);
+          }
+          if (err instanceof ApiError && err.code === 'network') {
+            reportNetwork(false);
+            return fromPhone();
+          }
         },
       )
       .finally(() => setRestoring(false));
@@ -124,13 +158,33 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const update = (key: string, patch: Partial<ChatMessage> | ((m: ChatMessage) => Partial<ChatMessage>)) =>
     setMessages((all) => all.map((m) => (m.key === key ? { ...m, ...(typeof patch === 'function' ? patch(m) : patch) } : m)));
 
-  const send = async (raw: string) => {
+  /** Puts a question in the queue (first when it was already waiting and failed again). */
+  const enqueue = (item: QueuedQuestion, first = false) => {
+    setQueue((q) => (q.some((x) => x.id === item.id) ? q : first ? [item, ...q] : [...q, item]).slice(0, MAX_QUEUED));
+  };
+
+  const send = async (raw: string, queued?: QueuedQuestion) => {
     const question = raw.trim();
-    if (!question || busy) return;
+    if (!question) return;
     if (question.length > MAX_CHARS) {
       setStatus(`Câu hỏi dài quá ${MAX_CHARS} ký tự. Chị hãy rút gọn lại.`);
       return;
     }
+    // No network, or others still waiting: it waits too, in order, and goes when the network returns.
+    if (!queued && (!online || queue.length > 0)) {
+      if (queue.length >= MAX_QUEUED) {
+        setStatus(`Đã có ${MAX_QUEUED} câu hỏi đang chờ gửi. Chị đợi có mạng rồi hỏi tiếp.`);
+        return;
+      }
+      enqueue(newQueued(question));
+      // Out of reach: the next try waits for the network to come back; behind others: now.
+      lastNetworkFail.current = online ? 0 : Date.now();
+      setInput('');
+      if (inputRef.current) inputRef.current.style.height = '';
+      setStatus('Chưa có mạng. Câu hỏi đang chờ gửi và sẽ tự gửi khi có mạng lại.');
+      return;
+    }
+    if (busy) return;
     const user: ChatMessage = { key: nextKey(), role: 'user', text: question, citations: [], status: 'done' };
     const answer: ChatMessage = { key: nextKey(), role: 'assistant', text: '', citations: [], status: 'streaming' };
     setMessages((all) => [...all, user, answer]);
@@ -152,6 +206,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
         },
         {
           onMeta: (meta) => {
+            reportNetwork(true);
             remember(meta.conversationId);
             update(answer.key, { kind: meta.kind, emergency: meta.emergency, safety: meta.safety });
             // Danger now: the call buttons come before anything else she sees.
@@ -178,6 +233,15 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
       setStatus(r.kind === 'emergency' ? 'Đã trả lời. Có số điện thoại khẩn cấp ở đầu câu trả lời.' : 'Đã trả lời.');
     } catch (err) {
       if (ctrl.signal.aborted) return;
+      // The network went before the answer began: the question waits instead of being lost.
+      if (err instanceof ApiError && err.code === 'network') {
+        setMessages((all) => all.filter((m) => m.key !== user.key && m.key !== answer.key));
+        enqueue(queued ?? newQueued(question), true);
+        lastNetworkFail.current = Date.now();
+        reportNetwork(false);
+        setStatus('Mất mạng. Câu hỏi đang chờ gửi và sẽ tự gửi khi có mạng lại.');
+        return;
+      }
       const message = err instanceof ApiError ? err.message : 'Đã có lỗi xảy ra. Chị hãy thử lại.';
       update(answer.key, { status: 'error', error: message, question });
       setStatus(message);
@@ -189,6 +253,37 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
     }
   };
 
+  // The queue is kept on the phone (not in "không lưu lịch sử"), so a closed tab loses nothing.
+  useEffect(() => saveQueue(scope, queue), [scope, queue, privateMode]);
+
+  // The network is back (the phone says so, or a request got through): try at once.
+  useEffect(() => {
+    if (online) lastNetworkFail.current = 0;
+  }, [online]);
+
+  // Send the waiting questions one by one, oldest first; while the server is out of reach, every RETRY_MS.
+  useEffect(() => {
+    if (!phoneOnline || busy || restoring || !queue.length || flushingRef.current) return;
+    const wait = lastNetworkFail.current + RETRY_MS - Date.now();
+    if (wait > 0) {
+      const t = setTimeout(() => setRetryTick((n) => n + 1), wait);
+      return () => clearTimeout(t);
+    }
+    const next = queue[0]!;
+    flushingRef.current = true;
+    setQueue((q) => q.filter((x) => x.id !== next.id));
+    void send(next.text, next).finally(() => {
+      flushingRef.current = false;
+    });
+    // send is a new function each render; the queue and the flags decide when to run.
+  }, [online, phoneOnline, busy, restoring, queue, retryTick]);
+
+  // After each answer, the conversation so far is kept on the phone for a reopening with no signal.
+  useEffect(() => {
+    if (privateMode || !conversationId || !messages.length || messages.some((m) => m.status === 'streaming')) return;
+    void keepConversation(scope, conversationId, messages);
+  }, [scope, conversationId, messages, privateMode]);
+
   const newConversation = () => {
     abortRef.current?.abort();
     abortRef.current = null;
@@ -197,6 +292,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
     conversationRef.current = null;
     setConversationId(null);
     forgetConversation(scope);
+    void dropKeptConversation(scope);
     setMenuOpen(false);
     setStatus('Đã bắt đầu cuộc trò chuyện mới.');
     inputRef.current?.focus();
@@ -205,6 +301,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const togglePrivate = (on: boolean) => {
     setPrivateMode(on);
     setPrivate(on);
+    if (on) void dropKeptConversation(scope);
     if (!on && conversationRef.current) saveConversation(scope, conversationRef.current);
     setStatus(on ? 'Đã bật chế độ không lưu lịch sử.' : 'Đã tắt chế độ không lưu lịch sử.');
   };
@@ -265,6 +362,10 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
             </div>
           )}
         </div>
+        <button type="button" className="btn btn-header btn-sos" onClick={() => setEmergencyOpen(true)} data-testid="open-emergency">
+          <span aria-hidden="true">☎</span>
+          <span className="sos-label">Khẩn cấp</span>
+        </button>
         {onClose && (
           <button type="button" className="btn btn-header" onClick={onClose}>
             Đóng
@@ -290,6 +391,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
           </button>
         </div>
       )}
+      {!online && <OfflineNotice numbers={numbers} queued={queue.length} privateMode={privateMode} onOpen={() => setEmergencyOpen(true)} />}
       {privateMode && <p className="private-note">Chế độ không lưu lịch sử đang bật: cuộc trò chuyện không được lưu trên máy này.</p>}
 
       <main id="main" className="messages">
@@ -345,6 +447,16 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
             <AssistantMessage key={m.key} m={m} conversationId={conversationId} onSource={openSource} onRetry={(q) => void send(q)} />
           ),
         )}
+        {queue.map((q) => (
+          <QueuedMessage
+            key={q.id}
+            text={q.text}
+            onCancel={() => {
+              setQueue((all) => all.filter((x) => x.id !== q.id));
+              setStatus('Đã huỷ câu hỏi đang chờ gửi.');
+            }}
+          />
+        ))}
         </div>
       </main>
 
@@ -372,7 +484,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
             aria-describedby="disclaimer"
           />
           <SpeakButton disabled={busy} onText={(t) => setInput((v) => (v.trim() ? `${v.trim()} ${t}` : t))} />
-          <button type="submit" className="btn btn-primary" disabled={busy || !input.trim()}>
+          <button type="submit" className="btn btn-primary" disabled={(busy && online) || !input.trim()}>
             Gửi
           </button>
         </form>
@@ -384,6 +496,15 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
       </footer>
 
       {source && <SourceViewer source={source} onClose={() => setSource(null)} />}
+      {emergencyOpen && (
+        <EmergencyScreen
+          numbers={numbers}
+          onClose={() => {
+            setEmergencyOpen(false);
+            if (location.hash === '#khan-cap') history.replaceState(null, '', location.pathname + location.search);
+          }}
+        />
+      )}
     </div>
   );
 }

@@ -88,6 +88,22 @@ export function UserMessage({ m }: { m: ChatMessage }) {
   );
 }
 
+/** A question waiting for the network (web/src/chat/queue.ts): hers, marked, and she can take it back. */
+export function QueuedMessage({ text, onCancel }: { text: string; onCancel: () => void }) {
+  return (
+    <div className="msg msg-user msg-queued" data-testid="queued">
+      <span className="visually-hidden">Chị hỏi (chưa gửi):</span>
+      <div className="bubble">{text}</div>
+      <p className="queued-status">
+        <span>Đang chờ gửi — có mạng lại là tự gửi</span>
+        <button type="button" className="btn btn-small btn-ghost" onClick={onCancel}>
+          Huỷ
+        </button>
+      </p>
+    </div>
+  );
+}
+
 interface AssistantProps {
   m: ChatMessage;
   conversationId: string | null;

@@ -1,19 +1,26 @@
 import { useEffect, useRef } from 'react';
+import { wipeOfflineData } from './offline.js';
 import { wipeEverything } from './storage.js';
 
 /** A neutral page to land on: weather news, nothing that hints at legal help. */
 export const NEUTRAL_URL = 'https://vnexpress.net/thoi-tiet';
 
 /**
- * Leaves at once: forget the conversation stored on the phone, then replace this page in the
- * history (the Back button will not bring the chat back). Inside the widget's frame the host
- * page is asked to leave too, since a frame cannot replace the page around it.
+ * Leaves at once: forget everything stored on the phone, then replace this page in the history
+ * (the Back button will not bring the chat back). Inside the widget's frame the host page is
+ * asked to leave too, since a frame cannot replace the page around it. The screen is emptied
+ * first; the caches and the service worker (answers she kept, the app itself) go before leaving,
+ * which takes milliseconds and never more than a second.
  */
 export function quickExit(): void {
   wipeEverything();
   // Hide the conversation at once, even if the next page is slow to load.
   document.body.innerHTML = '';
   document.title = 'Thời tiết';
+  void wipeOfflineData(1000).finally(leave);
+}
+
+function leave(): void {
   if (window.parent !== window) {
     try {
       window.parent.postMessage({ type: 'hieu-luat:exit' }, '*');
