@@ -46,6 +46,15 @@ const notFoundDoc = () => notFound('document', 'Không tìm thấy văn bản n�
 
 /** The officials' view of the corpus: metadata edits, retiring, deleting, re-indexing. */
 const adminDocuments: FastifyPluginAsync = async (app) => {
+  /**
+   * A change to the library answers once the search index has it: members' searches go on with
+   * the old index meanwhile (server/retrieval/index/holder.ts), the official's next one sees hers.
+   */
+  const withIndex = async <T>(change: Promise<T>): Promise<T> => {
+    const out = await change;
+    await app.services.retriever.refresh();
+    return out;
+  };
   const { db, config } = app.services;
   const editor = requireRole('editor');
   const present = (d: DocumentRow) => ({ ...presentDocument(d), sha256: d.sha256, updatedAt: toIso(d.updated_at)!, hasOriginal: hasOriginal(config.dataDir, d.sha256) });
@@ -97,7 +106,7 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
         response: { 200: documentResponse, ...guardedErrors, 404: errorResponse, 409: errorResponse },
       },
     },
-    async (req) => ({ document: present(await editDocument(app.services, req.params.id, req.body, officialOf(req))) }),
+    async (req) => ({ document: present(await withIndex(editDocument(app.services, req.params.id, req.body, officialOf(req)))) }),
   );
 
   app.post<{ Params: { id: string } }>(
@@ -112,7 +121,7 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
         response: { 200: documentResponse, ...guardedErrors, 404: errorResponse },
       },
     },
-    async (req) => ({ document: present(await retireDocument(app.services, req.params.id, officialOf(req))) }),
+    async (req) => ({ document: present(await withIndex(retireDocument(app.services, req.params.id, officialOf(req)))) }),
   );
 
   app.delete<{ Params: { id: string } }>(
@@ -128,7 +137,7 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      await removeDocument(app.services, req.params.id, officialOf(req));
+      await withIndex(removeDocument(app.services, req.params.id, officialOf(req)));
       return { ok: true };
     },
   );
@@ -159,7 +168,7 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
       },
     },
     // The library's re-index use case (server/library/reindex.ts): the ingest pipeline's own tail.
-    async (req) => reindexDocument(app.services, req.params.id, officialOf(req)),
+    async (req) => withIndex(reindexDocument(app.services, req.params.id, officialOf(req))),
   );
 
   app.get<{ Params: { id: string } }>(

@@ -188,7 +188,12 @@ const tryQuestion: FastifyPluginAsync = async (app) => {
         response: { 200: { type: 'object', properties: { saved: { type: 'integer' }, replaced: { type: 'integer' } } }, 404: guardedErrors[400], ...guardedErrors },
       },
     },
-    async (req) => editArticleNotes(db, officialOf(req), req.params.documentId, req.params.article, req.body.notes),
+    async (req) => {
+      const out = await editArticleNotes(db, officialOf(req), req.params.documentId, req.params.article, req.body.notes);
+      // Her next search finds the article by the new phrasings (members' go on with the old index meanwhile).
+      await app.services.retriever.refresh();
+      return out;
+    },
   );
 
   app.get<{ Params: { id: string } }>(
