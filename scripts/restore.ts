@@ -13,6 +13,11 @@ import { PGlite } from '@electric-sql/pglite';
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { readTarGz } from './archive.js';
 import { BackupError, countRows, lockStore, MANIFEST, ORIGINALS, PGLITE_DUMP, PGLITE_EXTENSIONS } from './backup.js';
+import { copyStore } from '../store/copy.js';
+import type { Db } from '../store/db.js';
+import { migrate } from '../store/migrate.js';
+import { openDb } from '../store/open.js';
+import { wrapPglite } from '../store/pglite.js';
 
 /** The PGlite dump and the originals inside a backup; an older backup is the PGlite dump alone. */
 function unpack(bytes: Buffer): { dump: Buffer; originals: { sha: string; data: Buffer }[] } {
@@ -33,7 +38,7 @@ export async function restore(
   opts: { force?: boolean } = {},
 ): Promise<{ dataDir: string; movedAside: string | null; documents: number; originals: number }> {
   if (config.db.kind === 'postgres') {
-    throw new BackupError('DATABASE_URL is set: restore the PostgreSQL server with pg_restore (see README, "Backups").', 2);
+    throw new BackupError('DATABASE_URL is set: restore the PostgreSQL server with pg_restore, or copy an embedded backup into it with --to-postgres (see README, "Backups").', 2);
   }
   const source = path.resolve(file);
   if (!fs.existsSync(source) || !fs.statSync(source).isFile()) throw new BackupError(`No backup file at ${source}.`);
@@ -79,9 +84,56 @@ export async function restore(
   }
 }
 
+/**
+ * The documented path from the embedded store to a PostgreSQL server (DATABASE_URL): the
+ * backup's database is opened in memory, brought to the current schema, and every row copied
+ * into the server in one transaction (store/copy.ts); its originals go to DATA_DIR/originals.
+ * A server that already holds documents or conversations is refused unless `force`.
+ */
+export async function restoreToPostgres(config: Config, file: string, opts: { force?: boolean } = {}): Promise<{ copied: Record<string, number>; originals: number }> {
+  if (config.db.kind !== 'postgres') throw new BackupError('--to-postgres needs DATABASE_URL (the PostgreSQL server to fill).', 2);
+  const sourceFile = path.resolve(file);
+  if (!fs.existsSync(sourceFile) || !fs.statSync(sourceFile).isFile()) throw new BackupError(`No backup file at ${sourceFile}.`);
+  const { dump, originals } = unpack(fs.readFileSync(sourceFile));
+  let pglite: PGlite;
+  try {
+    pglite = await PGlite.create({ extensions: PGLITE_EXTENSIONS, loadDataDir: new Blob([new Uint8Array(dump)]) });
+  } catch (err) {
+    throw new BackupError(`Not a usable backup (${(err as Error).message.split('\n')[0]}).`);
+  }
+  const source = wrapPglite(pglite);
+  let target: Db | undefined;
+  try {
+    // An older backup is brought to this version's schema first: both sides then match.
+    await migrate(source);
+    target = await openDb(config.db);
+    const held = (await target.query<{ n: number }>('select (select count(*) from documents) + (select count(*) from conversations) as n')).rows[0]!;
+    if (Number(held.n) > 0 && !opts.force) {
+      throw new BackupError('The PostgreSQL server already holds documents or conversations: refusing to replace them. Pass --force to replace everything in it.');
+    }
+    const copied = await copyStore(source, target);
+    const dir = path.join(config.dataDir, ORIGINALS);
+    fs.mkdirSync(dir, { recursive: true });
+    for (const o of originals) {
+      const t = path.join(dir, o.sha);
+      if (!fs.existsSync(t)) fs.writeFileSync(t, o.data, { mode: 0o600 });
+    }
+    return { copied, originals: originals.length };
+  } finally {
+    await target?.close().catch(() => undefined);
+    await source.close().catch(() => undefined);
+  }
+}
+
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false } } });
-  if (positionals.length !== 1) throw new BackupError('Usage: npm run restore -- BACKUP.tar.gz [--force]', 2);
+  const { values, positionals } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false }, 'to-postgres': { type: 'boolean', default: false } } });
+  if (positionals.length !== 1) throw new BackupError('Usage: npm run restore -- BACKUP.tar.gz [--force] [--to-postgres]', 2);
+  if (values['to-postgres']) {
+    const r = await restoreToPostgres(loadConfig(), positionals[0]!, { force: values.force });
+    const c = r.copied;
+    console.log(`Copied into the PostgreSQL server: ${c.documents ?? 0} documents, ${c.chunks ?? 0} chunks, ${c.conversations ?? 0} conversations, ${c.users ?? 0} officials; ${r.originals} original files.`);
+    return;
+  }
   const r = await restore(loadConfig(), positionals[0]!, { force: values.force });
   console.log(
     `Restored into ${r.dataDir}: ${r.documents} documents, ${r.originals} original files.${r.movedAside ? ` The previous store is in ${r.movedAside}.` : ''}`,
