@@ -396,7 +396,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
 
       <main id="main" className="messages">
         <div className="log" role="log" aria-live="polite" aria-busy={busy} aria-label="Cuộc trò chuyện">
-        {messages.length === 0 && !restoring && (
+        {messages.length === 0 && queue.length === 0 && !restoring && (
           <section className="welcome" aria-labelledby="welcome-title">
             <h2 id="welcome-title">Chị cần hỏi gì về pháp luật?</h2>
             {/* Three lines: what she can ask, that it is free, that it is private. */}
