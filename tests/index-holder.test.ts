@@ -39,12 +39,17 @@ afterAll(async () => {
 const bees = async () => (await retriever.search(QUESTION, { k: 3 })).hits.some((h) => h.document.number === '88/2031/QH15');
 
 describe('the in-memory index off the request path', () => {
-  it('a search reads only the hits’ text from the database, not the corpus version', async () => {
+  it('a search reads only the hits’ text from the database, not the corpus version, and only once', async () => {
     statements.length = 0;
     const r = await retriever.search('phụ nữ nông thôn được vay vốn ưu đãi', { k: 3 });
     expect(r.hits[0]).toMatchObject({ document: { number: '77/2030/QH15' }, article: '2' });
     expect(statements).toHaveLength(1);
     expect(statements[0]).toMatch(/from chunks where id = any/);
+    // The same articles again: their rows are kept (a chunk row never changes), no statement at all.
+    statements.length = 0;
+    const again = await retriever.search('phụ nữ nông thôn được vay vốn ưu đãi', { k: 3 });
+    expect(statements).toEqual([]);
+    expect(again.hits.map((h) => [h.chunkId, h.text, h.clauses])).toEqual(r.hits.map((h) => [h.chunkId, h.text, h.clauses]));
   });
 
   it('after a change, searches answer from the old index at once and from the new one within 2 s, with no refresh', async () => {

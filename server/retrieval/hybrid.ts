@@ -7,6 +7,7 @@ import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
 import { noteKey, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
 import { createIndexHolder } from './index/holder.js';
+import { hitRowsById } from './index/chunk-rows.js';
 import { DEFAULT_PARAMS, type IndexParams, type IndexedChunk, type LexicalIndex, type ScoredChunk } from './index/lexical-index.js';
 
 /**
@@ -196,27 +197,11 @@ function coverageOf(lex: LexicalIndex, best: number, q: AnalyzedQuery): number {
   return total ? Number((found / total).toFixed(3)) : 0;
 }
 
-interface HitRow {
-  id: number;
-  article: string | null;
-  section: string[] | null;
-  article_num: number | null;
-  article_title: string | null;
-  heading: string | null;
-  clauses: string[];
-  header: string;
-  text: string;
-}
-
-/** The hits' text, read by primary key in one statement (the index keeps only terms in memory). */
+/** The hits' text: the recently shown from memory, the rest by primary key in one statement (index/chunk-rows.ts). */
 async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: AnalyzedQuery): Promise<ArticleHit[]> {
   if (!top.length) return [];
   const ids = top.map((r) => idx.lexical.chunks[r.index]!.id);
-  const rows = await db.query<HitRow>(
-    `select id, article, section, article_num, article_title, heading, clauses, header, text from chunks where id = any($1::bigint[])`,
-    [ids],
-  );
-  const byId = new Map(rows.rows.map((r) => [Number(r.id), r]));
+  const byId = await hitRowsById(db, ids);
   const out: ArticleHit[] = [];
   for (const r of top) {
     const c = idx.lexical.chunks[r.index]!;
