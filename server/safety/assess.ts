@@ -10,7 +10,7 @@ import type { Token } from './normalise.js';
  */
 
 export type Level = 'emergency' | 'urgent' | 'ordinary';
-export type What = 'violence' | 'threat' | 'weapon' | 'sexual' | 'confine' | 'taken' | 'lure' | 'injury' | 'medical' | 'mild' | 'pregnant' | 'selfharm' | 'starve' | 'expelled';
+export type What = 'violence' | 'threat' | 'weapon' | 'sexual' | 'confine' | 'taken' | 'lure' | 'injury' | 'medical' | 'mild' | 'pregnant' | 'selfharm' | 'starve' | 'expelled' | 'grope';
 export type When = 'now' | 'ongoing' | 'recent' | 'habitual' | 'past' | 'none';
 
 export interface Assessment {
@@ -73,7 +73,7 @@ interface Rule {
 }
 
 /** Harms someone does to her or a child; an injury or bleeding without one is an accident or a birth. */
-const BY_SOMEONE: ReadonlySet<What> = new Set(['violence', 'threat', 'weapon', 'sexual', 'confine', 'taken', 'mild', 'starve', 'selfharm', 'expelled']);
+const BY_SOMEONE: ReadonlySet<What> = new Set(['violence', 'threat', 'weapon', 'sexual', 'confine', 'taken', 'mild', 'starve', 'selfharm', 'expelled', 'grope']);
 /**
  * An injury or bleeding that no one caused ("tai nạn gãy chân", "đẻ mổ mất nhiều máu", "sảy
  * thai"), not happening now, asked about leave, insurance or rights: a benefits question.
@@ -158,7 +158,8 @@ export const RULES: readonly Rule[] = [
     id: 'violence-told-now',
     level: 'emergency',
     why: 'Violence against her or someone she names, told in the present with no time given and not as a habit or a legal question ("chồng say rượu về đánh em, em phải làm sao").',
-    applies: (f) => f.concrete && !f.general && !f.reporter && !f.has('frame.legal') && active(f).some((h) => (h.what === 'violence' || h.what === 'mild') && h.when === 'none'),
+    applies: (f) =>
+      f.concrete && !f.general && !f.reporter && !f.has('frame.legal') && !f.has('ctx.school') && active(f).some((h) => (h.what === 'violence' || h.what === 'mild') && h.when === 'none'),
   },
   {
     id: 'severe-asked-as-law',
@@ -181,8 +182,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'violence-at-home',
     level: 'urgent',
-    why: 'Violence, threats or being put out against her or someone she names, not in the past: the hotline comes above the answer.',
-    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled')),
+    why: 'Violence, threats, groping or being put out against her or someone she names, not in the past: the hotline comes above the answer.',
+    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled', 'grope')),
   },
   {
     id: 'ordinary',
@@ -273,13 +274,15 @@ export function assessDanger(message: string): Assessment {
   // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
   const matches = longestTimes(matchWithMasks(signals(), tokens)).filter((m) => m.concept !== 'when.safe' || !negated(m, tokens));
   const has = (concept: string) => matches.some((m) => m.concept === concept);
-  const harms = matches
-    .filter((m) => m.concept.startsWith('what.') && !negated(m, tokens))
-    .map((m) => ({ what: m.concept.slice(5) as What, match: m, when: timeOf(m, matches), hypothetical: supposed(m, matches, tokens) }));
   const self = has('who.self');
   const childOwn = has('who.child.own');
   const minor = mentionsMinor(tokens);
   const child = childOwn || has('who.child.named') || has('who.child') || minor;
+  // Groping ("sàm sỡ", "sờ mó") is sexual abuse when a child is named; against a grown woman, told
+  // without a time, it is for the hotline, not the police now — unless it is happening.
+  const harms = matches
+    .filter((m) => m.concept.startsWith('what.') && !negated(m, tokens))
+    .map((m) => ({ what: (m.concept === 'what.grope' && child ? 'sexual' : m.concept.slice(5)) as What, match: m, when: timeOf(m, matches), hypothetical: supposed(m, matches, tokens) }));
   const other = has('who.other');
   // A child given an age ("đứa bé 12 tuổi") or pointed at ("con bé", "đứa nhỏ nhà bên") or a man
   // pointed at ("thằng đó", "hắn") is someone particular, not people in general.
