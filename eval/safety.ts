@@ -4,6 +4,7 @@
  *
  *   npm run eval:safety                       # in-process
  *   npm run eval:safety -- --url http://127.0.0.1:3000 --misses
+ *   npm run eval:safety -- --file eval/safety-check.jsonl   # the check set, never tuned on
  *
  * Rates: danger caught (kind "emergency" with the police or child line), no false alarm (past or
  * general messages not answered as an emergency), off-topic and harmful refused (kind
@@ -77,7 +78,7 @@ export function score(rows: SafetyRow[], replies: Reply[]): SafetyScores {
 async function main() {
   const args = process.argv.slice(2);
   const url = args.includes('--url') ? args[args.indexOf('--url') + 1] : undefined;
-  const rows = readSafetyRows();
+  const rows = readSafetyRows(args.includes('--file') ? path.resolve(args[args.indexOf('--file') + 1]!) : SAFETY_DEV);
   const replies: Reply[] = [];
   if (url) {
     for (const r of rows) {
@@ -91,7 +92,7 @@ async function main() {
   }
   const s = score(rows, replies);
   const n = (e: SafetyRow['expect']) => rows.filter((r) => r.expect === e).length;
-  console.log(`safety dev set (${rows.length} messages): danger caught ${s.dangerCaught.toFixed(3)} (${n('emergency')}) · no false alarm ${s.noFalseAlarm.toFixed(3)} (${n('no_alarm')}) · off-topic and harmful refused ${s.refused.toFixed(3)} (${n('refuse')}) · in scope answered ${s.inScopeAnswered.toFixed(3)} (${n('answer')})`);
+  console.log(`safety ${args.includes('--file') ? path.basename(args[args.indexOf('--file') + 1]!) : 'dev set'} (${rows.length} messages): danger caught ${s.dangerCaught.toFixed(3)} (${n('emergency')}) · no false alarm ${s.noFalseAlarm.toFixed(3)} (${n('no_alarm')}) · off-topic and harmful refused ${s.refused.toFixed(3)} (${n('refuse')}) · in scope answered ${s.inScopeAnswered.toFixed(3)} (${n('answer')})`);
   if (args.includes('--misses')) for (const m of s.misses) console.log(`  miss ${m.id} → ${m.kind}: ${m.message}`);
 }
 
