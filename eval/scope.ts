@@ -77,18 +77,26 @@ export function scoreScope(rows: ScopeRow[], replies: Reply[]): ScopeScores {
   return { groups, refused: rate('refuse'), answered: rate('answer'), harmfulWithConsequence: Number((explained / Math.max(1, harmful)).toFixed(3)), misses };
 }
 
+/** Every row through the chat path: bundled corpus, the uploads, a fresh in-memory store. */
+export async function runScopeCheck(rows = readScopeRows()): Promise<Reply[]> {
+  const store = await buildEvalStore([path.join(ROOT, 'corpus')]);
+  try {
+    for (const file of SCOPE_UPLOADS) {
+      await ingestDocument(store.services.db, store.services.embedder, { bytes: fs.readFileSync(file), filename: path.basename(file), origin: 'upload' });
+    }
+    await store.services.retriever.refresh();
+    const replies: Reply[] = [];
+    for (const r of rows) replies.push(await respond(store.services, { message: r.message, noHistory: true }));
+    return replies;
+  } finally {
+    await store.close();
+  }
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const rows = readScopeRows();
-  const store = await buildEvalStore([path.join(ROOT, 'corpus')]);
-  for (const file of SCOPE_UPLOADS) {
-    await ingestDocument(store.services.db, store.services.embedder, { bytes: fs.readFileSync(file), filename: path.basename(file), origin: 'upload' });
-  }
-  await store.services.retriever.refresh();
-  const replies: Reply[] = [];
-  for (const r of rows) replies.push(await respond(store.services, { message: r.message, noHistory: true }));
-  await store.close();
-  const s = scoreScope(rows, replies);
+  const s = scoreScope(rows, await runScopeCheck(rows));
   if (args.includes('--json')) {
     console.log(JSON.stringify(s));
     return;

@@ -172,6 +172,15 @@ describe('who and what decide the numbers and steps', () => {
 describe('requests.tsv: every row recognises its example', () => {
   for (const row of readRows('requests.tsv')) {
     if (row.concept.startsWith('mask:')) continue;
+    if (row.concept.startsWith('frame:')) {
+      // Frames are not requests: their examples show whose act an unlawful phrase names.
+      it(`${row.concept}: "${row.extra[0]}"`, () => {
+        const r = readRequest(row.extra[0]!);
+        if (row.concept === 'frame:ask') expect(r?.kind).toBe('unlawful');
+        else expect(r).toBeNull();
+      });
+      continue;
+    }
     it(`${row.concept}: "${row.extra[0]}"`, () => {
       const r = readRequest(row.extra[0]!);
       expect(r, row.extra[0]).not.toBeNull();

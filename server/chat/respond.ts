@@ -3,9 +3,9 @@ import { fold, nfc, syllables } from '../../ingest/text/vietnamese.js';
 import { openConversation, saveTurn } from '../../store/conversations.js';
 import type { Channel } from './channel.js';
 import type { AnswerKind, AnswerOutput, Citation, Turn } from '../answer/answerer.js';
-import { allNumbers, readMessage, refusalText, refusedOffTopic, refusedUpFront, safetyNumbers, safetyPreface, type SafetyNumber } from '../safety/gate.js';
+import { allNumbers, readMessage, refusalText, refusedUpFront, safetyNumbers, safetyPreface, type SafetyNumber } from '../safety/gate.js';
 import { raise } from '../safety/llm-classify.js';
-import { heldByLibrary, inLibrary } from '../safety/scope.js';
+import { judgeScope } from '../safety/scope.js';
 import { disclaimer, EMERGENCY_LEAD_HITS } from '../answer/extractive.js';
 import { enrichHits, periodNotes, preferCurrentPlans, provincialPart, type PastPlan } from '../answer/provincial.js';
 import { findOfficialAnswer } from '../handover/match.js';
@@ -89,6 +89,8 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   let kind: AnswerKind = 'answer';
   let search: SearchResult | null = null;
   let pastPlans: PastPlan[] = [];
+  // What the refusal says: the request refused up front, or the off-topic subject scope found.
+  let refusal = safety;
   if (refusedUpFront(safety)) kind = 'out_of_scope';
   else {
     search = await retriever.search(followUp.query, { k: 6, context: followUp.context });
@@ -98,7 +100,8 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     search = { ...search, hits: current.hits };
     pastPlans = current.past;
     // Scope follows the library (server/safety/scope.ts); a message showing danger is never refused.
-    if (safety.level === 'ordinary' && ((refusedOffTopic(safety) && !heldByLibrary(search, followUp.query)) || !inLibrary(search, followUp.query))) kind = 'out_of_scope';
+    const scope = safety.level === 'ordinary' ? judgeScope(safety.request, search, followUp.query) : null;
+    if (scope?.refuse) [kind, refusal] = ['out_of_scope', { ...safety, request: scope.request }];
   }
   const level = raise(safety.level, await modelLevel);
   if (level === 'emergency') kind = 'emergency';
@@ -126,7 +129,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     out = { answer: text, citations, fallback: false };
     official = true;
   } else if (kind === 'out_of_scope') {
-    const text = await refusalText(safety, retriever);
+    const text = await refusalText(refusal, retriever);
     events.onToken?.(text);
     out = { answer: text, citations: [], fallback: false };
   } else {

@@ -2,7 +2,8 @@ import type { Queryable } from '../../store/db.js';
 import { STOP_SYLLABLES, fold, syllables } from '../../ingest/text/vietnamese.js';
 import { redact } from '../privacy/redact.js';
 import type { Retriever, SearchResult } from '../retrieval/retriever.js';
-import { MIN_COVERAGE, inLibrary } from '../safety/scope.js';
+import { readRequest } from '../safety/requests.js';
+import { MIN_COVERAGE, judgeScope } from '../safety/scope.js';
 
 /**
  * "Hội viên chưa được giải đáp": questions refused as out of scope, answered with low coverage,
@@ -127,8 +128,12 @@ export async function gapReport(db: Queryable, retriever: Retriever, cache: Sear
     // Searched as redacted (placeholders dropped): the cache holds no contact details, and a phone
     // number or a village's name is not what she asked about.
     const shown = redactForReport(a.question);
-    const search = await cache.get(db, retriever, shown.replace(/\[[^\]]*\]/g, ' '));
-    const now = inLibrary(search);
+    const text = shown.replace(/\[[^\]]*\]/g, ' ');
+    const search = await cache.get(db, retriever, text);
+    // Answered today exactly when the chat would answer it (server/chat/respond.ts): not refused
+    // up front, and in scope.
+    const request = readRequest(text);
+    const now = request?.kind !== 'injection' && request?.kind !== 'unlawful' && !judgeScope(request, search, text).refuse;
     // An answer whose question today's library covers well is not a gap.
     if (a.reason === 'low_coverage' && search.coverage >= LOW_COVERAGE) continue;
     totals[a.reason]++;

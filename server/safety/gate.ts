@@ -35,11 +35,6 @@ export function refusedUpFront(read: SafetyRead): boolean {
   return read.level === 'ordinary' && (read.request?.kind === 'injection' || read.request?.kind === 'unlawful');
 }
 
-/** Off-topic subjects are refused unless she is in danger; the library decides everything else. */
-export function refusedOffTopic(read: SafetyRead): boolean {
-  return read.level === 'ordinary' && read.request?.kind === 'offtopic';
-}
-
 /**
  * The numbers the safety layer offers: national ones from the configuration, the hotline, legal
  * aid and the province's child line as officials set them (server/settings/store.ts).

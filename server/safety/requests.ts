@@ -1,4 +1,4 @@
-import { matchWithMasks, PhraseTable, readRows, tokenize, type Row } from './lexicon.js';
+import { matchWithMasks, PhraseTable, readRows, tokenize, type Match, type Row } from './lexicon.js';
 
 /**
  * Requests refused before any law is looked up (data/requests.tsv): attempts to steer the
@@ -36,7 +36,11 @@ export function readRequest(message: string): Request | null {
   const found = matches.map((m) => m.concept);
   if (found.includes('injection')) return { kind: 'injection' };
   // The longest phrase names the request best: "sửa tuổi … để lấy chồng sớm" is a child marriage.
-  const unlawful = matches.filter((m) => m.concept.startsWith('unlawful:')).sort((a, b) => b.end - b.start - (a.end - a.start))[0]?.concept;
+  // An act done to her ("chồng đọc trộm tin nhắn của em", "bị tố giả chữ ký") is her legal question.
+  const frames = matches.filter((m) => m.concept.startsWith('frame:'));
+  const unlawful = matches
+    .filter((m) => m.concept.startsWith('unlawful:') && !doneToHer(m, frames))
+    .sort((a, b) => b.end - b.start - (a.end - a.start))[0]?.concept;
   if (unlawful) {
     const [, consequence = '', consequenceQuery = '', alternative = ''] = rows.get(unlawful)!.extra;
     return { kind: 'unlawful', name: unlawful.slice(9), consequence, consequenceQuery, alternative };
@@ -44,4 +48,21 @@ export function readRequest(message: string): Request | null {
   const off = found.find((c) => c.startsWith('offtopic:'));
   if (off) return { kind: 'offtopic', name: off.slice(9), lead: rows.get(off)!.extra[1] ?? '' };
   return null;
+}
+
+/**
+ * Being under a protection order ("bị cấm tiếp xúc") is the situation of the one who would break
+ * it, not harm done to her: that request is never read as done to her.
+ */
+const ALWAYS_HER_REQUEST = new Set(['unlawful:evade-order']);
+
+/**
+ * Whether an unlawful act is done to her rather than asked for: the nearest frame before the
+ * phrase, in its clause, names someone else as the doer ("chồng", "hàng xóm", "bị", "dọa", "ép").
+ * She asks for it when that frame is hers ("làm sao để", "muốn", "cho em xin") or there is none.
+ */
+function doneToHer(m: Match, frames: Match[]): boolean {
+  if (ALWAYS_HER_REQUEST.has(m.concept)) return false;
+  const before = frames.filter((f) => f.clause === m.clause && f.start < m.start).sort((a, b) => b.start - a.start || b.end - a.end)[0];
+  return before?.concept === 'frame:victim';
 }

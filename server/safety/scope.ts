@@ -1,5 +1,7 @@
 import { foldedSyllables, STOP_SYLLABLES } from '../../ingest/text/vietnamese.js';
 import type { SearchResult } from '../retrieval/retriever.js';
+import { readOffTopic } from './offtopic.js';
+import type { OffTopicRequest, Request } from './requests.js';
 
 /**
  * Scope follows the library: a question is in scope when retrieval finds a document that
@@ -73,14 +75,62 @@ export function inLibrary(search: Pick<SearchResult, 'hits' | 'topics' | 'expand
 
 /**
  * Held by the library beyond doubt: one of the best articles holds nearly all of the question's
- * wording and several of its word pairs. A subject on the off-topic list ("trồng rau") is then
- * answered anyway — scope follows the library, and an official may have uploaded a law on it.
+ * wording and several of its word pairs. A subject that reads off-topic ("trồng rau", "xe buýt")
+ * is then answered anyway — scope follows the library, and an official may have uploaded a law on
+ * it. The more the message reads off-topic, the more pairs the article must share with it: one
+ * more per ODDS_PER_PAIR of off-topic odds, so "trẻ sơ sinh bị vàng da…" (odds 17) is not held by
+ * two incidental pairs while "người cao tuổi đi xe buýt có được giảm giá vé" (odds 9, four pairs
+ * in the uploaded law) is.
  */
 export const HELD_SHARE = 0.8;
 export const HELD_PAIRS = 2;
+const ODDS_PER_PAIR = 10;
 
-export function heldByLibrary(search: Pick<SearchResult, 'hits' | 'expanded'>, question: string = search.expanded): boolean {
+export function heldByLibrary(search: Pick<SearchResult, 'hits' | 'expanded'>, question: string = search.expanded, odds = 0): boolean {
   if (!search.hits.length) return false;
   const e = evidence(question, search);
-  return e.share >= HELD_SHARE && e.pairs >= HELD_PAIRS;
+  return e.share >= HELD_SHARE && e.pairs >= HELD_PAIRS + Math.max(0, Math.floor(odds / ODDS_PER_PAIR));
+}
+
+/**
+ * Off-topic odds (offtopic.ts) from which a message is refused unless the library holds it.
+ * Calibration (2026-12, eval/scope-check.jsonl, eval/safety-dev.jsonl and the dev questions): no
+ * in-scope question reads above 1.0 (the highest: "ly hon thi con 2 tuoi o voi ai", 1.0; a plan's
+ * "khám sàng lọc ung thư…" −6.2); off-topic messages without a listed phrase from 3.9 (a star sign)
+ * up, most above 10. Messages below it still need the library's evidence (inLibrary).
+ */
+export const OFF_TOPIC_ODDS = 4;
+/**
+ * Reads so much like members' legal questions (odds at most this) that most of its wording in one
+ * of the best articles is enough, without a shared word pair: "nhà trường chỉ cho con trai học
+ * tiếp, con gái phải nghỉ có sai không" (−24) is asked in words no article pairs the same way.
+ * Off-topic messages without a listed phrase read above −8.
+ */
+export const LEGAL_ODDS = -15;
+
+export interface ScopeDecision {
+  /** Refused as outside the library. */
+  refuse: boolean;
+  /** Why, for the refusal's first sentence: the off-topic subject found, when one was. */
+  request: Request | null;
+}
+
+/**
+ * The whole scope decision for a message that shows no danger and was not refused up front: an
+ * off-topic subject (a listed phrase, or the off-topic model's reading) is refused unless the
+ * library holds the question closely; anything else is answered when the library has it.
+ */
+export function judgeScope(request: Request | null, search: Pick<SearchResult, 'hits' | 'topics' | 'expanded'>, question: string = search.expanded): ScopeDecision {
+  const off = readOffTopic(question);
+  // A listed phrase inside what reads as a member's legal question is context, not the request:
+  // "chồng chơi số đề thua nợ, vợ có phải trả không" asks about a debt.
+  const listed = request?.kind === 'offtopic' && off.odds > LEGAL_ODDS;
+  if ((listed || off.odds >= OFF_TOPIC_ODDS) && !heldByLibrary(search, question, off.odds)) {
+    const read: OffTopicRequest = listed && request?.kind === 'offtopic' ? request : { kind: 'offtopic', name: off.domain, lead: off.lead };
+    return { refuse: true, request: read };
+  }
+  if (inLibrary(search, question)) return { refuse: false, request: listed ? request : null };
+  const e = evidence(question, search);
+  const legal = search.hits.length > 0 && off.odds <= LEGAL_ODDS && e.share >= MIN_SHARE;
+  return { refuse: !legal, request: listed ? request : null };
 }
