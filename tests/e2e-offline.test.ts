@@ -93,8 +93,11 @@ describe('poor signal: installable, offline emergency screen, questions that wai
     await page.getByTestId('next-questions').first().waitFor();
 
     await context.setOffline(true);
-    await page.reload();
+    // The phone reports the loss at once: the notice and the numbers come before any request fails.
     const notice = page.getByTestId('offline-notice');
+    await notice.waitFor();
+    expect(await notice.getByRole('heading').innerText()).toBe('Máy đang không có mạng');
+    await page.reload();
     await notice.waitFor();
     expect(await notice.locator('a[href^="tel:"]').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual(
       expect.arrayContaining(['tel:113', 'tel:111', 'tel:115', `tel:${HOTLINE.replace(/\s/g, '')}`]),

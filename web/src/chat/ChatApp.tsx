@@ -12,8 +12,6 @@ import { forgetConversation, isPrivateMode, markReplySeen, saveConversation, sav
 import { TOPICS } from './topics.js';
 import { useWelcome } from './useWelcome.js';
 
-/** The server refuses longer questions (MAX_MESSAGE_CHARS); say so before sending. */
-const MAX_CHARS = 2000;
 
 let seq = 0;
 const nextKey = () => `m${Date.now().toString(36)}-${seq++}`;
@@ -62,6 +60,8 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const [topic, setTopic] = useState(TOPICS[0]!.id);
   // Officials may replace the welcome lines and the suggested questions in the console.
   const official = useWelcome();
+  // The server refuses longer questions (MAX_MESSAGE_CHARS, served by GET /api/welcome): say so before sending.
+  const maxChars = official.limits.messageChars;
   const [status, setStatus] = useState('');
   /** Set on open when an official replied since she last looked: the key of the newest reply. */
   const [newReply, setNewReply] = useState<string | null>(null);
@@ -166,8 +166,8 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const send = async (raw: string, queued?: QueuedQuestion) => {
     const question = raw.trim();
     if (!question) return;
-    if (question.length > MAX_CHARS) {
-      setStatus(`Câu hỏi dài quá ${MAX_CHARS} ký tự. Chị hãy rút gọn lại.`);
+    if (question.length > maxChars) {
+      setStatus(`Câu hỏi dài quá ${maxChars} ký tự. Chị hãy rút gọn lại.`);
       return;
     }
     // No network, or others still waiting: it waits too, in order, and goes when the network returns.
@@ -239,7 +239,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
         enqueue(queued ?? newQueued(question), true);
         lastNetworkFail.current = Date.now();
         reportNetwork(false);
-        setStatus('Mất mạng. Câu hỏi đang chờ gửi và sẽ tự gửi khi có mạng lại.');
+        setStatus('Không kết nối được tới máy chủ. Câu hỏi đang chờ gửi và sẽ tự gửi khi có mạng lại.');
         return;
       }
       const message = err instanceof ApiError ? err.message : 'Đã có lỗi xảy ra. Chị hãy thử lại.';
@@ -391,7 +391,9 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
           </button>
         </div>
       )}
-      {!online && <OfflineNotice numbers={numbers} queued={queue.length} privateMode={privateMode} onOpen={() => setEmergencyOpen(true)} />}
+      {!online && (
+        <OfflineNotice numbers={numbers} queued={queue.length} privateMode={privateMode} phoneOffline={!phoneOnline} onOpen={() => setEmergencyOpen(true)} />
+      )}
       {privateMode && <p className="private-note">Chế độ không lưu lịch sử đang bật: cuộc trò chuyện không được lưu trên máy này.</p>}
 
       <main id="main" className="messages">
@@ -474,7 +476,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
             ref={inputRef}
             rows={1}
             value={input}
-            maxLength={MAX_CHARS}
+            maxLength={maxChars}
             placeholder="Nhập câu hỏi của chị…"
             onChange={(e) => {
               setInput(e.target.value);

@@ -83,11 +83,21 @@ export function EmergencyScreen({ numbers, onClose }: { numbers: EmergencyNumber
   );
 }
 
-/** Shown above the conversation while the phone has no network: the numbers first, then what waits. */
-export function OfflineNotice({ numbers, queued, privateMode, onOpen }: { numbers: EmergencyNumber[]; queued: number; privateMode: boolean; onOpen: () => void }) {
+interface OfflineNoticeProps {
+  numbers: EmergencyNumber[];
+  queued: number;
+  privateMode: boolean;
+  /** The phone itself reports no network; otherwise it has one but the server cannot be reached. */
+  phoneOffline: boolean;
+  onOpen: () => void;
+}
+
+/** Shown above the conversation while the server cannot be reached: the numbers first, then what waits. */
+export function OfflineNotice({ numbers, queued, privateMode, phoneOffline, onOpen }: OfflineNoticeProps) {
   return (
     <section className="offline-notice" aria-labelledby="offline-title" data-testid="offline-notice">
-      <h2 id="offline-title">Máy đang không có mạng</h2>
+      {/* Weak signal, captive Wi-Fi and a blocked address look the same from here: say what is known. */}
+      <h2 id="offline-title">{phoneOffline ? 'Máy đang không có mạng' : 'Không kết nối được tới máy chủ'}</h2>
       <p>Gọi điện vẫn được, không cần mạng:</p>
       <CallList numbers={numbers} />
       <p className="offline-more">
