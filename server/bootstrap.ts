@@ -17,6 +17,7 @@ import { createProviderBreaker } from './resilience/breaker.js';
 import { createEmbeddingsJob, whenComplete, type EmbeddingsJob, type ProviderEmbedder } from './resilience/embeddings-job.js';
 import { createLlmClassifier } from './safety/llm-classify.js';
 import type { Services } from './services.js';
+import { readOffTopic } from './safety/offtopic.js';
 
 /** Builds every service from validated config: the one place that picks implementations. */
 export async function createServices(config: Config, opts: { db?: Db; progress?: boolean } = {}): Promise<Services> {
@@ -44,6 +45,8 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
       : lexical;
   // The in-memory index is built before the first question, not inside it.
   await retriever.refresh();
+  // So is the off-topic model (about a second to learn from its examples).
+  readOffTopic('');
   const offlineAnswerer = new ExtractiveAnswerer(config);
   let answerer: Answerer = offlineAnswerer;
   let llm: LlmAnswerer | null = null;
