@@ -2,6 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { errorResponse } from '../routes/schemas.js';
 import { notFound } from '../errors.js';
 import { createHandover, messageInConversation } from '../handover/store.js';
+import { NOTE_MAX_CHARS } from './limits.js';
 
 const messageRef = {
   messageId: { type: 'integer', minimum: 1 },
@@ -23,7 +24,7 @@ const memberFeedback: FastifyPluginAsync = async (app) => {
           type: 'object',
           required: ['messageId', 'conversationId', 'rating'],
           additionalProperties: false,
-          properties: { ...messageRef, rating: { type: 'integer', enum: [1, -1] }, comment: { type: 'string', maxLength: 1000 } },
+          properties: { ...messageRef, rating: { type: 'integer', enum: [1, -1] }, comment: { type: 'string', maxLength: NOTE_MAX_CHARS } },
         },
         response: {
           200: { type: 'object', properties: { ok: { type: 'boolean' }, rating: { type: 'integer' } } },
@@ -56,11 +57,12 @@ const memberFeedback: FastifyPluginAsync = async (app) => {
           type: 'object',
           required: ['messageId', 'conversationId'],
           additionalProperties: false,
-          properties: { ...messageRef, note: { type: 'string', maxLength: 1000 } },
+          properties: { ...messageRef, note: { type: 'string', maxLength: NOTE_MAX_CHARS } },
         },
         response: {
           201: {
             type: 'object',
+            required: ['id', 'state', 'message'],
             properties: { id: { type: 'integer' }, state: { type: 'string' }, created: { type: 'boolean' }, message: { type: 'string' } },
           },
           400: errorResponse,

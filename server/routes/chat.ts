@@ -8,9 +8,16 @@ import { CLIENT_CHANNELS, type Channel } from '../chat/channel.js';
 
 const citation = citationSchema;
 
+/** Numbers to call, as emergency answers, urgent answers and the Mini App's call screen show them. */
+const emergencySchema = {
+  type: 'object',
+  required: ['numbers'],
+  properties: { numbers: { type: 'array', items: { type: 'object', required: ['label', 'number'], properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
+} as const;
+
 const chatResponse = {
   type: 'object',
-  required: ['conversationId', 'answer', 'citations', 'kind', 'fallback'],
+  required: ['conversationId', 'messageId', 'answer', 'citations', 'kind', 'fallback', 'suggestions'],
   properties: {
     conversationId: { type: 'string' },
     messageId: { type: 'integer' },
@@ -24,16 +31,14 @@ const chatResponse = {
       type: 'array',
       items: { type: 'object', required: ['text'], properties: { text: { type: 'string' }, documentId: { type: 'string' }, article: { type: 'string' } } },
     },
-    emergency: {
-      type: 'object',
-      properties: { numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
-    },
+    emergency: emergencySchema,
     // Danger found in the message: "emergency" (with kind emergency) or "urgent" (helplines above an answer).
     safety: {
       type: 'object',
+      required: ['level', 'numbers'],
       properties: {
         level: { type: 'string', enum: ['emergency', 'urgent'] },
-        numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } },
+        numbers: emergencySchema.properties.numbers,
       },
     },
   },
@@ -122,11 +127,7 @@ const chat: FastifyPluginAsync = async (app) => {
         tags: ['chat'],
         summary: 'Emergency numbers (police, child protection, the configured domestic-violence hotline) as emergency answers show them',
         response: {
-          200: {
-            type: 'object',
-            required: ['numbers'],
-            properties: { numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
-          },
+          200: emergencySchema,
         },
       },
     },
@@ -147,28 +148,27 @@ const chat: FastifyPluginAsync = async (app) => {
         response: {
           200: {
             type: 'object',
+            required: ['id', 'messages'],
             properties: {
               id: { type: 'string' },
               messages: {
                 type: 'array',
                 items: {
                   type: 'object',
+                  required: ['id', 'role', 'content', 'kind', 'citations', 'createdAt'],
                   properties: {
                     id: { type: 'integer' },
-                    role: { type: 'string' },
+                    role: { type: 'string', enum: ['user', 'assistant'] },
                     content: { type: 'string' },
-                    kind: { type: ['string', 'null'] },
+                    kind: { type: ['string', 'null'], enum: ['answer', 'emergency', 'out_of_scope', null] },
                     citations: { type: 'array', items: citation },
                     fallback: { type: 'boolean' },
                     official: { type: 'boolean' },
                     // An official's answer to a question she handed over, delivered when it was approved.
-                    reply: { type: 'object', properties: { question: { type: 'string' } } },
+                    reply: { type: 'object', required: ['question'], properties: { question: { type: 'string' } } },
                     // The next questions suggested with this answer when it was given.
                     suggestions: chatResponse.properties.suggestions,
-                    emergency: {
-                      type: 'object',
-                      properties: { numbers: { type: 'array', items: { type: 'object', properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
-                    },
+                    emergency: emergencySchema,
                     createdAt: { type: 'string' },
                   },
                 },
@@ -189,7 +189,8 @@ const chat: FastifyPluginAsync = async (app) => {
           role: m.role,
           content: m.content,
           kind: m.kind,
-          citations: m.citations as never[],
+          // Stored with the message; fields added since then get their empty value (the schema requires them).
+          citations: (m.citations as Record<string, unknown>[]).map((c, i) => ({ clause: null, point: null, quote: '', source: i + 1, ...c })) as never[],
           fallback: m.fallback,
           official: m.official,
           ...(m.reply ? { reply: m.reply } : {}),

@@ -45,6 +45,8 @@ export const errorResponse = {
 /** The short form of a document inside a search hit or a citation. */
 export const documentRef = {
   type: 'object',
+  // What every hit and citation carries (the clients' types are generated from this: web/shared/api.gen.ts).
+  required: ['id', 'number', 'title', 'name', 'status', 'binding'],
   properties: {
     id: { type: 'string' },
     number: { type: ['string', 'null'] },
@@ -63,6 +65,7 @@ export const documentRef = {
  */
 export const citationSchema = {
   type: 'object',
+  required: ['document', 'article', 'clause', 'point', 'quote', 'source'],
   properties: {
     document: documentRef,
     article: { type: 'string' },

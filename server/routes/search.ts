@@ -32,6 +32,7 @@ const search: FastifyPluginAsync = async (app) => {
         response: {
           200: {
             type: 'object',
+            required: ['query', 'expanded', 'results'],
             properties: {
               query: { type: 'string' },
               expanded: { type: 'string' },
@@ -39,6 +40,7 @@ const search: FastifyPluginAsync = async (app) => {
                 type: 'array',
                 items: {
                   type: 'object',
+                  required: ['document', 'article', 'articleTitle', 'heading', 'section', 'clause', 'text', 'header', 'score'],
                   properties: {
                     document: documentRef,
                     article: { type: ['string', 'null'] },

@@ -3,6 +3,7 @@ import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { badRequest } from '../errors.js';
 import { guardedErrors, security } from '../admin/schemas.js';
+import { NOTE_MAX_CHARS } from '../feedback/limits.js';
 import {
   cleanText,
   defaults,
@@ -80,8 +81,17 @@ const memberSettingsRoutes: FastifyPluginAsync = async (app) => {
         response: {
           200: {
             type: 'object',
-            required: ['welcome', 'suggestions'],
-            properties: { welcome: { type: ['string', 'null'] }, suggestions: { type: 'array', items: { type: 'string' } } },
+            required: ['welcome', 'suggestions', 'limits'],
+            properties: {
+              welcome: { type: ['string', 'null'] },
+              suggestions: { type: 'array', items: { type: 'string' } },
+              // What the server accepts, so the chats say "too long" before sending instead of hard-coding it.
+              limits: {
+                type: 'object',
+                required: ['messageChars', 'noteChars'],
+                properties: { messageChars: { type: 'integer' }, noteChars: { type: 'integer' } },
+              },
+            },
           },
         },
       },
@@ -89,7 +99,7 @@ const memberSettingsRoutes: FastifyPluginAsync = async (app) => {
     async (_req, reply) => {
       const s = await memberSettings(db, config);
       reply.header('cache-control', 'public, max-age=60');
-      return { welcome: s.welcome, suggestions: s.suggestions };
+      return { welcome: s.welcome, suggestions: s.suggestions, limits: { messageChars: config.MAX_MESSAGE_CHARS, noteChars: NOTE_MAX_CHARS } };
     },
   );
 

@@ -1,3 +1,5 @@
+import type { WelcomeBody } from './api.gen.js';
+
 /** What members see that officials set in the console (server/settings/routes.ts). */
 export interface MemberSettings {
   dvHotline: string;
@@ -18,8 +20,5 @@ export interface MemberSettingsView {
 
 export type MemberSettingsPatch = { [K in keyof MemberSettings]?: MemberSettings[K] | null };
 
-/** GET /api/welcome: null / empty means the chat's own welcome and suggestions. */
-export interface Welcome {
-  welcome: string | null;
-  suggestions: string[];
-}
+/** GET /api/welcome: null / empty means the chat's own welcome and suggestions; limits are what the server accepts. */
+export type Welcome = WelcomeBody;

@@ -4,6 +4,27 @@
  * embeddable widget and the Zalo Mini App (web/zalo/), so this file must stay framework-free.
  */
 
+import type { ChatRequestBody, ChatResponseBody, ConversationBody, EmergencyBody, FeedbackRequestBody, HandoverCreatedBody, HandoverRequestBody } from './api.gen.js';
+
+// ---- Member-facing shapes, generated from the server's route schemas (web/shared/api.gen.ts) ----
+
+export type ChatRequest = ChatRequestBody;
+export type ChatResponse = ChatResponseBody;
+/** A cited khoản: `source` is the [n] the answer text refers to; a document without Điều has an empty `article` and its place in `section`. */
+export type Citation = ChatResponseBody['citations'][number];
+export type CitedDocument = Citation['document'];
+export type EmergencyInfo = EmergencyBody;
+export type EmergencyNumber = EmergencyBody['numbers'][number];
+/** Danger found in the message: "emergency" comes with kind "emergency"; "urgent" is an answer with helplines above it. */
+export type SafetyAlert = NonNullable<ChatResponseBody['safety']>;
+/** Two or three next questions members typically ask about the neighbouring articles; tap to send. */
+export type NextQuestion = ChatResponseBody['suggestions'][number];
+export type Conversation = ConversationBody;
+export type ConversationMessage = ConversationBody['messages'][number];
+export type FeedbackRequest = FeedbackRequestBody;
+export type HandoverRequest = HandoverRequestBody;
+export type HandoverCreated = HandoverCreatedBody;
+
 export type AnswerKind = 'answer' | 'emergency' | 'out_of_scope';
 export type DocumentStatus = 'in_force' | 'partial' | 'expired' | 'replaced';
 export type Role = 'admin' | 'editor';
@@ -11,84 +32,6 @@ export type Role = 'admin' | 'editor';
 export interface ApiErrorBody {
   error: string;
   message: string;
-}
-
-export interface CitedDocument {
-  id: string;
-  number: string | null;
-  title: string;
-  /** How a citation names the law: "Luật Hôn nhân và gia đình 2014 (52/2014/QH13)". */
-  name: string;
-  binding: boolean;
-  status: DocumentStatus | string;
-  /** Documents without Điều, as officials cite them: "Kế hoạch số 123/KH-UBND ngày 15/3/2026 của UBND tỉnh Thanh Hóa". */
-  reference?: string;
-}
-
-export interface Citation {
-  document: CitedDocument;
-  /** The Điều; empty for a document without Điều, which is cited by `section`. */
-  article: string;
-  /** Place in a document without Điều: ["III", "2"] is "mục III.2"; ["§2"] a section cut by headings. */
-  section?: string[] | null;
-  /** The cited section's heading (documents without Điều). */
-  heading?: string | null;
-  clause: string | null;
-  point: string | null;
-  quote: string;
-  /** The [n] source number the answer text refers to. */
-  source: number;
-}
-
-export interface EmergencyNumber {
-  label: string;
-  number: string;
-}
-
-export interface EmergencyInfo {
-  numbers: EmergencyNumber[];
-}
-
-/**
- * Danger found in the message. "emergency" comes with kind "emergency"; "urgent" is an ordinary
- * answer with helplines shown above it (abuse that has stopped, a suspicious job offer abroad).
- */
-export interface SafetyAlert {
-  level: 'emergency' | 'urgent';
-  numbers: EmergencyNumber[];
-}
-
-export interface ChatRequest {
-  message: string;
-  conversationId?: string;
-  /** Ask the server not to keep this conversation beyond what the answer needs. */
-  noHistory?: boolean;
-  /** Zalo Mini App, when the member opts in: SHA-256 hex of her app-scoped Zalo id. */
-  ownerKey?: string;
-  /** Which client asks, for the officials' monthly report by channel. */
-  channel?: 'web' | 'widget' | 'zalo';
-}
-
-export interface ChatResponse {
-  conversationId: string;
-  messageId: number;
-  answer: string;
-  citations: Citation[];
-  kind: AnswerKind;
-  /** True when the offline (extractive) answerer stood in for the language model. */
-  fallback: boolean;
-  /** True when the answer is one written and approved by union officials. */
-  official?: boolean;
-  emergency?: EmergencyInfo;
-  safety?: SafetyAlert;
-  /** Two or three next questions members typically ask about the neighbouring articles; tap to send. */
-  suggestions?: NextQuestion[];
-}
-
-export interface NextQuestion {
-  text: string;
-  documentId?: string;
-  article?: string;
 }
 
 export interface ChatMetaEvent {
@@ -99,26 +42,6 @@ export interface ChatMetaEvent {
 }
 
 export type ChatDoneEvent = Omit<ChatResponse, 'citations'> & { citations?: Citation[] };
-
-export interface ConversationMessage {
-  id: number;
-  role: 'user' | 'assistant';
-  content: string;
-  kind?: AnswerKind | null;
-  citations: Citation[];
-  fallback?: boolean;
-  official?: boolean;
-  /** An official's answer to a question she handed over (delivered when it was approved). */
-  reply?: { question: string };
-  /** The next questions suggested with this answer when it was given. */
-  suggestions?: NextQuestion[];
-  createdAt: string;
-}
-
-export interface Conversation {
-  id: string;
-  messages: ConversationMessage[];
-}
 
 export interface DocumentSummary {
   id: string;
@@ -250,26 +173,6 @@ export interface Health {
   answerer: string;
   db: string;
   degraded?: string[];
-}
-
-export interface FeedbackRequest {
-  messageId: number;
-  conversationId: string;
-  rating: 1 | -1;
-  comment?: string;
-}
-
-export interface HandoverRequest {
-  messageId: number;
-  conversationId: string;
-  note?: string;
-}
-
-export interface HandoverCreated {
-  id: number;
-  state: string;
-  created?: boolean;
-  message: string;
 }
 
 // ---- Officials' console -------------------------------------------------------------------

@@ -6,7 +6,7 @@ import { REPLY_NOTICE } from '../../../shared/replies.js';
 import { useWelcome } from '../../../shared/useWelcome.js';
 import { api } from '../api.js';
 import { AssistantMessage, UserMessage } from './Messages.js';
-import { MAX_CHARS, type ChatMessage } from './useChat.js';
+import type { ChatMessage } from './useChat.js';
 
 interface Props {
   messages: ChatMessage[];
@@ -15,7 +15,7 @@ interface Props {
   status: string;
   /** A few questions to start with, from the first topic. */
   starter: Topic;
-  send: (q: string) => Promise<boolean>;
+  send: (q: string, maxChars: number) => Promise<boolean>;
   onSource: (c: Citation) => void;
   onTopics: () => void;
   /** The key of an official's reply she has not seen yet, and how to dismiss the notice. */
@@ -36,11 +36,12 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
   const [input, setInput] = useState('');
   // Officials may replace the welcome line and the suggested questions in the console.
   const official = useWelcome(api);
+  const maxChars = official.limits.messageChars;
   const questions = official.suggestions.length ? official.suggestions : starter.questions;
 
   const submit = async () => {
     const q = input;
-    if (await send(q)) {
+    if (await send(q, maxChars)) {
       setInput('');
       const box = document.getElementById('hl-question');
       if (box) box.style.height = '';
@@ -90,7 +91,7 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
             <ul className="hl-suggestions" aria-label={official.suggestions.length ? 'Câu hỏi gợi ý' : `Câu hỏi gợi ý: ${starter.label}`}>
               {questions.map((q) => (
                 <li key={q}>
-                  <button type="button" onClick={() => void send(q)} disabled={busy}>
+                  <button type="button" onClick={() => void send(q, maxChars)} disabled={busy}>
                     {q}
                   </button>
                 </li>
@@ -108,7 +109,7 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
         )}
         {messages.map((m) =>
           m.role === 'user' ? <UserMessage key={m.key} m={m} /> : (
-            <AssistantMessage key={m.key} m={m} onSource={onSource} onRetry={(q) => void send(q)} conversationId={conversationId} remembering={remembering} />
+            <AssistantMessage key={m.key} m={m} onSource={onSource} onRetry={(q) => void send(q, maxChars)} conversationId={conversationId} remembering={remembering} />
           ),
         )}
       </div>
@@ -124,7 +125,7 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
         <Input.TextArea
           id="hl-question"
           value={input}
-          maxLength={MAX_CHARS}
+          maxLength={maxChars}
           placeholder="Nhập câu hỏi của chị…"
           rows={1}
           onChange={(e) => {

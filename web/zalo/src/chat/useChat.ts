@@ -4,8 +4,6 @@ import { api } from '../api.js';
 import { newestUnseenReply } from '../../../shared/replies.js';
 import { forgetConversation, markReplySeen, saveConversation, seenReply } from '../storage.js';
 
-/** The server refuses longer questions (MAX_MESSAGE_CHARS); say so before sending. */
-export const MAX_CHARS = 2000;
 
 export interface ChatMessage {
   key: string;
@@ -101,11 +99,15 @@ export function useChat({ ownerKey, resumeId, onEmergency }: ChatOptions) {
   const update = (key: string, patch: Partial<ChatMessage> | ((m: ChatMessage) => Partial<ChatMessage>)) =>
     setMessages((all) => all.map((m) => (m.key === key ? { ...m, ...(typeof patch === 'function' ? patch(m) : patch) } : m)));
 
-  const send = async (raw: string): Promise<boolean> => {
+  /**
+   * `maxChars`: what the server accepts (GET /api/welcome, MAX_MESSAGE_CHARS), to say so before
+   * sending; the topic list's own short questions need no check (the server checks again anyway).
+   */
+  const send = async (raw: string, maxChars = Number.POSITIVE_INFINITY): Promise<boolean> => {
     const question = raw.trim();
     if (!question || busy) return false;
-    if (question.length > MAX_CHARS) {
-      setStatus(`Câu hỏi dài quá ${MAX_CHARS} ký tự. Chị hãy rút gọn lại.`);
+    if (question.length > maxChars) {
+      setStatus(`Câu hỏi dài quá ${maxChars} ký tự. Chị hãy rút gọn lại.`);
       return false;
     }
     const user: ChatMessage = { key: nextKey(), role: 'user', text: question, citations: [], status: 'done' };
