@@ -128,6 +128,16 @@ describe('put out of the house', () => {
   });
 });
 
+describe('"lại": again now, or again every time', () => {
+  it('"lại" under "mỗi lần" is a habit; alone it is going on again', () => {
+    expect(assessDanger('mỗi khi thua bạc về ông ấy lại đánh tôi, tôi muốn ly hôn thì làm thế nào').level).not.toBe('emergency');
+    expect(assessDanger('hắn lại cầm gậy rồi, em phải làm sao').level).toBe('emergency');
+  });
+  it('asking whether to report is not being in the middle of it', () => {
+    expect(assessDanger('chồng xô em vào tường, em có nên báo công an không').level).not.toBe('emergency');
+  });
+});
+
 describe('time told once, for the clauses after it', () => {
   it('a habit under an earlier past frame is past', () => {
     expect(assessDanger('hồi còn ở với chồng cũ, em hay bị nhốt trong buồng, nay em đã ly hôn').level).not.toBe('emergency');

@@ -237,6 +237,8 @@ function rank(markers: Match[], harm: Match, what: What): When {
   if (c('when.past') || c('when.safe')) return 'past';
   if (progressive) return 'now';
   if (c('when.ongoing')) return 'ongoing';
+  // "anh ấy lại cầm dao rồi" is going on again; "mỗi lần say về lại đánh" is a habit.
+  if (c('when.again')) return c('when.habitual') ? 'habitual' : 'ongoing';
   if (c('when.recent')) return 'recent';
   if (c('when.habitual')) return 'habitual';
   return 'none';
