@@ -104,7 +104,7 @@ export interface Config extends Env {
   db: { kind: 'pglite'; dataDir: string } | { kind: 'postgres'; url: string };
   embedder:
     | { kind: 'hashed'; dimension: number }
-    | { kind: 'openai'; model: string; dimension?: number; baseURL?: string; apiKey?: string };
+    | { kind: 'openai'; model: string; dimension?: number; baseURL?: string; apiKey?: string; timeoutMs?: number };
   answerer:
     | { kind: 'extractive' }
     | { kind: 'openai'; model: string; baseURL?: string; apiKey?: string };
@@ -153,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
             dimension: e.EMBEDDING_DIMENSIONS,
             baseURL: e.OPENAI_BASE_URL,
             apiKey: e.OPENAI_API_KEY,
+            timeoutMs: e.EMBEDDING_TIMEOUT_MS,
           }
         : { kind: 'hashed', dimension: HASHED_DIMENSION },
     answerer: llmConfigured

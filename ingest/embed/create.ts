@@ -9,7 +9,8 @@ import { HashedEmbedder } from './hashed.js';
 export async function createEmbedder(cfg: Config['embedder'], opts: { lazy?: boolean } = {}): Promise<Embedder> {
   if (cfg.kind === 'hashed') return new HashedEmbedder(cfg.dimension);
   const { OpenAIEmbedder } = await import('./openai.js');
-  const e = new OpenAIEmbedder({ model: cfg.model, apiKey: cfg.apiKey, baseURL: cfg.baseURL, dimension: cfg.dimension });
+  // The client's own timeout ends a hung request (and frees its connection); waiting callers have shorter deadlines of their own.
+  const e = new OpenAIEmbedder({ model: cfg.model, apiKey: cfg.apiKey, baseURL: cfg.baseURL, dimension: cfg.dimension, timeoutMs: cfg.timeoutMs });
   // The server does not wait for the provider at start (server/resilience/embeddings-job.ts).
   if (!opts.lazy) await e.init();
   return e;
