@@ -1,4 +1,11 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig } from '../config/config.js';
+import { buildApp } from '../server/app.js';
+import { createServices } from '../server/bootstrap.js';
+import { openMemoryDb } from '../store/open.js';
 import type { FastifyInstance } from 'fastify';
 import { parseFile } from '../ingest/parse/index.js';
 import { closeParseWorkers, parsePoolStats } from '../ingest/parse/worker-pool.js';
@@ -8,6 +15,8 @@ import type { Services } from '../server/services.js';
 import { DOCX_SKELETON, LAW_PARAGRAPHS, makeDocx, makeZip } from './fixtures/documents.js';
 import { RURAL_LAW } from './fixtures/rural-law.js';
 import { addOfficial, bearer, json, login, multipart, officialsApp, type Login } from './helpers/officials.js';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
 
 /**
  * Issue 15: an upload either succeeds, or is refused with an honest status and a Vietnamese
@@ -132,6 +141,30 @@ describe('uploads: honest errors and bounded resources', () => {
     const refused = a.statusCode === 503 ? a : b;
     expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
     expect(json(refused)).toMatchObject({ error: 'unavailable:busy', message: expect.stringMatching(/tải tệp này lên lại sau/) });
+  });
+});
+
+describe('an upload interrupted by a crash (embedded store)', () => {
+  it('is marked interrupted and its temp file removed at the next start, not an hour later', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hieuluat-crashed-upload-'));
+    const config = loadConfig({ CORPUS_DIR: path.join(ROOT, 'corpus'), DATA_DIR: dataDir, AUTO_INGEST: 'false', LOG_LEVEL: 'silent' }, ROOT);
+    const services = await createServices(config, { db: await openMemoryDb() });
+    // What a process killed mid-upload leaves: a row in `processing` and a half-written temp file.
+    await services.db.query("insert into uploads (id, filename, size_bytes) values ('9d3c1f0e-0000-4000-8000-000000000001', 'dang-tai.pdf', 1000)");
+    fs.mkdirSync(path.join(dataDir, 'uploads'), { recursive: true });
+    const part = path.join(dataDir, 'uploads', 'a1b2.part');
+    fs.writeFileSync(part, 'nửa tệp');
+    const app = await buildApp(services);
+    await app.ready();
+    try {
+      const row = (await services.db.query<{ state: string; error_code: string }>('select state, error_code from uploads')).rows;
+      expect(row).toEqual([{ state: 'error', error_code: 'internal:interrupted' }]);
+      expect(fs.existsSync(part)).toBe(false);
+    } finally {
+      await app.close();
+      await services.db.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -128,15 +128,19 @@ const uploads: FastifyPluginAsync = async (app) => {
     type: 'object',
     properties: { label: { type: 'string' }, title: { type: 'string' }, children: { type: 'array', items: { $ref: 'adminOutlineNode#' } } },
   });
-  sweepTempFiles(uploadsDir);
+  // On the embedded store this server is the only writer (store/lock.ts): an upload left half
+  // received or `processing` is from a process that died, and is cleaned now. With a shared
+  // PostgreSQL another instance may be mid-upload: after an hour, far beyond any ingest.
+  const staleMs = db.backend === 'pglite' ? 0 : 3600_000;
+  sweepTempFiles(uploadsDir, staleMs);
   // PDF, DOCX and HTML are parsed in workers that may take a gigabyte each: a few at a time (per server).
   const heavyParses = createParseGate(config.PARSE_CONCURRENCY, config.PARSE_QUEUE);
   const parsing = <T>(bytes: Uint8Array, fn: () => Promise<T>): Promise<T> => (sniffFormat(bytes) === 'txt' ? fn() : heavyParses.run(fn));
-  // An instance that died mid-ingest leaves rows in `processing`; an hour is far beyond any ingest.
   await db.query(
     `update uploads set state = 'error', error_code = 'internal:interrupted',
        error = 'Quá trình xử lý bị gián đoạn. Vui lòng tải tệp lên lại.', updated_at = now()
-     where state = 'processing' and created_at < now() - interval '1 hour'`,
+     where state = 'processing' and created_at <= now() - make_interval(secs => $1)`,
+    [staleMs / 1000],
   );
 
   /** Drafts hỏi/nghĩa notes with the configured model, in the background; officials review them in the console. */
