@@ -54,6 +54,10 @@ describe('however she writes', () => {
     emergency('CHỒNG EM ĐANG ĐÁNH EM');
     emergency('ck dg danh e');
   });
+  it('in Southern speech: "thằng chả" is that man, not "chả" (not)', () => {
+    emergency('ổng đang quánh tui');
+    emergency('thằng chả đang đè con bé ra');
+  });
   it('in Northern-Central speech', () => {
     emergency('bây chừ hắn đang uýnh tau');
     emergency('mạ ơi, bọ dượng đang đánh con chảy máu');

@@ -248,6 +248,8 @@ function rank(markers: Match[], harm: Match, what: What): When {
 function negated(m: Match, tokens: Token[]): boolean {
   for (let i = m.start - 1; i >= Math.max(0, m.start - 2); i--) {
     if (tokens[i]!.clause !== m.clause) return false;
+    // "thằng chả", "ông chả" (Southern: that man) is a pronoun, not "chả" (not).
+    if (/^(chả|cha)$/.test(tokens[i]!.text) && /^(thằng|thang|ông|ong|bà|ba|lão|lao)$/.test(tokens[i - 1]?.text ?? '')) continue;
     if (/^(không|khong|chưa|chua|chẳng|chang|chả|cha|thôi|thoi)$/.test(tokens[i]!.text)) return true;
   }
   return false;
