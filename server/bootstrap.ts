@@ -58,7 +58,6 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
         baseURL: config.answerer.baseURL,
         firstTokenTimeoutMs: config.LLM_FIRST_TOKEN_TIMEOUT_MS,
         totalTimeoutMs: config.LLM_TOTAL_TIMEOUT_MS,
-        legalAidPhone: config.LEGAL_AID_PHONE,
         breaker: chatBreaker,
       },
       offlineAnswerer,

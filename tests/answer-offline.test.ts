@@ -24,7 +24,7 @@ const meaning = (text: string, clause: string | null = '1'): ArticleNote => ({ k
 const ask = (text: string, clause: string | null = '1'): ArticleNote => ({ kind: 'ask', clause, point: null, text });
 
 function input(hits: ArticleHit[], question: string, weights: Record<string, number>, kind: AnswerInput['kind'] = 'answer'): AnswerInput {
-  return { question, resolvedQuestion: question, hits, termWeights: weights, nextSteps: [], nextStepWeights: {}, history: [], kind, topics: [] };
+  return { question, resolvedQuestion: question, hits, termWeights: weights, nextSteps: [], nextStepWeights: {}, history: [], kind, topics: [], legalAidPhone: '' };
 }
 
 const articlesOf = (citations: { article: string }[]) => citations.map((c) => c.article);

@@ -79,6 +79,15 @@ describe('what members see, set by officials', () => {
     expect(view.defaults).toMatchObject({ dvHotline: '1900 0001', provinceChildLine: '' });
   });
 
+  it('the legal-aid number officials set closes every answer (disclaimer and next step), not the configured one', async () => {
+    expect((await put({ legalAidPhone: '1900 6198' })).statusCode).toBe(200);
+    const chat = json(await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'Chồng tôi đang cầm dao đòi giết tôi, cứu tôi với' } }));
+    expect(chat.kind).toBe('emergency');
+    expect(chat.answer).toContain('(1900 6198)');
+    expect(chat.answer).not.toContain('0237 000 000');
+    expect((await put({ legalAidPhone: '' })).statusCode).toBe(200);
+  });
+
   it('refuses bad input in Vietnamese, and anyone who is not an official', async () => {
     const bad = await put({ dvHotline: 'gọi cho Hội' });
     expect(bad.statusCode).toBe(400);

@@ -46,6 +46,8 @@ export interface AnswerInput {
   kind: AnswerKind;
   /** Topics recognised in the question (vocabulary), most specific first: picks the next step. */
   topics?: string[];
+  /** The legal-aid number in effect (officials' setting, else the configured default), for the closing line and next step. */
+  legalAidPhone: string;
   signal?: AbortSignal;
 }
 

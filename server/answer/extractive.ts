@@ -6,6 +6,7 @@ import { wantsOf } from './plain/intent.js';
 import { articleMeaning, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { render } from './templates.js';
+import { disclaimer } from './disclaimer.js';
 
 /**
  * The offline answerer: no model. It answers first, in plain words: the plain-language sentence
@@ -69,7 +70,7 @@ export class ExtractiveAnswerer implements Answerer {
     }
 
     // The next step of the law that answered (its statement's), else of the best article.
-    const step = whatToDo(input.topics ?? [], (stated[0]?.hit ?? input.hits[0])?.document.number ?? null, this.config.LEGAL_AID_PHONE);
+    const step = whatToDo(input.topics ?? [], (stated[0]?.hit ?? input.hits[0])?.document.number ?? null, input.legalAidPhone);
     if (leads.length && step) lines.push(render('offline-what-to-do.vi.txt', { step }));
 
     // Other articles found, and the article saying where to report: named, cited, not quoted.
@@ -81,16 +82,12 @@ export class ExtractiveAnswerer implements Answerer {
       return title ? `${citationLabel(c)} (${title})` : citationLabel(c);
     });
     if (leads.length && seeAlso.length) lines.push(render('offline-see-also.vi.txt', { items: seeAlso.join('; ') }));
-    lines.push(disclaimer(this.config.LEGAL_AID_PHONE));
+    lines.push(disclaimer(input.legalAidPhone));
 
     const answer = lines.join('\n');
     if (onToken) for (const line of lines) onToken(`${line}\n`);
     return { answer, citations, fallback: false };
   }
-}
-
-export function disclaimer(legalAidPhone: string): string {
-  return render('disclaimer.vi.txt', { legalAid: legalAidPhone ? ` (${legalAidPhone})` : '' });
 }
 
 /** The best unit, and a second one when it answers nearly as well and says something else. */

@@ -1,7 +1,8 @@
 import { ChatOpenAI } from '@langchain/openai';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import type { AnswerInput, AnswerOutput, Answerer, FollowUpRewriter, Turn } from './answerer.js';
-import { disclaimer, EMERGENCY_LEAD_HITS } from './extractive.js';
+import { EMERGENCY_LEAD_HITS } from './extractive.js';
+import { disclaimer } from './disclaimer.js';
 import { render } from './templates.js';
 import { CitationFilter } from './validate.js';
 import { citationFor, citationLabel } from './citation.js';
@@ -15,7 +16,6 @@ export interface LlmOptions {
   baseURL?: string;
   firstTokenTimeoutMs: number;
   totalTimeoutMs: number;
-  legalAidPhone: string;
   /** Shared with every other caller of the chat provider: skip it for a while after repeated failures. */
   breaker?: ProviderBreaker;
 }
@@ -123,7 +123,7 @@ export class LlmAnswerer implements Answerer, FollowUpRewriter {
         // The provider answered; what it wrote is unusable, which a cool-down would not change.
         if (!filter.citations.length || !emitted.trim()) throw new NotProviderFault('LLM answer had no valid citation');
       });
-      const tail = `\n${disclaimer(this.opts.legalAidPhone)}`;
+      const tail = `\n${disclaimer(input.legalAidPhone)}`;
       onToken?.(tail);
       this.healthy = true;
       return { answer: `${emitted.trim()}${tail}`, citations: filter.citations, fallback: false, ...dropped(filter) };

@@ -6,7 +6,8 @@ import type { AnswerKind, AnswerOutput, Citation, Turn } from '../answer/answere
 import { allNumbers, readMessage, refusalText, refusedUpFront, safetyNumbers, safetyPreface, type SafetyNumber } from '../safety/gate.js';
 import { raise } from '../safety/llm-classify.js';
 import { judgeScope } from '../safety/scope.js';
-import { disclaimer, EMERGENCY_LEAD_HITS } from '../answer/extractive.js';
+import { EMERGENCY_LEAD_HITS } from '../answer/extractive.js';
+import { disclaimer } from '../answer/disclaimer.js';
 import { enrichHits, periodNotes, preferCurrentPlans, provincialPart, type PastPlan } from '../answer/provincial.js';
 import { findOfficialAnswer } from '../handover/match.js';
 import { successorsOf } from '../library/successor.js';
@@ -124,7 +125,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   if (approved) {
     const citations = await officialCitations(db, approved.citations);
     const preface = level === 'urgent' ? safetyPreface(dial, safety, level, numbers) : '';
-    const text = `${preface}${render('official-answer.vi.txt')}\n${approved.answer}\n${disclaimer(config.LEGAL_AID_PHONE)}`;
+    const text = `${preface}${render('official-answer.vi.txt')}\n${approved.answer}\n${disclaimer(dial.LEGAL_AID_PHONE)}`;
     events.onToken?.(text);
     out = { answer: text, citations, fallback: false };
     official = true;
@@ -149,7 +150,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     // Asked about an old text: what its replacement says now (server/library/successor.ts).
     const later = kind === 'answer' && hits.some((h) => h.document.status === 'replaced') ? successorPart(await successorsOf(db, hits.slice(0, 3)), sources.length + 1) : null;
     const extra = [...(local?.lines ?? []), ...(later?.lines ?? []), ...periodNotes(pastPlans, lawHits.slice(0, 3))];
-    const disc = disclaimer(config.LEGAL_AID_PHONE);
+    const disc = disclaimer(dial.LEGAL_AID_PHONE);
     let streamed = '';
     let inserted: string[] | null = null;
     const insert = (text: string): string => {
@@ -168,7 +169,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
         events.onToken!(u);
       });
     out = await s.answerer.answer(
-      { question: message, resolvedQuestion: resolved, hits, termWeights: search!.termWeights, nextSteps: next.hits, nextStepWeights: next.weights, history: turns, kind, topics: search!.topics, signal: req.signal },
+      { question: message, resolvedQuestion: resolved, hits, termWeights: search!.termWeights, nextSteps: next.hits, nextStepWeights: next.weights, history: turns, kind, topics: search!.topics, legalAidPhone: dial.LEGAL_AID_PHONE, signal: req.signal },
       onToken,
     );
     let answer = out.answer;

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
 import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
-import { disclaimer } from '../answer/extractive.js';
+import { disclaimer } from '../answer/disclaimer.js';
+import { memberSettings } from '../settings/store.js';
 import { notFound } from '../errors.js';
 import { errorResponse, guardedErrors, security } from '../admin/schemas.js';
 import { listSharedAnswers, liveSharedAnswer, wasWithdrawn, withdrawSharedAnswer } from '../../store/shared-answers.js';
@@ -30,7 +31,8 @@ function origin(req: FastifyRequest): string {
 
 const shareRoutes: FastifyPluginAsync = async (app) => {
   const { db, config } = app.services;
-  const disc = () => disclaimer(config.LEGAL_AID_PHONE);
+  // The legal-aid number officials set in the console, as the chat's answers show it.
+  const disc = async () => disclaimer((await memberSettings(db, config)).legalAidPhone);
 
   app.post<{ Body: { conversationId: string; messageId: number; includeQuestion?: boolean } }>(
     '/api/share',
@@ -90,7 +92,7 @@ const shareRoutes: FastifyPluginAsync = async (app) => {
       return reply.status(withdrawn ? 410 : 404).send(gonePage(withdrawn));
     }
     const base = `${origin(req)}/a/${row.id}`;
-    return sharePage(row, { url: base, cardUrl: `${base}/card.png`, disclaimer: disc() });
+    return sharePage(row, { url: base, cardUrl: `${base}/card.png`, disclaimer: await disc() });
   });
 
   const card = (shape: CardShape) => async (req: FastifyRequest<{ Params: { id: string } }>, reply: import('fastify').FastifyReply) => {
@@ -99,7 +101,7 @@ const shareRoutes: FastifyPluginAsync = async (app) => {
     const key = `${row.id}:${shape}`;
     let png = cardCache.get(key);
     if (!png) {
-      png = await renderCard(row, shape, disc());
+      png = await renderCard(row, shape, await disc());
       cardCache.set(key, png);
       if (cardCache.size > CARD_CACHE_MAX) cardCache.delete(cardCache.keys().next().value!);
     }
