@@ -144,8 +144,12 @@ export function createEmbeddingsJob(db: Db, embedder: ProviderEmbedder, opts: Jo
       if (lastError && wait > 0 && !schemaAttempt) throw new EmbedderUnavailable(`embedding provider unavailable: ${lastError}`, wait);
       try {
         await schemaOnce();
+        lastError = null;
       } catch (err) {
-        throw new EmbedderUnavailable(`embedding provider unavailable: ${(err as Error).message}`, Math.max(opts.retryMs, nextAttemptAt - Date.now()));
+        // Remembered like the job's own failures: the next uploads are told to wait, not made to.
+        lastError = (err as Error).message;
+        nextAttemptAt = Math.max(nextAttemptAt, Date.now() + opts.retryMs);
+        throw new EmbedderUnavailable(`embedding provider unavailable: ${lastError}`, nextAttemptAt - Date.now());
       }
     },
     kick() {
