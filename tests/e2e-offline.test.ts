@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, accessibilityViolations, launchChromium, startWebServer } from './helpers/e2e.js';
+import { ADMIN, accessibilityViolations, launchChromium, screenshotPath, startWebServer } from './helpers/e2e.js';
 
 /**
  * Issue 18, item 4 in Chromium at phone width, with the network really cut (context.setOffline):
@@ -119,6 +119,8 @@ describe('poor signal: installable, offline emergency screen, questions that wai
     expect(await page.evaluate(() => localStorage.getItem('hieuluat:queue:page'))).toContain(waiting);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await accessibilityViolations(page)).toEqual([]);
+    const shot = screenshotPath('offline-360.png');
+    if (shot) await page.screenshot({ path: shot });
 
     // The network returns: it is sent by itself and answered; nothing waits any more.
     await context.setOffline(false);
