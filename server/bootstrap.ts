@@ -9,13 +9,11 @@ import { ensureEmbeddings } from '../store/embeddings.js';
 import { openDb } from '../store/open.js';
 import type { Answerer } from './answer/answerer.js';
 import { ExtractiveAnswerer } from './answer/extractive.js';
-import { LlmAnswerer } from './answer/llm.js';
+import type { LlmAnswerer } from './answer/llm.js';
 import { createRetriever } from './retrieval/hybrid.js';
-import { LlmQueryAssist, withQueryAssist } from './retrieval/llm-assist.js';
 import { guardQueryEmbedder } from './resilience/query-embedder.js';
 import { createProviderBreaker } from './resilience/breaker.js';
 import { createEmbeddingsJob, whenComplete, type EmbeddingsJob, type ProviderEmbedder } from './resilience/embeddings-job.js';
-import { createLlmClassifier } from './safety/llm-classify.js';
 import type { Services } from './services.js';
 import { readOffTopic } from './safety/offtopic.js';
 
@@ -38,10 +36,12 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
   const lexical = createRetriever({ db, embedder: embeddings && queryEmbedder ? whenComplete(embeddings, queryEmbedder) : embedder, semantic: config.embedder.kind === 'openai' });
   // One breaker for the chat provider, shared by every caller: after repeated failures nobody waits for it.
   const chatBreaker = createProviderBreaker({ failures: config.PROVIDER_FAILURES_TO_PAUSE, coolDownMs: config.PROVIDER_COOL_DOWN_MS });
+  // The provider's client library (about 60 MB resident) is loaded only when a provider is configured.
+  const provider = config.answerer.kind === 'openai' ? await loadProviderModules() : null;
   // With a chat provider, it rewrites questions into the law's words and reorders what was found.
   const retriever =
-    config.answerer.kind === 'openai' && config.LLM_ASSIST_TIMEOUT_MS > 0
-      ? withQueryAssist(lexical, new LlmQueryAssist({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.LLM_ASSIST_TIMEOUT_MS, breaker: chatBreaker }))
+    provider && config.answerer.kind === 'openai' && config.LLM_ASSIST_TIMEOUT_MS > 0
+      ? provider.withQueryAssist(lexical, new provider.LlmQueryAssist({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.LLM_ASSIST_TIMEOUT_MS, breaker: chatBreaker }))
       : lexical;
   // The in-memory index is built before the first question, not inside it.
   await retriever.refresh();
@@ -50,8 +50,8 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
   const offlineAnswerer = new ExtractiveAnswerer(config);
   let answerer: Answerer = offlineAnswerer;
   let llm: LlmAnswerer | null = null;
-  if (config.answerer.kind === 'openai') {
-    llm = new LlmAnswerer(
+  if (provider && config.answerer.kind === 'openai') {
+    llm = new provider.LlmAnswerer(
       {
         model: config.answerer.model,
         apiKey: config.answerer.apiKey,
@@ -77,8 +77,8 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
     readiness: { corpus: false },
     embeddings,
     dangerClassifier:
-      config.answerer.kind === 'openai' && config.SAFETY_LLM_CLASSIFY
-        ? createLlmClassifier({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.SAFETY_LLM_TIMEOUT_MS, breaker: chatBreaker })
+      provider && config.answerer.kind === 'openai' && config.SAFETY_LLM_CLASSIFY
+        ? provider.createLlmClassifier({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.SAFETY_LLM_TIMEOUT_MS, breaker: chatBreaker })
         : undefined,
     health: (): Record<string, boolean> => ({
       ...(llm ? { llm: llm.isHealthy() } : {}),
@@ -88,6 +88,15 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
     }),
   };
   return services;
+}
+
+async function loadProviderModules() {
+  const [{ LlmAnswerer }, { LlmQueryAssist, withQueryAssist }, { createLlmClassifier }] = await Promise.all([
+    import('./answer/llm.js'),
+    import('./retrieval/llm-assist.js'),
+    import('./safety/llm-classify.js'),
+  ]);
+  return { LlmAnswerer, LlmQueryAssist, withQueryAssist, createLlmClassifier };
 }
 
 /**

@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import { ChatOpenAI } from '@langchain/openai';
 import type { Db, Queryable } from '../../store/db.js';
 import { replaceNotes, type NewNote } from '../../store/article-notes.js';
 import { render, templateText } from '../../server/answer/templates.js';
@@ -83,6 +82,8 @@ async function articlesOf(db: Queryable, documentId: string): Promise<ArticleTex
 }
 
 export async function generateNotes(db: Db, documentId: string, llm: NoteModel): Promise<{ articles: number; generated: number; cached: number; failed: number }> {
+  // Loaded here, not at start: only an official's upload with a provider ever needs the client.
+  const { ChatOpenAI } = await import('@langchain/openai');
   const chat = new ChatOpenAI({
     model: llm.model,
     apiKey: llm.apiKey ?? 'not-needed',

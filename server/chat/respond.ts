@@ -4,7 +4,7 @@ import { openConversation, saveTurn } from '../../store/conversations.js';
 import type { Channel } from './channel.js';
 import type { AnswerKind, AnswerOutput, Citation, Turn } from '../answer/answerer.js';
 import { allNumbers, readMessage, refusalText, refusedUpFront, safetyNumbers, safetyPreface, type SafetyNumber } from '../safety/gate.js';
-import { raise } from '../safety/llm-classify.js';
+import { raise } from '../safety/level.js';
 import { judgeScope } from '../safety/scope.js';
 import { EMERGENCY_LEAD_HITS } from '../answer/extractive.js';
 import { disclaimer } from '../answer/disclaimer.js';

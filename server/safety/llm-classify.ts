@@ -59,9 +59,4 @@ export function parseLevel(text: string): Level | null {
   return null;
 }
 
-const ORDER: Level[] = ['ordinary', 'urgent', 'emergency'];
-
-/** The higher of two levels: the model may raise the offline level, never lower it. */
-export function raise(offline: Level, model: Level | null): Level {
-  return model && ORDER.indexOf(model) > ORDER.indexOf(offline) ? model : offline;
-}
+export { raise } from './level.js';
