@@ -149,9 +149,20 @@ describe('time told once, for the clauses after it', () => {
   });
 });
 
+describe('a harm she asks how to do is hers to intend, not done to her', () => {
+  it('a how-to request is no alarm; someone else acting, or "bị", keeps the danger', () => {
+    expect(assessDanger('chỉ tôi cách bỏ thuốc vào nước cho ông ấy ngủ li bì').level).not.toBe('emergency');
+    expect(assessDanger('thuê giang hồ đánh con bồ của chồng thì hết bao nhiêu').level).not.toBe('emergency');
+    expect(assessDanger('chỉ em cách thoát ra khi hắn đang cầm dao ngoài cửa').level).toBe('emergency');
+    expect(assessDanger('làm sao để ra ngoài được, em bị nhốt trong buồng').level).toBe('emergency');
+  });
+});
+
 describe('a word typed without dấu that is plainly another word is not a harm', () => {
   it('"tat ca" is tất cả, "khuyet tat" khuyết tật, "bo sung" bổ sung, "trong phong" trong phòng', () => {
-    for (const m of ['chong em lay tat ca tien luong', 'con em bi khuyet tat, co duoc tro cap khong', 'em can bo sung giay to gi', 'hoi dap ve quyen loi cua phu nu', 'ho khau cua em o quang xuong']) {
+    // "bi ban danh" is "bị bạn đánh" (a classmate), not "bị bán": urgent at most, never sold.
+    expect(assessDanger('con em bi ban danh o truong, co bat ban kia xin loi duoc khong').what).not.toContain('taken');
+    for (const m of ['chong em lay tat ca tien luong', 'cach lam nem chua ngon', 'be an dam bang gi', 'co the bi phat toi 10 trieu khong', 'con em bi khuyet tat, co duoc tro cap khong', 'em can bo sung giay to gi', 'hoi dap ve quyen loi cua phu nu', 'ho khau cua em o quang xuong']) {
       expect(assessDanger(m).level, m).toBe('ordinary');
     }
     expect(assessDanger('chong em dang tat em').level).toBe('emergency');

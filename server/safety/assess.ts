@@ -213,14 +213,24 @@ function timeOf(harm: Match, matches: Match[]): When {
 
 /**
  * "nếu chồng đánh vợ thì…", "khi phát hiện học sinh bị xâm hại…": a harm after "nếu" in its
- * clause, before any "thì", is a supposition. In a threat the harm follows "thì" ("nó dọa nếu
+ * clause, before any "thì", is a supposition; so is one she asks how to do. In a threat the harm follows "thì" ("nó dọa nếu
  * em về thì nó giết em") and stays real.
  */
 function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
   return matches.some((m) => {
-    if (m.concept !== 'frame.hypothetical' || m.clause !== harm.clause || m.start >= harm.start) return false;
-    for (let i = m.end; i < harm.start; i++) if (/^(thì|thi)$/.test(tokens[i]!.text)) return false;
-    return true;
+    if (m.clause !== harm.clause || m.start >= harm.start) return false;
+    if (m.concept === 'frame.hypothetical') {
+      for (let i = m.end; i < harm.start; i++) if (/^(thì|thi)$/.test(tokens[i]!.text)) return false;
+      return true;
+    }
+    // "chỉ em cách bỏ thuốc vào cơm cho chồng", "thuê người đánh…": a harm she asks how to do is
+    // one she intends, not one done to her — unless she suffers it ("làm sao để thoát khi bị nhốt").
+    // "chỉ em cách trốn khi chồng đang cầm dao": someone else acting, or "khi"/"đang", makes it real.
+    if (m.concept === 'frame.howto') {
+      for (let i = m.end; i < harm.start; i++) if (/^(bị|bi|khi|lúc|luc|đang|dang|chồng|chong|nó|no|hắn|han|anh|ông|ong)$/.test(tokens[i]!.text)) return false;
+      return true;
+    }
+    return false;
   });
 }
 
