@@ -62,15 +62,25 @@ export function evidence(question: string, search: Pick<SearchResult, 'hits'>): 
 }
 
 /**
- * In scope: a legal topic was recognised, or the best articles contain most of the question's
- * wording including at least one of its word pairs. The question defaults to the retriever's
- * normalised form of it.
+ * With no legal topic recognised, the share of the question's information (the retriever's
+ * coverage: IDF mass, unknown words included) the best article must hold. Words every law uses
+ * ("thành phố", "nước", "năm nay") carry little of it, so a general-knowledge question that happens
+ * to share them ("thủ đô của nước Úc là thành phố nào", 0.37) is not held, while a question on an
+ * uploaded plan names its rare words (lowest in-scope question without a topic 0.79; dev questions,
+ * eval/safety-dev.jsonl and eval/scope-check.jsonl, 2026-12).
  */
-export function inLibrary(search: Pick<SearchResult, 'hits' | 'topics' | 'expanded'>, question: string = search.expanded): boolean {
+export const NO_TOPIC_MIN_COVERAGE = 0.5;
+
+/**
+ * In scope: a legal topic was recognised, or the best articles contain most of the question's
+ * wording including at least one of its word pairs, and most of its information. The question
+ * defaults to the retriever's normalised form of it.
+ */
+export function inLibrary(search: Pick<SearchResult, 'hits' | 'topics' | 'expanded' | 'coverage'>, question: string = search.expanded, opts: { pairs?: number } = {}): boolean {
   if (!search.hits.length) return false;
   if (search.topics.length > 0) return true;
   const e = evidence(question, search);
-  return e.share >= MIN_SHARE && e.pairs >= MIN_PAIRS;
+  return e.share >= MIN_SHARE && e.pairs >= (opts.pairs ?? MIN_PAIRS) && search.coverage >= NO_TOPIC_MIN_COVERAGE;
 }
 
 /**
@@ -120,7 +130,7 @@ export interface ScopeDecision {
  * off-topic subject (a listed phrase, or the off-topic model's reading) is refused unless the
  * library holds the question closely; anything else is answered when the library has it.
  */
-export function judgeScope(request: Request | null, search: Pick<SearchResult, 'hits' | 'topics' | 'expanded'>, question: string = search.expanded): ScopeDecision {
+export function judgeScope(request: Request | null, search: Pick<SearchResult, 'hits' | 'topics' | 'expanded' | 'coverage'>, question: string = search.expanded): ScopeDecision {
   const off = readOffTopic(question);
   // A listed phrase inside what reads as a member's legal question is context, not the request:
   // "chồng chơi số đề thua nợ, vợ có phải trả không" asks about a debt.
@@ -129,8 +139,7 @@ export function judgeScope(request: Request | null, search: Pick<SearchResult, '
     const read: OffTopicRequest = listed && request?.kind === 'offtopic' ? request : { kind: 'offtopic', name: off.domain, lead: off.lead };
     return { refuse: true, request: read };
   }
-  if (inLibrary(search, question)) return { refuse: false, request: listed ? request : null };
-  const e = evidence(question, search);
-  const legal = search.hits.length > 0 && off.odds <= LEGAL_ODDS && e.share >= MIN_SHARE;
-  return { refuse: !legal, request: listed ? request : null };
+  // A message reading strongly legal needs no shared word pair.
+  const inScope = inLibrary(search, question, off.odds <= LEGAL_ODDS ? { pairs: 0 } : {});
+  return { refuse: !inScope, request: listed ? request : null };
 }
