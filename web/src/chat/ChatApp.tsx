@@ -3,7 +3,7 @@ import { ApiError, type Citation, type ConversationMessage } from '../../shared/
 import { api } from '../lib/api.js';
 import { EmergencyScreen, OfflineNotice, useEmergencyNumbers } from './Emergency.js';
 import { AssistantMessage, QueuedMessage, UserMessage, type ChatMessage } from './Message.js';
-import { dropKeptConversation, keepConversation, keptConversation, reportNetwork, RETRY_MS, useConnectivity } from './offline.js';
+import { dropKeptConversation, keepConversation, keptConversation, reportNetwork, useConnectivity } from './offline.js';
 import { loadQueue, MAX_QUEUED, newQueued, saveQueue, type QueuedQuestion } from './queue.js';
 import { quickExit, useEscapeTwiceToExit } from './quickExit.js';
 import { SourceViewer, type SourceRef } from './SourceViewer.js';
@@ -75,8 +75,6 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   /** Questions waiting for the network (web/src/chat/queue.ts), oldest first. */
   const [queue, setQueue] = useState<QueuedQuestion[]>(() => loadQueue(scope));
   const flushingRef = useRef(false);
-  const lastNetworkFail = useRef(0);
-  const [retryTick, setRetryTick] = useState(0);
 
   useEscapeTwiceToExit(quickExit);
 
@@ -177,8 +175,6 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
         return;
       }
       enqueue(newQueued(question));
-      // Out of reach: the next try waits for the network to come back; behind others: now.
-      lastNetworkFail.current = online ? 0 : Date.now();
       setInput('');
       if (inputRef.current) inputRef.current.style.height = '';
       setStatus('Chưa có mạng. Câu hỏi đang chờ gửi và sẽ tự gửi khi có mạng lại.');
@@ -237,7 +233,6 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
       if (err instanceof ApiError && err.code === 'network') {
         setMessages((all) => all.filter((m) => m.key !== user.key && m.key !== answer.key));
         enqueue(queued ?? newQueued(question), true);
-        lastNetworkFail.current = Date.now();
         reportNetwork(false);
         setStatus('Không kết nối được tới máy chủ. Câu hỏi đang chờ gửi và sẽ tự gửi khi có mạng lại.');
         return;
@@ -256,19 +251,11 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   // The queue is kept on the phone (not in "không lưu lịch sử"), so a closed tab loses nothing.
   useEffect(() => saveQueue(scope, queue), [scope, queue, privateMode]);
 
-  // The network is back (the phone says so, or a request got through): try at once.
+  // Send the waiting questions one by one, oldest first, once the server is known to be reachable
+  // again (the phone's "online" event, or useConnectivity's light check every RETRY_MS): a question
+  // is never retried blind, so her bubble does not come and go while the signal is still out.
   useEffect(() => {
-    if (online) lastNetworkFail.current = 0;
-  }, [online]);
-
-  // Send the waiting questions one by one, oldest first; while the server is out of reach, every RETRY_MS.
-  useEffect(() => {
-    if (!phoneOnline || busy || restoring || !queue.length || flushingRef.current) return;
-    const wait = lastNetworkFail.current + RETRY_MS - Date.now();
-    if (wait > 0) {
-      const t = setTimeout(() => setRetryTick((n) => n + 1), wait);
-      return () => clearTimeout(t);
-    }
+    if (!online || busy || restoring || !queue.length || flushingRef.current) return;
     const next = queue[0]!;
     flushingRef.current = true;
     setQueue((q) => q.filter((x) => x.id !== next.id));
@@ -276,7 +263,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
       flushingRef.current = false;
     });
     // send is a new function each render; the queue and the flags decide when to run.
-  }, [online, phoneOnline, busy, restoring, queue, retryTick]);
+  }, [online, busy, restoring, queue]);
 
   // After each answer, the conversation so far is kept on the phone for a reopening with no signal.
   useEffect(() => {
