@@ -108,6 +108,7 @@ describe('poor signal: installable, offline emergency screen, questions that wai
     expect(await page.getByTestId('next-questions').count()).toBeGreaterThan(0);
     await notice.getByRole('button', { name: 'Cách giữ an toàn' }).click();
     await expect(page.getByTestId('emergency-screen').innerText()).resolves.toMatch(/Ngay bây giờ[\s\S]*hàng xóm/);
+    expect(await accessibilityViolations(page)).toEqual([]);
     await page.getByRole('dialog').getByRole('button', { name: 'Đóng' }).click();
 
     // A question typed now waits, on the phone, clearly marked.
