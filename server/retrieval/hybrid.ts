@@ -4,6 +4,7 @@ import { EmbedderError, type Embedder } from '../../ingest/embed/embedder.js';
 import { documentName } from '../../ingest/names.js';
 import { fold, syllables } from '../../ingest/text/vietnamese.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
+import { withMeaning } from './assoc/index.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
 import { noteKey, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
 import { createIndexHolder } from './index/holder.js';
@@ -69,6 +70,8 @@ export function createRetriever({ db, embedder, semantic, params = DEFAULT_PARAM
 
       const accept = acceptor(idx.docs, opts, q);
       let ranked: ScoredChunk[] = withPhrasings(idx, lex.score(weights, accept, params), weights, accept, params, phrasingWeight);
+      // Near her words in meaning learned from the library's notes and texts (assoc/).
+      ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights);
       if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked, accept);
       const top = topArticles(lex, ranked, k);
       const hits = await hitRows(db, idx, top, q);

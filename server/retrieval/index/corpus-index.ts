@@ -2,6 +2,7 @@ import type { Queryable } from '../../../store/db.js';
 import { foldedSyllables } from '../../../ingest/text/vietnamese.js';
 import { PairReadingTable } from '../readings.js';
 import { LexicalIndex, type ChunkTerms } from './lexical-index.js';
+import { buildAssociations, type Associations } from '../assoc/index.js';
 
 /**
  * Everything retrieval needs in memory for one corpus version: the lexical index, the documents'
@@ -39,6 +40,8 @@ export interface CorpusIndex {
   notes: Map<string, ArticleNote[]>;
   docs: Map<string, DocInfo>;
   readings: PairReadingTable;
+  /** Meaning learned from the articles' texts and the member notes beside them (assoc/). */
+  assoc: Associations;
   builtMs: number;
 }
 
@@ -132,6 +135,7 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
     if (page.rows.length < PAGE) break;
   }
   const lexical = LexicalIndex.build(entries);
+  const assoc = buildAssociations(entries, (d, k) => notes.get(noteKey(d, k)) ?? []);
   const phrasingEntries: ChunkTerms[] = [];
   for (const [key, list] of notes) {
     const [documentId, article] = key.split('\u0000') as [string, string];
@@ -148,5 +152,5 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
   // Members' own phrasings attest everyday pairs the law never writes ("nghỉ đẻ", "bỏ nhau").
   for (const list of notes.values()) for (const n of list) readings.addText(n.text);
 
-  return { version: v, lexical, phrasings, notes, docs, readings, builtMs: performance.now() - t0 };
+  return { version: v, lexical, phrasings, notes, docs, readings, assoc, builtMs: performance.now() - t0 };
 }
