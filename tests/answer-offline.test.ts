@@ -1,6 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerInput } from '../server/answer/answerer.js';
 import { ExtractiveAnswerer } from '../server/answer/extractive.js';
+import { asksSanction, wantsOf } from '../server/answer/plain/intent.js';
+import { scoreUnits } from '../server/answer/plain/units.js';
+import { respond } from '../server/chat/respond.js';
+import type { Services } from '../server/services.js';
+import { testServices } from './helpers/app.js';
 import type { ArticleHit } from '../server/retrieval/retriever.js';
 import type { ArticleNote } from '../server/retrieval/index/corpus-index.js';
 
@@ -55,4 +60,58 @@ describe('offline answer (server/answer/extractive.ts)', () => {
     expect(beforeSeeAlso(out.answer)).not.toContain('bạo lực về kinh tế');
     expect(articlesOf(out.citations).sort()).toEqual(['3', '5', '6', '7']);
   });
+});
+
+describe('which article the offline answer leads with', () => {
+  const weights = { chong: 1, danh: 2, vo: 1, danhvo: 2 };
+  // A rule (what the law forbids) and a sanction (the fine for it), equally close to her words.
+  const rule = hit('5', 'Hành vi bị nghiêm cấm', ['Nghiêm cấm chồng đánh vợ, hành hạ vợ.'], 1.0);
+  const fine = hit('37', 'Hành vi đánh đập', ['Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với chồng đánh vợ.'], 1.0);
+  const prison = hit('185', 'Tội hành hạ', ['Người nào đánh vợ, hành hạ vợ thì bị phạt tù từ 03 tháng đến 02 năm.'], 1.0);
+  const lead = (hits: ArticleHit[], q: string) => scoreUnits(hits, weights, wantsOf(q))[0]!.hit.article;
+
+  it('reads whether she asks what happens to the wrongdoer, and whether prison', () => {
+    expect(wantsOf('chồng đánh vợ có bị phạt không')).toContain('penalty');
+    expect(wantsOf('chong danh vo co bi di tu khong')).toEqual(['prison']);
+    // "bị phạt tù" asks about prison, not an amount of money.
+    expect(wantsOf('đánh vợ có bị phạt tù không')).not.toContain('amount');
+    expect(asksSanction(wantsOf('chồng đánh vợ có sai luật không'))).toBe(false);
+  });
+
+  it('leads with the rule unless she asks about punishment, then with the sanction she asked about', () => {
+    // The fine ranks first in retrieval; asked "có sai luật không", the rule still answers.
+    expect(lead([fine, rule], 'chồng đánh vợ có sai luật không')).toBe('5');
+    expect(lead([rule, fine], 'chồng đánh vợ bị phạt bao nhiêu tiền')).toBe('37');
+    expect(lead([fine, prison, rule], 'chồng đánh vợ có bị đi tù không')).toBe('185');
+  });
+
+  it('follows retrieval when the runner-up scored far behind the first article', () => {
+    // The runner-up shares every word of the question, the first only some of them.
+    const first = hit('8', 'Điều kiện kết hôn', ['Nam, nữ kết hôn phải tự nguyện.'], 1.2, [ask('con cháu thông gia có được kết hôn')]);
+    const far = hit('12', 'Hậu quả pháp lý', ['Con cháu hai bên thông gia kết hôn trái pháp luật thì bị hủy.'], 0.7, [ask('con cháu hai bên thông gia kết hôn')]);
+    const w = { con: 1, chau: 1, thonggia: 2, kethon: 2, hai: 0.5, ben: 0.5 };
+    expect(scoreUnits([first, far], w, [])[0]!.hit.article).toBe('8');
+    // Close behind, the khoản that fits her words better may lead.
+    expect(scoreUnits([first, { ...far, score: 1.19 }], w, [])[0]!.hit.article).toBe('12');
+  });
+});
+
+describe('offline answers on the bundled laws', () => {
+  let services: Services;
+  beforeAll(async () => {
+    services = await testServices();
+  }, 180_000);
+  afterAll(async () => {
+    await services.db.close();
+  });
+
+  it('answers dismissal for being pregnant from the Labour Code khoản that forbids it, the other laws under "Xem thêm"', async () => {
+    const r = await respond(services, { message: 'bị đuổi việc vì có bầu' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '45/2019/QH14' }, article: '137', clause: '3' });
+    const [head, tail] = r.answer.split('\nXem thêm:');
+    expect(head!.split(/\s+/).length).toBeLessThanOrEqual(130);
+    // At most four more articles, each with a title short enough to read on a phone.
+    expect(tail!.split('; ').length).toBeLessThanOrEqual(4);
+    for (const title of tail!.split('\n')[0]!.matchAll(/\(([^()]*(?:\([^()]*\))?[^()]*)\)(?:;|$)/g)) expect(title[1]!.split(/\s+/).length).toBeLessThanOrEqual(13);
+  }, 60_000);
 });

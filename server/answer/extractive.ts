@@ -21,6 +21,8 @@ const MAX_LEADS = 2;
 const SECOND_LEAD_RATIO = 0.7;
 const MAX_QUOTE_CHARS = 160;
 const MAX_SEE_ALSO = 4;
+/** Words of an article's title shown beside it under "Xem thêm". */
+const TITLE_WORDS = 12;
 /** Articles an emergency answer states anything from (server/chat/respond.ts keeps the law brief). */
 export const EMERGENCY_LEAD_HITS = 2;
 /** Words a member reads before "Xem thêm": about one phone screen. */
@@ -78,7 +80,7 @@ export class ExtractiveAnswerer implements Answerer {
     const more = [...input.hits.slice(0, MAX_SEE_ALSO + 1), ...input.nextSteps.slice(0, 1)].filter((h) => !used.has(h) && (h.article || h.heading));
     const seeAlso = [...new Set(more)].slice(0, MAX_SEE_ALSO).map((h) => {
       const c = cite(h, h.clause, null, firstLine(h, h.clause));
-      const title = h.articleTitle ?? null;
+      const title = h.articleTitle ? shortTitle(h.articleTitle) : null;
       return title ? `${citationLabel(c)} (${title})` : citationLabel(c);
     });
     if (leads.length && seeAlso.length) lines.push(render('offline-see-also.vi.txt', { items: seeAlso.join('; ') }));
@@ -132,6 +134,16 @@ function firstLine(hit: ArticleHit, clause: string | null): string {
   const body = hit.text.split('\n').slice(hit.article ? 1 : 0);
   const line = (clause && body.find((l) => l.startsWith(`${clause}. `))) || body[0] || hit.text;
   return line.replace(/^\d+[a-zđ]?\.\s+/u, '');
+}
+
+/**
+ * An article's title as a hint of what it is about: some run to thirty words ("Các hành vi vi phạm
+ * pháp luật về bình đẳng giới trong lĩnh vực chính trị, kinh tế, lao động, …"), which on a phone
+ * would make "Xem thêm" longer than the answer.
+ */
+function shortTitle(title: string): string {
+  const words = title.split(/\s+/);
+  return words.length <= TITLE_WORDS ? title : `${words.slice(0, TITLE_WORDS).join(' ').replace(/[,;:]$/, '')}…`;
 }
 
 function wordCount(lines: string[]): number {

@@ -6,14 +6,18 @@ import { fold } from '../../../ingest/text/vietnamese.js';
  * answer. The offline answer leads with the khoản that says what she asked, not merely the one
  * sharing most words with her question.
  */
-export type Want = 'duration' | 'amount' | 'age' | 'where' | 'who';
+export type Want = 'duration' | 'amount' | 'age' | 'where' | 'who' | 'penalty' | 'prison';
 
 const ASKS: Record<Want, RegExp> = {
   duration: /\b(bao lau|may thang|may nam|may ngay|may tuan|bao nhieu (ngay|thang|nam|tuan)|den bao gio|thoi han|trong bao lau|khi nao thi|luc nao|tu khi nao)\b/,
-  amount: /\b(bao nhieu tien|phat bao nhieu|muc phat|bi phat|bao nhieu phan tram|may trieu|duoc bao nhieu|tien bao nhieu|tro cap bao nhieu|huong bao nhieu|bao nhieu %)\b/,
+  amount: /\b(bao nhieu tien|phat bao nhieu|muc phat|bi phat(?! tu)|bao nhieu phan tram|may trieu|duoc bao nhieu|tien bao nhieu|tro cap bao nhieu|huong bao nhieu|bao nhieu %)\b/,
   age: /\b(may tuoi|bao nhieu tuoi|du tuoi|tuoi nao|tu may tuoi|duoi may tuoi)\b/,
   where: /\b(o dau|di dau|den dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
   who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|nguoi nao|ai la nguoi)\b/,
+  // What happens to the one who did it: a fine or any sanction…
+  penalty: /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao)|xu phat|muc phat|bi xu ly|xu ly (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,
+  // …or prison: the Criminal Code, not a fine.
+  prison: /\b(di tu|ngoi tu|phat tu|bi tu|vao tu|truy cuu|hinh su|co toi|toi gi|pham toi|toi danh|bi bat giam)\b/,
 };
 
 const GIVES: Record<Want, RegExp> = {
@@ -22,7 +26,25 @@ const GIVES: Record<Want, RegExp> = {
   age: /\d+\s*(tuổi|tháng tuổi)|\b(đủ|dưới|từ) (mười|\d+)/u,
   where: /Tòa án|Công an|Ủy ban|UBND|cơ quan|Hội Liên hiệp|Trung tâm|tổng đài|đồn Biên phòng|Phòng|Sở |văn phòng|bộ phận một cửa|nơi cư trú|nơi (đăng ký|đóng)/u,
   who: /\b(mẹ|cha|vợ|chồng|con|người|bên|ông bà|anh chị em|Tòa án|cơ quan)\b/u,
+  // Case-insensitive: a penalty decree's khoản starts "Phạt tiền từ …".
+  penalty: /phạt tiền|phạt cảnh cáo|phạt tù|bị phạt|xử phạt|cải tạo không giam giữ|trách nhiệm hình sự|tù chung thân|tử hình/iu,
+  prison: /phạt tù|tù có thời hạn|tù chung thân|cải tạo không giam giữ|trách nhiệm hình sự|tử hình/iu,
 };
+
+/**
+ * A sentence stating a sanction (a fine, prison). It answers what happens to the one who did it,
+ * which a member asked about only when she asks about punishment: otherwise ("có sai luật không",
+ * "chồng giữ hết lương") the rule itself — what the law forbids, what she is entitled to — comes
+ * first and the sanction is named under "Xem thêm".
+ */
+export function statesSanction(text: string): boolean {
+  return GIVES.penalty.test(text);
+}
+
+/** Whether the question asks what happens to the wrongdoer (a fine, prison). */
+export function asksSanction(wants: Want[]): boolean {
+  return wants.includes('penalty') || wants.includes('prison');
+}
 
 export function wantsOf(question: string): Want[] {
   const f = fold(question);

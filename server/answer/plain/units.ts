@@ -1,6 +1,6 @@
 import { fold, syllables } from '../../../ingest/text/vietnamese.js';
 import type { ArticleHit } from '../../retrieval/retriever.js';
-import { fitsWants, type Want } from './intent.js';
+import { asksSanction, fitsWants, statesSanction, type Want } from './intent.js';
 
 /**
  * The quotable pieces of retrieved articles (lead-in, khoản, điểm) with what members say about
@@ -16,20 +16,30 @@ export interface Unit {
   text: string;
   /** Plain-language sentence written for exactly this khoản/điểm, if any. */
   meaning: string | null;
+  /** For a điểm, its khoản's lead-in ("Phạt tiền từ … đối với một trong các hành vi sau đây:"). */
+  leadIn: string | null;
   order: number;
   score: number;
 }
 
 /** How much the retriever's order counts: the first article is the one the whole question fits. */
 const RANK_PRIOR = [1, 0.75, 0.6];
+/**
+ * And how far behind the first it scored: a runner-up far behind is unlikely to be what she asked
+ * even when one of its khoản shares more of her words.
+ */
+const SCORE_GAP_EXP = 1;
 /** A unit that gives the kind of answer asked (a duration for "bao lâu") is worth this much more. */
 const WANT_BONUS = 0.6;
+/** A sentence stating a fine or prison, when she did not ask what happens to the wrongdoer. */
+const SANCTION_UNASKED = 0.7;
 /** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
 const ALIGN_MIN_SHARE = 0.35;
 
 export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
   const units: Unit[] = [];
   let clause: string | null = null;
+  let leadIn: string | null = null;
   const lines = hit.text.split('\n');
   // Plan sections and other non-article chunks have no "Điều" heading line to skip.
   const body = hit.article ? lines.slice(1) : lines.slice(1).length ? lines.slice(1) : lines;
@@ -40,11 +50,12 @@ export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
     const pm = /^([a-zđ]\d?)\)\s*(.*)$/u.exec(line);
     if (hit.article && cm) {
       clause = cm[1]!;
-      units.push({ hit, hitRank, clause, point: null, text: cm[2]!, meaning: meaning(clause, null), order: units.length, score: 0 });
+      leadIn = cm[2]!;
+      units.push({ hit, hitRank, clause, point: null, text: cm[2]!, meaning: meaning(clause, null), leadIn: null, order: units.length, score: 0 });
     } else if (hit.article && pm && clause) {
-      units.push({ hit, hitRank, clause, point: pm[1]!, text: pm[2]!, meaning: meaning(clause, pm[1]!), order: units.length, score: 0 });
+      units.push({ hit, hitRank, clause, point: pm[1]!, text: pm[2]!, meaning: meaning(clause, pm[1]!), leadIn, order: units.length, score: 0 });
     } else {
-      units.push({ hit, hitRank, clause: hit.article ? clause : null, point: null, text: line, meaning: null, order: units.length, score: 0 });
+      units.push({ hit, hitRank, clause: hit.article ? clause : null, point: null, text: line, meaning: null, leadIn: null, order: units.length, score: 0 });
     }
   }
   return units;
@@ -72,6 +83,7 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
     return s / total;
   };
   const top = hits[0]!.score;
+  const sanctionAsked = asksSanction(wants);
   const considered = hits.slice(0, consider).filter((h) => h.score >= top * 0.55);
   const all: Unit[] = [];
   considered.forEach((h, rank) => {
@@ -93,11 +105,12 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
       if (u.point && !asks.some((a) => a.point === u.point)) ask *= 0.7;
       const text = covered(wordsOf(`${u.text} ${u.meaning ?? ''}`));
       let s = 0.6 * ask + 0.4 * text;
-      s *= RANK_PRIOR[rank] ?? 0.5;
+      s *= (RANK_PRIOR[rank] ?? 0.5) * Math.pow(Math.max(0, h.score / top), SCORE_GAP_EXP);
       if (h.clause && u.clause === h.clause) s *= 1.1;
       // A lead-in that ends with ":" says little on its own ("… bao gồm:").
       if (/:\s*$/.test(u.text) && !u.point) s *= 0.6;
-      s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''}`, wants) - (wants.length ? WANT_BONUS / 2 : 0);
+      s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants) - (wants.length ? WANT_BONUS / 2 : 0);
+      if (!sanctionAsked && statesSanction(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`)) s *= SANCTION_UNASKED;
       u.score = s;
       all.push(u);
     }
