@@ -15,7 +15,8 @@ const USAGE = `Usage: npm run eval -- [--questions FILE] [--k 10] [--json] [--st
   --k N                retrieval depth (default 10)
   --strip-diacritics   also run every question without dấu (reported as noDiacritics)
   --answers            also run the chat path and score citations and refusals
-  --misses             list questions whose gold article is not in the top --miss-at (default 5)
+  --misses             list questions whose gold article is not in the top --miss-at (default 5);
+                       with --answers, also answers not led by a gold article retrieval had there
   --json               print one JSON object on stdout (progress on stderr), no report files
   --no-report          do not write reports/eval-<timestamp>.md and .svg
   --check              also measure without dấu and the answers; exit 1 below the floors (eval/floors.ts)`;
