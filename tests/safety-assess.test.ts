@@ -178,6 +178,13 @@ describe('who and what decide the numbers and steps', () => {
     expect(safetyNumbers(c, bleeding, 'emergency').map((n) => n.number).slice(0, 2)).toEqual(['113', '115']);
     expect(safetyPreface(c, bleeding, 'emergency', safetyNumbers(c, bleeding, 'emergency'))).toMatch(/115.*trạm y tế|trạm y tế.*115/s);
   });
+  it('put out at night with a child: where to sleep tonight is the first step', () => {
+    const r = readMessage('chồng vừa tống mẹ con em ra đường lúc nửa đêm, bé đang sốt');
+    expect(r.level).toBe('emergency');
+    const lines = safetyPreface(c, r, 'emergency', safetyNumbers(c, r, 'emergency')).split('\n');
+    expect(lines[0]).toMatch(/113.*111/);
+    expect(lines[3]).toMatch(/chỗ ở tạm/);
+  });
   it('urgent: helplines without the police number; the emergency call screen lists every number', () => {
     const r = readMessage('năm ngoái con bé nhà em bị ông hàng xóm sàm sỡ, ông ta đã bị xử rồi');
     expect(r.level).toBe('urgent');

@@ -97,6 +97,8 @@ export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, number
   if (level === 'emergency') {
     const keys = [
       what.has('selfharm') && 'emergency.selfharm',
+      // Put out at night: where to sleep tonight comes before anything about the man.
+      what.has('expelled') && 'emergency.expelled',
       read.danger.needs.child && 'emergency.child',
       read.danger.needs.medical && !what.has('selfharm') && 'emergency.medical',
       (what.has('taken') || what.has('confine')) && 'emergency.taken',
