@@ -119,6 +119,8 @@ describe('Zalo Mini App in Chromium', () => {
     const outside: string[] = [];
     await context.route(/^https?:\/\/(?!h5\.zdn\.vn\.localhost|127\.0\.0\.1)/, (r) => {
       outside.push(r.request().url());
+      // Zalo's OAuth server, as the SDK asks it for an access token before a share sheet.
+      if (/\/access_token\b/.test(r.request().url())) return r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ access_token: 'fake-access-token', refresh_token: 'fake-refresh', expires_in: '3600' }) });
       return r.fulfill({ status: 204, body: '' });
     });
     await context.addInitScript(fakeZaloClient, { appId: APP_ID, userId: ZALO_USER_ID });
@@ -151,7 +153,7 @@ describe('Zalo Mini App in Chromium', () => {
     // 1. A question typed without diacritics: SSE from the page's origin, cited answer.
     const res = await ask(page, 'chong toi hay danh toi thi phai lam sao');
     expect(res.request().headers()['accept']).toBe('text/event-stream');
-    expect(res.request().postDataJSON()).toEqual({ message: 'chong toi hay danh toi thi phai lam sao' });
+    expect(res.request().postDataJSON()).toEqual({ message: 'chong toi hay danh toi thi phai lam sao', channel: 'zalo' });
     const events = [...(await res.text()).matchAll(/^event: (\w+)$/gm)].map((m) => m[1]);
     expect(events[0]).toBe('meta');
     expect(events.filter((e) => e === 'token').length).toBeGreaterThan(1);
@@ -227,7 +229,7 @@ describe('Zalo Mini App in Chromium', () => {
     const req = page.waitForRequest((r) => r.url().endsWith('/api/chat'));
     await page.getByRole('button', { name: 'Vợ chồng thuận tình ly hôn cần điều kiện gì?' }).click();
     const ownerKey = crypto.createHash('sha256').update(`hieu-luat:zalo-owner:v1:${ZALO_USER_ID}`).digest('hex');
-    expect((await req).postDataJSON()).toEqual({ message: 'Vợ chồng thuận tình ly hôn cần điều kiện gì?', ownerKey });
+    expect((await req).postDataJSON()).toEqual({ message: 'Vợ chồng thuận tình ly hôn cần điều kiện gì?', channel: 'zalo', ownerKey });
     await page.locator('article.hl-msg-assistant[data-status="done"]').last().waitFor();
     const owned = await services.db.query<{ id: string }>('select id from conversations where owner_key = $1', [ownerKey]);
     expect(owned.rows.length).toBe(1);
@@ -291,7 +293,7 @@ describe('Zalo Mini App in Chromium', () => {
     }
   });
 
-  it('rates an answer 👎 with a comment and hands the question over, saying how she will get the reply', async () => {
+  it('rates an answer 👎 with a comment, hands the question over (saying how she will get the reply) and shares it through Zalo', async () => {
     const { context, page, errors } = await zaloPhone();
     await page.goto(appUrl);
     await ask(page, 'vo chong thuan tinh ly hon can dieu kien gi');
@@ -310,6 +312,15 @@ describe('Zalo Mini App in Chromium', () => {
     expect(fb.rows[0]).toEqual({ rating: -1, comment: 'Tôi muốn biết về chia tài sản' });
     const ho = await services.db.query<{ question: string }>('select question from handover order by id desc limit 1');
     expect(ho.rows[0]?.question).toBe('vo chong thuan tinh ly hon can dieu kien gi');
+    // "Chia sẻ" goes through Zalo's own share sheet, with a page naming the topic, not her words.
+    await answer.getByRole('button', { name: 'Chia sẻ', exact: true }).click();
+    await answer.getByRole('button', { name: 'Chia sẻ qua Zalo' }).click();
+    await answer.getByRole('status').filter({ hasText: 'Đã gửi liên kết qua Zalo.' }).waitFor();
+    const link = await answer.getByTestId('share-link').innerText();
+    expect(link).toMatch(/\/a\/[A-Za-z0-9_-]{16,}$/);
+    expect((await zaloCalls(page)).some((c) => JSON.stringify(c.params).includes(link))).toBe(true);
+    const shared = await services.db.query<{ question: string | null }>('select question from shared_answers where id = $1', [link.split('/a/')[1]]);
+    expect(shared.rows).toEqual([{ question: null }]);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

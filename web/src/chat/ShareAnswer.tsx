@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { ApiError, type ShareCreated } from '../../shared/api.js';
+import { SHARE_WHAT, SHARE_WITH_QUESTION, shareExpiry, useShareAnswer, type SendLink } from '../../shared/useShareAnswer.js';
 import { api } from '../lib/api.js';
 import { copyText } from '../lib/clipboard.js';
 import { ShareIcon } from '../lib/icons.js';
@@ -18,40 +18,23 @@ interface Props {
  *
  * Rendered inside the answer's row of actions: the panel takes a whole line of its own.
  */
+/** The phone's share sheet (Zalo, Messenger…) where there is one, else the clipboard. */
+const sendLink: SendLink = async (s) => {
+  const nav = navigator as Navigator & { share?: (d: { title?: string; text?: string; url?: string }) => Promise<void> };
+  if (typeof nav.share === 'function') {
+    try {
+      await nav.share({ title: 'Hiểu Luật', text: s.title ?? 'Hỏi đáp pháp luật', url: s.url });
+      return { text: 'Đã mở phần chia sẻ của điện thoại.' };
+    } catch (err) {
+      if ((err as { name?: string }).name === 'AbortError') return null;
+    }
+  }
+  return (await copyText(s.url)) ? { text: 'Đã sao chép liên kết. Chị dán vào nhóm Zalo để gửi.' } : { text: 'Chị hãy chép liên kết bên dưới.', error: true };
+};
+
 export function ShareAnswer({ messageId, conversationId }: Props) {
   const [open, setOpen] = useState(false);
-  const [withQuestion, setWithQuestion] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [made, setMade] = useState<ShareCreated | null>(null);
-  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
-
-  const create = async () => {
-    setBusy(true);
-    setNotice(null);
-    try {
-      const s = await api.share({ conversationId, messageId, ...(withQuestion ? { includeQuestion: true } : {}) });
-      setMade(s);
-      await send(s);
-    } catch (err) {
-      setNotice({ text: err instanceof ApiError ? err.message : 'Không tạo được liên kết. Chị hãy thử lại.', error: true });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const send = async (s: ShareCreated) => {
-    const nav = navigator as Navigator & { share?: (d: { title?: string; text?: string; url?: string }) => Promise<void> };
-    if (typeof nav.share === 'function') {
-      try {
-        await nav.share({ title: 'Hiểu Luật', text: s.title ?? 'Hỏi đáp pháp luật', url: s.url });
-        setNotice({ text: 'Đã mở phần chia sẻ của điện thoại.' });
-        return;
-      } catch (err) {
-        if ((err as { name?: string }).name === 'AbortError') return;
-      }
-    }
-    setNotice((await copyText(s.url)) ? { text: 'Đã sao chép liên kết. Chị dán vào nhóm Zalo để gửi.' } : { text: 'Chị hãy chép liên kết bên dưới.', error: true });
-  };
+  const { withQuestion, setWithQuestion, busy, made, notice, create, resend } = useShareAnswer(api, { messageId, conversationId }, sendLink);
 
   return (
     <>
@@ -62,10 +45,10 @@ export function ShareAnswer({ messageId, conversationId }: Props) {
         <div className="share-panel" id={`share-${messageId}`} data-testid="share-panel">
           {!made ? (
             <>
-              <p>Tạo một trang chỉ có câu trả lời này và căn cứ pháp lý, để gửi vào nhóm Zalo. Cuộc trò chuyện của chị không được gửi đi.</p>
+              <p>{SHARE_WHAT}</p>
               <label>
                 <input type="checkbox" checked={withQuestion} onChange={(e) => setWithQuestion(e.target.checked)} />
-                <span>Kèm câu hỏi của tôi (mọi người sẽ đọc được lời chị hỏi). Không đánh dấu thì trang chỉ ghi chủ đề.</span>
+                <span>{SHARE_WITH_QUESTION}</span>
               </label>
               <div className="row">
                 <button type="button" className="btn btn-primary btn-small" disabled={busy} onClick={() => void create()}>
@@ -84,9 +67,9 @@ export function ShareAnswer({ messageId, conversationId }: Props) {
                   {made.url}
                 </a>
               </p>
-              <p>Liên kết hết hạn ngày {new Date(made.expiresAt).toLocaleDateString('vi-VN')}. Cán bộ Hội có thể thu hồi nếu cần.</p>
+              <p>{shareExpiry(made)}</p>
               <div className="row">
-                <button type="button" className="btn btn-small" onClick={() => void send(made)}>
+                <button type="button" className="btn btn-small" onClick={() => void resend()}>
                   Gửi lại liên kết
                 </button>
               </div>

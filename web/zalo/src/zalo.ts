@@ -1,4 +1,4 @@
-import { closeApp, getUserID, openPhone } from 'zmp-sdk/apis';
+import { closeApp, getUserID, openPhone, openShareSheet } from 'zmp-sdk/apis';
 
 /**
  * Everything the Mini App asks of the Zalo client, in one place: the phone call, closing the
@@ -53,6 +53,28 @@ export async function callNumber(number: string): Promise<'zalo' | 'tel'> {
   }
   window.location.href = `tel:${phoneNumber}`;
   return 'tel';
+}
+
+/**
+ * Hands a shared answer's link to Zalo's own share sheet (to a chat or a group — the village
+ * "Phụ nữ hiểu luật" group — or her timeline). Outside Zalo, or when the client refuses, the link
+ * is copied for her to paste. 'cancelled' when she closed the sheet without sending.
+ */
+export async function shareLink(url: string): Promise<'zalo' | 'cancelled' | 'copied' | 'failed'> {
+  if (inZalo()) {
+    try {
+      const r = await withTimeout(openShareSheet({ type: 'link', data: { link: url, chatOnly: false } }), 60_000);
+      return r?.status === 0 ? 'cancelled' : 'zalo';
+    } catch {
+      // Fall through to the clipboard.
+    }
+  }
+  try {
+    await navigator.clipboard.writeText(url);
+    return 'copied';
+  } catch {
+    return 'failed';
+  }
 }
 
 /** A neutral page for "Thoát nhanh" outside Zalo, the same one the web chat uses. */

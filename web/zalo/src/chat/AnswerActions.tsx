@@ -1,11 +1,21 @@
 import { useState } from 'react';
 import { Button } from 'zmp-ui';
 import { HANDOVER_HOW, useAnswerActions } from '../../../shared/useAnswerActions.js';
+import { SHARE_WHAT, SHARE_WITH_QUESTION, shareExpiry, useShareAnswer, type SendLink } from '../../../shared/useShareAnswer.js';
 import { api } from '../api.js';
+import { shareLink } from '../zalo.js';
 import type { ChatMessage } from './useChat.js';
 
+/** Zalo's share sheet first: the village group is in Zalo. */
+const sendLink: SendLink = async (s) => {
+  const how = await shareLink(s.url);
+  if (how === 'cancelled') return null;
+  if (how === 'zalo') return { text: 'Đã gửi liên kết qua Zalo.' };
+  return how === 'copied' ? { text: 'Đã sao chép liên kết. Chị dán vào nhóm Zalo để gửi.' } : { text: 'Chị hãy chép liên kết bên dưới.', error: true };
+};
+
 /**
- * 👍/👎 and "send to the union's officials" under an answer, in zmp-ui buttons; the logic is the
+ * 👍/👎, "Chia sẻ" and "send to the union's officials" under an answer, in zmp-ui buttons; the logic is the
  * web chat's (web/shared/useAnswerActions.ts). How she hears back depends on whether the Mini
  * App remembers her conversations, so the form says which.
  */
@@ -15,6 +25,8 @@ export function AnswerActions({ m, conversationId, remembering }: { m: ChatMessa
   const [comment, setComment] = useState('');
   const [handoverOpen, setHandoverOpen] = useState(false);
   const [note, setNote] = useState('');
+  const [shareOpen, setShareOpen] = useState(false);
+  const share = useShareAnswer(api, { messageId: m.messageId!, conversationId }, sendLink);
 
   return (
     <div className="hl-actions-wrap">
@@ -33,6 +45,11 @@ export function AnswerActions({ m, conversationId, remembering }: { m: ChatMessa
         >
           <span aria-hidden="true">👎</span> Chưa đúng
         </Button>
+        {m.kind !== 'emergency' && (
+          <Button size="small" variant="tertiary" type="neutral" aria-expanded={shareOpen} onClick={() => setShareOpen((o) => !o)}>
+            Chia sẻ
+          </Button>
+        )}
         {a.canHandOver && (
           <Button size="small" variant="tertiary" type="neutral" aria-expanded={handoverOpen} onClick={() => setHandoverOpen((o) => !o)}>
             Gửi cho cán bộ Hội
@@ -54,6 +71,37 @@ export function AnswerActions({ m, conversationId, remembering }: { m: ChatMessa
             Gửi góp ý
           </Button>
         </form>
+      )}
+
+      {shareOpen && (
+        <div className="hl-inline-form" data-testid="share-panel">
+          {!share.made ? (
+            <>
+              <p className="hl-muted">{SHARE_WHAT}</p>
+              <label className="hl-check">
+                <input type="checkbox" checked={share.withQuestion} onChange={(e) => share.setWithQuestion(e.target.checked)} /> {SHARE_WITH_QUESTION}
+              </label>
+              <Button size="small" disabled={share.busy} onClick={() => void share.create()}>
+                Chia sẻ qua Zalo
+              </Button>
+            </>
+          ) : (
+            <>
+              <p className="hl-muted">
+                Liên kết: <span data-testid="share-link">{share.made.url}</span>
+              </p>
+              <p className="hl-muted">{shareExpiry(share.made)}</p>
+              <Button size="small" variant="secondary" onClick={() => void share.resend()}>
+                Gửi lại liên kết
+              </Button>
+            </>
+          )}
+          {share.notice && (
+            <p className={share.notice.error ? 'hl-error' : 'hl-note'} role="status">
+              {share.notice.text}
+            </p>
+          )}
+        </div>
       )}
 
       {handoverOpen && a.canHandOver && (
