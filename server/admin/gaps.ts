@@ -7,6 +7,7 @@ import { guardedErrors, security } from './schemas.js';
 
 const reasonsSchema = {
   type: 'object',
+  required: ['refused', 'low_coverage', 'handover', 'disliked'],
   properties: { refused: { type: 'integer' }, low_coverage: { type: 'integer' }, handover: { type: 'integer' }, disliked: { type: 'integer' } },
 } as const;
 
@@ -26,6 +27,7 @@ const gaps: FastifyPluginAsync = async (app) => {
         response: {
           200: {
             type: 'object',
+            required: ['days', 'totals', 'groups'],
             properties: {
               days: { type: 'integer' },
               totals: reasonsSchema,
@@ -33,10 +35,12 @@ const gaps: FastifyPluginAsync = async (app) => {
                 type: 'array',
                 items: {
                   type: 'object',
+                  required: ['topic', 'closest', 'answeredNow', 'stillRefused', 'outranked', 'outrankedBy', 'count', 'reasons', 'months', 'examples', 'words', 'action'],
                   properties: {
                     topic: { type: ['string', 'null'] },
                     closest: {
                       type: ['object', 'null'],
+                      required: ['documentId', 'name', 'article', 'articleTitle', 'uploadedAt'],
                       properties: {
                         documentId: { type: 'string' },
                         name: { type: 'string' },
@@ -51,10 +55,10 @@ const gaps: FastifyPluginAsync = async (app) => {
                     outrankedBy: { type: ['string', 'null'] },
                     count: { type: 'integer' },
                     reasons: reasonsSchema,
-                    months: { type: 'array', items: { type: 'object', properties: { month: { type: 'string' }, count: { type: 'integer' } } } },
+                    months: { type: 'array', items: { type: 'object', required: ['month', 'count'], properties: { month: { type: 'string' }, count: { type: 'integer' } } } },
                     examples: { type: 'array', items: { type: 'string' } },
                     words: { type: 'array', items: { type: 'string' } },
-                    action: { type: 'object', properties: { kind: { type: 'string' }, text: { type: 'string' } } },
+                    action: { type: 'object', required: ['kind', 'text'], properties: { kind: { type: 'string', enum: ['upload', 'review_answers', 'review_phrasings'] }, text: { type: 'string' } } },
                   },
                 },
               },

@@ -2,10 +2,10 @@ import { compile, type JSONSchema } from 'json-schema-to-typescript';
 
 /**
  * TypeScript types for the clients (web chat, widget, Zalo Mini App), made from the route schemas
- * the server validates and serialises with: one contract, not a hand-kept copy. Only the routes
- * members' clients call are listed, each part under the name the clients use.
+ * the server validates and serialises with: one contract, not a hand-kept copy. The routes
+ * members' clients call are listed (and, one by one, the console's), each part under the name the clients use.
  */
-const MEMBER_ROUTES: { path: string; method: 'get' | 'post'; body?: string; response?: string }[] = [
+const CLIENT_ROUTES: { path: string; method: 'get' | 'post'; body?: string; response?: string }[] = [
   { path: '/api/chat', method: 'post', body: 'ChatRequestBody', response: 'ChatResponseBody' },
   { path: '/api/conversations/{id}', method: 'get', response: 'ConversationBody' },
   { path: '/api/emergency', method: 'get', response: 'EmergencyBody' },
@@ -14,6 +14,8 @@ const MEMBER_ROUTES: { path: string; method: 'get' | 'post'; body?: string; resp
   { path: '/api/search', method: 'get', response: 'SearchResponseBody' },
   { path: '/api/share', method: 'post', body: 'ShareRequestBody', response: 'ShareCreatedBody' },
   { path: '/api/welcome', method: 'get', response: 'WelcomeBody' },
+  // The officials' console.
+  { path: '/api/admin/gaps', method: 'get', response: 'GapReportBody' },
 ];
 
 interface OpenApiDocument {
@@ -36,7 +38,7 @@ export async function generateApiTypes(spec: OpenApiDocument): Promise<string> {
     '/* eslint-disable */',
     '',
   ];
-  for (const r of MEMBER_ROUTES) {
+  for (const r of CLIENT_ROUTES) {
     const op = spec.paths[r.path]?.[r.method];
     if (!op) throw new Error(`${r.method.toUpperCase()} ${r.path} is not in the OpenAPI document`);
     const body = op.requestBody?.content['application/json']?.schema;

@@ -176,3 +176,44 @@ export interface WelcomeBody {
     noteChars: number;
   };
 }
+
+export interface GapReportBody {
+  days: number;
+  totals: {
+    refused: number;
+    low_coverage: number;
+    handover: number;
+    disliked: number;
+  };
+  groups: {
+    topic: string | null;
+    closest: {
+      documentId: string;
+      name: string;
+      article: string | null;
+      articleTitle: string | null;
+      uploadedAt: string | null;
+    } | null;
+    answeredNow: number;
+    stillRefused: number;
+    outranked: number;
+    outrankedBy: string | null;
+    count: number;
+    reasons: {
+      refused: number;
+      low_coverage: number;
+      handover: number;
+      disliked: number;
+    };
+    months: {
+      month: string;
+      count: number;
+    }[];
+    examples: string[];
+    words: string[];
+    action: {
+      kind: "upload" | "review_answers" | "review_phrasings";
+      text: string;
+    };
+  }[];
+}

@@ -1,3 +1,5 @@
+import type { GapReportBody } from './api.gen.js';
+
 /** Shapes of the officials' tools (try a question, notes, gap report, reports, API keys). */
 
 export interface TryTerm {
@@ -55,28 +57,10 @@ export interface ArticleNotes {
   notes: ArticleNoteItem[];
 }
 
-export type GapReason = 'refused' | 'low_coverage' | 'handover' | 'disliked';
-
-export interface GapGroup {
-  topic: string | null;
-  closest: { documentId: string; name: string; article: string | null; articleTitle: string | null; uploadedAt: string | null } | null;
-  answeredNow: number;
-  stillRefused: number;
-  outranked: number;
-  outrankedBy: string | null;
-  count: number;
-  reasons: Record<GapReason, number>;
-  months: { month: string; count: number }[];
-  examples: string[];
-  words: string[];
-  action: { kind: 'upload' | 'review_answers' | 'review_phrasings'; text: string };
-}
-
-export interface GapReport {
-  days: number;
-  totals: Record<GapReason, number>;
-  groups: GapGroup[];
-}
+/** "Hội viên chưa được giải đáp" (server/insights/gaps.ts), generated from its route schema. */
+export type GapReport = GapReportBody;
+export type GapGroup = GapReportBody['groups'][number];
+export type GapReason = keyof GapReportBody['totals'];
 
 export interface ApiKeyInfo {
   id: number;
