@@ -76,6 +76,9 @@ describe('which article the offline answer leads with', () => {
     // "bị phạt tù" asks about prison, not an amount of money.
     expect(wantsOf('đánh vợ có bị phạt tù không')).not.toContain('amount');
     expect(asksSanction(wantsOf('chồng đánh vợ có sai luật không'))).toBe(false);
+    // Naming an offence asks about the Criminal Code; "tôi" (I) and "tội nghiệp" (pity) do not.
+    expect(wantsOf('Tội ngược đãi ông bà, cha mẹ là gì?')).toEqual(['prison']);
+    expect(wantsOf('tôi bị chồng đánh, con bé tội nghiệp lắm')).toEqual([]);
   });
 
   it('leads with the rule unless she asks about punishment, then with the sanction she asked about', () => {

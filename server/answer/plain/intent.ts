@@ -46,9 +46,17 @@ export function asksSanction(wants: Want[]): boolean {
   return wants.includes('penalty') || wants.includes('prison');
 }
 
+/**
+ * A question naming a "tội" (an offence: "Tội ngược đãi … là gì?") is about the Criminal Code.
+ * Read with its dấu only: folded, "toi" is also "tôi" (I), and "tội nghiệp" is pity.
+ */
+const NAMES_OFFENCE = /(^|[\s,.?!"“(])tội (?!nghiệp|lỗi)/iu;
+
 export function wantsOf(question: string): Want[] {
   const f = fold(question);
-  return (Object.keys(ASKS) as Want[]).filter((w) => ASKS[w].test(f));
+  const wants = (Object.keys(ASKS) as Want[]).filter((w) => ASKS[w].test(f));
+  if (!wants.includes('prison') && NAMES_OFFENCE.test(question.normalize('NFC'))) wants.push('prison');
+  return wants;
 }
 
 /** 1 when the text gives every kind of answer the question wants (or it wants none), less otherwise. */
