@@ -1,8 +1,10 @@
-import { useCallback, useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { ApiError, type Citation, type ConversationMessage } from '../../shared/api.js';
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import type { Citation } from '../../shared/api.js';
+import { tooLong } from '../../shared/chat/messages.js';
+import { useChatCore } from '../../shared/chat/useChatCore.js';
 import { api } from '../lib/api.js';
 import { EmergencyScreen, OfflineNotice, useEmergencyNumbers } from './Emergency.js';
-import { AssistantMessage, QueuedMessage, UserMessage, type ChatMessage } from './Message.js';
+import { AssistantMessage, QueuedMessage, UserMessage } from './Message.js';
 import { dropKeptConversation, keepConversation, keptConversation, reportNetwork, useConnectivity } from './offline.js';
 import { loadQueue, MAX_QUEUED, newQueued, saveQueue, type QueuedQuestion } from './queue.js';
 import { quickExit, useEscapeTwiceToExit } from './quickExit.js';
@@ -11,26 +13,6 @@ import { SpeakButton } from './Speech.js';
 import { forgetConversation, isPrivateMode, markReplySeen, saveConversation, savedConversation, seenReply, setPrivateMode } from './storage.js';
 import { TOPICS } from './topics.js';
 import { useWelcome } from './useWelcome.js';
-
-
-let seq = 0;
-const nextKey = () => `m${Date.now().toString(36)}-${seq++}`;
-
-function fromServer(m: ConversationMessage): ChatMessage {
-  return {
-    key: `s${m.id}`,
-    role: m.role,
-    text: m.content,
-    messageId: m.role === 'assistant' ? m.id : undefined,
-    kind: m.kind ?? null,
-    citations: m.citations ?? [],
-    fallback: m.fallback,
-    official: m.official,
-    reply: m.reply,
-    suggestions: m.suggestions,
-    status: 'done',
-  };
-}
 
 /** The question box grows with what she types, up to the CSS max-height. */
 function autoGrow(el: HTMLTextAreaElement): void {
@@ -48,13 +30,8 @@ export interface ChatAppProps {
 
 export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const scope = variant;
-  const [messages, setMessages] = useState<ChatMessage[]>([]);
-  const [conversationId, setConversationId] = useState<string | null>(null);
-  const conversationRef = useRef<string | null>(null);
   const [privateMode, setPrivate] = useState(isPrivateMode);
   const [input, setInput] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [restoring, setRestoring] = useState(false);
   const [source, setSource] = useState<SourceRef | null>(null);
   const [menuOpen, setMenuOpen] = useState(false);
   const [topic, setTopic] = useState(TOPICS[0]!.id);
@@ -62,10 +39,6 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const official = useWelcome();
   // The server refuses longer questions (MAX_MESSAGE_CHARS, served by GET /api/welcome): say so before sending.
   const maxChars = official.limits.messageChars;
-  const [status, setStatus] = useState('');
-  /** Set on open when an official replied since she last looked: the key of the newest reply. */
-  const [newReply, setNewReply] = useState<string | null>(null);
-  const abortRef = useRef<AbortController | null>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const { online, phoneOnline } = useConnectivity();
@@ -78,66 +51,26 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
 
   useEscapeTwiceToExit(quickExit);
 
-  const remember = useCallback(
-    (id: string) => {
-      conversationRef.current = id;
-      setConversationId(id);
+  // A reload brings the conversation back (unless she chose not to keep history).
+  const [resumeId] = useState(() => (isPrivateMode() ? null : savedConversation(scope)));
+  const chat = useChatCore({
+    api,
+    channel: variant === 'embed' ? 'widget' : 'web',
+    resumeId,
+    extras: () => (privateMode ? { noHistory: true } : {}),
+    onConversation: (id) => {
       if (!privateMode) saveConversation(scope, id);
     },
-    [privateMode, scope],
-  );
-
-  // A reload brings the conversation back (unless she chose not to keep history).
-  useEffect(() => {
-    if (isPrivateMode()) return;
-    const id = savedConversation(scope);
-    if (!id) return;
-    const ctrl = new AbortController();
-    setRestoring(true);
+    onNetwork: reportNetwork,
+    replies: () => (privateMode ? null : { seen: seenReply(scope), mark: (id) => markReplySeen(scope, id) }),
+    onExpired: () => {
+      forgetConversation(scope);
+      void dropKeptConversation(scope);
+    },
     // No network: the copy kept on the phone after her last answer (web/src/chat/offline.ts).
-    const fromPhone = async () => {
-      const kept = await keptConversation(scope);
-      if (ctrl.signal.aborted || !kept || kept.conversationId !== id) return;
-      conversationRef.current = id;
-      setConversationId(id);
-      setMessages(kept.messages);
-      setStatus('Máy đang không có mạng: đây là cuộc trò chuyện đã lưu trên máy.');
-    };
-    if (navigator.onLine === false) {
-      void fromPhone().finally(() => setRestoring(false));
-      return () => ctrl.abort();
-    }
-    api
-      .conversation(id, ctrl.signal)
-      .then(
-        (c) => {
-          reportNetwork(true);
-          conversationRef.current = c.id;
-          setConversationId(c.id);
-          setMessages(c.messages.map(fromServer));
-          const replies = c.messages.filter((m) => m.reply && m.id > seenReply(scope));
-          const last = replies[replies.length - 1];
-          if (last) {
-            setNewReply(`s${last.id}`);
-            markReplySeen(scope, last.id);
-          }
-        },
-        (err: unknown) => {
-          if (ctrl.signal.aborted) return;
-          // Expired or deleted on the server: start afresh rather than show an error.
-          if (err instanceof ApiError && err.status === 404) {
-            forgetConversation(scope);
-            void dropKeptConversation(scope);
-          }
-          if (err instanceof ApiError && err.code === 'network') {
-            reportNetwork(false);
-            return fromPhone();
-          }
-        },
-      )
-      .finally(() => setRestoring(false));
-    return () => ctrl.abort();
-  }, [scope]);
+    offlineCopy: () => keptConversation(scope),
+  });
+  const { messages, conversationId, busy, restoring, status, setStatus, newReply } = chat;
 
   useEffect(() => {
     if (!menuOpen) return;
@@ -153,9 +86,6 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
     };
   }, [menuOpen]);
 
-  const update = (key: string, patch: Partial<ChatMessage> | ((m: ChatMessage) => Partial<ChatMessage>)) =>
-    setMessages((all) => all.map((m) => (m.key === key ? { ...m, ...(typeof patch === 'function' ? patch(m) : patch) } : m)));
-
   /** Puts a question in the queue (first when it was already waiting and failed again). */
   const enqueue = (item: QueuedQuestion, first = false) => {
     setQueue((q) => (q.some((x) => x.id === item.id) ? q : first ? [item, ...q] : [...q, item]).slice(0, MAX_QUEUED));
@@ -164,8 +94,9 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   const send = async (raw: string, queued?: QueuedQuestion) => {
     const question = raw.trim();
     if (!question) return;
-    if (question.length > maxChars) {
-      setStatus(`Câu hỏi dài quá ${maxChars} ký tự. Chị hãy rút gọn lại.`);
+    const refusal = tooLong(question, maxChars);
+    if (refusal) {
+      setStatus(refusal);
       return;
     }
     // No network, or others still waiting: it waits too, in order, and goes when the network returns.
@@ -180,72 +111,11 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
       setStatus('Chưa có mạng. Câu hỏi đang chờ gửi và sẽ tự gửi khi có mạng lại.');
       return;
     }
-    if (busy) return;
-    const user: ChatMessage = { key: nextKey(), role: 'user', text: question, citations: [], status: 'done' };
-    const answer: ChatMessage = { key: nextKey(), role: 'assistant', text: '', citations: [], status: 'streaming' };
-    setMessages((all) => [...all, user, answer]);
+    if (chat.busy) return;
+    const sent = chat.send(question, { onOffline: () => enqueue(queued ?? newQueued(question), true) });
     setInput('');
     if (inputRef.current) inputRef.current.style.height = '';
-    setBusy(true);
-    setStatus('Đang trả lời…');
-    // Bring her question to the top: a long answer is then read from its beginning.
-    requestAnimationFrame(() => document.querySelector(`[data-key="${user.key}"]`)?.scrollIntoView({ block: 'start' }));
-    const ctrl = new AbortController();
-    abortRef.current = ctrl;
-    try {
-      const r = await api.chatStream(
-        {
-          message: question,
-          channel: variant === 'embed' ? 'widget' : 'web',
-          ...(conversationRef.current ? { conversationId: conversationRef.current } : {}),
-          ...(privateMode ? { noHistory: true } : {}),
-        },
-        {
-          onMeta: (meta) => {
-            reportNetwork(true);
-            remember(meta.conversationId);
-            update(answer.key, { kind: meta.kind, emergency: meta.emergency, safety: meta.safety });
-            // Danger now: the call buttons come before anything else she sees.
-            if (meta.kind === 'emergency') requestAnimationFrame(() => document.querySelector(`[data-key="${answer.key}"]`)?.scrollIntoView({ block: 'start' }));
-          },
-          onToken: (t) => update(answer.key, (m) => ({ text: m.text + t })),
-          onCitations: (citations) => update(answer.key, { citations }),
-        },
-        ctrl.signal,
-      );
-      remember(r.conversationId);
-      update(answer.key, (m) => ({
-        text: r.answer,
-        messageId: r.messageId,
-        kind: r.kind,
-        citations: r.citations,
-        fallback: r.fallback,
-        official: r.official,
-        emergency: r.emergency ?? m.emergency,
-        safety: r.safety ?? m.safety,
-        suggestions: r.suggestions,
-        status: 'done',
-      }));
-      setStatus(r.kind === 'emergency' ? 'Đã trả lời. Có số điện thoại khẩn cấp ở đầu câu trả lời.' : 'Đã trả lời.');
-    } catch (err) {
-      if (ctrl.signal.aborted) return;
-      // The network went before the answer began: the question waits instead of being lost.
-      if (err instanceof ApiError && err.code === 'network') {
-        setMessages((all) => all.filter((m) => m.key !== user.key && m.key !== answer.key));
-        enqueue(queued ?? newQueued(question), true);
-        reportNetwork(false);
-        setStatus('Không kết nối được tới máy chủ. Câu hỏi đang chờ gửi và sẽ tự gửi khi có mạng lại.');
-        return;
-      }
-      const message = err instanceof ApiError ? err.message : 'Đã có lỗi xảy ra. Chị hãy thử lại.';
-      update(answer.key, { status: 'error', error: message, question });
-      setStatus(message);
-    } finally {
-      if (abortRef.current === ctrl) {
-        abortRef.current = null;
-        setBusy(false);
-      }
-    }
+    await sent;
   };
 
   // The queue is kept on the phone (not in "không lưu lịch sử"), so a closed tab loses nothing.
@@ -272,16 +142,10 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   }, [scope, conversationId, messages, privateMode]);
 
   const newConversation = () => {
-    abortRef.current?.abort();
-    abortRef.current = null;
-    setBusy(false);
-    setMessages([]);
-    conversationRef.current = null;
-    setConversationId(null);
+    chat.reset();
     forgetConversation(scope);
     void dropKeptConversation(scope);
     setMenuOpen(false);
-    setStatus('Đã bắt đầu cuộc trò chuyện mới.');
     inputRef.current?.focus();
   };
 
@@ -289,7 +153,8 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
     setPrivateMode(on);
     setPrivate(on);
     if (on) void dropKeptConversation(scope);
-    if (!on && conversationRef.current) saveConversation(scope, conversationRef.current);
+    const current = chat.currentId();
+    if (!on && current) saveConversation(scope, current);
     setStatus(on ? 'Đã bật chế độ không lưu lịch sử.' : 'Đã tắt chế độ không lưu lịch sử.');
   };
 
@@ -371,7 +236,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
             className="btn btn-small btn-primary"
             onClick={() => {
               document.querySelector(`[data-key="${newReply}"]`)?.scrollIntoView({ block: 'start' });
-              setNewReply(null);
+              chat.dismissReply();
             }}
           >
             Xem câu trả lời

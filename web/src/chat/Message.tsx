@@ -1,46 +1,24 @@
 import { useState } from 'react';
+import type { ChatMessage } from '../../shared/chat/messages.js';
 import {
   ApiError,
   answerAsText,
   citationPlace,
   documentLabel,
   uniqueCitations,
-  type AnswerKind,
   type Citation,
-  type EmergencyInfo,
   type EmergencyNumber,
-  type NextQuestion,
-  type SafetyAlert,
 } from '../../shared/api.js';
 import { api } from '../lib/api.js';
 import { copyText } from '../lib/clipboard.js';
 import { CopyIcon, ThumbDown, ThumbUp } from '../lib/icons.js';
 import { AnswerText } from './Answer.js';
 import { ShareAnswer } from './ShareAnswer.js';
-import { NextQuestions } from './NextQuestions.js';
+import { NextQuestions } from '../../shared/chat/NextQuestions.js';
 import { ListenButton } from './Speech.js';
+import './features.css';
 
-export interface ChatMessage {
-  key: string;
-  role: 'user' | 'assistant';
-  text: string;
-  /** The server's id of an assistant message: needed for 👍/👎 and hand-over. */
-  messageId?: number;
-  kind?: AnswerKind | null;
-  citations: Citation[];
-  fallback?: boolean;
-  official?: boolean;
-  /** An official's reply to the question she handed over: her question, as officials saw it. */
-  reply?: { question: string };
-  emergency?: EmergencyInfo;
-  safety?: SafetyAlert;
-  /** Tappable next questions the server suggested with this answer. */
-  suggestions?: NextQuestion[];
-  status: 'streaming' | 'done' | 'error';
-  error?: string;
-  /** The question behind an answer that failed, to send again. */
-  question?: string;
-}
+export type { ChatMessage } from '../../shared/chat/messages.js';
 
 const SHARE_FOOTER = 'Nguồn: Hiểu Luật — thông tin pháp luật tham khảo.';
 

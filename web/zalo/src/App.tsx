@@ -7,10 +7,10 @@ import { api } from './api.js';
 import { ChatView } from './chat/ChatView.js';
 import { SourceSheet, type SourceRef } from './chat/SourceSheet.js';
 import { sourceOf } from '../../shared/source.js';
-import { useChat } from './chat/useChat.js';
+import { useChatCore } from '../../shared/chat/useChatCore.js';
 import { EmergencyView } from './EmergencyView.js';
 import { ChatIcon, InfoIcon, PhoneIcon, TopicsIcon } from './icons.js';
-import { remembering, saveConversation, savedConversations, setRemembering, wipeEverything } from './storage.js';
+import { forgetConversation, markReplySeen, remembering, saveConversation, savedConversations, seenReply, setRemembering, wipeEverything } from './storage.js';
 import { TopicsView } from './TopicsView.js';
 import { leaveApp, zaloOwnerKey } from './zalo.js';
 
@@ -49,7 +49,21 @@ function Main() {
   const onEmergency = useCallback((e: EmergencyInfo) => {
     if (e.numbers.length) setNumbers(e.numbers);
   }, []);
-  const chat = useChat({ ownerKey, resumeId, onEmergency });
+  // Nothing is kept on the phone unless she opted in: then under her hashed Zalo id (./storage.ts).
+  const chat = useChatCore({
+    api,
+    channel: 'zalo',
+    resumeId,
+    extras: () => (ownerKey ? { ownerKey } : {}),
+    onConversation: (id) => {
+      if (ownerKey) saveConversation(ownerKey, id);
+    },
+    onEmergency,
+    replies: () => (ownerKey ? { seen: seenReply(ownerKey), mark: (id) => markReplySeen(ownerKey, id) } : null),
+    onExpired: (id) => {
+      if (ownerKey) forgetConversation(ownerKey, id);
+    },
+  });
 
   // The call screen works before any question: the server's configured numbers.
   useEffect(() => {
@@ -148,10 +162,10 @@ function Main() {
             restoring={chat.restoring}
             status={chat.status}
             starter={TOPICS[0]!}
-            send={chat.send}
+            send={async (q, maxChars) => (await chat.send(q, { maxChars })) !== 'rejected'}
             onSource={openSource}
             onTopics={() => setTab('topics')}
-            conversationId={chat.currentId()}
+            conversationId={chat.conversationId}
             newReply={chat.newReply}
             onReplySeen={chat.dismissReply}
             remembering={remember}

@@ -4,7 +4,7 @@ import { HANDOVER_HOW, useAnswerActions } from '../../../shared/useAnswerActions
 import { SHARE_WHAT, SHARE_WITH_QUESTION, shareExpiry, useShareAnswer, type SendLink } from '../../../shared/useShareAnswer.js';
 import { api } from '../api.js';
 import { shareLink } from '../zalo.js';
-import type { ChatMessage } from './useChat.js';
+import type { ChatMessage } from '../../../shared/chat/messages.js';
 
 /** Zalo's share sheet first: the village group is in Zalo. */
 const sendLink: SendLink = async (s) => {

@@ -6,7 +6,7 @@ import { REPLY_NOTICE } from '../../../shared/replies.js';
 import { useWelcome } from '../../../shared/useWelcome.js';
 import { api } from '../api.js';
 import { AssistantMessage, UserMessage } from './Messages.js';
-import type { ChatMessage } from './useChat.js';
+import type { ChatMessage } from '../../../shared/chat/messages.js';
 
 interface Props {
   messages: ChatMessage[];
@@ -109,7 +109,7 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
         )}
         {messages.map((m) =>
           m.role === 'user' ? <UserMessage key={m.key} m={m} /> : (
-            <AssistantMessage key={m.key} m={m} onSource={onSource} onRetry={(q) => void send(q, maxChars)} conversationId={conversationId} remembering={remembering} />
+            <AssistantMessage key={m.key} m={m} onSource={onSource} onRetry={(q) => void send(q, maxChars)} onAsk={(q) => void send(q, maxChars)} busy={busy} conversationId={conversationId} remembering={remembering} />
           ),
         )}
       </div>

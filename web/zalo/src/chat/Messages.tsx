@@ -1,9 +1,10 @@
 import { Button } from 'zmp-ui';
 import { citationPlace, documentLabel, uniqueCitations, type Citation } from '../../../shared/api.js';
 import { AnswerText } from '../../../src/chat/Answer.js';
+import { NextQuestions } from '../../../shared/chat/NextQuestions.js';
 import { CallButtons } from '../CallButtons.js';
 import { AnswerActions } from './AnswerActions.js';
-import type { ChatMessage } from './useChat.js';
+import type { ChatMessage } from '../../../shared/chat/messages.js';
 
 function capitalise(s: string): string {
   return s.charAt(0).toUpperCase() + s.slice(1);
@@ -22,12 +23,15 @@ interface AssistantProps {
   m: ChatMessage;
   onSource: (c: Citation) => void;
   onRetry: (question: string) => void;
+  /** Sends one of the suggested next questions (web/shared/chat/NextQuestions.tsx). */
+  onAsk: (question: string) => void;
+  busy?: boolean;
   /** Absent until the server has named the conversation (no 👍/👎 before that). */
   conversationId?: string | null;
   remembering?: boolean;
 }
 
-export function AssistantMessage({ m, onSource, onRetry, conversationId, remembering = false }: AssistantProps) {
+export function AssistantMessage({ m, onSource, onRetry, onAsk, busy = false, conversationId, remembering = false }: AssistantProps) {
   const citations = uniqueCitations(m.citations);
   return (
     <article
@@ -102,6 +106,9 @@ export function AssistantMessage({ m, onSource, onRetry, conversationId, remembe
         {m.status === 'done' && m.messageId && conversationId && m.kind !== 'emergency' && (
           <AnswerActions m={m} conversationId={conversationId} remembering={remembering} />
         )}
+        {m.status === 'done' && m.suggestions?.length ? (
+          <NextQuestions className="hl-next-questions" questions={m.suggestions} onAsk={onAsk} disabled={busy} />
+        ) : null}
       </div>
     </article>
   );
