@@ -46,9 +46,9 @@ const ZALO_USER_ID = '5012345678901234567';
 const DV_HOTLINE = '1800 5555 02';
 
 
-/** Newest modification time of the Mini App's sources, including the shared client and reused web modules. */
+/** Newest modification time of the Mini App's sources, including the shared client and chat core (web/shared). */
 function newestSource(): number {
-  const roots = [ZALO_DIR, path.join(ROOT, 'web', 'shared'), path.join(ROOT, 'web', 'src', 'chat', 'topics.ts'), path.join(ROOT, 'web', 'src', 'chat', 'Answer.tsx')];
+  const roots = [ZALO_DIR, path.join(ROOT, 'web', 'shared')];
   const skip = new Set(['www', 'node_modules']);
   const walk = (p: string): number => {
     const st = fs.statSync(p);
@@ -253,6 +253,30 @@ describe('Zalo Mini App in Chromium', () => {
     expect(outside.every((u) => /zalo\.me|zdn\.vn|zaloapp\.com/.test(u))).toBe(true);
     await context.close();
   });
+
+  it('suggests two or three next questions under an answer, through the shared chat core; one tap asks it', async () => {
+    const { context, page, errors } = await zaloPhone();
+    await page.goto(appUrl);
+    await page.getByRole('heading', { name: 'Chị cần hỏi gì về pháp luật?' }).waitFor();
+    await ask(page, 'vợ chồng thuận tình ly hôn cần điều kiện gì');
+    const chips = page.locator('article.hl-msg-assistant').last().getByTestId('next-questions').getByRole('button');
+    const n = await chips.count();
+    expect(n).toBeGreaterThanOrEqual(2);
+    expect(n).toBeLessThanOrEqual(3);
+    const first = (await chips.first().innerText()).trim();
+    const response = page.waitForResponse((r) => r.url().endsWith('/api/chat') && r.request().method() === 'POST');
+    await chips.first().click();
+    // The same conversation goes on: the suggestion is sent as her next question in it.
+    const sent = (await response).request().postDataJSON() as { message: string; channel: string; conversationId?: string };
+    expect(sent.message).toBe(first);
+    expect(sent.channel).toBe('zalo');
+    expect(sent.conversationId).toMatch(/\S/);
+    expect((await page.locator('.hl-msg-user .hl-bubble').nth(1).innerText()).trim()).toBe(first);
+    await page.locator('article.hl-msg-assistant').nth(1).and(page.locator('[data-status="done"]')).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 60_000);
 
   it('shows tap-to-call numbers at the top of an emergency answer', async () => {
     const { context, page, errors } = await zaloPhone();

@@ -11,7 +11,7 @@ import { quickExit, useEscapeTwiceToExit } from './quickExit.js';
 import { SourceViewer, type SourceRef } from './SourceViewer.js';
 import { SpeakButton } from './Speech.js';
 import { forgetConversation, isPrivateMode, markReplySeen, saveConversation, savedConversation, seenReply, setPrivateMode } from './storage.js';
-import { TOPICS } from './topics.js';
+import { TOPICS } from '../../shared/chat/topics.js';
 import { useWelcome } from './useWelcome.js';
 
 /** The question box grows with what she types, up to the CSS max-height. */

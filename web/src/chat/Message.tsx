@@ -12,7 +12,7 @@ import {
 import { api } from '../lib/api.js';
 import { copyText } from '../lib/clipboard.js';
 import { CopyIcon, ThumbDown, ThumbUp } from '../lib/icons.js';
-import { AnswerText } from './Answer.js';
+import { AnswerText } from '../../shared/chat/AnswerText.js';
 import { ShareAnswer } from './ShareAnswer.js';
 import { NextQuestions } from '../../shared/chat/NextQuestions.js';
 import { ListenButton } from './Speech.js';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { App, BottomNavigation, Button, Header, Page, ZMPRouter } from 'zmp-ui';
 import type { Citation, EmergencyInfo, EmergencyNumber } from '../../shared/api.js';
-import { TOPICS } from '../../src/chat/topics.js';
+import { TOPICS } from '../../shared/chat/topics.js';
 import { AboutView } from './AboutView.js';
 import { api } from './api.js';
 import { ChatView } from './chat/ChatView.js';

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { List, Tabs } from 'zmp-ui';
-import { TOPICS } from '../../src/chat/topics.js';
+import { TOPICS } from '../../shared/chat/topics.js';
 import { ChevronIcon } from './icons.js';
 
 const PRESENTATION = { role: 'presentation' };

@@ -1,7 +1,7 @@
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button, Input } from 'zmp-ui';
 import type { Citation } from '../../../shared/api.js';
-import type { Topic } from '../../../src/chat/topics.js';
+import type { Topic } from '../../../shared/chat/topics.js';
 import { REPLY_NOTICE } from '../../../shared/replies.js';
 import { useWelcome } from '../../../shared/useWelcome.js';
 import { api } from '../api.js';

@@ -1,6 +1,6 @@
 import { Button } from 'zmp-ui';
 import { citationPlace, documentLabel, uniqueCitations, type Citation } from '../../../shared/api.js';
-import { AnswerText } from '../../../src/chat/Answer.js';
+import { AnswerText } from '../../../shared/chat/AnswerText.js';
 import { NextQuestions } from '../../../shared/chat/NextQuestions.js';
 import { CallButtons } from '../CallButtons.js';
 import { AnswerActions } from './AnswerActions.js';

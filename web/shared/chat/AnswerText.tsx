@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { Citation } from '../../shared/api.js';
+import type { Citation } from '../api.js';
 
 type Block = { kind: 'p'; text: string } | { kind: 'ul'; items: string[] };
 
