@@ -1,20 +1,12 @@
 import { useState } from 'react';
+import { ApiError, answerAsText, type Citation, type EmergencyNumber } from '../../shared/api.js';
+import { AnswerBody } from '../../shared/chat/AnswerBody.js';
 import type { ChatMessage } from '../../shared/chat/messages.js';
-import {
-  ApiError,
-  answerAsText,
-  citationPlace,
-  documentLabel,
-  uniqueCitations,
-  type Citation,
-  type EmergencyNumber,
-} from '../../shared/api.js';
+import { NextQuestions } from '../../shared/chat/NextQuestions.js';
 import { api } from '../lib/api.js';
 import { copyText } from '../lib/clipboard.js';
 import { CopyIcon, ThumbDown, ThumbUp } from '../lib/icons.js';
-import { AnswerText } from '../../shared/chat/AnswerText.js';
 import { ShareAnswer } from './ShareAnswer.js';
-import { NextQuestions } from '../../shared/chat/NextQuestions.js';
 import { ListenButton } from './Speech.js';
 import './features.css';
 
@@ -90,8 +82,6 @@ interface AssistantProps {
 }
 
 export function AssistantMessage({ m, conversationId, onSource, onRetry }: AssistantProps) {
-  const citations = uniqueCitations(m.citations);
-  const streaming = m.status === 'streaming';
   return (
     <article
       className={`msg msg-assistant${m.kind === 'emergency' ? ' msg-emergency' : ''}`}
@@ -105,60 +95,15 @@ export function AssistantMessage({ m, conversationId, onSource, onRetry }: Assis
         <EmergencyBanner numbers={m.safety.numbers} id={`em-${m.key}`} urgent />
       ) : null}
       <div className="bubble">
-        {m.official && (
-          <p className="badge badge-official" data-testid="official">
-            <span aria-hidden="true">✓</span> Cán bộ Hội đã trả lời
-          </p>
-        )}
-        {m.reply && (
-          <p className="reply-to" data-testid="reply-to">
-            Trả lời câu chị gửi cán bộ Hội: “{m.reply.question}”
-          </p>
-        )}
-        {m.fallback && (
-          <p className="badge badge-fallback" data-testid="fallback">
-            Trả lời ở chế độ ngoại tuyến: trích nguyên văn điều luật, chưa được diễn giải
-          </p>
-        )}
-        {m.kind === 'out_of_scope' && m.status === 'done' && <p className="badge badge-scope">Ngoài phạm vi thư viện luật</p>}
-
-        {m.text ? (
-          <AnswerText text={m.text} citations={m.citations} onSource={onSource} />
-        ) : streaming ? (
-          <span className="typing" aria-label="Đang soạn câu trả lời">
-            <span />
-            <span />
-            <span />
-          </span>
-        ) : null}
-
-        {m.status === 'error' && (
-          <div className="error-box" role="alert">
-            <p className="error-text">{m.error}</p>
-            {m.question && (
-              <button type="button" className="btn btn-small" onClick={() => onRetry(m.question!)}>
-                Gửi lại câu hỏi
-              </button>
-            )}
-          </div>
-        )}
-
-        {citations.length > 0 && (
-          <div className="citations">
-            <h2>Căn cứ pháp lý — chạm để xem nguyên văn</h2>
-            <ul className="chips">
-              {citations.map((c) => (
-                <li key={`${c.document.id}-${c.article}-${(c.section ?? []).join('.')}-${c.clause}-${c.point}`}>
-                  <button type="button" className="chip" onClick={() => onSource(c)} data-testid="citation">
-                    <strong>{capitalise(citationPlace(c))}</strong>
-                    {/* A plan is named as officials cite it: "Kế hoạch số 123/KH-UBND ngày … của UBND tỉnh …". */}
-                    <span>{c.section?.length && c.document.reference ? c.document.reference : documentLabel(c.document)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <AnswerBody
+          m={m}
+          onSource={onSource}
+          retry={(q) => (
+            <button type="button" className="btn btn-small" onClick={() => onRetry(q)}>
+              Gửi lại câu hỏi
+            </button>
+          )}
+        />
 
         {m.status === 'done' && m.messageId !== undefined && conversationId && (
           <AnswerActions m={m} conversationId={conversationId} />

@@ -1,14 +1,14 @@
 import { Button } from 'zmp-ui';
-import { citationPlace, documentLabel, uniqueCitations, type Citation } from '../../../shared/api.js';
-import { AnswerText } from '../../../shared/chat/AnswerText.js';
+import type { Citation } from '../../../shared/api.js';
+import { AnswerBody } from '../../../shared/chat/AnswerBody.js';
+import type { ClassNames } from '../../../shared/chat/SourceBody.js';
 import { NextQuestions } from '../../../shared/chat/NextQuestions.js';
 import { CallButtons } from '../CallButtons.js';
 import { AnswerActions } from './AnswerActions.js';
 import type { ChatMessage } from '../../../shared/chat/messages.js';
 
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
+/** The Mini App's class names for the shared answer body (styles.css). */
+const cls: ClassNames = (name) => (name === 'error-text' ? 'hl-error' : `hl-${name}`);
 
 export function UserMessage({ m }: { m: ChatMessage }) {
   return (
@@ -32,7 +32,6 @@ interface AssistantProps {
 }
 
 export function AssistantMessage({ m, onSource, onRetry, onAsk, busy = false, conversationId, remembering = false }: AssistantProps) {
-  const citations = uniqueCitations(m.citations);
   return (
     <article
       className={`hl-msg hl-msg-assistant${m.kind === 'emergency' ? ' hl-msg-emergency' : ''}`}
@@ -54,55 +53,16 @@ export function AssistantMessage({ m, onSource, onRetry, onAsk, busy = false, co
         </section>
       ) : null}
       <div className="hl-bubble">
-        {m.official && (
-          <p className="hl-badge hl-badge-official" data-testid="official">
-            <span aria-hidden="true">✓</span> Cán bộ Hội đã trả lời
-          </p>
-        )}
-        {m.reply && (
-          <p className="hl-reply-to" data-testid="reply-to">
-            Trả lời câu chị gửi cán bộ Hội: “{m.reply.question}”
-          </p>
-        )}
-        {m.fallback && <p className="hl-badge">Trả lời ở chế độ ngoại tuyến: trích nguyên văn điều luật, chưa được diễn giải</p>}
-        {m.kind === 'out_of_scope' && m.status === 'done' && <p className="hl-badge">Ngoài phạm vi thư viện luật</p>}
-
-        {m.text ? (
-          <AnswerText text={m.text} citations={m.citations} onSource={onSource} />
-        ) : m.status === 'streaming' ? (
-          <span className="hl-typing" aria-label="Đang soạn câu trả lời">
-            <span />
-            <span />
-            <span />
-          </span>
-        ) : null}
-
-        {m.status === 'error' && (
-          <div className="hl-error-box" role="alert">
-            <p className="hl-error">{m.error}</p>
-            {m.question && (
-              <Button size="small" variant="secondary" onClick={() => onRetry(m.question!)}>
-                Gửi lại câu hỏi
-              </Button>
-            )}
-          </div>
-        )}
-
-        {citations.length > 0 && (
-          <div className="hl-citations">
-            <h2>Căn cứ pháp lý — chạm để xem nguyên văn</h2>
-            <ul className="hl-chips">
-              {citations.map((c) => (
-                <li key={`${c.document.id}-${c.article}-${c.clause}-${c.point}`}>
-                  <button type="button" className="hl-chip" onClick={() => onSource(c)} data-testid="citation">
-                    <strong>{capitalise(citationPlace(c))}</strong>
-                    <span>{documentLabel(c.document)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
-        )}
+        <AnswerBody
+          m={m}
+          onSource={onSource}
+          cls={cls}
+          retry={(q) => (
+            <Button size="small" variant="secondary" onClick={() => onRetry(q)}>
+              Gửi lại câu hỏi
+            </Button>
+          )}
+        />
         {m.status === 'done' && m.messageId && conversationId && m.kind !== 'emergency' && (
           <AnswerActions m={m} conversationId={conversationId} remembering={remembering} />
         )}
