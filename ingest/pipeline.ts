@@ -68,8 +68,15 @@ export async function prepareDocument(input: IngestInput): Promise<Prepared> {
  * Ingests one file atomically: embeddings are computed first (no transaction open while a
  * provider is called), then the document and all its chunks are written in one transaction.
  * The same bytes are skipped; a new version with the same số hiệu replaces the old one.
+ * `inTx` runs inside that transaction (a caller's bookkeeping and audit entry commit with the
+ * document); a skipped file opens no transaction and does not call it.
  */
-export async function ingestDocument(db: Db, embedder: Embedder | null, input: IngestInput): Promise<IngestResult> {
+export async function ingestDocument(
+  db: Db,
+  embedder: Embedder | null,
+  input: IngestInput,
+  inTx?: (tx: Queryable, r: { status: 'added' | 'replaced'; documentId: string; replacedId?: string; p: Prepared }) => Promise<void>,
+): Promise<IngestResult> {
   const t0 = performance.now();
   // The same bytes again cost a hash and one lookup, not a parse (a 600-page PDF, OCR).
   const existing = await findDocumentBySha(db, sha256(input.bytes));
@@ -127,6 +134,7 @@ export async function ingestDocument(db: Db, embedder: Embedder | null, input: I
       structure_scheme: structureScheme(p.structure),
     });
     await writeChunks(tx, p.id, p, vectors);
+    await inTx?.(tx, { status: replaced ? 'replaced' : 'added', documentId: p.id, replacedId: replaced, p });
     return replaced;
   });
 

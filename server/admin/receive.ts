@@ -4,7 +4,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError, badRequest } from '../errors.js';
-import { displayText } from '../../ingest/text/display.js';
+import { cleanFieldValue, displayName } from '../library/uploads.js';
 
 export interface ReceivedFile {
   /** Random name under DATA_DIR/uploads; the client's name is never part of a path. */
@@ -21,13 +21,6 @@ export interface Received {
 
 export const tooLarge = (maxMb: number, filename?: string) =>
   new AppError(413, 'invalid:too_large', `Tệp${filename ? ` "${filename}"` : ''} vượt quá giới hạn ${maxMb} MB. Hãy tách văn bản thành các tệp nhỏ hơn.`);
-
-/** Control, bidi and invisible characters and path parts out, length capped: the name is only ever displayed. */
-export function displayName(raw: string | undefined): string {
-  const base = (raw ?? '').split(/[\\/]/).pop() ?? '';
-  const clean = displayText(base);
-  return (clean || 'tep-khong-ten').slice(0, 200);
-}
 
 /**
  * Streams every `file` part of a multipart request to its own temp file and collects the
@@ -65,8 +58,8 @@ export async function receiveMultipart(
           throw badRequest('field', `Trường "${part.fieldname.slice(0, 40)}" không được hỗ trợ.`);
         }
         if (part.valueTruncated) throw badRequest('field', `Giá trị trường "${part.fieldname}" quá dài.`);
-        // Metadata fields are names shown in the library (title, issuer, số hiệu).
-        fields[part.fieldname] = displayText(String(part.value ?? ''));
+        // Metadata fields are names shown in the library (title, issuer, số hiệu): the library's rule cleans them.
+        fields[part.fieldname] = cleanFieldValue(String(part.value ?? ''));
       }
     }
   } catch (err) {
