@@ -1,12 +1,11 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { DocumentRow } from '../../store/documents.js';
 import { notFound } from '../errors.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { presentDocument } from '../present.js';
 import { reindexDocument } from '../library/reindex.js';
 import { listLibrary } from '../library/read.js';
 import { confirmContact, documentContacts, type ContactRow } from '../library/contacts.js';
-import { editDocument, removeDocument, retireDocument, type MetaPatch } from '../library/documents.js';
+import { editDocument, removeDocument, retireDocument, type DocumentRow, type MetaPatch } from '../library/documents.js';
 import { documentSummary } from '../routes/schemas.js';
 import { hasOriginal } from './originals.js';
 import { errorResponse, guardedErrors, idParam, isoDate, okResponse, security, toIso } from './schemas.js';

@@ -1,9 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import type { NewNote } from '../../store/article-notes.js';
-import { nfc } from '../../ingest/text/vietnamese.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { badRequest } from '../errors.js';
-import { articleWithNotes, editArticleNotes, notesTsv } from '../library/article-notes.js';
+import { articleWithNotes, editArticleNotes, notesTsv, type NewNote } from '../library/article-notes.js';
 import { explainSearch } from '../retrieval/explain.js';
 import { ExplainIndex } from '../retrieval/index/explain-index.js';
 import { guardedErrors, security } from './schemas.js';
@@ -112,7 +110,7 @@ const tryQuestion: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      const question = nfc(req.body.question).trim();
+      const question = req.body.question.normalize('NFC').trim();
       if (!question) throw badRequest('question', 'Hãy nhập một câu hỏi để thử.');
       const result = await retriever.search(question, { k: req.body.k, includeExpired: req.body.includeExpired });
       const explanation = explainSearch(await index.get(), question, result);

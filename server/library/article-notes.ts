@@ -5,6 +5,9 @@ import { nfc } from '../../ingest/text/vietnamese.js';
 import { audit, type Actor } from '../audit/log.js';
 import { badRequest, notFound } from '../errors.js';
 
+/** The notes an official writes, as routes and clients name them. */
+export type { NewNote };
+
 /**
  * Officials' edits of an article's member phrasings (hỏi) and plain-language sentences (nghĩa)
  * from "Thử câu hỏi". Edits go to article_notes as origin 'official' — retrieval rebuilds its

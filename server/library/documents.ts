@@ -6,6 +6,9 @@ import { AppError, notFound } from '../errors.js';
 import type { Services } from '../services.js';
 import { displayText } from '../../ingest/text/display.js';
 
+/** A library document as the store keeps it; routes present it (server/present.ts). */
+export type { DocumentRow };
+
 const missing = () => notFound('document', 'Không tìm thấy văn bản này.');
 
 /**
