@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { ApiError, answerAsText, type Citation, type EmergencyNumber } from '../../shared/api.js';
+import { answerAsText, type Citation, type EmergencyNumber } from '../../shared/api.js';
 import { AnswerBody } from '../../shared/chat/AnswerBody.js';
 import type { ChatMessage } from '../../shared/chat/messages.js';
 import { NextQuestions } from '../../shared/chat/NextQuestions.js';
+import { HANDOVER_HOW, useAnswerActions } from '../../shared/useAnswerActions.js';
 import { api } from '../lib/api.js';
 import { copyText } from '../lib/clipboard.js';
 import { CopyIcon, ThumbDown, ThumbUp } from '../lib/icons.js';
@@ -114,48 +115,17 @@ export function AssistantMessage({ m, conversationId, onSource, onRetry }: Assis
   );
 }
 
+/** 👍/👎, hand-over (web/shared/useAnswerActions.ts), copy, listen and share, in the web chat's buttons. */
 function AnswerActions({ m, conversationId }: { m: ChatMessage; conversationId: string }) {
-  const [rating, setRating] = useState<1 | -1 | null>(null);
+  const messageId = m.messageId!;
+  const a = useAnswerActions(api, { messageId, conversationId, kind: m.kind, official: m.official });
   const [commentOpen, setCommentOpen] = useState(false);
   const [comment, setComment] = useState('');
-  const [notice, setNotice] = useState<{ text: string; error?: boolean } | null>(null);
   const [handoverOpen, setHandoverOpen] = useState(false);
   const [note, setNote] = useState('');
-  const [handedOver, setHandedOver] = useState<string | null>(null);
-  const [sending, setSending] = useState(false);
-  const messageId = m.messageId!;
+  /** Copying is the web chat's own (the Mini App shares through Zalo instead). */
+  const [copied, setCopied] = useState<string | null>(null);
   const full = answerAsText(m.text, m.citations, SHARE_FOOTER);
-
-  const fail = (err: unknown) => setNotice({ text: err instanceof ApiError ? err.message : 'Không gửi được. Chị hãy thử lại.', error: true });
-
-  const rate = async (r: 1 | -1, withComment?: string) => {
-    setSending(true);
-    try {
-      await api.feedback({ messageId, conversationId, rating: r, ...(withComment?.trim() ? { comment: withComment.trim() } : {}) });
-      setRating(r);
-      setNotice({ text: r === 1 ? 'Cảm ơn chị đã đánh giá.' : 'Cảm ơn chị đã góp ý. Chị có thể gửi câu hỏi cho cán bộ Hội để được trả lời kỹ hơn.' });
-      setCommentOpen(false);
-    } catch (err) {
-      fail(err);
-    } finally {
-      setSending(false);
-    }
-  };
-
-  const handover = async () => {
-    setSending(true);
-    try {
-      const r = await api.handover({ messageId, conversationId, ...(note.trim() ? { note: note.trim() } : {}) });
-      setHandedOver(r.message);
-      setHandoverOpen(false);
-    } catch (err) {
-      fail(err);
-    } finally {
-      setSending(false);
-    }
-  };
-
-  const canHandOver = (m.kind === 'out_of_scope' || rating === -1) && !m.official;
 
   return (
     <>
@@ -163,27 +133,27 @@ function AnswerActions({ m, conversationId }: { m: ChatMessage; conversationId: 
         <button
           type="button"
           className="btn btn-ghost"
-          onClick={async () => setNotice({ text: (await copyText(full)) ? 'Đã sao chép câu trả lời.' : 'Không sao chép được.' })}
+          onClick={async () => setCopied((await copyText(full)) ? 'Đã sao chép câu trả lời.' : 'Không sao chép được.')}
         >
           <CopyIcon /> Sao chép
         </button>
         <ListenButton text={m.text} citations={m.citations} />
         {/* A public page of this answer only; an emergency answer stays on her phone (server/share). */}
         {m.kind !== 'emergency' && m.kind !== 'out_of_scope' && <ShareAnswer messageId={messageId} conversationId={conversationId} />}
-        <button type="button" className="btn btn-ghost" aria-pressed={rating === 1} disabled={sending} onClick={() => rate(1)}>
+        <button type="button" className="btn btn-ghost" aria-pressed={a.rating === 1} disabled={a.sending} onClick={() => void a.rate(1)}>
           <ThumbUp /> Hữu ích
         </button>
         <button
           type="button"
           className="btn btn-ghost"
-          aria-pressed={rating === -1 || commentOpen}
+          aria-pressed={a.rating === -1 || commentOpen}
           aria-expanded={commentOpen}
-          disabled={sending}
+          disabled={a.sending}
           onClick={() => setCommentOpen((o) => !o)}
         >
           <ThumbDown /> Chưa đúng
         </button>
-        {canHandOver && !handedOver && (
+        {a.canHandOver && (
           <button type="button" className="btn btn-ghost" aria-expanded={handoverOpen} onClick={() => setHandoverOpen((o) => !o)}>
             Gửi cho cán bộ Hội
           </button>
@@ -193,15 +163,15 @@ function AnswerActions({ m, conversationId }: { m: ChatMessage; conversationId: 
       {commentOpen && (
         <form
           className="inline-form"
-          onSubmit={(e) => {
+          onSubmit={async (e) => {
             e.preventDefault();
-            void rate(-1, comment);
+            if (await a.rate(-1, comment)) setCommentOpen(false);
           }}
         >
           <label htmlFor={`comment-${m.key}`}>Câu trả lời chưa đúng ở đâu? (không bắt buộc)</label>
           <textarea id={`comment-${m.key}`} value={comment} maxLength={1000} onChange={(e) => setComment(e.target.value)} />
           <div className="row">
-            <button type="submit" className="btn btn-primary btn-small" disabled={sending}>
+            <button type="submit" className="btn btn-primary btn-small" disabled={a.sending}>
               Gửi góp ý
             </button>
             <button type="button" className="btn btn-small" onClick={() => setCommentOpen(false)}>
@@ -211,22 +181,21 @@ function AnswerActions({ m, conversationId }: { m: ChatMessage; conversationId: 
         </form>
       )}
 
-      {handoverOpen && (
+      {handoverOpen && a.canHandOver && (
         <form
           className="inline-form"
-          onSubmit={(e) => {
+          onSubmit={async (e) => {
             e.preventDefault();
-            void handover();
+            if (await a.handover(note)) setHandoverOpen(false);
           }}
         >
-          <p className="hint" id={`how-${m.key}`}>
-            Cán bộ Hội sẽ đọc câu hỏi (không kèm tên hay số điện thoại của chị). Khi cán bộ trả lời, câu trả lời hiện ngay trong cuộc
-            trò chuyện này: chị mở lại Hiểu Luật trên máy này là thấy.
+          <p className="hint" id={`how-${m.key}`} data-testid="handover-how">
+            {HANDOVER_HOW} Chị nhớ mở lại trên chính máy và trình duyệt này.
           </p>
           <label htmlFor={`note-${m.key}`}>Chị muốn nhắn thêm gì cho cán bộ Hội? (không bắt buộc, đừng ghi tên, số điện thoại)</label>
           <textarea id={`note-${m.key}`} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
           <div className="row">
-            <button type="submit" className="btn btn-primary btn-small" disabled={sending}>
+            <button type="submit" className="btn btn-primary btn-small" disabled={a.sending}>
               Gửi câu hỏi cho cán bộ Hội
             </button>
             <button type="button" className="btn btn-small" onClick={() => setHandoverOpen(false)}>
@@ -236,14 +205,19 @@ function AnswerActions({ m, conversationId }: { m: ChatMessage; conversationId: 
         </form>
       )}
 
-      {handedOver && (
+      {a.handedOver && (
         <p className="note note-ok" role="status">
-          {handedOver}
+          {a.handedOver}
         </p>
       )}
-      {notice && (
-        <p className={`note${notice.error ? ' note-error' : ''}`} role="status">
-          {notice.text}
+      {copied && (
+        <p className="note" role="status">
+          {copied}
+        </p>
+      )}
+      {a.notice && (
+        <p className={`note${a.notice.error ? ' note-error' : ''}`} role="status">
+          {a.notice.text}
         </p>
       )}
     </>
