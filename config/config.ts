@@ -73,6 +73,13 @@ const EnvSchema = z.object({
   RATE_LIMIT_SEARCH: intFrom(60),
   RATE_LIMIT_LOGIN: intFrom(10),
   CORS_ORIGINS: csv,
+  // Zalo Mini App notifications (issue 16): "the union's official answered, open the app", sent
+  // to a member who agreed. Off unless both the app id and the API key are set.
+  ZALO_APP_ID: z.string().regex(/^\d{5,32}$/, 'must be the Mini App id (digits)').optional(),
+  ZALO_NOTIFY_API_KEY: z.string().min(8).optional(),
+  ZALO_NOTIFY_API_URL: z.string().url().default('https://openapi.mini.zalo.me'),
+  ZALO_NOTIFY_TEMPLATE_ID: z.string().min(1).default('00126fd75392bacce383'),
+  ZALO_NOTIFY_TIMEOUT_MS: intFrom(5000, 100, 60_000),
   UPLOAD_MAX_MB: intFrom(25, 1, 500),
   // PDF, DOCX and HTML uploads parsed at a time, and how many more may wait (then 503 + Retry-After).
   PARSE_CONCURRENCY: intFrom(1, 1, 16),
@@ -108,6 +115,8 @@ export interface Config extends Env {
   answerer:
     | { kind: 'extractive' }
     | { kind: 'openai'; model: string; baseURL?: string; apiKey?: string };
+  /** Zalo Mini App notifications; null = members are never notified outside the app. */
+  zaloNotify: { appId: string; apiKey: string; baseUrl: string; templateId: string; timeoutMs: number } | null;
 }
 
 export class ConfigError extends Error {
@@ -137,6 +146,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if ((e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) || (!e.ADMIN_EMAIL && e.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');
   }
+  if (Boolean(e.ZALO_APP_ID) !== Boolean(e.ZALO_NOTIFY_API_KEY)) {
+    problems.push('ZALO_APP_ID/ZALO_NOTIFY_API_KEY: set both or neither');
+  }
   if (problems.length) throw new ConfigError(problems);
 
   const dataDir = path.resolve(cwd, e.DATA_DIR);
@@ -159,6 +171,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     answerer: llmConfigured
       ? { kind: 'openai', model: e.CHAT_MODEL ?? 'gpt-4o-mini', baseURL: e.OPENAI_BASE_URL, apiKey: e.OPENAI_API_KEY }
       : { kind: 'extractive' },
+    zaloNotify:
+      e.ZALO_APP_ID && e.ZALO_NOTIFY_API_KEY
+        ? { appId: e.ZALO_APP_ID, apiKey: e.ZALO_NOTIFY_API_KEY, baseUrl: e.ZALO_NOTIFY_API_URL.replace(/\/+$/, ''), templateId: e.ZALO_NOTIFY_TEMPLATE_ID, timeoutMs: e.ZALO_NOTIFY_TIMEOUT_MS }
+        : null,
   };
 }
 

@@ -16,6 +16,8 @@ import { createProviderBreaker } from './resilience/breaker.js';
 import { createEmbeddingsJob, whenComplete, type EmbeddingsJob, type ProviderEmbedder } from './resilience/embeddings-job.js';
 import type { Services } from './services.js';
 import { readOffTopic } from './safety/offtopic.js';
+import { noNotifier } from './notify/notifier.js';
+import { createZaloNotifier } from './notify/zalo.js';
 
 /** Builds every service from validated config: the one place that picks implementations. */
 export async function createServices(config: Config, opts: { db?: Db; progress?: boolean } = {}): Promise<Services> {
@@ -76,6 +78,8 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
     followUpRewriter: llm ?? undefined,
     readiness: { corpus: false },
     embeddings,
+    // Zalo notifications only when the Mini App's id and API key are configured; otherwise none.
+    notifier: config.zaloNotify ? createZaloNotifier(config.zaloNotify) : noNotifier,
     dangerClassifier:
       provider && config.answerer.kind === 'openai' && config.SAFETY_LLM_CLASSIFY
         ? provider.createLlmClassifier({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.SAFETY_LLM_TIMEOUT_MS, breaker: chatBreaker })

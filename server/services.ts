@@ -5,6 +5,7 @@ import type { IndexedRetriever } from './retrieval/hybrid.js';
 import type { Answerer, FollowUpRewriter } from './answer/answerer.js';
 import type { DangerClassifier } from './safety/llm-classify.js';
 import type { EmbeddingsJob } from './resilience/embeddings-job.js';
+import type { MemberNotifier } from './notify/notifier.js';
 
 /** Everything routes need, built once at start-up (server/main.ts) or by a test. */
 export interface Services {
@@ -25,6 +26,8 @@ export interface Services {
   readiness?: { corpus: boolean };
   /** With a provider embedder: the background job that makes and completes the vectors. */
   embeddings?: EmbeddingsJob;
+  /** Tells a member who agreed that an official answered (Zalo); absent = nobody is notified. */
+  notifier?: MemberNotifier;
 }
 
 declare module 'fastify' {

@@ -7,6 +7,8 @@ import {
   type HandoverCitation, type HandoverState,
 } from '../handover/store.js';
 import { errorResponse, guardedErrors, intIdParam, security } from './schemas.js';
+import { notifyOfficialReply } from '../notify/official-reply.js';
+import { noNotifier } from '../notify/notifier.js';
 
 const citationSchema = {
   type: 'object',
@@ -136,6 +138,10 @@ const handoverRoutes: FastifyPluginAsync = async (app) => {
       });
       if (r === 'not_found') throw notFound('handover', 'Không tìm thấy câu hỏi này.');
       if (r === 'no_answer') throw new AppError(409, 'conflict:no_answer', 'Câu hỏi này chưa có câu trả lời của cán bộ để duyệt.');
+      // After the commit, and not awaited: Zalo being slow or down never holds up or fails the approval.
+      void notifyOfficialReply(db, app.services.notifier ?? noNotifier, req.params.id, req.log).catch((err: unknown) =>
+        req.log.warn({ handover: req.params.id, err: err instanceof Error ? err.message : 'unknown' }, 'Zalo notification not attempted'),
+      );
       return { item: (await getHandover(db, req.params.id))! };
     },
   );

@@ -2,6 +2,8 @@ import type { FastifyPluginAsync } from 'fastify';
 import { errorResponse } from '../routes/schemas.js';
 import { notFound } from '../errors.js';
 import { createHandover, messageInConversation } from '../handover/store.js';
+import { recordNotifyConsent } from '../notify/consent.js';
+import { noNotifier } from '../notify/notifier.js';
 import { NOTE_MAX_CHARS } from './limits.js';
 
 const messageRef = {
@@ -12,6 +14,7 @@ const messageRef = {
 /** Members' 👍/👎 and "gửi câu hỏi cho cán bộ Hội": public, proven by the conversation id. */
 const memberFeedback: FastifyPluginAsync = async (app) => {
   const { db } = app.services;
+  const notifier = app.services.notifier ?? noNotifier;
 
   app.post<{ Body: { messageId: number; conversationId: string; rating: 1 | -1; comment?: string } }>(
     '/api/feedback',
@@ -46,7 +49,7 @@ const memberFeedback: FastifyPluginAsync = async (app) => {
     },
   );
 
-  app.post<{ Body: { messageId: number; conversationId: string; note?: string } }>(
+  app.post<{ Body: { messageId: number; conversationId: string; note?: string; zaloUserId?: string } }>(
     '/api/handover',
     {
       config: { rateLimitGroup: 'search' },
@@ -57,13 +60,24 @@ const memberFeedback: FastifyPluginAsync = async (app) => {
           type: 'object',
           required: ['messageId', 'conversationId'],
           additionalProperties: false,
-          properties: { ...messageRef, note: { type: 'string', maxLength: NOTE_MAX_CHARS } },
+          properties: {
+            ...messageRef,
+            note: { type: 'string', maxLength: NOTE_MAX_CHARS },
+            // Sent only from the Mini App, after she agreed to Zalo's notification prompt.
+            zaloUserId: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$', description: 'Her app-scoped Zalo id, to be told in Zalo when an official answers; stored encrypted, deleted once used' },
+          },
         },
         response: {
           201: {
             type: 'object',
-            required: ['id', 'state', 'message'],
-            properties: { id: { type: 'integer' }, state: { type: 'string' }, created: { type: 'boolean' }, message: { type: 'string' } },
+            required: ['id', 'state', 'message', 'notify'],
+            properties: {
+              id: { type: 'integer' },
+              state: { type: 'string' },
+              created: { type: 'boolean' },
+              message: { type: 'string' },
+              notify: { type: 'boolean', description: 'Whether she will also be told in Zalo when an official answers' },
+            },
           },
           400: errorResponse,
           404: errorResponse,
@@ -71,12 +85,16 @@ const memberFeedback: FastifyPluginAsync = async (app) => {
       },
     },
     async (req, reply) => {
-      const r = await createHandover(db, req.body);
+      const { zaloUserId, ...body } = req.body;
+      const r = await createHandover(db, body);
+      const notify = zaloUserId ? await recordNotifyConsent(db, notifier, { handoverId: r.id, conversationId: body.conversationId, zaloUserId }) : false;
       return reply.status(201).send({
         ...r,
+        notify,
         // In plain words how she hears back (server/handover/reply.ts delivers the approved answer).
         message:
-          'Câu hỏi của chị đã được gửi tới cán bộ Hội Phụ nữ. Khi cán bộ trả lời, câu trả lời sẽ hiện ngay trong cuộc trò chuyện này: chị mở lại Hiểu Luật trên máy này là thấy, không cần để lại số điện thoại.',
+          'Câu hỏi của chị đã được gửi tới cán bộ Hội Phụ nữ. Khi cán bộ trả lời, câu trả lời sẽ hiện ngay trong cuộc trò chuyện này: chị mở lại Hiểu Luật trên máy này là thấy, không cần để lại số điện thoại.' +
+          (notify ? ' Hiểu Luật cũng sẽ gửi chị một thông báo qua Zalo (chỉ báo là cán bộ đã trả lời, không ghi nội dung).' : ''),
       });
     },
   );

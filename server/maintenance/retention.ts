@@ -40,6 +40,9 @@ export async function sweep(q: Queryable, opts: { retentionDays: number }): Prom
   const loginFailures = await deleted(q, "delete from login_failures where at < now() - interval '1 day'");
   // A shared answer lives RETENTION_DAYS from when she shared it (expires_at, set at creation).
   const shares = await deleted(q, 'delete from shared_answers where expires_at < now()');
+  // A Zalo notification can only be about a conversation she can still open: once it is gone,
+  // her encrypted Zalo id kept for it goes too (server/notify/consent.ts).
+  await q.query('update handover set notify_recipient = null where notify_recipient is not null and conversation_id is null');
   return { conversations, rateLimits, sessions, loginFailures, shares };
 }
 

@@ -120,6 +120,10 @@ export interface HandoverRequestBody {
   messageId: number;
   conversationId: string;
   note?: string;
+  /**
+   * Her app-scoped Zalo id, to be told in Zalo when an official answers; stored encrypted, deleted once used
+   */
+  zaloUserId?: string;
 }
 
 export interface HandoverCreatedBody {
@@ -127,6 +131,10 @@ export interface HandoverCreatedBody {
   state: string;
   created?: boolean;
   message: string;
+  /**
+   * Whether she will also be told in Zalo when an official answers
+   */
+  notify: boolean;
 }
 
 export interface SearchResponseBody {
