@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ApiError, type createApi } from './api.js';
 
 type Api = Pick<ReturnType<typeof createApi>, 'feedback' | 'handover'>;
@@ -54,7 +54,32 @@ export function useAnswerActions(api: Api, ref: AnswerRef) {
   };
 
   const canHandOver = (ref.kind === 'out_of_scope' || rating === -1) && !ref.official && !handedOver;
-  return { rating, notice, handedOver, sending, rate, handover, canHandOver };
+
+  // The two small forms under an answer: what she writes, whether each is open, and sending it.
+  const [commentOpen, setCommentOpen] = useState(false);
+  const [comment, setComment] = useState('');
+  const [handoverOpen, setHandoverOpen] = useState(false);
+  const [note, setNote] = useState('');
+  const submitComment = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await rate(-1, comment)) setCommentOpen(false);
+  };
+  const submitHandover = async (e: FormEvent) => {
+    e.preventDefault();
+    if (await handover(note)) setHandoverOpen(false);
+  };
+
+  return {
+    rating,
+    notice,
+    handedOver,
+    sending,
+    rate,
+    handover,
+    canHandOver,
+    comment: { open: commentOpen, setOpen: setCommentOpen, text: comment, setText: setComment, submit: submitComment },
+    handoverForm: { open: handoverOpen && canHandOver, setOpen: setHandoverOpen, text: note, setText: setNote, submit: submitHandover },
+  };
 }
 
 /** In plain words how she hears back, shown before she sends a question to the officials. */

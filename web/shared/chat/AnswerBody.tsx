@@ -11,6 +11,16 @@ function capitalise(s: string): string {
 /** The names a face gives its classes, joined: web "badge badge-official", Zalo "hl-badge hl-badge-official". */
 const classes = (cls: ClassNames, ...names: string[]) => names.map(cls).join(' ');
 
+/** Her question, as she typed it (text only, never markup). */
+export function UserMessage({ m, cls = (n) => n }: { m: ChatMessage; cls?: ClassNames }) {
+  return (
+    <div className={classes(cls, 'msg', 'msg-user')} data-key={m.key}>
+      <span className={cls('visually-hidden')}>Chị hỏi:</span>
+      <div className={cls('bubble')}>{m.text}</div>
+    </div>
+  );
+}
+
 interface Props {
   m: ChatMessage;
   onSource: (c: Citation) => void;

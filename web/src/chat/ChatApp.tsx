@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Citation } from '../../shared/api.js';
+import { autoGrow, isSendKey } from '../../shared/chat/composer.js';
 import { tooLong } from '../../shared/chat/messages.js';
 import { useChatCore } from '../../shared/chat/useChatCore.js';
 import { api } from '../lib/api.js';
@@ -13,12 +14,6 @@ import { SpeakButton } from './Speech.js';
 import { forgetConversation, isPrivateMode, markReplySeen, saveConversation, savedConversation, seenReply, setPrivateMode } from './storage.js';
 import { TOPICS } from '../../shared/chat/topics.js';
 import { useWelcome } from './useWelcome.js';
-
-/** The question box grows with what she types, up to the CSS max-height. */
-function autoGrow(el: HTMLTextAreaElement): void {
-  el.style.height = 'auto';
-  el.style.height = `${el.scrollHeight + 2}px`;
-}
 
 export interface ChatAppProps {
   variant?: 'page' | 'embed';
@@ -164,8 +159,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    // Vietnamese is typed through an IME (Telex/VNI): Enter that ends a composition must not send.
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+    if (isSendKey(e)) {
       e.preventDefault();
       void send(input);
     }

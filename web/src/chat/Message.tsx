@@ -50,14 +50,7 @@ function EmergencyBanner({ numbers, id, urgent = false }: { numbers: EmergencyNu
   );
 }
 
-export function UserMessage({ m }: { m: ChatMessage }) {
-  return (
-    <div className="msg msg-user" data-key={m.key}>
-      <span className="visually-hidden">Chị hỏi:</span>
-      <div className="bubble">{m.text}</div>
-    </div>
-  );
-}
+export { UserMessage } from '../../shared/chat/AnswerBody.js';
 
 /** A question waiting for the network (web/src/chat/queue.ts): hers, marked, and she can take it back. */
 export function QueuedMessage({ text, onCancel }: { text: string; onCancel: () => void }) {
@@ -119,10 +112,6 @@ export function AssistantMessage({ m, conversationId, onSource, onRetry }: Assis
 function AnswerActions({ m, conversationId }: { m: ChatMessage; conversationId: string }) {
   const messageId = m.messageId!;
   const a = useAnswerActions(api, { messageId, conversationId, kind: m.kind, official: m.official });
-  const [commentOpen, setCommentOpen] = useState(false);
-  const [comment, setComment] = useState('');
-  const [handoverOpen, setHandoverOpen] = useState(false);
-  const [note, setNote] = useState('');
   /** Copying is the web chat's own (the Mini App shares through Zalo instead). */
   const [copied, setCopied] = useState<string | null>(null);
   const full = answerAsText(m.text, m.citations, SHARE_FOOTER);
@@ -146,59 +135,47 @@ function AnswerActions({ m, conversationId }: { m: ChatMessage; conversationId: 
         <button
           type="button"
           className="btn btn-ghost"
-          aria-pressed={a.rating === -1 || commentOpen}
-          aria-expanded={commentOpen}
+          aria-pressed={a.rating === -1 || a.comment.open}
+          aria-expanded={a.comment.open}
           disabled={a.sending}
-          onClick={() => setCommentOpen((o) => !o)}
+          onClick={() => a.comment.setOpen((o) => !o)}
         >
           <ThumbDown /> Chưa đúng
         </button>
         {a.canHandOver && (
-          <button type="button" className="btn btn-ghost" aria-expanded={handoverOpen} onClick={() => setHandoverOpen((o) => !o)}>
+          <button type="button" className="btn btn-ghost" aria-expanded={a.handoverForm.open} onClick={() => a.handoverForm.setOpen((o) => !o)}>
             Gửi cho cán bộ Hội
           </button>
         )}
       </div>
 
-      {commentOpen && (
-        <form
-          className="inline-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await a.rate(-1, comment)) setCommentOpen(false);
-          }}
-        >
+      {a.comment.open && (
+        <form className="inline-form" onSubmit={(e) => void a.comment.submit(e)}>
           <label htmlFor={`comment-${m.key}`}>Câu trả lời chưa đúng ở đâu? (không bắt buộc)</label>
-          <textarea id={`comment-${m.key}`} value={comment} maxLength={1000} onChange={(e) => setComment(e.target.value)} />
+          <textarea id={`comment-${m.key}`} value={a.comment.text} maxLength={1000} onChange={(e) => a.comment.setText(e.target.value)} />
           <div className="row">
             <button type="submit" className="btn btn-primary btn-small" disabled={a.sending}>
               Gửi góp ý
             </button>
-            <button type="button" className="btn btn-small" onClick={() => setCommentOpen(false)}>
+            <button type="button" className="btn btn-small" onClick={() => a.comment.setOpen(false)}>
               Huỷ
             </button>
           </div>
         </form>
       )}
 
-      {handoverOpen && a.canHandOver && (
-        <form
-          className="inline-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await a.handover(note)) setHandoverOpen(false);
-          }}
-        >
+      {a.handoverForm.open && (
+        <form className="inline-form" onSubmit={(e) => void a.handoverForm.submit(e)}>
           <p className="hint" id={`how-${m.key}`} data-testid="handover-how">
             {HANDOVER_HOW} Chị nhớ mở lại trên chính máy và trình duyệt này.
           </p>
           <label htmlFor={`note-${m.key}`}>Chị muốn nhắn thêm gì cho cán bộ Hội? (không bắt buộc, đừng ghi tên, số điện thoại)</label>
-          <textarea id={`note-${m.key}`} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+          <textarea id={`note-${m.key}`} value={a.handoverForm.text} maxLength={1000} onChange={(e) => a.handoverForm.setText(e.target.value)} />
           <div className="row">
             <button type="submit" className="btn btn-primary btn-small" disabled={a.sending}>
               Gửi câu hỏi cho cán bộ Hội
             </button>
-            <button type="button" className="btn btn-small" onClick={() => setHandoverOpen(false)}>
+            <button type="button" className="btn btn-small" onClick={() => a.handoverForm.setOpen(false)}>
               Huỷ
             </button>
           </div>

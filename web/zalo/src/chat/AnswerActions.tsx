@@ -21,10 +21,6 @@ const sendLink: SendLink = async (s) => {
  */
 export function AnswerActions({ m, conversationId, remembering }: { m: ChatMessage; conversationId: string; remembering: boolean }) {
   const a = useAnswerActions(api, { messageId: m.messageId!, conversationId, kind: m.kind, official: m.official });
-  const [commentOpen, setCommentOpen] = useState(false);
-  const [comment, setComment] = useState('');
-  const [handoverOpen, setHandoverOpen] = useState(false);
-  const [note, setNote] = useState('');
   const [shareOpen, setShareOpen] = useState(false);
   const share = useShareAnswer(api, { messageId: m.messageId!, conversationId }, sendLink);
 
@@ -38,10 +34,10 @@ export function AnswerActions({ m, conversationId, remembering }: { m: ChatMessa
           size="small"
           variant="tertiary"
           type="neutral"
-          aria-pressed={a.rating === -1 || commentOpen}
-          aria-expanded={commentOpen}
+          aria-pressed={a.rating === -1 || a.comment.open}
+          aria-expanded={a.comment.open}
           disabled={a.sending}
-          onClick={() => setCommentOpen((o) => !o)}
+          onClick={() => a.comment.setOpen((o) => !o)}
         >
           <span aria-hidden="true">👎</span> Chưa đúng
         </Button>
@@ -51,22 +47,16 @@ export function AnswerActions({ m, conversationId, remembering }: { m: ChatMessa
           </Button>
         )}
         {a.canHandOver && (
-          <Button size="small" variant="tertiary" type="neutral" aria-expanded={handoverOpen} onClick={() => setHandoverOpen((o) => !o)}>
+          <Button size="small" variant="tertiary" type="neutral" aria-expanded={a.handoverForm.open} onClick={() => a.handoverForm.setOpen((o) => !o)}>
             Gửi cho cán bộ Hội
           </Button>
         )}
       </div>
 
-      {commentOpen && (
-        <form
-          className="hl-inline-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await a.rate(-1, comment)) setCommentOpen(false);
-          }}
-        >
+      {a.comment.open && (
+        <form className="hl-inline-form" onSubmit={(e) => void a.comment.submit(e)}>
           <label htmlFor={`hl-comment-${m.key}`}>Câu trả lời chưa đúng ở đâu? (không bắt buộc)</label>
-          <textarea id={`hl-comment-${m.key}`} value={comment} maxLength={1000} onChange={(e) => setComment(e.target.value)} />
+          <textarea id={`hl-comment-${m.key}`} value={a.comment.text} maxLength={1000} onChange={(e) => a.comment.setText(e.target.value)} />
           <Button size="small" htmlType="submit" disabled={a.sending}>
             Gửi góp ý
           </Button>
@@ -104,14 +94,8 @@ export function AnswerActions({ m, conversationId, remembering }: { m: ChatMessa
         </div>
       )}
 
-      {handoverOpen && a.canHandOver && (
-        <form
-          className="hl-inline-form"
-          onSubmit={async (e) => {
-            e.preventDefault();
-            if (await a.handover(note)) setHandoverOpen(false);
-          }}
-        >
+      {a.handoverForm.open && (
+        <form className="hl-inline-form" onSubmit={(e) => void a.handoverForm.submit(e)}>
           <p className="hl-muted" data-testid="handover-how">
             {HANDOVER_HOW}{' '}
             {remembering
@@ -119,7 +103,7 @@ export function AnswerActions({ m, conversationId, remembering }: { m: ChatMessa
               : 'Để thấy câu trả lời khi mở lại Mini App, chị bật “Ghi nhớ bằng tài khoản Zalo” ở mục Giới thiệu trước khi đóng.'}
           </p>
           <label htmlFor={`hl-note-${m.key}`}>Chị muốn nhắn thêm gì cho cán bộ Hội? (không bắt buộc, đừng ghi tên, số điện thoại)</label>
-          <textarea id={`hl-note-${m.key}`} value={note} maxLength={1000} onChange={(e) => setNote(e.target.value)} />
+          <textarea id={`hl-note-${m.key}`} value={a.handoverForm.text} maxLength={1000} onChange={(e) => a.handoverForm.setText(e.target.value)} />
           <Button size="small" htmlType="submit" disabled={a.sending}>
             Gửi câu hỏi cho cán bộ Hội
           </Button>

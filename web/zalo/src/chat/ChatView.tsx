@@ -2,6 +2,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button, Input } from 'zmp-ui';
 import type { Citation } from '../../../shared/api.js';
 import type { Topic } from '../../../shared/chat/topics.js';
+import { autoGrow, isSendKey } from '../../../shared/chat/composer.js';
 import { REPLY_NOTICE } from '../../../shared/replies.js';
 import { useWelcome } from '../../../shared/useWelcome.js';
 import { api } from '../api.js';
@@ -26,12 +27,6 @@ interface Props {
   remembering?: boolean;
 }
 
-/** The question box grows with what she types, up to the CSS max-height. */
-function autoGrow(el: HTMLTextAreaElement): void {
-  el.style.height = 'auto';
-  el.style.height = `${el.scrollHeight + 2}px`;
-}
-
 export function ChatView({ messages, busy, restoring, status, starter, send, onSource, onTopics, conversationId, remembering, newReply, onReplySeen }: Props) {
   const [input, setInput] = useState('');
   // Officials may replace the welcome line and the suggested questions in the console.
@@ -54,8 +49,7 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLTextAreaElement>) => {
-    // Vietnamese is typed through an IME (Telex/VNI): Enter that ends a composition must not send.
-    if (e.key === 'Enter' && !e.shiftKey && !e.nativeEvent.isComposing) {
+    if (isSendKey(e)) {
       e.preventDefault();
       void submit();
     }

@@ -1,6 +1,6 @@
 import { Button } from 'zmp-ui';
 import type { Citation } from '../../../shared/api.js';
-import { AnswerBody } from '../../../shared/chat/AnswerBody.js';
+import { AnswerBody, UserMessage as SharedUserMessage } from '../../../shared/chat/AnswerBody.js';
 import type { ClassNames } from '../../../shared/chat/SourceBody.js';
 import { NextQuestions } from '../../../shared/chat/NextQuestions.js';
 import { CallButtons } from '../CallButtons.js';
@@ -10,14 +10,8 @@ import type { ChatMessage } from '../../../shared/chat/messages.js';
 /** The Mini App's class names for the shared answer body (styles.css). */
 const cls: ClassNames = (name) => (name === 'error-text' ? 'hl-error' : `hl-${name}`);
 
-export function UserMessage({ m }: { m: ChatMessage }) {
-  return (
-    <div className="hl-msg hl-msg-user" data-key={m.key}>
-      <span className="hl-visually-hidden">Chị hỏi:</span>
-      <div className="hl-bubble">{m.text}</div>
-    </div>
-  );
-}
+/** Her question, in the Mini App's classes. */
+export const UserMessage = ({ m }: { m: ChatMessage }) => <SharedUserMessage m={m} cls={cls} />;
 
 interface AssistantProps {
   m: ChatMessage;
