@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { citationPlace, documentLabel, uniqueCitations, type Citation } from '../api.js';
+import { citationPlace, documentLabel, uniqueCitations, type Citation, type EmergencyNumber } from '../api.js';
 import { AnswerText } from './AnswerText.js';
 import type { ChatMessage } from './messages.js';
 import type { ClassNames } from './SourceBody.js';
@@ -89,5 +89,36 @@ export function AnswerBody({ m, onSource, retry, cls = (n) => n }: Props) {
         </div>
       )}
     </>
+  );
+}
+
+interface FrameProps extends Props {
+  /** The face's tap-to-call block: `urgent` is the calmer one above an answer with helplines. */
+  banner: (numbers: EmergencyNumber[], urgent: boolean) => ReactNode;
+  /** What the face puts under the answer (its actions, the next questions). */
+  children?: ReactNode;
+}
+
+/**
+ * An answer in every face: danger first (the call numbers the server sent for this answer,
+ * never a number of our own: an emergency above everything, helplines above an urgent answer),
+ * then the bubble.
+ */
+export function AssistantMessage({ m, banner, children, cls = (n) => n, ...body }: FrameProps) {
+  const numbers = m.kind === 'emergency' ? m.emergency?.numbers : m.safety?.level === 'urgent' ? m.safety.numbers : undefined;
+  return (
+    <article
+      className={`${classes(cls, 'msg', 'msg-assistant')}${m.kind === 'emergency' ? ` ${cls('msg-emergency')}` : ''}`}
+      aria-label="Câu trả lời của Hiểu Luật"
+      data-kind={m.kind ?? undefined}
+      data-status={m.status}
+      data-key={m.key}
+    >
+      {numbers?.length ? banner(numbers, m.kind !== 'emergency') : null}
+      <div className={cls('bubble')}>
+        <AnswerBody m={m} cls={cls} {...body} />
+        {children}
+      </div>
+    </article>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 
 import type { Citation } from '../../shared/api.js';
 import { autoGrow, isSendKey } from '../../shared/chat/composer.js';
 import { tooLong } from '../../shared/chat/messages.js';
+import { StarterQuestions } from '../../shared/chat/StarterQuestions.js';
 import { useChatCore } from '../../shared/chat/useChatCore.js';
 import { api } from '../lib/api.js';
 import { EmergencyScreen, OfflineNotice, useEmergencyNumbers } from './Emergency.js';
@@ -272,15 +273,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
                 ))}
               </ul>
             )}
-            <ul className="suggestions" aria-label={official.suggestions.length ? 'Câu hỏi gợi ý' : `Câu hỏi gợi ý: ${currentTopic.label}`}>
-              {(official.suggestions.length ? official.suggestions : currentTopic.questions).map((q) => (
-                <li key={q}>
-                  <button type="button" onClick={() => void send(q)} disabled={busy}>
-                    {q}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <StarterQuestions className="suggestions" official={official} topic={currentTopic} onAsk={(q) => void send(q)} disabled={busy} />
           </section>
         )}
         {restoring && (

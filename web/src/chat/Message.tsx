@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { answerAsText, type Citation, type EmergencyNumber } from '../../shared/api.js';
-import { AnswerBody } from '../../shared/chat/AnswerBody.js';
+import { AssistantMessage as SharedAssistantMessage } from '../../shared/chat/AnswerBody.js';
 import type { ChatMessage } from '../../shared/chat/messages.js';
 import { NextQuestions } from '../../shared/chat/NextQuestions.js';
 import { HANDOVER_HOW, useAnswerActions } from '../../shared/useAnswerActions.js';
@@ -14,10 +14,6 @@ import './features.css';
 export type { ChatMessage } from '../../shared/chat/messages.js';
 
 const SHARE_FOOTER = 'Nguồn: Hiểu Luật — thông tin pháp luật tham khảo.';
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
-}
 
 function telHref(number: string): string {
   return `tel:${number.replace(/[^\d+*#]/g, '')}`;
@@ -77,34 +73,21 @@ interface AssistantProps {
 
 export function AssistantMessage({ m, conversationId, onSource, onRetry }: AssistantProps) {
   return (
-    <article
-      className={`msg msg-assistant${m.kind === 'emergency' ? ' msg-emergency' : ''}`}
-      aria-label="Câu trả lời của Hiểu Luật"
-      data-kind={m.kind ?? undefined}
-      data-status={m.status}
-      data-key={m.key}
+    <SharedAssistantMessage
+      m={m}
+      onSource={onSource}
+      banner={(numbers, urgent) => <EmergencyBanner numbers={numbers} id={`em-${m.key}`} urgent={urgent} />}
+      retry={(q) => (
+        <button type="button" className="btn btn-small" onClick={() => onRetry(q)}>
+          Gửi lại câu hỏi
+        </button>
+      )}
     >
-      {m.kind === 'emergency' && m.emergency?.numbers.length ? <EmergencyBanner numbers={m.emergency.numbers} id={`em-${m.key}`} /> : null}
-      {m.kind !== 'emergency' && m.safety?.level === 'urgent' && m.safety.numbers.length ? (
-        <EmergencyBanner numbers={m.safety.numbers} id={`em-${m.key}`} urgent />
-      ) : null}
-      <div className="bubble">
-        <AnswerBody
-          m={m}
-          onSource={onSource}
-          retry={(q) => (
-            <button type="button" className="btn btn-small" onClick={() => onRetry(q)}>
-              Gửi lại câu hỏi
-            </button>
-          )}
-        />
-
-        {m.status === 'done' && m.messageId !== undefined && conversationId && (
-          <AnswerActions m={m} conversationId={conversationId} />
-        )}
-        {m.status === 'done' && m.suggestions?.length ? <NextQuestions questions={m.suggestions} onAsk={onRetry} /> : null}
-      </div>
-    </article>
+      {m.status === 'done' && m.messageId !== undefined && conversationId && (
+        <AnswerActions m={m} conversationId={conversationId} />
+      )}
+      {m.status === 'done' && m.suggestions?.length ? <NextQuestions questions={m.suggestions} onAsk={onRetry} /> : null}
+    </SharedAssistantMessage>
   );
 }
 

@@ -3,6 +3,7 @@ import { Button, Input } from 'zmp-ui';
 import type { Citation } from '../../../shared/api.js';
 import type { Topic } from '../../../shared/chat/topics.js';
 import { autoGrow, isSendKey } from '../../../shared/chat/composer.js';
+import { StarterQuestions } from '../../../shared/chat/StarterQuestions.js';
 import { REPLY_NOTICE } from '../../../shared/replies.js';
 import { useWelcome } from '../../../shared/useWelcome.js';
 import { api } from '../api.js';
@@ -32,7 +33,6 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
   // Officials may replace the welcome line and the suggested questions in the console.
   const official = useWelcome(api);
   const maxChars = official.limits.messageChars;
-  const questions = official.suggestions.length ? official.suggestions : starter.questions;
 
   const submit = async () => {
     const q = input;
@@ -82,15 +82,7 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
             ) : (
               <p data-testid="welcome-lines">Hỏi bằng lời của chị, gõ không dấu cũng được. Mỗi câu trả lời đều ghi rõ điều, khoản của luật để chị kiểm tra.</p>
             )}
-            <ul className="hl-suggestions" aria-label={official.suggestions.length ? 'Câu hỏi gợi ý' : `Câu hỏi gợi ý: ${starter.label}`}>
-              {questions.map((q) => (
-                <li key={q}>
-                  <button type="button" onClick={() => void send(q, maxChars)} disabled={busy}>
-                    {q}
-                  </button>
-                </li>
-              ))}
-            </ul>
+            <StarterQuestions className="hl-suggestions" official={official} topic={starter} onAsk={(q) => void send(q, maxChars)} disabled={busy} />
             <Button variant="tertiary" size="small" onClick={onTopics}>
               Xem câu hỏi theo chủ đề
             </Button>

@@ -1,6 +1,6 @@
 import { Button } from 'zmp-ui';
 import type { Citation } from '../../../shared/api.js';
-import { AnswerBody, UserMessage as SharedUserMessage } from '../../../shared/chat/AnswerBody.js';
+import { AssistantMessage as SharedAssistantMessage, UserMessage as SharedUserMessage } from '../../../shared/chat/AnswerBody.js';
 import type { ClassNames } from '../../../shared/chat/SourceBody.js';
 import { NextQuestions } from '../../../shared/chat/NextQuestions.js';
 import { CallButtons } from '../CallButtons.js';
@@ -27,43 +27,35 @@ interface AssistantProps {
 
 export function AssistantMessage({ m, onSource, onRetry, onAsk, busy = false, conversationId, remembering = false }: AssistantProps) {
   return (
-    <article
-      className={`hl-msg hl-msg-assistant${m.kind === 'emergency' ? ' hl-msg-emergency' : ''}`}
-      aria-label="Câu trả lời của Hiểu Luật"
-      data-kind={m.kind ?? undefined}
-      data-status={m.status}
-      data-key={m.key}
+    <SharedAssistantMessage
+      m={m}
+      onSource={onSource}
+      cls={cls}
+      banner={(numbers, urgent) =>
+        urgent ? (
+          <section className="hl-emergency hl-emergency-urgent" role="note" aria-label="Số điện thoại hỗ trợ" data-testid="urgent">
+            <h2>Cần người giúp? Chị có thể gọi:</h2>
+            <CallButtons numbers={numbers} />
+          </section>
+        ) : (
+          <section className="hl-emergency" role="alert" aria-label="Số điện thoại khẩn cấp" data-testid="emergency">
+            <h2>Chị đang gặp nguy hiểm? Gọi ngay:</h2>
+            <CallButtons numbers={numbers} />
+          </section>
+        )
+      }
+      retry={(q) => (
+        <Button size="small" variant="secondary" onClick={() => onRetry(q)}>
+          Gửi lại câu hỏi
+        </Button>
+      )}
     >
-      {m.kind === 'emergency' && m.emergency?.numbers.length ? (
-        <section className="hl-emergency" role="alert" aria-label="Số điện thoại khẩn cấp" data-testid="emergency">
-          <h2>Chị đang gặp nguy hiểm? Gọi ngay:</h2>
-          <CallButtons numbers={m.emergency.numbers} />
-        </section>
+      {m.status === 'done' && m.messageId && conversationId && m.kind !== 'emergency' && (
+        <AnswerActions m={m} conversationId={conversationId} remembering={remembering} />
+      )}
+      {m.status === 'done' && m.suggestions?.length ? (
+        <NextQuestions className="hl-next-questions" questions={m.suggestions} onAsk={onAsk} disabled={busy} />
       ) : null}
-      {m.kind !== 'emergency' && m.safety?.level === 'urgent' && m.safety.numbers.length ? (
-        <section className="hl-emergency hl-emergency-urgent" role="note" aria-label="Số điện thoại hỗ trợ" data-testid="urgent">
-          <h2>Cần người giúp? Chị có thể gọi:</h2>
-          <CallButtons numbers={m.safety.numbers} />
-        </section>
-      ) : null}
-      <div className="hl-bubble">
-        <AnswerBody
-          m={m}
-          onSource={onSource}
-          cls={cls}
-          retry={(q) => (
-            <Button size="small" variant="secondary" onClick={() => onRetry(q)}>
-              Gửi lại câu hỏi
-            </Button>
-          )}
-        />
-        {m.status === 'done' && m.messageId && conversationId && m.kind !== 'emergency' && (
-          <AnswerActions m={m} conversationId={conversationId} remembering={remembering} />
-        )}
-        {m.status === 'done' && m.suggestions?.length ? (
-          <NextQuestions className="hl-next-questions" questions={m.suggestions} onAsk={onAsk} disabled={busy} />
-        ) : null}
-      </div>
-    </article>
+    </SharedAssistantMessage>
   );
 }
