@@ -1,9 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
 import { officialOf, requireRole } from '../auth/guard.js';
-import { badRequest } from '../errors.js';
 import { articleWithNotes, editArticleNotes, notesTsv, type NewNote } from '../library/article-notes.js';
-import { explainSearch } from '../retrieval/explain.js';
-import { ExplainIndex } from '../retrieval/index/explain-index.js';
+import { createQuestionTrial } from '../insights/try-question.js';
 import { guardedErrors, security } from './schemas.js';
 
 /**
@@ -84,9 +82,9 @@ const tryResponse = {
 } as const;
 
 const tryQuestion: FastifyPluginAsync = async (app) => {
-  const { db, retriever } = app.services;
-  const index = new ExplainIndex(db);
-  app.addHook('onClose', async () => index.close());
+  const { db } = app.services;
+  const trial = createQuestionTrial(app.services);
+  app.addHook('onClose', async () => trial.close());
 
   app.post<{ Body: { question: string; k?: number; includeExpired?: boolean } }>(
     '/api/admin/try',
@@ -110,10 +108,7 @@ const tryQuestion: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      const question = req.body.question.normalize('NFC').trim();
-      if (!question) throw badRequest('question', 'Hãy nhập một câu hỏi để thử.');
-      const result = await retriever.search(question, { k: req.body.k, includeExpired: req.body.includeExpired });
-      const explanation = explainSearch(await index.get(), question, result);
+      const { result, explanation } = await trial.explain(req.body.question, { k: req.body.k, includeExpired: req.body.includeExpired });
       return {
         expanded: result.expanded,
         concepts: result.concepts,
