@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { Fragment, type ReactNode } from 'react';
 import { citationPlace, documentLabel, uniqueCitations, type Citation, type EmergencyNumber } from '../api.js';
 import { AnswerText } from './AnswerText.js';
 import type { ChatMessage } from './messages.js';
@@ -120,5 +120,34 @@ export function AssistantMessage({ m, banner, children, cls = (n) => n, ...body 
         {children}
       </div>
     </article>
+  );
+}
+
+interface LogProps {
+  messages: ChatMessage[];
+  busy: boolean;
+  restoring: boolean;
+  /** Her answers, drawn by the face (its actions, its call buttons). */
+  assistant: (m: ChatMessage) => ReactNode;
+  /** The welcome, shown by the face when there is nothing yet. */
+  before?: ReactNode;
+  /** After the messages: the web chat's questions waiting for the network. */
+  after?: ReactNode;
+  cls?: ClassNames;
+}
+
+/** The conversation, read out as it grows (a polite live log), in every face. */
+export function ConversationLog({ messages, busy, restoring, assistant, before, after, cls = (n) => n }: LogProps) {
+  return (
+    <div className={cls('log')} role="log" aria-live="polite" aria-busy={busy} aria-label="Cuộc trò chuyện">
+      {before}
+      {restoring && (
+        <p className={cls('spinner')} role="status">
+          Đang mở lại cuộc trò chuyện…
+        </p>
+      )}
+      {messages.map((m) => (m.role === 'user' ? <UserMessage key={m.key} m={m} cls={cls} /> : <Fragment key={m.key}>{assistant(m)}</Fragment>))}
+      {after}
+    </div>
   );
 }

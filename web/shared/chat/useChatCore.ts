@@ -194,9 +194,13 @@ export function useChatCore(options: ChatCoreOptions) {
 
   /** The conversation under way, if any, read without waiting for a render. */
   const currentId = useCallback(() => conversationRef.current, []);
-  const dismissReply = useCallback(() => setNewReply(null), []);
+  /** "Xem câu trả lời": the official's reply at the top of the view, and the notice gone. */
+  const openReply = useCallback(() => {
+    if (newReply) scrollToMessage(newReply);
+    setNewReply(null);
+  }, [newReply]);
 
-  return { messages, conversationId, busy, restoring, status, setStatus, send, reset, currentId, newReply, dismissReply };
+  return { messages, conversationId, busy, restoring, status, setStatus, send, reset, currentId, newReply, openReply };
 }
 
 export type ChatCore = ReturnType<typeof useChatCore>;

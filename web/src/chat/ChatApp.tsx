@@ -1,12 +1,13 @@
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import type { Citation } from '../../shared/api.js';
 import { autoGrow, isSendKey } from '../../shared/chat/composer.js';
+import { ConversationLog } from '../../shared/chat/AnswerBody.js';
 import { tooLong } from '../../shared/chat/messages.js';
 import { StarterQuestions } from '../../shared/chat/StarterQuestions.js';
 import { useChatCore } from '../../shared/chat/useChatCore.js';
 import { api } from '../lib/api.js';
 import { EmergencyScreen, OfflineNotice, useEmergencyNumbers } from './Emergency.js';
-import { AssistantMessage, QueuedMessage, UserMessage } from './Message.js';
+import { AssistantMessage, QueuedMessage } from './Message.js';
 import { dropKeptConversation, keepConversation, keptConversation, reportNetwork, useConnectivity } from './offline.js';
 import { loadQueue, MAX_QUEUED, newQueued, saveQueue, type QueuedQuestion } from './queue.js';
 import { quickExit, useEscapeTwiceToExit } from './quickExit.js';
@@ -229,10 +230,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
           <button
             type="button"
             className="btn btn-small btn-primary"
-            onClick={() => {
-              document.querySelector(`[data-key="${newReply}"]`)?.scrollIntoView({ block: 'start' });
-              chat.dismissReply();
-            }}
+            onClick={chat.openReply}
           >
             Xem câu trả lời
           </button>
@@ -244,61 +242,57 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
       {privateMode && <p className="private-note">Chế độ không lưu lịch sử đang bật: cuộc trò chuyện không được lưu trên máy này.</p>}
 
       <main id="main" className="messages">
-        <div className="log" role="log" aria-live="polite" aria-busy={busy} aria-label="Cuộc trò chuyện">
-        {messages.length === 0 && queue.length === 0 && !restoring && (
-          <section className="welcome" aria-labelledby="welcome-title">
-            <h2 id="welcome-title">Chị cần hỏi gì về pháp luật?</h2>
-            {/* Three lines: what she can ask, that it is free, that it is private. */}
-            {official.welcome ? (
-              <p className="welcome-lines official-welcome" data-testid="welcome-lines">
-                {official.welcome}
-              </p>
-            ) : (
-              <p className="welcome-lines" data-testid="welcome-lines">
-                Chị hỏi về hôn nhân, ly hôn, nuôi con, bạo lực gia đình, đất đai, thừa kế, việc làm, bảo hiểm — bằng lời của chị, gõ không dấu cũng được.
-                <br />
-                Miễn phí. Mỗi câu trả lời ghi rõ điều, khoản của luật để chị kiểm tra.
-                <br />
-                Riêng tư: không cần tên hay số điện thoại; nút Thoát nhanh xoá hết trên máy này.
-              </p>
-            )}
-            {official.suggestions.length === 0 && (
-              <ul className="topics" aria-label="Chủ đề">
-                {TOPICS.map((t) => (
-                  <li key={t.id}>
-                    <button type="button" className="btn" aria-pressed={t.id === topic} onClick={() => setTopic(t.id)}>
-                      {t.label}
-                    </button>
-                  </li>
-                ))}
-              </ul>
-            )}
-            <StarterQuestions className="suggestions" official={official} topic={currentTopic} onAsk={(q) => void send(q)} disabled={busy} />
-          </section>
-        )}
-        {restoring && (
-          <p className="spinner" role="status">
-            Đang mở lại cuộc trò chuyện…
-          </p>
-        )}
-        {messages.map((m) =>
-          m.role === 'user' ? (
-            <UserMessage key={m.key} m={m} />
-          ) : (
-            <AssistantMessage key={m.key} m={m} conversationId={conversationId} onSource={openSource} onRetry={(q) => void send(q)} />
-          ),
-        )}
-        {queue.map((q) => (
-          <QueuedMessage
-            key={q.id}
-            text={q.text}
-            onCancel={() => {
-              setQueue((all) => all.filter((x) => x.id !== q.id));
-              setStatus('Đã huỷ câu hỏi đang chờ gửi.');
-            }}
-          />
-        ))}
-        </div>
+        <ConversationLog
+          messages={messages}
+          busy={busy}
+          restoring={restoring}
+          assistant={(m) => <AssistantMessage m={m} conversationId={conversationId} onSource={openSource} onRetry={(q) => void send(q)} />}
+          before={
+            messages.length === 0 &&
+            queue.length === 0 &&
+            !restoring && (
+              <section className="welcome" aria-labelledby="welcome-title">
+                <h2 id="welcome-title">Chị cần hỏi gì về pháp luật?</h2>
+                {/* Three lines: what she can ask, that it is free, that it is private. */}
+                {official.welcome ? (
+                  <p className="welcome-lines official-welcome" data-testid="welcome-lines">
+                    {official.welcome}
+                  </p>
+                ) : (
+                  <p className="welcome-lines" data-testid="welcome-lines">
+                    Chị hỏi về hôn nhân, ly hôn, nuôi con, bạo lực gia đình, đất đai, thừa kế, việc làm, bảo hiểm — bằng lời của chị, gõ không dấu cũng được.
+                    <br />
+                    Miễn phí. Mỗi câu trả lời ghi rõ điều, khoản của luật để chị kiểm tra.
+                    <br />
+                    Riêng tư: không cần tên hay số điện thoại; nút Thoát nhanh xoá hết trên máy này.
+                  </p>
+                )}
+                {official.suggestions.length === 0 && (
+                  <ul className="topics" aria-label="Chủ đề">
+                    {TOPICS.map((t) => (
+                      <li key={t.id}>
+                        <button type="button" className="btn" aria-pressed={t.id === topic} onClick={() => setTopic(t.id)}>
+                          {t.label}
+                        </button>
+                      </li>
+                    ))}
+                  </ul>
+                )}
+                <StarterQuestions className="suggestions" official={official} topic={currentTopic} onAsk={(q) => void send(q)} disabled={busy} />
+              </section>
+            )
+          }
+          after={queue.map((q) => (
+            <QueuedMessage
+              key={q.id}
+              text={q.text}
+              onCancel={() => {
+                setQueue((all) => all.filter((x) => x.id !== q.id));
+                setStatus('Đã huỷ câu hỏi đang chờ gửi.');
+              }}
+            />
+          ))}
+        />
       </main>
 
       <p className="visually-hidden" role="status" aria-live="polite">

@@ -167,7 +167,7 @@ function Main() {
             onTopics={() => setTab('topics')}
             conversationId={chat.conversationId}
             newReply={chat.newReply}
-            onReplySeen={chat.dismissReply}
+            onReplySeen={chat.openReply}
             remembering={remember}
           />
         </div>

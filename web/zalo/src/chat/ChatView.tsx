@@ -2,13 +2,18 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { Button, Input } from 'zmp-ui';
 import type { Citation } from '../../../shared/api.js';
 import type { Topic } from '../../../shared/chat/topics.js';
+import { ConversationLog } from '../../../shared/chat/AnswerBody.js';
+import type { ClassNames } from '../../../shared/chat/SourceBody.js';
 import { autoGrow, isSendKey } from '../../../shared/chat/composer.js';
 import { StarterQuestions } from '../../../shared/chat/StarterQuestions.js';
 import { REPLY_NOTICE } from '../../../shared/replies.js';
 import { useWelcome } from '../../../shared/useWelcome.js';
 import { api } from '../api.js';
-import { AssistantMessage, UserMessage } from './Messages.js';
+import { AssistantMessage } from './Messages.js';
 import type { ChatMessage } from '../../../shared/chat/messages.js';
+
+/** The Mini App's class names for the shared conversation log (styles.css). */
+const cls: ClassNames = (name) => (name === 'spinner' ? 'hl-muted' : `hl-${name}`);
 
 interface Props {
   messages: ChatMessage[];
@@ -20,7 +25,7 @@ interface Props {
   send: (q: string, maxChars: number) => Promise<boolean>;
   onSource: (c: Citation) => void;
   onTopics: () => void;
-  /** The key of an official's reply she has not seen yet, and how to dismiss the notice. */
+  /** The key of an official's reply she has not seen yet, and how to open it (the core's openReply). */
   newReply?: string | null;
   onReplySeen?: () => void;
   /** For 👍/👎 and the hand-over under each answer. */
@@ -62,43 +67,50 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
           <p>{REPLY_NOTICE}</p>
           <Button
             size="small"
-            onClick={() => {
-              document.querySelector(`[data-key="${newReply}"]`)?.scrollIntoView({ block: 'start' });
-              onReplySeen?.();
-            }}
+            onClick={onReplySeen}
           >
             Xem câu trả lời
           </Button>
         </div>
       )}
-      <div className="hl-log" role="log" aria-live="polite" aria-busy={busy} aria-label="Cuộc trò chuyện">
-        {messages.length === 0 && !restoring && (
-          <section className="hl-welcome" aria-labelledby="hl-welcome-title">
-            <h2 id="hl-welcome-title">Chị cần hỏi gì về pháp luật?</h2>
-            {official.welcome ? (
-              <p className="hl-official-welcome" data-testid="welcome-lines">
-                {official.welcome}
-              </p>
-            ) : (
-              <p data-testid="welcome-lines">Hỏi bằng lời của chị, gõ không dấu cũng được. Mỗi câu trả lời đều ghi rõ điều, khoản của luật để chị kiểm tra.</p>
-            )}
-            <StarterQuestions className="hl-suggestions" official={official} topic={starter} onAsk={(q) => void send(q, maxChars)} disabled={busy} />
-            <Button variant="tertiary" size="small" onClick={onTopics}>
-              Xem câu hỏi theo chủ đề
-            </Button>
-          </section>
+      <ConversationLog
+        cls={cls}
+        messages={messages}
+        busy={busy}
+        restoring={restoring}
+        assistant={(m) => (
+          <AssistantMessage
+            m={m}
+            onSource={onSource}
+            onRetry={(q) => void send(q, maxChars)}
+            onAsk={(q) => void send(q, maxChars)}
+            busy={busy}
+            conversationId={conversationId}
+            remembering={remembering}
+          />
         )}
-        {restoring && (
-          <p className="hl-muted" role="status">
-            Đang mở lại cuộc trò chuyện…
-          </p>
-        )}
-        {messages.map((m) =>
-          m.role === 'user' ? <UserMessage key={m.key} m={m} /> : (
-            <AssistantMessage key={m.key} m={m} onSource={onSource} onRetry={(q) => void send(q, maxChars)} onAsk={(q) => void send(q, maxChars)} busy={busy} conversationId={conversationId} remembering={remembering} />
-          ),
-        )}
-      </div>
+        before={
+          messages.length === 0 &&
+          !restoring && (
+            <section className="hl-welcome" aria-labelledby="hl-welcome-title">
+              <h2 id="hl-welcome-title">Chị cần hỏi gì về pháp luật?</h2>
+              {official.welcome ? (
+                <p className="hl-official-welcome" data-testid="welcome-lines">
+                  {official.welcome}
+                </p>
+              ) : (
+                <p data-testid="welcome-lines">
+                  Hỏi bằng lời của chị, gõ không dấu cũng được. Mỗi câu trả lời đều ghi rõ điều, khoản của luật để chị kiểm tra.
+                </p>
+              )}
+              <StarterQuestions className="hl-suggestions" official={official} topic={starter} onAsk={(q) => void send(q, maxChars)} disabled={busy} />
+              <Button variant="tertiary" size="small" onClick={onTopics}>
+                Xem câu hỏi theo chủ đề
+              </Button>
+            </section>
+          )
+        }
+      />
 
       <p className="hl-visually-hidden" role="status" aria-live="polite">
         {status}
