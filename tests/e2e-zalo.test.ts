@@ -18,6 +18,7 @@ import { PLAN, YEAR } from './fixtures/plans.js';
 import { invalidateSettingsCache, saveSettings } from '../server/settings/store.js';
 import { createUser } from '../server/auth/users.js';
 import { bearer, login } from './helpers/officials.js';
+import { startFakeZalo, type FakeZalo } from './helpers/fake-zalo.js';
 
 /**
  * The Zalo Mini App (web/zalo) end to end: its production bundle (`npm run build:zalo`) in
@@ -75,12 +76,15 @@ describe('Zalo Mini App in Chromium', () => {
   let dataDir: string;
   let browser: Browser;
   let appUrl: string;
+  // Zalo's notification API, played locally: what the server sends when an official answers.
+  let zaloApi: FakeZalo;
 
   beforeAll(async () => {
     dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hieuluat-zalo-'));
+    zaloApi = await startFakeZalo();
     const [built, server, chromium] = await Promise.all([
       ensureZaloBuild(),
-      testApp({ DATA_DIR: dataDir, EMERGENCY_DV_HOTLINE: DV_HOTLINE }),
+      testApp({ DATA_DIR: dataDir, EMERGENCY_DV_HOTLINE: DV_HOTLINE, ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: 'e2e-zalo-notify-key', ZALO_NOTIFY_API_URL: zaloApi.url }),
       launchChromium(),
     ]);
     void built;
@@ -103,6 +107,7 @@ describe('Zalo Mini App in Chromium', () => {
     await browser?.close();
     await app?.close();
     await services?.db.close();
+    await zaloApi?.close();
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
@@ -334,6 +339,8 @@ describe('Zalo Mini App in Chromium', () => {
     expect(await answer.getByRole('button', { name: 'Gửi cho cán bộ Hội' }).count()).toBe(0);
     const fb = await services.db.query<{ rating: number; comment: string }>('select rating, comment from feedback order by created_at desc limit 1');
     expect(fb.rows[0]).toEqual({ rating: -1, comment: 'Tôi muốn biết về chia tài sản' });
+    // Not remembering by her Zalo account: Zalo is not asked to notify her (nothing to file the reply under).
+    expect((await zaloCalls(page)).some((c) => /NOTIFICATION/i.test(c.action))).toBe(false);
     const ho = await services.db.query<{ question: string }>('select question from handover order by id desc limit 1');
     expect(ho.rows[0]?.question).toBe('vo chong thuan tinh ly hon can dieu kien gi');
     // "Chia sẻ" goes through Zalo's own share sheet, with a page naming the topic, not her words.
@@ -382,6 +389,10 @@ describe('Zalo Mini App in Chromium', () => {
     await expect(answer.getByTestId('handover-how').innerText()).resolves.toContain('đang ghi nhớ cuộc trò chuyện');
     await answer.getByRole('button', { name: 'Gửi câu hỏi cho cán bộ Hội' }).click();
     await expect.poll(async () => (await services.db.query("select 1 from handover where question = 'chia tai san khi ly hon the nao'")).rows.length).toBe(1);
+    // Remembering by her Zalo account: Zalo asked her whether to notify her, she agreed, and she is told so.
+    expect((await zaloCalls(page)).some((c) => /NOTIFICATION/i.test(c.action))).toBe(true);
+    await expect(answer.getByText('thông báo qua Zalo', { exact: false }).innerText()).resolves.toContain('không ghi nội dung');
+    expect((await services.db.query<{ n: number }>("select count(*)::int as n from handover where question = 'chia tai san khi ly hon the nao' and notify_recipient is not null")).rows[0]!.n).toBe(1);
 
     // An official answers and approves it in the console.
     await createUser(services.db, { email: 'quantri@zalo.test', role: 'admin', password: 'mat-khau-rat-dai-123' });
@@ -395,6 +406,10 @@ describe('Zalo Mini App in Chromium', () => {
     });
     expect(answered.statusCode, answered.body).toBe(200);
     expect((await app.inject({ method: 'POST', url: `/api/admin/handover/${id}/approve`, headers: bearer(official) })).statusCode).toBe(200);
+    // Zalo is asked to notify her, and only her: no word of the question or the answer.
+    await expect.poll(() => zaloApi.requests.length).toBe(1);
+    expect(zaloApi.requests[0]!.headers['x-user-id']).toBe(ZALO_USER_ID);
+    for (const text of ['chia tai san', 'chia đôi', 'Điều 59']) expect(zaloApi.requests[0]!.raw).not.toContain(text);
 
     // She opens the Mini App again: told once, the answer in her conversation, marked and cited.
     await page.reload();

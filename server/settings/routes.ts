@@ -91,6 +91,8 @@ const memberSettingsRoutes: FastifyPluginAsync = async (app) => {
                 required: ['messageChars', 'noteChars'],
                 properties: { messageChars: { type: 'integer' }, noteChars: { type: 'integer' } },
               },
+              // The Mini App asks for Zalo's notification permission only when the server can send one.
+              zaloNotify: { type: 'boolean' },
             },
           },
         },
@@ -99,7 +101,7 @@ const memberSettingsRoutes: FastifyPluginAsync = async (app) => {
     async (_req, reply) => {
       const s = await memberSettings(db, config);
       reply.header('cache-control', 'public, max-age=60');
-      return { welcome: s.welcome, suggestions: s.suggestions, limits: { messageChars: config.MAX_MESSAGE_CHARS, noteChars: NOTE_MAX_CHARS } };
+      return { welcome: s.welcome, suggestions: s.suggestions, limits: { messageChars: config.MAX_MESSAGE_CHARS, noteChars: NOTE_MAX_CHARS }, zaloNotify: config.zaloNotify !== null };
     },
   );
 

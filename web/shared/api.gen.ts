@@ -183,6 +183,7 @@ export interface WelcomeBody {
     messageChars: number;
     noteChars: number;
   };
+  zaloNotify?: boolean;
 }
 
 export interface GapReportBody {

@@ -1,4 +1,4 @@
-import { closeApp, getUserID, openPhone, openShareSheet } from 'zmp-sdk/apis';
+import { closeApp, getUserID, openPhone, openShareSheet, requestSendNotification } from 'zmp-sdk/apis';
 
 /**
  * Everything the Mini App asks of the Zalo client, in one place: the phone call, closing the
@@ -112,4 +112,21 @@ export async function zaloOwnerKey(): Promise<string | null> {
   if (!id) return null;
   const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(OWNER_PREFIX + id));
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Asks, through Zalo's own prompt, whether she agrees to be told in Zalo when the union's official
+ * answers (requestSendNotification). Only when she agrees is her app-scoped id returned, for the
+ * server to keep sealed until that one notification (server/notify/); refusal, an old client or
+ * a bridge that never answers all mean no notification, and the hand-over goes ahead regardless.
+ */
+export async function askNotifyConsent(): Promise<string | null> {
+  if (!inZalo()) return null;
+  try {
+    // She is reading a prompt: give her time, but never block the hand-over for good.
+    await withTimeout(requestSendNotification(), 60_000);
+    return (await withTimeout(getUserID({}), 5000)) || null;
+  } catch {
+    return null;
+  }
 }

@@ -4,6 +4,7 @@ import { HANDOVER_HOW, useAnswerActions } from '../../../shared/useAnswerActions
 import { SHARE_WHAT, SHARE_WITH_QUESTION, shareExpiry, useShareAnswer, type SendLink } from '../../../shared/useShareAnswer.js';
 import { api } from '../api.js';
 import { shareLink } from '../zalo.js';
+import { handoverApi } from '../notify.js';
 import type { ChatMessage } from '../../../shared/chat/messages.js';
 
 /** Zalo's share sheet first: the village group is in Zalo. */
@@ -20,7 +21,8 @@ const sendLink: SendLink = async (s) => {
  * App remembers her conversations, so the form says which.
  */
 export function AnswerActions({ m, conversationId, remembering }: { m: ChatMessage; conversationId: string; remembering: boolean }) {
-  const a = useAnswerActions(api, { messageId: m.messageId!, conversationId, kind: m.kind, official: m.official });
+  // Zalo may ask whether she wants to be told when the official answers (web/zalo/src/notify.ts).
+  const a = useAnswerActions(handoverApi(remembering), { messageId: m.messageId!, conversationId, kind: m.kind, official: m.official });
   const [shareOpen, setShareOpen] = useState(false);
   const share = useShareAnswer(api, { messageId: m.messageId!, conversationId }, sendLink);
 
