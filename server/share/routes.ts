@@ -1,15 +1,13 @@
 import type { FastifyPluginAsync, FastifyRequest } from 'fastify';
-import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { disclaimer } from '../answer/disclaimer.js';
 import { memberSettings } from '../settings/store.js';
 import { notFound } from '../errors.js';
 import { errorResponse, guardedErrors, security } from '../admin/schemas.js';
-import { listSharedAnswers, liveSharedAnswer, wasWithdrawn, withdrawSharedAnswer } from '../../store/shared-answers.js';
 import { renderCard, type CardShape } from './card.js';
 import { topicLabel } from './format.js';
 import { gonePage, SHARE_PAGE_CSP, shareHeading, sharePage } from './page.js';
-import { createShare } from './service.js';
+import { createShare, listShares, readShare, withdrawShare } from './service.js';
 
 /**
  * Shared answers (issue 18): POST /api/share makes a public copy of one answer; /a/<id> is its
@@ -86,9 +84,8 @@ const shareRoutes: FastifyPluginAsync = async (app) => {
       .header('x-robots-tag', 'noindex')
       // A withdrawal must show at the next visit.
       .header('cache-control', 'no-cache');
-    const row = await liveSharedAnswer(db, req.params.id);
+    const { row, withdrawn } = await readShare(app.services, req.params.id);
     if (!row) {
-      const withdrawn = await wasWithdrawn(db, req.params.id);
       return reply.status(withdrawn ? 410 : 404).send(gonePage(withdrawn));
     }
     const base = `${origin(req)}/a/${row.id}`;
@@ -96,7 +93,7 @@ const shareRoutes: FastifyPluginAsync = async (app) => {
   });
 
   const card = (shape: CardShape) => async (req: FastifyRequest<{ Params: { id: string } }>, reply: import('fastify').FastifyReply) => {
-    const row = await liveSharedAnswer(db, req.params.id);
+    const { row } = await readShare(app.services, req.params.id);
     if (!row) throw notFound('share', 'Không tìm thấy câu trả lời được chia sẻ (có thể đã hết hạn hoặc bị thu hồi).');
     const key = `${row.id}:${shape}`;
     let png = cardCache.get(key);
@@ -151,7 +148,7 @@ const shareRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      const rows = await listSharedAnswers(db, req.query.limit);
+      const rows = await listShares(app.services, req.query.limit);
       return {
         items: rows.map((r) => ({
           id: r.id,
@@ -180,13 +177,7 @@ const shareRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      const official = officialOf(req);
-      const done = await db.transaction(async (tx) => {
-        const ok = await withdrawSharedAnswer(tx, req.params.id, official.id);
-        if (ok) await audit(tx, official, 'share.withdraw', { type: 'share', id: req.params.id });
-        return ok;
-      });
-      if (!done) throw notFound('share', 'Không tìm thấy câu trả lời được chia sẻ này, hoặc nó đã được thu hồi.');
+      await withdrawShare(app.services, req.params.id, officialOf(req));
       for (const shape of ['wide', 'square']) cardCache.delete(`${req.params.id}:${shape}`);
       return { ok: true };
     },

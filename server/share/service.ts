@@ -1,5 +1,8 @@
 import crypto from 'node:crypto';
-import { insertSharedAnswer, messageToShare, type SharedAnswerRow } from '../../store/shared-answers.js';
+import {
+  insertSharedAnswer, listSharedAnswers, liveSharedAnswer, messageToShare, wasWithdrawn, withdrawSharedAnswer, type SharedAnswerRow,
+} from '../../store/shared-answers.js';
+import { audit, type Actor } from '../audit/log.js';
 import { AppError, notFound } from '../errors.js';
 import type { Services } from '../services.js';
 
@@ -30,4 +33,25 @@ export async function createShare(s: Pick<Services, 'db' | 'config'>, req: Share
     citations: m.citations,
     days: s.config.RETENTION_DAYS,
   });
+}
+
+/** A shared page by its link: the live copy, or whether it was withdrawn (410) rather than never there or expired (404). */
+export async function readShare(s: Pick<Services, 'db'>, id: string): Promise<{ row: SharedAnswerRow | null; withdrawn: boolean }> {
+  const row = await liveSharedAnswer(s.db, id);
+  return { row, withdrawn: row ? false : await wasWithdrawn(s.db, id) };
+}
+
+/** Shared answers that have not expired, newest first, for officials to review. */
+export function listShares(s: Pick<Services, 'db'>, limit: number): Promise<SharedAnswerRow[]> {
+  return listSharedAnswers(s.db, limit);
+}
+
+/** Withdraws a shared answer (its text erased, its page says so); the audit entry commits with it. */
+export async function withdrawShare(s: Pick<Services, 'db'>, id: string, actor: Actor): Promise<void> {
+  const done = await s.db.transaction(async (tx) => {
+    const ok = await withdrawSharedAnswer(tx, id, actor.id);
+    if (ok) await audit(tx, actor, 'share.withdraw', { type: 'share', id });
+    return ok;
+  });
+  if (!done) throw notFound('share', 'Không tìm thấy câu trả lời được chia sẻ này, hoặc nó đã được thu hồi.');
 }
