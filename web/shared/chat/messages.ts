@@ -44,6 +44,8 @@ export function fromServer(m: ConversationMessage): ChatMessage {
     fallback: m.fallback,
     official: m.official,
     reply: m.reply,
+    // A reopened emergency answer keeps its call buttons.
+    emergency: m.emergency,
     suggestions: m.suggestions,
     status: 'done',
   };
