@@ -111,7 +111,7 @@ describe('Zalo Mini App in Chromium', () => {
     if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function zaloPhone(): Promise<{ context: BrowserContext; page: Page; errors: string[]; outside: string[] }> {
+  async function zaloPhone(opts: { refuseNotification?: boolean } = {}): Promise<{ context: BrowserContext; page: Page; errors: string[]; outside: string[] }> {
     const context = await browser.newContext({
       viewport: { width: 360, height: 740 },
       deviceScaleFactor: 2,
@@ -128,7 +128,7 @@ describe('Zalo Mini App in Chromium', () => {
       if (/\/access_token\b/.test(r.request().url())) return r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ access_token: 'fake-access-token', refresh_token: 'fake-refresh', expires_in: '3600' }) });
       return r.fulfill({ status: 204, body: '' });
     });
-    await context.addInitScript(fakeZaloClient, { appId: APP_ID, userId: ZALO_USER_ID });
+    await context.addInitScript(fakeZaloClient, { appId: APP_ID, userId: ZALO_USER_ID, refuseNotification: opts.refuseNotification ?? false });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -426,6 +426,27 @@ describe('Zalo Mini App in Chromium', () => {
     await reply.waitFor();
     expect(await page.getByTestId('reply-notice').count()).toBe(0);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('hands the question over all the same when she says no to Zalo notifications, and keeps no Zalo id', async () => {
+    const { context, page, errors } = await zaloPhone({ refuseNotification: true });
+    await page.goto(appUrl);
+    await page.getByRole('button', { name: 'Giới thiệu', exact: true }).click();
+    await page.getByLabel('Ghi nhớ lịch sử bằng tài khoản Zalo').check();
+    await page.getByText('Đã bật.', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Hỏi đáp', exact: true }).click();
+    await ask(page, 'ai nuoi con khi ly hon');
+    const answer = page.locator('article.hl-msg-assistant').last();
+    await answer.getByRole('button', { name: 'Chưa đúng' }).click();
+    await answer.getByRole('button', { name: 'Gửi góp ý' }).click();
+    await answer.getByRole('button', { name: 'Gửi cho cán bộ Hội' }).click();
+    await answer.getByRole('button', { name: 'Gửi câu hỏi cho cán bộ Hội' }).click();
+    await expect(answer.getByText('Câu hỏi của chị đã được gửi', { exact: false }).innerText()).resolves.not.toContain('Zalo');
+    expect((await zaloCalls(page)).some((c) => /NOTIFICATION/i.test(c.action))).toBe(true);
+    const rows = await services.db.query<{ notify_recipient: string | null }>("select notify_recipient from handover where question = 'ai nuoi con khi ly hon'");
+    expect(rows.rows).toEqual([{ notify_recipient: null }]);
     expect(errors).toEqual([]);
     await context.close();
   });
