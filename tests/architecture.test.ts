@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import Fastify, { type FastifyPluginAsync } from 'fastify';
 import { parseSync } from 'vite';
 import { describe, expect, it } from 'vitest';
 
@@ -204,5 +205,37 @@ describe('architecture checks catch what they are for', () => {
     ].join('\n');
     expect(choiceLeaks(path.join(ROOT, 'server/main.ts'), src).map((x) => x.split(':')[1])).toEqual(['1', '2', '3']);
     expect(choiceLeaks(path.join(ROOT, 'server/bootstrap.ts'), src)).toEqual([]);
+  });
+});
+
+describe('named plugins declare what they use', () => {
+  /** What each named plugin reads from the app: registering it without that must fail at start-up, not at the first request. */
+  const PLUGINS: { name: string; load: () => Promise<{ default: FastifyPluginAsync }>; services: boolean; errors: boolean }[] = [
+    { name: 'errors', load: () => import('../server/plugins/errors.js'), services: false, errors: false },
+    { name: 'compress', load: () => import('../server/plugins/compress.js'), services: false, errors: false },
+    { name: 'security', load: () => import('../server/plugins/security.js'), services: true, errors: true },
+    { name: 'auth', load: () => import('../server/auth/plugin.js'), services: true, errors: true },
+    { name: 'cors-origins', load: () => import('../server/origins/cors.js'), services: true, errors: false },
+    { name: 'maintenance', load: () => import('../server/maintenance/retention.js'), services: true, errors: false },
+  ];
+
+  for (const p of PLUGINS) {
+    it(`${p.name}: ${p.services ? 'needs services' : 'no services'}${p.errors ? ', needs the errors plugin' : ''}`, async () => {
+      const plugin = (await p.load()).default;
+      const bare = Fastify({ logger: false });
+      const attempt = bare.register(plugin).ready();
+      if (p.services || p.errors) await expect(attempt).rejects.toThrow(p.services ? /services/ : /errors/);
+      else await expect(attempt).resolves.toBeDefined();
+      await bare.close().catch(() => {});
+    });
+  }
+
+  it('the errors dependency is declared, not only the services decoration', async () => {
+    for (const p of PLUGINS.filter((x) => x.errors)) {
+      const app = Fastify({ logger: false });
+      app.decorate('services', {} as never);
+      await expect(app.register((await p.load()).default).ready(), p.name).rejects.toThrow(/errors/);
+      await app.close().catch(() => {});
+    }
   });
 });

@@ -42,6 +42,7 @@ export default fp(
       for (const method of Array.isArray(route.method) ? route.method : [route.method]) guarded.push({ method, url: route.url, role });
     });
   },
-  // Its guards throw AppErrors (401, 403) that the error handler renders.
-  { name: 'auth', fastify: '5.x', dependencies: ['errors'] },
+  // Its guards throw AppErrors (401, 403) that the error handler renders, and read sessions and
+  // API keys from services.db.
+  { name: 'auth', fastify: '5.x', dependencies: ['errors'], decorators: { fastify: ['services'] } },
 );
