@@ -7,6 +7,7 @@ import { zaloOwnerKeyOf } from '../server/notify/notifier.js';
 import { notifyOfficialReply } from '../server/notify/official-reply.js';
 import { createZaloNotifier, NOTIFICATION } from '../server/notify/zalo.js';
 import { loadConfig } from '../config/config.js';
+import { sweep } from '../server/maintenance/retention.js';
 import { addOfficial, bearer, json, login, officialsApp, type Login } from './helpers/officials.js';
 import { startFakeZalo, type FakeZalo } from './helpers/fake-zalo.js';
 
@@ -211,6 +212,15 @@ describe('Zalo notification of an official reply', () => {
     for (const text of [ZID, QUESTION, ANSWER, 'lương']) expect(logged).not.toContain(text);
     // Already tried: never a second attempt.
     expect(await notifyOfficialReply(withZalo.services.db, createZaloNotifier(loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url }).zaloNotify!), id, log)).toBe('not_asked');
+  });
+
+  it('forgets her sealed Zalo id with her conversation (retention, "Thoát nhanh")', async () => {
+    const c = await conversationOf(withZalo.services, ZID);
+    const id = json(await handover(withZalo.app, { ...c, zaloUserId: ZID })).id as number;
+    expect((await row(withZalo.services, id)).notify_recipient).not.toBeNull();
+    await withZalo.services.db.query('delete from conversations where id = $1', [c.conversationId]);
+    await sweep(withZalo.services.db, { retentionDays: 30 });
+    expect((await row(withZalo.services, id)).notify_recipient).toBeNull();
   });
 
   it('config: app id and API key set both or neither; off by default', () => {
