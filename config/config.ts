@@ -80,6 +80,8 @@ const EnvSchema = z.object({
   ZALO_NOTIFY_API_URL: z.string().url().default('https://openapi.mini.zalo.me'),
   ZALO_NOTIFY_TEMPLATE_ID: z.string().min(1).default('00126fd75392bacce383'),
   ZALO_NOTIFY_TIMEOUT_MS: intFrom(5000, 100, 60_000),
+  // Hours (Vietnam time, from-to) when Zalo delivers Mini App notifications; approvals outside wait for them.
+  ZALO_NOTIFY_HOURS: z.string().regex(/^\d{1,2}-\d{1,2}$/, 'must be like 6-22').default('6-22'),
   UPLOAD_MAX_MB: intFrom(25, 1, 500),
   // PDF, DOCX and HTML uploads parsed at a time, and how many more may wait (then 503 + Retry-After).
   PARSE_CONCURRENCY: intFrom(1, 1, 16),
@@ -116,7 +118,7 @@ export interface Config extends Env {
     | { kind: 'extractive' }
     | { kind: 'openai'; model: string; baseURL?: string; apiKey?: string };
   /** Zalo Mini App notifications; null = members are never notified outside the app. */
-  zaloNotify: { appId: string; apiKey: string; baseUrl: string; templateId: string; timeoutMs: number } | null;
+  zaloNotify: { appId: string; apiKey: string; baseUrl: string; templateId: string; timeoutMs: number; hours: [number, number] } | null;
 }
 
 export class ConfigError extends Error {
@@ -146,6 +148,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if ((e.ADMIN_EMAIL && !e.ADMIN_PASSWORD) || (!e.ADMIN_EMAIL && e.ADMIN_PASSWORD)) {
     problems.push('ADMIN_EMAIL/ADMIN_PASSWORD: set both or neither');
   }
+  const notifyHours = e.ZALO_NOTIFY_HOURS.split('-').map(Number) as [number, number];
+  if (!(notifyHours[0] < notifyHours[1] && notifyHours[1] <= 24)) problems.push('ZALO_NOTIFY_HOURS: from-to within 0-24, from before to');
   if (Boolean(e.ZALO_APP_ID) !== Boolean(e.ZALO_NOTIFY_API_KEY)) {
     problems.push('ZALO_APP_ID/ZALO_NOTIFY_API_KEY: set both or neither');
   }
@@ -173,7 +177,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : { kind: 'extractive' },
     zaloNotify:
       e.ZALO_APP_ID && e.ZALO_NOTIFY_API_KEY
-        ? { appId: e.ZALO_APP_ID, apiKey: e.ZALO_NOTIFY_API_KEY, baseUrl: e.ZALO_NOTIFY_API_URL.replace(/\/+$/, ''), templateId: e.ZALO_NOTIFY_TEMPLATE_ID, timeoutMs: e.ZALO_NOTIFY_TIMEOUT_MS }
+        ? { appId: e.ZALO_APP_ID, apiKey: e.ZALO_NOTIFY_API_KEY, baseUrl: e.ZALO_NOTIFY_API_URL.replace(/\/+$/, ''), templateId: e.ZALO_NOTIFY_TEMPLATE_ID, timeoutMs: e.ZALO_NOTIFY_TIMEOUT_MS, hours: notifyHours }
         : null,
   };
 }

@@ -84,7 +84,7 @@ describe('Zalo Mini App in Chromium', () => {
     zaloApi = await startFakeZalo();
     const [built, server, chromium] = await Promise.all([
       ensureZaloBuild(),
-      testApp({ DATA_DIR: dataDir, EMERGENCY_DV_HOTLINE: DV_HOTLINE, ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: 'e2e-zalo-notify-key', ZALO_NOTIFY_API_URL: zaloApi.url }),
+      testApp({ DATA_DIR: dataDir, EMERGENCY_DV_HOTLINE: DV_HOTLINE, ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: 'e2e-zalo-notify-key', ZALO_NOTIFY_API_URL: zaloApi.url, ZALO_NOTIFY_HOURS: '0-24' }),
       launchChromium(),
     ]);
     void built;

@@ -4,7 +4,7 @@ import { ingestDocument } from '../ingest/pipeline.js';
 import type { Services } from '../server/services.js';
 import { addMessage, createConversation } from '../store/conversations.js';
 import { zaloOwnerKeyOf } from '../server/notify/notifier.js';
-import { notifyOfficialReply } from '../server/notify/official-reply.js';
+import { notifyOfficialReply, sendDeferred } from '../server/notify/official-reply.js';
 import { createZaloNotifier, NOTIFICATION } from '../server/notify/zalo.js';
 import { loadConfig } from '../config/config.js';
 import { sweep } from '../server/maintenance/retention.js';
@@ -49,7 +49,7 @@ async function setUp(env: Record<string, string>) {
 
 beforeAll(async () => {
   zalo = await startFakeZalo();
-  withZalo = await setUp({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url, ZALO_NOTIFY_TIMEOUT_MS: '400' });
+  withZalo = await setUp({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url, ZALO_NOTIFY_TIMEOUT_MS: '400', ZALO_NOTIFY_HOURS: '0-24' });
   without = await setUp({});
 });
 afterAll(async () => {
@@ -201,7 +201,7 @@ describe('Zalo notification of an official reply', () => {
     const log = { info: (...a: unknown[]) => lines.push(a), warn: (...a: unknown[]) => lines.push(a) } as unknown as FastifyBaseLogger;
     zalo.mode = 'hang';
     try {
-      const cfg = loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url, ZALO_NOTIFY_TIMEOUT_MS: '200' }).zaloNotify!;
+      const cfg = loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url, ZALO_NOTIFY_TIMEOUT_MS: '200', ZALO_NOTIFY_HOURS: '0-24' }).zaloNotify!;
       expect(await notifyOfficialReply(withZalo.services.db, createZaloNotifier(cfg), id, log)).toBe('failed');
     } finally {
       zalo.mode = 'ok';
@@ -211,7 +211,29 @@ describe('Zalo notification of an official reply', () => {
     expect(logged).toContain('timeout');
     for (const text of [ZID, QUESTION, ANSWER, 'lương']) expect(logged).not.toContain(text);
     // Already tried: never a second attempt.
-    expect(await notifyOfficialReply(withZalo.services.db, createZaloNotifier(loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url }).zaloNotify!), id, log)).toBe('not_asked');
+    expect(await notifyOfficialReply(withZalo.services.db, createZaloNotifier(loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url, ZALO_NOTIFY_HOURS: '0-24' }).zaloNotify!), id, log)).toBe('not_asked');
+  });
+
+  it('waits for Zalo\'s daytime hours: an answer approved at night is notified in the morning, once', async () => {
+    const c = await conversationOf(withZalo.services, ZID);
+    const id = json(await handover(withZalo.app, { ...c, zaloUserId: ZID })).id as number;
+    await withZalo.services.db.query(`update handover set answer = $2, state = 'approved' where id = $1`, [id, ANSWER]);
+    const { deliverOfficialReply } = await import('../server/handover/reply.js');
+    await deliverOfficialReply(withZalo.services.db, id);
+    const daytime = createZaloNotifier(loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url }).zaloNotify!);
+    const night = new Date('2030-03-01T16:30:00Z'); // 23:30 in Việt Nam
+    const morning = new Date('2030-03-02T01:00:00Z'); // 8:00
+    const before = zalo.requests.length;
+    expect(await notifyOfficialReply(withZalo.services.db, daytime, id, undefined, night)).toBe('deferred');
+    expect(await sendDeferred(withZalo.services.db, daytime, undefined, night)).toBe(0);
+    expect((await row(withZalo.services, id)).notify_recipient).not.toBeNull();
+    expect(zalo.requests.length).toBe(before);
+    expect(await sendDeferred(withZalo.services.db, daytime, undefined, morning)).toBeGreaterThanOrEqual(1);
+    expect(zalo.requests.filter((r) => r.headers['x-user-id'] === ZID).length).toBeGreaterThan(0);
+    expect((await row(withZalo.services, id)).notify_recipient).toBeNull();
+    const after = zalo.requests.length;
+    expect(await sendDeferred(withZalo.services.db, daytime, undefined, morning)).toBe(0);
+    expect(zalo.requests.length).toBe(after);
   });
 
   it('forgets her sealed Zalo id with her conversation (retention, "Thoát nhanh")', async () => {
@@ -227,6 +249,7 @@ describe('Zalo notification of an official reply', () => {
     expect(loadConfig({}).zaloNotify).toBeNull();
     expect(() => loadConfig({ ZALO_APP_ID: APP_ID })).toThrow(/ZALO_APP_ID\/ZALO_NOTIFY_API_KEY/);
     expect(() => loadConfig({ ZALO_NOTIFY_API_KEY: API_KEY })).toThrow(/ZALO_APP_ID\/ZALO_NOTIFY_API_KEY/);
-    expect(loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY }).zaloNotify).toMatchObject({ appId: APP_ID, baseUrl: 'https://openapi.mini.zalo.me' });
+    expect(loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY }).zaloNotify).toMatchObject({ appId: APP_ID, baseUrl: 'https://openapi.mini.zalo.me', hours: [6, 22] });
+    expect(() => loadConfig({ ZALO_NOTIFY_HOURS: '22-6' })).toThrow(/ZALO_NOTIFY_HOURS/);
   });
 });

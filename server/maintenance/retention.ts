@@ -1,5 +1,7 @@
 import fp from 'fastify-plugin';
 import type { Queryable } from '../../store/db.js';
+import { sendDeferred } from '../notify/official-reply.js';
+import { noNotifier } from '../notify/notifier.js';
 
 /** Conversations with "không lưu lịch sử" are kept only this long after their last message. */
 export const NO_HISTORY_HOURS = 24;
@@ -59,6 +61,12 @@ export default fp(
         if (r.conversations) app.log.info({ conversations: r.conversations }, 'retention: old conversations deleted');
       } catch (err) {
         app.log.warn({ err: (err as Error).message }, 'retention sweep failed');
+      }
+      // Zalo notifications of answers approved at night, now that Zalo delivers again.
+      try {
+        await sendDeferred(app.services.db, app.services.notifier ?? noNotifier, app.log);
+      } catch (err) {
+        app.log.warn({ err: (err as Error).message }, 'deferred Zalo notifications failed');
       }
     };
     app.addHook('onReady', async () => {

@@ -17,12 +17,15 @@ export interface MemberNotifier {
    * hers or of the answer. Rejects on failure or timeout; callers log and move on.
    */
   officialReplied(sealed: string): Promise<void>;
+  /** Whether a notification sent now would be delivered (Zalo only delivers in daytime hours). */
+  sendsAt(now: Date): boolean;
 }
 
 export const noNotifier: MemberNotifier = {
   kind: 'none',
   seal: () => null,
   officialReplied: async () => {},
+  sendsAt: () => true,
 };
 
 /** Must stay equal to OWNER_PREFIX in web/zalo/src/zalo.ts: the Mini App hashes her id the same way. */

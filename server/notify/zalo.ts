@@ -8,6 +8,8 @@ export interface ZaloNotifyConfig {
   baseUrl: string;
   templateId: string;
   timeoutMs: number;
+  /** [from, to) hours, Vietnam time (UTC+7, no daylight saving), when Zalo delivers notifications. */
+  hours: [number, number];
 }
 
 /**
@@ -37,6 +39,10 @@ export function createZaloNotifier(cfg: ZaloNotifyConfig, fetchImpl: typeof fetc
   const url = `${cfg.baseUrl}/notification/template`;
   return {
     kind: 'zalo',
+    sendsAt(now) {
+      const hour = (now.getUTCHours() + 7) % 24;
+      return hour >= cfg.hours[0] && hour < cfg.hours[1];
+    },
     seal(zaloUserId) {
       const iv = randomBytes(12);
       const c = createCipheriv('aes-256-gcm', key, iv);
