@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
-import { API_SCOPES, createApiKey, listApiKeys, revokeApiKey, type ApiScope } from '../api-keys/keys.js';
-import { notFound } from '../errors.js';
+import { API_SCOPES, listApiKeys, type ApiScope } from '../api-keys/keys.js';
+import { issueApiKey, withdrawApiKey } from '../api-keys/service.js';
 import { guardedErrors, intIdParam, security } from './schemas.js';
 
 const apiKey = {
@@ -47,24 +46,14 @@ const apiKeys: FastifyPluginAsync = async (app) => {
       response: { 200: { type: 'object', properties: { key: { type: 'string' }, apiKey } }, ...guardedErrors },
     },
   }, async (req) => {
-    const official = officialOf(req);
-    return db.transaction(async (tx) => {
-      const r = await createApiKey(tx, { name: req.body.name.trim(), scopes: req.body.scopes, ratePerMin: req.body.ratePerMin, createdBy: official.id });
-      await audit(tx, official, 'api_key.create', { type: 'api_key', id: r.apiKey.id }, { name: r.apiKey.name, scopes: r.apiKey.scopes, prefix: r.apiKey.prefix });
-      return r;
-    });
+    return issueApiKey(app.services, officialOf(req), req.body);
   });
 
   app.delete<{ Params: { id: number } }>('/api/admin/api-keys/:id', {
     onRequest: requireRole('admin'),
     schema: { tags: ['admin'], summary: 'Revoke an API key', security, params: intIdParam, response: { 200: { type: 'object', properties: { apiKey } }, 404: guardedErrors[400], ...guardedErrors } },
   }, async (req) => {
-    return db.transaction(async (tx) => {
-      const k = await revokeApiKey(tx, req.params.id);
-      if (!k) throw notFound('api_key', 'Không tìm thấy khoá API này.');
-      await audit(tx, officialOf(req), 'api_key.revoke', { type: 'api_key', id: k.id }, { name: k.name, prefix: k.prefix });
-      return { apiKey: k };
-    });
+    return { apiKey: await withdrawApiKey(app.services, officialOf(req), req.params.id) };
   });
 };
 

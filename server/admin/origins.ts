@@ -1,8 +1,7 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { AppError, badRequest, notFound } from '../errors.js';
-import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
-import { invalidateOriginCache, listOrigins, normaliseOrigin, ZALO_ORIGINS } from '../origins/store.js';
+import { listOrigins, ZALO_ORIGINS } from '../origins/store.js';
+import { allowOrigin, disallowOrigin } from '../origins/service.js';
 import { errorResponse, guardedErrors, intIdParam, okResponse, security } from './schemas.js';
 
 const originSchema = {
@@ -64,20 +63,9 @@ const origins: FastifyPluginAsync = async (app) => {
     },
     async (req, reply) => {
       const actor = officialOf(req);
-      const origin = normaliseOrigin(req.body.origin);
-      if (!origin) {
-        throw badRequest('origin', 'Địa chỉ trang web không hợp lệ. Hãy nhập dạng https://ten-mien.vn (không có đường dẫn phía sau).');
-      }
-      const r = await db.query<{ id: number | string; created_at: string | Date }>(
-        'insert into embed_origins (origin, note, created_by) values ($1, $2, $3) on conflict (origin) do nothing returning id, created_at',
-        [origin, req.body.note?.trim() || null, actor.id],
-      );
-      const row = r.rows[0];
-      if (!row) throw new AppError(409, 'conflict:origin', 'Trang web này đã có trong danh sách được phép.');
-      invalidateOriginCache(db);
-      await audit(db, actor, 'origin.add', { type: 'origin', id: Number(row.id) }, { origin });
+      const added = await allowOrigin(app.services, actor, req.body);
       return reply.status(201).send({
-        origin: { id: Number(row.id), origin, note: req.body.note?.trim() || null, createdBy: actor.email, createdAt: new Date(row.created_at).toISOString() },
+        origin: { id: added.id, origin: added.origin, note: added.note, createdBy: actor.email, createdAt: added.createdAt.toISOString() },
       });
     },
   );
@@ -89,11 +77,7 @@ const origins: FastifyPluginAsync = async (app) => {
       schema: { tags: ['admin'], summary: 'Stop allowing a site', security, params: intIdParam, response: { 200: okResponse, ...guardedErrors, 404: errorResponse } },
     },
     async (req) => {
-      const actor = officialOf(req);
-      const r = await db.query<{ origin: string }>('delete from embed_origins where id = $1 returning origin', [req.params.id]);
-      if (!r.rows[0]) throw notFound('origin', 'Không tìm thấy trang web này trong danh sách.');
-      invalidateOriginCache(db);
-      await audit(db, actor, 'origin.remove', { type: 'origin', id: req.params.id }, { origin: r.rows[0].origin });
+      await disallowOrigin(app.services, officialOf(req), req.params.id);
       return { ok: true };
     },
   );

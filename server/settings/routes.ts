@@ -1,5 +1,4 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { badRequest } from '../errors.js';
 import { guardedErrors, security } from '../admin/schemas.js';
@@ -7,16 +6,15 @@ import { NOTE_MAX_CHARS } from '../feedback/limits.js';
 import {
   cleanText,
   defaults,
-  invalidateSettingsCache,
   memberSettings,
   normalisePhone,
-  saveSettings,
   savedSettings,
   SUGGESTION_MAX_CHARS,
   SUGGESTIONS_MAX,
   WELCOME_MAX_CHARS,
   type MemberSettings,
 } from './store.js';
+import { updateMemberSettings } from './service.js';
 
 const settingsSchema = {
   type: 'object',
@@ -142,19 +140,7 @@ const memberSettingsRoutes: FastifyPluginAsync = async (app) => {
       },
     },
     async (req) => {
-      const actor = officialOf(req);
-      const patch = clean(req.body);
-      const changed = await db.transaction(async (tx) => {
-        const keys = await saveSettings(tx, actor.id, patch);
-        // Numbers are public and not personal, so the audit keeps them; texts only by length.
-        const details = Object.fromEntries(
-          keys.map((k) => [k, k === 'welcome' ? (patch.welcome?.length ?? 0) : k === 'suggestions' ? (patch.suggestions?.length ?? 0) : patch[k] || null]),
-        );
-        if (keys.length) await audit(tx, actor, 'settings.update', { type: 'member_settings', id: null }, details);
-        return keys;
-      });
-      invalidateSettingsCache(db);
-      return { effective: await memberSettings(db, config), changed };
+      return updateMemberSettings(app.services, officialOf(req), clean(req.body));
     },
   );
 };
