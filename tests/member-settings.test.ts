@@ -29,7 +29,7 @@ describe('what members see, set by officials', () => {
 
   it('starts from the configured defaults', async () => {
     expect((await numbers()).map((n) => n.number)).toEqual(['113', '111', '115', '1900 0001']);
-    expect(json(await app.inject({ method: 'GET', url: '/api/welcome' }))).toEqual({ welcome: null, suggestions: [], limits: { messageChars: 2000, noteChars: 1000 } });
+    expect(json(await app.inject({ method: 'GET', url: '/api/welcome' }))).toEqual({ welcome: null, suggestions: [], limits: { messageChars: 2000, noteChars: 1000 }, zaloNotify: false });
   });
 
   it('an official sets the hotlines, the welcome and the suggestions; members see them at once; audited', async () => {
@@ -49,6 +49,7 @@ describe('what members see, set by officials', () => {
       welcome: 'Chào chị, Hội Phụ nữ tỉnh Thanh Hóa luôn bên chị.\n\nMiễn phí.',
       suggestions: ['Chồng đánh vợ thì bị xử lý thế nào?', 'Ly hôn đơn phương cần giấy tờ gì?'],
       limits: { messageChars: 2000, noteChars: 1000 },
+      zaloNotify: false,
     });
 
     // An emergency answer offers the hotline officials set, not the configured one.
