@@ -113,6 +113,7 @@ describe('Zalo notification of an official reply', () => {
     const wrong = await handover(withZalo.app, { ...mine, zaloUserId: OTHER_ZID });
     expect(wrong.statusCode).toBe(400);
     expect(json(wrong).error).toBe('invalid:zalo_user');
+    expect((await withZalo.services.db.query('select 1 from handover where conversation_id = $1', [mine.conversationId])).rows).toHaveLength(0);
     // Nor may a conversation she never filed under Zalo ask for one.
     const anonymous = await conversationOf(withZalo.services, null);
     const r = await handover(withZalo.app, { ...anonymous, zaloUserId: ZID });

@@ -86,8 +86,12 @@ const memberFeedback: FastifyPluginAsync = async (app) => {
     },
     async (req, reply) => {
       const { zaloUserId, ...body } = req.body;
-      const r = await createHandover(db, body);
-      const notify = zaloUserId ? await recordNotifyConsent(db, notifier, { handoverId: r.id, conversationId: body.conversationId, zaloUserId }) : false;
+      // One transaction: a Zalo id that is not hers refuses the whole request, leaving no hand-over behind.
+      const { r, notify } = await db.transaction(async (tx) => {
+        const r = await createHandover(tx, body);
+        const notify = zaloUserId ? await recordNotifyConsent(tx, notifier, { handoverId: r.id, conversationId: body.conversationId, zaloUserId }) : false;
+        return { r, notify };
+      });
       return reply.status(201).send({
         ...r,
         notify,
