@@ -31,7 +31,6 @@ const APP_ERRORS = {
   'invalid:current_password': 400,
   'invalid:citation': 400,
   'invalid:no_question': 400,
-  'invalid:zalo_user': 400,
   'invalid:phone': 400,
   'invalid:welcome': 400,
   'invalid:suggestions': 400,

@@ -108,17 +108,18 @@ describe('Zalo notification of an official reply', () => {
     expect(Buffer.from(stored!.split('.').at(-1)!, 'base64url').toString('latin1')).not.toContain(ZID);
   });
 
-  it('refuses a Zalo id that is not the one her conversation is filed under', async () => {
+  it('notifies only the Zalo account her conversation is filed under, and never fails her hand-over over it', async () => {
     const mine = await conversationOf(withZalo.services, ZID);
     const wrong = await handover(withZalo.app, { ...mine, zaloUserId: OTHER_ZID });
-    expect(wrong.statusCode).toBe(400);
-    expect(json(wrong).error).toBe('invalid:zalo_user');
-    expect((await withZalo.services.db.query('select 1 from handover where conversation_id = $1', [mine.conversationId])).rows).toHaveLength(0);
-    // Nor may a conversation she never filed under Zalo ask for one.
-    const anonymous = await conversationOf(withZalo.services, null);
-    const r = await handover(withZalo.app, { ...anonymous, zaloUserId: ZID });
-    expect(r.statusCode).toBe(400);
-    expect(json(r).error).toBe('invalid:zalo_user');
+    expect(wrong.statusCode).toBe(201);
+    expect(json(wrong).notify).toBe(false);
+    expect((await row(withZalo.services, json(wrong).id)).notify_recipient).toBeNull();
+    // Begun before she turned on "Ghi nhớ bằng tài khoản Zalo": filed under her account now.
+    const earlier = await conversationOf(withZalo.services, null);
+    const r = await handover(withZalo.app, { ...earlier, zaloUserId: ZID });
+    expect(json(r).notify).toBe(true);
+    const owner = await withZalo.services.db.query<{ owner_key: string }>('select owner_key from conversations where id = $1', [earlier.conversationId]);
+    expect(owner.rows[0]!.owner_key).toBe(zaloOwnerKeyOf(ZID));
   });
 
   it('sends one notification on approval, to her, saying only that the union answered', async () => {

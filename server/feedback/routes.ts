@@ -86,7 +86,7 @@ const memberFeedback: FastifyPluginAsync = async (app) => {
     },
     async (req, reply) => {
       const { zaloUserId, ...body } = req.body;
-      // One transaction: a Zalo id that is not hers refuses the whole request, leaving no hand-over behind.
+      // One transaction: the hand-over and her consent are stored together or not at all.
       const { r, notify } = await db.transaction(async (tx) => {
         const r = await createHandover(tx, body);
         const notify = zaloUserId ? await recordNotifyConsent(tx, notifier, { handoverId: r.id, conversationId: body.conversationId, zaloUserId }) : false;
