@@ -48,6 +48,18 @@ describe('hybrid retrieval', () => {
     expect(classifyMessage('mai co bao khong').offDomain).toBe(true);
   });
 
+  it('keeps a content word whose folded form is a function word when the message has dấu', () => {
+    // "đuổi" folds to "duoi" (dưới), "đẻ" to "de" (để), "tù" to "tu" (từ), "con" is also "còn".
+    const withMarks = analyzeQuery('chồng đuổi mẹ con em ra khỏi nhà, em vừa nghỉ đẻ, chồng có bị đi tù không');
+    expect(withMarks.terms).toEqual(expect.arrayContaining(['duoi', 'con', 'de', 'tu']));
+    // Function words written with dấu still go: "của", "để", "từ", "còn".
+    const functionWords = analyzeQuery('tiền của vợ để dành từ trước còn không');
+    expect(functionWords.terms).not.toEqual(expect.arrayContaining(['cua']));
+    expect(functionWords.terms.filter((t) => ['de', 'tu', 'con'].includes(t))).toEqual([]);
+    // Typed without dấu the two cannot be told apart: the folded list decides.
+    expect(analyzeQuery('chong duoi me con em ra khoi nha').terms).not.toContain('duoi');
+  });
+
   it('does not read a one-syllable trigger into a word its neighbour spells', () => {
     // "cuoi nam" is "cuối năm" (year end), not "cưới" (wedding): the library's own text says so.
     const library = new PairReadingTable();

@@ -123,6 +123,26 @@ export const STOP_SYLLABLES = new Set(
 );
 
 /**
+ * The same function words as they are written with dấu. Folded, several collide with content
+ * words a question turns on — "duoi" is dưới and đuổi, "de" để and đẻ, "tu" từ and tù, "con" còn
+ * and con, "lai" lại and lãi, "den" đến and đền — so a message typed with dấu is read against this
+ * list, and only a message typed without dấu (where they cannot be told apart) against the folded one.
+ */
+export const STOP_WORDS = new Set(
+  (
+    'và của là thì mà có không ko k kg hay hoặc các những một này đó đấy đây kia với cho trong trên dưới ' +
+    'để được đc bị sẽ đã đang rồi như vậy thế nào gì sao ai à ạ ah nhé nha ơi ừ vâng dạ ' +
+    'tôi em e mình chị anh bạn tao nó họ ta chúng ' +
+    'nếu khi về từ đến theo tại ra vào lại cũng còn rất quá nữa mới làm phải cần muốn biết hỏi xin'
+  ).split(/\s+/),
+);
+
+/** Whether a syllable is a function word, read with its dấu unless the message was typed without. */
+export function isStopSyllable(token: string, typedWithout: boolean): boolean {
+  return typedWithout ? STOP_SYLLABLES.has(fold(token)) : STOP_WORDS.has(token.toLowerCase());
+}
+
+/**
  * True when a message looks typed without dấu (fewer than a fifth of its syllables carry any).
  * Only then may an unaccented syllable stand for an accented one: in a message written with
  * dấu, "bao" means "bao", not "bão".

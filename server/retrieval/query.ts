@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { STOP_SYLLABLES, fold, nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
+import { STOP_SYLLABLES, fold, isStopSyllable, nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
 import { PairReadingTable, type PairReadings } from './readings.js';
 import { DATA_DIR, conceptsOf, readVocabulary, type VocabRow } from './vocabulary.js';
 
@@ -240,7 +240,7 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
   const topics = [...topicHits].sort((a, b) => b[1] - a[1]).map(([t]) => t);
   // How she asks ("có sai luật không"), not what about: left out of the search terms.
   const inFrame = markPhrases(tokens, loadPhrases('question-frames.tsv'), loose).map(Boolean);
-  const terms = tokens.filter((_, i) => !inFrame[i]).map(fold).filter((t) => !STOP_SYLLABLES.has(t));
+  const terms = tokens.filter((t, i) => !inFrame[i] && !isStopSyllable(t, loose)).map(fold);
   // Pairs within the content between frames, never across one.
   const pairs: string[] = [];
   let run: string[] = [];
@@ -257,8 +257,9 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
   const expansionShare = new Map<string, number>();
   for (const c of concepts) {
     // Pairs within each of its concepts ("bạo lực gia đình; đánh đập"), never across two.
-    const parts = conceptsOf(c).map((part) => syllables(part).map(fold));
-    const terms = [...new Set([...parts.flat().filter((t) => !STOP_SYLLABLES.has(t)), ...parts.flatMap(pairsOf)])];
+    const written = conceptsOf(c).map((part) => syllables(part));
+    const parts = written.map((p) => p.map(fold));
+    const terms = [...new Set([...written.flat().filter((t) => !isStopSyllable(t, false)).map(fold), ...parts.flatMap(pairsOf)])];
     const share = Math.min(1, CONCEPT_BUDGET / Math.max(1, terms.length));
     for (const t of terms) expansionShare.set(t, Math.max(expansionShare.get(t) ?? 0, share));
   }
