@@ -10,6 +10,7 @@ import { noteKey, type CorpusIndex, type DocInfo } from './index/corpus-index.js
 import { createIndexHolder } from './index/holder.js';
 import { hitRowsById } from './index/chunk-rows.js';
 import { DEFAULT_PARAMS, type IndexParams, type IndexedChunk, type LexicalIndex, type ScoredChunk } from './index/lexical-index.js';
+import type { Ranker } from './rank/ranker.js';
 
 /**
  * Hybrid retrieval. The lexical side runs in memory (index/): BM25F over each chunk's body, its
@@ -38,6 +39,11 @@ export interface RetrieverDeps {
   params?: IndexParams;
   /** Weight of the best-matching single phrasing against the BM25F score (both scaled to the best). */
   phrasingWeight?: number;
+  /**
+   * Reorders the first stage's top articles (rank/, trained by npm run train:ranker). Off unless
+   * given: the models trained so far lowered the blind set's MRR (README, "A learned reranker").
+   */
+  ranker?: Ranker | null;
 }
 
 /** The retriever plus what the application needs to keep it warm. */
@@ -46,7 +52,7 @@ export interface IndexedRetriever extends Retriever {
   refresh(): Promise<{ version: string; builtMs: number }>;
 }
 
-export function createRetriever({ db, embedder, semantic, params = DEFAULT_PARAMS, phrasingWeight = PHRASING_WEIGHT }: RetrieverDeps): IndexedRetriever {
+export function createRetriever({ db, embedder, semantic, params = DEFAULT_PARAMS, phrasingWeight = PHRASING_WEIGHT, ranker = null }: RetrieverDeps): IndexedRetriever {
   // Built at start and whenever the corpus version moves, off the request path (index/holder.ts).
   const holder = createIndexHolder(db);
 
@@ -69,11 +75,13 @@ export function createRetriever({ db, embedder, semantic, params = DEFAULT_PARAM
       if (weights.size === 0) return { ...base, coverage: 0, hits: [] };
 
       const accept = acceptor(idx.docs, opts, q);
-      let ranked: ScoredChunk[] = withPhrasings(idx, lex.score(weights, accept, params), weights, accept, params, phrasingWeight);
+      const lexical = lex.score(weights, accept, params);
+      let ranked: ScoredChunk[] = withPhrasings(idx, lexical, weights, accept, params, phrasingWeight);
       // Near her words in meaning learned from the library's notes and texts (assoc/).
       ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights);
       if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked, accept);
-      const top = topArticles(lex, ranked, k);
+      let top = topArticles(lex, ranked, ranker ? Math.max(k, ranker.depth) : k);
+      if (ranker) top = ranker.rerank({ idx, query: q, weights, lexical, accept, params }, top).slice(0, k);
       const hits = await hitRows(db, idx, top, q);
       return { ...base, coverage: top.length ? coverageOf(lex, top[0]!.index, q) : 0, hits };
     },

@@ -136,18 +136,29 @@ export class LexicalIndex {
 
   /** Whether chunk `index` contains `term` in one of `fields` (binary search in the postings). */
   contains(index: number, term: string, fields: readonly Field[] = FIELDS): boolean {
+    const tf = this.frequencies(index, term);
+    return tf !== null && fields.some((f) => tf[FIELDS.indexOf(f)]! > 0);
+  }
+
+  /** The term's frequency in each field of chunk `index` ([body, title, member]), null if absent. */
+  frequencies(index: number, term: string): [number, number, number] | null {
     const p = this.postings.get(term);
-    if (!p) return false;
+    if (!p) return null;
     let lo = 0;
     let hi = p.chunks.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const v = p.chunks[mid]!;
-      if (v === index) return fields.some((f) => p.tf[mid * 3 + FIELDS.indexOf(f)]! > 0);
+      if (v === index) return [p.tf[mid * 3]!, p.tf[mid * 3 + 1]!, p.tf[mid * 3 + 2]!];
       if (v < index) lo = mid + 1;
       else hi = mid - 1;
     }
-    return false;
+    return null;
+  }
+
+  /** A field's length in terms for chunk `index`, and the field's average over the index. */
+  fieldLength(index: number, field: Field): { length: number; average: number } {
+    return { length: this.lengths[index * 3 + FIELDS.indexOf(field)]!, average: this.avgLength[field] };
   }
 
   /**
