@@ -101,7 +101,8 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
     search = { ...search, hits: current.hits };
     pastPlans = current.past;
     // Scope follows the library (server/safety/scope.ts); a message showing danger is never refused.
-    const scope = safety.level === 'ordinary' ? judgeScope(safety.request, search, followUp.query) : null;
+    // A follow-up ("thế còn học nghề thì sao") is judged with the question it leans on, as it was searched.
+    const scope = safety.level === 'ordinary' ? judgeScope(safety.request, search, followUp.context ? followUp.resolved : followUp.query) : null;
     if (scope?.refuse) [kind, refusal] = ['out_of_scope', { ...safety, request: scope.request }];
   }
   const level = raise(safety.level, await modelLevel);
