@@ -29,6 +29,8 @@ beforeAll(async () => {
   );
   services = await createServices(config, { db: await openMemoryDb() });
   await ingestDocument(services.db, services.embedder, { bytes: Buffer.from(LAW), filename: 'luat.txt' });
+  // Written straight to the store: wait until the search index has it (uploads through the API do this themselves).
+  await services.retriever.refresh();
   const stream = new Writable({
     write(chunk, _enc, done) {
       logLines.push(...String(chunk).split('\n').filter(Boolean));
