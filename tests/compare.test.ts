@@ -26,6 +26,8 @@ describe('what changed between two versions of a law', () => {
       `insert into handover (question, question_folded, state, answer, citations) values ('vay vốn cần gì', 'vay von can gi', 'approved', 'Chị được vay vốn ưu đãi.', $1)`,
       [JSON.stringify([{ documentId: oldId, article: '2', clause: '1' }])],
     );
+    // Written straight to the store: wait until the search index has both laws and the new status.
+    await ctx.services.retriever.refresh();
     await addOfficial(ctx.services, 'bientap@hoi.vn', 'editor');
     editor = await login(ctx.app, 'bientap@hoi.vn');
   });
