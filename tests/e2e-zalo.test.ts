@@ -454,6 +454,7 @@ describe('Zalo Mini App in Chromium', () => {
   // Last: the plan joins the library for this test only.
   it("opens a plan's cited mục (no Điều) in the sheet, through the sections API", async () => {
     await ingestDocument(services.db, services.embedder, { bytes: Buffer.from(PLAN, 'utf8'), filename: 'kh.txt' });
+    await services.retriever.refresh();
     const { context, page, errors } = await zaloPhone();
     await page.goto(appUrl);
     await ask(page, 'chỉ tiêu tư vấn pháp lý miễn phí cho người bị bạo lực gia đình của tỉnh');

@@ -31,6 +31,7 @@ status: còn hiệu lực
 beforeAll(async () => {
   ({ app, services, close } = await officialsApp());
   await ingestDocument(services.db, services.embedder, { bytes: Buffer.from(LAW), origin: 'upload' });
+  await services.retriever.refresh();
   await addOfficial(services, 'bientap@hoiphunu.vn', 'editor');
   await addOfficial(services, 'admin@hoiphunu.vn', 'admin');
   editor = await login(app, 'bientap@hoiphunu.vn');

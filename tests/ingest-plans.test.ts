@@ -219,6 +219,7 @@ describe('through the API', () => {
     for (const text of [PLAN, DECISION, GUIDELINE, LETTER, planLines({ number: '40/KH-UBND', year: LAST_YEAR }).join('\n')]) {
       await ingestDocument(services.db, services.embedder, { bytes: Buffer.from(text, 'utf8') });
     }
+    await services.retriever.refresh();
   }, 120_000);
   afterAll(async () => {
     await app?.close();

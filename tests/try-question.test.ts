@@ -33,6 +33,8 @@ describe('try a question and edit an article’s notes (console)', () => {
     fs.writeFileSync(path.join(corpus, 'luat-nong-thon.txt'), RURAL_LAW);
     writeNotes([row('2', '', '', 'hỏi', 'muốn mở tiệm tạp hoá cần tiền thì hỏi ai'), row('2', '', '', 'nghĩa', 'Phụ nữ nông thôn được vay vốn ưu đãi để làm ăn.')]);
     await syncBundledCorpus(ctx.services.db, ctx.services.embedder, [corpus]);
+    // Written straight to the store: wait for the search index rather than its background rebuild.
+    await ctx.services.retriever.refresh();
     documentId = (await ctx.services.db.query<{ id: string }>(`select id from documents where number = '77/2030/QH15'`)).rows[0]!.id;
     await addOfficial(ctx.services, 'bientap@hoi.vn', 'editor');
     editor = await login(ctx.app, 'bientap@hoi.vn');

@@ -42,6 +42,7 @@ let without: Awaited<ReturnType<typeof officialsApp>>;
 async function setUp(env: Record<string, string>) {
   const a = await officialsApp(env);
   await ingestDocument(a.services.db, a.services.embedder, { bytes: Buffer.from(LAW), origin: 'upload' });
+  await a.services.retriever.refresh();
   await addOfficial(a.services, 'bientap@hoiphunu.vn', 'editor');
   await addOfficial(a.services, 'admin@hoiphunu.vn', 'admin');
   return { ...a, editor: await login(a.app, 'bientap@hoiphunu.vn'), admin: await login(a.app, 'admin@hoiphunu.vn') };

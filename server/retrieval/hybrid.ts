@@ -2,7 +2,7 @@ import type { Db } from '../../store/db.js';
 import { toVectorLiteral } from '../../store/db.js';
 import { EmbedderError, type Embedder } from '../../ingest/embed/embedder.js';
 import { documentName } from '../../ingest/names.js';
-import { fold, syllables } from '../../ingest/text/vietnamese.js';
+import { STOP_SYLLABLES, fold, syllables } from '../../ingest/text/vietnamese.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { withMeaning } from './assoc/index.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
@@ -72,10 +72,10 @@ export function createRetriever({ db, embedder, semantic, params = DEFAULT_PARAM
       if (context) for (const [t, w] of weighTerms(context, lex)) if (!weights.has(t)) weights.set(t, CONTEXT_WEIGHT * w);
       const termWeights = Object.fromEntries([...weights].map(([t, w]) => [t, w * lex.idf(t)]));
       const base = { expanded: q.expanded, concepts: q.concepts, topics: q.topics, termWeights };
-      if (weights.size === 0) return { ...base, coverage: 0, hits: [] };
+      if ([...weights.keys()].every((t) => foldsIntoFunctionWord(t, lex))) return { ...base, coverage: 0, hits: [] };
 
       const accept = acceptor(idx.docs, opts, q);
-      const lexical = lex.score(weights, accept, params);
+      const lexical = withoutFunctionWordOnly(lex, lex.score(weights, accept, params), weights);
       let ranked: ScoredChunk[] = withPhrasings(idx, lexical, weights, accept, params, phrasingWeight);
       // Near her words in meaning learned from the library's notes and texts (assoc/).
       ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights);
@@ -97,6 +97,25 @@ function withContext(own: AnalyzedQuery, context: AnalyzedQuery): AnalyzedQuery 
     expansionTerms: [...new Set([...own.expansionTerms, ...context.expansionTerms])],
     expanded: `${own.expanded} ${context.expanded}`,
   };
+}
+
+/**
+ * A word typed with dấu whose folded form is also a function word ("vá" → "va", as "và") is kept
+ * by the query analysis, but the index is folded: where that form is in a large share of the
+ * chunks it mostly stands for the function word ("và", "để"). Such a term still counts beside
+ * others in a chunk (rarer collisions — "con", "tu" — mostly are the content word), but it never
+ * makes a candidate alone: a chunk that matches nothing else is not a hit, and a question that
+ * matches nothing else has found nothing.
+ */
+const FUNCTION_WORD_SHARE = 0.3;
+function foldsIntoFunctionWord(term: string, lex: LexicalIndex): boolean {
+  return STOP_SYLLABLES.has(term) && lex.df(term) > FUNCTION_WORD_SHARE * lex.n;
+}
+
+function withoutFunctionWordOnly(lex: LexicalIndex, ranked: ScoredChunk[], weights: ReadonlyMap<string, number>): ScoredChunk[] {
+  const strong = [...weights.keys()].filter((t) => !foldsIntoFunctionWord(t, lex));
+  if (strong.length === weights.size) return ranked;
+  return ranked.filter((r) => strong.some((t) => lex.contains(r.index, t)));
 }
 
 /** Query term → weight: the question's own syllables count fully, vocabulary expansions less. */
