@@ -56,8 +56,20 @@ describe('hybrid retrieval', () => {
     const functionWords = analyzeQuery('tiền của vợ để dành từ trước còn không');
     expect(functionWords.terms).not.toEqual(expect.arrayContaining(['cua']));
     expect(functionWords.terms.filter((t) => ['de', 'tu', 'con'].includes(t))).toEqual([]);
-    // Typed without dấu the two cannot be told apart: the folded list decides.
-    expect(analyzeQuery('chong duoi me con em ra khoi nha').terms).not.toContain('duoi');
+  });
+
+  it('typed without dấu, keeps such a word when its neighbour says which word it is', () => {
+    const library = new PairReadingTable();
+    library.addText('Ngân hàng cho vay vốn. Như vậy, người vay phải trả nợ. Hình phạt tù có thời hạn từ ba tháng. Từ tháng sau được nghỉ.');
+    const terms = (q: string) => analyzeQuery(q, library).terms;
+    // "cho vay" is only ever "cho vay"; "nhu vay" is "như vậy".
+    expect(terms('me don than muon cho vay')).toContain('vay');
+    expect(terms('nhu vay thi sao')).not.toContain('vay');
+    // "phat tu" is "phạt tù"; "tu thang" is "từ tháng" (a function word): not kept.
+    expect(terms('chong co bi phat tu khong')).toContain('tu');
+    expect(terms('tu thang sau em nghi viec')).not.toContain('tu');
+    // A pair nobody has written says nothing: the folded list decides.
+    expect(terms('cai do cua em')).not.toContain('do');
   });
 
   it('does not read a one-syllable trigger into a word its neighbour spells', () => {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { STOP_SYLLABLES, fold, isStopSyllable, nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
+import { STOP_SYLLABLES, STOP_WORDS, fold, isStopSyllable, nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
 import { PairReadingTable, type PairReadings } from './readings.js';
 import { DATA_DIR, conceptsOf, readVocabulary, type VocabRow } from './vocabulary.js';
 
@@ -182,6 +182,33 @@ function plausibleReading(tokens: string[], i: number, reading: string, sides: n
   return attested ? 'contradicted' : 'unknown';
 }
 
+/**
+ * Typed without dấu, a syllable that folds into a function word may be a content word: "de" in
+ * "nghi de" is "đẻ", "tu" in "phat tu" is "tù", "chung" in "tai san chung" is "chung", "vay" in
+ * "cho vay" is "vay". It counts as a term when a pair it forms with a neighbour is known (library
+ * or vocabulary) only in readings where it is not a function word ("nhu vay" is "như vậy": not).
+ */
+function readAsContentWord(tokens: string[], i: number, readings: PairReadings[]): boolean {
+  const typed = tokens[i]!;
+  if (fold(typed) !== typed) return false;
+  let content = false;
+  for (const side of [-1, 1]) {
+    const other = i + side;
+    if (other < 0 || other >= tokens.length) continue;
+    const key = side < 0 ? `${fold(tokens[other]!)} ${typed}` : `${typed} ${fold(tokens[other]!)}`;
+    for (const table of readings) {
+      for (const form of table.get(key) ?? []) {
+        const [x, y] = form.split(' ') as [string, string];
+        const [mine, theirs] = side < 0 ? [y, x] : [x, y];
+        if (!syllableMatches(tokens[other]!, theirs, true)) continue;
+        if (STOP_WORDS.has(mine)) return false;
+        content = true;
+      }
+    }
+  }
+  return content;
+}
+
 export interface AnalyzedQuery {
   /** Lower-case NFC syllables after shorthand expansion. */
   tokens: string[];
@@ -240,7 +267,7 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
   const topics = [...topicHits].sort((a, b) => b[1] - a[1]).map(([t]) => t);
   // How she asks ("có sai luật không"), not what about: left out of the search terms.
   const inFrame = markPhrases(tokens, loadPhrases('question-frames.tsv'), loose).map(Boolean);
-  const terms = tokens.filter((t, i) => !inFrame[i] && !isStopSyllable(t, loose)).map(fold);
+  const terms = tokens.filter((t, i) => !inFrame[i] && (!isStopSyllable(t, loose) || (loose && readAsContentWord(tokens, i, readings)))).map(fold);
   // Pairs within the content between frames, never across one.
   const pairs: string[] = [];
   let run: string[] = [];
