@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fold, foldReference } from '../ingest/text/vietnamese.js';
+import { fold, foldReference, syllables } from '../ingest/text/vietnamese.js';
+import { analyzeQuery } from '../server/retrieval/query.js';
 
 /**
  * `fold` is on every search's hot path and is computed from a per-character table with a memo;
@@ -72,5 +73,17 @@ describe('fold', () => {
       if (fold(s) !== foldReference(s)) wrong.push(s);
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('one spelling per syllable for matching', () => {
+  it('reads the old-style tone of a final oa/oe/uy as the new style, leaving qu- and closed syllables alone', () => {
+    expect(syllables('Hoà giải THUỶ sản khoẻ mạnh xoè')).toEqual(['hòa', 'giải', 'thủy', 'sản', 'khỏe', 'mạnh', 'xòe']);
+    expect(syllables('hòa thúy quý quỳ hoàn ngoài hoạch')).toEqual(['hòa', 'thúy', 'quý', 'quỳ', 'hoàn', 'ngoài', 'hoạch']);
+  });
+
+  it('matches a vocabulary phrase typed in the other style', () => {
+    expect(analyzeQuery('hoà giải ở cơ sở thế nào').concepts).toEqual(analyzeQuery('hòa giải ở cơ sở thế nào').concepts);
+    expect(analyzeQuery('hoà giải ở cơ sở thế nào').concepts.length).toBeGreaterThan(0);
   });
 });
