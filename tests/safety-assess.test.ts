@@ -103,8 +103,34 @@ describe('when: now, past, general', () => {
     expect(assessDanger('nếu chồng cầm dao dọa vợ thì có bị đi tù không').level).toBe('ordinary');
     expect(assessDanger('ck e dọa nếu e về thì hắn giết').level).toBe('emergency');
   });
-  it('a negated harm is no harm', () => {
+  it('after "thì", a harm the rest of the clause asks about is supposed; one told as what he will do is not', () => {
+    expect(assessDanger('trong trường hợp vợ bị nhốt trong nhà thì hàng xóm có được phá cửa vào không').level).not.toBe('emergency');
+    expect(assessDanger('giả sử chồng đánh vợ thì hàng xóm có quyền can không').level).toBe('ordinary');
+    expect(assessDanger('anh ấy nói nếu em bỏ đi thì anh ấy giết con').level).toBe('emergency');
+    expect(assessDanger('nó dọa nếu em về thì nó giết em em phải làm sao').level).toBe('emergency');
+  });
+  it('a harm told as the subject of "… thì … có được / có bị …" is asked as law: the hotline, not the police', () => {
+    expect(assessDanger('cháu bị xâm hại tình dục thì gia đình có được giữ bí mật thông tin không').level).not.toBe('emergency');
+    expect(assessDanger('chị hàng xóm bị chồng đánh gãy tay thì có được trợ giúp pháp lý không').level).not.toBe('emergency');
+  });
+  it('a negated harm is no harm; "không … nữa" reaches past the words in between', () => {
     expect(assessDanger('chồng em không đánh em nhưng hay chửi').what).not.toContain('violence');
+    expect(assessDanger('người yêu cũ giờ không nhắn tin dọa nữa, em có cần làm đơn nữa không').level).toBe('ordinary');
+    expect(assessDanger('bố chồng không sang quấy rối em nữa, em muốn hỏi chia đất').what).not.toContain('threat');
+  });
+  it('"every night" under an earlier past frame is a habit of that time; "since last week" goes on now', () => {
+    expect(assessDanger('hồi còn chung sống, chồng em tối nào cũng đánh em, giờ em dọn ra ngoài rồi').level).not.toBe('emergency');
+    expect(assessDanger('lúc còn ở với bố dượng, đêm nào ông ấy cũng đánh em').level).not.toBe('emergency');
+    expect(assessDanger('đêm nào ông ấy cũng lẻn sang giường con gái tôi').level).toBe('emergency');
+    expect(assessDanger('hắn bắt em ở trong phòng trọ từ tuần trước, không cho đi làm').level).toBe('emergency');
+  });
+  it('a healed wound is no injury; "hồi em mang bầu" is the past', () => {
+    expect(assessDanger('con em bị đánh tháng trước, giờ vết thương lành rồi, em muốn kiện').level).not.toBe('emergency');
+    expect(assessDanger('hắn ta đánh em hồi em mang bầu, giờ con em đã 2 tuổi, em muốn ly hôn').level).not.toBe('emergency');
+  });
+  it('a state that lasts, asked as law about people in general, is no alarm; about her or her child it is', () => {
+    expect(assessDanger('bố mẹ ép con gái cưới người mà nó không thích có phạm luật không').level).not.toBe('emergency');
+    expect(assessDanger('bố mẹ ép em cưới người em không thích, nhốt em trong nhà, có phạm luật không').level).toBe('emergency');
   });
   it('a general question about the law raises no alarm, the same words about her do', () => {
     expect(assessDanger('tội hiếp dâm trẻ em bị phạt bao nhiêu năm tù').level).toBe('ordinary');
@@ -220,6 +246,11 @@ describe('requests.tsv: every row recognises its example', () => {
       expect(name).toBe(row.concept);
     });
   }
+  it('a person after "cho", "của", "với" is the one it is done to: the request is still hers', () => {
+    expect(readRequest('em muốn đăng clip nóng của người yêu cũ để trả đũa')?.kind).toBe('unlawful');
+    expect(readRequest('em muốn nhắn cho vợ cũ của anh ấy vài câu để trả đũa')?.kind).toBe('unlawful');
+    expect(readRequest('người yêu cũ dọa đăng clip nóng của em')).toBeNull();
+  });
   it('a legal question about the same subjects is not refused', () => {
     for (const q of ['chồng em nợ lô đề, em có phải trả không', 'xin số điện thoại của trung tâm trợ giúp pháp lý', 'nghỉ thai sản được bao nhiêu ngày không', 'làm lại sổ hộ khẩu ở đâu']) {
       expect(readRequest(q), q).toBeNull();

@@ -1,4 +1,5 @@
 import { matchWithMasks, PhraseTable, readRows, tokenize, type Match } from './lexicon.js';
+import { fold } from '../../ingest/text/vietnamese.js';
 import type { Token } from './normalise.js';
 
 /**
@@ -122,7 +123,7 @@ export const RULES: readonly Rule[] = [
     id: 'continuing-state',
     level: 'emergency',
     why: 'Locked in, being taken away, starved, bleeding or unconscious, told without a past marker: that state lasts until someone ends it.',
-    applies: (f) => f.concrete && !f.reporter && active(f).some((h) => CONTINUING.has(h.what) && h.when !== 'habitual'),
+    applies: (f) => f.concrete && !f.reporter && !(f.has('frame.general') && !f.self && !f.childOwn) && active(f).some((h) => CONTINUING.has(h.what) && h.when !== 'habitual'),
   },
   {
     id: 'put-out-at-night',
@@ -203,7 +204,9 @@ function timeOf(harm: Match, matches: Match[]): When {
   if (gone && (own === 'ongoing' || own === 'habitual' || own === 'none')) return 'past';
   // "lúc còn ở với bố dượng, em hay bị nhốt": a habit under a past frame set by an earlier clause
   // is a habit of that time.
-  if (own === 'habitual' && matches.some((m) => m.concept === 'when.past' && m.clause < harm.clause)) return 'past';
+  // "hồi còn chung sống, tối nào nó cũng đánh em": "every night" under that frame is a habit of that time too.
+  const everyOnly = own === 'ongoing' && inClause.some((m) => m.concept === 'when.every') && !inClause.some((m) => m.concept === 'when.ongoing');
+  if ((own === 'habitual' || everyOnly) && matches.some((m) => m.concept === 'when.past' && m.clause < harm.clause)) return 'past';
   if (own !== 'none') return own;
   // From other clauses: not "đang" (it qualifies its own verb) nor "bây giờ" ("năm ngoái nó đánh
   // em. Bây giờ em muốn ly hôn"), but a presence cue ("hắn đang đứng ngoài cửa") counts.
@@ -220,7 +223,10 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
   return matches.some((m) => {
     if (m.clause !== harm.clause || m.start >= harm.start) return false;
     if (m.concept === 'frame.hypothetical') {
-      for (let i = m.end; i < harm.start; i++) if (/^(thì|thi)$/.test(tokens[i]!.text)) return false;
+      // "nó dọa nếu em về thì nó giết em": the harm after "thì" is what will happen — unless the
+      // rest of the clause asks about it ("nếu vợ bị nhốt thì hàng xóm có được phá cửa vào không").
+      const threatened = tokens.slice(0, m.start).some((t) => /^(dọa|doạ|doa|hăm|nói|bảo|nhắn)$/.test(t.text));
+      for (let i = m.end; i < harm.start; i++) if (/^(thì|thi)$/.test(tokens[i]!.text)) return !threatened && asksAfter(i, tokens);
       return true;
     }
     // "chỉ em cách bỏ thuốc vào cơm cho chồng", "thuê người đánh…": a harm she asks how to do is
@@ -246,7 +252,8 @@ function rank(markers: Match[], harm: Match, what: What): When {
   if (c('when.now') || c('when.present') || c('when.just')) return 'now';
   if (c('when.past') || c('when.safe')) return 'past';
   if (progressive) return 'now';
-  if (c('when.ongoing')) return 'ongoing';
+  // "mấy ngày nay", "từ tuần trước" (up to now) and "đêm nào cũng" (every night, when.every) go on now.
+  if (c('when.ongoing') || c('when.every')) return 'ongoing';
   // "anh ấy lại cầm dao rồi" is going on again; "mỗi lần say về lại đánh" is a habit.
   if (c('when.again')) return c('when.habitual') ? 'habitual' : 'ongoing';
   if (c('when.recent')) return 'recent';
@@ -254,9 +261,21 @@ function rank(markers: Match[], harm: Match, what: What): When {
   return 'none';
 }
 
-/** "không đánh nữa", "chưa bị đánh": a harm said not to happen. */
+/** Word pairs that make the rest of a clause a question about what comes before it (folded). */
+const QUESTION_PAIRS = new Set(['co duoc', 'co phai', 'co quyen', 'co bi', 'co nen', 'duoc khong', 'phai khong', 'bi phat', 'bi xu', 'toi gi', 'the nao', 'ra sao', 'nhu nao', 'lam sao', 'goi ai', 'bao ai']);
+
+/** Does the clause after token i ask a question: a legal one, or one ending in "không"? */
+function asksAfter(i: number, tokens: Token[]): boolean {
+  const rest: string[] = [];
+  for (let j = i + 1; j < tokens.length && tokens[j]!.clause === tokens[i]!.clause; j++) rest.push(fold(tokens[j]!.text));
+  return rest.at(-1) === 'khong' || rest.some((w, k) => QUESTION_PAIRS.has(`${w} ${rest[k + 1] ?? ''}`));
+}
+
+/** "không đánh nữa", "chưa bị đánh", "không nhắn tin dọa nữa": a harm said not to happen. */
 function negated(m: Match, tokens: Token[]): boolean {
-  for (let i = m.start - 1; i >= Math.max(0, m.start - 2); i--) {
+  // "không … nữa": a negation up to four words before a harm that "nữa" closes has stopped.
+  const stops = tokens.slice(m.end, m.end + 3).some((t) => t.clause === tokens[m.start]!.clause && /^(nữa|nua)$/.test(t.text));
+  for (let i = m.start - 1; i >= Math.max(0, m.start - (stops ? 4 : 2)); i--) {
     if (tokens[i]!.clause !== m.clause) return false;
     // "thằng chả", "ông chả" (Southern: that man) is a pronoun, not "chả" (not).
     if (/^(chả|cha)$/.test(tokens[i]!.text) && /^(thằng|thang|ông|ong|bà|ba|lão|lao)$/.test(tokens[i - 1]?.text ?? '')) continue;

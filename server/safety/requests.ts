@@ -32,12 +32,15 @@ function load() {
 /** The first kind found, in this order: injection, unlawful, off-topic; null for anything else. */
 export function readRequest(message: string): Request | null {
   const { table, rows } = load();
-  const matches = matchWithMasks(table, tokenize(message, { turns: false }));
+  const tokens = tokenize(message, { turns: false });
+  const matches = matchWithMasks(table, tokens);
   const found = matches.map((m) => m.concept);
   if (found.includes('injection')) return { kind: 'injection' };
   // The longest phrase names the request best: "sửa tuổi … để lấy chồng sớm" is a child marriage.
   // An act done to her ("chồng đọc trộm tin nhắn của em", "bị tố giả chữ ký") is her legal question.
-  const frames = matches.filter((m) => m.concept.startsWith('frame:'));
+  // "cho chồng mất việc", "clip của người yêu cũ": a person after "cho", "của", "với"… is the one
+  // it is done to, not the doer.
+  const frames = matches.filter((m) => m.concept.startsWith('frame:') && !(m.concept === 'frame:victim' && OBJECT_BEFORE.test(tokens[m.start - 1]?.text ?? '')));
   const unlawful = matches
     .filter((m) => m.concept.startsWith('unlawful:') && !doneToHer(m, frames))
     .sort((a, b) => b.end - b.start - (a.end - a.start))[0]?.concept;
@@ -49,6 +52,9 @@ export function readRequest(message: string): Request | null {
   if (off) return { kind: 'offtopic', name: off.slice(9), lead: rows.get(off)!.extra[1] ?? '' };
   return null;
 }
+
+/** Words after which a person is an object ("cho chồng", "của vợ", "với hắn"), not the one acting. */
+const OBJECT_BEFORE = /^(cho|của|cua|với|voi|về|để|tới|đến|giùm|hộ)$/;
 
 /**
  * Being under a protection order ("bị cấm tiếp xúc") is the situation of the one who would break
