@@ -31,6 +31,9 @@ export interface Turn {
 
 export type AnswerKind = 'answer' | 'emergency' | 'out_of_scope';
 
+/** Articles an emergency answer states anything from: what to do now comes first, the law stays brief. */
+export const EMERGENCY_LEAD_HITS = 2;
+
 export interface AnswerInput {
   question: string;
   /** Standalone question after follow-up resolution. */
@@ -52,6 +55,11 @@ export interface AnswerInput {
 }
 
 export interface AnswerOutput {
+  /**
+   * From an answerer: the substance only, without the helplines above it or the closing line
+   * (the chat's composer, server/chat/steps/compose.ts, adds those to every answer). From the
+   * chat use case: the whole text, as stored and shown.
+   */
   answer: string;
   citations: Citation[];
   /** True when the offline answerer stood in for a configured LLM. */

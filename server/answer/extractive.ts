@@ -1,12 +1,11 @@
 import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
-import type { AnswerInput, AnswerOutput, Answerer, Citation } from './answerer.js';
+import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
 import { wantsOf } from './plain/intent.js';
 import { articleMeaning, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { render } from './templates.js';
-import { disclaimer } from './disclaimer.js';
 
 /**
  * The offline answerer: no model. It answers first, in plain words: the plain-language sentence
@@ -23,8 +22,6 @@ const MAX_QUOTE_CHARS = 160;
 const MAX_SEE_ALSO = 4;
 /** Words of an article's title shown beside it under "Xem thêm". */
 const TITLE_WORDS = 12;
-/** Articles an emergency answer states anything from (server/chat/respond.ts keeps the law brief). */
-export const EMERGENCY_LEAD_HITS = 2;
 /** Words a member reads before "Xem thêm": about one phone screen. */
 const WORD_BUDGET = 120;
 
@@ -84,7 +81,7 @@ export class ExtractiveAnswerer implements Answerer {
       return title ? `${citationLabel(c)} (${title})` : citationLabel(c);
     });
     if (leads.length && seeAlso.length) lines.push(render('offline-see-also.vi.txt', { items: seeAlso.join('; ') }));
-    lines.push(disclaimer(input.legalAidPhone));
+    // The closing line (not a lawyer's advice, legal aid) is the composer's, as for every answer.
 
     const answer = lines.join('\n');
     if (onToken) for (const line of lines) onToken(`${line}\n`);

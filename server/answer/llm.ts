@@ -1,8 +1,6 @@
 import { ChatOpenAI } from '@langchain/openai';
 import type { ArticleHit } from '../retrieval/retriever.js';
-import type { AnswerInput, AnswerOutput, Answerer, FollowUpRewriter, Turn } from './answerer.js';
-import { EMERGENCY_LEAD_HITS } from './extractive.js';
-import { disclaimer } from './disclaimer.js';
+import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type FollowUpRewriter, type Turn } from './answerer.js';
 import { render } from './templates.js';
 import { CitationFilter } from './validate.js';
 import { citationFor, citationLabel } from './citation.js';
@@ -67,7 +65,7 @@ export class LlmAnswerer implements Answerer, FollowUpRewriter {
 
   async answer(input: AnswerInput, onToken?: (text: string) => void): Promise<AnswerOutput> {
     if (input.kind === 'out_of_scope' || input.hits.length === 0) return this.offline.answer(input, onToken);
-    // An emergency answer keeps the law brief: what to do now comes first (server/chat/respond.ts).
+    // An emergency answer keeps the law brief: what to do now comes first (server/chat/steps/compose.ts).
     const sources = [...input.hits.slice(0, input.kind === 'emergency' ? EMERGENCY_LEAD_HITS : MAX_SOURCES), ...input.nextSteps];
     const filter = new CitationFilter(sources);
     const held: string[] = [];
@@ -123,10 +121,9 @@ export class LlmAnswerer implements Answerer, FollowUpRewriter {
         // The provider answered; what it wrote is unusable, which a cool-down would not change.
         if (!filter.citations.length || !emitted.trim()) throw new NotProviderFault('LLM answer had no valid citation');
       });
-      const tail = `\n${disclaimer(input.legalAidPhone)}`;
-      onToken?.(tail);
       this.healthy = true;
-      return { answer: `${emitted.trim()}${tail}`, citations: filter.citations, fallback: false, ...dropped(filter) };
+      // The closing line is the composer's (server/chat/steps/compose.ts), as for every answer.
+      return { answer: emitted.trim(), citations: filter.citations, fallback: false, ...dropped(filter) };
     } catch (err) {
       // Her own abort (the tab closed) stops the stream too; it says nothing about the provider.
       if (input.signal?.aborted || err instanceof RequestAborted) throw new RequestAborted();

@@ -1,0 +1,82 @@
+import type { AnswerOutput, Citation, Turn } from '../../answer/answerer.js';
+import { disclaimer } from '../../answer/disclaimer.js';
+import { periodNotes, provincialPart } from '../../answer/provincial.js';
+import { successorPart } from '../../answer/successor-part.js';
+import { render } from '../../answer/templates.js';
+import { refusalText, safetyPreface, type Numbers, type SafetyNumber } from '../../safety/gate.js';
+import type { Services } from '../../services.js';
+import type { Source } from './source.js';
+import type { Triage } from './triage.js';
+
+export interface ComposeInput {
+  message: string;
+  resolved: string;
+  turns: Turn[];
+  triage: Triage;
+  dial: Numbers;
+  numbers: SafetyNumber[];
+  signal?: AbortSignal;
+}
+
+/**
+ * Step 5: the one place an answer's text is put together, whatever its source. An answer reads,
+ * top to bottom: the helplines (emergency: what to do now; urgent: where to get help), the
+ * substance (an official's answer, the answerer's reading of the law, or a refusal), the lines
+ * only the chat adds (the province's part, what replaced an old text, past plans), and the
+ * closing line with the legal-aid number. Streams through onToken in that order. The answerers
+ * write the substance only (server/answer/answerer.ts), so no text is patched in after the fact.
+ */
+export async function compose(s: Pick<Services, 'answerer' | 'retriever'>, source: Source, c: ComposeInput, onToken?: (text: string) => void): Promise<AnswerOutput> {
+  const { triage: t, dial } = c;
+  const closing = disclaimer(dial.LEGAL_AID_PHONE);
+  if (source.type === 'refusal') {
+    // A refusal cites nothing and closes with nothing: it must not look like an answer.
+    const text = await refusalText(source.refusal, s.retriever);
+    onToken?.(text);
+    return { answer: text, citations: [], fallback: false };
+  }
+  const preface = safetyPreface(dial, t.read, t.level, c.numbers);
+  if (source.type === 'official') {
+    const text = `${preface}${[render('official-answer.vi.txt'), source.answer, closing].join('\n')}`;
+    onToken?.(text);
+    return { answer: text, citations: source.citations, fallback: false };
+  }
+
+  const { search, lawHits, next } = source;
+  const hits = search.hits;
+  if (preface) onToken?.(preface);
+  // The province's part (after the law's rule) and notes on past plans, unless the answerer
+  // already wrote them (server/answer/provincial.ts); what replaced an old text.
+  const sources = [...hits, ...next.hits];
+  const local = !s.answerer.writesProvincialPart ? provincialPart(lawHits, search.termWeights, (h) => sources.indexOf(h) + 1) : null;
+  const later = source.successors ? successorPart(source.successors, sources.length + 1) : null;
+  const extra = [...(local?.lines ?? []), ...(later?.lines ?? []), ...periodNotes(source.pastPlans, lawHits.slice(0, 3))];
+
+  let streamed = '';
+  const out = await s.answerer.answer(
+    {
+      question: c.message, resolvedQuestion: c.resolved, hits, termWeights: search.termWeights, nextSteps: next.hits, nextStepWeights: next.weights,
+      history: c.turns, kind: t.kind, topics: search.topics, legalAidPhone: dial.LEGAL_AID_PHONE, signal: c.signal,
+    },
+    onToken &&
+      ((text) => {
+        streamed += text;
+        onToken(text);
+      }),
+  );
+  const body = out.answer;
+  // What she has read already (streamed), or will read (the body): a line it holds is not repeated.
+  const said = onToken ? streamed : body;
+  // The province's sentence only where the answer has not quoted that section already.
+  const quoted = local && said.includes(local.citations[0]!.document.reference ?? '\u0000');
+  const added = extra.filter((l) => !said.includes(l) && !(quoted && l === local!.lines[0]));
+  const tail = [...added, closing].join('\n');
+  // The answerer's stream may end with a line break already (the offline one sends whole lines).
+  onToken?.(`${streamed.endsWith('\n') ? '' : '\n'}${tail}`);
+  const answer = `${body}\n${tail}`;
+
+  const same = (a: Citation, b: Citation) => a.document.id === b.document.id && (a.section ?? []).join('.') === (b.section ?? []).join('.');
+  const localCitations = local && answer.includes(local.lines[0]!) ? local.citations.filter((l) => !out.citations.some((o) => same(o, l))) : [];
+  const laterCitations = (later?.cited(answer) ?? []).filter((l) => !out.citations.some((o) => o.document.id === l.document.id && o.article === l.article && o.clause === l.clause));
+  return { ...out, answer: preface + answer, citations: [...out.citations, ...localCitations, ...laterCitations] };
+}
