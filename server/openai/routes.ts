@@ -4,7 +4,7 @@ import type { Citation } from '../answer/answerer.js';
 import { citationLabel } from '../answer/citation.js';
 import { apiKeyFor } from '../api-keys/keys.js';
 import { respond, type ChatResult } from '../chat/respond.js';
-import { badRequest, RequestAborted } from '../errors.js';
+import { badRequest, RequestAborted, toHttpError } from '../errors.js';
 import { openEventStream } from '../plugins/sse.js';
 
 /**
@@ -118,8 +118,10 @@ const openai: FastifyPluginAsync = async (app) => {
         if (!res.writableEnded) res.write('data: [DONE]\n\n');
       } catch (err) {
         if (!(err instanceof RequestAborted)) {
-          req.log.error({ err }, 'v1 stream failed');
-          send({ error: { message: 'Đã có lỗi khi trả lời. Vui lòng thử lại.', type: 'server_error' } });
+          // The code and message the JSON path would answer (server/errors.ts), in OpenAI's error shape.
+          const e = toHttpError(err);
+          if (e.status >= 500) req.log.error({ err }, 'v1 stream failed');
+          send({ error: { message: e.message, type: e.status >= 500 ? 'server_error' : 'invalid_request_error', code: e.code } });
         }
       } finally {
         res.end();
