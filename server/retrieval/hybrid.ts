@@ -75,13 +75,14 @@ export function createRetriever({ db, embedder, semantic, params = DEFAULT_PARAM
       if ([...weights.keys()].every((t) => foldsIntoFunctionWord(t, lex))) return { ...base, coverage: 0, hits: [] };
 
       const accept = acceptor(idx.docs, opts, q);
-      const lexical = withoutFunctionWordOnly(lex, lex.score(weights, accept, params), weights);
+      // Every candidate is rescored below; the list is sorted once, at the end.
+      const lexical = withoutFunctionWordOnly(lex, lex.scoreUnordered(weights, accept, params), weights);
       let ranked: ScoredChunk[] = withPhrasings(idx, lexical, weights, accept, params, phrasingWeight);
       // Near her words in meaning learned from the library's notes and texts (assoc/).
-      ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights);
+      ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights).sort(byScore);
       if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked, accept);
       let top = topArticles(lex, ranked, ranker ? Math.max(k, ranker.depth) : k);
-      if (ranker) top = ranker.rerank({ idx, query: q, weights, lexical, accept, params }, top).slice(0, k);
+      if (ranker) top = ranker.rerank({ idx, query: q, weights, lexical: [...lexical].sort(byScore), accept, params }, top).slice(0, k);
       const hits = await hitRows(db, idx, top, q);
       return { ...base, coverage: top.length ? coverageOf(lex, top[0]!.index, q) : 0, hits };
     },
@@ -152,21 +153,26 @@ function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQu
  */
 function withPhrasings(idx: CorpusIndex, ranked: ScoredChunk[], weights: Map<string, number>, accept: (c: IndexedChunk) => boolean, params: IndexParams, weight: number): ScoredChunk[] {
   if (weight <= 0 || !idx.phrasings.n || !ranked.length) return ranked;
-  const best = new Map<string, number>();
-  for (const p of idx.phrasings.score(weights, accept, params)) {
-    const c = idx.phrasings.chunks[p.index]!;
-    const key = `${c.documentId}#${c.articleKey}`;
-    if (!best.has(key)) best.set(key, p.score);
+  // Best phrasing score per article, by article ordinal.
+  const best = new Float64Array(idx.articleCount);
+  let topPhrasing = 0;
+  for (const p of idx.phrasings.scoreUnordered(weights, accept, params)) {
+    const a = idx.articleOfPhrasing[p.index]!;
+    if (a < 0 || p.score <= best[a]!) continue;
+    best[a] = p.score;
+    if (p.score > topPhrasing) topPhrasing = p.score;
   }
-  if (!best.size) return ranked;
-  const topPhrasing = Math.max(...best.values());
-  const topChunk = ranked[0]!.score;
-  const out = ranked.map((r) => {
-    const c = idx.lexical.chunks[r.index]!;
-    const p = best.get(`${c.documentId}#${c.articleKey}`) ?? 0;
-    return { index: r.index, score: r.score / topChunk + (weight * p) / topPhrasing };
-  });
-  return out.sort((a, b) => b.score - a.score);
+  if (topPhrasing <= 0) return ranked;
+  const topChunk = maxScore(ranked);
+  return ranked.map((r) => ({ index: r.index, score: r.score / topChunk + (weight * best[idx.articleOfChunk[r.index]!]!) / topPhrasing }));
+}
+
+const byScore = (a: ScoredChunk, b: ScoredChunk) => b.score - a.score;
+
+function maxScore(list: readonly ScoredChunk[]): number {
+  let m = 0;
+  for (const r of list) if (r.score > m) m = r.score;
+  return m;
 }
 
 /** RRF of the lexical ranking with pgvector's nearest chunks (HNSW; filters applied after). */

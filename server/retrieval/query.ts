@@ -16,6 +16,8 @@ interface VocabEntry {
   /** Written "topic?" in the table: fires only when another phrase of its topic matched too. */
   conditional: boolean;
   patterns: string[][]; // each pattern: accented syllables
+  /** The same patterns folded: a pattern whose folded syllables are not all in the question cannot match. */
+  folded: string[][];
   expansion: string;
 }
 
@@ -34,7 +36,8 @@ export function compileVocabulary(rows: VocabRow[]): CompiledVocabulary {
       conditional: r.conditional,
       patterns: r.phrases.map((p) => syllables(p)).filter((p) => p.length),
       expansion: r.expansion,
-    }));
+    }))
+    .map((e) => ({ ...e, folded: e.patterns.map((p) => p.map(fold)) }));
   const readings = new PairReadingTable();
   for (const e of entries) {
     for (const p of e.patterns) readings.addText(p.join(' '));
@@ -77,7 +80,9 @@ function loadPhrases(file: string): string[][] {
  */
 function markPhrases(tokens: string[], phrases: string[][], loose: boolean): (string[] | undefined)[] {
   const marks = new Array<string[] | undefined>(tokens.length);
+  const present = new Set(tokens.map(fold));
   for (const p of phrases) {
+    if (!p.every((syl) => present.has(fold(syl)))) continue;
     for (let i = 0; i + p.length <= tokens.length; i++) {
       if (p.every((syl, j) => !marks[i + j] && syllableMatches(tokens[i + j]!, syl, loose))) p.forEach((_, j) => (marks[i + j] = p));
     }
@@ -309,8 +314,12 @@ interface VocabMatch {
  */
 function matchVocabulary(entries: VocabEntry[], tokens: string[], loose: boolean, readings: PairReadings[], masked: (string[] | undefined)[]): VocabMatch[] {
   const found: { e: VocabEntry; phrase: string; length: number; span: Span }[] = [];
+  // Most of the thesaurus shares no word with a question: the folded test skips it cheaply.
+  const present = new Set(tokens.map(fold));
   for (const e of entries) {
-    for (const p of e.patterns) {
+    for (let k = 0; k < e.patterns.length; k++) {
+      if (!e.folded[k]!.every((syl) => present.has(syl))) continue;
+      const p = e.patterns[k]!;
       const span = findPattern(tokens, p, loose, readings, masked);
       if (span) found.push({ e, phrase: p.join(' '), length: p.length, span });
     }

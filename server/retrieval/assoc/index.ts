@@ -12,6 +12,8 @@ export interface Associations {
   lsa: LsaSpace;
   /** `${documentId}\u0000${articleKey}` → the article's position in the space. */
   articles: Map<string, number>;
+  /** The lexical index's chunk (by position, as given to buildAssociations) → its article's position. */
+  rowOfChunk: Int32Array;
   builtMs: number;
 }
 
@@ -51,7 +53,9 @@ export function buildAssociations(
     })),
     opts,
   );
-  return { lsa, articles: new Map([...articles.keys()].map((k, i) => [k, i])), builtMs: performance.now() - t0 };
+  const rows = new Map([...articles.keys()].map((k, i) => [k, i]));
+  const rowOfChunk = Int32Array.from(entries, (e) => rows.get(`${e.chunk.documentId}\u0000${e.chunk.articleKey}`)!);
+  return { lsa, articles: rows, rowOfChunk, builtMs: performance.now() - t0 };
 }
 
 /**
@@ -107,13 +111,20 @@ export function withMeaning(
   if (weight <= 0 || !ranked.length) return ranked;
   const q = assoc.lsa.queryVector(weights);
   if (!q) return ranked;
+  // Chunks of one article share its cosine: computed once per article (the request's hot path).
+  const byRow = new Map<number, number>();
   const cos = ranked.map((r) => {
-    const c = chunks[r.index]!;
-    const doc = assoc.articles.get(`${c.documentId}\u0000${c.articleKey}`);
-    return doc === undefined ? 0 : Math.max(0, assoc.lsa.similarity(q, doc));
+    const row = assoc.rowOfChunk[r.index];
+    if (row === undefined) return 0;
+    let c = byRow.get(row);
+    if (c === undefined) byRow.set(row, (c = Math.max(0, assoc.lsa.similarity(q, row))));
+    return c;
   });
   const best = Math.max(...cos);
   if (best <= 0) return ranked;
-  const top = ranked[0]!.score || 1;
+  // The candidates may come in any order: scale to the strongest, wherever it is.
+  let top = 0;
+  for (const r of ranked) if (r.score > top) top = r.score;
+  top ||= 1;
   return ranked.map((r, i) => ({ index: r.index, score: r.score / top + (weight * cos[i]!) / best })).sort((a, b) => b.score - a.score);
 }

@@ -36,6 +36,14 @@ export interface CorpusIndex {
    * paraphrases one of them is strong evidence, which the article's long member field dilutes.
    */
   phrasings: LexicalIndex;
+  /**
+   * Article ordinals, so that scores can be joined per article without building string keys on
+   * the request path: the lexical index's chunk → its article, a phrasing → its article (-1 when
+   * the article has no chunk), and how many articles there are.
+   */
+  articleOfChunk: Int32Array;
+  articleOfPhrasing: Int32Array;
+  articleCount: number;
   /** Notes by `${documentId}\u0000${articleKey}`. */
   notes: Map<string, ArticleNote[]>;
   docs: Map<string, DocInfo>;
@@ -145,6 +153,14 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
     }
   }
   const phrasings = LexicalIndex.build(phrasingEntries);
+  const ordinals = new Map<string, number>();
+  const articleOfChunk = Int32Array.from(entries, (e) => {
+    const key = noteKey(e.chunk.documentId, e.chunk.articleKey);
+    let o = ordinals.get(key);
+    if (o === undefined) ordinals.set(key, (o = ordinals.size));
+    return o;
+  });
+  const articleOfPhrasing = Int32Array.from(phrasingEntries, (e) => ordinals.get(noteKey(e.chunk.documentId, e.chunk.articleKey)) ?? -1);
 
   const readings = new PairReadingTable();
   const sample = await db.query<{ text: string }>(`select text from chunks order by id limit ${READING_SAMPLE}`);
@@ -152,5 +168,5 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
   // Members' own phrasings attest everyday pairs the law never writes ("nghỉ đẻ", "bỏ nhau").
   for (const list of notes.values()) for (const n of list) readings.addText(n.text);
 
-  return { version: v, lexical, phrasings, notes, docs, readings, assoc, builtMs: performance.now() - t0 };
+  return { version: v, lexical, phrasings, articleOfChunk, articleOfPhrasing, articleCount: ordinals.size, notes, docs, readings, assoc, builtMs: performance.now() - t0 };
 }

@@ -168,6 +168,11 @@ export class LexicalIndex {
    * `accept` filters chunks (document status, type…) before they are ranked.
    */
   score(weights: Map<string, number>, accept: (chunk: IndexedChunk) => boolean, params: IndexParams = DEFAULT_PARAMS): ScoredChunk[] {
+    return this.scoreUnordered(weights, accept, params).sort((a, b) => b.score - a.score);
+  }
+
+  /** As score(), in no particular order: for callers that rescore every candidate and sort once. */
+  scoreUnordered(weights: Map<string, number>, accept: (chunk: IndexedChunk) => boolean, params: IndexParams = DEFAULT_PARAMS): ScoredChunk[] {
     const acc = new Float64Array(this.n);
     const touched: number[] = [];
     const fw = FIELDS.map((f) => params.fields[f].weight);
@@ -192,6 +197,6 @@ export class LexicalIndex {
     }
     const out: ScoredChunk[] = [];
     for (const ci of touched) if (accept(this.chunks[ci]!)) out.push({ index: ci, score: acc[ci]! });
-    return out.sort((a, b) => b.score - a.score);
+    return out;
   }
 }
