@@ -80,6 +80,10 @@ describe('however she writes', () => {
     expect(tokenize('bị đánh.giờ em').map((t) => t.clause)).toEqual([0, 0, 1, 1]);
     expect(tokenize('tạt axit facebook').map((t) => t.text)).toEqual(['tạt', 'axit', 'facebook']);
   });
+  it('shorthand run together with words ("ckdangdanhemcuuem"); a short foreign word is not cut ("hack")', () => {
+    emergency('ckdangdanhemcuuem');
+    expect(tokenize('hack zalo').map((t) => t.text)).toEqual(['hack', 'zalo']);
+  });
   it('with the tone mark in either place and letters stretched', () => {
     expect(assessDanger('nó doạ giết em').what).toContain('weapon');
     expect(assessDanger('nó dọa giết em').what).toContain('weapon');
@@ -127,6 +131,26 @@ describe('when: now, past, general', () => {
   it('a healed wound is no injury; "hồi em mang bầu" is the past', () => {
     expect(assessDanger('con em bị đánh tháng trước, giờ vết thương lành rồi, em muốn kiện').level).not.toBe('emergency');
     expect(assessDanger('hắn ta đánh em hồi em mang bầu, giờ con em đã 2 tuổi, em muốn ly hôn').level).not.toBe('emergency');
+  });
+  it('an age told as then ("khi em 14 tuổi", "năm em 12 tuổi") sets a past frame', () => {
+    expect(assessDanger('khi em 14 tuổi em bị chú hàng xóm xâm hại, giờ em 24 tuổi có tố cáo được không').level).not.toBe('emergency');
+    expect(assessDanger('lúc con bé 8 tuổi bị bố dượng đánh, giờ nó 18 rồi').level).not.toBe('emergency');
+    expect(assessDanger('con bé nhà tui 9 tuổi, cứ tối mẹ đi làm là ông dượng vào buồng nó').level).toBe('emergency');
+  });
+  it('a harm named as a crime ("tội cưỡng ép kết hôn") is a subject, unless it is committed against someone', () => {
+    expect(assessDanger('em muốn hỏi về tội cưỡng ép kết hôn').level).toBe('ordinary');
+    expect(assessDanger('thằng đó phạm tội hiếp dâm con gái em, nó vẫn ở cạnh nhà').level).not.toBe('ordinary');
+  });
+  it('what she wants to do is hers to intend; what he wants to do, or her wish to die, is the danger', () => {
+    expect(assessDanger('muốn nhắn tin dọa người yêu mới của chồng cho nó sợ').level).toBe('ordinary');
+    expect(assessDanger('em muốn đánh cho con bồ một trận').level).toBe('ordinary');
+    expect(assessDanger('nó muốn giết em').level).toBe('emergency');
+    expect(assessDanger('em muốn chết').level).toBe('emergency');
+    expect(assessDanger('em muốn ly hôn vì chồng đánh em gãy tay').level).not.toBe('ordinary');
+  });
+  it('a plain "cho" is not "chở": "bị công ty cho nghỉ việc" is no one being taken away', () => {
+    expect(assessDanger('em có bầu mà bị công ty cho nghỉ việc, em phải làm sao').level).toBe('ordinary');
+    expect(assessDanger('con em bị người lạ chở đi mất').level).toBe('emergency');
   });
   it('a state that lasts, asked as law about people in general, is no alarm; about her or her child it is', () => {
     expect(assessDanger('bố mẹ ép con gái cưới người mà nó không thích có phạm luật không').level).not.toBe('emergency');

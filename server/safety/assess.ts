@@ -232,8 +232,11 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
     // "chỉ em cách bỏ thuốc vào cơm cho chồng", "thuê người đánh…": a harm she asks how to do is
     // one she intends, not one done to her — unless she suffers it ("làm sao để thoát khi bị nhốt").
     // "chỉ em cách trốn khi chồng đang cầm dao": someone else acting, or "khi"/"đang", makes it real.
-    if (m.concept === 'frame.howto') {
-      for (let i = m.end; i < harm.start; i++) if (/^(bị|bi|khi|lúc|luc|đang|dang|chồng|chong|nó|no|hắn|han|anh|ông|ong)$/.test(tokens[i]!.text)) return false;
+    // "em muốn nhắn tin dọa con bồ": what she wants to do is hers to intend — but never her own
+    // thoughts of dying, which are the danger.
+    const hers = m.concept === 'frame.intent' && !harm.concept.endsWith('selfharm') && (m.end - m.start > 1 || m.start === 0);
+    if (m.concept === 'frame.howto' || hers) {
+      for (let i = m.end; i < harm.start; i++) if (SOMEONE_ELSE_ACTS.test(tokens[i]!.text)) return false;
       return true;
     }
     return false;
@@ -261,6 +264,13 @@ function rank(markers: Match[], harm: Match, what: What): When {
   return 'none';
 }
 
+/**
+ * Between "chỉ em cách" / "em muốn" and a harm, a word saying that someone else acts, that she
+ * suffers it ("bị"), that it is happening or has happened ("đang", "đã", "khi"), or why ("vì"):
+ * the harm is real, not hers to intend.
+ */
+const SOMEONE_ELSE_ACTS = /^(bị|bi|khi|lúc|luc|đang|dang|đã|vì|vi|do|bởi|chồng|chong|nó|no|hắn|han|anh|ông|ong|thằng|thang|gã|lão|mụ|bố|cha|chú|bác|cậu|dượng|duong|người|họ|bọn|tụi)$/;
+
 /** Word pairs that make the rest of a clause a question about what comes before it (folded). */
 const QUESTION_PAIRS = new Set(['co duoc', 'co phai', 'co quyen', 'co bi', 'co nen', 'duoc khong', 'phai khong', 'bi phat', 'bi xu', 'toi gi', 'the nao', 'ra sao', 'nhu nao', 'lam sao', 'goi ai', 'bao ai']);
 
@@ -280,6 +290,17 @@ function negated(m: Match, tokens: Token[]): boolean {
     // "thằng chả", "ông chả" (Southern: that man) is a pronoun, not "chả" (not).
     if (/^(chả|cha)$/.test(tokens[i]!.text) && /^(thằng|thang|ông|ong|bà|ba|lão|lao)$/.test(tokens[i - 1]?.text ?? '')) continue;
     if (/^(không|khong|chưa|chua|chẳng|chang|chả|cha|thôi|thoi)$/.test(tokens[i]!.text)) return true;
+  }
+  return false;
+}
+
+/** "tội cưỡng ép kết hôn", "hành vi bạo lực": a harm named as a crime or an act in the law is a subject, not something happening. */
+function crimeName(m: Match, tokens: Token[]): boolean {
+  for (let i = m.start - 1; i >= Math.max(0, m.start - 2); i--) {
+    if (tokens[i]!.clause !== m.clause) return false;
+    // "phạm tội hiếp dâm con em" is a crime done to her child.
+    if (fold(tokens[i - 1]?.text ?? '') === 'pham') return false;
+    if (tokens[i]!.text === 'tội' || (tokens[i]!.text === 'toi' && /^(ve|cac|khung|muc)$/.test(fold(tokens[i - 1]?.text ?? '')))) return true;
   }
   return false;
 }
@@ -314,7 +335,7 @@ export function assessDanger(message: string): Assessment {
   // Groping ("sàm sỡ", "sờ mó") is sexual abuse when a child is named; against a grown woman, told
   // without a time, it is for the hotline, not the police now — unless it is happening.
   const harms = matches
-    .filter((m) => m.concept.startsWith('what.') && !negated(m, tokens))
+    .filter((m) => m.concept.startsWith('what.') && !negated(m, tokens) && !crimeName(m, tokens))
     .map((m) => ({ what: (m.concept === 'what.grope' && child ? 'sexual' : m.concept.slice(5)) as What, match: m, when: timeOf(m, matches), hypothetical: supposed(m, matches, tokens) }));
   const other = has('who.other');
   // A child given an age ("đứa bé 12 tuổi") or pointed at ("con bé", "đứa nhỏ nhà bên") or a man

@@ -102,7 +102,8 @@ function unJoin(token: string, table: Map<string, string[]>): string[] {
     best[i] = { cost: Infinity, from: -1 };
     for (let j = Math.max(0, i - 7); j < i; j++) {
       const piece = folded.slice(j, i);
-      if (!SYLLABLE.test(piece)) continue;
+      // A piece is a syllable, or consonant-only shorthand the table knows ("ck", "dg", "vk"): "ckdangdanhem".
+      if (!SYLLABLE.test(piece) && !(piece.length >= 2 && !/[aeiouy]/.test(piece) && table.has(piece))) continue;
       const cost = best[j]!.cost + 10 - (known.has(piece) ? 1 : 0);
       if (cost < best[i]!.cost) best[i] = { cost, from: j };
     }
@@ -110,6 +111,8 @@ function unJoin(token: string, table: Map<string, string[]>): string[] {
   if (!Number.isFinite(best[folded.length]!.cost)) return [token];
   const cuts: string[] = [];
   for (let i = folded.length; i > 0; i = best[i]!.from) cuts.unshift(token.slice(best[i]!.from, i));
+  // Shorthand inside a short token is more likely a foreign word ("hack" is not "ha ck").
+  if (cuts.length < 3 && cuts.some((c) => !SYLLABLE.test(fold(c)))) return [token];
   return cuts;
 }
 
