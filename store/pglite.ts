@@ -26,13 +26,27 @@ export async function openPglite(dataDir?: string, role = 'process'): Promise<Db
     lock = acquireStoreLock(dataDir, role);
   }
   try {
-    const pg = await PGlite.create({ dataDir, extensions: { vector, unaccent, pg_trgm }, startParams: [...PGlite.defaultStartParams, ...MEMORY_SETTINGS] });
-    await pg.exec(SESSION_SETTINGS);
-    return wrapPglite(pg, lock);
+    return wrapPglite(await createPglite({ dataDir }), lock);
   } catch (err) {
     lock?.release();
     throw err;
   }
+}
+
+/**
+ * The embedded Postgres itself, with the store's extensions and settings. `from` starts an
+ * in-memory database from a data directory dumped by `dumpDataDir()` instead of an empty one
+ * (tests clone a database built once per run, tests/helpers/template-db.ts).
+ */
+export async function createPglite(opts: { dataDir?: string; from?: Blob } = {}): Promise<PGlite> {
+  const pg = await PGlite.create({
+    dataDir: opts.dataDir,
+    loadDataDir: opts.from,
+    extensions: { vector, unaccent, pg_trgm },
+    startParams: [...PGlite.defaultStartParams, ...MEMORY_SETTINGS],
+  });
+  await pg.exec(SESSION_SETTINGS);
+  return pg;
 }
 
 export function wrapPglite(pg: PGlite, lock?: StoreLock): Db {

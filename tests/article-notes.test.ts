@@ -9,7 +9,7 @@ import { checkBundledNotes } from '../ingest/notes/bundled.js';
 import { checkNotes } from '../ingest/notes/check.js';
 import { parseNotes } from '../ingest/notes/notes-file.js';
 import { parseStructure } from '../ingest/structure/legal.js';
-import { openMemoryDb } from '../store/open.js';
+import { memoryDb } from './helpers/template-db.js';
 import { RURAL_LAW } from './fixtures/rural-law.js';
 import { ROOT, testConfig } from './helpers/app.js';
 
@@ -76,7 +76,7 @@ describe('notes in retrieval', () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hl-notes-'));
     fs.mkdirSync(path.join(dir, 'articles'));
     fs.writeFileSync(path.join(dir, 'luat-nong-thon.txt'), RURAL_LAW);
-    services = await createServices(testConfig({ CORPUS_DIR: dir, AUTO_INGEST: '0' }), { db: await openMemoryDb() });
+    services = await createServices(testConfig({ CORPUS_DIR: dir, AUTO_INGEST: '0' }), { db: await memoryDb() });
   });
   afterAll(async () => {
     await services?.db.close();

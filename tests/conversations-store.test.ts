@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../store/db.js';
-import { openMemoryDb } from '../store/open.js';
+import { memoryDb } from './helpers/template-db.js';
 import { openConversation, saveTurn } from '../store/conversations.js';
 
 /** A chat turn's reads and writes (store/conversations.ts): one statement each, a turn whole or not at all. */
 let db: Db;
 beforeAll(async () => {
-  db = await openMemoryDb();
+  db = await memoryDb();
 });
 afterAll(() => db.close());
 

@@ -6,13 +6,13 @@ import { buildApp } from '../server/app.js';
 import security from '../server/plugins/security.js';
 import { createServices } from '../server/bootstrap.js';
 import { ERROR_STATUS, isErrorCode, statusOf } from '../server/errors.js';
-import { openMemoryDb } from '../store/open.js';
+import { memoryDb } from './helpers/template-db.js';
 import { ROOT, testConfig } from './helpers/app.js';
 
 // Nothing here needs the corpus: an empty library answers every error path.
 let app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
-  const services = await createServices(testConfig(), { db: await openMemoryDb() });
+  const services = await createServices(testConfig(), { db: await memoryDb() });
   app = await buildApp(services);
 });
 afterAll(async () => {

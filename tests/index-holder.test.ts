@@ -4,7 +4,7 @@ import type { Embedder } from '../ingest/embed/embedder.js';
 import { ingestDocument } from '../ingest/pipeline.js';
 import { createRetriever, type IndexedRetriever } from '../server/retrieval/hybrid.js';
 import type { Db } from '../store/db.js';
-import { openMemoryDb } from '../store/open.js';
+import { memoryDb } from './helpers/template-db.js';
 import { RURAL_LAW } from './fixtures/rural-law.js';
 import { testConfig } from './helpers/app.js';
 
@@ -23,7 +23,7 @@ let retriever: IndexedRetriever;
 const statements: string[] = [];
 
 beforeAll(async () => {
-  db = await openMemoryDb();
+  db = await memoryDb();
   embedder = await createEmbedder(testConfig().embedder);
   await ingestDocument(db, embedder, { bytes: Buffer.from(RURAL_LAW, 'utf8'), origin: 'cli' });
   // Every statement the retriever sends, to show what a search costs the database.

@@ -14,7 +14,7 @@ import { parseStructure } from '../ingest/structure/legal.js';
 import { ingestDocument } from '../ingest/pipeline.js';
 import type { Db } from '../store/db.js';
 import { ensureEmbeddings } from '../store/embeddings.js';
-import { openMemoryDb } from '../store/open.js';
+import { memoryDb } from './helpers/template-db.js';
 import {
   DOCX_SKELETON,
   LAW_NUMBER,
@@ -39,7 +39,7 @@ const embedder = new HashedEmbedder();
 
 beforeAll(async () => {
   const warm = warmParseWorkers();
-  db = await openMemoryDb();
+  db = await memoryDb();
   await ensureEmbeddings(db, embedder);
   await warm;
 });

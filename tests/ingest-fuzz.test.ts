@@ -11,7 +11,7 @@ import { closeParseWorkers, warmParseWorkers } from '../ingest/parse/worker-pool
 import { ingestDocument } from '../ingest/pipeline.js';
 import type { Db } from '../store/db.js';
 import { ensureEmbeddings } from '../store/embeddings.js';
-import { openMemoryDb } from '../store/open.js';
+import { memoryDb } from './helpers/template-db.js';
 import { openPglite } from '../store/pglite.js';
 import {
   DOCX_SKELETON,
@@ -158,7 +158,7 @@ beforeAll(async () => {
   const warm = warmParseWorkers();
   textPdf = await makeTextPdf();
   docx = await makeDocx(LAW_TEXT.split('\n'));
-  db = await openMemoryDb();
+  db = await memoryDb();
   await ensureEmbeddings(db, embedder);
   // A store with a document in it, so "unchanged" means something.
   await ingestDocument(db, embedder, { bytes: law });

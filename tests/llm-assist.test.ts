@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createServices, syncCorpus } from '../server/bootstrap.js';
 import { parseOrder } from '../server/retrieval/llm-assist.js';
 import type { Services } from '../server/services.js';
-import { openMemoryDb } from '../store/open.js';
+import { dbFor } from './helpers/template-db.js';
 import { startFakeOpenAI, type FakeOpenAI } from './helpers/fake-openai.js';
 import { testConfig } from './helpers/app.js';
 
@@ -13,7 +13,7 @@ let offline: Services;
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   // One library, two service sets: the offline retriever and the one the model helps.
-  const db = await openMemoryDb();
+  const db = await dbFor(testConfig());
   offline = await createServices(testConfig(), { db });
   await syncCorpus(offline);
   withLlm = await createServices(testConfig({ OPENAI_BASE_URL: fake.url, CHAT_MODEL: 'fake-chat', LLM_ASSIST_TIMEOUT_MS: '400' }), { db });

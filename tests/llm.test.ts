@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { createServices, syncCorpus } from '../server/bootstrap.js';
-import { openMemoryDb } from '../store/open.js';
+import { dbFor } from './helpers/template-db.js';
 import type { Db } from '../store/db.js';
 import { OpenAIEmbedder } from '../ingest/embed/openai.js';
 import { EmbedderError } from '../ingest/embed/embedder.js';
@@ -14,9 +14,9 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  db = await openMemoryDb();
   // The retrieval aids have their own tests (tests/llm-assist.test.ts); here the answerer alone.
   const config = testConfig({ OPENAI_BASE_URL: fake.url, CHAT_MODEL: 'fake-chat', LLM_FIRST_TOKEN_TIMEOUT_MS: '800', LLM_ASSIST_TIMEOUT_MS: '0' });
+  db = await dbFor(config);
   const services = await createServices(config, { db });
   await syncCorpus(services);
   app = await buildApp(services);

@@ -9,7 +9,7 @@ import { logId } from '../server/plugins/security.js';
 import { createServices } from '../server/bootstrap.js';
 import { sweep } from '../server/maintenance/retention.js';
 import type { Services } from '../server/services.js';
-import { openMemoryDb } from '../store/open.js';
+import { memoryDb } from './helpers/template-db.js';
 import { RURAL_LAW as LAW } from './fixtures/rural-law.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -27,7 +27,7 @@ beforeAll(async () => {
     { CORPUS_DIR: path.join(ROOT, 'corpus'), AUTO_INGEST: 'false', RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0', RATE_LIMIT_LOGIN: '0', RETENTION_DAYS: '30' },
     ROOT,
   );
-  services = await createServices(config, { db: await openMemoryDb() });
+  services = await createServices(config, { db: await memoryDb() });
   await ingestDocument(services.db, services.embedder, { bytes: Buffer.from(LAW), filename: 'luat.txt' });
   // Written straight to the store: wait until the search index has it (uploads through the API do this themselves).
   await services.retriever.refresh();

@@ -7,7 +7,7 @@ import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../config/config.js';
 import { buildApp } from '../server/app.js';
 import { createServices, syncCorpus } from '../server/bootstrap.js';
-import { openMemoryDb } from '../store/open.js';
+import { memoryDb } from './helpers/template-db.js';
 import { EmbedderError, type Embedder } from '../ingest/embed/embedder.js';
 import { guardQueryEmbedder } from '../server/resilience/query-embedder.js';
 import type { Services } from '../server/services.js';
@@ -114,7 +114,7 @@ describe('embedding provider that accepts and never answers, from the first star
       { CORPUS_DIR: corpusDir, DATA_DIR: corpusDir, OPENAI_BASE_URL: fake.url, EMBEDDING_MODEL: 'fake-embed', LLM_ASSIST_TIMEOUT_MS: '0', LLM_FIRST_TOKEN_TIMEOUT_MS: '300', EMBEDDING_TIMEOUT_MS: '300', EMBEDDING_RETRY_MS: '200', RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'silent' },
       ROOT,
     );
-    const db = await openMemoryDb();
+    const db = await memoryDb();
     const t0 = Date.now();
     services = await createServices(config, { db });
     app = await buildApp(services);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config/config.js';
 import { buildApp } from '../server/app.js';
 import { createServices } from '../server/bootstrap.js';
-import { openMemoryDb } from '../store/open.js';
+import { memoryDb } from './helpers/template-db.js';
 import type { FastifyInstance } from 'fastify';
 import { parseFile } from '../ingest/parse/index.js';
 import { closeParseWorkers, parsePoolStats } from '../ingest/parse/worker-pool.js';
@@ -148,7 +148,7 @@ describe('an upload interrupted by a crash (embedded store)', () => {
   it('is marked interrupted and its temp file removed at the next start, not an hour later', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hieuluat-crashed-upload-'));
     const config = loadConfig({ CORPUS_DIR: path.join(ROOT, 'corpus'), DATA_DIR: dataDir, AUTO_INGEST: 'false', LOG_LEVEL: 'silent' }, ROOT);
-    const services = await createServices(config, { db: await openMemoryDb() });
+    const services = await createServices(config, { db: await memoryDb() });
     // What a process killed mid-upload leaves: a row in `processing` and a half-written temp file.
     await services.db.query("insert into uploads (id, filename, size_bytes) values ('9d3c1f0e-0000-4000-8000-000000000001', 'dang-tai.pdf', 1000)");
     fs.mkdirSync(path.join(dataDir, 'uploads'), { recursive: true });

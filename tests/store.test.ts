@@ -13,7 +13,7 @@ import { createRetriever } from '../server/retrieval/hybrid.js';
 import type { Db } from '../store/db.js';
 import { bulkLoad, ensureEmbeddings } from '../store/embeddings.js';
 import { migrate } from '../store/migrate.js';
-import { openMemoryDb } from '../store/open.js';
+import { memoryDb } from './helpers/template-db.js';
 import { openPostgres } from '../store/postgres.js';
 import { ROOT } from './helpers/app.js';
 import { RURAL_LAW } from './fixtures/rural-law.js';
@@ -29,7 +29,7 @@ const fingerprint = async (db: Db) =>
 
 describe('store on PGlite', () => {
   it('applies numbered migrations once and records them', async () => {
-    const db = await openMemoryDb();
+    const db = await memoryDb();
     const applied = (await db.query<{ version: string }>('select version from schema_migrations order by version')).rows.map((r) => r.version);
     expect(applied[0]).toBe('001_extensions.sql');
     expect(applied).toEqual([...applied].sort());
@@ -40,7 +40,7 @@ describe('store on PGlite', () => {
   });
 
   it('skips the same content, replaces a new version with the same số hiệu', async () => {
-    const db = await openMemoryDb();
+    const db = await memoryDb();
     const emb = new HashedEmbedder(64);
     await ensureEmbeddings(db, emb);
     const first = await ingestDocument(db, emb, { bytes: LAW });
@@ -58,7 +58,7 @@ describe('store on PGlite', () => {
   });
 
   it('writes nothing when the embedder fails or the insert fails half-way', async () => {
-    const db = await openMemoryDb();
+    const db = await memoryDb();
     const good = new HashedEmbedder(64);
     await ensureEmbeddings(db, good);
     await ingestDocument(db, good, { bytes: fs.readFileSync(path.join(ROOT, 'corpus/nghi-dinh-56-2017.txt')) });
@@ -76,7 +76,7 @@ describe('store on PGlite', () => {
   });
 
   it('re-embeds everything when the embedder changes, never mixing vectors', async () => {
-    const db = await openMemoryDb();
+    const db = await memoryDb();
     const a = new HashedEmbedder(64);
     await ensureEmbeddings(db, a);
     await ingestDocument(db, a, { bytes: LAW });
@@ -94,7 +94,7 @@ describe('store on PGlite', () => {
   });
 
   it('keeps an HNSW index only for a semantic embedder, built once after a bulk load into an empty library', async () => {
-    const db = await openMemoryDb();
+    const db = await memoryDb();
     const indexed = async () => (await db.query(`select 1 from pg_indexes where indexname = 'chunks_embedding_idx'`)).rows.length === 1;
     const offline = new HashedEmbedder(64);
     await ensureEmbeddings(db, offline);
@@ -124,7 +124,7 @@ describe('store on PGlite', () => {
   });
 
   it('refreshes planner statistics when the library has grown by a fifth, not after every file', async () => {
-    const db = await openMemoryDb();
+    const db = await memoryDb();
     const emb = new HashedEmbedder(64);
     await ensureEmbeddings(db, emb);
     const analyzed = async () => (await db.query<{ n: number }>(`select reltuples::int as n from pg_class where relname = 'chunks'`)).rows[0]!.n;

@@ -3,7 +3,7 @@ import { loadConfig, type Config } from '../../config/config.js';
 import { buildApp } from '../../server/app.js';
 import { createServices, syncCorpus } from '../../server/bootstrap.js';
 import type { Services } from '../../server/services.js';
-import { openMemoryDb } from '../../store/open.js';
+import { dbFor } from './template-db.js';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
 export const SHARED_CORPUS = path.resolve(ROOT, '../shared/corpus');
@@ -14,10 +14,13 @@ export function testConfig(env: Record<string, string> = {}): Config {
   return loadConfig({ CORPUS_DIR: path.join(ROOT, 'corpus'), RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0', RATE_LIMIT_LOGIN: '0', LOG_LEVEL: 'silent', ...env }, ROOT);
 }
 
-/** Real services on an in-memory PGlite with the bundled corpus indexed. */
+/**
+ * Real services on an in-memory PGlite with the bundled corpus indexed: a clone of the database
+ * indexed once per run (tests/helpers/template-db.ts), brought up to date as at every start.
+ */
 export async function testServices(env: Record<string, string> = {}): Promise<Services> {
   const config = testConfig(env);
-  const services = await createServices(config, { db: await openMemoryDb() });
+  const services = await createServices(config, { db: await dbFor(config) });
   await syncCorpus(services);
   return services;
 }

@@ -7,7 +7,7 @@ import { buildApp } from '../../server/app.js';
 import { createServices } from '../../server/bootstrap.js';
 import { createUser, type Role } from '../../server/auth/users.js';
 import type { Services } from '../../server/services.js';
-import { openMemoryDb } from '../../store/open.js';
+import { dbFor } from './template-db.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
@@ -18,7 +18,7 @@ export async function officialsApp(env: Record<string, string> = {}): Promise<{ 
     { CORPUS_DIR: path.join(ROOT, 'corpus'), DATA_DIR: dataDir, AUTO_INGEST: 'false', RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0', RATE_LIMIT_LOGIN: '0', LOG_LEVEL: 'silent', ...env },
     ROOT,
   );
-  const services = await createServices(config, { db: await openMemoryDb() });
+  const services = await createServices(config, { db: await dbFor(config) });
   const app = await buildApp(services);
   await app.ready();
   return {
