@@ -125,6 +125,23 @@ export function foldedSyllables(s: string): string[] {
   return syllables(fold(s));
 }
 
+/*
+ * Every answer reads the same popular articles' lines again (which khoản answers, which sentence
+ * to lead with): their folded syllables are remembered, up to a bound, instead of re-split each time.
+ */
+const FOLDED_MEMO_MAX = 20_000;
+const foldedMemo = new Map<string, readonly string[]>();
+
+/** foldedSyllables(text), remembered for texts read again and again (law lines, notes). Do not mutate. */
+export function foldedSyllablesOf(text: string): readonly string[] {
+  let out = foldedMemo.get(text);
+  if (!out) {
+    if (foldedMemo.size >= FOLDED_MEMO_MAX) foldedMemo.clear();
+    foldedMemo.set(text, (out = foldedSyllables(text)));
+  }
+  return out;
+}
+
 /** Does the text carry any Vietnamese diacritic? Used to weigh accented evidence. */
 export function hasDiacritics(s: string): boolean {
   return fold(s) !== nfc(s).toLowerCase();

@@ -2,7 +2,7 @@ import type { Db } from '../../store/db.js';
 import { toVectorLiteral } from '../../store/db.js';
 import { EmbedderError, type Embedder } from '../../ingest/embed/embedder.js';
 import { documentName } from '../../ingest/names.js';
-import { STOP_SYLLABLES, fold, syllables } from '../../ingest/text/vietnamese.js';
+import { STOP_SYLLABLES, fold, foldedSyllablesOf } from '../../ingest/text/vietnamese.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { withMeaning } from './assoc/index.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
@@ -76,7 +76,7 @@ export function createRetriever({ db, embedder, semantic, params = DEFAULT_PARAM
 
       const accept = acceptor(idx.docs, opts, q);
       // Every candidate is rescored below; the list is sorted once, at the end.
-      const lexical = withoutFunctionWordOnly(lex, lex.scoreUnordered(weights, accept, params), weights);
+      const lexical = lex.scoreUnordered(weights, accept, params, functionWordCollisions(lex, weights));
       let ranked: ScoredChunk[] = withPhrasings(idx, lexical, weights, accept, params, phrasingWeight);
       // Near her words in meaning learned from the library's notes and texts (assoc/).
       ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights).sort(byScore);
@@ -113,10 +113,8 @@ function foldsIntoFunctionWord(term: string, lex: LexicalIndex): boolean {
   return STOP_SYLLABLES.has(term) && lex.df(term) > FUNCTION_WORD_SHARE * lex.n;
 }
 
-function withoutFunctionWordOnly(lex: LexicalIndex, ranked: ScoredChunk[], weights: ReadonlyMap<string, number>): ScoredChunk[] {
-  const strong = [...weights.keys()].filter((t) => !foldsIntoFunctionWord(t, lex));
-  if (strong.length === weights.size) return ranked;
-  return ranked.filter((r) => strong.some((t) => lex.contains(r.index, t)));
+function functionWordCollisions(lex: LexicalIndex, weights: ReadonlyMap<string, number>): Set<string> {
+  return new Set([...weights.keys()].filter((t) => foldsIntoFunctionWord(t, lex)));
 }
 
 /** Query term → weight: the question's own syllables count fully, vocabulary expansions less. */
@@ -293,7 +291,7 @@ export function bestClause(text: string, q: AnalyzedQuery): string | null {
       acc = 0;
     }
     if (!current) continue;
-    const toks = new Set(syllables(line).map(fold));
+    const toks = new Set(foldedSyllablesOf(line));
     for (const t of toks) if (want.has(t)) acc += 1;
   }
   flush();

@@ -1,4 +1,4 @@
-import { fold, syllables } from '../../../ingest/text/vietnamese.js';
+import { foldedSyllablesOf } from '../../../ingest/text/vietnamese.js';
 import type { ArticleHit } from '../../retrieval/retriever.js';
 import { asksSanction, fitsWants, statesSanction, type Want } from './intent.js';
 
@@ -143,7 +143,7 @@ function alignArticleAsks(hit: ArticleHit, units: Unit[]): Map<Unit, { text: str
 }
 
 function wordsOf(text: string): Set<string> {
-  const syl = syllables(text).map(fold);
+  const syl = foldedSyllablesOf(text);
   const out = new Set(syl);
   for (let i = 0; i + 1 < syl.length; i++) out.add(syl[i]! + syl[i + 1]!);
   return out;

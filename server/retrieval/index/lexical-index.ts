@@ -57,6 +57,8 @@ export interface ScoredChunk {
   score: number;
 }
 
+const NONE: ReadonlySet<string> = new Set();
+
 export class LexicalIndex {
   readonly chunks: IndexedChunk[];
   readonly n: number;
@@ -171,8 +173,17 @@ export class LexicalIndex {
     return this.scoreUnordered(weights, accept, params).sort((a, b) => b.score - a.score);
   }
 
-  /** As score(), in no particular order: for callers that rescore every candidate and sort once. */
-  scoreUnordered(weights: Map<string, number>, accept: (chunk: IndexedChunk) => boolean, params: IndexParams = DEFAULT_PARAMS): ScoredChunk[] {
+  /**
+   * As score(), in no particular order: for callers that rescore every candidate and sort once.
+   * `weak` terms add to a chunk's score but never make it a candidate alone.
+   */
+  scoreUnordered(
+    weights: Map<string, number>,
+    accept: (chunk: IndexedChunk) => boolean,
+    params: IndexParams = DEFAULT_PARAMS,
+    weak: ReadonlySet<string> = NONE,
+  ): ScoredChunk[] {
+    const strong = weak.size ? new Uint8Array(this.n) : null;
     const acc = new Float64Array(this.n);
     const touched: number[] = [];
     const fw = FIELDS.map((f) => params.fields[f].weight);
@@ -192,11 +203,12 @@ export class LexicalIndex {
         }
         if (tf <= 0) continue;
         if (acc[ci] === 0) touched.push(ci);
+        if (strong && !weak.has(term)) strong[ci] = 1;
         acc[ci] = acc[ci]! + w * idf * (tf / (k1 + tf));
       }
     }
     const out: ScoredChunk[] = [];
-    for (const ci of touched) if (accept(this.chunks[ci]!)) out.push({ index: ci, score: acc[ci]! });
+    for (const ci of touched) if ((!strong || strong[ci]) && accept(this.chunks[ci]!)) out.push({ index: ci, score: acc[ci]! });
     return out;
   }
 }
