@@ -80,6 +80,24 @@ describe('however she writes', () => {
     expect(tokenize('bị đánh.giờ em').map((t) => t.clause)).toEqual([0, 0, 1, 1]);
     expect(tokenize('tạt axit facebook').map((t) => t.text)).toEqual(['tạt', 'axit', 'facebook']);
   });
+  it('letter by letter with spaces ("c ứ u", "đ á n h"), but lone shorthand letters stay apart', () => {
+    emergency('c ứ u em với');
+    emergency('chồng đang đ á n h em');
+    expect(tokenize('e k j').map((t) => t.text)).toEqual(['em', 'không', 'gì']);
+  });
+  it('with the pronoun left out: "bị chồng …" is her own story, "vợ bị chồng …" a general question', () => {
+    emergency('bị chồng đánh đập, giờ phải làm sao');
+    emergency('em bị bố chồng bạo lực');
+    emergency('chồng đánh con');
+    emergency('em đang bị theo dõi');
+    expect(assessDanger('vợ bị chồng đánh thì chồng bị phạt sao').level).not.toBe('emergency');
+    expect(assessDanger('bố mẹ đánh con bao nhiêu thì bị coi là bạo hành').level).not.toBe('emergency');
+  });
+  it('in English', () => {
+    emergency('my husband is hitting me right now');
+    emergency('he has a knife and says he will kill me');
+    emergency('i want to kill myself');
+  });
   it('shorthand run together with words ("ckdangdanhemcuuem"); a short foreign word is not cut ("hack")', () => {
     emergency('ckdangdanhemcuuem');
     expect(tokenize('hack zalo').map((t) => t.text)).toEqual(['hack', 'zalo']);

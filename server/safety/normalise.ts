@@ -40,6 +40,12 @@ const TONE_MARKS = /[\u0300\u0301\u0303\u0309\u0323]/;
  */
 const SPELLED = /(?<![\p{L}\p{N}])(?:\p{L}[.\-_*'·])+\p{L}+/gu;
 
+/**
+ * A word typed letter by letter with spaces ("c ứ u", "đ á n h"): three or more lone letters in a
+ * row are joined when together they make one syllable, so "e k j" (em không gì) stays apart.
+ */
+const SPACED = /(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])/gu;
+
 /** Cleans the raw text: invisible characters out, look-alikes folded, spelled-out words joined, NFC, lower case. */
 export function cleanText(raw: string): string {
   return raw
@@ -48,7 +54,11 @@ export function cleanText(raw: string): string {
     .replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKES[c] ?? c)
     .normalize('NFC')
     .toLowerCase()
-    .replace(SPELLED, (w) => w.replace(/[.\-_*'·]/g, ''));
+    .replace(SPELLED, (w) => w.replace(/[.\-_*'·]/g, ''))
+    .replace(SPACED, (w) => {
+      const joined = w.replace(/ /g, '');
+      return SYLLABLE.test(fold(joined)) ? joined : w;
+    });
 }
 
 function unLeet(token: string): string {
