@@ -166,6 +166,20 @@ describe('when: now, past, general', () => {
     expect(assessDanger('em muốn chết').level).toBe('emergency');
     expect(assessDanger('em muốn ly hôn vì chồng đánh em gãy tay').level).not.toBe('ordinary');
   });
+  it('an injury with its accidental cause is for the doctor, not the police — unless she is pregnant', () => {
+    expect(assessDanger('con em ngã xe đạp chảy máu đầu gối').level).toBe('ordinary');
+    expect(assessDanger('mẹ em bị đột quỵ đang cấp cứu, anh em tranh chấp đất').level).toBe('ordinary');
+    expect(assessDanger('chồng đẩy em ngã cầu thang, em đang chảy máu').level).toBe('emergency');
+    expect(assessDanger('em có bầu 8 tháng bị ngã, ra máu').level).toBe('emergency');
+  });
+  it('missing for years is a legal matter; a dream, a "lỡ mai" and a threat of divorce are no harm', () => {
+    expect(assessDanger('chồng mất tích 3 năm, em muốn ly hôn').level).toBe('ordinary');
+    expect(assessDanger('con gái em đi làm bên Trung mất liên lạc 3 hôm nay').level).toBe('emergency');
+    expect(assessDanger('đêm qua em mơ thấy bị đánh').level).toBe('ordinary');
+    expect(assessDanger('lỡ mai chồng đánh em thì sao').level).toBe('ordinary');
+    expect(assessDanger('chồng em dọa ly hôn').level).toBe('ordinary');
+    expect(assessDanger('cho em hỏi bị hiếp dâm thì báo ở đâu').level).not.toBe('emergency');
+  });
   it('a plain "cho" is not "chở": "bị công ty cho nghỉ việc" is no one being taken away', () => {
     expect(assessDanger('em có bầu mà bị công ty cho nghỉ việc, em phải làm sao').level).toBe('ordinary');
     expect(assessDanger('con em bị người lạ chở đi mất').level).toBe('emergency');

@@ -76,14 +76,15 @@ interface Rule {
 /** Harms someone does to her or a child; an injury or bleeding without one is an accident or a birth. */
 const BY_SOMEONE: ReadonlySet<What> = new Set(['violence', 'threat', 'weapon', 'sexual', 'confine', 'taken', 'mild', 'starve', 'selfharm', 'expelled', 'grope']);
 /**
- * An injury or bleeding that no one caused ("tai nạn gãy chân", "đẻ mổ mất nhiều máu", "sảy
- * thai"), not happening now, asked about leave, insurance or rights: a benefits question.
+ * An injury or bleeding that no one caused: told with its cause ("ngã xe", "tai nạn", "đột quỵ",
+ * "sinh mổ") unless she is pregnant, or not happening now and asked about leave, insurance or rights ("sảy thai, công ty
+ * có cho nghỉ không"). A case for the doctor and a benefits question, not for the police.
  */
 const accidental = (f: Features, h: Features['harms'][number]) =>
   (h.what === 'injury' || h.what === 'medical') &&
   !f.harms.some((x) => BY_SOMEONE.has(x.what)) &&
-  !happening(h.when) &&
-  (f.has('frame.benefit') || f.has('frame.legal') || f.has('frame.advice'));
+  // A pregnant woman bleeding after a fall still needs 115 now.
+  ((f.has('ctx.accident') && !f.has('what.pregnant')) || (!happening(h.when) && (f.has('frame.benefit') || f.has('frame.legal') || f.has('frame.advice'))));
 const active = (f: Features) => f.harms.filter((h) => !CONTEXT_ONLY.has(h.what) && h.when !== 'past' && !h.hypothetical && !accidental(f, h));
 const happening = (w: When) => w === 'now' || w === 'ongoing';
 const is = (...whats: What[]) => (h: { what: What }) => whats.includes(h.what);
