@@ -166,6 +166,13 @@ describe('when: now, past, general', () => {
     expect(assessDanger('em muốn chết').level).toBe('emergency');
     expect(assessDanger('em muốn ly hôn vì chồng đánh em gãy tay').level).not.toBe('ordinary');
   });
+  it('someone at home or beside her, or "làm ơn", brings back a harm not told as past — never one told as past', () => {
+    expect(assessDanger('năm ngoái bị đánh, giờ em đang ở nhà, em muốn hỏi tiền bồi thường').level).not.toBe('emergency');
+    expect(assessDanger('bố dượng từng sàm sỡ em lúc nhỏ, giờ ông ấy vẫn đang ở cùng nhà với mẹ em, em muốn tố cáo').level).not.toBe('emergency');
+    expect(assessDanger('hồi xưa chồng em hay đánh em, giờ anh ấy làm ăn xa, làm ơn cho em hỏi thủ tục ly hôn').level).not.toBe('emergency');
+    expect(assessDanger('hắn đánh em, giờ hắn đang ở trong nhà').level).toBe('emergency');
+    expect(assessDanger('làm ơn giúp em, chồng em đánh em').level).toBe('emergency');
+  });
   it('an injury with its accidental cause is for the doctor, not the police — unless she is pregnant', () => {
     expect(assessDanger('con em ngã xe đạp chảy máu đầu gối').level).toBe('ordinary');
     expect(assessDanger('mẹ em bị đột quỵ đang cấp cứu, anh em tranh chấp đất').level).toBe('ordinary');

@@ -111,8 +111,10 @@ export const RULES: readonly Rule[] = [
   {
     id: 'he-is-here',
     level: 'emergency',
-    why: 'He is at the door, drunk, on his way ("hắn đang đứng ngoài cửa") and has hurt or threatened before, even long ago.',
-    applies: (f) => f.has('when.present') && !f.has('when.safe') && f.harms.some((h) => !CONTEXT_ONLY.has(h.what) && !h.hypothetical),
+    why: 'He is at the door, drunk, on his way ("hắn đang đứng ngoài cửa") and has hurt or threatened before, even long ago; or he is at home or beside her and the harm is not told as past.',
+    applies: (f) =>
+      !f.has('when.safe') &&
+      ((f.has('when.present') && f.harms.some((h) => !CONTEXT_ONLY.has(h.what) && !h.hypothetical)) || (f.has('when.near') && active(f).length > 0)),
   },
   {
     id: 'afraid-or-hiding',
@@ -211,7 +213,7 @@ function timeOf(harm: Match, matches: Match[]): When {
   if (own !== 'none') return own;
   // From other clauses: not "đang" (it qualifies its own verb) nor "bây giờ" ("năm ngoái nó đánh
   // em. Bây giờ em muốn ly hôn"), but a presence cue ("hắn đang đứng ngoài cửa") counts.
-  const elsewhere = matches.filter((m) => m.concept.startsWith('when.') && m.clause !== harm.clause && m.concept !== 'when.progressive' && m.concept !== 'when.now');
+  const elsewhere = matches.filter((m) => m.concept.startsWith('when.') && m.clause !== harm.clause && m.concept !== 'when.progressive' && m.concept !== 'when.now' && m.concept !== 'when.near');
   return rank(elsewhere, harm, what);
 }
 
@@ -253,7 +255,7 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
 function rank(markers: Match[], harm: Match, what: What): When {
   const c = (name: string) => markers.some((m) => m.concept === name);
   const progressive = markers.some((m) => m.concept === 'when.progressive' && m.start <= harm.start && (harm.start - m.end <= PROGRESSIVE_REACH || CONTINUING.has(what)));
-  if (c('when.now') || c('when.present') || c('when.just')) return 'now';
+  if (c('when.now') || c('when.present') || c('when.just') || c('when.near')) return 'now';
   if (c('when.past') || c('when.safe')) return 'past';
   if (progressive) return 'now';
   // "mấy ngày nay", "từ tuần trước" (up to now) and "đêm nào cũng" (every night, when.every) go on now.
