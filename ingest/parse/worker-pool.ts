@@ -46,7 +46,7 @@ const IDLE_MS = 30_000;
 
 const here = import.meta.url;
 const ext = here.endsWith('.ts') ? '.ts' : '.js';
-const BOOT = new URL('./worker-boot.mjs', here);
+const BOOT = new URL('../worker-boot.mjs', here);
 const ENTRY = new URL(`./worker-main${ext}`, here).href;
 
 const slots: Slot[] = [];

@@ -42,6 +42,17 @@ export class PairReadingTable implements PairReadings {
     return this.pairs.size;
   }
 
+  /** The table as a plain Map, to hand to another thread. */
+  toParts(): Map<string, string | string[]> {
+    return this.pairs;
+  }
+
+  static fromParts(pairs: Map<string, string | string[]>): PairReadingTable {
+    const t = new PairReadingTable();
+    for (const [k, v] of pairs) t.pairs.set(k, v);
+    return t;
+  }
+
   // Folding is the cost here; a corpus has a few thousand distinct syllables.
   private fold(s: string): string {
     let f = this.folds.get(s);

@@ -33,6 +33,14 @@ export const LSA_DEFAULTS: LsaOptions = { rank: 64, minDf: 2, powerIterations: 2
 /** Extra random directions of the randomized SVD: they make the leading `rank` accurate. */
 const OVERSAMPLE = 8;
 
+export interface LsaParts {
+  rank: number;
+  terms: Map<string, number>;
+  termVectors: Float32Array;
+  idf: Float32Array;
+  docVectors: Float32Array;
+}
+
 export class LsaSpace {
   readonly rank: number;
   /** Term → its row in `termVectors`. */
@@ -48,6 +56,15 @@ export class LsaSpace {
     this.termVectors = termVectors;
     this.idf = idf;
     this.docVectors = docVectors;
+  }
+
+  /** The space as plain data, to hand to another thread (transfer the arrays). */
+  toParts(): LsaParts {
+    return { rank: this.rank, terms: this.terms, termVectors: this.termVectors, idf: this.idf, docVectors: this.docVectors };
+  }
+
+  static fromParts(p: LsaParts): LsaSpace {
+    return new LsaSpace(p.rank, p.terms, p.termVectors, p.idf, p.docVectors);
   }
 
   static empty(): LsaSpace {

@@ -63,7 +63,7 @@ export async function readCorpusVersion(db: Queryable): Promise<string> {
   return r.rows[0]?.v ?? '0';
 }
 
-interface ChunkRow {
+export interface ChunkRow {
   id: number;
   document_id: string;
   article: string | null;
@@ -74,7 +74,7 @@ interface ChunkRow {
   search_text: string;
 }
 
-interface NoteRow extends ArticleNote {
+export interface NoteRow extends ArticleNote {
   document_id: string;
   article: string;
 }
@@ -99,26 +99,25 @@ export function fieldTerms(text: string): string[] {
   return out;
 }
 
-export async function loadCorpusIndex(db: Queryable, version?: string): Promise<CorpusIndex> {
+/** What an index is built from: the rows as read from Postgres (plain data, can cross threads). */
+export interface CorpusRows {
+  version: string;
+  docs: DocInfo[];
+  notes: NoteRow[];
+  chunks: ChunkRow[];
+  /** Texts whose adjacent syllables make the library's pair readings. */
+  readingTexts: string[];
+  readMs: number;
+}
+
+export async function readCorpusRows(db: Queryable, version?: string): Promise<CorpusRows> {
   const t0 = performance.now();
   const v = version ?? (await readCorpusVersion(db));
-  const docs = new Map<string, DocInfo>();
-  const docRows = await db.query<DocInfo>(
+  const docs = await db.query<DocInfo>(
     `select id, number, title, type, to_char(issued, 'YYYY-MM-DD') as issued, status, binding, topics from documents`,
   );
-  for (const d of docRows.rows) docs.set(d.id, d);
-
-  // Member notes by document and article; khoản notes go to the chunk that holds the khoản.
-  const notes = new Map<string, ArticleNote[]>();
-  const noteRows = await db.query<NoteRow>(`select document_id, article, clause, point, kind, text from article_notes order by id`);
-  for (const n of noteRows.rows) {
-    const key = noteKey(n.document_id, n.article);
-    let list = notes.get(key);
-    if (!list) notes.set(key, (list = []));
-    list.push({ clause: n.clause, point: n.point, kind: n.kind, text: n.text });
-  }
-
-  const entries: ChunkTerms[] = [];
+  const notes = await db.query<NoteRow>(`select document_id, article, clause, point, kind, text from article_notes order by id`);
+  const chunks: ChunkRow[] = [];
   let after = 0;
   for (;;) {
     const page = await db.query<ChunkRow>(
@@ -126,22 +125,45 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
          from chunks where id > $1 order by id limit ${PAGE}`,
       [after],
     );
-    for (const c of page.rows) {
-      const id = Number(c.id);
-      const key = articleKey({ id, article: c.article, section: c.section, heading: c.heading });
-      const own = (notes.get(noteKey(c.document_id, key)) ?? []).filter((n) => !n.clause || c.clauses.includes(n.clause));
-      entries.push({
-        chunk: { id, documentId: c.document_id, articleKey: key },
-        fields: {
-          body: c.search_text.split(/[ \n]/).filter(Boolean),
-          title: fieldTerms(`${c.article_title ?? ''} ${c.heading ?? ''}`),
-          member: own.flatMap((n) => fieldTerms(n.text)),
-        },
-      });
-      after = id;
-    }
+    for (const c of page.rows) chunks.push({ ...c, id: Number(c.id) });
     if (page.rows.length < PAGE) break;
+    after = Number(page.rows[page.rows.length - 1]!.id);
   }
+  const sample = await db.query<{ text: string }>(`select text from chunks order by id limit ${READING_SAMPLE}`);
+  return { version: v, docs: docs.rows, notes: notes.rows, chunks, readingTexts: sample.rows.map((r) => r.text), readMs: performance.now() - t0 };
+}
+
+export async function loadCorpusIndex(db: Queryable, version?: string): Promise<CorpusIndex> {
+  return buildCorpusIndex(await readCorpusRows(db, version));
+}
+
+/** The index from its rows: CPU only (index/build-worker.ts runs it off the event loop). */
+export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
+  const t0 = performance.now();
+  const docs = new Map<string, DocInfo>();
+  for (const d of rows.docs) docs.set(d.id, d);
+
+  // Member notes by document and article; khoản notes go to the chunk that holds the khoản.
+  const notes = new Map<string, ArticleNote[]>();
+  for (const n of rows.notes) {
+    const key = noteKey(n.document_id, n.article);
+    let list = notes.get(key);
+    if (!list) notes.set(key, (list = []));
+    list.push({ clause: n.clause, point: n.point, kind: n.kind, text: n.text });
+  }
+
+  const entries: ChunkTerms[] = rows.chunks.map((c) => {
+    const key = articleKey({ id: c.id, article: c.article, section: c.section, heading: c.heading });
+    const own = (notes.get(noteKey(c.document_id, key)) ?? []).filter((n) => !n.clause || c.clauses.includes(n.clause));
+    return {
+      chunk: { id: c.id, documentId: c.document_id, articleKey: key },
+      fields: {
+        body: c.search_text.split(/[ \n]/).filter(Boolean),
+        title: fieldTerms(`${c.article_title ?? ''} ${c.heading ?? ''}`),
+        member: own.flatMap((n) => fieldTerms(n.text)),
+      },
+    };
+  });
   const lexical = LexicalIndex.build(entries);
   const assoc = buildAssociations(entries, (d, k) => notes.get(noteKey(d, k)) ?? []);
   const phrasingEntries: ChunkTerms[] = [];
@@ -163,10 +185,10 @@ export async function loadCorpusIndex(db: Queryable, version?: string): Promise<
   const articleOfPhrasing = Int32Array.from(phrasingEntries, (e) => ordinals.get(noteKey(e.chunk.documentId, e.chunk.articleKey)) ?? -1);
 
   const readings = new PairReadingTable();
-  const sample = await db.query<{ text: string }>(`select text from chunks order by id limit ${READING_SAMPLE}`);
-  for (const r of sample.rows) readings.addText(r.text);
+  for (const text of rows.readingTexts) readings.addText(text);
   // Members' own phrasings attest everyday pairs the law never writes ("nghỉ đẻ", "bỏ nhau").
   for (const list of notes.values()) for (const n of list) readings.addText(n.text);
 
-  return { version: v, lexical, phrasings, articleOfChunk, articleOfPhrasing, articleCount: ordinals.size, notes, docs, readings, assoc, builtMs: performance.now() - t0 };
+  const builtMs = rows.readMs + performance.now() - t0;
+  return { version: rows.version, lexical, phrasings, articleOfChunk, articleOfPhrasing, articleCount: ordinals.size, notes, docs, readings, assoc, builtMs };
 }

@@ -1,5 +1,6 @@
 import type { Db } from '../../../store/db.js';
 import { loadCorpusIndex, readCorpusVersion, type CorpusIndex } from './corpus-index.js';
+import { loadCorpusIndexInWorker } from './build-in-worker.js';
 
 /**
  * Keeps the newest built corpus index and rebuilds it off the request path. A search takes the
@@ -23,8 +24,13 @@ export interface IndexHolder {
 export interface IndexHolderOptions {
   /** How often corpus_state.version is read besides the notifications; 1 s keeps news under 2 s. */
   pollMs?: number;
-  /** How an index is built (loadCorpusIndex on this thread unless given). */
+  /** How the first index is built, before anything is answered (loadCorpusIndex on this thread unless given). */
   load?: (db: Db) => Promise<CorpusIndex>;
+  /**
+   * How later indexes are built while the old one answers: in a worker thread unless given, so a
+   * large library's build never stalls the requests; on this thread if the worker fails.
+   */
+  rebuild?: (db: Db) => Promise<CorpusIndex>;
 }
 
 const CHANNEL = 'corpus_version';
@@ -39,6 +45,7 @@ const MAX_WAIT_MS = 10_000;
 
 export function createIndexHolder(db: Db, opts: IndexHolderOptions = {}): IndexHolder {
   const load = opts.load ?? ((d: Db) => loadCorpusIndex(d));
+  const rebuild = opts.rebuild ?? ((d: Db) => loadCorpusIndexInWorker(d).catch(() => load(d)));
   const pollMs = opts.pollMs ?? POLL_MS;
   let current: CorpusIndex | null = null;
   let building: Promise<CorpusIndex> | null = null;
@@ -57,7 +64,7 @@ export function createIndexHolder(db: Db, opts: IndexHolderOptions = {}): IndexH
   function kick(): Promise<CorpusIndex> | null {
     if (building) return building;
     if (current && builtVersion() >= latest) return null;
-    const promise = load(db).then(
+    const promise = (current ? rebuild : load)(db).then(
       (idx) => {
         // A build that read an older version than the one in place never replaces it.
         if (BigInt(idx.version) >= builtVersion()) current = idx;

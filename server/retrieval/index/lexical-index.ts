@@ -46,6 +46,15 @@ export interface ChunkTerms {
   fields: Record<Field, string[]>;
 }
 
+/** LexicalIndex.toParts(): what crosses a thread boundary (structured clone; the arrays transferred). */
+export interface LexicalIndexParts {
+  chunks: IndexedChunk[];
+  lengths: Uint32Array;
+  terms: string[];
+  postingChunks: Int32Array[];
+  postingTf: Uint16Array[];
+}
+
 interface Postings {
   chunks: Int32Array;
   /** Term frequency per field, interleaved: [body, title, member] for each posting. */
@@ -119,6 +128,25 @@ export class LexicalIndex {
       postings.set(t, p);
     }
     return new LexicalIndex(chunks, Uint32Array.from(lens), postings);
+  }
+
+  /** The index as plain data and typed arrays, to hand to another thread (transfer the arrays). */
+  toParts(): LexicalIndexParts {
+    const terms: string[] = [];
+    const chunks: Int32Array[] = [];
+    const tf: Uint16Array[] = [];
+    for (const [t, p] of this.postings) {
+      terms.push(t);
+      chunks.push(p.chunks);
+      tf.push(p.tf);
+    }
+    return { chunks: this.chunks, lengths: this.lengths, terms, postingChunks: chunks, postingTf: tf };
+  }
+
+  static fromParts(parts: LexicalIndexParts): LexicalIndex {
+    const postings = new Map<string, Postings>();
+    parts.terms.forEach((t, i) => postings.set(t, { chunks: parts.postingChunks[i]!, tf: parts.postingTf[i]! }));
+    return new LexicalIndex(parts.chunks, parts.lengths, postings);
   }
 
   /** Number of chunks containing the term in any field. */

@@ -1,4 +1,4 @@
-// Entry of the parse worker thread. Worker threads do not inherit tsx's loader hooks (Node 20),
+// Entry of a worker thread (document parsing, search index builds). Worker threads do not inherit tsx's loader hooks (Node 20),
 // so when the project runs from TypeScript sources the worker module is loaded through tsx's
 // API; compiled JavaScript is imported directly.
 import { workerData } from 'node:worker_threads';
