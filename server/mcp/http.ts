@@ -1,7 +1,15 @@
 import type { FastifyPluginAsync } from 'fastify';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import { apiKeyFor } from '../api-keys/keys.js';
-import { createMcpServer } from './server.js';
+
+// The MCP SDK (with its HTTP framework and JSON-schema validator) is loaded at the first MCP
+// request, not at start: most deployments never receive one, and it weighs on resident memory.
+const loadMcp = async () => {
+  const [{ StreamableHTTPServerTransport }, { createMcpServer }] = await Promise.all([
+    import('@modelcontextprotocol/sdk/server/streamableHttp.js'),
+    import('./server.js'),
+  ]);
+  return { StreamableHTTPServerTransport, createMcpServer };
+};
 
 /**
  * MCP over streamable HTTP at /mcp, stateless: each request gets its own server and transport, so
@@ -11,6 +19,7 @@ import { createMcpServer } from './server.js';
 const mcpHttp: FastifyPluginAsync = async (app) => {
   const handle = async (req: import('fastify').FastifyRequest, reply: import('fastify').FastifyReply) => {
     await apiKeyFor(req, 'library');
+    const { StreamableHTTPServerTransport, createMcpServer } = await loadMcp();
     const server = createMcpServer(app.services);
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     reply.hijack();

@@ -1,8 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
-import satori from 'satori';
-import { Resvg } from '@resvg/resvg-js';
 import type { SharedAnswerRow } from '../../store/shared-answers.js';
 import { citationPlace, documentLabel, excerpt, uniqueCitations, withoutMarkers, type SharedCitation } from './format.js';
 import { shareHeading } from './page.js';
@@ -54,6 +52,8 @@ export function cardTree(row: Pick<SharedAnswerRow, 'question' | 'topic' | 'answ
 
 export async function renderCard(row: Pick<SharedAnswerRow, 'question' | 'topic' | 'answer' | 'citations'>, shape: CardShape, disclaimer: string): Promise<Buffer> {
   const { width, height } = CARD_SIZE[shape];
+  // The renderers (and their fonts) are loaded at the first card, not at start: resident memory.
+  const [{ default: satori }, { Resvg }] = await Promise.all([import('satori'), import('@resvg/resvg-js')]);
   const svg = await satori(cardTree(row, shape, disclaimer) as never, { width, height, fonts: loadFonts() });
   return Buffer.from(new Resvg(svg, { font: { loadSystemFonts: false } }).render().asPng());
 }
