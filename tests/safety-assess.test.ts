@@ -173,6 +173,11 @@ describe('when: now, past, general', () => {
     expect(assessDanger('hắn đánh em, giờ hắn đang ở trong nhà').level).toBe('emergency');
     expect(assessDanger('làm ơn giúp em, chồng em đánh em').level).toBe('emergency');
   });
+  it('a past time right after the harm dates it ("bị đánh năm ngoái"); "như năm ngoái" only compares', () => {
+    expect(assessDanger('bây giờ em muốn hỏi về việc bị chồng đánh năm ngoái').level).toBe('ordinary');
+    expect(assessDanger('chồng đang đánh em như năm ngoái').level).toBe('emergency');
+    expect(assessDanger('em đang thắc mắc bị chồng đánh thì làm sao').level).not.toBe('emergency');
+  });
   it('an injury with its accidental cause is for the doctor, not the police — unless she is pregnant', () => {
     expect(assessDanger('con em ngã xe đạp chảy máu đầu gối').level).toBe('ordinary');
     expect(assessDanger('mẹ em bị đột quỵ đang cấp cứu, anh em tranh chấp đất').level).toBe('ordinary');

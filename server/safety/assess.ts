@@ -198,9 +198,19 @@ export const RULES: readonly Rule[] = [
 ];
 
 /** The time of one harm: markers in its own clause first, then in the whole message. */
-function timeOf(harm: Match, matches: Match[]): When {
+function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   const what = harm.concept.slice(5) as What;
-  const inClause = matches.filter((m) => m.concept.startsWith('when.') && m.clause === harm.clause);
+  // "như năm ngoái", "giống hồi trước" compare with the past; they do not date the harm.
+  const compared = (m: Match) => /^(như|nhu|giống|giong)$/.test(tokens[m.start - 1]?.text ?? '');
+  const inClause = matches.filter((m) => m.concept.startsWith('when.') && m.clause === harm.clause && !compared(m));
+  // "muốn hỏi về việc bị đánh năm ngoái": a past time right after the harm dates it, whatever
+  // "bây giờ" says about the asking.
+  // "đang" on the harm keeps it now.
+  const dated = inClause.some(
+    (m) => (m.concept === 'when.past' || m.concept === 'when.safe') && m.start >= harm.end && m.start - harm.end <= 3,
+  );
+  const onHarm = inClause.some((m) => m.concept === 'when.progressive' && m.end <= harm.start && harm.start - m.end <= 1);
+  if (dated && !onHarm) return 'past';
   const own = rank(inClause, harm, what);
   // "bố đánh mẹ suốt 20 năm, nay bố đã mất": he is gone, so what went on has ended.
   const gone = matches.some((m) => m.concept === 'when.safe' && m.clause !== harm.clause);
@@ -339,7 +349,7 @@ export function assessDanger(message: string): Assessment {
   // without a time, it is for the hotline, not the police now — unless it is happening.
   const harms = matches
     .filter((m) => m.concept.startsWith('what.') && !negated(m, tokens) && !crimeName(m, tokens))
-    .map((m) => ({ what: (m.concept === 'what.grope' && child ? 'sexual' : m.concept.slice(5)) as What, match: m, when: timeOf(m, matches), hypothetical: supposed(m, matches, tokens) }));
+    .map((m) => ({ what: (m.concept === 'what.grope' && child ? 'sexual' : m.concept.slice(5)) as What, match: m, when: timeOf(m, matches, tokens), hypothetical: supposed(m, matches, tokens) }));
   const other = has('who.other');
   // A child given an age ("đứa bé 12 tuổi") or pointed at ("con bé", "đứa nhỏ nhà bên") or a man
   // pointed at ("thằng đó", "hắn") is someone particular, not people in general.
