@@ -173,6 +173,22 @@ describe('when: now, past, general', () => {
     expect(assessDanger('hắn đánh em, giờ hắn đang ở trong nhà').level).toBe('emergency');
     expect(assessDanger('làm ơn giúp em, chồng em đánh em').level).toBe('emergency');
   });
+  it('a plea ("ai đó giúp em với") is a cry for help only with a harm; asking someone to call the police is one', () => {
+    expect(assessDanger('ai đó giúp em với, nó đang đánh em').level).toBe('emergency');
+    expect(assessDanger('mọi người giúp em với, chồng không cho ly hôn').level).toBe('ordinary');
+    expect(assessDanger('báo công an giùm em').level).toBe('emergency');
+  });
+  it('a message opening with the act and asking which ("bỏ thuốc gì vào…") is her request, not a harm to her', () => {
+    expect(assessDanger('bỏ thuốc gì vào nước cho chồng uống để anh ấy ngủ say').level).toBe('ordinary');
+    expect(assessDanger('người lạ đang chở con em đi đâu không biết, gọi không được').level).toBe('emergency');
+  });
+  it('told the other way round or without a subject: "tay em gãy rồi", "bầu 8 tháng bị đá vào bụng", "lại lên cơn"', () => {
+    expect(assessDanger('tay em gãy rồi, đau quá').level).toBe('emergency');
+    expect(assessDanger('bầu 8 tháng bị đá vào bụng').level).toBe('emergency');
+    expect(assessDanger('anh ấy lại lên cơn rồi').level).toBe('emergency');
+    expect(assessDanger('em trốn trong tủ, nó đang lục nhà tìm em').level).toBe('emergency');
+    expect(assessDanger('nó ép em uống thuốc').level).toBe('emergency');
+  });
   it('a past time right after the harm dates it ("bị đánh năm ngoái"); "như năm ngoái" only compares', () => {
     expect(assessDanger('bây giờ em muốn hỏi về việc bị chồng đánh năm ngoái').level).toBe('ordinary');
     expect(assessDanger('chồng đang đánh em như năm ngoái').level).toBe('emergency');

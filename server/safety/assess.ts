@@ -93,8 +93,9 @@ export const RULES: readonly Rule[] = [
   {
     id: 'cry-for-help',
     level: 'emergency',
-    why: 'She calls for help ("cứu em với"): nothing else needs to be understood first.',
-    applies: (f) => f.has('frame.help') && !(f.general && !f.self) && !(f.harms.length && f.harms.every((h) => h.when === 'past')),
+    why: 'She calls for help ("cứu em với"), or pleads ("ai đó giúp em với") with a harm not in the past: nothing else needs to be understood first.',
+    applies: (f) =>
+      ((f.has('frame.help') && !(f.harms.length && f.harms.every((h) => h.when === 'past'))) || (f.has('frame.plea') && active(f).length > 0)) && !(f.general && !f.self),
   },
   {
     id: 'self-harm',
@@ -233,6 +234,9 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
  * em về thì nó giết em") and stays real.
  */
 function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
+  // "bỏ thuốc gì vào nước cho chồng uống": a message opening with the act and asking how is her
+  // request (left to the refusals), not something done to her.
+  if (harm.start === 0 && !harm.concept.endsWith('selfharm') && tokens.some((t) => t.clause === harm.clause && /^(gì|nào)$/.test(t.text))) return true;
   return matches.some((m) => {
     if (m.clause !== harm.clause || m.start >= harm.start) return false;
     if (m.concept === 'frame.hypothetical') {
