@@ -21,6 +21,8 @@ interface Row {
   size: number;
   state: UploadState;
   item?: UploadItem;
+  /** Written to the library, the search index not yet rebuilt (seen while polling). */
+  stored?: boolean;
 }
 
 const EMPTY_FIELDS: UploadFields = { number: '', title: '', type: '', status: '', effective: '' };
@@ -64,7 +66,10 @@ export function Upload({ onExpired }: SectionProps) {
         setRows((all) =>
           all.map((row) => {
             const match = recent.find((u) => u.filename === row.filename);
-            return match && row.state === 'processing' ? { ...row, state: match.state, item: match } : row;
+            if (!match || row.state !== 'processing') return row;
+            // Stored is not yet searchable: the upload's own answer comes once the search index
+            // holds the document, and only that answer makes the row "Đã lập chỉ mục".
+            return match.state === 'indexed' ? { ...row, stored: true } : { ...row, state: match.state, item: match };
           }),
         );
       } catch {
@@ -251,7 +256,11 @@ export function Upload({ onExpired }: SectionProps) {
                       <span className={`state state-${r.state}`}>{STATE_LABEL[r.state]}</span>
                     </td>
                     <td>
-                      <UploadDetail item={r.item} onStructure={setStructureOf} />
+                      {r.stored && r.state === 'processing' ? (
+                        <span className="muted">Đã lưu vào thư viện, đang đưa vào tìm kiếm…</span>
+                      ) : (
+                        <UploadDetail item={r.item} onStructure={setStructureOf} />
+                      )}
                     </td>
                   </tr>
                 ))}
