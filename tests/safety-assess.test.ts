@@ -189,6 +189,13 @@ describe('when: now, past, general', () => {
     expect(assessDanger('em trốn trong tủ, nó đang lục nhà tìm em').level).toBe('emergency');
     expect(assessDanger('nó ép em uống thuốc').level).toBe('emergency');
   });
+  it('"sau khi bị…" dates what follows it, not a state told before it; her own thoughts of dying are never hearsay', () => {
+    expect(assessDanger('vo toi bi ngat sau khi bi danh').level).toBe('emergency');
+    expect(assessDanger('sau khi bị đánh năm ngoái em đã ly hôn').level).toBe('ordinary');
+    expect(assessDanger('toi nghi den chuyen tu tu').level).toBe('emergency');
+    expect(assessDanger('nghe nói có người muốn tự tử').level).toBe('ordinary');
+    expect(assessDanger('me chong bat toi nhin an 3 ngay').level).toBe('emergency');
+  });
   it('a past time right after the harm dates it ("bị đánh năm ngoái"); "như năm ngoái" only compares', () => {
     expect(assessDanger('bây giờ em muốn hỏi về việc bị chồng đánh năm ngoái').level).toBe('ordinary');
     expect(assessDanger('chồng đang đánh em như năm ngoái').level).toBe('emergency');

@@ -101,7 +101,8 @@ export const RULES: readonly Rule[] = [
     id: 'self-harm',
     level: 'emergency',
     why: 'Thoughts of ending her life, not placed in the past and not asked about someone in general.',
-    applies: (f) => active(f).some(is('selfharm')) && !f.general,
+    // "toi nghi den chuyen tu tu" (typed without dấu, "nghĩ" reads like "nghi", I suspect): her own thoughts are not hearsay.
+    applies: (f) => active(f).some(is('selfharm')) && (!f.general || (f.self && !f.has('who.general') && !f.has('frame.general'))),
   },
   {
     id: 'happening-now',
@@ -203,7 +204,9 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   const what = harm.concept.slice(5) as What;
   // "như năm ngoái", "giống hồi trước" compare with the past; they do not date the harm.
   const compared = (m: Match) => /^(như|nhu|giống|giong)$/.test(tokens[m.start - 1]?.text ?? '');
-  const inClause = matches.filter((m) => m.concept.startsWith('when.') && m.clause === harm.clause && !compared(m));
+  // "ngất sau khi bị đánh": "sau khi", "sau lần" date what follows them, not a state told before them.
+  const after = (m: Match) => /^sau$/.test(fold(tokens[m.start]?.text ?? '')) && m.start >= harm.end;
+  const inClause = matches.filter((m) => m.concept.startsWith('when.') && m.clause === harm.clause && !compared(m) && !after(m));
   // "muốn hỏi về việc bị đánh năm ngoái": a past time right after the harm dates it, whatever
   // "bây giờ" says about the asking.
   // "đang" on the harm keeps it now.
