@@ -343,7 +343,19 @@ describe('requests.tsv: every row recognises its example', () => {
     expect(readRequest('người yêu cũ dọa đăng clip nóng của em')).toBeNull();
   });
   it('a legal question about the same subjects is not refused', () => {
-    for (const q of ['chồng em nợ lô đề, em có phải trả không', 'xin số điện thoại của trung tâm trợ giúp pháp lý', 'nghỉ thai sản được bao nhiêu ngày không', 'làm lại sổ hộ khẩu ở đâu']) {
+    for (const q of [
+      'chồng em nợ lô đề, em có phải trả không',
+      'xin số điện thoại của trung tâm trợ giúp pháp lý',
+      'nghỉ thai sản được bao nhiêu ngày không',
+      'làm lại sổ hộ khẩu ở đâu',
+      'chế độ an toàn lao động cho lao động nữ',
+      'tìm số điện thoại của hội phụ nữ xã',
+      'sổ đỏ của em có phải giả không',
+      'làm sao biết giấy tờ là giả',
+      'nhà nội không giao con dù tòa đã xử cho em nuôi',
+      'vợ cũ em muốn mang con đi trốn, em làm sao',
+      'chồng gọi điện để chửi em',
+    ]) {
       expect(readRequest(q), q).toBeNull();
     }
   });
