@@ -48,9 +48,7 @@ export async function runLoad(spec: LoadSpec): Promise<LoadResult> {
     if (statusCode < 200 || statusCode >= 300) bad++;
   });
   const t0 = performance.now();
-  const timer = spec.onSample
-    ? setInterval(() => spec.onSample!((performance.now() - t0) / 1000), (spec.sampleEverySeconds ?? 10) * 1000)
-    : null;
+  const timer = spec.onSample ? setInterval(() => spec.onSample!((performance.now() - t0) / 1000), (spec.sampleEverySeconds ?? 10) * 1000) : null;
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     instance.once('done', resolve);
     instance.once('error', reject);

@@ -52,7 +52,17 @@ const MODES: Record<Mode['name'], Mode> = {
   full: { name: 'full', stepSeconds: 10, scales: [50], inProcessRounds: 10, ttftSamples: 20, firstStart: true },
   quick: { name: 'quick', stepSeconds: 3, scales: [2], inProcessRounds: 5, ttftSamples: 8, firstStart: true },
   // For the test suite only: ~1 s per step, to check that everything runs and reports.
-  tiny: { name: 'tiny', stepSeconds: 1, scales: [2], inProcessRounds: 1, ttftSamples: 2, firstStart: false, requestsPerConnection: 1, corpusFiles: 3, ingestInProcess: true },
+  tiny: {
+    name: 'tiny',
+    stepSeconds: 1,
+    scales: [2],
+    inProcessRounds: 1,
+    ttftSamples: 2,
+    firstStart: false,
+    requestsPerConnection: 1,
+    corpusFiles: 3,
+    ingestInProcess: true,
+  },
 };
 
 interface Target {
@@ -115,7 +125,9 @@ async function inProcessLatency(dataDir: string, rounds: number) {
 
 function smallestFiles(dir: string, n: number, out: string): string {
   fs.mkdirSync(out, { recursive: true });
-  const files = listInputs([dir]).sort((a, b) => fs.statSync(a).size - fs.statSync(b).size).slice(0, n);
+  const files = listInputs([dir])
+    .sort((a, b) => fs.statSync(a).size - fs.statSync(b).size)
+    .slice(0, n);
   for (const f of files) fs.copyFileSync(f, path.join(out, path.basename(f)));
   return out;
 }
@@ -157,10 +169,19 @@ export async function runBench(mode: Mode, soakSeconds: number): Promise<Record<
     const rssAfterStart = server.rssMb().rss;
 
     const load: { search: Record<string, LoadResult>; chat: Record<string, LoadResult> } = { search: {}, chat: {} };
-    for (const [kind, requests] of [['search', searchRequests(BENCH_QUERIES)], ['chat', chatRequests(BENCH_QUERIES)]] as const) {
+    for (const [kind, requests] of [
+      ['search', searchRequests(BENCH_QUERIES)],
+      ['chat', chatRequests(BENCH_QUERIES)],
+    ] as const) {
       for (const connections of CONNECTIONS) {
         log(`load: /api/${kind} × ${connections} connection(s), ${mode.stepSeconds} s …`);
-        load[kind][String(connections)] = await runLoad({ url: server.url, connections, seconds: mode.stepSeconds, amount: amountFor(mode, connections), requests });
+        load[kind][String(connections)] = await runLoad({
+          url: server.url,
+          connections,
+          seconds: mode.stepSeconds,
+          amount: amountFor(mode, connections),
+          requests,
+        });
         await drain(server.url);
       }
     }
@@ -220,7 +241,19 @@ export async function runBench(mode: Mode, soakSeconds: number): Promise<Record<
       await fake.close();
     }
 
-    const scale: Record<string, { chunks: number; documents: number; searchP95Ms: number; searchP50Ms: number; ingestSeconds: number; chunksPerSecond: number; ingestPeakRssMb: number; serverRssMb?: number }> = {
+    const scale: Record<
+      string,
+      {
+        chunks: number;
+        documents: number;
+        searchP95Ms: number;
+        searchP50Ms: number;
+        ingestSeconds: number;
+        chunksPerSecond: number;
+        ingestPeakRssMb: number;
+        serverRssMb?: number;
+      }
+    > = {
       '1x': {
         chunks: ingest.chunks,
         documents: ingest.documents,
@@ -240,7 +273,13 @@ export async function runBench(mode: Mode, soakSeconds: number): Promise<Record<
       const ing = await ingestInChild(dir, data, mode);
       log(`  ${ing.documents} documents, ${ing.chunks} chunks in ${ing.ingestSeconds} s`);
       server = await startServer({ dataDir: data, corpusDir: dir });
-      const r = await runLoad({ url: server.url, connections: 10, seconds: mode.stepSeconds, amount: amountFor(mode, 10), requests: searchRequests(BENCH_QUERIES) });
+      const r = await runLoad({
+        url: server.url,
+        connections: 10,
+        seconds: mode.stepSeconds,
+        amount: amountFor(mode, 10),
+        requests: searchRequests(BENCH_QUERIES),
+      });
       const scaledRss = server.rssMb().rss;
       await server.stop();
       server = null;
@@ -332,7 +371,10 @@ export async function runBench(mode: Mode, soakSeconds: number): Promise<Record<
 function formatText(r: Record<string, any>): string {
   const lines: string[] = [];
   lines.push(`Benchmark (${r.mode}, ${r.stepSeconds} s per step) on ${r.machine.cpus} × ${r.machine.cpuModel}, Node ${r.machine.node}`);
-  lines.push(`corpus: ${r.corpus.documents} documents, ${r.corpus.chunks} chunks; load average ${r.machine.loadAverage1m.before} before, ${r.machine.loadAverage1m.after} after`, '');
+  lines.push(
+    `corpus: ${r.corpus.documents} documents, ${r.corpus.chunks} chunks; load average ${r.machine.loadAverage1m.before} before, ${r.machine.loadAverage1m.after} after`,
+    '',
+  );
   lines.push('endpoint      conns   req/s   p50 ms   p95 ms   p99 ms  errors');
   for (const kind of ['search', 'chat']) {
     for (const [c, l] of Object.entries(r.load[kind] as Record<string, LoadResult>)) {
@@ -357,7 +399,10 @@ function formatText(r: Record<string, any>): string {
   }
   lines.push('', `whole run: ${r.runSeconds} s`);
   if (r.soak) {
-    lines.push('', `soak: ${r.soak.connections} chat clients × ${r.soak.seconds} s: ${r.soak.requests} requests, ${r.soak.errors} errors, p95 ${r.soak.p95Ms} ms, RSS ${r.soak.rss.map((s: any) => `${s.t}s:${s.rssMb}`).join(' ')} MB (growth ${r.soak.rssGrowthMb} MB)`);
+    lines.push(
+      '',
+      `soak: ${r.soak.connections} chat clients × ${r.soak.seconds} s: ${r.soak.requests} requests, ${r.soak.errors} errors, p95 ${r.soak.p95Ms} ms, RSS ${r.soak.rss.map((s: any) => `${s.t}s:${s.rssMb}`).join(' ')} MB (growth ${r.soak.rssGrowthMb} MB)`,
+    );
   }
   lines.push('', 'targets:');
   for (const t of Object.values(r.targets as Record<string, Target>)) {

@@ -7,12 +7,9 @@ import { z } from 'zod';
  * extractive answerer, so a fresh clone runs with no server and no API key.
  */
 
-const boolish = z
-  .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
-  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+const boolish = z.enum(['1', '0', 'true', 'false', 'yes', 'no', '']).transform((v) => v === '1' || v === 'true' || v === 'yes');
 
-const intFrom = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) =>
-  z.coerce.number().int().min(min).max(max).default(def);
+const intFrom = (def: number, min = 0, max = Number.MAX_SAFE_INTEGER) => z.coerce.number().int().min(min).max(max).default(def);
 
 const csv = z
   .string()
@@ -75,13 +72,19 @@ const EnvSchema = z.object({
   CORS_ORIGINS: csv,
   // Zalo Mini App notifications (issue 16): "the union's official answered, open the app", sent
   // to a member who agreed. Off unless both the app id and the API key are set.
-  ZALO_APP_ID: z.string().regex(/^\d{5,32}$/, 'must be the Mini App id (digits)').optional(),
+  ZALO_APP_ID: z
+    .string()
+    .regex(/^\d{5,32}$/, 'must be the Mini App id (digits)')
+    .optional(),
   ZALO_NOTIFY_API_KEY: z.string().min(8).optional(),
   ZALO_NOTIFY_API_URL: z.string().url().default('https://openapi.mini.zalo.me'),
   ZALO_NOTIFY_TEMPLATE_ID: z.string().min(1).default('00126fd75392bacce383'),
   ZALO_NOTIFY_TIMEOUT_MS: intFrom(5000, 100, 60_000),
   // Hours (Vietnam time, from-to) when Zalo delivers Mini App notifications; approvals outside wait for them.
-  ZALO_NOTIFY_HOURS: z.string().regex(/^\d{1,2}-\d{1,2}$/, 'must be like 6-22').default('6-22'),
+  ZALO_NOTIFY_HOURS: z
+    .string()
+    .regex(/^\d{1,2}-\d{1,2}$/, 'must be like 6-22')
+    .default('6-22'),
   UPLOAD_MAX_MB: intFrom(25, 1, 500),
   // PDF, DOCX and HTML uploads parsed at a time, and how many more may wait (then 503 + Retry-After).
   PARSE_CONCURRENCY: intFrom(1, 1, 16),
@@ -114,9 +117,7 @@ export interface Config extends Env {
   embedder:
     | { kind: 'hashed'; dimension: number }
     | { kind: 'openai'; model: string; dimension?: number; baseURL?: string; apiKey?: string; timeoutMs?: number };
-  answerer:
-    | { kind: 'extractive' }
-    | { kind: 'openai'; model: string; baseURL?: string; apiKey?: string };
+  answerer: { kind: 'extractive' } | { kind: 'openai'; model: string; baseURL?: string; apiKey?: string };
   /** Zalo Mini App notifications; null = members are never notified outside the app. */
   zaloNotify: { appId: string; apiKey: string; baseUrl: string; templateId: string; timeoutMs: number; hours: [number, number] } | null;
 }
@@ -177,7 +178,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
       : { kind: 'extractive' },
     zaloNotify:
       e.ZALO_APP_ID && e.ZALO_NOTIFY_API_KEY
-        ? { appId: e.ZALO_APP_ID, apiKey: e.ZALO_NOTIFY_API_KEY, baseUrl: e.ZALO_NOTIFY_API_URL.replace(/\/+$/, ''), templateId: e.ZALO_NOTIFY_TEMPLATE_ID, timeoutMs: e.ZALO_NOTIFY_TIMEOUT_MS, hours: notifyHours }
+        ? {
+            appId: e.ZALO_APP_ID,
+            apiKey: e.ZALO_NOTIFY_API_KEY,
+            baseUrl: e.ZALO_NOTIFY_API_URL.replace(/\/+$/, ''),
+            templateId: e.ZALO_NOTIFY_TEMPLATE_ID,
+            timeoutMs: e.ZALO_NOTIFY_TIMEOUT_MS,
+            hours: notifyHours,
+          }
         : null,
   };
 }

@@ -36,12 +36,26 @@ export function peerTokens(text: string): string[] {
 }
 
 export async function readPeerChunks(db: Queryable): Promise<PeerChunk[]> {
-  const r = await db.query<{ id: number; document_id: string; number: string | null; article: string | null; heading: string | null; header: string; text: string }>(
+  const r = await db.query<{
+    id: number;
+    document_id: string;
+    number: string | null;
+    article: string | null;
+    heading: string | null;
+    header: string;
+    text: string;
+  }>(
     `select c.id, c.document_id, d.number, c.article, c.heading, c.header, c.text
        from chunks c join documents d on d.id = c.document_id order by c.id`,
   );
   return r.rows.map((c) => ({
-    id: Number(c.id), documentId: c.document_id, number: c.number, article: c.article, heading: c.heading, header: c.header, text: c.text,
+    id: Number(c.id),
+    documentId: c.document_id,
+    number: c.number,
+    article: c.article,
+    heading: c.heading,
+    header: c.header,
+    text: c.text,
   }));
 }
 

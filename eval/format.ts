@@ -14,7 +14,15 @@ function table(head: string[], rows: string[][], align: ('l' | 'r')[] = []): str
 }
 
 const METRIC_HEAD = ['n', 'R@1', 'R@5', 'R@10', 'MRR@10', 'p50 ms', 'p95 ms'];
-const metricCells = (m: Metrics) => [String(m.n), num(m.recallAt1), num(m.recallAt5), num(m.recallAt10), num(m.mrrAt10), m.p50Ms.toFixed(1), m.p95Ms.toFixed(1)];
+const metricCells = (m: Metrics) => [
+  String(m.n),
+  num(m.recallAt1),
+  num(m.recallAt5),
+  num(m.recallAt10),
+  num(m.mrrAt10),
+  m.p50Ms.toFixed(1),
+  m.p95Ms.toFixed(1),
+];
 
 function systemRows(systems: Record<SystemName, SystemReport>, suffix = ''): string[][] {
   return Object.entries(systems).map(([name, m]) => [name + suffix, ...metricCells(m)]);
@@ -70,7 +78,12 @@ function answersText(r: EvalReport): string {
       ['out-of-scope refused', pct(a.outOfScopeRefusal)],
       ['in-scope refused (false refusal)', pct(a.falseRefusal)],
       ['citations in out-of-scope answers', String(a.outOfScopeCitations)],
-      ['kinds', Object.entries(a.kinds).map(([k, v]) => `${k} ${v}`).join(', ')],
+      [
+        'kinds',
+        Object.entries(a.kinds)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', '),
+      ],
       ['p50 / p95 ms', `${a.p50Ms.toFixed(1)} / ${a.p95Ms.toFixed(1)}`],
     ],
   );

@@ -85,13 +85,10 @@ export function section(e: EvalReport, b: Record<string, any> | null, questionsF
     line(`full \`npm run bench\``, v(b.runSeconds, 's'), 'fullRun');
     line('ingest, bundled corpus', `${b.ingestSeconds} s (${b.chunksPerSecond} chunks/s)`, 'ingest');
     line('cold start to first answer', v(b.coldStartSeconds, 's'), 'coldStart');
-    lines.push(
-      '',
-      '| load | conns | req/s | p50 ms | p95 ms | p99 ms |',
-      '|---|---:|---:|---:|---:|---:|',
-    );
+    lines.push('', '| load | conns | req/s | p50 ms | p95 ms | p99 ms |', '|---|---:|---:|---:|---:|---:|');
     for (const kind of ['search', 'chat']) {
-      for (const [c, l] of Object.entries(b.load[kind] as Record<string, any>)) lines.push(`| /api/${kind} | ${c} | ${l.reqPerSec} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} |`);
+      for (const [c, l] of Object.entries(b.load[kind] as Record<string, any>))
+        lines.push(`| /api/${kind} | ${c} | ${l.reqPerSec} | ${l.p50Ms} | ${l.p95Ms} | ${l.p99Ms} |`);
     }
     lines.push(
       '',
@@ -107,7 +104,10 @@ export function section(e: EvalReport, b: Record<string, any> | null, questionsF
         .map(([k, s]) => `${k} ${s.chunks} chunks — ingest ${s.ingestSeconds} s, p95 ${s.searchP95Ms} ms`)
         .join('; ')}.`,
     );
-    if (b.soak) lines.push(`Soak: ${b.soak.connections} chat clients for ${b.soak.seconds} s, ${b.soak.errors} errors, p95 ${b.soak.p95Ms} ms, RSS ${b.soak.rss.map((s: any) => s.rssMb).join(' → ')} MB.`);
+    if (b.soak)
+      lines.push(
+        `Soak: ${b.soak.connections} chat clients for ${b.soak.seconds} s, ${b.soak.errors} errors, p95 ${b.soak.p95Ms} ms, RSS ${b.soak.rss.map((s: any) => s.rssMb).join(' → ')} MB.`,
+      );
   }
   lines.push(
     '',

@@ -3,8 +3,16 @@ import path from 'node:path';
 import { respond } from '../server/chat/respond.js';
 import { Bm25Peer, readPeerChunks } from './bm25.js';
 import {
-  firstGoldRank, splitQuestions, summarizeAnswers, systemReport, round,
-  type AnswerMetrics, type AnswerOutcome, type Outcome, type RankedArticle, type SystemReport,
+  firstGoldRank,
+  splitQuestions,
+  summarizeAnswers,
+  systemReport,
+  round,
+  type AnswerMetrics,
+  type AnswerOutcome,
+  type Outcome,
+  type RankedArticle,
+  type SystemReport,
 } from './metrics.js';
 import { articleKey, goldOf, stripDiacritics, type EvalQuestion } from './questions.js';
 import { ROOT, type EvalStore } from './store.js';
@@ -122,7 +130,15 @@ export async function runEval(store: EvalStore, questions: EvalQuestion[], opts:
   const systems = await pass('normal');
   const noDiacritics = opts.stripDiacritics ? await pass('noDiacritics') : undefined;
   const answerMisses: AnswerMiss[] = [];
-  const answers = opts.answers ? await runAnswers(store, questions, split.evaluated.map((e) => e.q.id), opts, answerMisses) : undefined;
+  const answers = opts.answers
+    ? await runAnswers(
+        store,
+        questions,
+        split.evaluated.map((e) => e.q.id),
+        opts,
+        answerMisses,
+      )
+    : undefined;
 
   return {
     questions: questions.length,
@@ -149,10 +165,18 @@ export async function runEval(store: EvalStore, questions: EvalQuestion[], opts:
 }
 
 /** The chat path, question by question, each in a new conversation. */
-async function runAnswers(store: EvalStore, questions: EvalQuestion[], evaluatedIds: string[], opts: EvalOptions, misses: AnswerMiss[]): Promise<AnswerMetrics> {
+async function runAnswers(
+  store: EvalStore,
+  questions: EvalQuestion[],
+  evaluatedIds: string[],
+  opts: EvalOptions,
+  misses: AnswerMiss[],
+): Promise<AnswerMetrics> {
   const { services } = store;
   const existing = new Set(
-    (await services.db.query<{ k: string }>("select distinct document_id || '#' || lower(article) as k from chunks where article is not null")).rows.map((r) => r.k),
+    (await services.db.query<{ k: string }>("select distinct document_id || '#' || lower(article) as k from chunks where article is not null")).rows.map(
+      (r) => r.k,
+    ),
   );
   const evaluated = new Set(evaluatedIds);
   const outcomes: AnswerOutcome[] = [];
@@ -174,7 +198,10 @@ async function runAnswers(store: EvalStore, questions: EvalQuestion[], evaluated
     const isEvaluated = evaluated.has(q.id);
     // Where retrieval alone put gold, to tell a retrieval miss from one of the chat path.
     const goldRank = isEvaluated
-      ? firstGoldRank((await services.retriever.search(q.question, { k: 10 })).hits.map((h) => ({ law: h.document.number, article: h.article })), goldOf(q))
+      ? firstGoldRank(
+          (await services.retriever.search(q.question, { k: 10 })).hits.map((h) => ({ law: h.document.number, article: h.article })),
+          goldOf(q),
+        )
       : null;
     const citesGold = citations.some(isGold);
     const leadCitesGold = citations[0] !== undefined && isGold(citations[0]);

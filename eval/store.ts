@@ -41,10 +41,7 @@ export interface EvalStore {
  * caller's environment says: the figures must not depend on an API key being set.
  */
 export async function buildEvalStore(dirs: string[], opts: { onFile?: (o: SyncOutcome, i: number, total: number) => void } = {}): Promise<EvalStore> {
-  const config = loadConfig(
-    { CORPUS_DIR: dirs[0] ?? 'corpus', AUTO_INGEST: '0', LOG_LEVEL: 'silent', RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0' },
-    ROOT,
-  );
+  const config = loadConfig({ CORPUS_DIR: dirs[0] ?? 'corpus', AUTO_INGEST: '0', LOG_LEVEL: 'silent', RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0' }, ROOT);
   const db = await openMemoryDb();
   try {
     const services = await createServices(config, { db });

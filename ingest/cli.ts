@@ -28,7 +28,9 @@ async function main(): Promise<number> {
     },
   });
   if (values.help || positionals.length === 0) {
-    console.log('Usage: npm run ingest -- <files or folders> [--number 52/2014/QH13] [--title …] [--type Luật] [--status "còn hiệu lực"] [--effective 2015-01-01]');
+    console.log(
+      'Usage: npm run ingest -- <files or folders> [--number 52/2014/QH13] [--title …] [--type Luật] [--status "còn hiệu lực"] [--effective 2015-01-01]',
+    );
     return positionals.length === 0 && !values.help ? 2 : 0;
   }
   const overrides: DocumentMeta = {

@@ -28,7 +28,12 @@ export interface SyncOutcome {
 }
 
 /** `embedder` null: chunks are stored without vectors, for the server's background job to make. */
-export async function syncBundledCorpus(db: Db, embedder: Embedder | null, dirs: string[], opts: { onFile?: (o: SyncOutcome, i: number, total: number) => void } = {}): Promise<SyncOutcome[]> {
+export async function syncBundledCorpus(
+  db: Db,
+  embedder: Embedder | null,
+  dirs: string[],
+  opts: { onFile?: (o: SyncOutcome, i: number, total: number) => void } = {},
+): Promise<SyncOutcome[]> {
   const files = listInputs(dirs.filter((d) => fs.existsSync(d)));
   // A first start fills an empty library: the vector index is built once at the end.
   return bulkLoad(db, async () => {

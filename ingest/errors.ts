@@ -24,7 +24,8 @@ export const INGEST_MESSAGES = {
   'invalid:upload_type': 'Định dạng tệp không được hỗ trợ. Hãy tải lên tệp PDF, DOCX, TXT hoặc HTML.',
   'invalid:binary': 'Tệp chứa dữ liệu nhị phân, không phải văn bản.',
   'invalid:encoding': 'Tệp văn bản không dùng bảng mã Unicode (UTF-8). Hãy mở tệp bằng Word hoặc Unikey, chuyển sang Unicode rồi tải lên lại.',
-  'invalid:mojibake': 'Chữ tiếng Việt trong tệp bị lỗi phông (ví dụ "Ä\u0091iá»\u0081u" thay cho "Điều"). Hãy lưu lại tệp với bảng mã Unicode (UTF-8) rồi tải lên lại.',
+  'invalid:mojibake':
+    'Chữ tiếng Việt trong tệp bị lỗi phông (ví dụ "Ä\u0091iá»\u0081u" thay cho "Điều"). Hãy lưu lại tệp với bảng mã Unicode (UTF-8) rồi tải lên lại.',
   'invalid:lossy_encoding': 'Tệp đã mất dấu tiếng Việt (nhiều chữ bị thay bằng dấu "?"). Hãy lấy lại bản gốc của văn bản.',
   'invalid:no_text': 'Không tìm thấy chữ trong tệp.',
   'invalid:no_content': 'Không tìm thấy nội dung văn bản trong tệp.',

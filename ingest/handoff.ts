@@ -31,10 +31,12 @@ export class HandoffRefused extends Error {
 
 /** The one-line refusal when the server cannot be reached through its API. */
 export function refusal(holder: LockHolder | null, reason: string): string {
-  const who = holder ? `a running ${holder.role === 'server' ? 'server' : `\`${holder.role}\``} (pid ${holder.pid}${holder.port ? `, port ${holder.port}` : ''})` : 'another process';
+  const who = holder
+    ? `a running ${holder.role === 'server' ? 'server' : `\`${holder.role}\``} (pid ${holder.pid}${holder.port ? `, port ${holder.port}` : ''})`
+    : 'another process';
   return (
     `The embedded database is in use by ${who}; ${reason}. ` +
-    'Upload in the console (/admin), or set HIEU_LUAT_TOKEN (an official\'s token) or ADMIN_EMAIL/ADMIN_PASSWORD and run again, or stop the server first.'
+    "Upload in the console (/admin), or set HIEU_LUAT_TOKEN (an official's token) or ADMIN_EMAIL/ADMIN_PASSWORD and run again, or stop the server first."
   );
 }
 
@@ -76,11 +78,22 @@ export async function handOff(holder: LockHolder, files: string[], overrides: Do
     const body = (await res.json().catch(() => ({}))) as {
       message?: string;
       error?: string;
-      uploads?: { result: string | null; documentId: string | null; articles: number | null; chunks: number | null; errorCode: string | null; error: string | null }[];
+      uploads?: {
+        result: string | null;
+        documentId: string | null;
+        articles: number | null;
+        chunks: number | null;
+        errorCode: string | null;
+        error: string | null;
+      }[];
     };
     const u = body.uploads?.[0];
     if (res.ok && u?.result) {
-      out.push({ file, ok: true, line: `${u.result.padEnd(8)} ${file}: ${u.documentId} — ${u.articles} điều, ${u.chunks} đoạn, ${Date.now() - t0} ms (by the running server)` });
+      out.push({
+        file,
+        ok: true,
+        line: `${u.result.padEnd(8)} ${file}: ${u.documentId} — ${u.articles} điều, ${u.chunks} đoạn, ${Date.now() - t0} ms (by the running server)`,
+      });
     } else if (res.status === 401 || res.status === 403) {
       throw new HandoffRefused(`its API refused the credentials (${res.status})`);
     } else {

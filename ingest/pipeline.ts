@@ -82,8 +82,13 @@ export async function ingestDocument(
   const existing = await findDocumentBySha(db, sha256(input.bytes));
   if (existing) {
     return {
-      status: 'skipped', documentId: existing.id, number: existing.number, title: existing.title,
-      articles: existing.article_count, chunks: existing.chunk_count, ms: performance.now() - t0,
+      status: 'skipped',
+      documentId: existing.id,
+      number: existing.number,
+      title: existing.title,
+      articles: existing.article_count,
+      chunks: existing.chunk_count,
+      ms: performance.now() - t0,
     };
   }
   const p = await prepareDocument(input);

@@ -17,7 +17,15 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const API_TYPES_FILE = path.join(ROOT, 'web/shared/api.gen.ts');
 
 export async function currentApiTypes(): Promise<string> {
-  const config = loadConfig({ CORPUS_DIR: path.join(ROOT, 'corpus'), DATA_DIR: fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'hl-api-types-')), AUTO_INGEST: 'false', LOG_LEVEL: 'silent' }, ROOT);
+  const config = loadConfig(
+    {
+      CORPUS_DIR: path.join(ROOT, 'corpus'),
+      DATA_DIR: fs.mkdtempSync(path.join(process.env.TMPDIR ?? '/tmp', 'hl-api-types-')),
+      AUTO_INGEST: 'false',
+      LOG_LEVEL: 'silent',
+    },
+    ROOT,
+  );
   const services = await createServices(config, { db: await openMemoryDb() });
   const app = await buildApp(services);
   try {

@@ -68,7 +68,10 @@ export async function countRows(pg: PGlite): Promise<{ documents: number; chunks
   return r.rows[0]!;
 }
 
-export async function backup(config: Config, opts: { out?: string; force?: boolean } = {}): Promise<{ file: string; bytes: number; documents: number; originals: number }> {
+export async function backup(
+  config: Config,
+  opts: { out?: string; force?: boolean } = {},
+): Promise<{ file: string; bytes: number; documents: number; originals: number }> {
   if (config.db.kind === 'postgres') {
     throw new BackupError('DATABASE_URL is set: back up the PostgreSQL server with pg_dump (see README, "Backups").', 2);
   }

@@ -79,7 +79,9 @@ export async function precompress(dir: string): Promise<{ files: number; bytes: 
         const raw = fs.readFileSync(p);
         if (raw.length < 1024) continue;
         const [br, gz] = await Promise.all([
-          brotli(raw, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length } }),
+          brotli(raw, {
+            params: { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: raw.length },
+          }),
           gzip(raw, { level: 9 }),
         ]);
         if (br.length < raw.length * 0.9) fs.writeFileSync(`${p}.br`, br);

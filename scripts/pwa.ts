@@ -32,7 +32,10 @@ const ICONS = [
 
 /** The favicon's symbol on a full-bleed square, shrunk into the maskable safe zone. */
 export function maskableSvg(favicon: string): string {
-  const inner = favicon.replace(/^[\s\S]*?<svg[^>]*>/, '').replace(/<\/svg>\s*$/, '').replace(/<rect[^>]*\/>/, '');
+  const inner = favicon
+    .replace(/^[\s\S]*?<svg[^>]*>/, '')
+    .replace(/<\/svg>\s*$/, '')
+    .replace(/<rect[^>]*\/>/, '');
   return (
     `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64"><rect width="64" height="64" fill="${THEME}"/>` +
     `<g transform="translate(6.4 6.4) scale(0.8)">${inner}</g></svg>`

@@ -38,7 +38,10 @@ export async function restore(
   opts: { force?: boolean } = {},
 ): Promise<{ dataDir: string; movedAside: string | null; documents: number; originals: number }> {
   if (config.db.kind === 'postgres') {
-    throw new BackupError('DATABASE_URL is set: restore the PostgreSQL server with pg_restore, or copy an embedded backup into it with --to-postgres (see README, "Backups").', 2);
+    throw new BackupError(
+      'DATABASE_URL is set: restore the PostgreSQL server with pg_restore, or copy an embedded backup into it with --to-postgres (see README, "Backups").',
+      2,
+    );
   }
   const source = path.resolve(file);
   if (!fs.existsSync(source) || !fs.statSync(source).isFile()) throw new BackupError(`No backup file at ${source}.`);
@@ -90,7 +93,11 @@ export async function restore(
  * into the server in one transaction (store/copy.ts); its originals go to DATA_DIR/originals.
  * A server that already holds documents or conversations is refused unless `force`.
  */
-export async function restoreToPostgres(config: Config, file: string, opts: { force?: boolean } = {}): Promise<{ copied: Record<string, number>; originals: number }> {
+export async function restoreToPostgres(
+  config: Config,
+  file: string,
+  opts: { force?: boolean } = {},
+): Promise<{ copied: Record<string, number>; originals: number }> {
   if (config.db.kind !== 'postgres') throw new BackupError('--to-postgres needs DATABASE_URL (the PostgreSQL server to fill).', 2);
   const sourceFile = path.resolve(file);
   if (!fs.existsSync(sourceFile) || !fs.statSync(sourceFile).isFile()) throw new BackupError(`No backup file at ${sourceFile}.`);
@@ -109,7 +116,9 @@ export async function restoreToPostgres(config: Config, file: string, opts: { fo
     target = await openDb(config.db);
     const held = (await target.query<{ n: number }>('select (select count(*) from documents) + (select count(*) from conversations) as n')).rows[0]!;
     if (Number(held.n) > 0 && !opts.force) {
-      throw new BackupError('The PostgreSQL server already holds documents or conversations: refusing to replace them. Pass --force to replace everything in it.');
+      throw new BackupError(
+        'The PostgreSQL server already holds documents or conversations: refusing to replace them. Pass --force to replace everything in it.',
+      );
     }
     const copied = await copyStore(source, target);
     const dir = path.join(config.dataDir, ORIGINALS);
@@ -126,12 +135,17 @@ export async function restoreToPostgres(config: Config, file: string, opts: { fo
 }
 
 async function main() {
-  const { values, positionals } = parseArgs({ allowPositionals: true, options: { force: { type: 'boolean', default: false }, 'to-postgres': { type: 'boolean', default: false } } });
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { force: { type: 'boolean', default: false }, 'to-postgres': { type: 'boolean', default: false } },
+  });
   if (positionals.length !== 1) throw new BackupError('Usage: npm run restore -- BACKUP.tar.gz [--force] [--to-postgres]', 2);
   if (values['to-postgres']) {
     const r = await restoreToPostgres(loadConfig(), positionals[0]!, { force: values.force });
     const c = r.copied;
-    console.log(`Copied into the PostgreSQL server: ${c.documents ?? 0} documents, ${c.chunks ?? 0} chunks, ${c.conversations ?? 0} conversations, ${c.users ?? 0} officials; ${r.originals} original files.`);
+    console.log(
+      `Copied into the PostgreSQL server: ${c.documents ?? 0} documents, ${c.chunks ?? 0} chunks, ${c.conversations ?? 0} conversations, ${c.users ?? 0} officials; ${r.originals} original files.`,
+    );
     return;
   }
   const r = await restore(loadConfig(), positionals[0]!, { force: values.force });

@@ -106,7 +106,9 @@ export async function collectExamples(opts: TrainOptions): Promise<Collected> {
       )
     ).rows.map((r) => ({ ...r, id: Number(r.id) }));
     await db.exec('create temp table held_out_notes as select * from article_notes');
-    const documents = [...new Map(notes.map((n) => [n.document_id, n.number ?? n.document_id])).entries()].sort((a, b) => a[1].localeCompare(b[1])).map(([id]) => id);
+    const documents = [...new Map(notes.map((n) => [n.document_id, n.number ?? n.document_id])).entries()]
+      .sort((a, b) => a[1].localeCompare(b[1]))
+      .map(([id]) => id);
     let questions = 0;
     for (let fold = 0; fold < opts.folds; fold++) {
       const rows = notes.filter((n) => foldOf(`${n.number ?? n.document_id}\u0000${n.article}\u0000${n.kind}\u0000${n.text}`, opts.folds) === fold);

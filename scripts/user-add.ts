@@ -95,7 +95,13 @@ async function main(): Promise<number> {
     if (existing) {
       await updateUser(db, existing.id, { role, password, disabled: false });
       await deleteUserSessions(db, existing.id);
-      await audit(db, null, 'user.update', { type: 'user', id: existing.id }, { email: existing.email, changed: { role, password: true, disabled: false }, via: 'cli' });
+      await audit(
+        db,
+        null,
+        'user.update',
+        { type: 'user', id: existing.id },
+        { email: existing.email, changed: { role, password: true, disabled: false }, via: 'cli' },
+      );
       console.error(`Updated ${existing.email} (${role}); its sessions were ended.`);
     } else {
       const u = await createUser(db, { email: values.email, role, password });

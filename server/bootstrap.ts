@@ -35,7 +35,11 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
   // Questions use a guarded view of a provider's embedder: an outage falls back to full-text
   // retrieval, and so does a library whose vectors are not all made yet.
   const queryEmbedder = config.embedder.kind === 'openai' ? guardQueryEmbedder(embedder) : null;
-  const lexical = createRetriever({ db, embedder: embeddings && queryEmbedder ? whenComplete(embeddings, queryEmbedder) : embedder, semantic: config.embedder.kind === 'openai' });
+  const lexical = createRetriever({
+    db,
+    embedder: embeddings && queryEmbedder ? whenComplete(embeddings, queryEmbedder) : embedder,
+    semantic: config.embedder.kind === 'openai',
+  });
   // One breaker for the chat provider, shared by every caller: after repeated failures nobody waits for it.
   const chatBreaker = createProviderBreaker({ failures: config.PROVIDER_FAILURES_TO_PAUSE, coolDownMs: config.PROVIDER_COOL_DOWN_MS });
   // The provider's client library (about 60 MB resident) is loaded only when a provider is configured.
@@ -43,7 +47,16 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
   // With a chat provider, it rewrites questions into the law's words and reorders what was found.
   const retriever =
     provider && config.answerer.kind === 'openai' && config.LLM_ASSIST_TIMEOUT_MS > 0
-      ? provider.withQueryAssist(lexical, new provider.LlmQueryAssist({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.LLM_ASSIST_TIMEOUT_MS, breaker: chatBreaker }))
+      ? provider.withQueryAssist(
+          lexical,
+          new provider.LlmQueryAssist({
+            model: config.answerer.model,
+            apiKey: config.answerer.apiKey,
+            baseURL: config.answerer.baseURL,
+            timeoutMs: config.LLM_ASSIST_TIMEOUT_MS,
+            breaker: chatBreaker,
+          }),
+        )
       : lexical;
   // The in-memory index is built before the first question, not inside it.
   await retriever.refresh();
@@ -82,7 +95,13 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
     notifier: config.zaloNotify ? createZaloNotifier(config.zaloNotify) : noNotifier,
     dangerClassifier:
       provider && config.answerer.kind === 'openai' && config.SAFETY_LLM_CLASSIFY
-        ? provider.createLlmClassifier({ model: config.answerer.model, apiKey: config.answerer.apiKey, baseURL: config.answerer.baseURL, timeoutMs: config.SAFETY_LLM_TIMEOUT_MS, breaker: chatBreaker })
+        ? provider.createLlmClassifier({
+            model: config.answerer.model,
+            apiKey: config.answerer.apiKey,
+            baseURL: config.answerer.baseURL,
+            timeoutMs: config.SAFETY_LLM_TIMEOUT_MS,
+            breaker: chatBreaker,
+          })
         : undefined,
     health: (): Record<string, boolean> => ({
       ...(llm ? { llm: llm.isHealthy() } : {}),

@@ -142,7 +142,8 @@ export interface HttpError {
 
 const INTERNAL_MESSAGE = 'Hệ thống đang gặp sự cố. Vui lòng thử lại sau.';
 export const PARSE_BUSY_MESSAGE = 'Hệ thống đang xử lý các tệp khác. Vui lòng tải tệp này lên lại sau ít phút.';
-export const EMBEDDER_DOWN_MESSAGE = 'Dịch vụ tạo chỉ mục tìm kiếm theo nghĩa (mô hình embedding) đang không phản hồi nên văn bản chưa được lưu. Vui lòng thử lại sau ít phút.';
+export const EMBEDDER_DOWN_MESSAGE =
+  'Dịch vụ tạo chỉ mục tìm kiếm theo nghĩa (mô hình embedding) đang không phản hồi nên văn bản chưa được lưu. Vui lòng thử lại sau ít phút.';
 
 /** Fastify's own codes (FST_ERR_*) for a bad request, as ours; anything else goes by its status. */
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
@@ -193,11 +194,17 @@ export function toHttpError(err: unknown): HttpError {
   // The provider is down, not the request wrong: 503, and the plugin adds Retry-After.
   if (err instanceof ParseBusy) return { status: 503, code: 'unavailable:busy', message: PARSE_BUSY_MESSAGE, detail: err.message };
   if (err instanceof EmbedderError) return { status: 503, code: 'unavailable:embedder', message: EMBEDDER_DOWN_MESSAGE, detail: err.message };
-  if (err instanceof IngestError) return { status: statusOf(err.code), code: isErrorCode(err.code) ? err.code : 'invalid:request', message: err.userMessage, detail: err.message };
+  if (err instanceof IngestError)
+    return { status: statusOf(err.code), code: isErrorCode(err.code) ? err.code : 'invalid:request', message: err.userMessage, detail: err.message };
   const fe = (err ?? {}) as { statusCode?: number; code?: string; message?: string; validation?: unknown };
   if (fe.validation) return { status: 400, code: 'invalid:request', message: messageFor('invalid:request'), detail: fe.message, validation: true };
   const status = fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500 ? fe.statusCode : 500;
   if (status === 500) return { status, code: 'internal', message: INTERNAL_MESSAGE, detail: fe.message };
   const code = (fe.code && FRAMEWORK_CODES[fe.code]) || CODE_FOR_STATUS[status] || 'invalid:request';
-  return { status: ERROR_STATUS[code] === 400 ? status : ERROR_STATUS[code], code, message: messageFor(code), detail: fe.code ? `${fe.code}: ${fe.message}` : fe.message };
+  return {
+    status: ERROR_STATUS[code] === 400 ? status : ERROR_STATUS[code],
+    code,
+    message: messageFor(code),
+    detail: fe.code ? `${fe.code}: ${fe.message}` : fe.message,
+  };
 }

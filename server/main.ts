@@ -47,12 +47,16 @@ if (isMain) {
     },
     (err: Error & { code?: string }) => {
       if (config.db.kind === 'postgres' && /ECONNREFUSED|ENOTFOUND|timeout|password authentication|does not exist/i.test(`${err.code} ${err.message}`)) {
-        console.error(`Cannot connect to the database at DATABASE_URL (${err.code ?? err.message}). Check that PostgreSQL with pgvector is running and reachable.`);
+        console.error(
+          `Cannot connect to the database at DATABASE_URL (${err.code ?? err.message}). Check that PostgreSQL with pgvector is running and reachable.`,
+        );
         process.exit(3);
       }
       if (err instanceof StoreLockedError) {
         // One writer per embedded store: a second server would silently lose its writes.
-        console.error(`Not started: ${err.message.replace(/: stop the server first\.$/, '')}. One server per DATA_DIR; use another DATA_DIR or stop that server.`);
+        console.error(
+          `Not started: ${err.message.replace(/: stop the server first\.$/, '')}. One server per DATA_DIR; use another DATA_DIR or stop that server.`,
+        );
         process.exit(5);
       }
       if (err.code === 'EADDRINUSE') {

@@ -66,7 +66,12 @@ export async function officialArticles(q: Queryable, documentId: string): Promis
 export async function replaceArticleNotes(q: Queryable, documentId: string, article: string, notes: NewNote[]): Promise<NoteRecord[]> {
   const before = await notesOf(q, documentId, [article]);
   await q.query('delete from article_notes where document_id = $1 and article = $2', [documentId, article]);
-  await insertNotes(q, documentId, 'official', notes.map((n) => ({ ...n, article })));
+  await insertNotes(
+    q,
+    documentId,
+    'official',
+    notes.map((n) => ({ ...n, article })),
+  );
   return before;
 }
 

@@ -50,8 +50,20 @@ export async function insertChunks(q: Queryable, documentId: string, chunks: New
     const values = batch.map((c) => {
       const base = params.length;
       params.push(
-        documentId, c.ordinal, c.path, c.article, c.articleNum, c.articleTitle, c.heading, c.clauses,
-        JSON.stringify(c.points), c.part, c.header, c.text, c.searchText, c.embedding ? toVectorLiteral(c.embedding) : null,
+        documentId,
+        c.ordinal,
+        c.path,
+        c.article,
+        c.articleNum,
+        c.articleTitle,
+        c.heading,
+        c.clauses,
+        JSON.stringify(c.points),
+        c.part,
+        c.header,
+        c.text,
+        c.searchText,
+        c.embedding ? toVectorLiteral(c.embedding) : null,
         c.section?.length ? c.section : null,
       );
       const ph = Array.from({ length: 15 }, (_, k) => `$${base + k + 1}`);
@@ -71,18 +83,20 @@ export async function articleTexts(
   q: Queryable,
   documentId: string,
 ): Promise<{ article: string | null; article_title: string | null; heading: string | null; path: string[]; text: string; part: number; clauses: string[] }[]> {
-  const r = await q.query<{ article: string | null; article_title: string | null; heading: string | null; path: string[]; text: string; part: number; clauses: string[] }>(
-    'select article, article_title, heading, path, text, part, clauses from chunks where document_id = $1 order by ordinal',
-    [documentId],
-  );
+  const r = await q.query<{
+    article: string | null;
+    article_title: string | null;
+    heading: string | null;
+    path: string[];
+    text: string;
+    part: number;
+    clauses: string[];
+  }>('select article, article_title, heading, path, text, part, clauses from chunks where document_id = $1 order by ordinal', [documentId]);
   return r.rows;
 }
 
 export async function chunksOfArticle(q: Queryable, documentId: string, article: string): Promise<ChunkRow[]> {
-  const r = await q.query<ChunkRow>(
-    `select ${CHUNK_COLUMNS} from chunks where document_id = $1 and article = $2 order by ordinal`,
-    [documentId, article],
-  );
+  const r = await q.query<ChunkRow>(`select ${CHUNK_COLUMNS} from chunks where document_id = $1 and article = $2 order by ordinal`, [documentId, article]);
   return r.rows;
 }
 
@@ -93,9 +107,9 @@ const CHUNK_COLUMNS = 'id, document_id, ordinal, path, article, article_num, art
  * top-level part that holds `section` (all of "III" for a citation of "III.2"), in order.
  */
 export async function chunksOfPart(q: Queryable, documentId: string, section: string[]): Promise<ChunkRow[]> {
-  const r = await q.query<ChunkRow>(
-    `select ${CHUNK_COLUMNS} from chunks where document_id = $1 and section[1] = $2 order by ordinal`,
-    [documentId, section[0]],
-  );
+  const r = await q.query<ChunkRow>(`select ${CHUNK_COLUMNS} from chunks where document_id = $1 and section[1] = $2 order by ordinal`, [
+    documentId,
+    section[0],
+  ]);
   return r.rows;
 }

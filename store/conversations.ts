@@ -39,12 +39,32 @@ export async function countMessages(q: Queryable, conversationId: string): Promi
 
 export async function addMessage(
   q: Queryable,
-  m: { conversationId: string; role: 'user' | 'assistant'; content: string; resolvedQuery?: string; kind?: string; topic?: string | null; citations?: unknown[]; fallback?: boolean; official?: boolean },
+  m: {
+    conversationId: string;
+    role: 'user' | 'assistant';
+    content: string;
+    resolvedQuery?: string;
+    kind?: string;
+    topic?: string | null;
+    citations?: unknown[];
+    fallback?: boolean;
+    official?: boolean;
+  },
 ): Promise<number> {
   const r = await q.query<{ id: number }>(
     `insert into messages (conversation_id, role, content, resolved_query, kind, topic, citations, fallback, official)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-    [m.conversationId, m.role, m.content, m.resolvedQuery ?? null, m.kind ?? null, m.topic ?? null, JSON.stringify(m.citations ?? []), m.fallback ?? false, m.official ?? false],
+    [
+      m.conversationId,
+      m.role,
+      m.content,
+      m.resolvedQuery ?? null,
+      m.kind ?? null,
+      m.topic ?? null,
+      JSON.stringify(m.citations ?? []),
+      m.fallback ?? false,
+      m.official ?? false,
+    ],
   );
   await q.query('update conversations set updated_at = now() where id = $1', [m.conversationId]);
   return Number(r.rows[0]!.id);
@@ -103,7 +123,13 @@ export async function saveTurn(
   t: { conversationId: string; ownerKey?: string | null; noHistory?: boolean; channel?: string | null; user: TurnMessage; assistant: TurnMessage },
 ): Promise<number> {
   const row = (m: TurnMessage) => [
-    m.content, m.resolvedQuery ?? null, m.kind ?? null, m.topic ?? null, JSON.stringify(m.citations ?? []), m.fallback ?? false, m.official ?? false,
+    m.content,
+    m.resolvedQuery ?? null,
+    m.kind ?? null,
+    m.topic ?? null,
+    JSON.stringify(m.citations ?? []),
+    m.fallback ?? false,
+    m.official ?? false,
     m.suggestions?.length ? JSON.stringify(m.suggestions) : null,
   ];
   const r = await q.query<{ id: number; role: string }>(

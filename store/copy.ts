@@ -40,7 +40,9 @@ export async function copyStore(source: Queryable, target: Db): Promise<Record<s
       // Batches keep one JSON parameter to a few MB (chunks carry their vectors).
       for (let offset = 0; ; offset += BATCH) {
         const rows = (
-          await source.query<{ j: string }>(`select json_agg(row_to_json(x))::text as j from (select ${list} from ${quote(table)} order by ctid limit ${BATCH} offset ${offset}) x`)
+          await source.query<{ j: string }>(
+            `select json_agg(row_to_json(x))::text as j from (select ${list} from ${quote(table)} order by ctid limit ${BATCH} offset ${offset}) x`,
+          )
         ).rows[0]?.j;
         if (!rows) break;
         const r = await tx.query<{ n: number }>(

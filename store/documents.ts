@@ -50,10 +50,33 @@ export async function insertDocument(q: Queryable, d: NewDocument): Promise<void
        structure, article_count, chunk_count, period, period_start, period_end, structure_scheme)
      values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)`,
     [
-      d.id, d.number, d.title, d.type, d.binding, d.issuer, d.issued, d.effective, d.status, d.status_note,
-      d.replaced_by, d.scope, d.topics, d.excerpt, d.articles_present, d.missing, d.source, d.obtained, d.origin,
-      d.sha256, JSON.stringify(d.structure), d.article_count, d.chunk_count,
-      d.period ?? null, d.period_start ?? null, d.period_end ?? null, d.structure_scheme ?? 'legal',
+      d.id,
+      d.number,
+      d.title,
+      d.type,
+      d.binding,
+      d.issuer,
+      d.issued,
+      d.effective,
+      d.status,
+      d.status_note,
+      d.replaced_by,
+      d.scope,
+      d.topics,
+      d.excerpt,
+      d.articles_present,
+      d.missing,
+      d.source,
+      d.obtained,
+      d.origin,
+      d.sha256,
+      JSON.stringify(d.structure),
+      d.article_count,
+      d.chunk_count,
+      d.period ?? null,
+      d.period_start ?? null,
+      d.period_end ?? null,
+      d.structure_scheme ?? 'legal',
     ],
   );
 }
@@ -85,7 +108,11 @@ export async function updateDocumentStructure(
   v: { structure: unknown; articleCount: number; chunkCount: number; structureScheme: string | null },
 ): Promise<void> {
   await q.query('update documents set structure = $2, article_count = $3, chunk_count = $4, structure_scheme = $5, updated_at = now() where id = $1', [
-    id, JSON.stringify(v.structure), v.articleCount, v.chunkCount, v.structureScheme,
+    id,
+    JSON.stringify(v.structure),
+    v.articleCount,
+    v.chunkCount,
+    v.structureScheme,
   ]);
 }
 

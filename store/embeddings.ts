@@ -92,17 +92,15 @@ async function embedMissing(db: Db, embedder: EmbedderInfo, onProgress?: (done: 
   let done = 0;
   while (done < total) {
     const batch = (
-      await db.query<{ id: number; header: string; text: string }>(
-        'select id, header, text from chunks where embedding is null order by id limit 64',
-      )
+      await db.query<{ id: number; header: string; text: string }>('select id, header, text from chunks where embedding is null order by id limit 64')
     ).rows;
     if (!batch.length) break;
     const vectors = await embedder.embed(batch.map((c) => embeddingInput(c.header, c.text)));
     // One statement per batch (a round trip per row is what costs on the embedded store).
-    await db.query(
-      `update chunks c set embedding = v.e::vector from unnest($1::bigint[], $2::text[]) as v(id, e) where c.id = v.id`,
-      [batch.map((c) => c.id), vectors.map((v) => toVectorLiteral(v))],
-    );
+    await db.query(`update chunks c set embedding = v.e::vector from unnest($1::bigint[], $2::text[]) as v(id, e) where c.id = v.id`, [
+      batch.map((c) => c.id),
+      vectors.map((v) => toVectorLiteral(v)),
+    ]);
     done += batch.length;
     onProgress?.(done, total);
   }

@@ -24,10 +24,17 @@ describe('every /api/admin route is guarded', () => {
     // users ×4, origins ×3, audit, insights, handover ×3, documents ×5, uploads, preview (+ HEAD for each GET)
     expect(admin.filter((r) => r.method !== 'HEAD').length).toBeGreaterThanOrEqual(19);
     for (const [method, url, role] of [
-      ['GET', '/api/admin/users', 'admin'], ['DELETE', '/api/admin/documents/:id', 'admin'], ['POST', '/api/admin/handover/:id/approve', 'admin'],
-      ['GET', '/api/admin/audit', 'admin'], ['POST', '/api/admin/origins', 'admin'], ['PATCH', '/api/admin/documents/:id', 'editor'],
-      ['POST', '/api/admin/handover/:id/answer', 'editor'], ['GET', '/api/admin/insights', 'editor'], ['POST', '/api/admin/preview', 'editor'],
-    ]) expect(admin).toContainEqual({ method, url, role });
+      ['GET', '/api/admin/users', 'admin'],
+      ['DELETE', '/api/admin/documents/:id', 'admin'],
+      ['POST', '/api/admin/handover/:id/approve', 'admin'],
+      ['GET', '/api/admin/audit', 'admin'],
+      ['POST', '/api/admin/origins', 'admin'],
+      ['PATCH', '/api/admin/documents/:id', 'editor'],
+      ['POST', '/api/admin/handover/:id/answer', 'editor'],
+      ['GET', '/api/admin/insights', 'editor'],
+      ['POST', '/api/admin/preview', 'editor'],
+    ])
+      expect(admin).toContainEqual({ method, url, role });
     expect(app.guardedRoutes).toContainEqual({ method: 'POST', url: '/api/documents', role: 'editor' });
   });
 

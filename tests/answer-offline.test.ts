@@ -14,14 +14,32 @@ import type { ArticleNote } from '../server/retrieval/index/corpus-index.js';
  * it names under "Xem thêm", and that no article retrieval found near the top is left out.
  */
 
-const DOC = { id: 'luat-x', number: '1/2020/QH14', title: 'Luật thử', name: 'Luật thử 2020 (1/2020/QH14)', type: 'Luật', status: 'in_force' as const, binding: true };
+const DOC = {
+  id: 'luat-x',
+  number: '1/2020/QH14',
+  title: 'Luật thử',
+  name: 'Luật thử 2020 (1/2020/QH14)',
+  type: 'Luật',
+  status: 'in_force' as const,
+  binding: true,
+};
 
 function hit(article: string, title: string, clauses: string[], score: number, notes: ArticleNote[] = []): ArticleHit {
   const body = clauses.map((c, i) => `${i + 1}. ${c}`);
   return {
-    document: DOC, chunkId: Number(article), article, articleNum: Number(article), articleTitle: title, heading: null, section: null,
-    clause: '1', clauses: clauses.map((_, i) => String(i + 1)), header: `Điều ${article}. ${title}`,
-    text: [`Điều ${article}. ${title}`, ...body].join('\n'), score, notes,
+    document: DOC,
+    chunkId: Number(article),
+    article,
+    articleNum: Number(article),
+    articleTitle: title,
+    heading: null,
+    section: null,
+    clause: '1',
+    clauses: clauses.map((_, i) => String(i + 1)),
+    header: `Điều ${article}. ${title}`,
+    text: [`Điều ${article}. ${title}`, ...body].join('\n'),
+    score,
+    notes,
   };
 }
 
@@ -29,7 +47,18 @@ const meaning = (text: string, clause: string | null = '1'): ArticleNote => ({ k
 const ask = (text: string, clause: string | null = '1'): ArticleNote => ({ kind: 'ask', clause, point: null, text });
 
 function input(hits: ArticleHit[], question: string, weights: Record<string, number>, kind: AnswerInput['kind'] = 'answer'): AnswerInput {
-  return { question, resolvedQuestion: question, hits, termWeights: weights, nextSteps: [], nextStepWeights: {}, history: [], kind, topics: [], legalAidPhone: '' };
+  return {
+    question,
+    resolvedQuestion: question,
+    hits,
+    termWeights: weights,
+    nextSteps: [],
+    nextStepWeights: {},
+    history: [],
+    kind,
+    topics: [],
+    legalAidPhone: '',
+  };
 }
 
 const articlesOf = (citations: { article: string }[]) => citations.map((c) => c.article);
@@ -40,12 +69,20 @@ const long = (subject: string) => `${subject} ${'được pháp luật bảo v�
 
 describe('offline answer (server/answer/extractive.ts)', () => {
   const weights = { luong: 2, giu: 1.5, chong: 1, kinhte: 1, 'giu luong': 2 };
-  const first = hit('3', 'Hành vi bạo lực', ['Chồng giữ lương của vợ, kiểm soát thu nhập là bạo lực về kinh tế.'], 1.2, [meaning(long('Chồng giữ hết lương của vợ là bạo lực về kinh tế, vợ')), ask('chồng giữ hết lương')]);
-  const second = hit('44', 'Phạt hành vi bạo lực về kinh tế', ['Phạt tiền chồng giữ hết lương của vợ, kiểm soát thu nhập là bạo lực về kinh tế.'], 1.1, [meaning(long('Chồng giữ hết lương của vợ có thể bị phạt tiền, vợ')), ask('chồng giữ hết lương')]);
+  const first = hit('3', 'Hành vi bạo lực', ['Chồng giữ lương của vợ, kiểm soát thu nhập là bạo lực về kinh tế.'], 1.2, [
+    meaning(long('Chồng giữ hết lương của vợ là bạo lực về kinh tế, vợ')),
+    ask('chồng giữ hết lương'),
+  ]);
+  const second = hit('44', 'Phạt hành vi bạo lực về kinh tế', ['Phạt tiền chồng giữ hết lương của vợ, kiểm soát thu nhập là bạo lực về kinh tế.'], 1.1, [
+    meaning(long('Chồng giữ hết lương của vợ có thể bị phạt tiền, vợ')),
+    ask('chồng giữ hết lương'),
+  ]);
   const others = ['5', '6', '7'].map((a, i) => hit(a, `Điều khác ${a}`, ['Quy định khác về gia đình.'], 0.9 - i * 0.1));
 
   it('names a second statement that does not fit one screen under "Xem thêm" instead of dropping it', async () => {
-    const out = await new ExtractiveAnswerer({ LEGAL_AID_PHONE: '' }).answer(input([first, second, ...others], 'chồng giữ hết lương của em có sai không', weights));
+    const out = await new ExtractiveAnswerer({ LEGAL_AID_PHONE: '' }).answer(
+      input([first, second, ...others], 'chồng giữ hết lương của em có sai không', weights),
+    );
     expect(out.citations[0]).toMatchObject({ article: '3', clause: '1' });
     // The second article's sentence would pass the word budget: it is named, not stated.
     expect(beforeSeeAlso(out.answer)).not.toContain('bị phạt tiền');
@@ -54,7 +91,9 @@ describe('offline answer (server/answer/extractive.ts)', () => {
   });
 
   it('states an emergency answer from the best articles only but names the others', async () => {
-    const out = await new ExtractiveAnswerer({ LEGAL_AID_PHONE: '' }).answer(input([others[0]!, others[1]!, first, others[2]!], 'chồng giữ hết lương của em', weights, 'emergency'));
+    const out = await new ExtractiveAnswerer({ LEGAL_AID_PHONE: '' }).answer(
+      input([others[0]!, others[1]!, first, others[2]!], 'chồng giữ hết lương của em', weights, 'emergency'),
+    );
     // The article fitting best (ranked third) is not stated in an emergency: only the first two are read.
     expect(['5', '6']).toContain(out.citations[0]!.article);
     expect(beforeSeeAlso(out.answer)).not.toContain('bạo lực về kinh tế');
@@ -91,7 +130,9 @@ describe('which article the offline answer leads with', () => {
   it('follows retrieval when the runner-up scored far behind the first article', () => {
     // The runner-up shares every word of the question, the first only some of them.
     const first = hit('8', 'Điều kiện kết hôn', ['Nam, nữ kết hôn phải tự nguyện.'], 1.2, [ask('con cháu thông gia có được kết hôn')]);
-    const far = hit('12', 'Hậu quả pháp lý', ['Con cháu hai bên thông gia kết hôn trái pháp luật thì bị hủy.'], 0.7, [ask('con cháu hai bên thông gia kết hôn')]);
+    const far = hit('12', 'Hậu quả pháp lý', ['Con cháu hai bên thông gia kết hôn trái pháp luật thì bị hủy.'], 0.7, [
+      ask('con cháu hai bên thông gia kết hôn'),
+    ]);
     const w = { con: 1, chau: 1, thonggia: 2, kethon: 2, hai: 0.5, ben: 0.5 };
     expect(scoreUnits([first, far], w, [])[0]!.hit.article).toBe('8');
     // Close behind, the khoản that fits her words better may lead.
@@ -115,6 +156,7 @@ describe('offline answers on the bundled laws', () => {
     expect(head!.split(/\s+/).length).toBeLessThanOrEqual(130);
     // At most four more articles, each with a title short enough to read on a phone.
     expect(tail!.split('; ').length).toBeLessThanOrEqual(4);
-    for (const title of tail!.split('\n')[0]!.matchAll(/\(([^()]*(?:\([^()]*\))?[^()]*)\)(?:;|$)/g)) expect(title[1]!.split(/\s+/).length).toBeLessThanOrEqual(13);
+    for (const title of tail!.split('\n')[0]!.matchAll(/\(([^()]*(?:\([^()]*\))?[^()]*)\)(?:;|$)/g))
+      expect(title[1]!.split(/\s+/).length).toBeLessThanOrEqual(13);
   }, 60_000);
 });

@@ -26,10 +26,19 @@ const DOMAIN_ONLY = ['store/', 'ingest/'];
  * so are the pure helpers beside them (citation labels, the disclaimer, explanations).
  */
 const COMPOSITION_ONLY = [
-  'server/bootstrap.ts', 'config/config.ts', 'store/open.ts', 'ingest/embed/create.ts',
-  'server/retrieval/hybrid.ts', 'server/retrieval/llm-assist.ts', 'server/retrieval/index/',
-  'server/answer/extractive.ts', 'server/answer/llm.ts', 'server/safety/llm-classify.ts',
-  'server/resilience/breaker.ts', 'server/resilience/embeddings-job.ts', 'server/resilience/query-embedder.ts',
+  'server/bootstrap.ts',
+  'config/config.ts',
+  'store/open.ts',
+  'ingest/embed/create.ts',
+  'server/retrieval/hybrid.ts',
+  'server/retrieval/llm-assist.ts',
+  'server/retrieval/index/',
+  'server/answer/extractive.ts',
+  'server/answer/llm.ts',
+  'server/safety/llm-classify.ts',
+  'server/resilience/breaker.ts',
+  'server/resilience/embeddings-job.ts',
+  'server/resilience/query-embedder.ts',
   'server/notify/zalo.ts',
 ];
 
@@ -69,7 +78,13 @@ function importsOf(file: string, source: string): ImportRef[] {
   const add = (node: AstNode, spec: unknown, typeOnly: boolean) => {
     const raw = (spec as { value?: unknown } | null)?.value;
     if (typeof raw !== 'string') return;
-    const target = raw.startsWith('.') ? path.relative(ROOT, path.resolve(path.dirname(file), raw)).replace(/\.js$/, '.ts').split(path.sep).join('/') : raw;
+    const target = raw.startsWith('.')
+      ? path
+          .relative(ROOT, path.resolve(path.dirname(file), raw))
+          .replace(/\.js$/, '.ts')
+          .split(path.sep)
+          .join('/')
+      : raw;
     refs.push({ target, typeOnly, line: lineOf(node.start) });
   };
   const visit = (value: unknown): void => {
@@ -148,15 +163,14 @@ function choiceLeaks(file: string, source: string): string[] {
 }
 
 function tsFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
+  return fs
+    .readdirSync(path.join(ROOT, dir), { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name.endsWith('.ts'))
     .map((e) => path.join(e.parentPath, e.name));
 }
 
 describe('architecture: routes speak HTTP, services speak the domain', () => {
-  const httpFiles = [
-    ...new Set([...HTTP_DIRS.flatMap(tsFiles), ...tsFiles('server').filter((f) => REGISTERS_ROUTES.test(fs.readFileSync(f, 'utf8')))]),
-  ];
+  const httpFiles = [...new Set([...HTTP_DIRS.flatMap(tsFiles), ...tsFiles('server').filter((f) => REGISTERS_ROUTES.test(fs.readFileSync(f, 'utf8')))])];
 
   it('finds the HTTP modules it checks', () => {
     // An emptied or moved directory would make the next test pass vacuously.
@@ -174,7 +188,11 @@ describe('architecture: routes speak HTTP, services speak the domain', () => {
     const pending = new Set(SQL_NOT_YET_MOVED.map((x) => x.file));
     const found = httpFiles.flatMap((f) => sqlLines(f, fs.readFileSync(f, 'utf8')));
     expect(found.filter((v) => !pending.has(v.split(':')[0]!))).toEqual([]);
-    for (const file of pending) expect(found.some((v) => v.startsWith(`${file}:`)), `${file} no longer runs SQL: remove it from SQL_NOT_YET_MOVED`).toBe(true);
+    for (const file of pending)
+      expect(
+        found.some((v) => v.startsWith(`${file}:`)),
+        `${file} no longer runs SQL: remove it from SQL_NOT_YET_MOVED`,
+      ).toBe(true);
   });
 
   it('no module in server/ patches a service or sniffs an implementation', () => {
@@ -220,7 +238,13 @@ describe('architecture checks catch what they are for', () => {
   });
 
   it('flags SQL and transactions run in an HTTP module, not a comment or a cache lookup', () => {
-    const src = ["await db.query('select 1');", 'return db.transaction(async (tx) => {', "await tx.query<{ n: number }>('select 2');", '// db.query in a comment', 'cache.get(key);'].join('\n');
+    const src = [
+      "await db.query('select 1');",
+      'return db.transaction(async (tx) => {',
+      "await tx.query<{ n: number }>('select 2');",
+      '// db.query in a comment',
+      'cache.get(key);',
+    ].join('\n');
     expect(sqlLines(route, src).map((x) => x.split(':')[1])).toEqual(['1', '2', '3']);
   });
 

@@ -110,7 +110,9 @@ describe('notes in retrieval', () => {
   });
 
   it('picks up a newly bundled law at the next sync and keeps an official upload of the same số hiệu', async () => {
-    const extra = RURAL_LAW.replace('77/2030/QH15', '78/2030/QH15').replace('HỖ TRỢ PHỤ NỮ NÔNG THÔN', 'CHĂN NUÔI GIA CẦM').replace(/học nghề/g, 'nuôi gà');
+    const extra = RURAL_LAW.replace('77/2030/QH15', '78/2030/QH15')
+      .replace('HỖ TRỢ PHỤ NỮ NÔNG THÔN', 'CHĂN NUÔI GIA CẦM')
+      .replace(/học nghề/g, 'nuôi gà');
     fs.writeFileSync(path.join(dir, 'luat-chan-nuoi.txt'), extra);
     const out = await sync();
     expect(out.map((o) => o.document).sort()).toEqual(['added', 'unchanged']);

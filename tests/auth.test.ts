@@ -16,8 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => close());
 
-const auditActions = async () =>
-  (await services.db.query<{ action: string }>('select action from audit_log order by id')).rows.map((r) => r.action);
+const auditActions = async () => (await services.db.query<{ action: string }>('select action from audit_log order by id')).rows.map((r) => r.action);
 
 describe('passwords', () => {
   it('hashes with scrypt and a per-password salt, verifying in constant time', async () => {
@@ -120,9 +119,19 @@ describe('sessions', () => {
     expect(noCsrf.statusCode).toBe(403);
     expect(json(noCsrf).error).toBe('forbidden:csrf');
     expect(json(noCsrf).message).toMatch(/CSRF/);
-    const badCsrf = await app.inject({ method: 'POST', url: '/api/admin/handover/999/answer', headers: { cookie: l.cookie, 'x-csrf-token': 'x'.repeat(l.csrfToken.length) }, payload });
+    const badCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/admin/handover/999/answer',
+      headers: { cookie: l.cookie, 'x-csrf-token': 'x'.repeat(l.csrfToken.length) },
+      payload,
+    });
     expect(badCsrf.statusCode).toBe(403);
-    const withCsrf = await app.inject({ method: 'POST', url: '/api/admin/handover/999/answer', headers: { cookie: l.cookie, 'x-csrf-token': l.csrfToken }, payload });
+    const withCsrf = await app.inject({
+      method: 'POST',
+      url: '/api/admin/handover/999/answer',
+      headers: { cookie: l.cookie, 'x-csrf-token': l.csrfToken },
+      payload,
+    });
     expect(withCsrf.statusCode).toBe(404);
   });
 
@@ -161,9 +170,19 @@ describe('sessions', () => {
     await addOfficial(services, 'doimk@hoiphunu.vn', 'editor');
     const a = await login(app, 'doimk@hoiphunu.vn');
     const b = await login(app, 'doimk@hoiphunu.vn');
-    const wrong = await app.inject({ method: 'POST', url: '/api/auth/password', headers: bearer(a), payload: { currentPassword: 'khong-dung-dau', newPassword: 'mat-khau-moi-12345' } });
+    const wrong = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: bearer(a),
+      payload: { currentPassword: 'khong-dung-dau', newPassword: 'mat-khau-moi-12345' },
+    });
     expect(wrong.statusCode).toBe(400);
-    const res = await app.inject({ method: 'POST', url: '/api/auth/password', headers: bearer(a), payload: { currentPassword: PASSWORD, newPassword: 'mat-khau-moi-12345' } });
+    const res = await app.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: bearer(a),
+      payload: { currentPassword: PASSWORD, newPassword: 'mat-khau-moi-12345' },
+    });
     expect(res.statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(a) })).statusCode).toBe(200);
     expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer(b) })).statusCode).toBe(401);
@@ -175,16 +194,36 @@ describe('users (admin only)', () => {
   it('creates, lists, changes and deletes accounts, keeping at least one admin', async () => {
     const admin = await login(app, 'admin@hoiphunu.vn', 'quan-tri-vien-2025');
     const h = bearer(admin);
-    const created = await app.inject({ method: 'POST', url: '/api/admin/users', headers: h, payload: { email: 'moi@hoiphunu.vn', role: 'editor', password: 'mot-mat-khau-dai' } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: h,
+      payload: { email: 'moi@hoiphunu.vn', role: 'editor', password: 'mot-mat-khau-dai' },
+    });
     expect(created.statusCode).toBe(201);
     const id = json(created).user.id;
     expect(json(created).user).not.toHaveProperty('password_hash');
 
-    const dup = await app.inject({ method: 'POST', url: '/api/admin/users', headers: h, payload: { email: 'MOI@hoiphunu.vn', role: 'editor', password: 'mot-mat-khau-dai' } });
+    const dup = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: h,
+      payload: { email: 'MOI@hoiphunu.vn', role: 'editor', password: 'mot-mat-khau-dai' },
+    });
     expect(dup.statusCode).toBe(409);
-    const short = await app.inject({ method: 'POST', url: '/api/admin/users', headers: h, payload: { email: 'x@hoiphunu.vn', role: 'editor', password: 'ngan' } });
+    const short = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: h,
+      payload: { email: 'x@hoiphunu.vn', role: 'editor', password: 'ngan' },
+    });
     expect(short.statusCode).toBe(400);
-    const badRole = await app.inject({ method: 'POST', url: '/api/admin/users', headers: h, payload: { email: 'x@hoiphunu.vn', role: 'root', password: 'mot-mat-khau-dai' } });
+    const badRole = await app.inject({
+      method: 'POST',
+      url: '/api/admin/users',
+      headers: h,
+      payload: { email: 'x@hoiphunu.vn', role: 'root', password: 'mot-mat-khau-dai' },
+    });
     expect(badRole.statusCode).toBe(400);
 
     const list = json(await app.inject({ method: 'GET', url: '/api/admin/users', headers: h })).users;

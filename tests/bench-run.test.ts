@@ -37,44 +37,51 @@ describe('corpus replication for scale runs', () => {
 });
 
 describe('npm run bench -- --quick --json', () => {
-  it(
-    'completes and reports every key (tiny durations)',
-    async () => {
-      const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'bench', '--', '--quick', '--json', '--tiny'], {
-        cwd: ROOT,
-        maxBuffer: 16 * 1024 * 1024,
-        timeout: 280_000,
-      });
-      const lines = stdout.trim().split('\n');
-      expect(lines).toHaveLength(1);
-      const r = JSON.parse(lines[0]!);
-      for (const key of ['searchP95Ms', 'bm25P95Ms', 'chatP95Ms', 'ttftOverheadMs', 'ingestSeconds', 'coldStartSeconds', 'rssMb']) {
-        expect(typeof r[key], key).toBe('number');
+  it('completes and reports every key (tiny durations)', async () => {
+    const { stdout } = await promisify(execFile)('npm', ['run', '--silent', 'bench', '--', '--quick', '--json', '--tiny'], {
+      cwd: ROOT,
+      maxBuffer: 16 * 1024 * 1024,
+      timeout: 280_000,
+    });
+    const lines = stdout.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    const r = JSON.parse(lines[0]!);
+    for (const key of ['searchP95Ms', 'bm25P95Ms', 'chatP95Ms', 'ttftOverheadMs', 'ingestSeconds', 'coldStartSeconds', 'rssMb']) {
+      expect(typeof r[key], key).toBe('number');
+    }
+    expect(Object.keys(r.scale)).toEqual(['1x', '2x']);
+    for (const s of Object.values(r.scale) as Record<string, unknown>[]) {
+      expect(typeof s.searchP95Ms).toBe('number');
+      expect(typeof s.ingestSeconds).toBe('number');
+    }
+    expect(r.scale['2x'].chunks).toBe(2 * r.scale['1x'].chunks);
+    expect(Object.keys(r.targets).sort()).toEqual([
+      'chatP95',
+      'coldStart',
+      'fullRun',
+      'ingest',
+      'ingest50x',
+      'ingestRss',
+      'rss',
+      'scale50x',
+      'searchP95At10',
+      'searchVsPeer',
+    ]);
+    // Every target is a value against a limit, judged pass/fail, or says why it was not run.
+    for (const [key, t] of Object.entries(r.targets) as [string, any][]) {
+      expect(typeof t.limit, key).toBe('string');
+      if (t.pass === null) expect(typeof t.note, key).toBe('string');
+      else expect(typeof t.value, key).toBe('number');
+    }
+    expect(r.targets.searchVsPeer.value).toBeCloseTo(r.searchInProcessP95Ms / r.bm25P95Ms, 1);
+    expect(typeof r.runSeconds).toBe('number');
+    for (const kind of ['search', 'chat']) {
+      for (const c of ['1', '10', '50']) {
+        expect(r.load[kind][c].requests, `${kind} × ${c}`).toBeGreaterThan(0);
+        expect(r.load[kind][c].errors, `${kind} × ${c}`).toBe(0);
       }
-      expect(Object.keys(r.scale)).toEqual(['1x', '2x']);
-      for (const s of Object.values(r.scale) as Record<string, unknown>[]) {
-        expect(typeof s.searchP95Ms).toBe('number');
-        expect(typeof s.ingestSeconds).toBe('number');
-      }
-      expect(r.scale['2x'].chunks).toBe(2 * r.scale['1x'].chunks);
-      expect(Object.keys(r.targets).sort()).toEqual(['chatP95', 'coldStart', 'fullRun', 'ingest', 'ingest50x', 'ingestRss', 'rss', 'scale50x', 'searchP95At10', 'searchVsPeer']);
-      // Every target is a value against a limit, judged pass/fail, or says why it was not run.
-      for (const [key, t] of Object.entries(r.targets) as [string, any][]) {
-        expect(typeof t.limit, key).toBe('string');
-        if (t.pass === null) expect(typeof t.note, key).toBe('string');
-        else expect(typeof t.value, key).toBe('number');
-      }
-      expect(r.targets.searchVsPeer.value).toBeCloseTo(r.searchInProcessP95Ms / r.bm25P95Ms, 1);
-      expect(typeof r.runSeconds).toBe('number');
-      for (const kind of ['search', 'chat']) {
-        for (const c of ['1', '10', '50']) {
-          expect(r.load[kind][c].requests, `${kind} × ${c}`).toBeGreaterThan(0);
-          expect(r.load[kind][c].errors, `${kind} × ${c}`).toBe(0);
-        }
-      }
-      // The fake provider answered with a valid citation: the LLM path, not the fallback.
-      expect(r.ttftFallbacks).toBe(0);
-    },
-    300_000,
-  );
+    }
+    // The fake provider answered with a valid citation: the LLM path, not the fallback.
+    expect(r.ttftFallbacks).toBe(0);
+  }, 300_000);
 });

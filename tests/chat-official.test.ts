@@ -29,7 +29,10 @@ it('reuses an approved official answer for a similar question, with its citation
     method: 'POST',
     url: `/api/admin/handover/${id}/answer`,
     headers: auth,
-    payload: { answer: 'Con gái và con trai được hưởng di sản ngang nhau khi chia theo pháp luật.', citations: [{ documentId: '91-2015-qh13', article: '651', clause: '2' }] },
+    payload: {
+      answer: 'Con gái và con trai được hưởng di sản ngang nhau khi chia theo pháp luật.',
+      citations: [{ documentId: '91-2015-qh13', article: '651', clause: '2' }],
+    },
   });
   expect(answered.statusCode, answered.body).toBe(200);
   expect((await app.inject({ method: 'POST', url: `/api/admin/handover/${id}/approve`, headers: auth })).statusCode).toBe(200);

@@ -48,7 +48,10 @@ describe('triage', () => {
   });
 
   it('refuses a steering attempt and an unlawful request before anything is searched, saying which', async () => {
-    for (const [message, kind] of [[INJECTION, 'injection'], [UNLAWFUL, 'unlawful']] as const) {
+    for (const [message, kind] of [
+      [INJECTION, 'injection'],
+      [UNLAWFUL, 'unlawful'],
+    ] as const) {
       const { found, t } = await triaged(message);
       expect(found).toBeNull();
       expect(t.kind).toBe('out_of_scope');
@@ -117,7 +120,9 @@ describe('source choice', () => {
     const { id } = await createHandover(s.db, { messageId: first.messageId, conversationId: first.conversationId });
     const official = 'chat-steps-official';
     await s.db.query("insert into users (id, email, password_hash, role) values ($1, 'canbo.steps@hoiphunu.vn', 'x', 'admin')", [official]);
-    await answerHandover(s.db, id, official, 'Con gái và con trai được hưởng di sản ngang nhau.', [{ documentId: '91-2015-qh13', article: '651', clause: '2' }]);
+    await answerHandover(s.db, id, official, 'Con gái và con trai được hưởng di sản ngang nhau.', [
+      { documentId: '91-2015-qh13', article: '651', clause: '2' },
+    ]);
     expect(await approveHandover(s.db, id, official)).toBe('approved');
 
     const asked = await triaged(IN_SCOPE);

@@ -22,9 +22,8 @@ async function ask(message: string, conversationId?: string) {
 /** Every cited article must be a real article of the cited document, and quoted from it. */
 async function expectCitationsReal(citations: any[]) {
   for (const c of citations) {
-    const rows = (
-      await app.services.db.query<{ text: string }>('select text from chunks where document_id = $1 and article = $2', [c.document.id, c.article])
-    ).rows;
+    const rows = (await app.services.db.query<{ text: string }>('select text from chunks where document_id = $1 and article = $2', [c.document.id, c.article]))
+      .rows;
     expect(rows.length, `${c.document.id} Điều ${c.article}`).toBeGreaterThan(0);
     const body = rows.map((r) => r.text).join('\n');
     expect(body.replace(/\s+/g, ' ')).toContain(c.quote.replace(/…$/, '').replace(/\s+/g, ' ').slice(0, 60));

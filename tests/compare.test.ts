@@ -8,7 +8,10 @@ import { addOfficial, json, login, officialsApp, type Login } from './helpers/of
 const NEW_LAW = RURAL_LAW.replace('77/2030/QH15', '12/2031/QH16')
   .replace('được vay vốn ưu đãi để phát triển kinh tế hộ gia đình', 'được vay vốn ưu đãi không cần tài sản bảo đảm để phát triển kinh tế hộ gia đình')
   .replace('Điều 3. Học nghề miễn phí', 'Điều 3. Tư vấn pháp luật\nPhụ nữ nông thôn được tư vấn pháp luật miễn phí.\nĐiều 4. Học nghề miễn phí')
-  .replace('2. Người học nghề được hỗ trợ tiền ăn và tiền đi lại.', '2. Người học nghề được hỗ trợ tiền ăn và tiền đi lại.\n3. Người học nghề được cấp chứng chỉ.');
+  .replace(
+    '2. Người học nghề được hỗ trợ tiền ăn và tiền đi lại.',
+    '2. Người học nghề được hỗ trợ tiền ăn và tiền đi lại.\n3. Người học nghề được cấp chứng chỉ.',
+  );
 
 describe('what changed between two versions of a law', () => {
   let ctx: Awaited<ReturnType<typeof officialsApp>>;
@@ -68,7 +71,9 @@ describe('what changed between two versions of a law', () => {
     expect(training.new).toEqual({ article: '4', title: 'Học nghề miễn phí' });
     expect(training.clauses).toEqual([{ clause: '3', change: 'added', diff: [{ op: 'add', text: '3. Người học nghề được cấp chứng chỉ.' }] }]);
     expect(r.unchanged).toBe(1);
-    expect(r.answersToReview).toEqual([{ handoverId: expect.any(Number), question: 'vay vốn cần gì', documentId: oldId, article: '2', reason: 'Văn bản đã được thay thế' }]);
+    expect(r.answersToReview).toEqual([
+      { handoverId: expect.any(Number), question: 'vay vốn cần gì', documentId: oldId, article: '2', reason: 'Văn bản đã được thay thế' },
+    ]);
 
     const all = json(await ctx.app.inject({ method: 'GET', url: '/api/admin/answers-to-review', headers: { cookie: editor.cookie } }));
     expect(all.answers).toHaveLength(1);

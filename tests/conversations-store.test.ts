@@ -26,7 +26,10 @@ describe('conversation store', () => {
     expect(row).toEqual({ owner_key: 'k', no_history: true });
     const open = await openConversation(db, 'c1', 6);
     expect(open!.messages).toBe(2);
-    expect(open!.recent.map((m) => [m.role, m.content])).toEqual([['user', 'câu hỏi 1'], ['assistant', 'trả lời 1']]);
+    expect(open!.recent.map((m) => [m.role, m.content])).toEqual([
+      ['user', 'câu hỏi 1'],
+      ['assistant', 'trả lời 1'],
+    ]);
     // The answer's id is what feedback refers to; the question comes before it.
     expect(open!.recent[1]!.id).toBe(id);
     expect(open!.recent[0]!.id).toBeLessThan(id);
@@ -38,9 +41,11 @@ describe('conversation store', () => {
     await db.query(`update conversations set updated_at = now() - interval '2 days' where id = 'c1'`);
     await turn('c1', 2, { noHistory: false });
     await turn('c1', 3);
-    const row = (await db.query<{ owner_key: string; no_history: boolean; fresh: boolean }>(
-      `select owner_key, no_history, updated_at > now() - interval '1 minute' as fresh from conversations where id = 'c1'`,
-    )).rows[0];
+    const row = (
+      await db.query<{ owner_key: string; no_history: boolean; fresh: boolean }>(
+        `select owner_key, no_history, updated_at > now() - interval '1 minute' as fresh from conversations where id = 'c1'`,
+      )
+    ).rows[0];
     expect(row).toEqual({ owner_key: 'k', no_history: true, fresh: true });
     const open = await openConversation(db, 'c1', 3);
     expect(open!.messages).toBe(6);
@@ -49,9 +54,7 @@ describe('conversation store', () => {
   });
 
   it('a conversation whose turn failed is not left behind half-written', async () => {
-    await expect(
-      saveTurn(db, { conversationId: 'c2', user: { content: 'hỏi' }, assistant: { content: null as unknown as string } }),
-    ).rejects.toThrow();
+    await expect(saveTurn(db, { conversationId: 'c2', user: { content: 'hỏi' }, assistant: { content: null as unknown as string } })).rejects.toThrow();
     expect(await openConversation(db, 'c2', 6)).toBeNull();
     expect((await db.query(`select 1 from messages where conversation_id = 'c2'`)).rows).toHaveLength(0);
   });

@@ -38,7 +38,8 @@ const upload = (files: Parameters<typeof multipart>[0], fields: Record<string, s
 };
 
 const documentIds = async () => json(await app.inject({ method: 'GET', url: '/api/documents' })).documents.map((d: { id: string }) => d.id);
-const auditOf = async (action: string) => (await services.db.query<{ target_id: string; details: any }>('select target_id, details from audit_log where action = $1 order by id', [action])).rows;
+const auditOf = async (action: string) =>
+  (await services.db.query<{ target_id: string; details: any }>('select target_id, details from audit_log where action = $1 order by id', [action])).rows;
 
 beforeAll(async () => {
   ({ app, services, dataDir, close } = await officialsApp({ UPLOAD_MAX_MB: '1' }));
@@ -84,7 +85,12 @@ describe('upload', () => {
 
   it('applies metadata fields from the form', async () => {
     const text = LAW.replace('77/2030/QH15', '78/2030/QH15').replace('HỖ TRỢ PHỤ NỮ NÔNG THÔN', 'KHUYẾN NÔNG CHO PHỤ NỮ');
-    const res = await upload([{ filename: 'khuyen-nong.txt', content: text }], { title: 'Luật Khuyến nông cho phụ nữ', status: 'partial', effective: '2031-01-01', topics: 'kinh tế; nông thôn' });
+    const res = await upload([{ filename: 'khuyen-nong.txt', content: text }], {
+      title: 'Luật Khuyến nông cho phụ nữ',
+      status: 'partial',
+      effective: '2031-01-01',
+      topics: 'kinh tế; nông thôn',
+    });
     expect(res.statusCode).toBe(201);
     const doc = json(await app.inject({ method: 'GET', url: `/api/documents/${json(res).uploads[0].documentId}` })).document;
     expect(doc).toMatchObject({ title: 'Luật Khuyến nông cho phụ nữ', status: 'partial', effective: '2031-01-01', topics: ['kinh tế', 'nông thôn'] });
@@ -121,7 +127,10 @@ describe('upload', () => {
   });
 
   it('accepts a file well over the JSON body limit but under UPLOAD_MAX_MB', async () => {
-    const articles = Array.from({ length: 400 }, (_, i) => `Điều ${i + 1}. Quy định số ${i + 1}\n${'Phụ nữ được bảo đảm quyền bình đẳng trong lao động và gia đình. '.repeat(20)}`);
+    const articles = Array.from(
+      { length: 400 },
+      (_, i) => `Điều ${i + 1}. Quy định số ${i + 1}\n${'Phụ nữ được bảo đảm quyền bình đẳng trong lao động và gia đình. '.repeat(20)}`,
+    );
     const text = `title: Luật Dài\nnumber: 81/2030/QH15\n\n${articles.join('\n')}`;
     expect(Buffer.byteLength(text)).toBeGreaterThan(512 * 1024);
     const res = await upload([{ filename: 'dai.txt', content: text }]);
@@ -166,10 +175,15 @@ describe('preview', () => {
     expect(await documentIds()).not.toContain('80-2030-qh15');
 
     const again = multipart([{ filename: 'x.txt', content: LAW }]);
-    const known = json(await app.inject({ method: 'POST', url: '/api/admin/preview', headers: { ...again.headers, ...bearer(editor) }, payload: again.payload }));
+    const known = json(
+      await app.inject({ method: 'POST', url: '/api/admin/preview', headers: { ...again.headers, ...bearer(editor) }, payload: again.payload }),
+    );
     expect(known.existing).toMatchObject({ documentId: '77-2030-qh15', relation: 'same_file' });
 
-    const two = multipart([{ filename: 'a.txt', content: LAW }, { filename: 'b.txt', content: text }]);
+    const two = multipart([
+      { filename: 'a.txt', content: LAW },
+      { filename: 'b.txt', content: text },
+    ]);
     const tooMany = await app.inject({ method: 'POST', url: '/api/admin/preview', headers: { ...two.headers, ...bearer(editor) }, payload: two.payload });
     expect(tooMany.statusCode).toBe(413);
   });
@@ -179,11 +193,25 @@ describe('document management', () => {
   it('edits metadata, refusing unknown fields and a clashing số hiệu', async () => {
     const h = { ...bearer(editor) };
     const res = await app.inject({
-      method: 'PATCH', url: '/api/admin/documents/77-2030-qh15', headers: h,
-      payload: { title: 'Luật Hỗ trợ phụ nữ nông thôn (sửa)', status: 'replaced', replacedBy: '99/2031/QH15', topics: ['vay vốn', 'học nghề'], effective: '2030-09-01' },
+      method: 'PATCH',
+      url: '/api/admin/documents/77-2030-qh15',
+      headers: h,
+      payload: {
+        title: 'Luật Hỗ trợ phụ nữ nông thôn (sửa)',
+        status: 'replaced',
+        replacedBy: '99/2031/QH15',
+        topics: ['vay vốn', 'học nghề'],
+        effective: '2030-09-01',
+      },
     });
     expect(res.statusCode).toBe(200);
-    expect(json(res).document).toMatchObject({ title: 'Luật Hỗ trợ phụ nữ nông thôn (sửa)', status: 'replaced', replacedBy: '99/2031/QH15', topics: ['vay vốn', 'học nghề'], effective: '2030-09-01' });
+    expect(json(res).document).toMatchObject({
+      title: 'Luật Hỗ trợ phụ nữ nông thôn (sửa)',
+      status: 'replaced',
+      replacedBy: '99/2031/QH15',
+      topics: ['vay vốn', 'học nghề'],
+      effective: '2030-09-01',
+    });
     const unknown = await app.inject({ method: 'PATCH', url: '/api/admin/documents/77-2030-qh15', headers: h, payload: { sha256: 'x' } });
     expect(unknown.statusCode).toBe(400);
     const badStatus = await app.inject({ method: 'PATCH', url: '/api/admin/documents/77-2030-qh15', headers: h, payload: { status: 'gone' } });
@@ -210,7 +238,9 @@ describe('document management', () => {
     const res = await app.inject({ method: 'POST', url: '/api/admin/documents/77-2030-qh15/reindex', headers: bearer(editor) });
     expect(res.statusCode).toBe(200);
     expect(json(res)).toMatchObject({ documentId: '77-2030-qh15', mode: 'reparsed', articles: 3 });
-    const rows = (await services.db.query<{ text: string; has: boolean }>(`select text, embedding is not null as has from chunks where document_id = '77-2030-qh15'`)).rows;
+    const rows = (
+      await services.db.query<{ text: string; has: boolean }>(`select text, embedding is not null as has from chunks where document_id = '77-2030-qh15'`)
+    ).rows;
     expect(rows.every((r) => r.has && r.text !== 'hỏng')).toBe(true);
     const doc = json(await app.inject({ method: 'GET', url: '/api/documents/77-2030-qh15' })).document;
     expect(doc).toMatchObject({ title: 'Luật Hỗ trợ phụ nữ nông thôn (sửa)', status: 'replaced' });

@@ -146,7 +146,9 @@ describe('reaching members where they are (Chromium, 360 px)', () => {
 
     // "Nghe": the answer, then each source's title, in Vietnamese; the speed can be changed.
     await answer.getByRole('button', { name: /Nghe/ }).click();
-    const spoken = await page.evaluate(() => (window as unknown as { __spoken: { text?: string; rate?: number; lang?: string }[] }).__spoken.filter((u) => u.text));
+    const spoken = await page.evaluate(() =>
+      (window as unknown as { __spoken: { text?: string; rate?: number; lang?: string }[] }).__spoken.filter((u) => u.text),
+    );
     expect(spoken.length).toBeGreaterThan(2);
     expect(spoken.every((u) => u.lang === 'vi-VN' && u.rate === 1)).toBe(true);
     const texts = spoken.map((u) => u.text!);
@@ -155,7 +157,9 @@ describe('reaching members where they are (Chromium, 360 px)', () => {
     expect(texts.slice(sourcesAt + 1).every((t) => /Điều \d+|mục /.test(t))).toBe(true);
     expect(texts.join(' ')).not.toMatch(/\[\d+\]/);
     await answer.getByLabel('Tốc độ đọc').selectOption({ label: 'Chậm' });
-    const slower = await page.evaluate(() => (window as unknown as { __spoken: { text?: string; rate?: number }[] }).__spoken.filter((u) => u.text).slice(-1)[0]);
+    const slower = await page.evaluate(
+      () => (window as unknown as { __spoken: { text?: string; rate?: number }[] }).__spoken.filter((u) => u.text).slice(-1)[0],
+    );
     expect(slower!.rate).toBe(0.75);
     expect(await accessibilityViolations(page)).toEqual([]);
     expect(errors).toEqual([]);

@@ -50,7 +50,9 @@ describe('360 px, officials and the widget', () => {
     const member = await (await browser.newContext(PHONE)).newPage();
     await member.goto(server.url);
     // The built-in lines show until GET /api/welcome answers.
-    await expect.poll(() => member.getByTestId('welcome-lines').innerText()).toBe('Chào chị, Hội Phụ nữ tỉnh Thanh Hóa luôn bên chị.\nMọi câu hỏi đều được giữ kín.');
+    await expect
+      .poll(() => member.getByTestId('welcome-lines').innerText())
+      .toBe('Chào chị, Hội Phụ nữ tỉnh Thanh Hóa luôn bên chị.\nMọi câu hỏi đều được giữ kín.');
     const suggestions = member.getByRole('list', { name: 'Câu hỏi gợi ý' }).getByRole('button');
     await expect(suggestions.allInnerTexts()).resolves.toEqual(['Chồng đánh vợ thì bị xử lý thế nào?', 'Ly hôn đơn phương cần giấy tờ gì?']);
     expect(await member.getByRole('list', { name: 'Chủ đề' }).count()).toBe(0);
@@ -60,7 +62,13 @@ describe('360 px, officials and the widget', () => {
 
   it("the console's tabs show that more are off screen, and the hand-over form fits", async () => {
     // A question handed over, so the form has a law to choose from.
-    const chat = await (await fetch(`${server.url}/api/chat`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ message: 'chong toi hay danh toi thi phai lam sao' }) })).json();
+    const chat = await (
+      await fetch(`${server.url}/api/chat`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message: 'chong toi hay danh toi thi phai lam sao' }),
+      })
+    ).json();
     const ho = await fetch(`${server.url}/api/handover`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -94,7 +102,9 @@ describe('360 px, officials and the widget', () => {
     await card.getByLabel('Câu trả lời của cán bộ Hội').waitFor();
     await card.getByRole('button', { name: 'Thêm điều luật' }).click();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
-    const right = await card.evaluate((el) => Math.max(...[...el.querySelectorAll('select, input, textarea, button')].map((x) => x.getBoundingClientRect().right)));
+    const right = await card.evaluate((el) =>
+      Math.max(...[...el.querySelectorAll('select, input, textarea, button')].map((x) => x.getBoundingClientRect().right)),
+    );
     expect(right).toBeLessThanOrEqual(360);
     await context.close();
   }, 120_000);

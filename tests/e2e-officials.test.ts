@@ -16,10 +16,17 @@ describe('officials’ tools in the browser', () => {
     [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
     // Members ask about older people before the library has a law on them: refused, or answered
     // from another law (social insurance) and marked 👎.
-    for (const message of ['người cao tuổi không có lương hưu được trợ cấp hằng tháng không', 'bà em 85 tuổi có được trợ cấp xã hội hằng tháng của người cao tuổi không']) {
+    for (const message of [
+      'người cao tuổi không có lương hưu được trợ cấp hằng tháng không',
+      'bà em 85 tuổi có được trợ cấp xã hội hằng tháng của người cao tuổi không',
+    ]) {
       const r = (await server.app.inject({ method: 'POST', url: '/api/chat', payload: { message } })).json();
       if (r.kind === 'out_of_scope') continue;
-      const fb = await server.app.inject({ method: 'POST', url: '/api/feedback', payload: { messageId: r.messageId, conversationId: r.conversationId, rating: -1 } });
+      const fb = await server.app.inject({
+        method: 'POST',
+        url: '/api/feedback',
+        payload: { messageId: r.messageId, conversationId: r.conversationId, rating: -1 },
+      });
       expect(fb.statusCode, `${r.kind} ${r.messageId} ${fb.body}`).toBe(200);
     }
     await ingestDocument(server.services.db, server.services.embedder, { bytes: Buffer.from(ELDERLY_LAW), filename: 'nguoi-cao-tuoi.txt', origin: 'upload' });
@@ -58,7 +65,11 @@ describe('officials’ tools in the browser', () => {
     expect(await page.getByTestId('try-hit').count()).toBeGreaterThan(1);
 
     // From a hit, the article's notes open for editing; a saved phrasing is used at the next try.
-    await page.getByTestId('try-hit').first().getByRole('button', { name: /Sửa cách hỏi/ }).click();
+    await page
+      .getByTestId('try-hit')
+      .first()
+      .getByRole('button', { name: /Sửa cách hỏi/ })
+      .click();
     const editor = page.getByTestId('notes-editor');
     await editor.waitFor();
     await editor.getByRole('button', { name: 'Thêm cách hỏi' }).click();

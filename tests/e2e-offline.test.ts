@@ -133,7 +133,9 @@ describe('poor signal: installable, offline emergency screen, questions that wai
 
     // Quick exit: the app's caches (shell, numbers, kept answers) and the worker go too.
     expect((await page.evaluate(() => caches.keys())).length).toBeGreaterThan(0);
-    await context.route('https://vnexpress.net/**', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Thời tiết</title><p>Thời tiết</p>' }));
+    await context.route('https://vnexpress.net/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>Thời tiết</title><p>Thời tiết</p>' }),
+    );
     await page.getByRole('button', { name: 'Thoát nhanh' }).click();
     await page.waitForURL(/vnexpress\.net/);
     const after = await context.newPage();

@@ -16,7 +16,8 @@ describe('plans without Điều in the browser', () => {
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startWebServer(), launchChromium()]);
-    for (const text of [PLAN, LETTER]) await ingestDocument(server.services.db, server.services.embedder, { bytes: Buffer.from(text, 'utf8'), filename: 'kh.txt' });
+    for (const text of [PLAN, LETTER])
+      await ingestDocument(server.services.db, server.services.embedder, { bytes: Buffer.from(text, 'utf8'), filename: 'kh.txt' });
     // Written straight to the store: wait for the search index rather than its background rebuild.
     await server.services.retriever.refresh();
   }, 120_000);

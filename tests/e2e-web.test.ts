@@ -13,7 +13,6 @@ const NEUTRAL = 'https://vnexpress.net/thoi-tiet';
 // A made-up hotline: if it shows up as a tel: link, the banner reads numbers from the server.
 const DV_HOTLINE = '1800 5555 01';
 
-
 describe('web UI in Chromium', () => {
   let server: Awaited<ReturnType<typeof startWebServer>>;
   let browser: Browser;
@@ -30,8 +29,17 @@ describe('web UI in Chromium', () => {
 
   /** A fresh phone: 360 px wide, empty storage, no way out to the internet. */
   async function phone(storageState?: typeof memberPhone): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'vi-VN', storageState });
-    await context.route('https://vnexpress.net/**', (r) => r.fulfill({ contentType: 'text/html; charset=utf-8', body: '<title>Thời tiết</title><h1>Thời tiết</h1>' }));
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'vi-VN',
+      storageState,
+    });
+    await context.route('https://vnexpress.net/**', (r) =>
+      r.fulfill({ contentType: 'text/html; charset=utf-8', body: '<title>Thời tiết</title><h1>Thời tiết</h1>' }),
+    );
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -267,7 +275,9 @@ describe('web UI in Chromium', () => {
     await card.getByText('Đã lưu câu trả lời.').waitFor();
     await page.locator('article.card[data-state="answered"]').getByRole('button', { name: 'Duyệt' }).click();
     await page.locator('article.card[data-state="approved"]').waitFor();
-    const row = await server.services.db.query<{ state: string; citations: { documentId: string; article: string }[] }>('select state, citations from handover');
+    const row = await server.services.db.query<{ state: string; citations: { documentId: string; article: string }[] }>(
+      'select state, citations from handover',
+    );
     expect(row.rows[0]).toMatchObject({ state: 'approved', citations: [{ documentId: '13-2022-qh15', article: '3' }] });
     expect(await accessibilityViolations(page)).toEqual([]);
     await context.close();

@@ -46,7 +46,6 @@ const ZALO_USER_ID = '5012345678901234567';
 // A made-up hotline: if it shows on the call screen, the numbers come from the server.
 const DV_HOTLINE = '1800 5555 02';
 
-
 /** Newest modification time of the Mini App's sources, including the shared client and chat core (web/shared). */
 function newestSource(): number {
   const roots = [ZALO_DIR, path.join(ROOT, 'web', 'shared')];
@@ -84,7 +83,14 @@ describe('Zalo Mini App in Chromium', () => {
     zaloApi = await startFakeZalo();
     const [built, server, chromium] = await Promise.all([
       ensureZaloBuild(),
-      testApp({ DATA_DIR: dataDir, EMERGENCY_DV_HOTLINE: DV_HOTLINE, ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: 'e2e-zalo-notify-key', ZALO_NOTIFY_API_URL: zaloApi.url, ZALO_NOTIFY_HOURS: '0-24' }),
+      testApp({
+        DATA_DIR: dataDir,
+        EMERGENCY_DV_HOTLINE: DV_HOTLINE,
+        ZALO_APP_ID: APP_ID,
+        ZALO_NOTIFY_API_KEY: 'e2e-zalo-notify-key',
+        ZALO_NOTIFY_API_URL: zaloApi.url,
+        ZALO_NOTIFY_HOURS: '0-24',
+      }),
       launchChromium(),
     ]);
     void built;
@@ -125,7 +131,12 @@ describe('Zalo Mini App in Chromium', () => {
     await context.route(/^https?:\/\/(?!h5\.zdn\.vn\.localhost|127\.0\.0\.1)/, (r) => {
       outside.push(r.request().url());
       // Zalo's OAuth server, as the SDK asks it for an access token before a share sheet.
-      if (/\/access_token\b/.test(r.request().url())) return r.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify({ access_token: 'fake-access-token', refresh_token: 'fake-refresh', expires_in: '3600' }) });
+      if (/\/access_token\b/.test(r.request().url()))
+        return r.fulfill({
+          status: 200,
+          contentType: 'application/json',
+          body: JSON.stringify({ access_token: 'fake-access-token', refresh_token: 'fake-refresh', expires_in: '3600' }),
+        });
       return r.fulfill({ status: 204, body: '' });
     });
     await context.addInitScript(fakeZaloClient, { appId: APP_ID, userId: ZALO_USER_ID, refuseNotification: opts.refuseNotification ?? false });
@@ -138,7 +149,8 @@ describe('Zalo Mini App in Chromium', () => {
     return { context, page, errors, outside };
   }
 
-  const zaloCalls = (page: Page) => page.evaluate(() => (window as unknown as { __zaloCalls: { action: string; params: Record<string, unknown> }[] }).__zaloCalls);
+  const zaloCalls = (page: Page) =>
+    page.evaluate(() => (window as unknown as { __zaloCalls: { action: string; params: Record<string, unknown> }[] }).__zaloCalls);
 
   async function ask(page: Page, question: string) {
     const response = page.waitForResponse((r) => r.url().endsWith('/api/chat') && r.request().method() === 'POST');
@@ -216,9 +228,9 @@ describe('Zalo Mini App in Chromium', () => {
     const emergencyShot = screenshotPath('zalo-emergency.png');
     if (emergencyShot) await page.screenshot({ path: emergencyShot });
     await call113.click();
-    await expect.poll(async () => (await zaloCalls(page)).filter((c) => /phone/i.test(c.action)).map((c) => c.params)).toEqual([
-      expect.objectContaining({ phoneNum: '113' }),
-    ]);
+    await expect
+      .poll(async () => (await zaloCalls(page)).filter((c) => /phone/i.test(c.action)).map((c) => c.params))
+      .toEqual([expect.objectContaining({ phoneNum: '113' })]);
     expect(page.url()).toBe(appUrl);
 
     // 5. No history, no Zalo id by default; with the switch on, a SHA-256 of the id keys her conversations.
@@ -298,7 +310,11 @@ describe('Zalo Mini App in Chromium', () => {
 
   it('lets the Zalo origins call the API (CORS) and refuses a malformed ownerKey', async () => {
     for (const origin of ['https://h5.zdn.vn', 'zbrowser://h5.zdn.vn']) {
-      const pre = await app.inject({ method: 'OPTIONS', url: '/api/chat', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' } });
+      const pre = await app.inject({
+        method: 'OPTIONS',
+        url: '/api/chat',
+        headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      });
       expect(pre.statusCode, origin).toBe(204);
       expect(pre.headers['access-control-allow-origin']).toBe(origin);
       const em = await app.inject({ method: 'GET', url: '/api/emergency', headers: { origin } });
@@ -335,7 +351,11 @@ describe('Zalo Mini App in Chromium', () => {
     // Not remembering: she is told to turn it on, or she will not find the reply.
     await expect(answer.getByTestId('handover-how').innerText()).resolves.toContain('bật “Ghi nhớ bằng tài khoản Zalo”');
     await answer.getByRole('button', { name: 'Gửi câu hỏi cho cán bộ Hội' }).click();
-    await answer.getByRole('status').filter({ hasText: /cán bộ/i }).first().waitFor();
+    await answer
+      .getByRole('status')
+      .filter({ hasText: /cán bộ/i })
+      .first()
+      .waitFor();
     expect(await answer.getByRole('button', { name: 'Gửi cho cán bộ Hội' }).count()).toBe(0);
     const fb = await services.db.query<{ rating: number; comment: string }>('select rating, comment from feedback order by created_at desc limit 1');
     expect(fb.rows[0]).toEqual({ rating: -1, comment: 'Tôi muốn biết về chia tài sản' });
@@ -360,13 +380,18 @@ describe('Zalo Mini App in Chromium', () => {
 
   it('shows the welcome and suggested questions officials set in the console', async () => {
     const admin = await createUser(services.db, { email: 'canbo@zalo.test', role: 'editor', password: 'mat-khau-rat-dai-123' });
-    await saveSettings(services.db, admin.id, { welcome: 'Hội Phụ nữ tỉnh luôn bên chị.\nMọi câu hỏi đều được giữ kín.', suggestions: ['Chồng đánh vợ thì bị xử lý thế nào?'] });
+    await saveSettings(services.db, admin.id, {
+      welcome: 'Hội Phụ nữ tỉnh luôn bên chị.\nMọi câu hỏi đều được giữ kín.',
+      suggestions: ['Chồng đánh vợ thì bị xử lý thế nào?'],
+    });
     invalidateSettingsCache(services.db);
     try {
       const { context, page } = await zaloPhone();
       await page.goto(appUrl);
       await expect.poll(() => page.getByTestId('welcome-lines').innerText()).toBe('Hội Phụ nữ tỉnh luôn bên chị.\nMọi câu hỏi đều được giữ kín.');
-      await expect(page.getByRole('list', { name: 'Câu hỏi gợi ý' }).getByRole('button').allInnerTexts()).resolves.toEqual(['Chồng đánh vợ thì bị xử lý thế nào?']);
+      await expect(page.getByRole('list', { name: 'Câu hỏi gợi ý' }).getByRole('button').allInnerTexts()).resolves.toEqual([
+        'Chồng đánh vợ thì bị xử lý thế nào?',
+      ]);
       await context.close();
     } finally {
       await saveSettings(services.db, admin.id, { welcome: null, suggestions: [] });
@@ -374,7 +399,7 @@ describe('Zalo Mini App in Chromium', () => {
     }
   });
 
-  it("tells her on reopening that an official answered the question she handed over, and shows the answer", async () => {
+  it('tells her on reopening that an official answered the question she handed over, and shows the answer', async () => {
     const { context, page, errors } = await zaloPhone();
     await page.goto(appUrl);
     await page.getByRole('button', { name: 'Giới thiệu', exact: true }).click();
@@ -392,7 +417,13 @@ describe('Zalo Mini App in Chromium', () => {
     // Remembering by her Zalo account: Zalo asked her whether to notify her, she agreed, and she is told so.
     expect((await zaloCalls(page)).some((c) => /NOTIFICATION/i.test(c.action))).toBe(true);
     await expect(answer.getByText('thông báo qua Zalo', { exact: false }).innerText()).resolves.toContain('không ghi nội dung');
-    expect((await services.db.query<{ n: number }>("select count(*)::int as n from handover where question = 'chia tai san khi ly hon the nao' and notify_recipient is not null")).rows[0]!.n).toBe(1);
+    expect(
+      (
+        await services.db.query<{ n: number }>(
+          "select count(*)::int as n from handover where question = 'chia tai san khi ly hon the nao' and notify_recipient is not null",
+        )
+      ).rows[0]!.n,
+    ).toBe(1);
 
     // An official answers and approves it in the console.
     await createUser(services.db, { email: 'quantri@zalo.test', role: 'admin', password: 'mat-khau-rat-dai-123' });
@@ -402,7 +433,10 @@ describe('Zalo Mini App in Chromium', () => {
       method: 'POST',
       url: `/api/admin/handover/${id}/answer`,
       headers: bearer(official),
-      payload: { answer: 'Tài sản chung của vợ chồng về nguyên tắc được chia đôi, có tính đến công sức đóng góp.', citations: [{ documentId: '52-2014-qh13', article: '59', clause: '2' }] },
+      payload: {
+        answer: 'Tài sản chung của vợ chồng về nguyên tắc được chia đôi, có tính đến công sức đóng góp.',
+        citations: [{ documentId: '52-2014-qh13', article: '59', clause: '2' }],
+      },
     });
     expect(answered.statusCode, answered.body).toBe(200);
     expect((await app.inject({ method: 'POST', url: `/api/admin/handover/${id}/approve`, headers: bearer(official) })).statusCode).toBe(200);
@@ -445,7 +479,9 @@ describe('Zalo Mini App in Chromium', () => {
     await answer.getByRole('button', { name: 'Gửi câu hỏi cho cán bộ Hội' }).click();
     await expect(answer.getByText('Câu hỏi của chị đã được gửi', { exact: false }).innerText()).resolves.not.toContain('Zalo');
     expect((await zaloCalls(page)).some((c) => /NOTIFICATION/i.test(c.action))).toBe(true);
-    const rows = await services.db.query<{ notify_recipient: string | null }>("select notify_recipient from handover where question = 'ai nuoi con khi ly hon'");
+    const rows = await services.db.query<{ notify_recipient: string | null }>(
+      "select notify_recipient from handover where question = 'ai nuoi con khi ly hon'",
+    );
     expect(rows.rows).toEqual([{ notify_recipient: null }]);
     expect(errors).toEqual([]);
     await context.close();

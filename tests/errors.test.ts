@@ -38,7 +38,9 @@ describe('one error catalogue', () => {
       for (const m of text.matchAll(/\bbadRequest\(\s*'([^']+)'/g)) thrown.push({ file, status: 400, code: `invalid:${m[1]}` });
     }
     expect(thrown.length).toBeGreaterThan(40);
-    const drift = thrown.filter((t) => !isErrorCode(t.code) || ERROR_STATUS[t.code] !== t.status).map((t) => `${path.relative(ROOT, t.file)}: ${t.status} ${t.code}`);
+    const drift = thrown
+      .filter((t) => !isErrorCode(t.code) || ERROR_STATUS[t.code] !== t.status)
+      .map((t) => `${path.relative(ROOT, t.file)}: ${t.status} ${t.code}`);
     expect(drift).toEqual([]);
   });
 

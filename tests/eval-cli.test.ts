@@ -16,7 +16,14 @@ describe('npm run eval -- --json', () => {
     const file = path.join(dir, 'q.jsonl');
     const lines = [
       { id: 'a', question: 'Vợ đang mang thai thì chồng có được yêu cầu ly hôn không?', law: '52/2014/QH13', articles: [51], type: 'persona' },
-      { id: 'b', question: 'chong danh vo thi bi phat bao nhieu tien', law: '282/2025/nd-cp', articles: [], gold: [{ law: '282/2025/ND-CP', article: 45 }], type: 'persona' },
+      {
+        id: 'b',
+        question: 'chong danh vo thi bi phat bao nhieu tien',
+        law: '282/2025/nd-cp',
+        articles: [],
+        gold: [{ law: '282/2025/ND-CP', article: 45 }],
+        type: 'persona',
+      },
       { id: 'c', question: 'Nghị định cũ xử phạt bạo lực gia đình thế nào?', law: '167/2013/NĐ-CP', articles: [57], type: 'external-dataset' },
       { id: 'd', question: 'Ngày mai trời có mưa không?', law: null, articles: [], out_of_scope: true, type: 'out-of-scope' },
     ];

@@ -1,8 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { Bm25Peer, peerTokens } from '../eval/bm25.js';
 import {
-  distinctArticles, firstGoldRank, percentile, splitQuestions, summarize, summarizeAnswers, systemReport,
-  type AnswerOutcome, type Outcome,
+  distinctArticles,
+  firstGoldRank,
+  percentile,
+  splitQuestions,
+  summarize,
+  summarizeAnswers,
+  systemReport,
+  type AnswerOutcome,
+  type Outcome,
 } from '../eval/metrics.js';
 import { goldOf, normalizeLaw, parseQuestions, stripDiacritics, QuestionFileError, type EvalQuestion } from '../eval/questions.js';
 import { formatMarkdown, formatSvg, formatText } from '../eval/format.js';
@@ -17,14 +24,34 @@ describe('gold articles', () => {
       { law: '52/2014/qh13', article: '82' },
     ]);
     expect(
-      goldOf(q({ id: 'b', law: '144/2021/NĐ-CP', articles: [53], gold: [{ law: '144/2021/NĐ-CP', article: 53 }, { law: '282/2025/NĐ-CP', article: 38 }] })),
+      goldOf(
+        q({
+          id: 'b',
+          law: '144/2021/NĐ-CP',
+          articles: [53],
+          gold: [
+            { law: '144/2021/NĐ-CP', article: 53 },
+            { law: '282/2025/NĐ-CP', article: 38 },
+          ],
+        }),
+      ),
     ).toEqual([
       { law: '144/2021/nd-cp', article: '53' },
       { law: '282/2025/nd-cp', article: '38' },
     ]);
     expect(goldOf(q({ id: 'c', law: null, articles: [], out_of_scope: true }))).toEqual([]);
     // Duplicates collapse; article labels keep their letter.
-    expect(goldOf(q({ id: 'd', gold: [{ law: 'X', article: '8a' }, { law: 'x', article: '8A' }] }))).toEqual([{ law: 'x', article: '8a' }]);
+    expect(
+      goldOf(
+        q({
+          id: 'd',
+          gold: [
+            { law: 'X', article: '8a' },
+            { law: 'x', article: '8A' },
+          ],
+        }),
+      ),
+    ).toEqual([{ law: 'x', article: '8a' }]);
   });
 
   it('matches số hiệu case-insensitively, with Đ and D alike', () => {
@@ -61,7 +88,16 @@ describe('ranks', () => {
     expect(firstGoldRank([{ law: '91/2015/QH13', article: '81' }], gold)).toBeNull();
     expect(firstGoldRank([], gold)).toBeNull();
     // Rows without an article (plan sections) keep their rank place.
-    expect(firstGoldRank([{ law: null, article: null }, { law: null, article: null }, { law: '52/2014/QH13', article: '81' }], gold)).toBe(3);
+    expect(
+      firstGoldRank(
+        [
+          { law: null, article: null },
+          { law: null, article: null },
+          { law: '52/2014/QH13', article: '81' },
+        ],
+        gold,
+      ),
+    ).toBe(3);
   });
 
   it('does not confuse Điều 8 with Điều 8a', () => {
@@ -114,7 +150,15 @@ describe('metrics', () => {
       q({ id: 'in', law: '52/2014/QH13', articles: [81] }),
       q({ id: 'lower', law: '282/2025/nd-cp', articles: [38] }),
       q({ id: 'old', law: '167/2013/NĐ-CP', articles: [57] }),
-      q({ id: 'old+new', law: '167/2013/NĐ-CP', articles: [57], gold: [{ law: '167/2013/NĐ-CP', article: 57 }, { law: '282/2025/NĐ-CP', article: 45 }] }),
+      q({
+        id: 'old+new',
+        law: '167/2013/NĐ-CP',
+        articles: [57],
+        gold: [
+          { law: '167/2013/NĐ-CP', article: 57 },
+          { law: '282/2025/NĐ-CP', article: 45 },
+        ],
+      }),
       q({ id: 'oos', law: null, articles: [], out_of_scope: true }),
       q({ id: 'nolaw' }),
     ];
@@ -129,7 +173,17 @@ describe('metrics', () => {
 
   it('scores the chat path: validity, gold citations, refusals', () => {
     const a = (over: Partial<AnswerOutcome>): AnswerOutcome => ({
-      id: 'x', outOfScope: false, evaluated: true, kind: 'answer', citations: [], validCitations: 0, citesGold: false, leadCitesGold: false, goldRank: null, ms: 5, ...over,
+      id: 'x',
+      outOfScope: false,
+      evaluated: true,
+      kind: 'answer',
+      citations: [],
+      validCitations: 0,
+      citesGold: false,
+      leadCitesGold: false,
+      goldRank: null,
+      ms: 5,
+      ...over,
     });
     const cit = { law: '52/2014/QH13', documentId: '52-2014-qh13', article: '81' };
     const m = summarizeAnswers([
@@ -161,7 +215,13 @@ describe('BM25 peer', () => {
 
   it('ranks articles and keeps one row per (document, article)', () => {
     const chunk = (id: number, article: string, text: string, number = '52/2014/QH13') => ({
-      id, documentId: number.toLowerCase(), number, article, heading: null, header: `Điều ${article}`, text,
+      id,
+      documentId: number.toLowerCase(),
+      number,
+      article,
+      heading: null,
+      header: `Điều ${article}`,
+      text,
     });
     const peer = new Bm25Peer([
       chunk(1, '51', 'Vợ, chồng có quyền yêu cầu Tòa án giải quyết ly hôn.'),
@@ -180,7 +240,12 @@ describe('report rendering', () => {
   const m = { n: 2, recallAt1: 0.5, recallAt5: 1, recallAt10: 1, mrrAt10: 0.75, p50Ms: 3, p95Ms: 4 };
   const sys = { ...m, byLaw: { '52/2014/QH13': m }, byType: { persona: m } };
   const report: EvalReport = {
-    questions: 3, inScope: 2, outOfScope: 1, notIndexed: 0, evaluated: 2, k: 10,
+    questions: 3,
+    inScope: 2,
+    outOfScope: 1,
+    notIndexed: 0,
+    evaluated: 2,
+    k: 10,
     corpus: { dirs: ['corpus'], documents: 1, chunks: 2, laws: ['52/2014/QH13'], ingestSeconds: 0.1 },
     systems: { 'hieu-luat': sys, bm25: sys },
     noDiacritics: { 'hieu-luat': sys, bm25: sys },

@@ -4,7 +4,6 @@ import { redactForReport } from '../server/insights/gaps.js';
 import { ELDERLY_LAW } from './fixtures/elderly-law.js';
 import { addOfficial, json, login, officialsApp, type Login } from './helpers/officials.js';
 
-
 const QUESTIONS = [
   'Bà nội em 82 tuổi ở thôn Đông Hoà có được trợ cấp người cao tuổi hằng tháng không, số em 0912 345 678',
   'người cao tuổi không có lương hưu được trợ cấp hằng tháng không',
@@ -54,7 +53,9 @@ describe('gap report: what members could not get answered', () => {
     expect(first.closest.uploadedAt).not.toBeNull();
     expect(first.count).toBe(3);
     // What a member asking today gets is decided by the chat's own scope gate; the report agrees with it.
-    const today = await Promise.all(QUESTIONS.map(async (message) => json(await ctx.app.inject({ method: 'POST', url: '/api/chat', payload: { message } })).kind));
+    const today = await Promise.all(
+      QUESTIONS.map(async (message) => json(await ctx.app.inject({ method: 'POST', url: '/api/chat', payload: { message } })).kind),
+    );
     refusedToday = today.filter((k) => k === 'out_of_scope').length;
     expect(first.stillRefused).toBe(refusedToday);
     expect(first.answeredNow).toBe(3 - first.stillRefused);

@@ -52,9 +52,14 @@ describe('feedback', () => {
     const c = await exchange('Ly hôn thì ai nuôi con?', 'Theo Điều 81…');
     const up = await app.inject({ method: 'POST', url: '/api/feedback', payload: { messageId: c.messageId, conversationId: c.conversationId, rating: 1 } });
     expect(up.statusCode).toBe(200);
-    const down = await app.inject({ method: 'POST', url: '/api/feedback', payload: { messageId: String(c.messageId), conversationId: c.conversationId, rating: -1, comment: 'Chưa rõ' } });
+    const down = await app.inject({
+      method: 'POST',
+      url: '/api/feedback',
+      payload: { messageId: String(c.messageId), conversationId: c.conversationId, rating: -1, comment: 'Chưa rõ' },
+    });
     expect(down.statusCode).toBe(200);
-    const rows = (await services.db.query<{ rating: number; comment: string }>('select rating, comment from feedback where message_id = $1', [c.messageId])).rows;
+    const rows = (await services.db.query<{ rating: number; comment: string }>('select rating, comment from feedback where message_id = $1', [c.messageId]))
+      .rows;
     expect(rows).toEqual([{ rating: -1, comment: 'Chưa rõ' }]);
   });
 
@@ -64,11 +69,19 @@ describe('feedback', () => {
     const other = await app.inject({ method: 'POST', url: '/api/feedback', payload: { messageId: a.messageId, conversationId: b.conversationId, rating: 1 } });
     expect(other.statusCode).toBe(404);
     expect(json(other).message).toMatch(/Không tìm thấy/);
-    const question = await app.inject({ method: 'POST', url: '/api/feedback', payload: { messageId: a.questionId, conversationId: a.conversationId, rating: 1 } });
+    const question = await app.inject({
+      method: 'POST',
+      url: '/api/feedback',
+      payload: { messageId: a.questionId, conversationId: a.conversationId, rating: 1 },
+    });
     expect(question.statusCode).toBe(404);
     const zero = await app.inject({ method: 'POST', url: '/api/feedback', payload: { messageId: a.messageId, conversationId: a.conversationId, rating: 0 } });
     expect(zero.statusCode).toBe(400);
-    const extra = await app.inject({ method: 'POST', url: '/api/feedback', payload: { messageId: a.messageId, conversationId: a.conversationId, rating: 1, name: 'Lan' } });
+    const extra = await app.inject({
+      method: 'POST',
+      url: '/api/feedback',
+      payload: { messageId: a.messageId, conversationId: a.conversationId, rating: 1, name: 'Lan' },
+    });
     expect(extra.statusCode).toBe(400);
     expect(json(extra).message).toMatch(/không hợp lệ/);
   });
@@ -77,7 +90,11 @@ describe('feedback', () => {
 describe('handover', () => {
   it('goes member → officials → answer → approval → reused for a similar question', async () => {
     const c = await exchange('Chị ơi, ly hôn thì ai được nuôi con ạ? Số em 0912 345 678', 'Xin lỗi, tôi chưa tìm thấy…', 'out_of_scope');
-    const sent = await app.inject({ method: 'POST', url: '/api/handover', payload: { messageId: c.messageId, conversationId: c.conversationId, note: 'Gọi em qua lan@gmail.com' } });
+    const sent = await app.inject({
+      method: 'POST',
+      url: '/api/handover',
+      payload: { messageId: c.messageId, conversationId: c.conversationId, note: 'Gọi em qua lan@gmail.com' },
+    });
     expect(sent.statusCode).toBe(201);
     const { id } = json(sent);
     expect(json(sent)).toMatchObject({ state: 'pending', created: true });
@@ -95,14 +112,18 @@ describe('handover', () => {
     expect(item.note).not.toContain('lan@gmail.com');
 
     const badCitation = await app.inject({
-      method: 'POST', url: `/api/admin/handover/${id}/answer`, headers: bearer(editor),
+      method: 'POST',
+      url: `/api/admin/handover/${id}/answer`,
+      headers: bearer(editor),
       payload: { answer: 'Cha mẹ thoả thuận…', citations: [{ documentId: '88-2030-qh15', article: '99' }] },
     });
     expect(badCitation.statusCode).toBe(400);
     expect(json(badCitation)).toMatchObject({ error: 'invalid:citation' });
     expect(json(badCitation).message).toMatch(/Không tìm thấy Điều 99/);
     const badClause = await app.inject({
-      method: 'POST', url: `/api/admin/handover/${id}/answer`, headers: bearer(editor),
+      method: 'POST',
+      url: `/api/admin/handover/${id}/answer`,
+      headers: bearer(editor),
       payload: { answer: 'x', citations: [{ documentId: '88-2030-qh15', article: '5', clause: '7' }] },
     });
     expect(badClause.statusCode).toBe(400);
@@ -112,7 +133,9 @@ describe('handover', () => {
 
     const answer = 'Cha mẹ thoả thuận người trực tiếp nuôi con; con dưới 36 tháng tuổi thường được giao cho mẹ.';
     const answered = await app.inject({
-      method: 'POST', url: `/api/admin/handover/${id}/answer`, headers: bearer(editor),
+      method: 'POST',
+      url: `/api/admin/handover/${id}/answer`,
+      headers: bearer(editor),
       payload: { answer, citations: [{ documentId: '88-2030-qh15', article: 'Điều 5', clause: '2' }] },
     });
     expect(answered.statusCode).toBe(200);
@@ -141,7 +164,12 @@ describe('handover', () => {
     await services.db.query(`update documents set status = 'in_force' where id = '88-2030-qh15'`);
 
     // Rewriting the answer takes it out of reuse until approved again.
-    await app.inject({ method: 'POST', url: `/api/admin/handover/${id}/answer`, headers: bearer(editor), payload: { answer: `${answer} (sửa)`, citations: [] } });
+    await app.inject({
+      method: 'POST',
+      url: `/api/admin/handover/${id}/answer`,
+      headers: bearer(editor),
+      payload: { answer: `${answer} (sửa)`, citations: [] },
+    });
     expect(await findOfficialAnswer(services.db, 'ly hon ai nuoi con')).toBeNull();
 
     const actions = (await services.db.query<{ action: string }>(`select action from audit_log where target_type = 'handover'`)).rows.map((r) => r.action);
@@ -198,7 +226,11 @@ describe('insights', () => {
   it('shows topics, out-of-scope questions and 👎 comments without contact details or ids', async () => {
     await exchange('Em tên Hoa, 0987.654.321, hỏi về thủ tục xuất khẩu lao động?', 'Ngoài phạm vi', 'out_of_scope', null);
     const c = await exchange('Chồng tôi đánh tôi, gọi 0912345678 hay email hoa@yahoo.com', 'Theo Luật…', 'answer', 'bao_luc_gia_dinh');
-    await app.inject({ method: 'POST', url: '/api/feedback', payload: { messageId: c.messageId, conversationId: c.conversationId, rating: -1, comment: 'Liên hệ em 0912345678' } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/feedback',
+      payload: { messageId: c.messageId, conversationId: c.conversationId, rating: -1, comment: 'Liên hệ em 0912345678' },
+    });
     const res = await app.inject({ method: 'GET', url: '/api/admin/insights?days=7', headers: bearer(editor) });
     expect(res.statusCode).toBe(200);
     const body = json(res);

@@ -37,7 +37,10 @@ describe('npm run ingest -- files…', () => {
       };
       for (const [name, bytes] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), bytes);
       const data = path.join(dir, 'data');
-      const r = await run(Object.keys(files).map((f) => path.join(dir, f)), { DATA_DIR: data });
+      const r = await run(
+        Object.keys(files).map((f) => path.join(dir, f)),
+        { DATA_DIR: data },
+      );
       expect(r.code, r.stderr).toBe(1);
 
       const errors = r.stderr.split('\n').filter((l) => l.startsWith('error'));

@@ -67,7 +67,9 @@ describe('legacy Vietnamese encodings', () => {
 
   it.skipIf(!hasIconv())('agrees with glibc iconv on every TCVN3 byte and on Windows-1258', () => {
     for (let b = 0xa0; b <= 0xff; b++) {
-      const want = execFileSync('iconv', ['-f', 'TCVN5712-1', '-t', 'UTF-8'], { input: Buffer.from([b]) }).toString('utf8').normalize('NFC');
+      const want = execFileSync('iconv', ['-f', 'TCVN5712-1', '-t', 'UTF-8'], { input: Buffer.from([b]) })
+        .toString('utf8')
+        .normalize('NFC');
       expect(decodeTcvn3(String.fromCharCode(b)), `byte ${b.toString(16)}`).toBe(want);
     }
     const cp = execFileSync('iconv', ['-f', 'UTF-8', '-t', 'CP1258'], { input: Buffer.from(LAW_TEXT, 'utf8') });

@@ -99,7 +99,12 @@ describe('each format goes into the store with its articles', () => {
     const pdf = await makeTextPdf(printedAs('11/2030/QH99'));
     const r = await ingestDocument(db, embedder, { bytes: pdf, filename: 'luat.pdf' });
     expect(r).toMatchObject({ status: 'added', number: '11/2030/QH99', articles: 5, title: 'Luật Phòng ngừa và hỗ trợ người bị bạo lực gia đình' });
-    const doc = (await db.query<{ type: string; issuer: string; issued: string; scope: string }>("select type, issuer, to_char(issued, 'YYYY-MM-DD') as issued, scope from documents where id = $1", [r.documentId])).rows[0]!;
+    const doc = (
+      await db.query<{ type: string; issuer: string; issued: string; scope: string }>(
+        "select type, issuer, to_char(issued, 'YYYY-MM-DD') as issued, scope from documents where id = $1",
+        [r.documentId],
+      )
+    ).rows[0]!;
     expect(doc).toEqual({ type: 'Luật', issuer: 'Quốc hội', issued: '2030-06-15', scope: 'toàn quốc' });
     await expectSampleLaw(r.documentId);
   });
@@ -154,7 +159,10 @@ describe('each format goes into the store with its articles', () => {
 
   it('TXT in Windows-1258: converted', async () => {
     const text = lawAs('17/2030/QH99').join('\n');
-    const bytes = iconv.encode(text.normalize('NFD').replace(/([aAeEoOuU])(\u0323?)([\u0302\u0306\u031B])/g, (_, b: string, d: string, m: string) => (b + m).normalize('NFC') + d), 'windows1258');
+    const bytes = iconv.encode(
+      text.normalize('NFD').replace(/([aAeEoOuU])(\u0323?)([\u0302\u0306\u031B])/g, (_, b: string, d: string, m: string) => (b + m).normalize('NFC') + d),
+      'windows1258',
+    );
     const parsed = await parseFile(bytes);
     expect(parsed.text).toBe(text);
   });
@@ -162,7 +170,12 @@ describe('each format goes into the store with its articles', () => {
   it('a provincial plan without header: Kế hoạch of UBND tỉnh Thanh Hóa, in sections, not binding', async () => {
     const r = await ingestDocument(db, embedder, { bytes: Buffer.from(PLAN_TEXT, 'utf8'), filename: 'kh.txt' });
     expect(r).toMatchObject({ number: '123/KH-UBND', articles: 0 });
-    const doc = (await db.query<Record<string, unknown>>("select title, type, issuer, scope, binding, to_char(issued, 'YYYY-MM-DD') as issued from documents where id = $1", [r.documentId])).rows[0]!;
+    const doc = (
+      await db.query<Record<string, unknown>>(
+        "select title, type, issuer, scope, binding, to_char(issued, 'YYYY-MM-DD') as issued from documents where id = $1",
+        [r.documentId],
+      )
+    ).rows[0]!;
     expect(doc).toEqual({
       title: 'Kế hoạch thực hiện công tác phòng, chống bạo lực gia đình trên địa bàn tỉnh năm 2024',
       type: 'Kế hoạch',
@@ -171,7 +184,9 @@ describe('each format goes into the store with its articles', () => {
       binding: false,
       issued: '2024-03-05',
     });
-    const headings = (await db.query<{ heading: string }>('select heading from chunks where document_id = $1 order by ordinal', [r.documentId])).rows.map((x) => x.heading);
+    const headings = (await db.query<{ heading: string }>('select heading from chunks where document_id = $1 order by ordinal', [r.documentId])).rows.map(
+      (x) => x.heading,
+    );
     expect(headings).toEqual(['1. Mục đích', '2. Yêu cầu', 'II. NỘI DUNG THỰC HIỆN', '3. Hỗ trợ người bị bạo lực gia đình', 'III. TỔ CHỨC THỰC HIỆN']);
   });
 
@@ -223,7 +238,15 @@ describe('scanned PDF: offline Vietnamese OCR in the worker', () => {
     }
     const seconds = (performance.now() - t0) / 1000;
     expect(parsed.ocr).toBe(true);
-    const words = ['Điều', 'Phạm vi điều chỉnh', 'phòng ngừa bạo lực gia đình', 'Hòa giải mâu thuẫn', 'nguyên tắc tự nguyện', 'Hội Liên hiệp Phụ nữ', 'phối hợp'];
+    const words = [
+      'Điều',
+      'Phạm vi điều chỉnh',
+      'phòng ngừa bạo lực gia đình',
+      'Hòa giải mâu thuẫn',
+      'nguyên tắc tự nguyện',
+      'Hội Liên hiệp Phụ nữ',
+      'phối hợp',
+    ];
     const found = words.filter((w) => parsed.text.includes(w));
     expect(found.length, `OCR text:\n${parsed.text}`).toBeGreaterThanOrEqual(words.length - 1);
     const r = await ingestDocument(db, embedder, { bytes: scan, overrides: { title: 'Bản quét thử' } });
@@ -308,21 +331,54 @@ describe('metadata from the document itself', () => {
       'Thực hiện Đề án hỗ trợ phụ nữ năm 2024',
       'Căn cứ Nghị định số 56/2017/NĐ-CP ngày 09 tháng 5 năm 2017 của Chính phủ;',
     ].join('\n');
-    expect(extractMetadata(merged)).toMatchObject({ number: '123/KH-UBND', issuer: 'UBND tỉnh Thanh Hóa', scope: 'tỉnh Thanh Hóa', issued: '2024-03-05', type: 'Kế hoạch', title: 'Kế hoạch thực hiện Đề án hỗ trợ phụ nữ năm 2024', period: 'năm 2024' });
+    expect(extractMetadata(merged)).toMatchObject({
+      number: '123/KH-UBND',
+      issuer: 'UBND tỉnh Thanh Hóa',
+      scope: 'tỉnh Thanh Hóa',
+      issued: '2024-03-05',
+      type: 'Kế hoạch',
+      title: 'Kế hoạch thực hiện Đề án hỗ trợ phụ nữ năm 2024',
+      period: 'năm 2024',
+    });
   });
 
   it('reads laws, decrees, circulars and department guidance', () => {
     expect(extractMetadata('QUỐC HỘI\nLuật số: 52/2014/QH13\nHà Nội, ngày 19 tháng 6 năm 2014\nLUẬT\nHÔN NHÂN VÀ GIA ĐÌNH\nCăn cứ Hiến pháp;')).toEqual({
-      number: '52/2014/QH13', issuer: 'Quốc hội', scope: 'toàn quốc', issued: '2014-06-19', type: 'Luật', title: 'Luật Hôn nhân và gia đình',
+      number: '52/2014/QH13',
+      issuer: 'Quốc hội',
+      scope: 'toàn quốc',
+      issued: '2014-06-19',
+      type: 'Luật',
+      title: 'Luật Hôn nhân và gia đình',
     });
-    expect(extractMetadata('CHÍNH PHỦ\nSố: 56/2017/NĐ-CP\nHà Nội, ngày 09 tháng 5 năm 2017\nNGHỊ ĐỊNH\nQUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT TRẺ EM\nCăn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;')).toMatchObject({
-      number: '56/2017/NĐ-CP', issuer: 'Chính phủ', issued: '2017-05-09', type: 'Nghị định', title: 'Nghị định quy định chi tiết một số điều của Luật Trẻ em',
+    expect(
+      extractMetadata(
+        'CHÍNH PHỦ\nSố: 56/2017/NĐ-CP\nHà Nội, ngày 09 tháng 5 năm 2017\nNGHỊ ĐỊNH\nQUY ĐỊNH CHI TIẾT MỘT SỐ ĐIỀU CỦA LUẬT TRẺ EM\nCăn cứ Luật tổ chức Chính phủ ngày 19 tháng 6 năm 2015;',
+      ),
+    ).toMatchObject({
+      number: '56/2017/NĐ-CP',
+      issuer: 'Chính phủ',
+      issued: '2017-05-09',
+      type: 'Nghị định',
+      title: 'Nghị định quy định chi tiết một số điều của Luật Trẻ em',
     });
-    expect(extractMetadata('BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 01/2021/TT-BLĐTBXH\nHà Nội, ngày 03 tháng 6 năm 2021\nTHÔNG TƯ\nQuy định thời giờ làm việc')).toMatchObject({
-      number: '01/2021/TT-BLĐTBXH', issuer: 'Bộ Lao động - Thương binh và Xã hội', type: 'Thông tư', title: 'Thông tư quy định thời giờ làm việc',
+    expect(
+      extractMetadata('BỘ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 01/2021/TT-BLĐTBXH\nHà Nội, ngày 03 tháng 6 năm 2021\nTHÔNG TƯ\nQuy định thời giờ làm việc'),
+    ).toMatchObject({
+      number: '01/2021/TT-BLĐTBXH',
+      issuer: 'Bộ Lao động - Thương binh và Xã hội',
+      type: 'Thông tư',
+      title: 'Thông tư quy định thời giờ làm việc',
     });
-    expect(extractMetadata('UBND TỈNH THANH HÓA\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 45/HD-SLĐTBXH\nThanh Hóa, ngày 12 tháng 01 năm 2023\nHƯỚNG DẪN\nVề việc thực hiện chính sách hỗ trợ')).toMatchObject({
-      issuer: 'Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa', scope: 'tỉnh Thanh Hóa', type: 'Hướng dẫn', issued: '2023-01-12',
+    expect(
+      extractMetadata(
+        'UBND TỈNH THANH HÓA\nSỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI\nSố: 45/HD-SLĐTBXH\nThanh Hóa, ngày 12 tháng 01 năm 2023\nHƯỚNG DẪN\nVề việc thực hiện chính sách hỗ trợ',
+      ),
+    ).toMatchObject({
+      issuer: 'Sở Lao động - Thương binh và Xã hội tỉnh Thanh Hóa',
+      scope: 'tỉnh Thanh Hóa',
+      type: 'Hướng dẫn',
+      issued: '2023-01-12',
     });
   });
 

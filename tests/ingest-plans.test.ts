@@ -56,7 +56,12 @@ describe('structure of documents without Điều', () => {
     expect(iii2.header).toBe('Kế hoạch 123/KH-UBND › III › 2. Hỗ trợ người bị bạo lực gia đình');
     expect(iii2.points).toEqual({ '2': ['a', 'b'] });
     expect(chunks[2]!.clauses).toEqual(['1', '2', '3']);
-    expect(outline(parseStructure(PLAN)).map((n) => n.label)).toEqual(['I. MỤC ĐÍCH, YÊU CẦU', 'II. CHỈ TIÊU', 'III. NHIỆM VỤ, GIẢI PHÁP', 'IV. TỔ CHỨC THỰC HIỆN']);
+    expect(outline(parseStructure(PLAN)).map((n) => n.label)).toEqual([
+      'I. MỤC ĐÍCH, YÊU CẦU',
+      'II. CHỈ TIÊU',
+      'III. NHIỆM VỤ, GIẢI PHÁP',
+      'IV. TỔ CHỨC THỰC HIỆN',
+    ]);
   });
 
   it('a decision is represented by the plan it issues; part titles on their own line are read', () => {
@@ -86,7 +91,9 @@ describe('structure of documents without Điều', () => {
   });
 
   it('a stray "3." or "c)" in running text stays text', () => {
-    const s = parseStructure(['I. NỘI DUNG', '1. Hỗ trợ', 'Mức hỗ trợ gồm:', 'a) Tiền ăn;', 'c) không theo thứ tự;', '5. không phải mục.', '2. Kiểm tra', 'Định kỳ.'].join('\n'));
+    const s = parseStructure(
+      ['I. NỘI DUNG', '1. Hỗ trợ', 'Mức hỗ trợ gồm:', 'a) Tiền ăn;', 'c) không theo thứ tự;', '5. không phải mục.', '2. Kiểm tra', 'Định kỳ.'].join('\n'),
+    );
     expect(s.sections.map((x) => x.labels.join('.'))).toEqual(['I.1', 'I.2']);
     expect(s.sections[0]!.paragraphs).toEqual(['Mức hỗ trợ gồm:', 'a) Tiền ăn;', 'c) không theo thứ tự;', '5. không phải mục.']);
     expect(s.sections[0]!.points).toEqual(['a']);
@@ -108,7 +115,17 @@ describe('the plan in DOCX, PDF and as a scan keeps its parts', () => {
   });
 
   it('a scanned page (image only), read by OCR', async () => {
-    const page = ['KẾ HOẠCH', 'I. MỤC ĐÍCH', 'Hỗ trợ phụ nữ bị bạo lực gia đình.', 'II. NHIỆM VỤ', '1. Tuyên truyền pháp luật', 'a) Tổ chức tuyên truyền tại thôn;', 'b) Phát tờ rơi.', '2. Tư vấn miễn phí', 'Tư vấn tâm lý, pháp lý cho phụ nữ.'];
+    const page = [
+      'KẾ HOẠCH',
+      'I. MỤC ĐÍCH',
+      'Hỗ trợ phụ nữ bị bạo lực gia đình.',
+      'II. NHIỆM VỤ',
+      '1. Tuyên truyền pháp luật',
+      'a) Tổ chức tuyên truyền tại thôn;',
+      'b) Phát tờ rơi.',
+      '2. Tư vấn miễn phí',
+      'Tư vấn tâm lý, pháp lý cho phụ nữ.',
+    ];
     const text = await makeTextPdf([page.map((t) => ({ text: t, bold: /^[IV]+\./.test(t) }))], { size: 16 });
     const parsed = await parseFile(await makeImagePdf([await renderPage(text)]));
     expect(parsed.ocr).toBe(true);
@@ -121,20 +138,46 @@ describe('the plan in DOCX, PDF and as a scan keeps its parts', () => {
 describe('metadata officials expect', () => {
   it('type, issuer, date, scope and period from the plan, decision, guideline and letter', () => {
     expect(extractMetadata(PLAN)).toMatchObject({
-      type: 'Kế hoạch', number: '123/KH-UBND', issuer: 'UBND tỉnh Thanh Hóa', issued: `${YEAR}-03-15`, scope: 'tỉnh Thanh Hóa',
-      period: `năm ${YEAR}`, periodStart: `${YEAR}-01-01`, periodEnd: `${YEAR}-12-31`,
+      type: 'Kế hoạch',
+      number: '123/KH-UBND',
+      issuer: 'UBND tỉnh Thanh Hóa',
+      issued: `${YEAR}-03-15`,
+      scope: 'tỉnh Thanh Hóa',
+      period: `năm ${YEAR}`,
+      periodStart: `${YEAR}-01-01`,
+      periodEnd: `${YEAR}-12-31`,
     });
-    expect(extractMetadata(DECISION)).toMatchObject({ type: 'Quyết định', number: '45/QĐ-HPN', issuer: 'Hội LHPN tỉnh Thanh Hóa', scope: 'tỉnh Thanh Hóa', period: `năm ${LAST_YEAR}` });
+    expect(extractMetadata(DECISION)).toMatchObject({
+      type: 'Quyết định',
+      number: '45/QĐ-HPN',
+      issuer: 'Hội LHPN tỉnh Thanh Hóa',
+      scope: 'tỉnh Thanh Hóa',
+      period: `năm ${LAST_YEAR}`,
+    });
     const g = extractMetadata(GUIDELINE);
     expect(g).toMatchObject({ type: 'Hướng dẫn', issuer: 'Hội LHPN tỉnh Thanh Hóa', issued: `${YEAR}-02-20` });
     expect(g.period).toBeUndefined();
-    expect(extractMetadata(LETTER)).toMatchObject({ type: 'Công văn', number: '35/UBND-VP', issuer: 'UBND xã Quảng Phú', scope: 'xã Quảng Phú', title: 'Công văn về việc tổ chức ngày hội phụ nữ' });
+    expect(extractMetadata(LETTER)).toMatchObject({
+      type: 'Công văn',
+      number: '35/UBND-VP',
+      issuer: 'UBND xã Quảng Phú',
+      scope: 'xã Quảng Phú',
+      title: 'Công văn về việc tổ chức ngày hội phụ nữ',
+    });
   });
 
   it('periods as plans write them', () => {
-    expect(findPeriod('Kế hoạch thực hiện Đề án giai đoạn 2021-2025', '')).toEqual({ period: 'giai đoạn 2021 - 2025', periodStart: '2021-01-01', periodEnd: '2025-12-31' });
+    expect(findPeriod('Kế hoạch thực hiện Đề án giai đoạn 2021-2025', '')).toEqual({
+      period: 'giai đoạn 2021 - 2025',
+      periodStart: '2021-01-01',
+      periodEnd: '2025-12-31',
+    });
     expect(findPeriod('Chương trình hỗ trợ phụ nữ', 'III. THỜI GIAN\nThời gian thực hiện: năm 2027.')).toMatchObject({ period: 'năm 2027' });
-    expect(findPeriod('Kế hoạch hành động đến năm 2030', '', '2026-02-01')).toEqual({ period: 'đến năm 2030', periodStart: '2026-02-01', periodEnd: '2030-12-31' });
+    expect(findPeriod('Kế hoạch hành động đến năm 2030', '', '2026-02-01')).toEqual({
+      period: 'đến năm 2030',
+      periodStart: '2026-02-01',
+      periodEnd: '2030-12-31',
+    });
     expect(findPeriod('Kế hoạch tuyên truyền', 'Thời gian: từ ngày 01 tháng 4 năm 2026')).toEqual({});
   });
 
@@ -142,7 +185,9 @@ describe('metadata officials expect', () => {
     expect(documentReference({ type: 'Kế hoạch', number: '123/KH-UBND', issued: '2026-03-15', issuer: 'UBND tỉnh Thanh Hóa', title: 'Kế hoạch …' })).toBe(
       'Kế hoạch số 123/KH-UBND ngày 15/3/2026 của UBND tỉnh Thanh Hóa',
     );
-    expect(documentReference({ type: 'Luật', number: '52/2014/QH13', title: 'Luật Hôn nhân và gia đình', issued: '2014-06-19' })).toBe('Luật Hôn nhân và gia đình 2014 (52/2014/QH13)');
+    expect(documentReference({ type: 'Luật', number: '52/2014/QH13', title: 'Luật Hôn nhân và gia đình', issued: '2014-06-19' })).toBe(
+      'Luật Hôn nhân và gia đình 2014 (52/2014/QH13)',
+    );
     expect(placeOf('tỉnh Thanh Hóa')).toBe('Thanh Hóa');
     expect(placeOf('xã Quảng Phú')).toBe('xã Quảng Phú');
   });
@@ -162,14 +207,31 @@ function hit(over: Partial<Omit<ArticleHit, 'document'>> & { document?: Partial<
   const { document, ...rest } = over;
   return {
     document: { id: 'd', number: null, title: 'T', name: 'T', type: 'Luật', status: 'in_force', binding: true, ...document },
-    chunkId: 1, article: null, articleNum: null, articleTitle: null, heading: null, clause: null, clauses: [], header: '', text: '', score: 1,
+    chunkId: 1,
+    article: null,
+    articleNum: null,
+    articleTitle: null,
+    heading: null,
+    clause: null,
+    clauses: [],
+    header: '',
+    text: '',
+    score: 1,
     ...rest,
   };
 }
 
 describe('citations of documents without Điều', () => {
   const plan = hit({
-    document: { id: '123-kh-ubnd', number: '123/KH-UBND', type: 'Kế hoạch', binding: false, reference: 'Kế hoạch số 123/KH-UBND ngày 15/3/2026 của UBND tỉnh Thanh Hóa', shortReference: 'Kế hoạch 123/KH-UBND', scope: 'tỉnh Thanh Hóa' },
+    document: {
+      id: '123-kh-ubnd',
+      number: '123/KH-UBND',
+      type: 'Kế hoạch',
+      binding: false,
+      reference: 'Kế hoạch số 123/KH-UBND ngày 15/3/2026 của UBND tỉnh Thanh Hóa',
+      shortReference: 'Kế hoạch 123/KH-UBND',
+      scope: 'tỉnh Thanh Hóa',
+    },
     heading: '2. Hỗ trợ người bị bạo lực gia đình',
     section: ['III', '2'],
     text: '2. Hỗ trợ người bị bạo lực gia đình\na) Bố trí nơi tạm lánh tại nhà văn hóa thôn;\nb) Tư vấn miễn phí.',
@@ -193,7 +255,9 @@ describe('citations of documents without Điều', () => {
 
   it('an LLM answer citing a plan section keeps it as a section, and an invented "Điều" of the plan is removed', () => {
     const filter = new CitationFilter([plan]);
-    const out = filter.push('Ở Thanh Hóa, theo mục III.2 Kế hoạch 123/KH-UBND, xã bố trí nơi tạm lánh [1]. Theo Điều 2 Kế hoạch này, chị được hỗ trợ [1]. ') + filter.end();
+    const out =
+      filter.push('Ở Thanh Hóa, theo mục III.2 Kế hoạch 123/KH-UBND, xã bố trí nơi tạm lánh [1]. Theo Điều 2 Kế hoạch này, chị được hỗ trợ [1]. ') +
+      filter.end();
     expect(out).not.toMatch(/Điều 2/);
     expect(filter.citations).toHaveLength(1);
     expect(filter.citations[0]).toMatchObject({ article: '', section: ['III', '2'], source: 1 });
@@ -230,19 +294,31 @@ describe('through the API', () => {
     const docs = (await app.inject({ method: 'GET', url: '/api/documents' })).json().documents as Record<string, unknown>[];
     const plan = docs.find((d) => d.id === '123-kh-ubnd')!;
     expect(plan).toMatchObject({
-      reference: `Kế hoạch số 123/KH-UBND ngày 15/3/${YEAR} của UBND tỉnh Thanh Hóa`, scope: 'tỉnh Thanh Hóa', period: `năm ${YEAR}`,
-      periodOver: false, structureScheme: 'numbered', binding: false, articleCount: 0,
+      reference: `Kế hoạch số 123/KH-UBND ngày 15/3/${YEAR} của UBND tỉnh Thanh Hóa`,
+      scope: 'tỉnh Thanh Hóa',
+      period: `năm ${YEAR}`,
+      periodOver: false,
+      structureScheme: 'numbered',
+      binding: false,
+      articleCount: 0,
     });
     expect(docs.find((d) => d.id === '40-kh-ubnd')).toMatchObject({ periodOver: true });
     expect(docs.find((d) => d.id === '45-qd-hpn')).toMatchObject({ type: 'Quyết định', binding: false, structureScheme: 'numbered' });
     expect(docs.find((d) => d.number === '35/UBND-VP')).toMatchObject({ type: 'Công văn', structureScheme: 'headings', scope: 'xã Quảng Phú' });
-    const rows = await services.db.query<{ section: string[]; article: string | null }>("select section, article from chunks where document_id = '123-kh-ubnd' order by ordinal");
+    const rows = await services.db.query<{ section: string[]; article: string | null }>(
+      "select section, article from chunks where document_id = '123-kh-ubnd' order by ordinal",
+    );
     expect(rows.rows.map((r) => r.section.join('.'))).toEqual(['I.1', 'I.2', 'II', 'III.1', 'III.2', 'III.3', 'IV.1', 'IV.2']);
     expect(rows.rows.every((r) => r.article === null)).toBe(true);
   });
 
   it('members get "mục …" citations with the section path, and no citation of these documents says "Điều"', async () => {
-    const questions = ['chỉ tiêu tư vấn pháp lý miễn phí cho người bị bạo lực gia đình', 'số điện thoại đường dây nóng bạo lực gia đình của tỉnh', 'phụ nữ khởi nghiệp vay vốn tối đa bao nhiêu', 'phụ nữ bị mua bán trở về thì báo ai'];
+    const questions = [
+      'chỉ tiêu tư vấn pháp lý miễn phí cho người bị bạo lực gia đình',
+      'số điện thoại đường dây nóng bạo lực gia đình của tỉnh',
+      'phụ nữ khởi nghiệp vay vốn tối đa bao nhiêu',
+      'phụ nữ bị mua bán trở về thì báo ai',
+    ];
     let planCitations = 0;
     for (const message of questions) {
       const r = (await app.inject({ method: 'POST', url: '/api/chat', payload: { message } })).json();
@@ -263,7 +339,9 @@ describe('through the API', () => {
   }, 60_000);
 
   it('a hotline in the plan is shown with its source and is not an emergency number until an official confirms it', async () => {
-    const r = (await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'số điện thoại đường dây nóng tiếp nhận tin báo bạo lực gia đình của tỉnh' } })).json();
+    const r = (
+      await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'số điện thoại đường dây nóng tiếp nhận tin báo bạo lực gia đình của tỉnh' } })
+    ).json();
     expect(r.answer).toContain('0237 3852 111');
     expect(r.answer).toMatch(/mục III\.3 Kế hoạch (số )?123\/KH-UBND/);
     const emergency = (await app.inject({ method: 'GET', url: '/api/emergency' })).json();
@@ -283,7 +361,9 @@ describe('through the API', () => {
     ]);
     // A one-line target is found inside the part that lists it.
     const t = (await app.inject({ method: 'GET', url: '/api/sections/123-kh-ubnd/II.2' })).json();
-    expect(t.blocks[0].lines.filter((l: { cited: boolean }) => l.cited).map((l: { text: string }) => l.text)).toEqual(['2. 90% người bị bạo lực gia đình được tư vấn pháp lý miễn phí.']);
+    expect(t.blocks[0].lines.filter((l: { cited: boolean }) => l.cited).map((l: { text: string }) => l.text)).toEqual([
+      '2. 90% người bị bạo lực gia đình được tư vấn pháp lý miễn phí.',
+    ]);
     expect((await app.inject({ method: 'GET', url: '/api/sections/123-kh-ubnd/VII.9' })).statusCode).toBe(404);
     expect((await app.inject({ method: 'GET', url: "/api/sections/123-kh-ubnd/III.2'--" })).statusCode).toBe(400);
   });
@@ -299,7 +379,9 @@ describe('through the API', () => {
     expect(current.hits.some((h) => h.document.id === '40-kh-ubnd')).toBe(r.hits.some((h) => h.document.id === '123-kh-ubnd') ? false : true);
     // Alone, it is answered as past.
     const alone = await preferCurrentPlans(services.db, [old!], today);
-    expect(periodNotes(alone.past)).toEqual([`(Lưu ý: Kế hoạch năm ${LAST_YEAR} (40/KH-UBND) đã hết thời gian thực hiện; văn bản hiện hành là Kế hoạch số 123/KH-UBND ngày 15/3/${YEAR} của UBND tỉnh Thanh Hóa.)`]);
+    expect(periodNotes(alone.past)).toEqual([
+      `(Lưu ý: Kế hoạch năm ${LAST_YEAR} (40/KH-UBND) đã hết thời gian thực hiện; văn bản hiện hành là Kế hoạch số 123/KH-UBND ngày 15/3/${YEAR} của UBND tỉnh Thanh Hóa.)`,
+    ]);
     // The Hội's plan of last year has nothing newer: not answered as past.
     const d = await services.retriever.search('phụ nữ khởi nghiệp vay vốn', { k: 6 });
     await enrichHits(services.db, d.hits);
@@ -317,10 +399,20 @@ describe('through the API', () => {
     const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: ADMIN });
     expect(login.statusCode, login.body).toBe(200);
     const auth = { authorization: `Bearer ${login.json().token}` };
-    const patch = await app.inject({ method: 'PATCH', url: '/api/admin/documents/12-hd-hpn', headers: auth, payload: { period: `năm ${YEAR}`, periodStart: `${YEAR}-01-01`, periodEnd: `${YEAR}-12-31`, scope: 'tỉnh Thanh Hóa' } });
+    const patch = await app.inject({
+      method: 'PATCH',
+      url: '/api/admin/documents/12-hd-hpn',
+      headers: auth,
+      payload: { period: `năm ${YEAR}`, periodStart: `${YEAR}-01-01`, periodEnd: `${YEAR}-12-31`, scope: 'tỉnh Thanh Hóa' },
+    });
     expect(patch.statusCode, patch.body).toBe(200);
     expect(patch.json().document).toMatchObject({ period: `năm ${YEAR}`, periodEnd: `${YEAR}-12-31`, scope: 'tỉnh Thanh Hóa' });
-    const bad = await app.inject({ method: 'PATCH', url: '/api/admin/documents/12-hd-hpn', headers: auth, payload: { periodStart: `${YEAR}-12-31`, periodEnd: `${YEAR}-01-01` } });
+    const bad = await app.inject({
+      method: 'PATCH',
+      url: '/api/admin/documents/12-hd-hpn',
+      headers: auth,
+      payload: { periodStart: `${YEAR}-12-31`, periodEnd: `${YEAR}-01-01` },
+    });
     expect(bad.statusCode).toBe(400);
     expect(bad.json().message).toMatch(/thời gian thực hiện/);
 
@@ -330,7 +422,12 @@ describe('through the API', () => {
       ['số 12 đường Lê Lợi, phường Điện Biên, thành phố Thanh Hóa', false],
     ]);
     expect(await confirmedLocalNumbers(services.db)).toEqual([]);
-    const ok = await app.inject({ method: 'POST', url: `/api/admin/documents/123-kh-ubnd/contacts/${contacts[0].id}`, headers: auth, payload: { confirmed: true } });
+    const ok = await app.inject({
+      method: 'POST',
+      url: `/api/admin/documents/123-kh-ubnd/contacts/${contacts[0].id}`,
+      headers: auth,
+      payload: { confirmed: true },
+    });
     expect(ok.json().contact).toMatchObject({ confirmed: true, confirmedBy: ADMIN.email });
     expect(await confirmedLocalNumbers(services.db)).toEqual([
       { label: 'Đường dây nóng tiếp nhận tin báo bạo lực gia đình của tỉnh', number: '0237 3852 111', source: 'mục III.3 Kế hoạch 123/KH-UBND' },

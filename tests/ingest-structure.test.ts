@@ -10,10 +10,21 @@ import { LAW_PARAGRAPHS, LAW_PRINTED, PLAN_TEXT } from './fixtures/documents.js'
 
 const SHARED = path.resolve(import.meta.dirname, '../../shared/corpus');
 const BUNDLED = path.resolve(import.meta.dirname, '../corpus');
-const txt = (dir: string) => (fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort() : []);
+const txt = (dir: string) =>
+  fs.existsSync(dir)
+    ? fs
+        .readdirSync(dir)
+        .filter((f) => f.endsWith('.txt'))
+        .sort()
+    : [];
 const sharedFiles = txt(SHARED);
 // Every shared text, and the bundled texts that exist only here (found by look-up later).
-const corpusFiles = [...sharedFiles.map((f) => path.join(SHARED, f)), ...txt(BUNDLED).filter((f) => !sharedFiles.includes(f)).map((f) => path.join(BUNDLED, f))];
+const corpusFiles = [
+  ...sharedFiles.map((f) => path.join(SHARED, f)),
+  ...txt(BUNDLED)
+    .filter((f) => !sharedFiles.includes(f))
+    .map((f) => path.join(BUNDLED, f)),
+];
 
 /** The real article counts of the complete laws and decrees (official texts). */
 const FULL_COUNTS: Record<string, number> = {
@@ -32,7 +43,10 @@ const FULL_COUNTS: Record<string, number> = {
 /** "1-6; 52-68" → ['1', …, '6', '52', …, '68'] */
 function expandRanges(spec: string): string[] {
   return spec.split(/[;,]/).flatMap((part) => {
-    const [a, b] = part.trim().split(/\s*[-–]\s*/).map(Number);
+    const [a, b] = part
+      .trim()
+      .split(/\s*[-–]\s*/)
+      .map(Number);
     if (!a) return [];
     return Array.from({ length: (b ?? a) - a + 1 }, (_, i) => String(a + i));
   });
@@ -51,7 +65,10 @@ const REFERENCE_TITLE = /^(?:\p{Ll}|của\b|này\b|Luật này\b|Bộ luật nà
 
 describe('corpus: every law parses to its real structure', () => {
   it('covers the twelve shared corpus documents', () => {
-    expect(sharedFiles.length, `${SHARED} is missing: the structure tests read the official texts from the shared folder beside the checkout`).toBeGreaterThanOrEqual(12);
+    expect(
+      sharedFiles.length,
+      `${SHARED} is missing: the structure tests read the official texts from the shared folder beside the checkout`,
+    ).toBeGreaterThanOrEqual(12);
   });
 
   for (const file of corpusFiles) {
@@ -147,7 +164,15 @@ describe('legal structure: tricky headings', () => {
 
   it('a khoản number out of sequence in body text stays text', () => {
     const s = legal(
-      ['Điều 7. Bảy', 'Người đó phải đáp ứng các điều kiện sau:', '3. năm kinh nghiệm là điều kiện tối thiểu.', '1. Khoản một.', '2. Khoản hai.', '2014. Năm.', '3. Khoản ba.'].join('\n'),
+      [
+        'Điều 7. Bảy',
+        'Người đó phải đáp ứng các điều kiện sau:',
+        '3. năm kinh nghiệm là điều kiện tối thiểu.',
+        '1. Khoản một.',
+        '2. Khoản hai.',
+        '2014. Năm.',
+        '3. Khoản ba.',
+      ].join('\n'),
     );
     const a = s.articles[0]!;
     expect(a.intro).toEqual(['Người đó phải đáp ứng các điều kiện sau:', '3. năm kinh nghiệm là điều kiện tối thiểu.']);
@@ -235,7 +260,11 @@ describe('plans and other documents without articles fall back to sections', () 
       '1. Tuyên truyền, phổ biến pháp luật về phòng, chống bạo lực gia đình.',
       '2. Tập huấn kỹ năng hòa giải cho tổ hòa giải ở cơ sở.',
     ]);
-    expect(s.sections[3]!.paragraphs).toEqual(['a) Bố trí địa chỉ tin cậy tại các xã, phường;', 'b) Tư vấn tâm lý, pháp lý miễn phí;', '- Đường dây nóng tiếp nhận tin báo 24/7.']);
+    expect(s.sections[3]!.paragraphs).toEqual([
+      'a) Bố trí địa chỉ tin cậy tại các xã, phường;',
+      'b) Tư vấn tâm lý, pháp lý miễn phí;',
+      '- Đường dây nóng tiếp nhận tin báo 24/7.',
+    ]);
     expect(s.preamble[0]).toBe('ỦY BAN NHÂN DÂN');
   });
 
@@ -272,7 +301,9 @@ describe('plans and other documents without articles fall back to sections', () 
 describe('PDF line reflow', () => {
   it('rejoins the printed law into one paragraph per unit', () => {
     // pdf.js puts the header's right column on the left column's line.
-    const pages = LAW_PRINTED.map((p) => p.reduce<string[]>((ls, l) => (l.sameLine ? [...ls.slice(0, -1), `${ls[ls.length - 1]} ${l.text}`] : [...ls, l.text]), []).join('\n'));
+    const pages = LAW_PRINTED.map((p) =>
+      p.reduce<string[]>((ls, l) => (l.sameLine ? [...ls.slice(0, -1), `${ls[ls.length - 1]} ${l.text}`] : [...ls, l.text]), []).join('\n'),
+    );
     expect(reflowPages(pages).split('\n')).toEqual(LAW_PARAGRAPHS);
   });
 
@@ -291,6 +322,13 @@ describe('PDF line reflow', () => {
 
   it('drops page numbers and running headers', () => {
     const page = (n: number) => `CÔNG BÁO/Số 12/Ngày 5-3-2024\nĐiều ${n}. Tên ${n}\nNội dung điều ${n}.\n- ${n} -`;
-    expect(reflowPages([1, 2, 3].map(page)).split('\n')).toEqual(['Điều 1. Tên 1', 'Nội dung điều 1.', 'Điều 2. Tên 2', 'Nội dung điều 2.', 'Điều 3. Tên 3', 'Nội dung điều 3.']);
+    expect(reflowPages([1, 2, 3].map(page)).split('\n')).toEqual([
+      'Điều 1. Tên 1',
+      'Nội dung điều 1.',
+      'Điều 2. Tên 2',
+      'Nội dung điều 2.',
+      'Điều 3. Tên 3',
+      'Nội dung điều 3.',
+    ]);
   });
 });

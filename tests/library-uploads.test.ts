@@ -30,12 +30,17 @@ describe('library upload service', () => {
   }
 
   async function uploadRow(id: string) {
-    return (await services.db.query<{ state: string; result: string | null; error_code: string | null; document_id: string | null }>(
-      'select state, result, error_code, document_id from uploads where id = $1', [id],
-    )).rows[0];
+    return (
+      await services.db.query<{ state: string; result: string | null; error_code: string | null; document_id: string | null }>(
+        'select state, result, error_code, document_id from uploads where id = $1',
+        [id],
+      )
+    ).rows[0];
   }
   const auditActions = async (uploadId: string) =>
-    (await services.db.query<{ action: string }>(`select action from audit_log where details->>'uploadId' = $1 or target_id = $1 order by id`, [uploadId])).rows.map((r) => r.action);
+    (
+      await services.db.query<{ action: string }>(`select action from audit_log where details->>'uploadId' = $1 or target_id = $1 order by id`, [uploadId])
+    ).rows.map((r) => r.action);
 
   beforeAll(async () => {
     ctx = await officialsApp();

@@ -126,7 +126,11 @@ describe('LLM answerer against an OpenAI-compatible server', () => {
     fake.mode = 'ok';
     fake.requests.length = 0;
     const first = await ask('vợ muốn ly hôn đơn phương thì làm thế nào');
-    await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'thế còn nếu chồng không đồng ý thì sao?', conversationId: first.conversationId } });
+    await app.inject({
+      method: 'POST',
+      url: '/api/chat',
+      payload: { message: 'thế còn nếu chồng không đồng ý thì sao?', conversationId: first.conversationId },
+    });
     const rewrite = fake.requests.find((q) => JSON.stringify(q.body).includes('Viết lại câu hỏi cuối cùng'));
     expect(rewrite).toBeTruthy();
   });

@@ -25,7 +25,12 @@ describe('MCP server at /mcp', () => {
     await addOfficial(ctx.services, 'quantri@hoi.vn', 'admin');
     const admin = await login(ctx.app, 'quantri@hoi.vn');
     for (const scope of ['library', 'chat']) {
-      const r = await ctx.app.inject({ method: 'POST', url: '/api/admin/api-keys', headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken }, payload: { name: `khoá ${scope}`, scopes: [scope] } });
+      const r = await ctx.app.inject({
+        method: 'POST',
+        url: '/api/admin/api-keys',
+        headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+        payload: { name: `khoá ${scope}`, scopes: [scope] },
+      });
       keys[scope] = json(r).key;
     }
     await ctx.app.listen({ port: 0, host: '127.0.0.1' });

@@ -29,7 +29,12 @@ describe('what members see, set by officials', () => {
 
   it('starts from the configured defaults', async () => {
     expect((await numbers()).map((n) => n.number)).toEqual(['113', '111', '115', '1900 0001']);
-    expect(json(await app.inject({ method: 'GET', url: '/api/welcome' }))).toEqual({ welcome: null, suggestions: [], limits: { messageChars: 2000, noteChars: 1000 }, zaloNotify: false });
+    expect(json(await app.inject({ method: 'GET', url: '/api/welcome' }))).toEqual({
+      welcome: null,
+      suggestions: [],
+      limits: { messageChars: 2000, noteChars: 1000 },
+      zaloNotify: false,
+    });
   });
 
   it('an official sets the hotlines, the welcome and the suggestions; members see them at once; audited', async () => {
@@ -60,11 +65,16 @@ describe('what members see, set by officials', () => {
     expect(offered).not.toContain('1900 0001');
     expect(chat.answer).toContain('1800 1567');
 
-    const audit = (await services.db.query<{ action: string; actor_email: string; details: Record<string, unknown> }>(
-      `select action, actor_email, details from audit_log where action = 'settings.update'`,
-    )).rows;
+    const audit = (
+      await services.db.query<{ action: string; actor_email: string; details: Record<string, unknown> }>(
+        `select action, actor_email, details from audit_log where action = 'settings.update'`,
+      )
+    ).rows;
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ actor_email: 'canbo@hoiphunu.vn', details: { dvHotline: '1800 1567', provinceChildLine: '0237 3 852 111', suggestions: 2 } });
+    expect(audit[0]).toMatchObject({
+      actor_email: 'canbo@hoiphunu.vn',
+      details: { dvHotline: '1800 1567', provinceChildLine: '0237 3 852 111', suggestions: 2 },
+    });
 
     // The same values again change nothing and write no audit entry.
     expect(json(await put({ dvHotline: '1800 1567' })).changed).toEqual([]);
@@ -75,7 +85,13 @@ describe('what members see, set by officials', () => {
     expect((await put({ dvHotline: '', welcome: null, suggestions: [] })).statusCode).toBe(200);
     expect((await numbers()).map((n) => n.number)).toContain('1900 0001');
     const view = json(await app.inject({ method: 'GET', url: '/api/admin/member-settings', headers: bearer(editor) }));
-    expect(view.effective).toMatchObject({ dvHotline: '1900 0001', legalAidPhone: '0237 000 000', provinceChildLine: '0237 3 852 111', welcome: null, suggestions: [] });
+    expect(view.effective).toMatchObject({
+      dvHotline: '1900 0001',
+      legalAidPhone: '0237 000 000',
+      provinceChildLine: '0237 3 852 111',
+      welcome: null,
+      suggestions: [],
+    });
     expect(view.saved).toEqual({ provinceChildLine: '0237 3 852 111' });
     expect(view.defaults).toMatchObject({ dvHotline: '1900 0001', provinceChildLine: '' });
   });

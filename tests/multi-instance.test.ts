@@ -24,7 +24,6 @@ import { RURAL_LAW as LAW } from './fixtures/rural-law.js';
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ADMIN = { email: 'quantri@hoiphunu-test.vn', password: 'mat-khau-nhieu-may-2030' };
 
-
 let database: SharedDatabase;
 let a: ServerProcess;
 let b: ServerProcess;
@@ -90,7 +89,11 @@ describe(`two server processes on one database`, () => {
     expect(first.body.citations[0]).toMatchObject({ document: { number: '77/2030/QH15' }, article: '2' });
     const id = first.body.conversationId;
 
-    const second = await call(b, '/api/chat', { method: 'POST', headers: { accept: 'text/event-stream' }, json: { message: 'thế còn học nghề thì sao', conversationId: id } });
+    const second = await call(b, '/api/chat', {
+      method: 'POST',
+      headers: { accept: 'text/event-stream' },
+      json: { message: 'thế còn học nghề thì sao', conversationId: id },
+    });
     expect(second.status).toBe(200);
     const done = JSON.parse(/event: done\ndata: (.*)/.exec(second.text)![1]!);
     expect(done.conversationId).toBe(id);
@@ -126,7 +129,9 @@ describe(`two server processes on one database`, () => {
     // Each poll from its own address (believed from loopback): this test is not about rate limits.
     let poll = 0;
     const find = async () => {
-      const r = await call(b, `/api/search?q=${encodeURIComponent('tổ hợp tác nuôi ong được hỗ trợ thùng ong')}`, { headers: { 'x-forwarded-for': `198.51.100.${100 + (poll++ % 100)}` } });
+      const r = await call(b, `/api/search?q=${encodeURIComponent('tổ hợp tác nuôi ong được hỗ trợ thùng ong')}`, {
+        headers: { 'x-forwarded-for': `198.51.100.${100 + (poll++ % 100)}` },
+      });
       expect(r.status, r.text).toBe(200);
       return r.body.results.some((h: any) => h.document.number === '88/2031/QH15');
     };

@@ -36,14 +36,24 @@ describe('member phrasings drafted by the model for uploads (issue 12, item 2)',
 
   it('an upload gets drafted notes after its response, shown as "generated", used by retrieval, cached by text', async () => {
     const body = multipart([{ filename: 'luat-nong-thon.txt', content: RURAL_LAW, type: 'text/plain' }]);
-    const up = await ctx.app.inject({ method: 'POST', url: '/api/documents', headers: { ...body.headers, cookie: editor.cookie, 'x-csrf-token': editor.csrfToken }, payload: body.payload });
+    const up = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/documents',
+      headers: { ...body.headers, cookie: editor.cookie, 'x-csrf-token': editor.csrfToken },
+      payload: body.payload,
+    });
     expect(up.statusCode).toBe(201);
     const documentId = json(up).uploads[0].documentId as string;
 
     let rows: { article: string; kind: string; origin: string }[] = [];
     for (let i = 0; i < 100 && rows.length === 0; i++) {
       await new Promise((r) => setTimeout(r, 100));
-      rows = (await ctx.services.db.query<{ article: string; kind: string; origin: string }>(`select article, kind, origin from article_notes where document_id = $1`, [documentId])).rows;
+      rows = (
+        await ctx.services.db.query<{ article: string; kind: string; origin: string }>(
+          `select article, kind, origin from article_notes where document_id = $1`,
+          [documentId],
+        )
+      ).rows;
     }
     // Three articles with three phrasings and one sentence each, less Điều 3's phrasing that repeats its title.
     expect(rows).toHaveLength(11);
@@ -77,7 +87,11 @@ describe('member phrasings drafted by the model for uploads (issue 12, item 2)',
     fake.mode = 'garbage';
     const r = await generateNotes(ctx.services.db, id, { model: 'another-model', baseURL: fake.url, timeoutMs: 5000 });
     expect(r).toMatchObject({ generated: 0, failed: 3 });
-    const left = (await ctx.services.db.query<{ article: string; origin: string }>(`select article, origin from article_notes where document_id = $1 order by article`, [id])).rows;
+    const left = (
+      await ctx.services.db.query<{ article: string; origin: string }>(`select article, origin from article_notes where document_id = $1 order by article`, [
+        id,
+      ])
+    ).rows;
     expect(left).toEqual([{ article: '2', origin: 'official' }]);
   });
 });

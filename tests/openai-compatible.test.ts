@@ -93,7 +93,11 @@ describe('OpenAI-compatible endpoint (/v1)', () => {
     await slow.models.list();
     await expect(slow.models.list()).rejects.toMatchObject({ status: 429 });
 
-    const del = await ctx.app.inject({ method: 'DELETE', url: `/api/admin/api-keys/${keyId}`, headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken } });
+    const del = await ctx.app.inject({
+      method: 'DELETE',
+      url: `/api/admin/api-keys/${keyId}`,
+      headers: { cookie: admin.cookie, 'x-csrf-token': admin.csrfToken },
+    });
     expect(del.statusCode).toBe(200);
     await expect(new OpenAI({ baseURL, apiKey: key }).models.list()).rejects.toMatchObject({ status: 401 });
 
@@ -101,7 +105,12 @@ describe('OpenAI-compatible endpoint (/v1)', () => {
     expect(JSON.stringify(list)).not.toContain(key);
     const audit = await ctx.services.db.query<{ action: string }>(`select action from audit_log where action like 'api_key.%' order by id`);
     expect(audit.rows.map((r) => r.action)).toEqual(['api_key.create', 'api_key.create', 'api_key.create', 'api_key.revoke']);
-    const bad = await ctx.app.inject({ method: 'POST', url: '/v1/chat/completions', headers: { authorization: `Bearer ${library.key}` }, payload: { messages: [] } });
+    const bad = await ctx.app.inject({
+      method: 'POST',
+      url: '/v1/chat/completions',
+      headers: { authorization: `Bearer ${library.key}` },
+      payload: { messages: [] },
+    });
     expect(bad.statusCode).toBe(400);
   });
 });

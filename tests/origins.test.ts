@@ -31,7 +31,12 @@ describe('origins', () => {
 
   it('adds, lists and removes origins (admin), audited', async () => {
     const h = bearer(admin);
-    const added = await app.inject({ method: 'POST', url: '/api/admin/origins', headers: h, payload: { origin: 'https://xa-dong-tien.vn/', note: 'Trang UBND xã' } });
+    const added = await app.inject({
+      method: 'POST',
+      url: '/api/admin/origins',
+      headers: h,
+      payload: { origin: 'https://xa-dong-tien.vn/', note: 'Trang UBND xã' },
+    });
     expect(added.statusCode).toBe(201);
     expect(json(added).origin).toMatchObject({ origin: 'https://xa-dong-tien.vn', note: 'Trang UBND xã', createdBy: 'admin@hoiphunu.vn' });
     const dup = await app.inject({ method: 'POST', url: '/api/admin/origins', headers: h, payload: { origin: 'https://XA-DONG-TIEN.vn' } });

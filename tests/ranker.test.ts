@@ -17,7 +17,7 @@ describe('fitting the listwise model', () => {
   it('puts weight on the feature that marks the right article and none on noise', () => {
     // 200 questions of 5 candidates: feature 0 is higher for the right one, feature 1 is noise.
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
     const groups = Array.from({ length: 200 }, () => {
       const gold = Math.floor(rand() * 5);
       const x = Array.from({ length: 5 }, (_, i) => Float64Array.of(rand() + (i === gold ? 0.8 : 0), rand()));

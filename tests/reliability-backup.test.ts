@@ -38,7 +38,11 @@ beforeAll(async () => {
   // An official's uploaded file, kept to re-index its document: part of what a backup must hold.
   fs.mkdirSync(path.join(source.dataDir, 'originals'), { recursive: true });
   fs.writeFileSync(path.join(source.dataDir, 'originals', ORIGINAL_SHA), 'tệp gốc của cán bộ');
-  original = (await db.query<typeof original>('select (select count(*)::int from documents) documents, (select count(*)::int from chunks) chunks, (select count(*)::int from conversations) conversations')).rows[0]!;
+  original = (
+    await db.query<typeof original>(
+      'select (select count(*)::int from documents) documents, (select count(*)::int from chunks) chunks, (select count(*)::int from conversations) conversations',
+    )
+  ).rows[0]!;
   await db.close();
   expect(original.documents).toBe(3);
 });
@@ -69,7 +73,11 @@ describe('npm run backup / npm run restore (embedded store)', () => {
     expect(fs.readFileSync(path.join(target.dataDir, 'originals', ORIGINAL_SHA), 'utf8')).toBe('tệp gốc của cán bộ');
     const db = await openDb(target.db);
     try {
-      const counts = (await db.query('select (select count(*)::int from documents) documents, (select count(*)::int from chunks) chunks, (select count(*)::int from conversations) conversations')).rows[0];
+      const counts = (
+        await db.query(
+          'select (select count(*)::int from documents) documents, (select count(*)::int from chunks) chunks, (select count(*)::int from conversations) conversations',
+        )
+      ).rows[0];
       expect(counts).toEqual(original);
       const hits = await createRetriever({ db, embedder: new HashedEmbedder(512), semantic: false }).search('học nghề miễn phí cho phụ nữ', { k: 3 });
       expect(hits.hits[0]!.document.number).toBe('81/2030/QH15');

@@ -14,7 +14,6 @@ import { RURAL_LAW as LAW } from './fixtures/rural-law.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-
 /** Words no log line may ever contain: they only occur in what members typed. */
 const SECRET = 'Quokka Zebra';
 
@@ -54,18 +53,40 @@ const chat = async (message: string, extra: Record<string, unknown> = {}) => {
 const backdate = (id: string, interval: string) =>
   services.db.query(`update conversations set created_at = now() - $2::interval, updated_at = now() - $2::interval where id = $1`, [id, interval]);
 const exists = async (id: string) => (await app.inject({ method: 'GET', url: `/api/conversations/${id}` })).statusCode === 200;
-const count = async (sql: string, params: unknown[] = []) => (await services.db.query<{ n: number }>(`select count(*)::int as n from (${sql}) x`, params)).rows[0]!.n;
+const count = async (sql: string, params: unknown[] = []) =>
+  (await services.db.query<{ n: number }>(`select count(*)::int as n from (${sql}) x`, params)).rows[0]!.n;
 
 describe('logs carry ids, not what members wrote', () => {
   it('chat (JSON and SSE), search, feedback, handover and a refused request leave no question text in the logs', async () => {
     const question = `phụ nữ nông thôn có được vay vốn ưu đãi để phát triển kinh tế hộ gia đình không, ${SECRET}`;
     const a = await chat(question);
     expect(a.citations.length).toBeGreaterThan(0);
-    const sse = await app.inject({ method: 'POST', url: '/api/chat', headers: { accept: 'text/event-stream' }, payload: { message: `còn học nghề thì sao ${SECRET}`, conversationId: a.conversationId } });
+    const sse = await app.inject({
+      method: 'POST',
+      url: '/api/chat',
+      headers: { accept: 'text/event-stream' },
+      payload: { message: `còn học nghề thì sao ${SECRET}`, conversationId: a.conversationId },
+    });
     expect(sse.body).toContain('event: done');
     expect((await app.inject({ method: 'GET', url: `/api/search?q=${encodeURIComponent(`vay vốn ${SECRET}`)}` })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'POST', url: '/api/feedback', payload: { messageId: a.messageId, conversationId: a.conversationId, rating: -1, comment: `sai rồi ${SECRET}` } })).statusCode).toBe(200);
-    expect((await app.inject({ method: 'POST', url: '/api/handover', payload: { messageId: a.messageId, conversationId: a.conversationId, note: `nhờ cán bộ ${SECRET}` } })).statusCode).toBe(201);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/feedback',
+          payload: { messageId: a.messageId, conversationId: a.conversationId, rating: -1, comment: `sai rồi ${SECRET}` },
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await app.inject({
+          method: 'POST',
+          url: '/api/handover',
+          payload: { messageId: a.messageId, conversationId: a.conversationId, note: `nhờ cán bộ ${SECRET}` },
+        })
+      ).statusCode,
+    ).toBe(201);
     const tooLong = await app.inject({ method: 'POST', url: '/api/chat', payload: { message: `${SECRET} `.repeat(400) } });
     expect(tooLong.statusCode).toBe(400);
     const unknownField = await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'ly hôn', secret: SECRET } });
@@ -113,7 +134,11 @@ describe('retention', () => {
     expect(await count('select 1 from messages where conversation_id = any($1)', [[old.conversationId, privateOld.conversationId]])).toBe(0);
     expect(await count('select 1 from feedback where message_id = $1', [old.messageId])).toBe(0);
     // A question she chose to send to officials stays (redacted), no longer linked to the deleted conversation.
-    const kept = (await services.db.query<{ conversation_id: string | null; message_id: number | null }>('select conversation_id, message_id from handover where id = $1', [handoverId])).rows;
+    const kept = (
+      await services.db.query<{ conversation_id: string | null; message_id: number | null }>('select conversation_id, message_id from handover where id = $1', [
+        handoverId,
+      ])
+    ).rows;
     expect(kept).toEqual([{ conversation_id: null, message_id: null }]);
     // Sweeping again finds nothing: several instances may run it at once.
     expect((await sweep(services.db, { retentionDays: 30 })).conversations).toBe(0);
@@ -135,8 +160,12 @@ describe('retention', () => {
 
   it('also sweeps expired sessions, finished rate-limit windows and old login failures', async () => {
     await services.db.query(`insert into users (id, email, role, password_hash) values ('u-sweep', 'sweep@hoiphunu.vn', 'editor', 'x')`);
-    await services.db.query(`insert into sessions (token_hash, user_id, csrf_token, expires_at) values ('old', 'u-sweep', 'c', now() - interval '1 hour'), ('live', 'u-sweep', 'c', now() + interval '1 hour')`);
-    await services.db.query(`insert into rate_limits (key, hits, window_end) values ('chat:gone', 3, now() - interval '5 minutes'), ('chat:here', 3, now() + interval '30 seconds')`);
+    await services.db.query(
+      `insert into sessions (token_hash, user_id, csrf_token, expires_at) values ('old', 'u-sweep', 'c', now() - interval '1 hour'), ('live', 'u-sweep', 'c', now() + interval '1 hour')`,
+    );
+    await services.db.query(
+      `insert into rate_limits (key, hits, window_end) values ('chat:gone', 3, now() - interval '5 minutes'), ('chat:here', 3, now() + interval '30 seconds')`,
+    );
     await services.db.query(`insert into login_failures (email_key, at) values ('a@b.vn', now() - interval '2 days')`);
     const r = await sweep(services.db, { retentionDays: 30 });
     expect(r).toMatchObject({ sessions: 1, rateLimits: 1, loginFailures: 1 });

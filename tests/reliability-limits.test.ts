@@ -49,7 +49,13 @@ describe('login lockout by account and address, password-change throttle', () =>
     await services.db.query('delete from login_failures');
     const session = await login(app, 'canbo@hoiphunu.vn');
     const change = (currentPassword: string) =>
-      app.inject({ method: 'POST', url: '/api/auth/password', remoteAddress: LAN_ATTACKER, headers: bearer(session), payload: { currentPassword, newPassword: 'mat-khau-moi-rat-dai-1' } });
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/password',
+        remoteAddress: LAN_ATTACKER,
+        headers: bearer(session),
+        payload: { currentPassword, newPassword: 'mat-khau-moi-rat-dai-1' },
+      });
     const codes: number[] = [];
     for (let i = 0; i < LOCKOUT_MAX_FAILURES + 1; i++) codes.push((await change(`sai-${i}-mat-khau`)).statusCode);
     expect(codes).toEqual([400, 400, 400, 400, 400, 429]);

@@ -17,7 +17,6 @@ import { RURAL_LAW as LAW } from './fixtures/rural-law.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-
 describe('embedding provider down', () => {
   let fake: FakeOpenAI;
   let app: FastifyInstance;
@@ -75,7 +74,8 @@ describe('embedding provider down', () => {
 
   it('at ingest: 503 with a Vietnamese message and Retry-After, and nothing is half-written', async () => {
     fake.mode = 'fail';
-    const before = (await services.db.query<{ d: number; c: number }>('select (select count(*)::int from documents) d, (select count(*)::int from chunks) c')).rows[0]!;
+    const before = (await services.db.query<{ d: number; c: number }>('select (select count(*)::int from documents) d, (select count(*)::int from chunks) c'))
+      .rows[0]!;
     const other = LAW.replace('77/2030/QH15', '78/2030/QH15').replace('HỖ TRỢ PHỤ NỮ NÔNG THÔN', 'HỌC NGHỀ CHO PHỤ NỮ');
     const m = multipart([{ filename: 'luat-hoc-nghe.txt', content: other, type: 'text/plain' }]);
     const res = await app.inject({ method: 'POST', url: '/api/documents', headers: { ...m.headers, ...bearer(editor) }, payload: m.payload });
@@ -85,10 +85,13 @@ describe('embedding provider down', () => {
     expect(body.error).toBe('unavailable:embedder');
     expect(body.message).toMatch(/thử lại sau/);
     expect(JSON.stringify(body)).not.toMatch(/upstream exploded|EmbedderError|stack/);
-    const after = (await services.db.query<{ d: number; c: number }>('select (select count(*)::int from documents) d, (select count(*)::int from chunks) c')).rows[0]!;
+    const after = (await services.db.query<{ d: number; c: number }>('select (select count(*)::int from documents) d, (select count(*)::int from chunks) c'))
+      .rows[0]!;
     expect(after).toEqual(before);
     expect((await services.db.query("select 1 from documents where number = '78/2030/QH15'")).rows).toHaveLength(0);
-    const upload = (await services.db.query<{ state: string; error_code: string }>("select state, error_code from uploads where filename = 'luat-hoc-nghe.txt'")).rows;
+    const upload = (
+      await services.db.query<{ state: string; error_code: string }>("select state, error_code from uploads where filename = 'luat-hoc-nghe.txt'")
+    ).rows;
     expect(upload).toEqual([{ state: 'error', error_code: 'unavailable:embedder' }]);
     // No temp file left behind and no original kept for a document that does not exist.
     const uploadsDir = path.join(dataDir, 'uploads');
@@ -111,7 +114,19 @@ describe('embedding provider that accepts and never answers, from the first star
     fs.writeFileSync(path.join(corpusDir, 'luat-ho-tro.txt'), LAW);
     // No EMBEDDING_DIMENSIONS: even the vector size must be learnt from the provider.
     const config = loadConfig(
-      { CORPUS_DIR: corpusDir, DATA_DIR: corpusDir, OPENAI_BASE_URL: fake.url, EMBEDDING_MODEL: 'fake-embed', LLM_ASSIST_TIMEOUT_MS: '0', LLM_FIRST_TOKEN_TIMEOUT_MS: '300', EMBEDDING_TIMEOUT_MS: '300', EMBEDDING_RETRY_MS: '200', RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0', LOG_LEVEL: 'silent' },
+      {
+        CORPUS_DIR: corpusDir,
+        DATA_DIR: corpusDir,
+        OPENAI_BASE_URL: fake.url,
+        EMBEDDING_MODEL: 'fake-embed',
+        LLM_ASSIST_TIMEOUT_MS: '0',
+        LLM_FIRST_TOKEN_TIMEOUT_MS: '300',
+        EMBEDDING_TIMEOUT_MS: '300',
+        EMBEDDING_RETRY_MS: '200',
+        RATE_LIMIT_CHAT: '0',
+        RATE_LIMIT_SEARCH: '0',
+        LOG_LEVEL: 'silent',
+      },
       ROOT,
     );
     const db = await memoryDb();
@@ -170,7 +185,13 @@ describe('embedding provider hanging at upload time', () => {
 
   beforeAll(async () => {
     fake = await startFakeOpenAI({ mode: 'hang' });
-    ({ app, services, close } = await officialsApp({ OPENAI_BASE_URL: fake.url, EMBEDDING_MODEL: 'fake-embed', EMBEDDING_TIMEOUT_MS: '300', EMBEDDING_RETRY_MS: '60000', LLM_ASSIST_TIMEOUT_MS: '0' }));
+    ({ app, services, close } = await officialsApp({
+      OPENAI_BASE_URL: fake.url,
+      EMBEDDING_MODEL: 'fake-embed',
+      EMBEDDING_TIMEOUT_MS: '300',
+      EMBEDDING_RETRY_MS: '60000',
+      LLM_ASSIST_TIMEOUT_MS: '0',
+    }));
     await addOfficial(services, 'bientap3@hoiphunu.vn', 'editor');
   });
   afterAll(async () => {

@@ -21,7 +21,12 @@ describe('tracing is forced off', () => {
     });
     await new Promise<void>((r) => tracer.listen(0, '127.0.0.1', r));
     const endpoint = `http://127.0.0.1:${(tracer.address() as AddressInfo).port}`;
-    const env: Record<string, string> = { LANGSMITH_ENDPOINT: endpoint, LANGCHAIN_ENDPOINT: endpoint, LANGSMITH_API_KEY: 'lsv2-test', LANGCHAIN_API_KEY: 'lsv2-test' };
+    const env: Record<string, string> = {
+      LANGSMITH_ENDPOINT: endpoint,
+      LANGCHAIN_ENDPOINT: endpoint,
+      LANGSMITH_API_KEY: 'lsv2-test',
+      LANGCHAIN_API_KEY: 'lsv2-test',
+    };
     for (const v of TRACING_VARIABLES) env[v] = 'true';
     for (const [k, v] of Object.entries(env)) {
       saved[k] = process.env[k];

@@ -13,7 +13,12 @@ describe('/api/health (liveness) and /api/ready (readiness)', () => {
 
   beforeAll(async () => {
     fake = await startFakeOpenAI();
-    ({ app, services, close } = await officialsApp({ OPENAI_BASE_URL: fake.url, CHAT_MODEL: 'mo-hinh-bi-mat', EMBEDDING_MODEL: 'nhung-bi-mat', EMBEDDING_DIMENSIONS: '16' }));
+    ({ app, services, close } = await officialsApp({
+      OPENAI_BASE_URL: fake.url,
+      CHAT_MODEL: 'mo-hinh-bi-mat',
+      EMBEDDING_MODEL: 'nhung-bi-mat',
+      EMBEDDING_DIMENSIONS: '16',
+    }));
     await addOfficial(services, 'quantri@hoiphunu.vn', 'admin');
   });
   afterAll(async () => {

@@ -16,8 +16,15 @@ import { startSharedDatabase, type SharedDatabase } from './helpers/shared-postg
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
-const env = (extra: Record<string, string>) =>
-  ({ CORPUS_DIR: path.join(ROOT, 'corpus'), AUTO_INGEST: 'false', RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0', RATE_LIMIT_LOGIN: '0', LOG_LEVEL: 'silent', ...extra });
+const env = (extra: Record<string, string>) => ({
+  CORPUS_DIR: path.join(ROOT, 'corpus'),
+  AUTO_INGEST: 'false',
+  RATE_LIMIT_CHAT: '0',
+  RATE_LIMIT_SEARCH: '0',
+  RATE_LIMIT_LOGIN: '0',
+  LOG_LEVEL: 'silent',
+  ...extra,
+});
 
 /**
  * Drill (issue 15): the documented path from the embedded store to a PostgreSQL server —
@@ -42,9 +49,16 @@ describe('embedded backup → PostgreSQL server', () => {
     const app = await buildApp(services);
     try {
       await createUser(services.db, { email: 'quantri@hoiphunu.vn', role: 'admin', password: 'mat-khau-rat-dai-123' });
-      const login = (await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'quantri@hoiphunu.vn', password: 'mat-khau-rat-dai-123' } })).json();
+      const login = (
+        await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'quantri@hoiphunu.vn', password: 'mat-khau-rat-dai-123' } })
+      ).json();
       const m = multipart([{ filename: 'luat-ho-tro.txt', content: RURAL_LAW, type: 'text/plain' }]);
-      const up = await app.inject({ method: 'POST', url: '/api/documents', headers: { ...m.headers, authorization: `Bearer ${login.token}` }, payload: m.payload });
+      const up = await app.inject({
+        method: 'POST',
+        url: '/api/documents',
+        headers: { ...m.headers, authorization: `Bearer ${login.token}` },
+        payload: m.payload,
+      });
       expect(up.statusCode, up.body).toBe(201);
       const chat = await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'phụ nữ nông thôn có được vay vốn ưu đãi không' } });
       expect(chat.statusCode, chat.body).toBe(200);
@@ -100,9 +114,14 @@ describe('embedded backup → PostgreSQL server', () => {
   });
 
   it('orders tables parents first', () => {
-    expect(parentsFirst(['messages', 'conversations', 'feedback'], [
-      { child: 'public.feedback', parent: 'messages' },
-      { child: 'messages', parent: 'conversations' },
-    ])).toEqual(['conversations', 'messages', 'feedback']);
+    expect(
+      parentsFirst(
+        ['messages', 'conversations', 'feedback'],
+        [
+          { child: 'public.feedback', parent: 'messages' },
+          { child: 'messages', parent: 'conversations' },
+        ],
+      ),
+    ).toEqual(['conversations', 'messages', 'feedback']);
   });
 });

@@ -22,7 +22,16 @@ const env = () => ({ DATA_DIR: dataDir, AUTO_INGEST: 'false', RATE_LIMIT_CHAT: '
 function run(script: string, args: string[], extra: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   const child = spawn(process.execPath, [path.join(ROOT, 'node_modules/tsx/dist/cli.mjs'), path.join(ROOT, script), ...args], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', HOST: '127.0.0.1', PORT: '0', DATA_DIR: dataDir, AUTO_INGEST: 'false', ...extra },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      LOG_LEVEL: 'warn',
+      HOST: '127.0.0.1',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      AUTO_INGEST: 'false',
+      ...extra,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stdout = '';
@@ -32,7 +41,8 @@ function run(script: string, args: string[], extra: Record<string, string> = {})
   return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })));
 }
 
-const documents = async (url: string) => ((await (await fetch(`${url}/api/documents`)).json()) as { documents: { number: string }[] }).documents.map((d) => d.number);
+const documents = async (url: string) =>
+  ((await (await fetch(`${url}/api/documents`)).json()) as { documents: { number: string }[] }).documents.map((d) => d.number);
 
 beforeAll(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'hl-store-'));
@@ -71,7 +81,9 @@ describe('one writer per embedded store, with real processes', () => {
     expect(r.stdout).toMatch(/^added +\S+luat-nong-thon\.txt: .* — 3 điều, .*by the running server/m);
     expect(await documents(server.url)).toEqual(['77/2030/QH15']);
     // Indexed before the next question: search finds the new law's article.
-    const search = (await (await fetch(`${server.url}/api/search?q=${encodeURIComponent('phụ nữ nông thôn vay vốn ưu đãi')}`)).json()) as { results: { article: string }[] };
+    const search = (await (await fetch(`${server.url}/api/search?q=${encodeURIComponent('phụ nữ nông thôn vay vốn ưu đãi')}`)).json()) as {
+      results: { article: string }[];
+    };
     expect(search.results[0]?.article, JSON.stringify(search)).toBe('2');
   });
 

@@ -135,7 +135,10 @@ describe('uploads: honest errors and bounded resources', () => {
   it('heavy parses beyond the slots and the queue are refused at once with 503 + Retry-After', async () => {
     const docxA = await makeDocx(LAW_PARAGRAPHS.map((p) => p.replace('01/2030/QH99', '02/2030/QH99')));
     const docxB = await makeDocx(LAW_PARAGRAPHS.map((p) => p.replace('01/2030/QH99', '03/2030/QH99')));
-    const [a, b] = await Promise.all([upload(multipart([{ filename: 'a.docx', content: docxA }])), upload(multipart([{ filename: 'b.docx', content: docxB }]))]);
+    const [a, b] = await Promise.all([
+      upload(multipart([{ filename: 'a.docx', content: docxA }])),
+      upload(multipart([{ filename: 'b.docx', content: docxB }])),
+    ]);
     const statuses = [a.statusCode, b.statusCode].sort();
     expect(statuses, `${a.body}\n${b.body}`).toEqual([201, 503]);
     const refused = a.statusCode === 503 ? a : b;

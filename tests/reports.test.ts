@@ -36,11 +36,19 @@ describe('monthly reports (issue 19 item 4)', () => {
     editor = await login(ctx.app, 'bientap@hoi.vn');
     const answers = [];
     // One question from the Zalo Mini App, one from the widget, one from a client that does not say.
-    for (const [message, channel] of [['hỏi về luật thứ nhất', 'zalo'], ['hỏi về luật thứ hai', 'widget'], ['hỏi về luật thứ ba', undefined]] as const) {
+    for (const [message, channel] of [
+      ['hỏi về luật thứ nhất', 'zalo'],
+      ['hỏi về luật thứ hai', 'widget'],
+      ['hỏi về luật thứ ba', undefined],
+    ] as const) {
       answers.push(json(await ctx.app.inject({ method: 'POST', url: '/api/chat', payload: { message, ...(channel ? { channel } : {}) } })));
     }
     for (const [i, rating] of [1, -1, 1].entries()) {
-      await ctx.app.inject({ method: 'POST', url: '/api/feedback', payload: { messageId: answers[i].messageId, conversationId: answers[i].conversationId, rating } });
+      await ctx.app.inject({
+        method: 'POST',
+        url: '/api/feedback',
+        payload: { messageId: answers[i].messageId, conversationId: answers[i].conversationId, rating },
+      });
     }
     // Two hand-overs: one answered six hours later.
     await ctx.services.db.query(
@@ -55,7 +63,16 @@ describe('monthly reports (issue 19 item 4)', () => {
     const r = json(await get());
     expect(r.months).toHaveLength(3);
     expect(r.months.at(-1)).toEqual({
-      month, questions: 3, answers: 0, outOfScope: 3, helpful: 2, notHelpful: 1, helpfulRatio: 0.667, handovers: 2, handoversAnswered: 1, medianHoursToAnswer: 6,
+      month,
+      questions: 3,
+      answers: 0,
+      outOfScope: 3,
+      helpful: 2,
+      notHelpful: 1,
+      helpfulRatio: 0.667,
+      handovers: 2,
+      handoversAnswered: 1,
+      medianHoursToAnswer: 6,
     });
     expect(r.months[0].questions).toBe(0);
     expect(r.channels).toEqual([
@@ -81,7 +98,9 @@ describe('monthly reports (issue 19 item 4)', () => {
     const x = await get('xlsx');
     expect(x.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
     const files = unzip(x.rawPayload);
-    expect([...files.keys()]).toEqual(expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']));
+    expect([...files.keys()]).toEqual(
+      expect.arrayContaining(['[Content_Types].xml', 'xl/workbook.xml', 'xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']),
+    );
     expect(files.get('xl/workbook.xml')).toContain('name="Theo tháng"');
     expect(files.get('xl/workbook.xml')).toContain('name="Theo kênh"');
     expect(files.get('xl/worksheets/sheet3.xml')).toContain('Zalo Mini App');

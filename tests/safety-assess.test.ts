@@ -279,7 +279,16 @@ describe('a word typed without dấu that is plainly another word is not a harm'
   it('"tat ca" is tất cả, "khuyet tat" khuyết tật, "bo sung" bổ sung, "trong phong" trong phòng', () => {
     // "bi ban danh" is "bị bạn đánh" (a classmate), not "bị bán": urgent at most, never sold.
     expect(assessDanger('con em bi ban danh o truong, co bat ban kia xin loi duoc khong').what).not.toContain('taken');
-    for (const m of ['chong em lay tat ca tien luong', 'cach lam nem chua ngon', 'be an dam bang gi', 'co the bi phat toi 10 trieu khong', 'con em bi khuyet tat, co duoc tro cap khong', 'em can bo sung giay to gi', 'hoi dap ve quyen loi cua phu nu', 'ho khau cua em o quang xuong']) {
+    for (const m of [
+      'chong em lay tat ca tien luong',
+      'cach lam nem chua ngon',
+      'be an dam bang gi',
+      'co the bi phat toi 10 trieu khong',
+      'con em bi khuyet tat, co duoc tro cap khong',
+      'em can bo sung giay to gi',
+      'hoi dap ve quyen loi cua phu nu',
+      'ho khau cua em o quang xuong',
+    ]) {
       expect(assessDanger(m).level, m).toBe('ordinary');
     }
     expect(assessDanger('chong em dang tat em').level).toBe('emergency');
@@ -290,9 +299,17 @@ describe('who and what decide the numbers and steps', () => {
   const c = testConfig();
   it('a child: the child line right after the police; injury or pregnancy: the ambulance', () => {
     const child = readMessage('bố dượng đang đánh con bé 6 tuổi');
-    expect(safetyNumbers(c, child, 'emergency').map((n) => n.number).slice(0, 2)).toEqual(['113', '111']);
+    expect(
+      safetyNumbers(c, child, 'emergency')
+        .map((n) => n.number)
+        .slice(0, 2),
+    ).toEqual(['113', '111']);
     const bleeding = readMessage('em có bầu 8 tháng bị chồng đá vào bụng, ra máu nhiều');
-    expect(safetyNumbers(c, bleeding, 'emergency').map((n) => n.number).slice(0, 2)).toEqual(['113', '115']);
+    expect(
+      safetyNumbers(c, bleeding, 'emergency')
+        .map((n) => n.number)
+        .slice(0, 2),
+    ).toEqual(['113', '115']);
     expect(safetyPreface(c, bleeding, 'emergency', safetyNumbers(c, bleeding, 'emergency'))).toMatch(/115.*trạm y tế|trạm y tế.*115/s);
   });
   it('put out at night with a child: where to sleep tonight is the first step', () => {

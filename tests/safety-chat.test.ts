@@ -55,7 +55,10 @@ describe('graded response', () => {
   });
 
   it('past or general: the answer alone, no alarm', async () => {
-    for (const q of ['Năm ngoái chồng em dọa giết em, nay anh ta đang ngồi tù, em có ly hôn vắng mặt được không', 'Người chồng đánh vợ thì bị xử phạt như thế nào']) {
+    for (const q of [
+      'Năm ngoái chồng em dọa giết em, nay anh ta đang ngồi tù, em có ly hôn vắng mặt được không',
+      'Người chồng đánh vợ thì bị xử phạt như thế nào',
+    ]) {
       const r = await ask(q);
       expect(r.kind, q).toBe('answer');
       expect(r.safety, q).toBeUndefined();
@@ -82,7 +85,11 @@ describe('graded response', () => {
 
 describe('refusals that help', () => {
   it('off-topic: a short refusal that says what Hiểu Luật can help with, no citation', async () => {
-    for (const q of ['cho em xin con số lô đề hôm nay', 'xem giúp em ngày cưới tháng 10 có hợp tuổi không', 'trẻ 2 tuổi sốt 39 độ uống paracetamol bao nhiêu ml']) {
+    for (const q of [
+      'cho em xin con số lô đề hôm nay',
+      'xem giúp em ngày cưới tháng 10 có hợp tuổi không',
+      'trẻ 2 tuổi sốt 39 độ uống paracetamol bao nhiêu ml',
+    ]) {
       const r = await ask(q);
       expect(r.kind, q).toBe('out_of_scope');
       expect(r.citations, q).toEqual([]);
@@ -125,7 +132,10 @@ describe('scope follows the library', () => {
     for (const q of ELDERLY_QUESTIONS) {
       const r = await respond(app.services, { message: q, noHistory: true });
       expect(r.kind, q).toBe('answer');
-      expect(r.citations.some((c) => c.document.number === '78/2030/QH15'), q).toBe(true);
+      expect(
+        r.citations.some((c) => c.document.number === '78/2030/QH15'),
+        q,
+      ).toBe(true);
     }
   });
 });

@@ -63,7 +63,11 @@ describe('whose act an unlawful phrase names (requests.tsv frames)', () => {
     }
   });
   it('the same act done to her is her legal question', () => {
-    for (const q of ['chồng đọc trộm tin nhắn của em có phải bạo lực không', 'em bị người ta giả chữ ký để vay tiền thì sao', 'người yêu cũ dọa tung ảnh của em lên mạng']) {
+    for (const q of [
+      'chồng đọc trộm tin nhắn của em có phải bạo lực không',
+      'em bị người ta giả chữ ký để vay tiền thì sao',
+      'người yêu cũ dọa tung ảnh của em lên mạng',
+    ]) {
       expect(readRequest(q), q).toBeNull();
     }
   });

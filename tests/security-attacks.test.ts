@@ -20,7 +20,9 @@ import { addOfficial, bearer, json, login, multipart, officialsApp, type Login }
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SYSTEM_PROMPT = fs.readFileSync(path.join(ROOT, 'prompts/llm-system.vi.md'), 'utf8');
 /** Every sentence of the system prompt long enough to be recognisable. */
-const PROMPT_FRAGMENTS = SYSTEM_PROMPT.split(/[.\n:]/).map((s) => s.trim()).filter((s) => s.length >= 25);
+const PROMPT_FRAGMENTS = SYSTEM_PROMPT.split(/[.\n:]/)
+  .map((s) => s.trim())
+  .filter((s) => s.length >= 25);
 /** Only in another member's conversation: no answer to anyone else may contain it. */
 const OTHER_SECRET = 'Nguyễn Thị Mật Mã 7731';
 
@@ -61,16 +63,28 @@ const counts = async () =>
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
-  ({ app: llm, services, dataDir, close } = await officialsApp({ OPENAI_BASE_URL: fake.url, CHAT_MODEL: 'fake-chat', LLM_FIRST_TOKEN_TIMEOUT_MS: '1500', UPLOAD_MAX_MB: '1' }));
+  ({
+    app: llm,
+    services,
+    dataDir,
+    close,
+  } = await officialsApp({ OPENAI_BASE_URL: fake.url, CHAT_MODEL: 'fake-chat', LLM_FIRST_TOKEN_TIMEOUT_MS: '1500', UPLOAD_MAX_MB: '1' }));
   offline = await buildApp({ ...services, answerer: services.offlineAnswerer });
   await offline.ready();
   await addOfficial(services, 'admin@hoiphunu.vn', 'admin');
   admin = await login(llm, 'admin@hoiphunu.vn');
-  for (const [filename, content] of [['vay-von.txt', VAY_VON], ['rau-sach.txt', INJECTED]]) {
+  for (const [filename, content] of [
+    ['vay-von.txt', VAY_VON],
+    ['rau-sach.txt', INJECTED],
+  ]) {
     const res = await upload([{ filename: filename!, content: content!, type: 'text/plain' }]);
     expect(res.statusCode, res.body).toBe(201);
   }
-  const res = await offline.inject({ method: 'POST', url: '/api/chat', payload: { message: `Tôi là ${OTHER_SECRET}, tôi muốn vay vốn ưu đãi thì làm thế nào?` } });
+  const res = await offline.inject({
+    method: 'POST',
+    url: '/api/chat',
+    payload: { message: `Tôi là ${OTHER_SECRET}, tôi muốn vay vốn ưu đãi thì làm thế nào?` },
+  });
   conversation = json(res);
 });
 afterAll(async () => {
@@ -196,7 +210,10 @@ describe('XSS payloads come back as JSON strings', () => {
 
   it('in a document title and in article text', async () => {
     const title = '<script>alert("tiêu đề")</script> Luật <img src=x onerror=alert(1)>';
-    const text = lawText('92/2030/QH15', 'PHÒNG CHỐNG LỪA ĐẢO', ['Phạm vi\nLuật này quy định về phòng chống lừa đảo <img src=x onerror=alert(2)> qua mạng.', 'Báo tin lừa đảo\n1. Người bị lừa đảo <script>alert(3)</script> báo Công an xã.']);
+    const text = lawText('92/2030/QH15', 'PHÒNG CHỐNG LỪA ĐẢO', [
+      'Phạm vi\nLuật này quy định về phòng chống lừa đảo <img src=x onerror=alert(2)> qua mạng.',
+      'Báo tin lừa đảo\n1. Người bị lừa đảo <script>alert(3)</script> báo Công an xã.',
+    ]);
     const res = await upload([{ filename: '<img src=x onerror=alert(4)>.txt', content: text }], { title });
     expect(res.statusCode, res.body).toBe(201);
     const id = json(res).uploads[0].documentId;
@@ -225,9 +242,19 @@ describe('SQL metacharacters in every parameter of every public route', () => {
     { name: 'conversation id', method: 'GET', url: (p) => `/api/conversations/${e(p)}` },
     { name: 'chat message', method: 'POST', url: () => '/api/chat', body: (p) => ({ message: `vay vốn ${p}` }) },
     { name: 'chat conversationId', method: 'POST', url: () => '/api/chat', body: (p) => ({ message: 'vay vốn', conversationId: p }) },
-    { name: 'feedback', method: 'POST', url: () => '/api/feedback', body: (p) => ({ messageId: conversation.messageId, conversationId: `${p}xxxxxxxx`, rating: 1, comment: p }) },
+    {
+      name: 'feedback',
+      method: 'POST',
+      url: () => '/api/feedback',
+      body: (p) => ({ messageId: conversation.messageId, conversationId: `${p}xxxxxxxx`, rating: 1, comment: p }),
+    },
     { name: 'feedback comment', method: 'POST', url: () => '/api/feedback', body: (p) => ({ ...conversation, rating: -1, comment: p }) },
-    { name: 'handover', method: 'POST', url: () => '/api/handover', body: (p) => ({ messageId: conversation.messageId, conversationId: `${p}xxxxxxxx`, note: p }) },
+    {
+      name: 'handover',
+      method: 'POST',
+      url: () => '/api/handover',
+      body: (p) => ({ messageId: conversation.messageId, conversationId: `${p}xxxxxxxx`, note: p }),
+    },
     { name: 'login', method: 'POST', url: () => '/api/auth/login', body: (p) => ({ email: `${p}@x.vn`, password: p }) },
     { name: 'health', method: 'GET', url: (p) => `/api/health?x=${e(p)}` },
   ];
@@ -329,7 +356,9 @@ describe('the system-prompt leak check', () => {
   it('flags a recited rule, not the legal-aid advice an honest answer shares with the prompt', async () => {
     const { repeatsSystemPrompt } = await import('../server/resilience/prompt-leak.js');
     expect(repeatsSystemPrompt('Chị nên liên hệ Trung tâm trợ giúp pháp lý nhà nước hoặc Hội Phụ nữ xã để được hỗ trợ miễn phí [1].')).toBe(false);
-    expect(repeatsSystemPrompt('Hiểu Luật chưa tìm thấy quy định phù hợp. Chị có thể gợi ý liên hệ Trung tâm trợ giúp pháp lý nhà nước hoặc Hội Phụ nữ xã.')).toBe(false);
+    expect(
+      repeatsSystemPrompt('Hiểu Luật chưa tìm thấy quy định phù hợp. Chị có thể gợi ý liên hệ Trung tâm trợ giúp pháp lý nhà nước hoặc Hội Phụ nữ xã.'),
+    ).toBe(false);
     const rule = SYSTEM_PROMPT.split('\n').find((l) => l.startsWith('1.'))!;
     expect(repeatsSystemPrompt(`Được thôi: ${rule}`)).toBe(true);
     expect(repeatsSystemPrompt(SYSTEM_PROMPT.split('\n')[0]!.toUpperCase())).toBe(true);

@@ -18,7 +18,12 @@ let services: Services;
 let close: () => Promise<void>;
 
 beforeAll(async () => {
-  ({ app, services, close } = await officialsApp({ RATE_LIMIT_SEARCH: '3', RATE_LIMIT_CHAT: '2', RATE_LIMIT_LOGIN: '2', CORS_ORIGINS: 'https://doitac.example.vn' }));
+  ({ app, services, close } = await officialsApp({
+    RATE_LIMIT_SEARCH: '3',
+    RATE_LIMIT_CHAT: '2',
+    RATE_LIMIT_LOGIN: '2',
+    CORS_ORIGINS: 'https://doitac.example.vn',
+  }));
   await addOfficial(services, 'bientap@hoiphunu.vn', 'editor');
 });
 afterAll(() => close());
@@ -29,7 +34,9 @@ const search = (ip: string, extra: Record<string, string> = {}) =>
 const counters = () => MemoryRateLimitCounter.forStore(services.db).snapshot();
 /** What server Postgres (DATABASE_URL) holds: the rate_limits table every instance shares. */
 const tableCounters = async () =>
-  Object.fromEntries((await services.db.query<{ key: string; hits: number }>('select key, hits from rate_limits order by key')).rows.map((r) => [r.key, r.hits]));
+  Object.fromEntries(
+    (await services.db.query<{ key: string; hits: number }>('select key, hits from rate_limits order by key')).rows.map((r) => [r.key, r.hits]),
+  );
 
 describe('security headers (helmet)', () => {
   it('API responses carry a strict CSP, nosniff, no referrer, no framing', async () => {
@@ -53,7 +60,9 @@ describe('security headers (helmet)', () => {
 
   it('a page that names the origins allowed to frame it drops X-Frame-Options', async () => {
     const other = await buildApp(services);
-    other.get('/test-frame', (_req, reply) => reply.header('content-security-policy', "default-src 'self'; frame-ancestors 'self' https://doitac.example.vn").send('ok'));
+    other.get('/test-frame', (_req, reply) =>
+      reply.header('content-security-policy', "default-src 'self'; frame-ancestors 'self' https://doitac.example.vn").send('ok'),
+    );
     other.get('/test-noframe', (_req, reply) => reply.header('content-security-policy', "default-src 'self'; frame-ancestors 'none'").send('ok'));
     await other.ready();
     try {
@@ -116,7 +125,12 @@ describe('rate limits per client', () => {
 
   it('chat has its own budget, and a streaming request is refused as JSON before the stream opens', async () => {
     const chat = (accept?: string) =>
-      app.inject({ method: 'POST', url: '/api/chat', headers: { 'x-forwarded-for': '198.51.100.1', ...(accept ? { accept } : {}) }, payload: { message: 'ly hôn' } });
+      app.inject({
+        method: 'POST',
+        url: '/api/chat',
+        headers: { 'x-forwarded-for': '198.51.100.1', ...(accept ? { accept } : {}) },
+        payload: { message: 'ly hôn' },
+      });
     expect((await chat()).statusCode).toBe(200);
     expect((await chat('text/event-stream')).statusCode).toBe(200);
     const refused = await chat('text/event-stream');
@@ -128,7 +142,12 @@ describe('rate limits per client', () => {
 
   it('login: too many attempts from one address are refused before any password check', async () => {
     const attempt = () =>
-      app.inject({ method: 'POST', url: '/api/auth/login', headers: { 'x-forwarded-for': '198.51.100.9' }, payload: { email: 'bientap@hoiphunu.vn', password: PASSWORD } });
+      app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        headers: { 'x-forwarded-for': '198.51.100.9' },
+        payload: { email: 'bientap@hoiphunu.vn', password: PASSWORD },
+      });
     expect((await attempt()).statusCode).toBe(200);
     expect((await attempt()).statusCode).toBe(200);
     const res = await attempt();

@@ -89,18 +89,27 @@ describe('compression and caching', () => {
 
 describe('npm start on a production install', () => {
   const node = (args: string[]) =>
-    exec(process.execPath, ['--import', 'tsx', '--import', './tests/helpers/without-dev-deps.mjs', ...args], { cwd: ROOT, env: { ...process.env, NODE_ENV: 'production' } });
+    exec(process.execPath, ['--import', 'tsx', '--import', './tests/helpers/without-dev-deps.mjs', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
 
   it('needs no devDependency: the prestart check and the whole server load without them', async () => {
     // The hook really hides devDependencies.
     await expect(node(['-e', "await import('vite')"])).rejects.toThrow(/devDependency/);
     await expect(node(['scripts/build-web-if-missing.ts'])).resolves.toBeDefined();
-    const { stdout } = await node(['-e', "const m = await import('./server/app.ts'); const b = await import('./server/bootstrap.ts'); console.log(typeof m.buildApp, typeof b.createServices)"]);
+    const { stdout } = await node([
+      '-e',
+      "const m = await import('./server/app.ts'); const b = await import('./server/bootstrap.ts'); console.log(typeof m.buildApp, typeof b.createServices)",
+    ]);
     expect(stdout.trim()).toBe('function function');
   }, 60_000);
 
   it('declares which dependencies may run install scripts', () => {
-    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { allowScripts?: Record<string, boolean>; scripts: Record<string, string> };
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+      allowScripts?: Record<string, boolean>;
+      scripts: Record<string, string>;
+    };
     expect(pkg.allowScripts).toBeDefined();
     expect(pkg.scripts.build).toBeDefined();
     expect(pkg.scripts.prestart).not.toMatch(/vite/);

@@ -93,7 +93,7 @@ describe('shared answers (/a/<id>)', () => {
     expect(pngSize(square.rawPayload)).toEqual({ width: 1200, height: 1200 });
   }, 30_000);
 
-  it('refuses an emergency answer, another conversation\'s message and unknown fields', async () => {
+  it("refuses an emergency answer, another conversation's message and unknown fields", async () => {
     const em = await ask('chồng đang cầm dao dọa giết em, cứu em với');
     expect(em.kind).toBe('emergency');
     const refused = await share({ conversationId: em.conversationId, messageId: em.messageId });
@@ -128,7 +128,8 @@ describe('shared answers (/a/<id>)', () => {
     expect(page.body).toContain('thu hồi');
     expect(page.body).not.toContain(QUESTION);
     expect((await app.inject({ method: 'GET', url: `/a/${s.id}/card.png` })).statusCode).toBe(404);
-    const row = (await services.db.query<{ answer: string; question: string | null }>('select answer, question from shared_answers where id = $1', [s.id])).rows[0]!;
+    const row = (await services.db.query<{ answer: string; question: string | null }>('select answer, question from shared_answers where id = $1', [s.id]))
+      .rows[0]!;
     expect(row).toEqual({ answer: '', question: null });
     const audit = await services.db.query<{ action: string }>("select action from audit_log where target_type = 'share' and target_id = $1", [s.id]);
     expect(audit.rows.map((a) => a.action)).toEqual(['share.withdraw']);

@@ -35,7 +35,12 @@ describe('one writer per embedded store (store/lock.ts)', () => {
       // Another process: PGlite itself would have opened the directory a second time.
       const other = spawnSync(
         process.execPath,
-        ['--import', 'tsx', '-e', `import('${path.resolve('store/pglite.ts')}').then(m => m.openPglite(${JSON.stringify(dir)}, 'ingest')).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(7); })`],
+        [
+          '--import',
+          'tsx',
+          '-e',
+          `import('${path.resolve('store/pglite.ts')}').then(m => m.openPglite(${JSON.stringify(dir)}, 'ingest')).then(() => process.exit(0), (e) => { console.error(e.message); process.exit(7); })`,
+        ],
         { encoding: 'utf8', timeout: 60_000 },
       );
       expect(other.status, other.stderr).toBe(7);

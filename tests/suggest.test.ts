@@ -23,7 +23,10 @@ async function ask(message: string) {
 
 /** The member phrasing a suggestion was made from: an 'ask' note of that very article. */
 async function phrasingExists(s: { text: string; documentId: string; article: string }): Promise<boolean> {
-  const rows = await services.db.query<{ text: string }>("select text from article_notes where kind = 'ask' and document_id = $1 and article = $2", [s.documentId, s.article]);
+  const rows = await services.db.query<{ text: string }>("select text from article_notes where kind = 'ask' and document_id = $1 and article = $2", [
+    s.documentId,
+    s.article,
+  ]);
   return rows.rows.some((r) => asQuestion(r.text) === s.text);
 }
 
@@ -46,7 +49,7 @@ describe('suggested next questions', () => {
     }
   });
 
-  it('the best article\'s neighbours come first: a question on one Điều suggests Điều ±1..3 of the same law', async () => {
+  it("the best article's neighbours come first: a question on one Điều suggests Điều ±1..3 of the same law", async () => {
     const r = await ask('vợ chồng thuận tình ly hôn cần điều kiện gì');
     const best = r.citations[0];
     const first = r.suggestions[0];
@@ -62,11 +65,16 @@ describe('suggested next questions', () => {
     const words = new Set(fold(msg).split(/\s+/));
     for (const s of r.suggestions) {
       expect(cited.has(`${s.documentId}|${s.article}`), s.text).toBe(true);
-      expect(fold(s.text).split(/\s+/).some((w) => w.length > 1 && words.has(w) && !['em', 'voi'].includes(w)), s.text).toBe(true);
+      expect(
+        fold(s.text)
+          .split(/\s+/)
+          .some((w) => w.length > 1 && words.has(w) && !['em', 'voi'].includes(w)),
+        s.text,
+      ).toBe(true);
     }
   });
 
-  it('keeps each answer\'s suggestions with it: reopening the conversation shows the same ones under the same answers', async () => {
+  it("keeps each answer's suggestions with it: reopening the conversation shows the same ones under the same answers", async () => {
     const first = await ask('vợ chồng thuận tình ly hôn cần điều kiện gì');
     const res = await app.inject({ method: 'POST', url: '/api/chat', payload: { message: 'cách nấu phở bò ngon', conversationId: first.conversationId } });
     const second = res.json();

@@ -31,7 +31,10 @@ describe('try a question and edit an article’s notes (console)', () => {
     corpus = fs.mkdtempSync(path.join(os.tmpdir(), 'hl-try-'));
     fs.mkdirSync(path.join(corpus, 'articles'));
     fs.writeFileSync(path.join(corpus, 'luat-nong-thon.txt'), RURAL_LAW);
-    writeNotes([row('2', '', '', 'hỏi', 'muốn mở tiệm tạp hoá cần tiền thì hỏi ai'), row('2', '', '', 'nghĩa', 'Phụ nữ nông thôn được vay vốn ưu đãi để làm ăn.')]);
+    writeNotes([
+      row('2', '', '', 'hỏi', 'muốn mở tiệm tạp hoá cần tiền thì hỏi ai'),
+      row('2', '', '', 'nghĩa', 'Phụ nữ nông thôn được vay vốn ưu đãi để làm ăn.'),
+    ]);
     await syncBundledCorpus(ctx.services.db, ctx.services.embedder, [corpus]);
     // Written straight to the store: wait for the search index rather than its background rebuild.
     await ctx.services.retriever.refresh();
@@ -90,7 +93,9 @@ describe('try a question and edit an article’s notes (console)', () => {
     expect(json(saved)).toEqual({ saved: 3, replaced: 0 });
     expect(json(await tryIt('may vá làm bánh')).hits[0]).toMatchObject({ article: '3', asks: 2 });
 
-    const audit = await ctx.services.db.query<{ action: string; target_id: string; details: any }>(`select action, target_id, details from audit_log where action = 'notes.update'`);
+    const audit = await ctx.services.db.query<{ action: string; target_id: string; details: any }>(
+      `select action, target_id, details from audit_log where action = 'notes.update'`,
+    );
     expect(audit.rows).toHaveLength(1);
     expect(audit.rows[0]).toMatchObject({ target_id: `${documentId}/3` });
     expect(audit.rows[0]!.details.after).toHaveLength(3);
@@ -117,7 +122,10 @@ describe('try a question and edit an article’s notes (console)', () => {
     const badClause = await putNotes('3', [{ kind: 'ask', clause: '9', text: 'khoản không có' }]);
     expect(badClause.statusCode).toBe(400);
     expect(json(badClause)).toMatchObject({ error: 'invalid:note_clause', message: 'Điều 3 không có khoản 9.' });
-    const two = await putNotes('3', [{ kind: 'meaning', text: 'Một.' }, { kind: 'meaning', text: 'Hai.' }]);
+    const two = await putNotes('3', [
+      { kind: 'meaning', text: 'Một.' },
+      { kind: 'meaning', text: 'Hai.' },
+    ]);
     expect(json(two).error).toBe('invalid:note_meaning');
     expect((await putNotes('99', [])).statusCode).toBe(404);
     expect((await ctx.app.inject({ method: 'POST', url: '/api/admin/try', payload: { question: 'vay vốn' } })).statusCode).toBe(401);

@@ -45,7 +45,10 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     for (const row of fitted) {
       const errors = check(row);
       expect(errors.length, row).toBeGreaterThan(0);
-      expect(errors.filter((e) => !e.includes('repeats the title of')), row).toEqual([]);
+      expect(
+        errors.filter((e) => !e.includes('repeats the title of')),
+        row,
+      ).toEqual([]);
     }
     // A term the law writes in many articles is a concept even where an article's title contains it.
     expect(check('lao_dong_nu\tkhông ký hợp đồng\thợp đồng lao động\tlàm hai năm mà không ký hợp đồng')).toEqual([]);

@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  ApiError,
-  NETWORK_MESSAGE,
-  answerAsText,
-  createApi,
-  formatCitation,
-  readSse,
-  uniqueCitations,
-  type Citation,
-} from '../web/shared/api.js';
+import { ApiError, NETWORK_MESSAGE, answerAsText, createApi, formatCitation, readSse, uniqueCitations, type Citation } from '../web/shared/api.js';
 
 /** The client shared by the web chat, the console, the widget and the Zalo Mini App. */
 
@@ -41,7 +32,14 @@ const sse = (body: string[]) => new Response(streamOf(body), { headers: { 'conte
 const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
 
 const hnqd: Citation = {
-  document: { id: '52-2014-qh13', number: '52/2014/QH13', title: 'Luật Hôn nhân và gia đình', name: 'Luật Hôn nhân và gia đình 2014 (52/2014/QH13)', binding: true, status: 'in_force' },
+  document: {
+    id: '52-2014-qh13',
+    number: '52/2014/QH13',
+    title: 'Luật Hôn nhân và gia đình',
+    name: 'Luật Hôn nhân và gia đình 2014 (52/2014/QH13)',
+    binding: true,
+    status: 'in_force',
+  },
   article: '51',
   clause: '1',
   point: 'a',
@@ -53,7 +51,13 @@ describe('readSse', () => {
   it('parses events split anywhere, CRLF split across chunks, multi-line data and comments', async () => {
     const events: [string, string][] = [];
     await readSse(
-      streamOf([': keep-alive\r\n\r', '\nevent: meta\r\ndata: {"a":', '1}\r', '\n\r\nevent: token\ndata: dòng 1\ndata: dòng 2\n\n', 'data: plain\n\nevent: done\ndata: {}']),
+      streamOf([
+        ': keep-alive\r\n\r',
+        '\nevent: meta\r\ndata: {"a":',
+        '1}\r',
+        '\n\r\nevent: token\ndata: dòng 1\ndata: dòng 2\n\n',
+        'data: plain\n\nevent: done\ndata: {}',
+      ]),
       (e, d) => events.push([e, d]),
     );
     expect(events).toEqual([
@@ -114,8 +118,15 @@ describe('chatStream', () => {
   });
 
   it('parses the whole event stream at once on WebViews without response streams', async () => {
-    const text = 'event: meta\ndata: {"conversationId":"abcdefgh12","kind":"answer"}\n\nevent: token\ndata: {"text":"Theo Điều 51"}\n\nevent: done\ndata: {"conversationId":"abcdefgh12","messageId":2,"answer":"Theo Điều 51","kind":"answer","fallback":false}\n\n';
-    const noStream = { ok: true, status: 200, headers: new Headers({ 'content-type': 'text/event-stream' }), body: null, text: async () => text } as unknown as Response;
+    const text =
+      'event: meta\ndata: {"conversationId":"abcdefgh12","kind":"answer"}\n\nevent: token\ndata: {"text":"Theo Điều 51"}\n\nevent: done\ndata: {"conversationId":"abcdefgh12","messageId":2,"answer":"Theo Điều 51","kind":"answer","fallback":false}\n\n';
+    const noStream = {
+      ok: true,
+      status: 200,
+      headers: new Headers({ 'content-type': 'text/event-stream' }),
+      body: null,
+      text: async () => text,
+    } as unknown as Response;
     const { fetch } = fakeFetch(() => noStream);
     const tokens: string[] = [];
     const r = await createApi({ fetch }).chatStream({ message: 'x' }, { onToken: (t) => tokens.push(t) });
@@ -124,7 +135,9 @@ describe('chatStream', () => {
   });
 
   it('still works when a proxy answers with plain JSON', async () => {
-    const { fetch } = fakeFetch(() => json(200, { conversationId: 'abcdefgh12', messageId: 3, answer: 'Trả lời', citations: [], kind: 'answer', fallback: true }));
+    const { fetch } = fakeFetch(() =>
+      json(200, { conversationId: 'abcdefgh12', messageId: 3, answer: 'Trả lời', citations: [], kind: 'answer', fallback: true }),
+    );
     const tokens: string[] = [];
     const r = await createApi({ fetch }).chatStream({ message: 'x' }, { onToken: (t) => tokens.push(t) });
     expect(tokens).toEqual(['Trả lời']);
@@ -133,7 +146,9 @@ describe('chatStream', () => {
 
   it('shows the 429 message of the server', async () => {
     const { fetch } = fakeFetch(() => json(429, { error: 'rate_limited', message: 'Bạn gửi quá nhiều yêu cầu. Vui lòng đợi một chút rồi thử lại.' }));
-    const err = await createApi({ fetch }).chatStream({ message: 'x' }).catch((e: unknown) => e);
+    const err = await createApi({ fetch })
+      .chatStream({ message: 'x' })
+      .catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ApiError);
     expect((err as ApiError).isRateLimited).toBe(true);
     expect((err as ApiError).message).toBe('Bạn gửi quá nhiều yêu cầu. Vui lòng đợi một chút rồi thử lại.');
@@ -172,9 +187,9 @@ describe('JSON requests', () => {
 describe('citations', () => {
   it('formats điểm, khoản, Điều and the law with its số hiệu', () => {
     expect(formatCitation(hnqd)).toBe('điểm a khoản 1 Điều 51 Luật Hôn nhân và gia đình 2014 (52/2014/QH13)');
-    expect(formatCitation({ ...hnqd, point: null, clause: null, document: { ...hnqd.document, name: 'Luật Bình đẳng giới 2006', number: '73/2006/QH11' } })).toBe(
-      'Điều 51 Luật Bình đẳng giới 2006 (73/2006/QH11)',
-    );
+    expect(
+      formatCitation({ ...hnqd, point: null, clause: null, document: { ...hnqd.document, name: 'Luật Bình đẳng giới 2006', number: '73/2006/QH11' } }),
+    ).toBe('Điều 51 Luật Bình đẳng giới 2006 (73/2006/QH11)');
   });
 
   it('lists each source once when copying an answer', () => {

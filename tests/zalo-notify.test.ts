@@ -50,7 +50,13 @@ async function setUp(env: Record<string, string>) {
 
 beforeAll(async () => {
   zalo = await startFakeZalo();
-  withZalo = await setUp({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url, ZALO_NOTIFY_TIMEOUT_MS: '400', ZALO_NOTIFY_HOURS: '0-24' });
+  withZalo = await setUp({
+    ZALO_APP_ID: APP_ID,
+    ZALO_NOTIFY_API_KEY: API_KEY,
+    ZALO_NOTIFY_API_URL: zalo.url,
+    ZALO_NOTIFY_TIMEOUT_MS: '400',
+    ZALO_NOTIFY_HOURS: '0-24',
+  });
   without = await setUp({});
 });
 afterAll(async () => {
@@ -84,7 +90,8 @@ async function answerAndApprove(e: Env, id: number, text = ANSWER) {
 }
 
 const row = async (s: Services, id: number) =>
-  (await s.db.query<{ notify_recipient: string | null; notified_at: string | null }>('select notify_recipient, notified_at from handover where id = $1', [id])).rows[0]!;
+  (await s.db.query<{ notify_recipient: string | null; notified_at: string | null }>('select notify_recipient, notified_at from handover where id = $1', [id]))
+    .rows[0]!;
 
 async function until(check: () => boolean | Promise<boolean>, ms = 3000) {
   const end = Date.now() + ms;
@@ -204,7 +211,13 @@ describe('Zalo notification of an official reply', () => {
     const log = { info: (...a: unknown[]) => lines.push(a), warn: (...a: unknown[]) => lines.push(a) } as unknown as FastifyBaseLogger;
     zalo.mode = 'hang';
     try {
-      const cfg = loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url, ZALO_NOTIFY_TIMEOUT_MS: '200', ZALO_NOTIFY_HOURS: '0-24' }).zaloNotify!;
+      const cfg = loadConfig({
+        ZALO_APP_ID: APP_ID,
+        ZALO_NOTIFY_API_KEY: API_KEY,
+        ZALO_NOTIFY_API_URL: zalo.url,
+        ZALO_NOTIFY_TIMEOUT_MS: '200',
+        ZALO_NOTIFY_HOURS: '0-24',
+      }).zaloNotify!;
       expect(await notifyOfficialReply(withZalo.services.db, createZaloNotifier(cfg), id, log)).toBe('failed');
     } finally {
       zalo.mode = 'ok';
@@ -214,10 +227,19 @@ describe('Zalo notification of an official reply', () => {
     expect(logged).toContain('timeout');
     for (const text of [ZID, QUESTION, ANSWER, 'lương']) expect(logged).not.toContain(text);
     // Already tried: never a second attempt.
-    expect(await notifyOfficialReply(withZalo.services.db, createZaloNotifier(loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url, ZALO_NOTIFY_HOURS: '0-24' }).zaloNotify!), id, log)).toBe('not_asked');
+    expect(
+      await notifyOfficialReply(
+        withZalo.services.db,
+        createZaloNotifier(
+          loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY, ZALO_NOTIFY_API_URL: zalo.url, ZALO_NOTIFY_HOURS: '0-24' }).zaloNotify!,
+        ),
+        id,
+        log,
+      ),
+    ).toBe('not_asked');
   });
 
-  it('waits for Zalo\'s daytime hours: an answer approved at night is notified in the morning, once', async () => {
+  it("waits for Zalo's daytime hours: an answer approved at night is notified in the morning, once", async () => {
     const c = await conversationOf(withZalo.services, ZID);
     const id = json(await handover(withZalo.app, { ...c, zaloUserId: ZID })).id as number;
     await withZalo.services.db.query(`update handover set answer = $2, state = 'approved' where id = $1`, [id, ANSWER]);
@@ -252,7 +274,11 @@ describe('Zalo notification of an official reply', () => {
     expect(loadConfig({}).zaloNotify).toBeNull();
     expect(() => loadConfig({ ZALO_APP_ID: APP_ID })).toThrow(/ZALO_APP_ID\/ZALO_NOTIFY_API_KEY/);
     expect(() => loadConfig({ ZALO_NOTIFY_API_KEY: API_KEY })).toThrow(/ZALO_APP_ID\/ZALO_NOTIFY_API_KEY/);
-    expect(loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY }).zaloNotify).toMatchObject({ appId: APP_ID, baseUrl: 'https://openapi.mini.zalo.me', hours: [6, 22] });
+    expect(loadConfig({ ZALO_APP_ID: APP_ID, ZALO_NOTIFY_API_KEY: API_KEY }).zaloNotify).toMatchObject({
+      appId: APP_ID,
+      baseUrl: 'https://openapi.mini.zalo.me',
+      hours: [6, 22],
+    });
     expect(() => loadConfig({ ZALO_NOTIFY_HOURS: '22-6' })).toThrow(/ZALO_NOTIFY_HOURS/);
   });
 });

@@ -50,8 +50,7 @@ function chunkArticle(a: Article, ctx: ChunkContext): Omit<ChunkDraft, 'ordinal'
     articleTitle: a.title,
     header,
   };
-  const pointsOf = (cs: Article['clauses']) =>
-    Object.fromEntries(cs.filter((c) => c.points.length).map((c) => [c.label, c.points.map((p) => p.label)]));
+  const pointsOf = (cs: Article['clauses']) => Object.fromEntries(cs.filter((c) => c.points.length).map((c) => [c.label, c.points.map((p) => p.label)]));
 
   if (whole.length <= MAX_CHARS || a.clauses.length < 2) {
     return [{ ...base, clauses: a.clauses.map((c) => c.label), points: pointsOf(a.clauses), part: 0, text: whole }];

@@ -24,10 +24,18 @@ export function checkNotes(structure: Structure, notes: ParsedNotes): string[] {
     }
     const clause = r.clause ? a.clauses.find((c) => c.label === r.clause) : null;
     if (r.clause && !clause) errors.push(`line ${r.line}: khoản ${r.clause} is not in Điều ${r.article}`);
-    else if (r.point && !clause!.points.some((p) => p.label === r.point)) errors.push(`line ${r.line}: điểm ${r.point} is not in khoản ${r.clause} Điều ${r.article}`);
+    else if (r.point && !clause!.points.some((p) => p.label === r.point))
+      errors.push(`line ${r.line}: điểm ${r.point} is not in khoản ${r.clause} Điều ${r.article}`);
     if (r.kind === 'ask') {
       asks.set(r.article, (asks.get(r.article) ?? 0) + 1);
-      if (fold(r.text).replace(/[^a-z0-9 ]/g, '').trim() === fold(a.title).replace(/[^a-z0-9 ]/g, '').trim()) {
+      if (
+        fold(r.text)
+          .replace(/[^a-z0-9 ]/g, '')
+          .trim() ===
+        fold(a.title)
+          .replace(/[^a-z0-9 ]/g, '')
+          .trim()
+      ) {
         errors.push(`line ${r.line}: the phrasing repeats the title of Điều ${r.article}`);
       }
     } else if (!r.clause) meanings.set(r.article, (meanings.get(r.article) ?? 0) + 1);

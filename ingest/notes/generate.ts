@@ -81,7 +81,11 @@ async function articlesOf(db: Queryable, documentId: string): Promise<ArticleTex
   return [...byArticle.values()];
 }
 
-export async function generateNotes(db: Db, documentId: string, llm: NoteModel): Promise<{ articles: number; generated: number; cached: number; failed: number }> {
+export async function generateNotes(
+  db: Db,
+  documentId: string,
+  llm: NoteModel,
+): Promise<{ articles: number; generated: number; cached: number; failed: number }> {
   // Loaded here, not at start: only an official's upload with a provider ever needs the client.
   const { ChatOpenAI } = await import('@langchain/openai');
   const chat = new ChatOpenAI({

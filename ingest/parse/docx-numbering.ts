@@ -73,7 +73,21 @@ function decodeEntities(s: string): string {
 }
 
 function roman(n: number): string {
-  const table: [number, string][] = [[1000, 'M'], [900, 'CM'], [500, 'D'], [400, 'CD'], [100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [1000, 'M'],
+    [900, 'CM'],
+    [500, 'D'],
+    [400, 'CD'],
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
   return out;
@@ -138,7 +152,7 @@ export function docxTextWithNumbering(zip: ZipArchive): { text: string; body: st
       inText = !close && !selfClose;
       continue;
     }
-    if ((name === 'w:tab') && !close) text += ' ';
+    if (name === 'w:tab' && !close) text += ' ';
     else if ((name === 'w:br' || name === 'w:cr') && !close) text += '\n';
     else if (name === 'w:pStyle' && !close) pStyle = attr(attrs, 'w:val');
     else if (name === 'w:numId' && !close) numId = attr(attrs, 'w:val');

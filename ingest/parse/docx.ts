@@ -13,7 +13,11 @@ import { inspectZip, isDocx, type ZipArchive } from './zip.js';
 export async function parseDocx(bytes: Uint8Array, limits: ParseLimits): Promise<ParsedText> {
   const zip = inspectZip(bytes, limits);
   if (!isDocx(zip)) {
-    throw ingestError('invalid:docx', 'zip archive is not a Word document (no [Content_Types].xml / word/*.xml)', 'Tệp nén này không phải tài liệu Word (.docx).');
+    throw ingestError(
+      'invalid:docx',
+      'zip archive is not a Word document (no [Content_Types].xml / word/*.xml)',
+      'Tệp nén này không phải tài liệu Word (.docx).',
+    );
   }
   let raw: string;
   try {

@@ -26,14 +26,38 @@ export const ENCODING_NAMES: Record<SourceEncoding, string> = {
 // (Latin-1 letters, plus Windows-1252 punctuation for bytes 0x80–0x9F).
 
 const CP1252_HIGH: Record<number, number> = {
-  0x80: 0x20ac, 0x82: 0x201a, 0x83: 0x0192, 0x84: 0x201e, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
-  0x88: 0x02c6, 0x89: 0x2030, 0x8a: 0x0160, 0x8b: 0x2039, 0x8c: 0x0152, 0x8e: 0x017d, 0x91: 0x2018,
-  0x92: 0x2019, 0x93: 0x201c, 0x94: 0x201d, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02dc,
-  0x99: 0x2122, 0x9a: 0x0161, 0x9b: 0x203a, 0x9c: 0x0153, 0x9e: 0x017e, 0x9f: 0x0178,
+  0x80: 0x20ac,
+  0x82: 0x201a,
+  0x83: 0x0192,
+  0x84: 0x201e,
+  0x85: 0x2026,
+  0x86: 0x2020,
+  0x87: 0x2021,
+  0x88: 0x02c6,
+  0x89: 0x2030,
+  0x8a: 0x0160,
+  0x8b: 0x2039,
+  0x8c: 0x0152,
+  0x8e: 0x017d,
+  0x91: 0x2018,
+  0x92: 0x2019,
+  0x93: 0x201c,
+  0x94: 0x201d,
+  0x95: 0x2022,
+  0x96: 0x2013,
+  0x97: 0x2014,
+  0x98: 0x02dc,
+  0x99: 0x2122,
+  0x9a: 0x0161,
+  0x9b: 0x203a,
+  0x9c: 0x0153,
+  0x9e: 0x017e,
+  0x9f: 0x0178,
 };
 const CP1252_REVERSE = new Map<number, number>(Object.entries(CP1252_HIGH).map(([b, u]) => [u, Number(b)]));
 /** Characters a Windows-1252 reading of arbitrary bytes can produce above 0x7F. */
-const CP1252_CLASS = '\\u0080-\\u00FF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC\\u2013\\u2014\\u2018-\\u201E\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203A\\u20AC\\u2122';
+const CP1252_CLASS =
+  '\\u0080-\\u00FF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC\\u2013\\u2014\\u2018-\\u201E\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203A\\u20AC\\u2122';
 
 /** The byte a char stands for under a Windows-1252/Latin-1 reading, or -1. */
 function byteOf(ch: string): number {
@@ -90,7 +114,13 @@ export function decodeTcvn3(bytes: string): string {
 // circumflex/breve and/or the tone; a few letters (đ, ơ, ư and the toned i, ỵ) are one byte.
 
 const COMBINING: Record<string, string> = {
-  circ: '\u0302', breve: '\u0306', acute: '\u0301', grave: '\u0300', hook: '\u0309', tilde: '\u0303', dot: '\u0323',
+  circ: '\u0302',
+  breve: '\u0306',
+  acute: '\u0301',
+  grave: '\u0300',
+  hook: '\u0309',
+  tilde: '\u0303',
+  dot: '\u0323',
 };
 /** Modifier bytes (lower-case form; the upper-case form is 0x20 lower). */
 const VNI_MODIFIERS: Record<number, string> = {
@@ -171,7 +201,8 @@ const SYLLABLE_RE = new RegExp(
 );
 
 /** Latin-1 letters and symbols that Vietnamese never uses: leftovers of a wrong decoding. */
-const FOREIGN_RE = /[\u0080-\u009F\u00A1-\u00BF\u00C4-\u00C7\u00CB\u00CE\u00CF\u00D0\u00D1\u00D6-\u00D8\u00DB\u00DC\u00DE\u00DF\u00E4-\u00E7\u00EB\u00EE\u00EF\u00F0\u00F1\u00F6-\u00F8\u00FB\u00FC\u00FE\u00FF\uFFFD]/gu;
+const FOREIGN_RE =
+  /[\u0080-\u009F\u00A1-\u00BF\u00C4-\u00C7\u00CB\u00CE\u00CF\u00D0\u00D1\u00D6-\u00D8\u00DB\u00DC\u00DE\u00DF\u00E4-\u00E7\u00EB\u00EE\u00EF\u00F0\u00F1\u00F6-\u00F8\u00FB\u00FC\u00FE\u00FF\uFFFD]/gu;
 
 export function isVietnameseSyllable(word: string): boolean {
   const d = word.normalize('NFD');
@@ -270,7 +301,10 @@ function utf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
   // No BOM: Vietnamese UTF-16 has high bytes in a few blocks only (00, 01, 03, 1E, 20).
   if (bytes.length >= 8 && bytes.length % 2 === 0) {
     const n = Math.min(bytes.length, 4096) & ~1;
-    for (const [hi, name] of [[1, 'utf-16le'], [0, 'utf-16be']] as const) {
+    for (const [hi, name] of [
+      [1, 'utf-16le'],
+      [0, 'utf-16be'],
+    ] as const) {
       let ok = 0;
       let ascii = 0;
       for (let i = hi; i < n; i += 2) {
@@ -384,9 +418,7 @@ export function fixUnicodeText(text: string, encoding: SourceEncoding = 'utf-8',
 /** Lines whose letters are all Latin-1 (as legacy-font text is) and read far better decoded. */
 export function convertLegacyFontLines(text: string, hint: FontHint = null): { text: string; converted: number; encoding: 'tcvn3' | 'vni' | null } {
   const lines = text.split('\n');
-  const candidates = lines
-    .map((l, i) => ({ l, i }))
-    .filter(({ l }) => /[\u0080-\u00FF]/.test(l) && !/[\u0100-\u024F\u1EA0-\u1EF9]/.test(l));
+  const candidates = lines.map((l, i) => ({ l, i })).filter(({ l }) => /[\u0080-\u00FF]/.test(l) && !/[\u0100-\u024F\u1EA0-\u1EF9]/.test(l));
   if (!candidates.length) return { text, converted: 0, encoding: null };
   // Decide the font family once for the document: per-line guesses on short lines are noisy.
   const totals = { tcvn3: 0, vni: 0 } as Record<'tcvn3' | 'vni', number>;
@@ -424,7 +456,11 @@ export function assertReadable(text: string): void {
   }
   const bad = text.match(/\uFFFD/g)?.length ?? 0;
   if (bad >= 3 && bad / words > 0.001) {
-    throw ingestError('invalid:encoding', `text contains ${bad} replacement characters (U+FFFD)`, 'Tệp có nhiều ký tự hỏng (�). Hãy lưu lại tệp với bảng mã Unicode (UTF-8) rồi tải lên lại.');
+    throw ingestError(
+      'invalid:encoding',
+      `text contains ${bad} replacement characters (U+FFFD)`,
+      'Tệp có nhiều ký tự hỏng (�). Hãy lưu lại tệp với bảng mã Unicode (UTF-8) rồi tải lên lại.',
+    );
   }
 }
 
@@ -434,5 +470,8 @@ export function stripControls(text: string): string {
   if (controls > 8 && controls / Math.max(1, text.length) > 0.001) {
     throw ingestError('invalid:binary', `text contains ${controls} control characters`);
   }
-  return text.replace(/[\u0001-\u0008\u000B\u000E-\u001F\u007F]/g, '').replace(/\r\n?/g, '\n').replace(/\f/g, '\n');
+  return text
+    .replace(/[\u0001-\u0008\u000B\u000E-\u001F\u007F]/g, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/\f/g, '\n');
 }

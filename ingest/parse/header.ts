@@ -34,7 +34,11 @@ export function metaFromHeader(f: Record<string, string>): DocumentMeta {
   }
   if (f.replaced_by) meta.replacedBy = f.replaced_by;
   if (f.scope) meta.scope = f.scope;
-  if (f.topics) meta.topics = f.topics.split(';').map((s) => s.trim()).filter(Boolean);
+  if (f.topics)
+    meta.topics = f.topics
+      .split(';')
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (f.excerpt) meta.excerpt = /^(yes|có|true)/i.test(f.excerpt);
   if (f.articles) meta.articlesPresent = f.articles;
   if (f.missing) meta.missing = f.missing;

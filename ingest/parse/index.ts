@@ -15,14 +15,32 @@ type Sniffed = Format | 'zip' | 'doc' | 'rtf' | 'image' | 'unknown';
 export function sniffFormat(bytes: Uint8Array): Sniffed {
   const head = Buffer.from(bytes.subarray(0, 1024));
   // %PDF- may follow a BOM or blank lines left by a careless export.
-  if (/^(\uFEFF|\s)*%PDF-/.test(head.subarray(0, 64).toString('latin1').replace(/^\u00EF\u00BB\u00BF/, ''))) return 'pdf';
+  if (
+    /^(\uFEFF|\s)*%PDF-/.test(
+      head
+        .subarray(0, 64)
+        .toString('latin1')
+        .replace(/^\u00EF\u00BB\u00BF/, ''),
+    )
+  )
+    return 'pdf';
   if (head[0] === 0x50 && head[1] === 0x4b && (head[2] === 0x03 || head[2] === 0x05) && (head[3] === 0x04 || head[3] === 0x06)) return 'zip';
   if (head.subarray(0, 8).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]))) return 'doc';
   if (head.subarray(0, 5).toString('latin1') === '{\\rtf') return 'rtf';
   if (isImage(head)) return 'image';
   const utf16 = looksUtf16(bytes);
-  const start = (utf16 ? decodeUtf16Head(head) : head.toString('utf8')).replace(/^\uFEFF/, '').trimStart().slice(0, 200).toLowerCase();
-  if (start.startsWith('<!doctype html') || start.startsWith('<html') || /^(<\?xml[^>]*>\s*)?<html\b/.test(start) || /^(<!--[\s\S]*?-->\s*)?<(head|body|meta|div|p|h1|h2|table|title)\b/.test(start)) return 'html';
+  const start = (utf16 ? decodeUtf16Head(head) : head.toString('utf8'))
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 200)
+    .toLowerCase();
+  if (
+    start.startsWith('<!doctype html') ||
+    start.startsWith('<html') ||
+    /^(<\?xml[^>]*>\s*)?<html\b/.test(start) ||
+    /^(<!--[\s\S]*?-->\s*)?<(head|body|meta|div|p|h1|h2|table|title)\b/.test(start)
+  )
+    return 'html';
   if (utf16) return 'txt';
   // Text: no NUL bytes and no other C0 controls besides tab/newline/CR/form feed (ESC aside).
   const controls = head.reduce((n, b) => n + (b === 0 || (b < 0x20 && ![9, 10, 12, 13, 0x1b].includes(b)) ? 1 : 0), 0);

@@ -9,9 +9,26 @@ import type { DocumentMeta } from '../types.js';
 
 /** Longest first: "THÔNG TƯ LIÊN TỊCH" before "THÔNG TƯ", "BỘ LUẬT" before "LUẬT". */
 const TYPES = [
-  'THÔNG TƯ LIÊN TỊCH', 'NGHỊ QUYẾT LIÊN TỊCH', 'KẾ HOẠCH LIÊN TỊCH', 'BỘ LUẬT', 'HIẾN PHÁP', 'PHÁP LỆNH',
-  'NGHỊ ĐỊNH', 'NGHỊ QUYẾT', 'THÔNG TƯ', 'QUYẾT ĐỊNH', 'KẾ HOẠCH', 'CHƯƠNG TRÌNH', 'CHỈ THỊ', 'HƯỚNG DẪN',
-  'CÔNG VĂN', 'THÔNG BÁO', 'BÁO CÁO', 'ĐỀ ÁN', 'QUY CHẾ', 'LUẬT',
+  'THÔNG TƯ LIÊN TỊCH',
+  'NGHỊ QUYẾT LIÊN TỊCH',
+  'KẾ HOẠCH LIÊN TỊCH',
+  'BỘ LUẬT',
+  'HIẾN PHÁP',
+  'PHÁP LỆNH',
+  'NGHỊ ĐỊNH',
+  'NGHỊ QUYẾT',
+  'THÔNG TƯ',
+  'QUYẾT ĐỊNH',
+  'KẾ HOẠCH',
+  'CHƯƠNG TRÌNH',
+  'CHỈ THỊ',
+  'HƯỚNG DẪN',
+  'CÔNG VĂN',
+  'THÔNG BÁO',
+  'BÁO CÁO',
+  'ĐỀ ÁN',
+  'QUY CHẾ',
+  'LUẬT',
 ];
 
 /** The số hiệu's type code → type, for documents whose type line was not found. */
@@ -44,14 +61,20 @@ const NATIONAL_ISSUERS: [RegExp, string][] = [
 /** Local government levels as written in the issuer block. */
 const LEVEL_RE = /^(TỈNH|THÀNH PHỐ|HUYỆN|QUẬN|THỊ XÃ|XÃ|PHƯỜNG|THỊ TRẤN)\s+(.+)$/u;
 
-const MOTTO_RE = /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc|ĐỘC LẬP\s*[-–—]\s*TỰ DO\s*[-–—]\s*HẠNH PHÚC/gu;
+const MOTTO_RE =
+  /CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM|CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM|Độc lập\s*[-–—]\s*Tự do\s*[-–—]\s*Hạnh phúc|ĐỘC LẬP\s*[-–—]\s*TỰ DO\s*[-–—]\s*HẠNH PHÚC/gu;
 const RULE_RE = /^[-_=*.…·•\s]{3,}$/u;
 
 export function extractMetadata(text: string): DocumentMeta {
   const lines = text
     .split('\n')
     .slice(0, 80)
-    .map((l) => l.replace(MOTTO_RE, ' ').replace(/[ \t\u00A0]+/g, ' ').trim())
+    .map((l) =>
+      l
+        .replace(MOTTO_RE, ' ')
+        .replace(/[ \t\u00A0]+/g, ' ')
+        .trim(),
+    )
     .filter((l) => l && !RULE_RE.test(l))
     .slice(0, 40);
   const meta: DocumentMeta = {};
@@ -210,11 +233,7 @@ function agencyName(s: string): string {
 
 /** Place names capitalise every syllable: "THANH HÓA" → "Thanh Hóa". */
 function properName(s: string): string {
-  return s
-    .toLocaleLowerCase('vi')
-    .split(/\s+/)
-    .map(cap)
-    .join(' ');
+  return s.toLocaleLowerCase('vi').split(/\s+/).map(cap).join(' ');
 }
 
 function cap(s: string): string {

@@ -36,11 +36,7 @@ function mapPdfError(err: unknown): IngestError {
   return ingestError('invalid:pdf', `PDF parse failed: ${e?.name ?? 'Error'}: ${e?.message ?? String(err)}`);
 }
 
-export async function extractPdf(
-  bytes: Uint8Array,
-  limits: ParseLimits,
-  opts: { ocr: boolean; onProgress?: (p: PdfProgress) => void },
-): Promise<ParsedText> {
+export async function extractPdf(bytes: Uint8Array, limits: ParseLimits, opts: { ocr: boolean; onProgress?: (p: PdfProgress) => void }): Promise<ParsedText> {
   // isEvalSupported: false keeps pdf.js from compiling font programs (CVE-2024-4367 class).
   const parser = new PDFParse({ data: bytes, isEvalSupported: false, verbosity: 0 });
   try {
@@ -82,7 +78,8 @@ export async function extractPdf(
     };
     if (scanned.length && (scanned.length === pages.length || scanned.length / pages.length >= 0.2)) {
       if (opts.ocr) await ocrPages(scanned, 'no text layer');
-      else if (scanned.length === pages.length) throw ingestError('invalid:no_text', 'PDF has no text layer and OCR is off', 'Tệp PDF là bản quét, không có lớp chữ.');
+      else if (scanned.length === pages.length)
+        throw ingestError('invalid:no_text', 'PDF has no text layer and OCR is off', 'Tệp PDF là bản quét, không có lớp chữ.');
     }
 
     let text = toText(pages);
@@ -90,11 +87,18 @@ export async function extractPdf(
     // PDFs made with old Vietnamese fonts) is read from the rendered pages instead.
     const garbled = text === null ? 'text layer is unreadable' : garbledReason(text);
     if (garbled && !ocrUsed && opts.ocr) {
-      await ocrPages(pages.map((_, i) => i), garbled);
+      await ocrPages(
+        pages.map((_, i) => i),
+        garbled,
+      );
       text = toText(pages);
     }
     if (text === null || (garbled && !ocrUsed)) {
-      throw ingestError('invalid:encoding', `PDF ${garbled ?? 'text layer is unreadable'}`, 'Lớp chữ của tệp PDF bị lỗi phông, không đọc được tiếng Việt. Hãy xuất lại PDF với phông Unicode.');
+      throw ingestError(
+        'invalid:encoding',
+        `PDF ${garbled ?? 'text layer is unreadable'}`,
+        'Lớp chữ của tệp PDF bị lỗi phông, không đọc được tiếng Việt. Hãy xuất lại PDF với phông Unicode.',
+      );
     }
     if (letters(text) < MIN_LETTERS_PER_PAGE) {
       throw ocrUsed

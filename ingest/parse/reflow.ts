@@ -8,8 +8,10 @@
 const ARTICLE_START = /^(?:Điều|ĐIỀU)\s+\d+[a-zđ]?\s*[.:]/u;
 // A division heading: the number is followed by the end, punctuation or a capitalised title,
 // never by running text ("Mục 2 của Chương này" is a wrapped reference).
-const DIVISION_START = /^(?:(?:Chương|CHƯƠNG)\s+(?:[IVXLC]+|\d+)|(?:Mục|MỤC|Tiểu mục|TIỂU MỤC)\s+\d+|(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+\p{L}+|(?:Phần|PHẦN)\s+[IVXLC]+)\s*(?:$|[.:–-]|\s+\p{Lu})/u;
-const BARE_DIVISION = /^(?:(?:Chương|CHƯƠNG)\s+(?:[IVXLC]+|\d+)|(?:Mục|MỤC|Tiểu mục|TIỂU MỤC)\s+\d+|(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+\p{L}+|(?:Phần|PHẦN)\s+[IVXLC]+)\.?$/u;
+const DIVISION_START =
+  /^(?:(?:Chương|CHƯƠNG)\s+(?:[IVXLC]+|\d+)|(?:Mục|MỤC|Tiểu mục|TIỂU MỤC)\s+\d+|(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+\p{L}+|(?:Phần|PHẦN)\s+[IVXLC]+)\s*(?:$|[.:–-]|\s+\p{Lu})/u;
+const BARE_DIVISION =
+  /^(?:(?:Chương|CHƯƠNG)\s+(?:[IVXLC]+|\d+)|(?:Mục|MỤC|Tiểu mục|TIỂU MỤC)\s+\d+|(?:Phần|PHẦN)\s+(?:thứ|THỨ)\s+\p{L}+|(?:Phần|PHẦN)\s+[IVXLC]+)\.?$/u;
 const CLAUSE_START = /^\d{1,2}[a-zđ]?\.\s+\S/u;
 const SUBCLAUSE_START = /^\d{1,2}\.\d{1,2}(?:\.\d{1,2})?\.?\s+\S/u;
 const POINT_START = /^[a-zđ]\d?\)\s*\S/u;
@@ -17,7 +19,8 @@ const BULLET_START = /^[-–—•+*]\s*\S/u;
 const ROMAN_START = /^[IVXLC]+\.\s+\S/u;
 const OTHER_START = /^(?:Căn cứ|Số\s*[:.]?\s*\d|Nơi nhận\s*:|TM\.|KT\.|Q\.|TL\.)/u;
 /** A document type alone on its line ("LUẬT", "KẾ HOẠCH"): its name follows on the next. */
-const TYPE_LINE = /^(?:BỘ LUẬT|LUẬT|PHÁP LỆNH|NGHỊ ĐỊNH|NGHỊ QUYẾT|THÔNG TƯ(?: LIÊN TỊCH)?|QUYẾT ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ|HƯỚNG DẪN|THÔNG BÁO|BÁO CÁO|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH)$/u;
+const TYPE_LINE =
+  /^(?:BỘ LUẬT|LUẬT|PHÁP LỆNH|NGHỊ ĐỊNH|NGHỊ QUYẾT|THÔNG TƯ(?: LIÊN TỊCH)?|QUYẾT ĐỊNH|KẾ HOẠCH|CHƯƠNG TRÌNH|CHỈ THỊ|HƯỚNG DẪN|THÔNG BÁO|BÁO CÁO|ĐỀ ÁN|QUY CHẾ|QUY ĐỊNH)$/u;
 const PLACE_DATE = /^[\p{L} .]{2,40},\s*ngày\s+\d/u;
 const ENDS_SENTENCE = /[.;:!?…]["”’)]?$/u;
 /** A wrapped reference: "… tại khoản" + "2. …" is not a new khoản. */
@@ -49,10 +52,18 @@ export function startsParagraph(prev: string, cur: string): boolean {
   if ((ARTICLE_START.test(prev) || DIVISION_START.test(prev)) && /^\p{Lu}/u.test(cur) && !isAllCaps(cur) && !ENDS_WITH_CONNECTOR.test(prev)) return true;
   // A plan's item heading ("1. Mục đích", "2. Yêu cầu") is a short line of its own: the margin
   // never cuts a line that short, so a capitalised line after it starts the item's body.
-  if ((CLAUSE_START.test(prev) || SUBCLAUSE_START.test(prev)) && prev.length <= 60 && !/[.;:,!?…]$/u.test(prev) && /^\p{Lu}/u.test(cur) && !isAllCaps(cur) && !ENDS_WITH_CONNECTOR.test(prev)) return true;
+  if (
+    (CLAUSE_START.test(prev) || SUBCLAUSE_START.test(prev)) &&
+    prev.length <= 60 &&
+    !/[.;:,!?…]$/u.test(prev) &&
+    /^\p{Lu}/u.test(cur) &&
+    !isAllCaps(cur) &&
+    !ENDS_WITH_CONNECTOR.test(prev)
+  )
+    return true;
   const pc = isAllCaps(prev);
   const cc = isAllCaps(cur);
-  if (pc !== cc && (/\p{L}{2}/u.test(prev) && /\p{L}{2}/u.test(cur))) return true;
+  if (pc !== cc && /\p{L}{2}/u.test(prev) && /\p{L}{2}/u.test(cur)) return true;
   return false;
 }
 
@@ -86,7 +97,10 @@ const NUMBER_THEN_DATE = /^((?:[\p{L} ]{0,20}\s)?[Ss]ố\s*:?\s*\S+)\s+(\p{Lu}[\
  * HỘI …", "Số: 12/KH-UBND Thanh Hóa, ngày …"): they are cut apart at the motto and the date.
  */
 function splitHeaderLine(line: string): string[] {
-  const parts = line.split(MOTTO).map((p) => p.trim()).filter(Boolean);
+  const parts = line
+    .split(MOTTO)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return parts.flatMap((p) => {
     const m = NUMBER_THEN_DATE.exec(p);
     return m ? [m[1]!, m[2]!] : [p];
@@ -120,7 +134,10 @@ export function reflowPages(pages: string[]): string {
       if ((raw === first || raw === last) && PAGE_NUMBER.test(raw)) continue;
       if ((raw === first || raw === last) && running.has(runningKey(raw))) continue;
       if (inHeader && (ARTICLE_START.test(raw) || DIVISION_START.test(raw) || ROMAN_START.test(raw))) inHeader = false;
-      const cells = (inHeader ? splitHeaderLine(raw) : [raw]).flatMap((c) => c.split('\t')).map((c) => c.trim()).filter(Boolean);
+      const cells = (inHeader ? splitHeaderLine(raw) : [raw])
+        .flatMap((c) => c.split('\t'))
+        .map((c) => c.trim())
+        .filter(Boolean);
       if (inHeader && cells.length > 1) {
         for (const c of cells) lines.push({ text: c, force: true });
       } else {

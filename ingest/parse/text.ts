@@ -12,4 +12,3 @@ export function parseText(bytes: Uint8Array): ParsedText {
   if (h) return { format: 'txt', text: h.body, meta: metaFromHeader(h.fields) };
   return { format: 'txt', text, meta: {} };
 }
-

@@ -157,17 +157,20 @@ export async function runParseJob(format: Exclude<ParseJob['format'], 'warm'>, b
       let timer: NodeJS.Timeout;
       const arm = (ms: number, what: string) => {
         clearTimeout(timer);
-        timer = setTimeout(() => {
-          cleanup();
-          kill(slot);
-          reject(
-            ingestError(
-              'invalid:timeout',
-              `${format} parsing exceeded ${ms} ms (${what}); worker terminated`,
-              `Xử lý tệp ${format.toUpperCase()} quá ${Math.round(ms / 1000)} giây nên đã dừng. Tệp có thể bị hỏng hoặc quá phức tạp; hãy thử tệp khác.`,
-            ),
-          );
-        }, Math.max(0, ms - (Date.now() - started)));
+        timer = setTimeout(
+          () => {
+            cleanup();
+            kill(slot);
+            reject(
+              ingestError(
+                'invalid:timeout',
+                `${format} parsing exceeded ${ms} ms (${what}); worker terminated`,
+                `Xử lý tệp ${format.toUpperCase()} quá ${Math.round(ms / 1000)} giây nên đã dừng. Tệp có thể bị hỏng hoặc quá phức tạp; hãy thử tệp khác.`,
+              ),
+            );
+          },
+          Math.max(0, ms - (Date.now() - started)),
+        );
       };
       const onMessage = (m: WorkerReply) => {
         if (m.id !== id) return;
@@ -179,13 +182,18 @@ export async function runParseJob(format: Exclude<ParseJob['format'], 'warm'>, b
         cleanup();
         if (m.type === 'done') resolve(m.result);
         else if (m.type === 'error') reject(reviveIngestError(m.error));
-        else if (m.type === 'crash') reject(ingestError(format === 'pdf' ? 'invalid:pdf' : format === 'docx' ? 'invalid:docx' : 'invalid:html', `${format} parser failed: ${m.message}`));
+        else if (m.type === 'crash')
+          reject(ingestError(format === 'pdf' ? 'invalid:pdf' : format === 'docx' ? 'invalid:docx' : 'invalid:html', `${format} parser failed: ${m.message}`));
       };
       const onError = (err: Error & { code?: string }) => {
         cleanup();
         kill(slot);
-        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY') reject(ingestError('invalid:too_complex', `${format} parsing ran out of worker memory (${limits.workerHeapMb} MB)`));
-        else reject(ingestError(format === 'pdf' ? 'invalid:pdf' : format === 'docx' ? 'invalid:docx' : 'invalid:html', `${format} worker failed: ${err.message}`));
+        if (err.code === 'ERR_WORKER_OUT_OF_MEMORY')
+          reject(ingestError('invalid:too_complex', `${format} parsing ran out of worker memory (${limits.workerHeapMb} MB)`));
+        else
+          reject(
+            ingestError(format === 'pdf' ? 'invalid:pdf' : format === 'docx' ? 'invalid:docx' : 'invalid:html', `${format} worker failed: ${err.message}`),
+          );
       };
       const onExit = (code: number) => {
         cleanup();

@@ -39,7 +39,10 @@ function bomb(detail: string) {
   return ingestError('invalid:zip_bomb', `zip: ${detail}`);
 }
 
-export function inspectZip(bytes: Uint8Array, limits: Pick<ParseLimits, 'zipMaxEntries' | 'zipMaxUncompressed' | 'zipMaxRatio'> & Partial<Pick<ParseLimits, 'docxMaxXml'>>): ZipArchive {
+export function inspectZip(
+  bytes: Uint8Array,
+  limits: Pick<ParseLimits, 'zipMaxEntries' | 'zipMaxUncompressed' | 'zipMaxRatio'> & Partial<Pick<ParseLimits, 'docxMaxXml'>>,
+): ZipArchive {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   // End of central directory: last 22 bytes, or earlier if the archive has a comment.
   let eocd = -1;

@@ -15,7 +15,8 @@ export { parseSections };
  */
 
 // "Phần thứ nhất", "PHẦN THỨ HAI", "Phần I", "Phần 1" — not "Phần này:" or "Phần còn lại".
-const PART_RE = /^(PHẦN|Phần)\s+((?:THỨ|thứ|Thứ)\s+(?:NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI(?:\s+\S+)?|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+\S+)?)|[IVXLC]+|\d+)\s*(?:[.:–-]\s*(.*))?$/u;
+const PART_RE =
+  /^(PHẦN|Phần)\s+((?:THỨ|thứ|Thứ)\s+(?:NHẤT|HAI|BA|TƯ|NĂM|SÁU|BẢY|TÁM|CHÍN|MƯỜI(?:\s+\S+)?|nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười(?:\s+\S+)?)|[IVXLC]+|\d+)\s*(?:[.:–-]\s*(.*))?$/u;
 const CHAPTER_RE = /^(CHƯƠNG|Chương)\s+([IVXLC]+|\d+)\s*(?:[.:–-]\s*(.*))?$/u;
 const SECTION_RE = /^(MỤC|Mục)\s+(\d+)\s*(?:[.:–-]\s*(.*))?$/u;
 const SUBSECTION_RE = /^(TIỂU MỤC|Tiểu mục)\s+(\d+)\s*(?:[.:–-]\s*(.*))?$/u;
@@ -171,7 +172,6 @@ function skipsLaterArticle(cands: { i: number; num: number }[], at: number, last
   return cands.some((c) => c.i > at && c.num > lastNum && c.num < num);
 }
 
-
 function matchDivision(line: string): { level: number; label: string; hasTitle: boolean } | null {
   let m = PART_RE.exec(line);
   if (m && !/[,;]$/.test(line)) {
@@ -238,7 +238,9 @@ export function parseStructure(text: string): Structure {
 
 /** The text after a signature block that starts with an attachment's type line, if any. */
 function splitAttachment(text: string): { head: string; body: string } | null {
-  const lines = nfc(text).split(/\r?\n/).map((l) => l.trim());
+  const lines = nfc(text)
+    .split(/\r?\n/)
+    .map((l) => l.trim());
   const sig = lines.findIndex((l) => SIGNATURE_RE.test(l));
   if (sig < 0) return null;
   const at = lines.findIndex((l, i) => i > sig && ATTACHMENT_RE.test(l));

@@ -62,7 +62,17 @@ export function romanValue(s: string): number {
 }
 
 function toRoman(n: number): string {
-  const table: [number, string][] = [[100, 'C'], [90, 'XC'], [50, 'L'], [40, 'XL'], [10, 'X'], [9, 'IX'], [5, 'V'], [4, 'IV'], [1, 'I']];
+  const table: [number, string][] = [
+    [100, 'C'],
+    [90, 'XC'],
+    [50, 'L'],
+    [40, 'XL'],
+    [10, 'X'],
+    [9, 'IX'],
+    [5, 'V'],
+    [4, 'IV'],
+    [1, 'I'],
+  ];
   let out = '';
   for (const [v, r] of table) while (n >= v) (out += r), (n -= v);
   return out;
@@ -73,7 +83,7 @@ function matchPart(line: string): { value: number; title: string } | null {
   const w = PART_WORD_RE.exec(line);
   if (w) {
     const label = w[1]!;
-    const value = /^[IVXLC]+$/.test(label) ? romanValue(label) : ORDINALS[label.split(/\s+/)[1]!.toLocaleLowerCase('vi')] ?? 0;
+    const value = /^[IVXLC]+$/.test(label) ? romanValue(label) : (ORDINALS[label.split(/\s+/)[1]!.toLocaleLowerCase('vi')] ?? 0);
     return value ? { value, title: w[2]?.trim() ?? '' } : null;
   }
   const m = ROMAN_RE.exec(line) ?? ROMAN_CAPS_RE.exec(line);
@@ -272,7 +282,10 @@ export function parseHeadings(text: string): Structure {
   kept.forEach((s, n) => (s.labels = [`§${n + 1}`]));
   // Without Điều or numbering, only the amount of text says it is a document at all: a greeting,
   // a chat message pasted into a file or a list of numbers is refused, not indexed.
-  const words = body.join(' ').split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  const words = body
+    .join(' ')
+    .split(/\s+/)
+    .filter((w) => /\p{L}/u.test(w)).length;
   return { kind: 'sections', scheme: 'headings', preamble: [...preamble, ...tail], articles: [], sections: words >= MIN_DOCUMENT_WORDS ? kept : [] };
 }
 

@@ -22,39 +22,62 @@ const apiKey = {
 const apiKeys: FastifyPluginAsync = async (app) => {
   const { db } = app.services;
 
-  app.get('/api/admin/api-keys', {
-    onRequest: requireRole('admin'),
-    schema: { tags: ['admin'], summary: 'API keys (never the keys themselves)', security, response: { 200: { type: 'object', properties: { keys: { type: 'array', items: apiKey } } }, ...guardedErrors } },
-  }, async () => ({ keys: await listApiKeys(db) }));
-
-  app.post<{ Body: { name: string; scopes: ApiScope[]; ratePerMin: number } }>('/api/admin/api-keys', {
-    onRequest: requireRole('admin'),
-    schema: {
-      tags: ['admin'],
-      summary: 'Create an API key; the key is in this response only',
-      security,
-      body: {
-        type: 'object',
-        required: ['name', 'scopes'],
-        additionalProperties: false,
-        properties: {
-          name: { type: 'string', minLength: 1, maxLength: 100 },
-          scopes: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: [...API_SCOPES] } },
-          ratePerMin: { type: 'integer', minimum: 1, maximum: 600, default: 60 },
-        },
+  app.get(
+    '/api/admin/api-keys',
+    {
+      onRequest: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'API keys (never the keys themselves)',
+        security,
+        response: { 200: { type: 'object', properties: { keys: { type: 'array', items: apiKey } } }, ...guardedErrors },
       },
-      response: { 200: { type: 'object', properties: { key: { type: 'string' }, apiKey } }, ...guardedErrors },
     },
-  }, async (req) => {
-    return issueApiKey(app.services, officialOf(req), req.body);
-  });
+    async () => ({ keys: await listApiKeys(db) }),
+  );
 
-  app.delete<{ Params: { id: number } }>('/api/admin/api-keys/:id', {
-    onRequest: requireRole('admin'),
-    schema: { tags: ['admin'], summary: 'Revoke an API key', security, params: intIdParam, response: { 200: { type: 'object', properties: { apiKey } }, 404: guardedErrors[400], ...guardedErrors } },
-  }, async (req) => {
-    return { apiKey: await withdrawApiKey(app.services, officialOf(req), req.params.id) };
-  });
+  app.post<{ Body: { name: string; scopes: ApiScope[]; ratePerMin: number } }>(
+    '/api/admin/api-keys',
+    {
+      onRequest: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Create an API key; the key is in this response only',
+        security,
+        body: {
+          type: 'object',
+          required: ['name', 'scopes'],
+          additionalProperties: false,
+          properties: {
+            name: { type: 'string', minLength: 1, maxLength: 100 },
+            scopes: { type: 'array', minItems: 1, uniqueItems: true, items: { type: 'string', enum: [...API_SCOPES] } },
+            ratePerMin: { type: 'integer', minimum: 1, maximum: 600, default: 60 },
+          },
+        },
+        response: { 200: { type: 'object', properties: { key: { type: 'string' }, apiKey } }, ...guardedErrors },
+      },
+    },
+    async (req) => {
+      return issueApiKey(app.services, officialOf(req), req.body);
+    },
+  );
+
+  app.delete<{ Params: { id: number } }>(
+    '/api/admin/api-keys/:id',
+    {
+      onRequest: requireRole('admin'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Revoke an API key',
+        security,
+        params: intIdParam,
+        response: { 200: { type: 'object', properties: { apiKey } }, 404: guardedErrors[400], ...guardedErrors },
+      },
+    },
+    async (req) => {
+      return { apiKey: await withdrawApiKey(app.services, officialOf(req), req.params.id) };
+    },
+  );
 };
 
 export default apiKeys;

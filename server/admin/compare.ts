@@ -13,7 +13,8 @@ const compare: FastifyPluginAsync = async (app) => {
       onRequest: requireRole('editor'),
       schema: {
         tags: ['admin'],
-        summary: "Article-level comparison of a replaced document with its replacement (replaced_by, or ?with=); word-level diff of each changed khoản; official answers to review",
+        summary:
+          'Article-level comparison of a replaced document with its replacement (replaced_by, or ?with=); word-level diff of each changed khoản; official answers to review',
         security,
         params: { type: 'object', required: ['id'], additionalProperties: false, properties: { id: { type: 'string', minLength: 1, maxLength: 120 } } },
         querystring: { type: 'object', additionalProperties: false, properties: { with: { type: 'string', minLength: 1, maxLength: 120 } } },
@@ -22,10 +23,19 @@ const compare: FastifyPluginAsync = async (app) => {
     async (req) => compareVersions(db, req.params.id, req.query.with),
   );
 
-  app.get('/api/admin/answers-to-review', {
-    onRequest: requireRole('editor'),
-    schema: { tags: ['admin'], summary: 'Approved official answers that cite a replaced, retired or deleted document, or an article no longer there', security, response: { ...guardedErrors } },
-  }, async () => ({ answers: await answersToReview(db) }));
+  app.get(
+    '/api/admin/answers-to-review',
+    {
+      onRequest: requireRole('editor'),
+      schema: {
+        tags: ['admin'],
+        summary: 'Approved official answers that cite a replaced, retired or deleted document, or an article no longer there',
+        security,
+        response: { ...guardedErrors },
+      },
+    },
+    async () => ({ answers: await answersToReview(db) }),
+  );
 };
 
 export default compare;

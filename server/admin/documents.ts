@@ -37,8 +37,14 @@ const contact = {
 } as const;
 
 const presentContact = (c: ContactRow) => ({
-  id: Number(c.id), kind: c.kind, value: c.value, label: c.label, section: c.section,
-  confirmed: c.confirmed_at !== null, confirmedBy: c.confirmed_by, confirmedAt: toIso(c.confirmed_at),
+  id: Number(c.id),
+  kind: c.kind,
+  value: c.value,
+  label: c.label,
+  section: c.section,
+  confirmed: c.confirmed_at !== null,
+  confirmedBy: c.confirmed_by,
+  confirmedAt: toIso(c.confirmed_at),
 });
 
 const notFoundDoc = () => notFound('document', 'Không tìm thấy văn bản này.');
@@ -56,7 +62,12 @@ const adminDocuments: FastifyPluginAsync = async (app) => {
   };
   const { db, config } = app.services;
   const editor = requireRole('editor');
-  const present = (d: DocumentRow) => ({ ...presentDocument(d), sha256: d.sha256, updatedAt: toIso(d.updated_at)!, hasOriginal: hasOriginal(config.dataDir, d.sha256) });
+  const present = (d: DocumentRow) => ({
+    ...presentDocument(d),
+    sha256: d.sha256,
+    updatedAt: toIso(d.updated_at)!,
+    hasOriginal: hasOriginal(config.dataDir, d.sha256),
+  });
 
   app.get(
     '/api/admin/documents',

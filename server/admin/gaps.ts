@@ -35,7 +35,20 @@ const gaps: FastifyPluginAsync = async (app) => {
                 type: 'array',
                 items: {
                   type: 'object',
-                  required: ['topic', 'closest', 'answeredNow', 'stillRefused', 'outranked', 'outrankedBy', 'count', 'reasons', 'months', 'examples', 'words', 'action'],
+                  required: [
+                    'topic',
+                    'closest',
+                    'answeredNow',
+                    'stillRefused',
+                    'outranked',
+                    'outrankedBy',
+                    'count',
+                    'reasons',
+                    'months',
+                    'examples',
+                    'words',
+                    'action',
+                  ],
                   properties: {
                     topic: { type: ['string', 'null'] },
                     closest: {
@@ -55,10 +68,17 @@ const gaps: FastifyPluginAsync = async (app) => {
                     outrankedBy: { type: ['string', 'null'] },
                     count: { type: 'integer' },
                     reasons: reasonsSchema,
-                    months: { type: 'array', items: { type: 'object', required: ['month', 'count'], properties: { month: { type: 'string' }, count: { type: 'integer' } } } },
+                    months: {
+                      type: 'array',
+                      items: { type: 'object', required: ['month', 'count'], properties: { month: { type: 'string' }, count: { type: 'integer' } } },
+                    },
                     examples: { type: 'array', items: { type: 'string' } },
                     words: { type: 'array', items: { type: 'string' } },
-                    action: { type: 'object', required: ['kind', 'text'], properties: { kind: { type: 'string', enum: ['upload', 'review_answers', 'review_phrasings'] }, text: { type: 'string' } } },
+                    action: {
+                      type: 'object',
+                      required: ['kind', 'text'],
+                      properties: { kind: { type: 'string', enum: ['upload', 'review_answers', 'review_phrasings'] }, text: { type: 'string' } },
+                    },
                   },
                 },
               },

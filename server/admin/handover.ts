@@ -2,10 +2,7 @@ import type { FastifyPluginAsync } from 'fastify';
 import { AppError, notFound } from '../errors.js';
 import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
-import {
-  answerHandover, approveHandover, getHandover, listHandover, resolveCitations,
-  type HandoverCitation, type HandoverState,
-} from '../handover/store.js';
+import { answerHandover, approveHandover, getHandover, listHandover, resolveCitations, type HandoverCitation, type HandoverState } from '../handover/store.js';
 import { errorResponse, guardedErrors, intIdParam, security } from './schemas.js';
 import { notifyOfficialReply } from '../notify/official-reply.js';
 import { noNotifier } from '../notify/notifier.js';
@@ -58,7 +55,10 @@ const handoverRoutes: FastifyPluginAsync = async (app) => {
         security,
         querystring: {
           type: 'object',
-          properties: { state: { type: 'string', enum: ['pending', 'answered', 'approved'] }, limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 } },
+          properties: {
+            state: { type: 'string', enum: ['pending', 'answered', 'approved'] },
+            limit: { type: 'integer', minimum: 1, maximum: 500, default: 100 },
+          },
         },
         response: { 200: { type: 'object', properties: { items: { type: 'array', items: handoverItem } } }, ...guardedErrors },
       },

@@ -14,7 +14,6 @@ const questionItem = {
  * no names, no IPs.
  */
 const insights: FastifyPluginAsync = async (app) => {
-
   app.get<{ Querystring: { days: number; limit: number } }>(
     '/api/admin/insights',
     {

@@ -74,7 +74,13 @@ const origins: FastifyPluginAsync = async (app) => {
     '/api/admin/origins/:id',
     {
       onRequest: admin,
-      schema: { tags: ['admin'], summary: 'Stop allowing a site', security, params: intIdParam, response: { 200: okResponse, ...guardedErrors, 404: errorResponse } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Stop allowing a site',
+        security,
+        params: intIdParam,
+        response: { 200: okResponse, ...guardedErrors, 404: errorResponse },
+      },
     },
     async (req) => {
       await disallowOrigin(app.services, officialOf(req), req.params.id);

@@ -39,7 +39,13 @@ export async function receiveMultipart(
   const fields: Record<string, string> = {};
   try {
     const parts = req.parts({
-      limits: { fileSize: opts.maxMb * 1024 * 1024, files: opts.maxFiles, fields: opts.allowedFields.length + 5, fieldSize: 2000, parts: opts.maxFiles + opts.allowedFields.length + 5 },
+      limits: {
+        fileSize: opts.maxMb * 1024 * 1024,
+        files: opts.maxFiles,
+        fields: opts.allowedFields.length + 5,
+        fieldSize: 2000,
+        parts: opts.maxFiles + opts.allowedFields.length + 5,
+      },
     });
     for await (const part of parts) {
       if (part.type === 'file') {
@@ -68,7 +74,8 @@ export async function receiveMultipart(
     if (code === 'FST_REQ_FILE_TOO_LARGE') throw tooLarge(opts.maxMb);
     if (code === 'FST_FILES_LIMIT') throw new AppError(413, 'invalid:too_many_files', `Mỗi lần chỉ tải lên tối đa ${opts.maxFiles} tệp.`);
     if (code === 'FST_PARTS_LIMIT' || code === 'FST_FIELDS_LIMIT') throw badRequest('fields', 'Biểu mẫu tải lên có quá nhiều trường.');
-    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || isMalformedMultipart(err)) throw badRequest('multipart', 'Dữ liệu tải lên không hợp lệ hoặc bị ngắt giữa chừng. Vui lòng chọn tệp và tải lên lại.', (err as Error).message);
+    if (code === 'FST_INVALID_MULTIPART_CONTENT_TYPE' || isMalformedMultipart(err))
+      throw badRequest('multipart', 'Dữ liệu tải lên không hợp lệ hoặc bị ngắt giữa chừng. Vui lòng chọn tệp và tải lên lại.', (err as Error).message);
     throw err;
   }
   if (!files.length) throw badRequest('no_file', 'Chưa chọn tệp để tải lên (trường "file").');

@@ -19,7 +19,10 @@ const reports: FastifyPluginAsync = async (app) => {
         querystring: {
           type: 'object',
           additionalProperties: false,
-          properties: { months: { type: 'integer', minimum: 1, maximum: 36, default: 12 }, format: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' } },
+          properties: {
+            months: { type: 'integer', minimum: 1, maximum: 36, default: 12 },
+            format: { type: 'string', enum: ['json', 'csv', 'xlsx'], default: 'json' },
+          },
         },
         response: { ...guardedErrors },
       },

@@ -34,7 +34,10 @@ const articleParams = {
   properties: { documentId: { type: 'string', minLength: 1, maxLength: 120 }, article: { type: 'string', minLength: 1, maxLength: 40 } },
 } as const;
 
-const term = { type: 'object', properties: { term: { type: 'string' }, weight: { type: 'number' }, score: { type: 'number' }, fields: { type: 'array', items: { type: 'string' } } } } as const;
+const term = {
+  type: 'object',
+  properties: { term: { type: 'string' }, weight: { type: 'number' }, score: { type: 'number' }, fields: { type: 'array', items: { type: 'string' } } },
+} as const;
 
 const tryResponse = {
   type: 'object',
@@ -48,7 +51,12 @@ const tryResponse = {
       type: 'array',
       items: {
         type: 'object',
-        properties: { line: { type: 'integer' }, topic: { type: 'string' }, phrases: { type: 'array', items: { type: 'string' } }, concepts: { type: 'array', items: { type: 'string' } } },
+        properties: {
+          line: { type: 'integer' },
+          topic: { type: 'string' },
+          phrases: { type: 'array', items: { type: 'string' } },
+          concepts: { type: 'array', items: { type: 'string' } },
+        },
       },
     },
     hits: {
@@ -69,7 +77,12 @@ const tryResponse = {
             type: 'array',
             items: {
               type: 'object',
-              properties: { text: { type: 'string' }, clause: { type: ['string', 'null'] }, score: { type: 'number' }, shared: { type: 'array', items: { type: 'string' } } },
+              properties: {
+                text: { type: 'string' },
+                clause: { type: ['string', 'null'] },
+                score: { type: 'number' },
+                shared: { type: 'array', items: { type: 'string' } },
+              },
             },
           },
           missing: { type: 'array', items: { type: 'string' } },
@@ -178,7 +191,11 @@ const tryQuestion: FastifyPluginAsync = async (app) => {
           additionalProperties: false,
           properties: { notes: { type: 'array', maxItems: MAX_NOTES, items: note } },
         },
-        response: { 200: { type: 'object', properties: { saved: { type: 'integer' }, replaced: { type: 'integer' } } }, 404: guardedErrors[400], ...guardedErrors },
+        response: {
+          200: { type: 'object', properties: { saved: { type: 'integer' }, replaced: { type: 'integer' } } },
+          404: guardedErrors[400],
+          ...guardedErrors,
+        },
       },
     },
     async (req) => {

@@ -4,13 +4,17 @@ import { audit } from '../audit/log.js';
 import { officialOf, requireRole } from '../auth/guard.js';
 import { MIN_PASSWORD_LENGTH } from '../auth/password.js';
 import { deleteUserSessions } from '../auth/sessions.js';
-import {
-  countOtherActiveAdmins, createUser, deleteUser, findUserByEmail, getUser, listUsers, updateUser,
-  type Role, type UserRow,
-} from '../auth/users.js';
+import { countOtherActiveAdmins, createUser, deleteUser, findUserByEmail, getUser, listUsers, updateUser, type Role, type UserRow } from '../auth/users.js';
 import { errorResponse, guardedErrors, idParam, okResponse, security, toIso, user as userSchema } from './schemas.js';
 
-const present = (u: UserRow) => ({ id: u.id, email: u.email, role: u.role, disabled: u.disabled, createdAt: toIso(u.created_at), lastLoginAt: toIso(u.last_login_at) });
+const present = (u: UserRow) => ({
+  id: u.id,
+  email: u.email,
+  role: u.role,
+  disabled: u.disabled,
+  createdAt: toIso(u.created_at),
+  lastLoginAt: toIso(u.last_login_at),
+});
 
 const emailProp = { type: 'string', format: 'email', maxLength: 254 } as const;
 const passwordProp = { type: 'string', minLength: MIN_PASSWORD_LENGTH, maxLength: 200 } as const;
@@ -27,7 +31,12 @@ const users: FastifyPluginAsync = async (app) => {
     '/api/admin/users',
     {
       onRequest: admin,
-      schema: { tags: ['admin'], summary: 'Officials’ accounts', security, response: { 200: { type: 'object', properties: { users: { type: 'array', items: userSchema } } }, ...guardedErrors } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Officials’ accounts',
+        security,
+        response: { 200: { type: 'object', properties: { users: { type: 'array', items: userSchema } } }, ...guardedErrors },
+      },
     },
     async () => ({ users: (await listUsers(db)).map(present) }),
   );
@@ -40,7 +49,12 @@ const users: FastifyPluginAsync = async (app) => {
         tags: ['admin'],
         summary: 'Create an official’s account',
         security,
-        body: { type: 'object', required: ['email', 'role', 'password'], additionalProperties: false, properties: { email: emailProp, role: roleProp, password: passwordProp } },
+        body: {
+          type: 'object',
+          required: ['email', 'role', 'password'],
+          additionalProperties: false,
+          properties: { email: emailProp, role: roleProp, password: passwordProp },
+        },
         response: { 201: { type: 'object', properties: { user: userSchema } }, ...guardedErrors, 409: errorResponse },
       },
     },
@@ -97,7 +111,13 @@ const users: FastifyPluginAsync = async (app) => {
     '/api/admin/users/:id',
     {
       onRequest: admin,
-      schema: { tags: ['admin'], summary: 'Delete an account', security, params: idParam, response: { 200: okResponse, ...guardedErrors, 404: errorResponse, 409: errorResponse } },
+      schema: {
+        tags: ['admin'],
+        summary: 'Delete an account',
+        security,
+        params: idParam,
+        response: { 200: okResponse, ...guardedErrors, 404: errorResponse, 409: errorResponse },
+      },
     },
     async (req) => {
       const actor = officialOf(req);

@@ -33,7 +33,8 @@ export class ExtractiveAnswerer implements Answerer {
     const lines: string[] = [];
     const citations: Citation[] = [];
     const sources: ArticleHit[] = [...input.hits, ...input.nextSteps];
-    const citationOf = (hit: ArticleHit, clause: string | null, point: string | null, text: string) => citationFor(hit, sources.indexOf(hit) + 1, clause, point, trimQuote(text));
+    const citationOf = (hit: ArticleHit, clause: string | null, point: string | null, text: string) =>
+      citationFor(hit, sources.indexOf(hit) + 1, clause, point, trimQuote(text));
     const cite = (hit: ArticleHit, clause: string | null, point: string | null, text: string) => {
       const c = citationOf(hit, clause, point, text);
       citations.push(c);
@@ -140,7 +141,12 @@ function firstLine(hit: ArticleHit, clause: string | null): string {
  */
 function shortTitle(title: string): string {
   const words = title.split(/\s+/);
-  return words.length <= TITLE_WORDS ? title : `${words.slice(0, TITLE_WORDS).join(' ').replace(/[,;:]$/, '')}…`;
+  return words.length <= TITLE_WORDS
+    ? title
+    : `${words
+        .slice(0, TITLE_WORDS)
+        .join(' ')
+        .replace(/[,;:]$/, '')}…`;
 }
 
 function wordCount(lines: string[]): number {

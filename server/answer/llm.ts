@@ -152,7 +152,15 @@ export class LlmAnswerer implements Answerer, FollowUpRewriter {
     try {
       const res = await this.breaker.run(() =>
         this.rewriter.invoke(
-          [['human', render('llm-rewrite.vi.md', { history: history.map((t) => `${t.role === 'user' ? 'Hội viên' : 'Trợ lý'}: ${t.content.slice(0, 400)}`).join('\n'), question })]],
+          [
+            [
+              'human',
+              render('llm-rewrite.vi.md', {
+                history: history.map((t) => `${t.role === 'user' ? 'Hội viên' : 'Trợ lý'}: ${t.content.slice(0, 400)}`).join('\n'),
+                question,
+              }),
+            ],
+          ],
           { signal: controller.signal },
         ),
       );
@@ -177,9 +185,10 @@ function formatSources(sources: ArticleHit[]): string {
       const kind = s.document.binding ? 'văn bản pháp luật' : 'kế hoạch/chương trình của tỉnh';
       const status = s.document.status === 'in_force' || s.document.status === 'partial' ? '' : ', đã hết hiệu lực';
       // A document without Điều is cited as officials cite it, so the model never invents an "Điều".
-      const cite = !s.article && (s.section?.length || s.heading)
-        ? `; trích dẫn là "${citationLabel(citationFor(s, i + 1, null, null, ''))}", không có Điều${s.document.scope ? `; phạm vi: ${s.document.scope}` : ''}${s.document.period ? `; thời gian thực hiện: ${s.document.period}` : ''}`
-        : '';
+      const cite =
+        !s.article && (s.section?.length || s.heading)
+          ? `; trích dẫn là "${citationLabel(citationFor(s, i + 1, null, null, ''))}", không có Điều${s.document.scope ? `; phạm vi: ${s.document.scope}` : ''}${s.document.period ? `; thời gian thực hiện: ${s.document.period}` : ''}`
+          : '';
       return `[${i + 1}] ${s.header} (${kind}${status}${cite})\n${s.text.slice(0, MAX_SOURCE_CHARS)}`;
     })
     .join('\n\n');

@@ -72,11 +72,7 @@ export interface PastPlan {
  * scope exists (and left out when that newer plan is among the hits, so the answer quotes it),
  * kept as they are when nothing newer exists. Call after enrichHits.
  */
-export async function preferCurrentPlans(
-  db: Queryable,
-  hits: ArticleHit[],
-  today = todayInVietnam(),
-): Promise<{ hits: ArticleHit[]; past: PastPlan[] }> {
+export async function preferCurrentPlans(db: Queryable, hits: ArticleHit[], today = todayInVietnam()): Promise<{ hits: ArticleHit[]; past: PastPlan[] }> {
   const over = hits.filter((h) => !h.document.binding && periodOver(h.document.periodEnd, today));
   if (!over.length) return { hits, past: [] };
   const past: PastPlan[] = [];
@@ -94,7 +90,18 @@ export async function preferCurrentPlans(
       const n = r.rows[0];
       newerOf.set(
         d.id,
-        n ? { id: n.id, reference: documentReference({ title: n.title, number: n.number ?? undefined, type: n.type, issued: n.issued ?? undefined, issuer: n.issuer ?? undefined }) } : null,
+        n
+          ? {
+              id: n.id,
+              reference: documentReference({
+                title: n.title,
+                number: n.number ?? undefined,
+                type: n.type,
+                issued: n.issued ?? undefined,
+                issuer: n.issuer ?? undefined,
+              }),
+            }
+          : null,
       );
     }
     past.push({ hit: h, newer: newerOf.get(d.id)?.reference ?? null });
@@ -114,11 +121,7 @@ export function periodNotes(past: PastPlan[], used: ArticleHit[] = past.map((p) 
     if (!used.some((u) => u.document.id === p.hit.document.id)) continue;
     const d = p.hit.document;
     const plan = `${d.type}${d.period ? ` ${d.period}` : ''}${d.number ? ` (${d.number})` : ''}`;
-    notes.add(
-      p.newer
-        ? render('plan-period-over.vi.txt', { plan, newer: p.newer })
-        : render('plan-period-latest.vi.txt', { plan }),
-    );
+    notes.add(p.newer ? render('plan-period-over.vi.txt', { plan, newer: p.newer }) : render('plan-period-latest.vi.txt', { plan }));
   }
   return [...notes];
 }
@@ -194,14 +197,29 @@ function bestLine(hit: ArticleHit, weights: Record<string, number>): { text: str
  * documents are never returned here.
  */
 export async function confirmedLocalNumbers(db: Queryable): Promise<{ label: string; number: string; source: string }[]> {
-  const r = await db.query<{ value: string; label: string; section: string[] | null; title: string; number: string | null; type: string; issued: string | null; issuer: string | null }>(
+  const r = await db.query<{
+    value: string;
+    label: string;
+    section: string[] | null;
+    title: string;
+    number: string | null;
+    type: string;
+    issued: string | null;
+    issuer: string | null;
+  }>(
     `select c.value, c.label, c.section, d.title, d.number, d.type, to_char(d.issued, 'YYYY-MM-DD') as issued, d.issuer
        from document_contacts c join documents d on d.id = c.document_id
       where c.kind = 'phone' and c.confirmed_at is not null and d.status in ('in_force', 'partial')
       order by c.confirmed_at`,
   );
   return r.rows.map((x) => {
-    const doc = documentShortReference({ title: x.title, number: x.number ?? undefined, type: x.type, issued: x.issued ?? undefined, issuer: x.issuer ?? undefined });
+    const doc = documentShortReference({
+      title: x.title,
+      number: x.number ?? undefined,
+      type: x.type,
+      issued: x.issued ?? undefined,
+      issuer: x.issuer ?? undefined,
+    });
     return { label: x.label, number: x.value, source: x.section?.length ? `mục ${x.section.join('.')} ${doc}` : doc };
   });
 }

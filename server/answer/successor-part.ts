@@ -8,7 +8,10 @@ import { render } from './templates.js';
  * replacement's article as a citation (it was read from the library for this answer, so the
  * citation is in the answer's context). One line per replaced document: the best-ranked hit.
  */
-export function successorPart(successors: readonly SuccessorArticle[], firstSource: number): { lines: string[]; citations: Citation[]; cited: (answer: string) => Citation[] } {
+export function successorPart(
+  successors: readonly SuccessorArticle[],
+  firstSource: number,
+): { lines: string[]; citations: Citation[]; cited: (answer: string) => Citation[] } {
   const lines: string[] = [];
   const citations: Citation[] = [];
   const lineOf = new Map<Citation, string>();
@@ -20,7 +23,15 @@ export function successorPart(successors: readonly SuccessorArticle[], firstSour
       lines.push(render('successor-missing.vi.txt', { name: s.document.name, article: s.old.article ?? '' }));
       continue;
     }
-    const c: Citation = { document: s.document, article: s.article, clause: s.clause, point: null, quote: s.quote, source: firstSource + citations.length, section: null };
+    const c: Citation = {
+      document: s.document,
+      article: s.article,
+      clause: s.clause,
+      point: null,
+      quote: s.quote,
+      source: firstSource + citations.length,
+      section: null,
+    };
     const line = render('successor-statement.vi.txt', { name: s.document.name, citation: `${citationPlace(c)} ${s.document.name}`, quote: s.quote });
     citations.push(c);
     lines.push(line);

@@ -57,7 +57,10 @@ export class CitationFilter {
       return whole;
     });
     // Tidy spaces left by removals ("theo  quy định" → "theo quy định", " ." → ".").
-    return out.replace(/[ \t]{2,}/g, ' ').replace(/ +([.,;:])/g, '$1').replace(/\(\s*\)/g, '');
+    return out
+      .replace(/[ \t]{2,}/g, ' ')
+      .replace(/ +([.,;:])/g, '$1')
+      .replace(/\(\s*\)/g, '');
   }
 
   private addCitation(src: ArticleHit, index: number, sentence: string): void {
@@ -70,8 +73,7 @@ export class CitationFilter {
     }
     const clause = clauseM && clauseLines.has(clauseM[1]!) ? clauseM[1]! : src.clause;
     const clauseText = clause ? clauseLines.get(clause) : undefined;
-    const point =
-      pointM && clause && new RegExp(`^${pointM[1]}\\)`, 'mu').test(pointsOf(src.text, clause)) ? pointM[1]! : null;
+    const point = pointM && clause && new RegExp(`^${pointM[1]}\\)`, 'mu').test(pointsOf(src.text, clause)) ? pointM[1]! : null;
     if (this.citations.some((c) => c.source === index && c.clause === clause && c.point === point)) return;
     const quote = (clauseText ?? src.text.split('\n')[1] ?? '').replace(/^\d+[a-zđ]?\.\s+/, '').slice(0, 320);
     this.citations.push(citationFor(src, index, clause, point, quote));

@@ -36,13 +36,22 @@ interface Row {
 
 const iso = (v: string | Date | null) => (v == null ? null : new Date(v).toISOString());
 const present = (r: Row): ApiKey => ({
-  id: Number(r.id), name: r.name, prefix: r.prefix, scopes: r.scopes, ratePerMin: r.rate_per_min,
-  createdAt: iso(r.created_at)!, lastUsedAt: iso(r.last_used_at), revokedAt: iso(r.revoked_at),
+  id: Number(r.id),
+  name: r.name,
+  prefix: r.prefix,
+  scopes: r.scopes,
+  ratePerMin: r.rate_per_min,
+  createdAt: iso(r.created_at)!,
+  lastUsedAt: iso(r.last_used_at),
+  revokedAt: iso(r.revoked_at),
 });
 const hash = (key: string) => crypto.createHash('sha256').update(key).digest('hex');
 const COLS = 'id, name, prefix, scopes, rate_per_min, created_at, last_used_at, revoked_at';
 
-export async function createApiKey(q: Queryable, input: { name: string; scopes: ApiScope[]; ratePerMin: number; createdBy: string | null }): Promise<{ key: string; apiKey: ApiKey }> {
+export async function createApiKey(
+  q: Queryable,
+  input: { name: string; scopes: ApiScope[]; ratePerMin: number; createdBy: string | null },
+): Promise<{ key: string; apiKey: ApiKey }> {
   const key = `hl_${crypto.randomBytes(32).toString('base64url')}`;
   const r = await q.query<Row>(
     `insert into api_keys (name, prefix, key_hash, scopes, rate_per_min, created_by) values ($1, $2, $3, $4, $5, $6) returning ${COLS}`,
@@ -85,7 +94,11 @@ export async function apiKeyFor(req: FastifyRequest, scope: ApiScope): Promise<A
     windows.set(key.id, { minute, count: 1 });
     await db.query('update api_keys set last_used_at = now() where id = $1', [key.id]);
   } else if (++w.count > key.ratePerMin) {
-    throw new AppError(429, 'rate_limited', `Khoá API đã dùng quá ${key.ratePerMin} lượt trong một phút. Vui lòng đợi khoảng ${60 - (Math.floor(Date.now() / 1000) % 60)} giây.`);
+    throw new AppError(
+      429,
+      'rate_limited',
+      `Khoá API đã dùng quá ${key.ratePerMin} lượt trong một phút. Vui lòng đợi khoảng ${60 - (Math.floor(Date.now() / 1000) % 60)} giây.`,
+    );
   }
   return key;
 }

@@ -27,16 +27,17 @@ export async function audit(
   target?: { type: string; id: string | number | null },
   details: Record<string, unknown> = {},
 ): Promise<void> {
-  await q.query(
-    `insert into audit_log (actor_id, actor_email, action, target_type, target_id, details) values ($1, $2, $3, $4, $5, $6)`,
-    [actor?.id ?? null, actor?.email ?? null, action, target?.type ?? null, target?.id == null ? null : String(target.id), JSON.stringify(details)],
-  );
+  await q.query(`insert into audit_log (actor_id, actor_email, action, target_type, target_id, details) values ($1, $2, $3, $4, $5, $6)`, [
+    actor?.id ?? null,
+    actor?.email ?? null,
+    action,
+    target?.type ?? null,
+    target?.id == null ? null : String(target.id),
+    JSON.stringify(details),
+  ]);
 }
 
-export async function listAudit(
-  q: Queryable,
-  opts: { limit: number; before?: number; action?: string; actorId?: string },
-): Promise<AuditEntry[]> {
+export async function listAudit(q: Queryable, opts: { limit: number; before?: number; action?: string; actorId?: string }): Promise<AuditEntry[]> {
   const where: string[] = [];
   const params: unknown[] = [];
   if (opts.before !== undefined) {
@@ -54,8 +55,14 @@ export async function listAudit(
   }
   params.push(opts.limit);
   const r = await q.query<{
-    id: string | number; at: string | Date; actor_id: string | null; actor_email: string | null; action: string;
-    target_type: string | null; target_id: string | null; details: Record<string, unknown>;
+    id: string | number;
+    at: string | Date;
+    actor_id: string | null;
+    actor_email: string | null;
+    action: string;
+    target_type: string | null;
+    target_id: string | null;
+    details: Record<string, unknown>;
   }>(
     `select id, at, actor_id, actor_email, action, target_type, target_id, details from audit_log
       ${where.length ? `where ${where.join(' and ')}` : ''} order by id desc limit $${params.length}`,

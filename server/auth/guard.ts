@@ -29,7 +29,8 @@ export type Guard = ((req: FastifyRequest, reply: FastifyReply) => Promise<void>
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export const unauthorized = () => new AppError(401, 'unauthorized', 'Bạn cần đăng nhập bằng tài khoản cán bộ để thực hiện thao tác này.');
-export const forbiddenRole = () => new AppError(403, 'forbidden:role', 'Tài khoản của bạn không có quyền thực hiện thao tác này. Chỉ quản trị viên mới được phép.');
+export const forbiddenRole = () =>
+  new AppError(403, 'forbidden:role', 'Tài khoản của bạn không có quyền thực hiện thao tác này. Chỉ quản trị viên mới được phép.');
 export const forbiddenCsrf = () =>
   new AppError(403, 'forbidden:csrf', 'Phiên làm việc không hợp lệ (thiếu hoặc sai mã bảo vệ CSRF). Vui lòng tải lại trang rồi thử lại.');
 

@@ -15,7 +15,12 @@ export const ACCOUNT_SLOWDOWN_AFTER = 20;
 export const ACCOUNT_SLOWDOWN_MS = 2_000;
 
 const account = (email: string) => email.trim().normalize('NFC').toLowerCase();
-const addressKey = (ip: string) => crypto.createHash('sha256').update(`hieu-luat:login:${normalizeIP(ip)}`).digest('hex').slice(0, 16);
+const addressKey = (ip: string) =>
+  crypto
+    .createHash('sha256')
+    .update(`hieu-luat:login:${normalizeIP(ip)}`)
+    .digest('hex')
+    .slice(0, 16);
 /** Stored in login_failures.email_key: the account, then '#', then the address's hash. */
 const key = (email: string, ip: string) => `${account(email)}#${addressKey(ip)}`;
 

@@ -21,7 +21,10 @@ export async function createSession(q: Queryable, userId: string, ttlHours: numb
   // Expired rows are swept on each login rather than by a timer: officials log in a few times a day.
   await q.query('delete from sessions where expires_at < now()');
   await q.query('insert into sessions (token_hash, user_id, csrf_token, expires_at) values ($1, $2, $3, $4)', [
-    hashToken(token), userId, csrfToken, expiresAt.toISOString(),
+    hashToken(token),
+    userId,
+    csrfToken,
+    expiresAt.toISOString(),
   ]);
   return { token, csrfToken, expiresAt };
 }

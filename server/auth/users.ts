@@ -42,10 +42,12 @@ export async function listUsers(q: Queryable): Promise<UserRow[]> {
 
 export async function createUser(q: Queryable, u: { email: string; role: Role; password: string }): Promise<UserRow> {
   const hash = await hashPassword(u.password);
-  const r = await q.query<UserRow>(
-    `insert into users (id, email, role, password_hash) values ($1, $2, $3, $4) returning ${COLUMNS}`,
-    [crypto.randomUUID(), normaliseEmail(u.email), u.role, hash],
-  );
+  const r = await q.query<UserRow>(`insert into users (id, email, role, password_hash) values ($1, $2, $3, $4) returning ${COLUMNS}`, [
+    crypto.randomUUID(),
+    normaliseEmail(u.email),
+    u.role,
+    hash,
+  ]);
   return r.rows[0]!;
 }
 
@@ -66,10 +68,7 @@ export async function updateUser(
   if (patch.password !== undefined) set('password_hash', await hashPassword(patch.password));
   if (!sets.length) return getUser(q, id);
   params.push(id);
-  const r = await q.query<UserRow>(
-    `update users set ${sets.join(', ')}, updated_at = now() where id = $${params.length} returning ${COLUMNS}`,
-    params,
-  );
+  const r = await q.query<UserRow>(`update users set ${sets.join(', ')}, updated_at = now() where id = $${params.length} returning ${COLUMNS}`, params);
   return r.rows[0] ?? null;
 }
 

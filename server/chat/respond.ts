@@ -33,15 +33,44 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   events.onMeta?.({ conversationId: turn.conversationId, kind: t.kind, ...help.meta });
 
   const source = await chooseSource(s, t, searched, query.resolved, found?.pastPlans ?? []);
-  const out = await compose(s, source, { message: turn.message, resolved: query.resolved, turns: turn.turns, triage: t, dial, numbers: help.numbers, signal: req.signal }, events.onToken);
+  const out = await compose(
+    s,
+    source,
+    { message: turn.message, resolved: query.resolved, turns: turn.turns, triage: t, dial, numbers: help.numbers, signal: req.signal },
+    events.onToken,
+  );
   const official = source.type === 'official';
   const topic = searched?.topics[0] ?? null;
   const suggestions =
-    searched && t.kind !== 'out_of_scope' ? await suggestNext(s.db, { kind: t.kind, message: turn.message, hits: t.kind === 'emergency' ? searched.hits.slice(0, EMERGENCY_LEAD_HITS) : searched.hits }) : [];
+    searched && t.kind !== 'out_of_scope'
+      ? await suggestNext(s.db, {
+          kind: t.kind,
+          message: turn.message,
+          hits: t.kind === 'emergency' ? searched.hits.slice(0, EMERGENCY_LEAD_HITS) : searched.hits,
+        })
+      : [];
 
-  const messageId = await persistTurn(s, req, { conversationId: turn.conversationId, message: turn.message, resolved: query.resolved, kind: t.kind, topic, out, official, suggestions });
+  const messageId = await persistTurn(s, req, {
+    conversationId: turn.conversationId,
+    message: turn.message,
+    resolved: query.resolved,
+    kind: t.kind,
+    topic,
+    out,
+    official,
+    suggestions,
+  });
   return {
-    conversationId: turn.conversationId, messageId, kind: t.kind, ...help.meta, answer: out.answer, citations: out.citations, fallback: out.fallback, official, topic, suggestions,
+    conversationId: turn.conversationId,
+    messageId,
+    kind: t.kind,
+    ...help.meta,
+    answer: out.answer,
+    citations: out.citations,
+    fallback: out.fallback,
+    official,
+    topic,
+    suggestions,
     ...(out.fallbackReason ? { fallbackReason: out.fallbackReason } : {}),
     ...(out.droppedCitations ? { droppedCitations: out.droppedCitations } : {}),
   };

@@ -28,7 +28,43 @@ const NEIGHBOURS = 3;
 /** Another hit is a related subject only when it scored at least this share of the best one. */
 const OTHER_HIT_MIN = 0.6;
 /** Words every phrasing has; sharing one of them says nothing about the subject. */
-const COMMON = new Set(['co', 'khong', 'thi', 'la', 'duoc', 'cua', 'cho', 'toi', 'em', 'chi', 'sao', 'gi', 'nao', 'phai', 'lam', 've', 'va', 'voi', 'nhu', 'the', 'bi', 'nguoi', 'minh', 'ma', 'roi', 'nay', 'do', 'khi', 'neu', 'can', 'muon', 'hoi', 'o', 'de', 'con']);
+const COMMON = new Set([
+  'co',
+  'khong',
+  'thi',
+  'la',
+  'duoc',
+  'cua',
+  'cho',
+  'toi',
+  'em',
+  'chi',
+  'sao',
+  'gi',
+  'nao',
+  'phai',
+  'lam',
+  've',
+  'va',
+  'voi',
+  'nhu',
+  'the',
+  'bi',
+  'nguoi',
+  'minh',
+  'ma',
+  'roi',
+  'nay',
+  'do',
+  'khi',
+  'neu',
+  'can',
+  'muon',
+  'hoi',
+  'o',
+  'de',
+  'con',
+]);
 
 interface Candidate extends Suggestion {
   rank: number;
@@ -52,11 +88,18 @@ export function asQuestion(text: string): string {
   const cap = t.charAt(0).toUpperCase() + t.slice(1);
   if (/[?]$/.test(cap)) return cap;
   // Phrasings that already ask ("… không", "… gì", "… sao", "ai …") only need the mark.
-  return /\b(không|chưa|gì|sao|nào|ai|đâu|bao nhiêu|bao lâu|mấy|được không)$/iu.test(cap) || /^(ai|ở đâu|khi nào|bao giờ)\b/iu.test(cap) ? `${cap}?` : `${cap} thì sao?`;
+  return /\b(không|chưa|gì|sao|nào|ai|đâu|bao nhiêu|bao lâu|mấy|được không)$/iu.test(cap) || /^(ai|ở đâu|khi nào|bao giờ)\b/iu.test(cap)
+    ? `${cap}?`
+    : `${cap} thì sao?`;
 }
 
 /** The member phrasings of the neighbouring articles of one law, in one short indexed query. */
-async function neighbourAsks(db: Queryable, documentId: string, around: number, exclude: Set<string>): Promise<{ article: string; clause: string | null; text: string }[]> {
+async function neighbourAsks(
+  db: Queryable,
+  documentId: string,
+  around: number,
+  exclude: Set<string>,
+): Promise<{ article: string; clause: string | null; text: string }[]> {
   const articles: string[] = [];
   for (let d = 1; d <= NEIGHBOURS; d++) for (const n of [around - d, around + d]) if (n > 0 && !exclude.has(String(n))) articles.push(String(n));
   if (!articles.length) return [];
@@ -88,7 +131,8 @@ export async function suggestNext(db: Queryable, input: { kind: AnswerKind; mess
   const [best, ...others] = hits;
 
   if (kind === 'emergency') {
-    for (const [i, h] of hits.entries()) for (const n of asksOf(h)) add({ text: asQuestion(n.text), documentId: h.document.id, article: label(h), clause: n.clause, rank: i });
+    for (const [i, h] of hits.entries())
+      for (const n of asksOf(h)) add({ text: asQuestion(n.text), documentId: h.document.id, article: label(h), clause: n.clause, rank: i });
     return pick(out);
   }
 
@@ -96,10 +140,18 @@ export async function suggestNext(db: Queryable, input: { kind: AnswerKind; mess
     const cited = new Set(hits.filter((h) => h.document.id === best!.document.id).map(label));
     // Nearest first: Điều ±1 (rank 12), then the best article's other khoản (13), then ±2, ±3.
     for (const n of await neighbourAsks(db, best!.document.id, best!.articleNum, cited)) {
-      add({ text: asQuestion(n.text), documentId: best!.document.id, article: n.article, clause: n.clause, rank: 10 + 2 * Math.abs(Number(n.article) - best!.articleNum) });
+      add({
+        text: asQuestion(n.text),
+        documentId: best!.document.id,
+        article: n.article,
+        clause: n.clause,
+        rank: 10 + 2 * Math.abs(Number(n.article) - best!.articleNum),
+      });
     }
   }
-  for (const n of asksOf(best!)) if (n.clause && n.clause !== best!.clause) add({ text: asQuestion(n.text), documentId: best!.document.id, article: label(best!), clause: n.clause, rank: 13 });
+  for (const n of asksOf(best!))
+    if (n.clause && n.clause !== best!.clause)
+      add({ text: asQuestion(n.text), documentId: best!.document.id, article: label(best!), clause: n.clause, rank: 13 });
   // The other hits only when they matched nearly as well: a weak hit is another subject.
   for (const [i, h] of others.entries()) {
     if (h.score < best!.score * OTHER_HIT_MIN) continue;

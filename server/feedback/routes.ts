@@ -64,7 +64,11 @@ const memberFeedback: FastifyPluginAsync = async (app) => {
             ...messageRef,
             note: { type: 'string', maxLength: NOTE_MAX_CHARS },
             // Sent only from the Mini App, after she agreed to Zalo's notification prompt.
-            zaloUserId: { type: 'string', pattern: '^[0-9A-Za-z_-]{1,64}$', description: 'Her app-scoped Zalo id, to be told in Zalo when an official answers; stored encrypted, deleted once used' },
+            zaloUserId: {
+              type: 'string',
+              pattern: '^[0-9A-Za-z_-]{1,64}$',
+              description: 'Her app-scoped Zalo id, to be told in Zalo when an official answers; stored encrypted, deleted once used',
+            },
           },
         },
         response: {

@@ -20,7 +20,14 @@ export async function officialCitations(q: Queryable, cites: readonly HandoverCi
     const lines = chunk.text.split('\n');
     const line = lines.find((l) => c.clause && l.startsWith(`${c.clause}. `)) ?? lines[1] ?? '';
     out.push({
-      document: { id: doc.id, number: doc.number, title: doc.title, name: documentName({ title: doc.title, number: doc.number ?? undefined, issued: doc.issued ?? undefined }), binding: doc.binding, status: doc.status },
+      document: {
+        id: doc.id,
+        number: doc.number,
+        title: doc.title,
+        name: documentName({ title: doc.title, number: doc.number ?? undefined, issued: doc.issued ?? undefined }),
+        binding: doc.binding,
+        status: doc.status,
+      },
       article: c.article,
       clause: c.clause ?? null,
       point: null,

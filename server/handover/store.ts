@@ -43,10 +43,10 @@ interface MessageRow {
 
 /** The message, if it belongs to that conversation: conversation ids are the members' secret. */
 export async function messageInConversation(q: Queryable, messageId: number, conversationId: string): Promise<MessageRow | null> {
-  const r = await q.query<MessageRow>(
-    'select id, role, content, resolved_query, kind, topic from messages where id = $1 and conversation_id = $2',
-    [messageId, conversationId],
-  );
+  const r = await q.query<MessageRow>('select id, role, content, resolved_query, kind, topic from messages where id = $1 and conversation_id = $2', [
+    messageId,
+    conversationId,
+  ]);
   return r.rows[0] ?? null;
 }
 
@@ -78,15 +78,25 @@ export async function createHandover(
   const question = redact(userMsg.content).slice(0, 4000);
   // Follow-ups ("còn con thì sao?") are matched in their standalone form.
   const standalone = (msg.role === 'assistant' ? msg.resolved_query : null) ?? userMsg.resolved_query ?? userMsg.content;
-  const disliked = (await q.query<{ n: number }>('select count(*)::int as n from feedback where message_id = $1 and rating = -1', [input.messageId])).rows[0]!.n > 0;
+  const disliked =
+    (await q.query<{ n: number }>('select count(*)::int as n from feedback where message_id = $1 and rating = -1', [input.messageId])).rows[0]!.n > 0;
   const reason = msg.kind === 'out_of_scope' ? 'refused' : disliked ? 'disliked' : 'member_request';
   const inserted = await q.query<{ id: number | string; state: HandoverState }>(
     `insert into handover (message_id, conversation_id, question, question_folded, note, reason, topic)
      values ($1, $2, $3, $4, $5, $6, $7) on conflict (message_id) do nothing returning id, state`,
-    [input.messageId, input.conversationId, question, matchForm(redact(standalone)), input.note ? redact(input.note) : null, reason, msg.topic ?? userMsg.topic],
+    [
+      input.messageId,
+      input.conversationId,
+      question,
+      matchForm(redact(standalone)),
+      input.note ? redact(input.note) : null,
+      reason,
+      msg.topic ?? userMsg.topic,
+    ],
   );
   if (inserted.rows[0]) return { id: Number(inserted.rows[0].id), state: inserted.rows[0].state, created: true };
-  const existing = (await q.query<{ id: number | string; state: HandoverState }>('select id, state from handover where message_id = $1', [input.messageId])).rows[0]!;
+  const existing = (await q.query<{ id: number | string; state: HandoverState }>('select id, state from handover where message_id = $1', [input.messageId]))
+    .rows[0]!;
   return { id: Number(existing.id), state: existing.state, created: false };
 }
 
@@ -95,18 +105,38 @@ const SELECT = `select h.id, h.question, h.note, h.reason, h.topic, h.state, h.a
   from handover h left join users a on a.id = h.answered_by left join users p on p.id = h.approved_by`;
 
 type Row = {
-  id: number | string; question: string; note: string | null; reason: string; topic: string | null; state: HandoverState;
-  answer: string | null; citations: HandoverCitation[]; created_at: string | Date; answered_by: string | null;
-  answered_at: string | Date | null; approved_by: string | null; approved_at: string | Date | null;
+  id: number | string;
+  question: string;
+  note: string | null;
+  reason: string;
+  topic: string | null;
+  state: HandoverState;
+  answer: string | null;
+  citations: HandoverCitation[];
+  created_at: string | Date;
+  answered_by: string | null;
+  answered_at: string | Date | null;
+  approved_by: string | null;
+  approved_at: string | Date | null;
 };
 
 const iso = (v: string | Date | null) => (v == null ? null : new Date(v).toISOString());
 
 function present(r: Row): HandoverItem {
   return {
-    id: Number(r.id), question: r.question, note: r.note, reason: r.reason, topic: r.topic, state: r.state,
-    answer: r.answer, citations: r.citations ?? [], createdAt: iso(r.created_at)!, answeredBy: r.answered_by,
-    answeredAt: iso(r.answered_at), approvedBy: r.approved_by, approvedAt: iso(r.approved_at),
+    id: Number(r.id),
+    question: r.question,
+    note: r.note,
+    reason: r.reason,
+    topic: r.topic,
+    state: r.state,
+    answer: r.answer,
+    citations: r.citations ?? [],
+    createdAt: iso(r.created_at)!,
+    answeredBy: r.answered_by,
+    answeredAt: iso(r.answered_at),
+    approvedBy: r.approved_by,
+    approvedAt: iso(r.approved_at),
   };
 }
 
@@ -142,7 +172,11 @@ export async function resolveCitations(q: Queryable, citations: HandoverCitation
       throw new AppError(400, 'invalid:citation', `Không tìm thấy Điều ${c.article} trong văn bản "${c.documentId}". Vui lòng kiểm tra lại trích dẫn.`);
     }
     if (!r.rows.some((x) => x.has_clause)) {
-      throw new AppError(400, 'invalid:citation', `Điều ${c.article} của văn bản "${c.documentId}" không có khoản ${c.clause}. Vui lòng kiểm tra lại trích dẫn.`);
+      throw new AppError(
+        400,
+        'invalid:citation',
+        `Điều ${c.article} của văn bản "${c.documentId}" không có khoản ${c.clause}. Vui lòng kiểm tra lại trích dẫn.`,
+      );
     }
     out.push({
       documentId: c.documentId,

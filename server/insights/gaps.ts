@@ -117,7 +117,12 @@ export class SearchCache {
   }
 }
 
-export async function gapReport(db: Queryable, retriever: Retriever, cache: SearchCache, days: number): Promise<{ groups: GapGroup[]; totals: Record<GapReason, number> }> {
+export async function gapReport(
+  db: Queryable,
+  retriever: Retriever,
+  cache: SearchCache,
+  days: number,
+): Promise<{ groups: GapGroup[]; totals: Record<GapReason, number> }> {
   const asked = await unanswered(db, days);
   const docs = new Map(
     (await db.query<{ id: string; created_at: Date | string; origin: string }>('select id, created_at, origin from documents')).rows.map((d) => [d.id, d]),
@@ -199,7 +204,11 @@ export async function gapReport(db: Queryable, retriever: Retriever, cache: Sear
   }
   const out = [...groups.values()].map(({ g, words }) => {
     g.months.sort((a, b) => a.month.localeCompare(b.month));
-    g.words = [...words].filter(([, n]) => n > 1 || g.count === 1).sort((a, b) => b[1] - a[1]).slice(0, 5).map(([w]) => w);
+    g.words = [...words]
+      .filter(([, n]) => n > 1 || g.count === 1)
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 5)
+      .map(([w]) => w);
     g.action = actionFor(g);
     return g;
   });

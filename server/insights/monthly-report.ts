@@ -34,7 +34,17 @@ export interface Report {
 export async function buildReport(db: Queryable, months: number): Promise<Report> {
   const since = `date_trunc('month', now()) - make_interval(months => $1 - 1)`;
   const rows = (
-    await db.query<{ month: string; questions: number; answers: number; out_of_scope: number; helpful: number; not_helpful: number; handovers: number; answered: number; median_hours: number | null }>(
+    await db.query<{
+      month: string;
+      questions: number;
+      answers: number;
+      out_of_scope: number;
+      helpful: number;
+      not_helpful: number;
+      handovers: number;
+      answered: number;
+      median_hours: number | null;
+    }>(
       `with m as (select to_char(generate_series(${since}, date_trunc('month', now()), interval '1 month'), 'YYYY-MM') as month),
        msg as (select to_char(created_at, 'YYYY-MM') as month, role, kind from messages where created_at >= ${since}),
        fb as (select to_char(created_at, 'YYYY-MM') as month, rating from feedback where created_at >= ${since}),
@@ -87,16 +97,47 @@ export async function buildReport(db: Queryable, months: number): Promise<Report
   };
 }
 
-const MONTH_HEADER = ['Tháng', 'Câu hỏi', 'Câu trả lời', 'Ngoài phạm vi', '👍', '👎', 'Tỉ lệ 👍', 'Chuyển cán bộ', 'Cán bộ đã trả lời', 'Thời gian trả lời (giờ, trung vị)'];
+const MONTH_HEADER = [
+  'Tháng',
+  'Câu hỏi',
+  'Câu trả lời',
+  'Ngoài phạm vi',
+  '👍',
+  '👎',
+  'Tỉ lệ 👍',
+  'Chuyển cán bộ',
+  'Cán bộ đã trả lời',
+  'Thời gian trả lời (giờ, trung vị)',
+];
 const TOPIC_HEADER = ['Tháng', 'Chủ đề', 'Số câu hỏi'];
 const CHANNEL_HEADER = ['Tháng', 'Kênh', 'Số câu hỏi'];
-const CHANNEL_NAMES: Record<string, string> = { web: 'Trang web', widget: 'Khung chat trên trang đối tác', zalo: 'Zalo Mini App', api: 'Hệ thống khác (API)', unknown: 'Không rõ' };
+const CHANNEL_NAMES: Record<string, string> = {
+  web: 'Trang web',
+  widget: 'Khung chat trên trang đối tác',
+  zalo: 'Zalo Mini App',
+  api: 'Hệ thống khác (API)',
+  unknown: 'Không rõ',
+};
 
 export function tables(r: Report): { name: string; rows: Cell[][] }[] {
   return [
     {
       name: 'Theo tháng',
-      rows: [MONTH_HEADER, ...r.months.map((m) => [m.month, m.questions, m.answers, m.outOfScope, m.helpful, m.notHelpful, m.helpfulRatio, m.handovers, m.handoversAnswered, m.medianHoursToAnswer])],
+      rows: [
+        MONTH_HEADER,
+        ...r.months.map((m) => [
+          m.month,
+          m.questions,
+          m.answers,
+          m.outOfScope,
+          m.helpful,
+          m.notHelpful,
+          m.helpfulRatio,
+          m.handovers,
+          m.handoversAnswered,
+          m.medianHoursToAnswer,
+        ]),
+      ],
     },
     { name: 'Theo chủ đề', rows: [TOPIC_HEADER, ...r.topics.map((t) => [t.month, t.topic, t.count])] },
     { name: 'Theo kênh', rows: [CHANNEL_HEADER, ...r.channels.map((c) => [c.month, CHANNEL_NAMES[c.channel] ?? c.channel, c.count])] },

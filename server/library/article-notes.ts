@@ -72,13 +72,20 @@ export async function editArticleNotes(db: Db, actor: Actor, documentId: string,
     if (n.clause && !a.clauses.includes(n.clause)) throw badRequest('note_clause', `Điều ${article} không có khoản ${n.clause}.`);
     if (n.point && !n.clause) throw badRequest('note_point', 'Điểm cần đi kèm khoản.');
   }
-  if (notes.filter((n) => n.kind === 'meaning' && !n.clause).length > 1) throw badRequest('note_meaning', 'Mỗi điều chỉ có một câu giải thích dễ hiểu cho cả điều.');
+  if (notes.filter((n) => n.kind === 'meaning' && !n.clause).length > 1)
+    throw badRequest('note_meaning', 'Mỗi điều chỉ có một câu giải thích dễ hiểu cho cả điều.');
   const before = await db.transaction(async (tx) => {
     const replaced = await replaceArticleNotes(tx, documentId, article, notes);
-    await audit(tx, actor, 'notes.update', { type: 'article', id: `${documentId}/${article}` }, {
-      before: replaced.map((n) => ({ clause: n.clause, point: n.point, kind: n.kind, text: n.text, origin: n.origin })),
-      after: notes.map((n) => ({ clause: n.clause, point: n.point, kind: n.kind, text: n.text })),
-    });
+    await audit(
+      tx,
+      actor,
+      'notes.update',
+      { type: 'article', id: `${documentId}/${article}` },
+      {
+        before: replaced.map((n) => ({ clause: n.clause, point: n.point, kind: n.kind, text: n.text, origin: n.origin })),
+        after: notes.map((n) => ({ clause: n.clause, point: n.point, kind: n.kind, text: n.text })),
+      },
+    );
     return replaced;
   });
   return { saved: notes.length, replaced: before.length };

@@ -45,7 +45,8 @@ export function wordDiff(a: string, b: string): DiffOp[] {
   const n = x.length;
   const m = y.length;
   const dp = Array.from({ length: n + 1 }, () => new Uint16Array(m + 1));
-  for (let i = n - 1; i >= 0; i--) for (let j = m - 1; j >= 0; j--) dp[i]![j] = x[i] === y[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
+  for (let i = n - 1; i >= 0; i--)
+    for (let j = m - 1; j >= 0; j--) dp[i]![j] = x[i] === y[j] ? dp[i + 1]![j + 1]! + 1 : Math.max(dp[i + 1]![j]!, dp[i]![j + 1]!);
   const ops: DiffOp[] = [];
   const push = (op: DiffOp['op'], w: string) => {
     const last = ops[ops.length - 1];
@@ -117,7 +118,8 @@ export function compareArticles(oldArts: ArticleText[], newArts: ArticleText[]) 
       if (a === b) continue;
       clauses.push({ clause: k, change: !a ? 'added' : !b ? 'removed' : 'changed', diff: wordDiff(a, b) });
     }
-    if (clauses.length || o.title !== n.title) changed.push({ old: { article: o.article, title: o.title }, new: { article: n.article, title: n.title }, clauses });
+    if (clauses.length || o.title !== n.title)
+      changed.push({ old: { article: o.article, title: o.title }, new: { article: n.article, title: n.title }, clauses });
   }
   return {
     added: newArts.filter((a) => !usedNew.has(a)).map((a) => ({ article: a.article, title: a.title })),
@@ -161,7 +163,14 @@ export async function answersToReview(db: Queryable, documentIds?: string[]) {
       question: x.question,
       documentId: x.document_id,
       article: x.article,
-      reason: x.status === null ? 'Văn bản đã bị xoá khỏi thư viện' : !x.present ? `Văn bản không còn Điều ${x.article}` : x.status === 'replaced' ? 'Văn bản đã được thay thế' : 'Văn bản đã hết hiệu lực',
+      reason:
+        x.status === null
+          ? 'Văn bản đã bị xoá khỏi thư viện'
+          : !x.present
+            ? `Văn bản không còn Điều ${x.article}`
+            : x.status === 'replaced'
+              ? 'Văn bản đã được thay thế'
+              : 'Văn bản đã hết hiệu lực',
     }));
 }
 

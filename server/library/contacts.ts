@@ -34,7 +34,14 @@ export async function confirmContact(db: Db, actor: Actor, documentId: string, c
       [documentId, contactId, confirmed ? actor.email : null, confirmed],
     );
     const c = r.rows[0];
-    if (c) await audit(tx, actor, confirmed ? 'contact.confirm' : 'contact.withdraw', { type: 'document', id: documentId }, { contactId: Number(c.id), kind: c.kind });
+    if (c)
+      await audit(
+        tx,
+        actor,
+        confirmed ? 'contact.confirm' : 'contact.withdraw',
+        { type: 'document', id: documentId },
+        { contactId: Number(c.id), kind: c.kind },
+      );
     return c;
   });
   if (!row) throw notFound('contact', 'Không tìm thấy số điện thoại hoặc địa chỉ này.');

@@ -30,9 +30,17 @@ export async function reindexDocument(s: Pick<Services, 'db' | 'embedder' | 'con
   if (bytes) {
     // Officials' metadata edits win over what the parser reads from the file.
     const overrides: DocumentMeta = {
-      title: doc.title, number: doc.number ?? undefined, type: doc.type, issuer: doc.issuer ?? undefined,
-      issued: doc.issued ?? undefined, effective: doc.effective ?? undefined, status: doc.status,
-      scope: doc.scope ?? undefined, period: doc.period ?? undefined, periodStart: doc.period_start ?? undefined, periodEnd: doc.period_end ?? undefined,
+      title: doc.title,
+      number: doc.number ?? undefined,
+      type: doc.type,
+      issuer: doc.issuer ?? undefined,
+      issued: doc.issued ?? undefined,
+      effective: doc.effective ?? undefined,
+      status: doc.status,
+      scope: doc.scope ?? undefined,
+      period: doc.period ?? undefined,
+      periodStart: doc.period_start ?? undefined,
+      periodEnd: doc.period_end ?? undefined,
     };
     const p = await reparseDocument(db, embedder, doc.id, { bytes, overrides }, (tx, p) =>
       audit(tx, actor, 'document.reindex', target, { mode: 'reparsed', chunks: p.chunks.length }),

@@ -55,7 +55,10 @@ export async function successorsOf(db: Queryable, hits: readonly ArticleHit[]): 
     }
     // The khoản she was shown in the old text, when the new article has one of that number.
     const clause = old.clause && text.clauses.has(old.clause) ? old.clause : ([...text.clauses.keys()].find((k) => k) ?? null);
-    const body = (text.clauses.get(clause ?? '') ?? text.clauses.get('') ?? '').replace(/^\d+[a-zđ]?\.\s+/u, '').split('\n')[0]!.trim();
+    const body = (text.clauses.get(clause ?? '') ?? text.clauses.get('') ?? '')
+      .replace(/^\d+[a-zđ]?\.\s+/u, '')
+      .split('\n')[0]!
+      .trim();
     const quote = body.length > MAX_QUOTE_CHARS ? `${body.slice(0, MAX_QUOTE_CHARS).replace(/\s+\S*$/u, '')}…` : body;
     out.push({ old, document, article, clause: quote ? clause : null, quote: quote || (text.title ?? '') });
   }

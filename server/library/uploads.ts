@@ -83,8 +83,15 @@ const MetaFields = z.object({
 });
 
 const FIELD_LABELS: Record<string, string> = {
-  number: 'số hiệu', title: 'tên văn bản', type: 'loại văn bản', status: 'tình trạng hiệu lực',
-  effective: 'ngày hiệu lực', issued: 'ngày ban hành', issuer: 'cơ quan ban hành', replacedBy: 'văn bản thay thế', topics: 'chủ đề',
+  number: 'số hiệu',
+  title: 'tên văn bản',
+  type: 'loại văn bản',
+  status: 'tình trạng hiệu lực',
+  effective: 'ngày hiệu lực',
+  issued: 'ngày ban hành',
+  issuer: 'cơ quan ban hành',
+  replacedBy: 'văn bản thay thế',
+  topics: 'chủ đề',
 };
 
 /** An official's metadata for the files she uploads (wins over what the parser reads); empty fields are unset. */
@@ -93,11 +100,18 @@ export function readMetadata(fields: Record<string, string>): DocumentMeta {
   const parsed = MetaFields.safeParse(nonEmpty);
   if (!parsed.success) {
     const field = String(parsed.error.issues[0]?.path[0] ?? '');
-    throw badRequest('metadata', `Thông tin "${FIELD_LABELS[field] ?? field}" không hợp lệ. Ngày ghi theo dạng YYYY-MM-DD; tình trạng là in_force, partial, expired hoặc replaced.`);
+    throw badRequest(
+      'metadata',
+      `Thông tin "${FIELD_LABELS[field] ?? field}" không hợp lệ. Ngày ghi theo dạng YYYY-MM-DD; tình trạng là in_force, partial, expired hoặc replaced.`,
+    );
   }
   const { topics, ...rest } = parsed.data;
   const meta: DocumentMeta = { ...rest };
-  if (topics) meta.topics = topics.split(';').map((t) => t.trim()).filter(Boolean);
+  if (topics)
+    meta.topics = topics
+      .split(';')
+      .map((t) => t.trim())
+      .filter(Boolean);
   return meta;
 }
 
@@ -156,12 +170,26 @@ export function createUploads(s: UploadDeps, log: UploadLog) {
       if (!known) await s.embeddings?.ensureSchema();
       // The uploads row, the audit entry and the kept original go with the document: an upload is
       // never `indexed` without its document, nor a document added without its entry.
-      const bookkeeping = async (tx: Parameters<typeof audit>[0], r: { status: 'added' | 'replaced' | 'skipped'; documentId: string; replacedId?: string; articles: number; chunks: number }) => {
+      const bookkeeping = async (
+        tx: Parameters<typeof audit>[0],
+        r: { status: 'added' | 'replaced' | 'skipped'; documentId: string; replacedId?: string; articles: number; chunks: number },
+      ) => {
         keepOriginal(config.dataDir, sha, file.tmpPath);
         await markUploadIndexed(tx, id, { result: r.status, sha, documentId: r.documentId, articles: r.articles, chunks: r.chunks });
-        await audit(tx, actor, 'document.upload', { type: 'document', id: r.documentId }, {
-          uploadId: id, filename: file.filename, result: r.status, replacedId: r.replacedId ?? null, articles: r.articles, chunks: r.chunks,
-        });
+        await audit(
+          tx,
+          actor,
+          'document.upload',
+          { type: 'document', id: r.documentId },
+          {
+            uploadId: id,
+            filename: file.filename,
+            result: r.status,
+            replacedId: r.replacedId ?? null,
+            articles: r.articles,
+            chunks: r.chunks,
+          },
+        );
       };
       const r = await parsing(bytes, () =>
         ingestDocument(db, embedder, { bytes, filename: file.filename, overrides, origin: 'upload' }, (tx, w) =>
@@ -171,8 +199,16 @@ export function createUploads(s: UploadDeps, log: UploadLog) {
       // The same bytes again: no document written, so the bookkeeping commits on its own.
       if (r.status === 'skipped') await db.transaction((tx) => bookkeeping(tx, r));
       return {
-        ...base, state: 'indexed', result: r.status, documentId: r.documentId, documentTitle: r.title, replacedId: r.replacedId ?? null,
-        error: null, errorCode: null, articles: r.articles, chunks: r.chunks,
+        ...base,
+        state: 'indexed',
+        result: r.status,
+        documentId: r.documentId,
+        documentTitle: r.title,
+        replacedId: r.replacedId ?? null,
+        error: null,
+        errorCode: null,
+        articles: r.articles,
+        chunks: r.chunks,
       };
     } catch (err) {
       return failed(base, err, actor);
@@ -194,7 +230,16 @@ export function createUploads(s: UploadDeps, log: UploadLog) {
     });
     const wait = (err as { retryAfterMs?: unknown } | null)?.retryAfterMs;
     return {
-      ...base, state: 'error', result: null, documentId: null, documentTitle: null, replacedId: null, error: message, errorCode: code, articles: null, chunks: null,
+      ...base,
+      state: 'error',
+      result: null,
+      documentId: null,
+      documentTitle: null,
+      replacedId: null,
+      error: message,
+      errorCode: code,
+      articles: null,
+      chunks: null,
       ...(outage ? { temporary: true, ...(typeof wait === 'number' ? { retryAfterMs: wait } : {}) } : {}),
     };
   }
@@ -243,10 +288,19 @@ export function createUploads(s: UploadDeps, log: UploadLog) {
         documentId: p.id,
         name: p.name,
         meta: {
-          title: p.meta.title, number: p.meta.number ?? null, type: p.meta.type, issuer: p.meta.issuer ?? null,
-          issued: p.meta.issued ?? null, effective: p.meta.effective ?? null, status: p.meta.status ?? null,
-          replacedBy: p.meta.replacedBy ?? null, topics: p.meta.topics ?? [],
-          scope: p.meta.scope ?? null, period: p.meta.period ?? null, periodStart: p.meta.periodStart ?? null, periodEnd: p.meta.periodEnd ?? null,
+          title: p.meta.title,
+          number: p.meta.number ?? null,
+          type: p.meta.type,
+          issuer: p.meta.issuer ?? null,
+          issued: p.meta.issued ?? null,
+          effective: p.meta.effective ?? null,
+          status: p.meta.status ?? null,
+          replacedBy: p.meta.replacedBy ?? null,
+          topics: p.meta.topics ?? [],
+          scope: p.meta.scope ?? null,
+          period: p.meta.period ?? null,
+          periodStart: p.meta.periodStart ?? null,
+          periodEnd: p.meta.periodEnd ?? null,
         },
         scheme: structureScheme(p.structure),
         structure: outline(p.structure),
@@ -261,9 +315,20 @@ export function createUploads(s: UploadDeps, log: UploadLog) {
     /** Recent uploads, newest first, with their documents' current titles. */
     async list(limit: number): Promise<UploadListItem[]> {
       return (await listUploads(db, limit)).map((x) => ({
-        id: x.id, filename: x.filename, size: x.size_bytes, state: x.state, result: x.result, documentId: x.document_id,
-        documentTitle: x.title, error: x.error, errorCode: x.error_code, articles: x.articles, chunks: x.chunks,
-        uploadedBy: x.email, createdAt: x.created_at, updatedAt: x.updated_at,
+        id: x.id,
+        filename: x.filename,
+        size: x.size_bytes,
+        state: x.state,
+        result: x.result,
+        documentId: x.document_id,
+        documentTitle: x.title,
+        error: x.error,
+        errorCode: x.error_code,
+        articles: x.articles,
+        chunks: x.chunks,
+        uploadedBy: x.email,
+        createdAt: x.created_at,
+        updatedAt: x.updated_at,
       }));
     },
   };

@@ -31,7 +31,11 @@ const mcpHttp: FastifyPluginAsync = async (app) => {
     await server.connect(transport);
     await transport.handleRequest(req.raw, reply.raw, req.body);
   };
-  app.post('/mcp', { schema: { tags: ['mcp'], summary: 'MCP (streamable HTTP): tools search_library, read_article, document_status; API key with scope library' } }, handle);
+  app.post(
+    '/mcp',
+    { schema: { tags: ['mcp'], summary: 'MCP (streamable HTTP): tools search_library, read_article, document_status; API key with scope library' } },
+    handle,
+  );
   app.get('/mcp', { schema: { hide: true } }, handle);
   app.delete('/mcp', { schema: { hide: true } }, handle);
 };

@@ -18,7 +18,10 @@ const STATUS_VI: Record<string, string> = {
   replaced: 'đã được thay thế',
 };
 
-const text = (value: unknown) => ({ content: [{ type: 'text' as const, text: JSON.stringify(value, null, 2) }], structuredContent: value as Record<string, unknown> });
+const text = (value: unknown) => ({
+  content: [{ type: 'text' as const, text: JSON.stringify(value, null, 2) }],
+  structuredContent: value as Record<string, unknown>,
+});
 const failure = (message: string) => ({ content: [{ type: 'text' as const, text: message }], isError: true });
 
 export function createMcpServer(s: Services): McpServer {
@@ -28,7 +31,8 @@ export function createMcpServer(s: Services): McpServer {
     'search_library',
     {
       title: 'Tìm điều luật',
-      description: 'Tìm các điều luật trong thư viện Hiểu Luật phù hợp với một câu hỏi tiếng Việt (có dấu hay không dấu). Trả về điều, khoản, văn bản, hiệu lực và đoạn trích.',
+      description:
+        'Tìm các điều luật trong thư viện Hiểu Luật phù hợp với một câu hỏi tiếng Việt (có dấu hay không dấu). Trả về điều, khoản, văn bản, hiệu lực và đoạn trích.',
       inputSchema: { query: z.string().min(1).max(500), k: z.number().int().min(1).max(20).optional(), includeExpired: z.boolean().optional() },
     },
     async ({ query, k, includeExpired }) => {
@@ -59,7 +63,10 @@ export function createMcpServer(s: Services): McpServer {
       const doc = await getDocument(s.db, documentId);
       if (!doc) return failure(`Không có văn bản "${documentId}" trong thư viện.`);
       const rows = (
-        await s.db.query<{ article_title: string | null; text: string }>(`select article_title, text from chunks where document_id = $1 and article = $2 order by ordinal`, [documentId, article])
+        await s.db.query<{ article_title: string | null; text: string }>(
+          `select article_title, text from chunks where document_id = $1 and article = $2 order by ordinal`,
+          [documentId, article],
+        )
       ).rows;
       if (!rows.length) return failure(`Văn bản này không có Điều ${article}.`);
       return text({
@@ -78,12 +85,22 @@ export function createMcpServer(s: Services): McpServer {
     'document_status',
     {
       title: 'Văn bản còn hiệu lực không',
-      description: 'Cho biết một văn bản (theo số hiệu như 52/2014/QH13, hoặc mã trong thư viện) có trong thư viện không, còn hiệu lực không, hiệu lực từ ngày nào và văn bản nào thay thế.',
+      description:
+        'Cho biết một văn bản (theo số hiệu như 52/2014/QH13, hoặc mã trong thư viện) có trong thư viện không, còn hiệu lực không, hiệu lực từ ngày nào và văn bản nào thay thế.',
       inputSchema: { document: z.string().min(1).max(120) },
     },
     async ({ document }) => {
       const q = document.trim();
-      const r = await s.db.query<{ id: string; number: string | null; title: string; status: string; effective: string | null; issued: string | null; replaced_by: string | null; status_note: string | null }>(
+      const r = await s.db.query<{
+        id: string;
+        number: string | null;
+        title: string;
+        status: string;
+        effective: string | null;
+        issued: string | null;
+        replaced_by: string | null;
+        status_note: string | null;
+      }>(
         `select id, number, title, status, to_char(effective, 'YYYY-MM-DD') as effective, to_char(issued, 'YYYY-MM-DD') as issued, replaced_by, status_note
            from documents where id = $1 or lower(number) = lower($1) limit 1`,
         [q],

@@ -18,12 +18,15 @@ export async function recordNotifyConsent(
   const sealed = notifier.seal(input.zaloUserId);
   if (!sealed) return false;
   const key = zaloOwnerKeyOf(input.zaloUserId);
-  const owner = await q.query<{ owner_key: string | null }>(
-    'update conversations set owner_key = coalesce(owner_key, $2) where id = $1 returning owner_key',
-    [input.conversationId, key],
-  );
+  const owner = await q.query<{ owner_key: string | null }>('update conversations set owner_key = coalesce(owner_key, $2) where id = $1 returning owner_key', [
+    input.conversationId,
+    key,
+  ]);
   if (owner.rows[0]?.owner_key !== key) return false;
   // An answer already approved was delivered already: there is nothing left to tell her.
-  const r = await q.query("update handover set notify_recipient = $2 where id = $1 and state <> 'approved' and notified_at is null returning id", [input.handoverId, sealed]);
+  const r = await q.query("update handover set notify_recipient = $2 where id = $1 and state <> 'approved' and notified_at is null returning id", [
+    input.handoverId,
+    sealed,
+  ]);
   return r.rows.length > 0;
 }

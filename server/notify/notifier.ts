@@ -37,5 +37,7 @@ const OWNER_PREFIX = 'hieu-luat:zalo-owner:v1:';
  * notifications to the Zalo account that owns the conversation.
  */
 export function zaloOwnerKeyOf(zaloUserId: string): string {
-  return createHash('sha256').update(OWNER_PREFIX + zaloUserId).digest('hex');
+  return createHash('sha256')
+    .update(OWNER_PREFIX + zaloUserId)
+    .digest('hex');
 }

@@ -11,7 +11,13 @@ export type NotifyOutcome = 'sent' | 'not_asked' | 'not_delivered' | 'failed' | 
  * sends twice, and her encrypted id is not kept past this attempt whatever the outcome. Zalo
  * refusing or hanging is logged with the hand-over's number only and never reaches the official.
  */
-export async function notifyOfficialReply(q: Queryable, notifier: MemberNotifier, handoverId: number, log?: FastifyBaseLogger, now = new Date()): Promise<NotifyOutcome> {
+export async function notifyOfficialReply(
+  q: Queryable,
+  notifier: MemberNotifier,
+  handoverId: number,
+  log?: FastifyBaseLogger,
+  now = new Date(),
+): Promise<NotifyOutcome> {
   // At night Zalo would refuse it: it stays stored and sendDeferred sends it in the morning.
   if (!notifier.sendsAt(now)) return 'deferred';
   const claimed = (
@@ -31,7 +37,10 @@ export async function notifyOfficialReply(q: Queryable, notifier: MemberNotifier
     log?.info({ handover: handoverId }, 'member notified in Zalo');
     return 'sent';
   } catch (err) {
-    log?.warn({ handover: handoverId, err: err instanceof Error ? err.name === 'TimeoutError' ? 'timeout' : err.message : 'unknown' }, 'Zalo notification failed');
+    log?.warn(
+      { handover: handoverId, err: err instanceof Error ? (err.name === 'TimeoutError' ? 'timeout' : err.message) : 'unknown' },
+      'Zalo notification failed',
+    );
     return 'failed';
   }
 }

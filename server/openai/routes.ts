@@ -83,7 +83,11 @@ const openai: FastifyPluginAsync = async (app) => {
           required: ['messages'],
           // Clients send many OpenAI options (temperature, max_tokens, user…); they do not apply here.
           additionalProperties: true,
-          properties: { model: { type: 'string', maxLength: 100 }, messages: { type: 'array', minItems: 1, maxItems: 200, items: message }, stream: { type: 'boolean' } },
+          properties: {
+            model: { type: 'string', maxLength: 100 },
+            messages: { type: 'array', minItems: 1, maxItems: 200, items: message },
+            stream: { type: 'boolean' },
+          },
         },
       },
     },
@@ -112,7 +116,11 @@ const openai: FastifyPluginAsync = async (app) => {
         send({ id, object: 'chat.completion.chunk', created, model, choices: [{ index: 0, delta, finish_reason: finish }], ...extra });
       chunk({ role: 'assistant', content: '' });
       try {
-        const r = await respond(services, { message: question, noHistory: true, channel: 'api', signal: abort.signal }, { onToken: (t) => chunk({ content: t }) });
+        const r = await respond(
+          services,
+          { message: question, noHistory: true, channel: 'api', signal: abort.signal },
+          { onToken: (t) => chunk({ content: t }) },
+        );
         chunk({ content: sourcesText(r.citations) });
         chunk({}, 'stop', { citations: structuredCitations(r.citations), hieu_luat: { kind: r.kind, fallback: r.fallback } });
         if (!res.writableEnded) res.write('data: [DONE]\n\n');

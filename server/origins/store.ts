@@ -55,9 +55,7 @@ const cache = new WeakMap<object, { at: number; origins: Promise<Set<string>> }>
 async function configuredOrigins(q: Queryable): Promise<Set<string>> {
   const hit = cache.get(q);
   if (hit && Date.now() - hit.at < CACHE_MS) return hit.origins;
-  const origins = q
-    .query<{ origin: string }>('select origin from embed_origins')
-    .then((r) => new Set(r.rows.map((x) => x.origin)));
+  const origins = q.query<{ origin: string }>('select origin from embed_origins').then((r) => new Set(r.rows.map((x) => x.origin)));
   cache.set(q, { at: Date.now(), origins });
   origins.catch(() => cache.delete(q));
   return origins;

@@ -42,7 +42,10 @@ export default fp(
       const path = req.url.split('?')[0]!;
       const allowed = new Set(routes.filter((r) => r.pattern.test(path)).flatMap((r) => [...r.methods]));
       if (allowed.size && !allowed.has(req.method)) {
-        return reply.status(405).header('allow', [...allowed].sort().join(', ')).send({ error: 'method_not_allowed', message: messageFor('method_not_allowed') });
+        return reply
+          .status(405)
+          .header('allow', [...allowed].sort().join(', '))
+          .send({ error: 'method_not_allowed', message: messageFor('method_not_allowed') });
       }
       return reply.status(404).send({ error: 'not_found:route', message: messageFor('not_found:route') });
     });

@@ -113,7 +113,9 @@ function phrasingMatches(idx: CorpusIndex, documentId: string, article: string, 
   const asks = (idx.notes.get(noteKey(documentId, article)) ?? []).filter((n) => n.kind === 'ask');
   if (!asks.length) return [];
   // A small index over this article's phrasings, with the library-wide IDF taken from the phrasing index.
-  const local = LexicalIndex.build(asks.map((n, i) => ({ chunk: { id: i, documentId, articleKey: article }, fields: { body: fieldTerms(n.text), title: [], member: [] } })));
+  const local = LexicalIndex.build(
+    asks.map((n, i) => ({ chunk: { id: i, documentId, articleKey: article }, fields: { body: fieldTerms(n.text), title: [], member: [] } })),
+  );
   const w = new Map(weights.map(([t, x]) => [t, (x / idx.lexical.idf(t)) * idx.phrasings.idf(t)]));
   const ownSet = new Set(own);
   return local
@@ -161,12 +163,20 @@ function whyFirst(hits: HitExplanation[]): string {
   const [a, b] = hits;
   if (!a) return 'Không tìm thấy điều luật nào chứa các từ của câu hỏi.';
   const name = (h: HitExplanation) => (h.article ? `Điều ${h.article}` : 'mục này');
-  const strongest = a.terms.slice(0, 3).map((t) => `“${t.term}”`).join(', ');
-  const parts = [`${name(a)} đứng đầu (điểm ${a.score.toFixed(3)}) vì chứa nhiều từ quan trọng của câu hỏi nhất${strongest ? `, mạnh nhất là ${strongest}` : ''}.`];
+  const strongest = a.terms
+    .slice(0, 3)
+    .map((t) => `“${t.term}”`)
+    .join(', ');
+  const parts = [
+    `${name(a)} đứng đầu (điểm ${a.score.toFixed(3)}) vì chứa nhiều từ quan trọng của câu hỏi nhất${strongest ? `, mạnh nhất là ${strongest}` : ''}.`,
+  ];
   if (a.phrasings[0]) parts.push(`Câu hỏi gần với cách hội viên hay hỏi: “${a.phrasings[0].text}”.`);
   if (b) {
     const bTerms = new Set(b.terms.map((t) => t.term));
-    const onlyA = a.terms.filter((t) => !bTerms.has(t.term)).slice(0, 3).map((t) => `“${t.term}”`);
+    const onlyA = a.terms
+      .filter((t) => !bTerms.has(t.term))
+      .slice(0, 3)
+      .map((t) => `“${t.term}”`);
     const gap = a.score - b.score;
     parts.push(
       `${b.article ? `Điều ${b.article}` : 'Kết quả thứ hai'}${b.documentId !== a.documentId ? ' (văn bản khác)' : ''} kém ${gap.toFixed(3)} điểm` +

@@ -52,7 +52,14 @@ export interface IndexedRetriever extends Retriever {
   refresh(): Promise<{ version: string; builtMs: number }>;
 }
 
-export function createRetriever({ db, embedder, semantic, params = DEFAULT_PARAMS, phrasingWeight = PHRASING_WEIGHT, ranker = null }: RetrieverDeps): IndexedRetriever {
+export function createRetriever({
+  db,
+  embedder,
+  semantic,
+  params = DEFAULT_PARAMS,
+  phrasingWeight = PHRASING_WEIGHT,
+  ranker = null,
+}: RetrieverDeps): IndexedRetriever {
   // Built at start and whenever the corpus version moves, off the request path (index/holder.ts).
   const holder = createIndexHolder(db);
 
@@ -149,7 +156,14 @@ function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQu
  * best-matching member phrasing. Both scores are divided by their best value in this search, so
  * the weight says how much a close paraphrase counts against the whole article's text.
  */
-function withPhrasings(idx: CorpusIndex, ranked: ScoredChunk[], weights: Map<string, number>, accept: (c: IndexedChunk) => boolean, params: IndexParams, weight: number): ScoredChunk[] {
+function withPhrasings(
+  idx: CorpusIndex,
+  ranked: ScoredChunk[],
+  weights: Map<string, number>,
+  accept: (c: IndexedChunk) => boolean,
+  params: IndexParams,
+  weight: number,
+): ScoredChunk[] {
   if (weight <= 0 || !idx.phrasings.n || !ranked.length) return ranked;
   // Best phrasing score per article, by article ordinal.
   const best = new Float64Array(idx.articleCount);
@@ -174,7 +188,14 @@ function maxScore(list: readonly ScoredChunk[]): number {
 }
 
 /** RRF of the lexical ranking with pgvector's nearest chunks (HNSW; filters applied after). */
-async function fuseVector(db: Db, embedder: Embedder, idx: CorpusIndex, q: AnalyzedQuery, ranked: ScoredChunk[], accept: (c: IndexedChunk) => boolean): Promise<ScoredChunk[]> {
+async function fuseVector(
+  db: Db,
+  embedder: Embedder,
+  idx: CorpusIndex,
+  q: AnalyzedQuery,
+  ranked: ScoredChunk[],
+  accept: (c: IndexedChunk) => boolean,
+): Promise<ScoredChunk[]> {
   let vec: number[] | null = null;
   try {
     vec = (await embedder.embed([q.expanded]))[0] ?? null;

@@ -64,7 +64,10 @@ export class LlmQueryAssist implements QueryAssist {
   async rerank(question: string, hits: ArticleHit[]): Promise<number[] | null> {
     if (hits.length < 2) return null;
     const articles = hits
-      .map((h, i) => `[${i + 1}] ${h.document.name} — ${h.article ? `Điều ${h.article}` : (h.heading ?? '')}${h.articleTitle ? `. ${h.articleTitle}` : ''}: ${h.text.slice(0, EXCERPT_CHARS).replace(/\s+/g, ' ')}`)
+      .map(
+        (h, i) =>
+          `[${i + 1}] ${h.document.name} — ${h.article ? `Điều ${h.article}` : (h.heading ?? '')}${h.articleTitle ? `. ${h.articleTitle}` : ''}: ${h.text.slice(0, EXCERPT_CHARS).replace(/\s+/g, ' ')}`,
+      )
       .join('\n');
     const text = await this.ask(render('llm-rerank.vi.md', { question: nfc(question).replace(/"""/g, '"'), articles }));
     return text ? parseOrder(text, hits.length) : null;

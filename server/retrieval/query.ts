@@ -51,7 +51,11 @@ function readTsv(file: string): string[][] {
     .readFileSync(path.join(DATA_DIR, file), 'utf8')
     .split('\n')
     .filter((l) => l.trim() && !l.startsWith('#'))
-    .map((l) => nfc(l).split('\t').map((c) => c.trim()));
+    .map((l) =>
+      nfc(l)
+        .split('\t')
+        .map((c) => c.trim()),
+    );
 }
 
 let bundled: CompiledVocabulary | null = null;
@@ -68,7 +72,10 @@ const phraseLists = new Map<string, string[][]>();
 function loadPhrases(file: string): string[][] {
   let list = phraseLists.get(file);
   if (!list) {
-    list = readTsv(file).map((r) => syllables(r[0]!)).filter((p) => p.length).sort((a, b) => b.length - a.length);
+    list = readTsv(file)
+      .map((r) => syllables(r[0]!))
+      .filter((p) => p.length)
+      .sort((a, b) => b.length - a.length);
     phraseLists.set(file, list);
   }
   return list;
@@ -91,10 +98,13 @@ function markPhrases(tokens: string[], phrases: string[][], loose: boolean): (st
 }
 
 function loadShorthand(): Map<string, string> {
-  shorthand ??= new Map(readTsv('colloquial-forms.tsv').filter((r) => r.length >= 2).map(([a, b]) => [fold(a!), b!]));
+  shorthand ??= new Map(
+    readTsv('colloquial-forms.tsv')
+      .filter((r) => r.length >= 2)
+      .map(([a, b]) => [fold(a!), b!]),
+  );
   return shorthand;
 }
-
 
 /**
  * Finds a phrase in order, allowing a couple of extra words inside it ("giữ hết lương" matches
@@ -291,7 +301,15 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
     // Pairs within each of its concepts ("bạo lực gia đình; đánh đập"), never across two.
     const written = conceptsOf(c).map((part) => syllables(part));
     const parts = written.map((p) => p.map(fold));
-    const terms = [...new Set([...written.flat().filter((t) => !isStopSyllable(t, false)).map(fold), ...parts.flatMap(pairsOf)])];
+    const terms = [
+      ...new Set([
+        ...written
+          .flat()
+          .filter((t) => !isStopSyllable(t, false))
+          .map(fold),
+        ...parts.flatMap(pairsOf),
+      ]),
+    ];
     const share = Math.min(1, CONCEPT_BUDGET / Math.max(1, terms.length));
     for (const t of terms) expansionShare.set(t, Math.max(expansionShare.get(t) ?? 0, share));
   }
@@ -331,9 +349,7 @@ function matchVocabulary(entries: VocabEntry[], tokens: string[], loose: boolean
   const byEntry = new Map<VocabEntry, string[]>();
   for (const f of kept) byEntry.set(f.e, [...(byEntry.get(f.e) ?? []), f.phrase]);
   const supported = new Set([...byEntry.keys()].filter((e) => !e.conditional).map((e) => e.topic));
-  return [...byEntry]
-    .filter(([e]) => !e.conditional || supported.has(e.topic))
-    .map(([e, phrases]) => ({ e, phrases }));
+  return [...byEntry].filter(([e]) => !e.conditional || supported.has(e.topic)).map(([e, phrases]) => ({ e, phrases }));
 }
 
 /** For phrases matched under more than one topic: the topics with the most other support. */
@@ -345,7 +361,10 @@ function phraseOwners(matches: VocabMatch[], topicHits: Map<string, number>): Ma
     if (topics.size < 2) continue;
     const support = [...topics].map((t) => [t, (topicHits.get(t) ?? 0) - 1] as const);
     const best = Math.max(...support.map(([, n]) => n));
-    owners.set(phrase, support.filter(([, n]) => n === best).map(([t]) => t));
+    owners.set(
+      phrase,
+      support.filter(([, n]) => n === best).map(([t]) => t),
+    );
   }
   return owners;
 }

@@ -45,7 +45,10 @@ const key = (s: string) => ` ${syllables(fold(s)).join(' ')} `;
 /** The bundled law texts (corpus/*.txt): their articles and the titles that name one article. */
 export function readLawTexts(corpusDir: string): LawTexts {
   const all: { where: string; title: string; body: string }[] = [];
-  for (const f of fs.readdirSync(corpusDir).filter((f) => f.endsWith('.txt')).sort()) {
+  for (const f of fs
+    .readdirSync(corpusDir)
+    .filter((f) => f.endsWith('.txt'))
+    .sort()) {
     const text = fs.readFileSync(path.join(corpusDir, f), 'utf8');
     for (const a of parseStructure(splitHeader(text)?.body ?? text).articles) {
       const body = [...a.intro, ...a.clauses.flatMap((c) => [c.text, ...c.points.map((p) => p.text), ...c.tail])].join(' ');
@@ -123,7 +126,10 @@ export function checkVocabulary(rows: VocabRow[], topics: TopicRow[], laws: LawT
       errors.push(`${at}: no example message`);
       continue;
     }
-    for (const [form, text] of [['', r.example], [' without dấu', stripDiacritics(r.example)]] as const) {
+    for (const [form, text] of [
+      ['', r.example],
+      [' without dấu', stripDiacritics(r.example)],
+    ] as const) {
       const q = analyzeQuery(text, undefined, compiled);
       const reads = r.expansion === '-' ? q.topics.includes(r.topic) : q.concepts.includes(r.expansion);
       if (!reads) errors.push(`${at}: the example${form} ("${text}") does not read this row`);

@@ -45,13 +45,18 @@ function lines(text: string): { line: number; raw: string }[] {
 /** Rows of vocabulary.tsv: topic, phrases ("|" between them), expansion, example. */
 export function parseVocabulary(text: string): VocabRow[] {
   return lines(text).map(({ line, raw }) => {
-    const cells = nfc(raw).split('\t').map((c) => c.trim());
+    const cells = nfc(raw)
+      .split('\t')
+      .map((c) => c.trim());
     const topic = cells[0] ?? '';
     return {
       line,
       topic: topic.replace(/\?$/, ''),
       conditional: topic.endsWith('?'),
-      phrases: (cells[1] ?? '').split('|').map((p) => p.trim()).filter(Boolean),
+      phrases: (cells[1] ?? '')
+        .split('|')
+        .map((p) => p.trim())
+        .filter(Boolean),
       expansion: cells[2] ?? '',
       example: cells[3] ?? '',
       notNfc: nfc(raw) !== raw,
@@ -63,7 +68,9 @@ export function parseVocabulary(text: string): VocabRow[] {
 /** Rows of topics.tsv: topic, description. */
 export function parseTopics(text: string): TopicRow[] {
   return lines(text).map(({ line, raw }) => {
-    const [topic = '', description = ''] = nfc(raw).split('\t').map((c) => c.trim());
+    const [topic = '', description = ''] = nfc(raw)
+      .split('\t')
+      .map((c) => c.trim());
     return { line, topic, description };
   });
 }
@@ -79,5 +86,8 @@ export function readTopics(dir = DATA_DIR): TopicRow[] {
 /** The concepts of an expansion, one per "; " ("-" has none). */
 export function conceptsOf(expansion: string): string[] {
   if (expansion === '-') return [];
-  return expansion.split(';').map((c) => c.trim()).filter(Boolean);
+  return expansion
+    .split(';')
+    .map((c) => c.trim())
+    .filter(Boolean);
 }

@@ -12,7 +12,9 @@ const citation = citationSchema;
 const emergencySchema = {
   type: 'object',
   required: ['numbers'],
-  properties: { numbers: { type: 'array', items: { type: 'object', required: ['label', 'number'], properties: { label: { type: 'string' }, number: { type: 'string' } } } } },
+  properties: {
+    numbers: { type: 'array', items: { type: 'object', required: ['label', 'number'], properties: { label: { type: 'string' }, number: { type: 'string' } } } },
+  },
 } as const;
 
 const chatResponse = {
@@ -205,7 +207,14 @@ const chat: FastifyPluginAsync = async (app) => {
 
 /** What a chat leaves in the log: ids, counts and why an LLM was stood in for; never her words or the answer. */
 function answeredLog(r: ChatResult) {
-  return { conversationId: r.conversationId, kind: r.kind, citations: r.citations.length, fallback: r.fallback, fallbackReason: r.fallbackReason, droppedCitations: r.droppedCitations };
+  return {
+    conversationId: r.conversationId,
+    kind: r.kind,
+    citations: r.citations.length,
+    fallback: r.fallback,
+    fallbackReason: r.fallbackReason,
+    droppedCitations: r.droppedCitations,
+  };
 }
 
 function present(r: ChatResult) {

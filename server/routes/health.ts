@@ -54,7 +54,10 @@ const readyResponse = {
  * callers; a logged-in official sees them on /api/ready.
  */
 const health: FastifyPluginAsync = async (app) => {
-  const degradedParts = () => Object.entries(app.services.health?.() ?? {}).filter(([, ok]) => !ok).map(([part]) => part);
+  const degradedParts = () =>
+    Object.entries(app.services.health?.() ?? {})
+      .filter(([, ok]) => !ok)
+      .map(([part]) => part);
 
   app.get(
     '/api/health',

@@ -11,7 +11,22 @@ import type { Token } from './normalise.js';
  */
 
 export type Level = 'emergency' | 'urgent' | 'ordinary';
-export type What = 'violence' | 'threat' | 'weapon' | 'sexual' | 'confine' | 'taken' | 'lure' | 'injury' | 'medical' | 'mild' | 'pregnant' | 'selfharm' | 'starve' | 'expelled' | 'grope';
+export type What =
+  | 'violence'
+  | 'threat'
+  | 'weapon'
+  | 'sexual'
+  | 'confine'
+  | 'taken'
+  | 'lure'
+  | 'injury'
+  | 'medical'
+  | 'mild'
+  | 'pregnant'
+  | 'selfharm'
+  | 'starve'
+  | 'expelled'
+  | 'grope';
 export type When = 'now' | 'ongoing' | 'recent' | 'habitual' | 'past' | 'none';
 
 export interface Assessment {
@@ -74,7 +89,19 @@ interface Rule {
 }
 
 /** Harms someone does to her or a child; an injury or bleeding without one is an accident or a birth. */
-const BY_SOMEONE: ReadonlySet<What> = new Set(['violence', 'threat', 'weapon', 'sexual', 'confine', 'taken', 'mild', 'starve', 'selfharm', 'expelled', 'grope']);
+const BY_SOMEONE: ReadonlySet<What> = new Set([
+  'violence',
+  'threat',
+  'weapon',
+  'sexual',
+  'confine',
+  'taken',
+  'mild',
+  'starve',
+  'selfharm',
+  'expelled',
+  'grope',
+]);
 /**
  * An injury or bleeding that no one caused: told with its cause ("ngã xe", "tai nạn", "đột quỵ",
  * "sinh mổ") unless she is pregnant, or not happening now and asked about leave, insurance or rights ("sảy thai, công ty
@@ -87,7 +114,10 @@ const accidental = (f: Features, h: Features['harms'][number]) =>
   ((f.has('ctx.accident') && !f.has('what.pregnant')) || (!happening(h.when) && (f.has('frame.benefit') || f.has('frame.legal') || f.has('frame.advice'))));
 const active = (f: Features) => f.harms.filter((h) => !CONTEXT_ONLY.has(h.what) && h.when !== 'past' && !h.hypothetical && !accidental(f, h));
 const happening = (w: When) => w === 'now' || w === 'ongoing';
-const is = (...whats: What[]) => (h: { what: What }) => whats.includes(h.what);
+const is =
+  (...whats: What[]) =>
+  (h: { what: What }) =>
+    whats.includes(h.what);
 
 export const RULES: readonly Rule[] = [
   {
@@ -95,7 +125,8 @@ export const RULES: readonly Rule[] = [
     level: 'emergency',
     why: 'She calls for help ("cứu em với"), or pleads ("ai đó giúp em với") with a harm not in the past: nothing else needs to be understood first.',
     applies: (f) =>
-      ((f.has('frame.help') && !(f.harms.length && f.harms.every((h) => h.when === 'past'))) || (f.has('frame.plea') && active(f).length > 0)) && !(f.general && !f.self),
+      ((f.has('frame.help') && !(f.harms.length && f.harms.every((h) => h.when === 'past'))) || (f.has('frame.plea') && active(f).length > 0)) &&
+      !(f.general && !f.self),
   },
   {
     id: 'self-harm',
@@ -128,7 +159,11 @@ export const RULES: readonly Rule[] = [
     id: 'continuing-state',
     level: 'emergency',
     why: 'Locked in, being taken away, starved, bleeding or unconscious, told without a past marker: that state lasts until someone ends it.',
-    applies: (f) => f.concrete && !f.reporter && !(f.has('frame.general') && !f.self && !f.childOwn) && active(f).some((h) => CONTINUING.has(h.what) && h.when !== 'habitual'),
+    applies: (f) =>
+      f.concrete &&
+      !f.reporter &&
+      !(f.has('frame.general') && !f.self && !f.childOwn) &&
+      active(f).some((h) => CONTINUING.has(h.what) && h.when !== 'habitual'),
   },
   {
     id: 'put-out-at-night',
@@ -165,7 +200,12 @@ export const RULES: readonly Rule[] = [
     level: 'emergency',
     why: 'Violence against her or someone she names, told in the present with no time given and not as a habit or a legal question ("chồng say rượu về đánh em, em phải làm sao").',
     applies: (f) =>
-      f.concrete && !f.general && !f.reporter && !f.has('frame.legal') && !f.has('ctx.school') && active(f).some((h) => (h.what === 'violence' || h.what === 'mild') && h.when === 'none'),
+      f.concrete &&
+      !f.general &&
+      !f.reporter &&
+      !f.has('frame.legal') &&
+      !f.has('ctx.school') &&
+      active(f).some((h) => (h.what === 'violence' || h.what === 'mild') && h.when === 'none'),
   },
   {
     id: 'severe-asked-as-law',
@@ -210,9 +250,7 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   // "muốn hỏi về việc bị đánh năm ngoái": a past time right after the harm dates it, whatever
   // "bây giờ" says about the asking.
   // "đang" on the harm keeps it now.
-  const dated = inClause.some(
-    (m) => (m.concept === 'when.past' || m.concept === 'when.safe') && m.start >= harm.end && m.start - harm.end <= 3,
-  );
+  const dated = inClause.some((m) => (m.concept === 'when.past' || m.concept === 'when.safe') && m.start >= harm.end && m.start - harm.end <= 3);
   const onHarm = inClause.some((m) => m.concept === 'when.progressive' && m.end <= harm.start && harm.start - m.end <= 1);
   if (dated && !onHarm) return 'past';
   const own = rank(inClause, harm, what);
@@ -227,7 +265,10 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   if (own !== 'none') return own;
   // From other clauses: not "đang" (it qualifies its own verb) nor "bây giờ" ("năm ngoái nó đánh
   // em. Bây giờ em muốn ly hôn"), but a presence cue ("hắn đang đứng ngoài cửa") counts.
-  const elsewhere = matches.filter((m) => m.concept.startsWith('when.') && m.clause !== harm.clause && m.concept !== 'when.progressive' && m.concept !== 'when.now' && m.concept !== 'when.near');
+  const elsewhere = matches.filter(
+    (m) =>
+      m.concept.startsWith('when.') && m.clause !== harm.clause && m.concept !== 'when.progressive' && m.concept !== 'when.now' && m.concept !== 'when.near',
+  );
   return rank(elsewhere, harm, what);
 }
 
@@ -271,7 +312,9 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
  */
 function rank(markers: Match[], harm: Match, what: What): When {
   const c = (name: string) => markers.some((m) => m.concept === name);
-  const progressive = markers.some((m) => m.concept === 'when.progressive' && m.start <= harm.start && (harm.start - m.end <= PROGRESSIVE_REACH || CONTINUING.has(what)));
+  const progressive = markers.some(
+    (m) => m.concept === 'when.progressive' && m.start <= harm.start && (harm.start - m.end <= PROGRESSIVE_REACH || CONTINUING.has(what)),
+  );
   if (c('when.now') || c('when.present') || c('when.just') || c('when.near')) return 'now';
   if (c('when.past') || c('when.safe')) return 'past';
   if (progressive) return 'now';
@@ -289,10 +332,28 @@ function rank(markers: Match[], harm: Match, what: What): When {
  * suffers it ("bị"), that it is happening or has happened ("đang", "đã", "khi"), or why ("vì"):
  * the harm is real, not hers to intend.
  */
-const SOMEONE_ELSE_ACTS = /^(bị|bi|khi|lúc|luc|đang|dang|đã|vì|vi|do|bởi|chồng|chong|nó|no|hắn|han|anh|ông|ong|thằng|thang|gã|lão|mụ|bố|cha|chú|bác|cậu|dượng|duong|người|họ|bọn|tụi)$/;
+const SOMEONE_ELSE_ACTS =
+  /^(bị|bi|khi|lúc|luc|đang|dang|đã|vì|vi|do|bởi|chồng|chong|nó|no|hắn|han|anh|ông|ong|thằng|thang|gã|lão|mụ|bố|cha|chú|bác|cậu|dượng|duong|người|họ|bọn|tụi)$/;
 
 /** Word pairs that make the rest of a clause a question about what comes before it (folded). */
-const QUESTION_PAIRS = new Set(['co duoc', 'co phai', 'co quyen', 'co bi', 'co nen', 'duoc khong', 'phai khong', 'bi phat', 'bi xu', 'toi gi', 'the nao', 'ra sao', 'nhu nao', 'lam sao', 'goi ai', 'bao ai']);
+const QUESTION_PAIRS = new Set([
+  'co duoc',
+  'co phai',
+  'co quyen',
+  'co bi',
+  'co nen',
+  'duoc khong',
+  'phai khong',
+  'bi phat',
+  'bi xu',
+  'toi gi',
+  'the nao',
+  'ra sao',
+  'nhu nao',
+  'lam sao',
+  'goi ai',
+  'bao ai',
+]);
 
 /** Does the clause after token i ask a question: a legal one, or one ending in "không"? */
 function asksAfter(i: number, tokens: Token[]): boolean {
@@ -328,7 +389,9 @@ function crimeName(m: Match, tokens: Token[]): boolean {
 /** "cách đây 2 tiếng" is recent, not the past "cách đây": a time phrase inside a longer one of another kind is dropped. */
 function longestTimes(matches: Match[]): Match[] {
   const when = (m: Match) => m.concept.startsWith('when.');
-  return matches.filter((m) => !when(m) || !matches.some((o) => when(o) && o.concept !== m.concept && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
+  return matches.filter(
+    (m) => !when(m) || !matches.some((o) => when(o) && o.concept !== m.concept && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start),
+  );
 }
 
 /** Ages under 18 written as a number: "bé 9 tuổi", "con 16t". */
@@ -356,7 +419,12 @@ export function assessDanger(message: string): Assessment {
   // without a time, it is for the hotline, not the police now — unless it is happening.
   const harms = matches
     .filter((m) => m.concept.startsWith('what.') && !negated(m, tokens) && !crimeName(m, tokens))
-    .map((m) => ({ what: (m.concept === 'what.grope' && child ? 'sexual' : m.concept.slice(5)) as What, match: m, when: timeOf(m, matches, tokens), hypothetical: supposed(m, matches, tokens) }));
+    .map((m) => ({
+      what: (m.concept === 'what.grope' && child ? 'sexual' : m.concept.slice(5)) as What,
+      match: m,
+      when: timeOf(m, matches, tokens),
+      hypothetical: supposed(m, matches, tokens),
+    }));
   const other = has('who.other');
   // A child given an age ("đứa bé 12 tuổi") or pointed at ("con bé", "đứa nhỏ nhà bên") or a man
   // pointed at ("thằng đó", "hắn") is someone particular, not people in general.
@@ -366,11 +434,28 @@ export function assessDanger(message: string): Assessment {
   const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named')) && !thirdParty;
   const general = has('frame.general') || hearsay || (has('who.general') && !self);
   const asksInGeneral = !concrete && (general || has('who.general') || has('frame.advice') || has('frame.legal'));
-  const f: Features = { tokens, matches, harms, has, self, child, childOwn, minor, childNamed: has('who.child.named'), other, concrete, general, asksInGeneral, reporter: (hearsay || has('frame.role')) && !childOwn };
+  const f: Features = {
+    tokens,
+    matches,
+    harms,
+    has,
+    self,
+    child,
+    childOwn,
+    minor,
+    childNamed: has('who.child.named'),
+    other,
+    concrete,
+    general,
+    asksInGeneral,
+    reporter: (hearsay || has('frame.role')) && !childOwn,
+  };
   const rule = RULES.find((r) => r.applies(f))!;
   const what = [...new Set(harms.map((h) => h.what))];
   const order: When[] = ['now', 'ongoing', 'recent', 'habitual', 'past', 'none'];
   const when = harms.map((h) => h.when).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0] ?? 'none';
-  const medical = what.some((w) => w === 'medical' || w === 'injury' || w === 'selfharm' || w === 'starve') || (what.includes('pregnant') && what.some((w) => w !== 'pregnant'));
+  const medical =
+    what.some((w) => w === 'medical' || w === 'injury' || w === 'selfharm' || w === 'starve') ||
+    (what.includes('pregnant') && what.some((w) => w !== 'pregnant'));
   return { level: rule.level, rule: rule.id, who: { self, child, other }, what, when, needs: { child, medical } };
 }

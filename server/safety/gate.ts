@@ -83,7 +83,10 @@ export function allNumbers(c: Numbers): SafetyNumber[] {
 let steps: Map<string, string> | null = null;
 function step(key: string, c: Numbers): string {
   steps ??= new Map(readTable('safety-steps.tsv').map(([k, v]) => [k!, v!]));
-  return (steps.get(key) ?? '').replace(/\{\{(\w+)\}\}/g, (_, k: string) => ({ police: c.EMERGENCY_POLICE, child: c.EMERGENCY_CHILD, medical: c.EMERGENCY_MEDICAL })[k] ?? '');
+  return (steps.get(key) ?? '').replace(
+    /\{\{(\w+)\}\}/g,
+    (_, k: string) => ({ police: c.EMERGENCY_POLICE, child: c.EMERGENCY_CHILD, medical: c.EMERGENCY_MEDICAL })[k] ?? '',
+  );
 }
 
 const listed = (numbers: SafetyNumber[]) => numbers.map((n) => `${n.number} (${n.label})`).join(', ');
@@ -111,7 +114,13 @@ export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, number
   if (level === 'urgent') {
     const rule = read.danger.rule;
     const key =
-      rule === 'trafficking-suspected' ? 'urgent.trafficking' : what.has('selfharm') ? 'urgent.selfharm' : read.danger.needs.child && what.has('sexual') ? 'urgent.child' : 'urgent.violence';
+      rule === 'trafficking-suspected'
+        ? 'urgent.trafficking'
+        : what.has('selfharm')
+          ? 'urgent.selfharm'
+          : read.danger.needs.child && what.has('sexual')
+            ? 'urgent.child'
+            : 'urgent.violence';
     const call = numbers.length ? `gọi ${listed(numbers)}.` : 'chị không phải tự xoay xở một mình.';
     return `${render('urgent.vi.txt', { numbers: call, step: step(key, c) }).replace(/\.\. /, '. ')}\n`;
   }
@@ -142,5 +151,7 @@ export async function refusalText(read: SafetyRead, retriever: Retriever): Promi
     const source = hit?.article ? ` (xem Điều ${hit.article} ${hit.document.name})` : '';
     return render('refusal-unlawful.vi.txt', { consequence: r.consequence.replace(/\.$/, ''), source: `${source}.`, alternative: r.alternative });
   }
-  return render('out-of-scope.vi.txt', { lead: r?.kind === 'offtopic' && r.lead ? `${r.lead} ` : 'Hiểu Luật chưa tìm thấy văn bản nào trong thư viện trả lời câu hỏi này. ' });
+  return render('out-of-scope.vi.txt', {
+    lead: r?.kind === 'offtopic' && r.lead ? `${r.lead} ` : 'Hiểu Luật chưa tìm thấy văn bản nào trong thư viện trả lời câu hỏi này. ',
+  });
 }

@@ -40,7 +40,14 @@ export function readRows(file: string): Row[] {
     .filter((l) => l.trim() && !l.startsWith('#'))
     .map((l) => {
       const [concept, phrases, ...extra] = nfc(l).split('\t');
-      return { concept: concept!.trim(), phrases: (phrases ?? '').split('|').map((p) => p.trim()).filter(Boolean), extra: extra.map((e) => e.trim()) };
+      return {
+        concept: concept!.trim(),
+        phrases: (phrases ?? '')
+          .split('|')
+          .map((p) => p.trim())
+          .filter(Boolean),
+        extra: extra.map((e) => e.trim()),
+      };
     });
 }
 

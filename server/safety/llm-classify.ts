@@ -38,7 +38,14 @@ export function createLlmClassifier(opts: ClassifierOptions): DangerClassifier {
       const controller = new AbortController();
       const timer = setTimeout(() => controller.abort(), opts.timeoutMs);
       try {
-        const call = () => chat.invoke([['system', render('safety-classify.vi.md')], ['human', message.replace(/"{3,}/g, '”')]], { signal: controller.signal });
+        const call = () =>
+          chat.invoke(
+            [
+              ['system', render('safety-classify.vi.md')],
+              ['human', message.replace(/"{3,}/g, '”')],
+            ],
+            { signal: controller.signal },
+          );
         const res = await (opts.breaker ? opts.breaker.run(call) : call());
         return parseLevel(typeof res.content === 'string' ? res.content : '');
       } catch {

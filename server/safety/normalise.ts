@@ -20,10 +20,69 @@ const INVISIBLE = /[\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180F\u200
  * full-width and mathematical letters; these it leaves alone because they are real letters.
  */
 const LOOK_ALIKES: Record<string, string> = {
-  а: 'a', е: 'e', о: 'o', р: 'p', с: 'c', у: 'y', х: 'x', і: 'i', ј: 'j', ԁ: 'd', һ: 'h', ӏ: 'l', ѕ: 's', ԛ: 'q', ԝ: 'w', к: 'k', м: 'm', н: 'h', т: 't', в: 'b', ё: 'ë',
-  А: 'A', В: 'B', Е: 'E', К: 'K', М: 'M', Н: 'H', О: 'O', Р: 'P', С: 'C', Т: 'T', Х: 'X', У: 'Y', І: 'I', Ј: 'J', Ѕ: 'S',
-  α: 'a', ο: 'o', ε: 'e', ι: 'i', κ: 'k', ν: 'v', ρ: 'p', τ: 't', υ: 'u', χ: 'x', Α: 'A', Β: 'B', Ε: 'E', Η: 'H', Ι: 'I', Κ: 'K', Μ: 'M', Ν: 'N', Ο: 'O', Ρ: 'P', Τ: 'T', Υ: 'Y', Χ: 'X', Ζ: 'Z',
-  ı: 'i', ɑ: 'a', ɡ: 'g',
+  а: 'a',
+  е: 'e',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  у: 'y',
+  х: 'x',
+  і: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  һ: 'h',
+  ӏ: 'l',
+  ѕ: 's',
+  ԛ: 'q',
+  ԝ: 'w',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  т: 't',
+  в: 'b',
+  ё: 'ë',
+  А: 'A',
+  В: 'B',
+  Е: 'E',
+  К: 'K',
+  М: 'M',
+  Н: 'H',
+  О: 'O',
+  Р: 'P',
+  С: 'C',
+  Т: 'T',
+  Х: 'X',
+  У: 'Y',
+  І: 'I',
+  Ј: 'J',
+  Ѕ: 'S',
+  α: 'a',
+  ο: 'o',
+  ε: 'e',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  Α: 'A',
+  Β: 'B',
+  Ε: 'E',
+  Η: 'H',
+  Ι: 'I',
+  Κ: 'K',
+  Μ: 'M',
+  Ν: 'N',
+  Ο: 'O',
+  Ρ: 'P',
+  Τ: 'T',
+  Υ: 'Y',
+  Χ: 'X',
+  Ζ: 'Z',
+  ı: 'i',
+  ɑ: 'a',
+  ɡ: 'g',
 };
 const LOOK_ALIKE_RE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'g');
 
@@ -103,7 +162,16 @@ const SYLLABLE = new RegExp(
  */
 function unJoin(token: string, table: Map<string, string[]>): string[] {
   const folded = fold(token);
-  if (folded.length < 4 || folded.length !== token.length || !/^[a-z]+$/.test(folded) || SYLLABLE.test(folded) || table.has(token) || table.has(folded) || knownSyllables().has(folded)) return [token];
+  if (
+    folded.length < 4 ||
+    folded.length !== token.length ||
+    !/^[a-z]+$/.test(folded) ||
+    SYLLABLE.test(folded) ||
+    table.has(token) ||
+    table.has(folded) ||
+    knownSyllables().has(folded)
+  )
+    return [token];
   // best[i]: the cheapest cut of folded[0, i) — fewest syllables, then most syllables the safety
   // tables know ("danh em", not "da nhem") — with where its last syllable starts.
   const known = knownSyllables();
@@ -134,7 +202,10 @@ function knownSyllables(): Set<string> {
   known = new Set();
   // The phrases of signals.tsv and the standard words of shorthand.tsv; not the shorthand forms
   // themselves ("hem" would cut "danhem" as "dan hem").
-  for (const [file, column] of [['signals.tsv', 1], ['shorthand.tsv', 1]] as const) {
+  for (const [file, column] of [
+    ['signals.tsv', 1],
+    ['shorthand.tsv', 1],
+  ] as const) {
     for (const line of fs.readFileSync(path.join(DATA_DIR, file), 'utf8').split('\n')) {
       if (line.startsWith('#')) continue;
       for (const w of (line.split('\t')[column] ?? '').split(/[^\p{L}]+/u)) if (w) known.add(fold(nfc(w)));

@@ -84,7 +84,10 @@ function rows(file: string): string[][] {
 /** The legal side: every `hỏi` of every bundled law, and the thesaurus's examples. */
 export function legalExamples(): string[] {
   const out: string[] = [];
-  for (const f of fs.readdirSync(ARTICLES_DIR).filter((f) => f.endsWith('.tsv')).sort()) {
+  for (const f of fs
+    .readdirSync(ARTICLES_DIR)
+    .filter((f) => f.endsWith('.tsv'))
+    .sort()) {
     for (const r of rows(path.join(ARTICLES_DIR, f))) if (r[3] === 'hỏi' && r[4]) out.push(r[4]);
   }
   for (const r of rows(VOCABULARY)) if (r[3]) out.push(r[3]);

@@ -40,7 +40,9 @@ export function readRequest(message: string): Request | null {
   // An act done to her ("chồng đọc trộm tin nhắn của em", "bị tố giả chữ ký") is her legal question.
   // "cho chồng mất việc", "clip của người yêu cũ": a person after "cho", "của", "với"… is the one
   // it is done to, not the doer.
-  const frames = matches.filter((m) => m.concept.startsWith('frame:') && !(m.concept === 'frame:victim' && OBJECT_BEFORE.test(tokens[m.start - 1]?.text ?? '')));
+  const frames = matches.filter(
+    (m) => m.concept.startsWith('frame:') && !(m.concept === 'frame:victim' && OBJECT_BEFORE.test(tokens[m.start - 1]?.text ?? '')),
+  );
   const unlawful = matches
     .filter((m) => m.concept.startsWith('unlawful:') && !doneToHer(m, frames))
     .sort((a, b) => b.end - b.start - (a.end - a.start))[0]?.concept;

@@ -131,7 +131,11 @@ export interface ScopeDecision {
  * off-topic subject (a listed phrase, or the off-topic model's reading) is refused unless the
  * library holds the question closely; anything else is answered when the library has it.
  */
-export function judgeScope(request: Request | null, search: Pick<SearchResult, 'hits' | 'topics' | 'expanded' | 'coverage'>, question: string = search.expanded): ScopeDecision {
+export function judgeScope(
+  request: Request | null,
+  search: Pick<SearchResult, 'hits' | 'topics' | 'expanded' | 'coverage'>,
+  question: string = search.expanded,
+): ScopeDecision {
   const off = readOffTopic(question);
   // A listed phrase inside what reads as a member's legal question is context, not the request:
   // "chồng chơi số đề thua nợ, vợ có phải trả không" asks about a debt.

@@ -99,7 +99,12 @@ const memberSettingsRoutes: FastifyPluginAsync = async (app) => {
     async (_req, reply) => {
       const s = await memberSettings(db, config);
       reply.header('cache-control', 'public, max-age=60');
-      return { welcome: s.welcome, suggestions: s.suggestions, limits: { messageChars: config.MAX_MESSAGE_CHARS, noteChars: NOTE_MAX_CHARS }, zaloNotify: config.zaloNotify !== null };
+      return {
+        welcome: s.welcome,
+        suggestions: s.suggestions,
+        limits: { messageChars: config.MAX_MESSAGE_CHARS, noteChars: NOTE_MAX_CHARS },
+        zaloNotify: config.zaloNotify !== null,
+      };
     },
   );
 
@@ -136,7 +141,10 @@ const memberSettingsRoutes: FastifyPluginAsync = async (app) => {
             suggestions: { type: ['array', 'null'], maxItems: SUGGESTIONS_MAX * 2, items: { type: 'string', maxLength: SUGGESTION_MAX_CHARS * 2 } },
           },
         },
-        response: { 200: { type: 'object', properties: { effective: settingsSchema, changed: { type: 'array', items: { type: 'string' } } } }, ...guardedErrors },
+        response: {
+          200: { type: 'object', properties: { effective: settingsSchema, changed: { type: 'array', items: { type: 'string' } } } },
+          ...guardedErrors,
+        },
       },
     },
     async (req) => {

@@ -1,6 +1,16 @@
 import crypto from 'node:crypto';
 import type { SharedAnswerRow } from '../../store/shared-answers.js';
-import { citationPlace, documentLabel, excerpt, statusLabel, topicLabel, uniqueCitations, vietnameseDate, withoutMarkers, type SharedCitation } from './format.js';
+import {
+  citationPlace,
+  documentLabel,
+  excerpt,
+  statusLabel,
+  topicLabel,
+  uniqueCitations,
+  vietnameseDate,
+  withoutMarkers,
+  type SharedCitation,
+} from './format.js';
 
 /**
  * The public page of a shared answer (/a/<id>): plain server-rendered HTML, no script, so it opens

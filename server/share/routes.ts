@@ -53,7 +53,13 @@ const shareRoutes: FastifyPluginAsync = async (app) => {
           200: {
             type: 'object',
             required: ['id', 'url', 'expiresAt'],
-            properties: { id: { type: 'string' }, url: { type: 'string' }, cardUrl: { type: 'string' }, title: { type: 'string' }, expiresAt: { type: 'string' } },
+            properties: {
+              id: { type: 'string' },
+              url: { type: 'string' },
+              cardUrl: { type: 'string' },
+              title: { type: 'string' },
+              expiresAt: { type: 'string' },
+            },
           },
           400: errorResponse,
           404: errorResponse,
@@ -102,12 +108,14 @@ const shareRoutes: FastifyPluginAsync = async (app) => {
       cardCache.set(key, png);
       if (cardCache.size > CARD_CACHE_MAX) cardCache.delete(cardCache.keys().next().value!);
     }
-    return reply
-      .type('image/png')
-      // Zalo and Facebook fetch it from their own servers and show it inside their apps.
-      .header('cross-origin-resource-policy', 'cross-origin')
-      .header('cache-control', 'public, max-age=600')
-      .send(png);
+    return (
+      reply
+        .type('image/png')
+        // Zalo and Facebook fetch it from their own servers and show it inside their apps.
+        .header('cross-origin-resource-policy', 'cross-origin')
+        .header('cache-control', 'public, max-age=600')
+        .send(png)
+    );
   };
   app.get('/a/:id/card.png', hidden, card('wide'));
   app.get('/a/:id/card-square.png', hidden, card('square'));

@@ -1,6 +1,12 @@
 import crypto from 'node:crypto';
 import {
-  insertSharedAnswer, listSharedAnswers, liveSharedAnswer, messageToShare, wasWithdrawn, withdrawSharedAnswer, type SharedAnswerRow,
+  insertSharedAnswer,
+  listSharedAnswers,
+  liveSharedAnswer,
+  messageToShare,
+  wasWithdrawn,
+  withdrawSharedAnswer,
+  type SharedAnswerRow,
 } from '../../store/shared-answers.js';
 import { audit, type Actor } from '../audit/log.js';
 import { AppError, notFound } from '../errors.js';

@@ -11,7 +11,10 @@ export const DEV_QUESTIONS = path.resolve(ROOT, '../shared/eval/dev-questions.js
 
 /** Config as a test wants it: offline defaults, in-memory store, limits off unless asked. */
 export function testConfig(env: Record<string, string> = {}): Config {
-  return loadConfig({ CORPUS_DIR: path.join(ROOT, 'corpus'), RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0', RATE_LIMIT_LOGIN: '0', LOG_LEVEL: 'silent', ...env }, ROOT);
+  return loadConfig(
+    { CORPUS_DIR: path.join(ROOT, 'corpus'), RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0', RATE_LIMIT_LOGIN: '0', LOG_LEVEL: 'silent', ...env },
+    ROOT,
+  );
 }
 
 /**

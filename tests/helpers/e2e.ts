@@ -12,7 +12,6 @@ import { testApp } from './app.js';
 /** Debian's Chromium (`apt-get install -y chromium`, as .ci/run does); the browser tests fail without it. */
 export const CHROMIUM = '/usr/bin/chromium';
 
-
 export const ADMIN = { email: 'admin@hoiphunu-test.vn', password: 'mat-khau-kiem-thu-2025' };
 
 /** Offline, quiet Chromium: no first-run UI, no background traffic to Google. */

@@ -26,7 +26,9 @@ export interface FakeOpenAI {
   close(): Promise<void>;
 }
 
-export async function startFakeOpenAI(opts: Partial<Pick<FakeOpenAI, 'mode' | 'delayMs' | 'reply' | 'classify' | 'queryRewrite' | 'rerank'>> = {}): Promise<FakeOpenAI> {
+export async function startFakeOpenAI(
+  opts: Partial<Pick<FakeOpenAI, 'mode' | 'delayMs' | 'reply' | 'classify' | 'queryRewrite' | 'rerank'>> = {},
+): Promise<FakeOpenAI> {
   const state = {
     mode: opts.mode ?? 'ok',
     delayMs: opts.delayMs ?? 0,
@@ -87,7 +89,10 @@ export async function startFakeOpenAI(opts: Partial<Pick<FakeOpenAI, 'mode' | 'd
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end(
         JSON.stringify({
-          id, object: 'chat.completion', created, model: body.model,
+          id,
+          object: 'chat.completion',
+          created,
+          model: body.model,
           choices: [{ index: 0, message: { role: 'assistant', content: text }, finish_reason: 'stop' }],
           usage: { prompt_tokens: 10, completion_tokens: 10, total_tokens: 20 },
         }),
@@ -96,7 +101,9 @@ export async function startFakeOpenAI(opts: Partial<Pick<FakeOpenAI, 'mode' | 'd
     }
     res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-cache', connection: 'keep-alive' });
     const send = (delta: object, finish: string | null = null) =>
-      res.write(`data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`);
+      res.write(
+        `data: ${JSON.stringify({ id, object: 'chat.completion.chunk', created, model: body.model, choices: [{ index: 0, delta, finish_reason: finish }] })}\n\n`,
+      );
     send({ role: 'assistant', content: '' });
     for (const piece of text.match(/.{1,12}/gsu) ?? []) {
       send({ content: piece });

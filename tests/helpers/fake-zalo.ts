@@ -42,7 +42,13 @@ export async function startFakeZalo(mode: FakeZaloMode = 'ok'): Promise<FakeZalo
       return;
     }
     res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify(state.mode === 'fail' ? { error: -201, message: 'User has not allowed to receive notification' } : { error: 0, message: 'Success', data: { msgId: 'fake' } }));
+    res.end(
+      JSON.stringify(
+        state.mode === 'fail'
+          ? { error: -201, message: 'User has not allowed to receive notification' }
+          : { error: 0, message: 'Success', data: { msgId: 'fake' } },
+      ),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;

@@ -16,7 +16,8 @@ function bigLaw(articles: number): string {
   const lines = ['QUỐC HỘI', 'Luật số: 77/2031/QH99', 'LUẬT', 'THỬ NGHIỆM GHI DỞ DANG'];
   for (let n = 1; n <= articles; n++) {
     lines.push(`Điều ${n}. Quy định thứ ${n}`);
-    for (let k = 1; k <= 3; k++) lines.push(`${k}. Khoản ${k} của Điều ${n} quy định việc hòa giải mâu thuẫn giữa các thành viên gia đình, bảo vệ phụ nữ và trẻ em.`);
+    for (let k = 1; k <= 3; k++)
+      lines.push(`${k}. Khoản ${k} của Điều ${n} quy định việc hòa giải mâu thuẫn giữa các thành viên gia đình, bảo vệ phụ nữ và trẻ em.`);
   }
   return lines.join('\n');
 }

@@ -12,10 +12,21 @@ import { dbFor } from './template-db.js';
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** The real app on an in-memory PGlite with an empty library and a temp DATA_DIR. */
-export async function officialsApp(env: Record<string, string> = {}): Promise<{ app: FastifyInstance; services: Services; dataDir: string; close(): Promise<void> }> {
+export async function officialsApp(
+  env: Record<string, string> = {},
+): Promise<{ app: FastifyInstance; services: Services; dataDir: string; close(): Promise<void> }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hieu-luat-test-'));
   const config = loadConfig(
-    { CORPUS_DIR: path.join(ROOT, 'corpus'), DATA_DIR: dataDir, AUTO_INGEST: 'false', RATE_LIMIT_CHAT: '0', RATE_LIMIT_SEARCH: '0', RATE_LIMIT_LOGIN: '0', LOG_LEVEL: 'silent', ...env },
+    {
+      CORPUS_DIR: path.join(ROOT, 'corpus'),
+      DATA_DIR: dataDir,
+      AUTO_INGEST: 'false',
+      RATE_LIMIT_CHAT: '0',
+      RATE_LIMIT_SEARCH: '0',
+      RATE_LIMIT_LOGIN: '0',
+      LOG_LEVEL: 'silent',
+      ...env,
+    },
     ROOT,
   );
   const services = await createServices(config, { db: await dbFor(config) });

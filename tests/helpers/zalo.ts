@@ -30,10 +30,18 @@ export function fakeZaloClient({ appId, userId, refuseNotification = false }: { 
       w.__zaloCalls.push({ action, params: parsed });
       const data =
         action === 'action.jump.login'
-          ? { miniProgramConfig: { userId }, cookiesOAuthLogins: [{ name: 'h5.zdn.vn_zlink3rd', value: 'fake-js-token' }, { name: 'h5.zdn.vn_zoauth', value: 'fake-oauth' }] }
+          ? {
+              miniProgramConfig: { userId },
+              cookiesOAuthLogins: [
+                { name: 'h5.zdn.vn_zlink3rd', value: 'fake-js-token' },
+                { name: 'h5.zdn.vn_zoauth', value: 'fake-oauth' },
+              ],
+            }
           : {};
       const refused = refuseNotification && /NOTIFICATION/i.test(action);
-      const result = JSON.stringify(refused ? { error_code: -1, error_message: 'User denied', data: {}, action } : { error_code: 0, error_message: '', data, action });
+      const result = JSON.stringify(
+        refused ? { error_code: -1, error_message: 'User denied', data: {}, action } : { error_code: 0, error_message: '', data, action },
+      );
       // iOS hands the SDK's callback over as a function, Android as 'window.onNativeMessage("id", "action")'.
       setTimeout(() => {
         if (typeof callback === 'function') {
@@ -48,4 +56,3 @@ export function fakeZaloClient({ appId, userId, refuseNotification = false }: { 
     jsH5EventCallback() {},
   };
 }
-

@@ -353,8 +353,7 @@ export function createApi(options: ApiOptions = {}) {
           csrfToken = null;
         }
       },
-      changePassword: (currentPassword: string, newPassword: string) =>
-        json<{ ok: boolean }>('/api/auth/password', { body: { currentPassword, newPassword } }),
+      changePassword: (currentPassword: string, newPassword: string) => json<{ ok: boolean }>('/api/auth/password', { body: { currentPassword, newPassword } }),
     },
 
     admin: {
@@ -363,7 +362,8 @@ export function createApi(options: ApiOptions = {}) {
       preview: (file: Blob, fields?: UploadFields, o?: UploadOptions) => upload<PreviewResponse>('/api/admin/preview', uploadForm([file], fields, true), o),
       uploads: (limit?: number) => json<UploadResponse>('/api/admin/uploads', { query: { limit } }),
       documents: () => json<{ documents: AdminDocument[] }>('/api/admin/documents'),
-      updateDocument: (id: string, patch: DocumentPatch) => json<{ document: AdminDocument }>(`/api/admin/documents/${enc(id)}`, { method: 'PATCH', body: patch }),
+      updateDocument: (id: string, patch: DocumentPatch) =>
+        json<{ document: AdminDocument }>(`/api/admin/documents/${enc(id)}`, { method: 'PATCH', body: patch }),
       retireDocument: (id: string) => json<{ document: AdminDocument }>(`/api/admin/documents/${enc(id)}/retire`, { method: 'POST', body: {} }),
       deleteDocument: (id: string) => json<{ ok: boolean }>(`/api/admin/documents/${enc(id)}`, { method: 'DELETE' }),
       documentContacts: (id: string) => json<{ contacts: DocumentContact[] }>(`/api/admin/documents/${enc(id)}/contacts`),
@@ -421,7 +421,12 @@ function errorFromBody(status: number, body: unknown): ApiError {
   const b = (body ?? {}) as Partial<ApiErrorBody>;
   if (status === 0) return new ApiError(0, 'network', NETWORK_MESSAGE);
   const fallback = status === 429 ? 'Chị gửi quá nhiều câu hỏi trong thời gian ngắn. Vui lòng đợi một chút rồi thử lại.' : GENERIC_MESSAGE;
-  return new ApiError(status, typeof b.error === 'string' ? b.error : `http_${status}`, typeof b.message === 'string' && b.message ? b.message : fallback, body);
+  return new ApiError(
+    status,
+    typeof b.error === 'string' ? b.error : `http_${status}`,
+    typeof b.message === 'string' && b.message ? b.message : fallback,
+    body,
+  );
 }
 
 function isAbort(err: unknown): boolean {
@@ -476,11 +481,7 @@ export function sseParser(onEvent: (event: string, data: string) => void) {
 }
 
 /** Reads a byte stream of server-sent events, calling `onEvent` per dispatched event. */
-export async function readSse(
-  body: ReadableStream<Uint8Array>,
-  onEvent: (event: string, data: string) => void,
-  signal?: AbortSignal,
-): Promise<void> {
+export async function readSse(body: ReadableStream<Uint8Array>, onEvent: (event: string, data: string) => void, signal?: AbortSignal): Promise<void> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   const parser = sseParser(onEvent);

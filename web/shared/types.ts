@@ -4,7 +4,15 @@
  * embeddable widget and the Zalo Mini App (web/zalo/), so this file must stay framework-free.
  */
 
-import type { ChatRequestBody, ChatResponseBody, ConversationBody, EmergencyBody, FeedbackRequestBody, HandoverCreatedBody, HandoverRequestBody } from './api.gen.js';
+import type {
+  ChatRequestBody,
+  ChatResponseBody,
+  ConversationBody,
+  EmergencyBody,
+  FeedbackRequestBody,
+  HandoverCreatedBody,
+  HandoverRequestBody,
+} from './api.gen.js';
 
 // ---- Member-facing shapes, generated from the server's route schemas (web/shared/api.gen.ts) ----
 
@@ -305,7 +313,15 @@ export interface Insights {
   };
   topics: { topic: string; count: number }[];
   outOfScope: { question: string; topic?: string | null; at?: string; createdAt?: string }[];
-  disliked?: { question: string | null; answerExcerpt?: string; answer?: string; comment: string | null; topic?: string | null; at?: string; createdAt?: string }[];
+  disliked?: {
+    question: string | null;
+    answerExcerpt?: string;
+    answer?: string;
+    comment: string | null;
+    topic?: string | null;
+    at?: string;
+    createdAt?: string;
+  }[];
   /** Older name of `disliked` in the first contract. */
   negative?: { question: string | null; answer?: string; comment: string | null; createdAt?: string }[];
 }

@@ -42,4 +42,5 @@ export function useShareAnswer(api: Api, ref: { messageId: number; conversationI
 /** What the share panel says before the link is made, the same on every face. */
 export const SHARE_WHAT = 'Tạo một trang chỉ có câu trả lời này và căn cứ pháp lý, để gửi vào nhóm Zalo. Cuộc trò chuyện của chị không được gửi đi.';
 export const SHARE_WITH_QUESTION = 'Kèm câu hỏi của tôi (mọi người sẽ đọc được lời chị hỏi). Không đánh dấu thì trang chỉ ghi chủ đề.';
-export const shareExpiry = (s: ShareCreated) => `Liên kết hết hạn ngày ${new Date(s.expiresAt).toLocaleDateString('vi-VN')}. Cán bộ Hội có thể thu hồi nếu cần.`;
+export const shareExpiry = (s: ShareCreated) =>
+  `Liên kết hết hạn ngày ${new Date(s.expiresAt).toLocaleDateString('vi-VN')}. Cán bộ Hội có thể thu hồi nếu cần.`;

@@ -56,7 +56,10 @@ export default defineConfig({
       // Which API this bundle talks to, readable without unpacking the JS (and checked by the e2e test).
       name: 'hieu-luat-build-info',
       writeBundle(options) {
-        fs.writeFileSync(path.join(options.dir ?? path.join(here, 'www'), 'build-info.json'), `${JSON.stringify({ apiBase: API_BASE || '(same origin)', builtAt: new Date().toISOString() })}\n`);
+        fs.writeFileSync(
+          path.join(options.dir ?? path.join(here, 'www'), 'build-info.json'),
+          `${JSON.stringify({ apiBase: API_BASE || '(same origin)', builtAt: new Date().toISOString() })}\n`,
+        );
       },
     },
   ],

@@ -43,8 +43,7 @@ export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
   const lines = hit.text.split('\n');
   // Plan sections and other non-article chunks have no "Điều" heading line to skip.
   const body = hit.article ? lines.slice(1) : lines.slice(1).length ? lines.slice(1) : lines;
-  const meaning = (c: string | null, p: string | null) =>
-    hit.notes?.find((n) => n.kind === 'meaning' && n.clause === c && n.point === p)?.text ?? null;
+  const meaning = (c: string | null, p: string | null) => hit.notes?.find((n) => n.kind === 'meaning' && n.clause === c && n.point === p)?.text ?? null;
   for (const line of body) {
     const cm = /^(\d+[a-zđ]?)\.\s+(.*)$/u.exec(line);
     const pm = /^([a-zđ]\d?)\)\s*(.*)$/u.exec(line);

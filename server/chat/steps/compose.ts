@@ -26,7 +26,12 @@ export interface ComposeInput {
  * closing line with the legal-aid number. Streams through onToken in that order. The answerers
  * write the substance only (server/answer/answerer.ts), so no text is patched in after the fact.
  */
-export async function compose(s: Pick<Services, 'answerer' | 'retriever'>, source: Source, c: ComposeInput, onToken?: (text: string) => void): Promise<AnswerOutput> {
+export async function compose(
+  s: Pick<Services, 'answerer' | 'retriever'>,
+  source: Source,
+  c: ComposeInput,
+  onToken?: (text: string) => void,
+): Promise<AnswerOutput> {
   const { triage: t, dial } = c;
   const closing = disclaimer(dial.LEGAL_AID_PHONE);
   if (source.type === 'refusal') {
@@ -55,8 +60,17 @@ export async function compose(s: Pick<Services, 'answerer' | 'retriever'>, sourc
   let streamed = '';
   const out = await s.answerer.answer(
     {
-      question: c.message, resolvedQuestion: c.resolved, hits, termWeights: search.termWeights, nextSteps: next.hits, nextStepWeights: next.weights,
-      history: c.turns, kind: t.kind, topics: search.topics, legalAidPhone: dial.LEGAL_AID_PHONE, signal: c.signal,
+      question: c.message,
+      resolvedQuestion: c.resolved,
+      hits,
+      termWeights: search.termWeights,
+      nextSteps: next.hits,
+      nextStepWeights: next.weights,
+      history: c.turns,
+      kind: t.kind,
+      topics: search.topics,
+      legalAidPhone: dial.LEGAL_AID_PHONE,
+      signal: c.signal,
     },
     onToken &&
       ((text) => {
@@ -77,6 +91,8 @@ export async function compose(s: Pick<Services, 'answerer' | 'retriever'>, sourc
 
   const same = (a: Citation, b: Citation) => a.document.id === b.document.id && (a.section ?? []).join('.') === (b.section ?? []).join('.');
   const localCitations = local && answer.includes(local.lines[0]!) ? local.citations.filter((l) => !out.citations.some((o) => same(o, l))) : [];
-  const laterCitations = (later?.cited(answer) ?? []).filter((l) => !out.citations.some((o) => o.document.id === l.document.id && o.article === l.article && o.clause === l.clause));
+  const laterCitations = (later?.cited(answer) ?? []).filter(
+    (l) => !out.citations.some((o) => o.document.id === l.document.id && o.article === l.article && o.clause === l.clause),
+  );
   return { ...out, answer: preface + answer, citations: [...out.citations, ...localCitations, ...laterCitations] };
 }

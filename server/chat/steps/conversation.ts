@@ -44,4 +44,3 @@ export async function openTurn(s: Pick<Services, 'db' | 'config'>, req: ChatRequ
     turns: history.map((m) => ({ role: m.role, content: m.content })),
   };
 }
-

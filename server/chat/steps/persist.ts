@@ -31,6 +31,14 @@ export async function persistTurn(s: Pick<Services, 'db'>, req: ChatRequest, t: 
     channel: req.channel,
     user: { content: t.message, resolvedQuery: t.resolved, topic: t.topic },
     // Kept with the answer, so a reopened conversation shows the same next questions under it.
-    assistant: { content: t.out.answer, kind: t.kind, topic: t.topic, citations: t.out.citations, fallback: t.out.fallback, official: t.official, suggestions: t.suggestions },
+    assistant: {
+      content: t.out.answer,
+      kind: t.kind,
+      topic: t.topic,
+      citations: t.out.citations,
+      fallback: t.out.fallback,
+      official: t.official,
+      suggestions: t.suggestions,
+    },
   });
 }

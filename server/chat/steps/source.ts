@@ -23,7 +23,13 @@ export type Source =
  * Step 4: official answer, refusal or the law. An approved official answer comes first — below
  * the helplines when the question is urgent; an emergency gets what to do now instead.
  */
-export async function chooseSource(s: Pick<Services, 'db' | 'retriever'>, t: Triage, search: SearchResult | null, resolved: string, pastPlans: PastPlan[]): Promise<Source> {
+export async function chooseSource(
+  s: Pick<Services, 'db' | 'retriever'>,
+  t: Triage,
+  search: SearchResult | null,
+  resolved: string,
+  pastPlans: PastPlan[],
+): Promise<Source> {
   const approved = t.kind === 'answer' && t.level !== 'emergency' ? await findOfficialAnswer(s.db, resolved) : null;
   if (approved) return { type: 'official', answer: approved.answer, citations: await officialCitations(s.db, approved.citations) };
   if (t.kind === 'out_of_scope' || !search) return { type: 'refusal', refusal: t.refusal };

@@ -113,9 +113,7 @@ export interface CorpusRows {
 export async function readCorpusRows(db: Queryable, version?: string): Promise<CorpusRows> {
   const t0 = performance.now();
   const v = version ?? (await readCorpusVersion(db));
-  const docs = await db.query<DocInfo>(
-    `select id, number, title, type, to_char(issued, 'YYYY-MM-DD') as issued, status, binding, topics from documents`,
-  );
+  const docs = await db.query<DocInfo>(`select id, number, title, type, to_char(issued, 'YYYY-MM-DD') as issued, status, binding, topics from documents`);
   const notes = await db.query<NoteRow>(`select document_id, article, clause, point, kind, text from article_notes order by id`);
   const chunks: ChunkRow[] = [];
   let after = 0;
@@ -171,7 +169,10 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
     const [documentId, article] = key.split('\u0000') as [string, string];
     for (const n of list) {
       if (n.kind !== 'ask') continue;
-      phrasingEntries.push({ chunk: { id: phrasingEntries.length, documentId, articleKey: article }, fields: { body: fieldTerms(n.text), title: [], member: [] } });
+      phrasingEntries.push({
+        chunk: { id: phrasingEntries.length, documentId, articleKey: article },
+        fields: { body: fieldTerms(n.text), title: [], member: [] },
+      });
     }
   }
   const phrasings = LexicalIndex.build(phrasingEntries);

@@ -71,7 +71,14 @@ const ROUTING_DEPTH = 30;
 const ABSENT_RANK = 100;
 // Framework articles ("Phạm vi điều chỉnh", "Giải thích từ ngữ"…) match many questions by their
 // many words and rarely answer one; recognised by the title field's pairs of syllables.
-const GENERAL_TITLES = [['phamvi', 'dieuchinh'], ['doituong', 'apdung'], ['giaithich', 'tungu'], ['hieuluc', 'thihanh'], ['trachnhiem', 'thihanh'], ['quydinh', 'chuyentiep']];
+const GENERAL_TITLES = [
+  ['phamvi', 'dieuchinh'],
+  ['doituong', 'apdung'],
+  ['giaithich', 'tungu'],
+  ['hieuluc', 'thihanh'],
+  ['trachnhiem', 'thihanh'],
+  ['quydinh', 'chuyentiep'],
+];
 
 const articleOf = (c: IndexedChunk) => noteKey(c.documentId, c.articleKey);
 
@@ -165,7 +172,7 @@ export function candidateFeatures(ctx: RankContext, candidates: Candidate[]): Fl
     set('expansion_share', expansionMass > 0 ? fields.expansion / expansionMass : 0);
     set('phrasing_share', (phr[0] ?? 0) / phrasingMass);
     set('phrasing_ratio', (phr[0] ?? 0) / topPhrasing);
-    set('phrasing_top3_share', (phr.slice(0, 3).reduce((a, b) => a + b, 0) / 3) / phrasingMass);
+    set('phrasing_top3_share', phr.slice(0, 3).reduce((a, b) => a + b, 0) / 3 / phrasingMass);
     set('phrasing_count', Math.log1p(phr.length));
     set('phrasing_rank', Math.log1p(phrasingRank.get(key) ?? ABSENT_RANK));
     set('has_notes', idx.notes.has(key) ? 1 : 0);

@@ -71,10 +71,11 @@ export function fitListwise(groups: TrainingGroup[], d: number, { l2, prior, max
     const away = Float64Array.from(w, (v, j) => v - w0[j]!);
     const penalty = 0.5 * l2 * dot(away, away);
     for (let j = 0; j < d; j++) grad[j] = grad[j]! + l2 * away[j]!;
-    if (hess) for (let a = 0; a < d; a++) {
-      hess[a]![a] = hess[a]![a]! + l2;
-      for (let b = 0; b < a; b++) hess[b]![a] = hess[a]![b]!;
-    }
+    if (hess)
+      for (let a = 0; a < d; a++) {
+        hess[a]![a] = hess[a]![a]! + l2;
+        for (let b = 0; b < a; b++) hess[b]![a] = hess[a]![b]!;
+      }
     return { loss, objective: loss + penalty, grad, hess };
   };
 
@@ -105,13 +106,14 @@ function standardise(groups: TrainingGroup[], d: number): { mean: number[]; scal
   const sum = new Float64Array(d);
   const sq = new Float64Array(d);
   let n = 0;
-  for (const g of groups) for (const x of g.x) {
-    n++;
-    for (let j = 0; j < d; j++) {
-      sum[j] = sum[j]! + x[j]!;
-      sq[j] = sq[j]! + x[j]! * x[j]!;
+  for (const g of groups)
+    for (const x of g.x) {
+      n++;
+      for (let j = 0; j < d; j++) {
+        sum[j] = sum[j]! + x[j]!;
+        sq[j] = sq[j]! + x[j]! * x[j]!;
+      }
     }
-  }
   const mean = [...sum].map((s) => s / n);
   const scale = [...sq].map((s, j) => {
     const sd = Math.sqrt(Math.max(0, s / n - mean[j]! ** 2));

@@ -56,13 +56,7 @@ export function AnswerText({ text, citations, onSource }: Props) {
       if (!c || !onSource) continue;
       if (m.index! > last) out.push(s.slice(last, m.index));
       out.push(
-        <button
-          key={`${key}-${m.index}`}
-          type="button"
-          className="src-ref"
-          onClick={() => onSource(c)}
-          aria-label={`Nguồn ${m[1]}: xem Điều ${c.article}`}
-        >
+        <button key={`${key}-${m.index}`} type="button" className="src-ref" onClick={() => onSource(c)} aria-label={`Nguồn ${m[1]}: xem Điều ${c.article}`}>
           [{m[1]}]
         </button>,
       );

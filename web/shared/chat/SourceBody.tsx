@@ -18,7 +18,13 @@ export function formatDate(iso: string | null | undefined): string | null {
 
 /** "điều 51, khoản 1" or "mục III.2" for the source, before it has loaded. */
 export function sourcePlace(source: SourceRef): string {
-  return citationPlace({ article: source.article, clause: source.clause ?? null, point: source.point ?? null, section: source.section ?? null, heading: source.heading ?? null });
+  return citationPlace({
+    article: source.article,
+    clause: source.clause ?? null,
+    point: source.point ?? null,
+    section: source.section ?? null,
+    heading: source.heading ?? null,
+  });
 }
 
 // The ref's type differs between the React types of the web build and of the Mini App's; this

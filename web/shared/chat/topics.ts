@@ -45,25 +45,16 @@ export const TOPICS: Topic[] = [
   {
     id: 'tre-em',
     label: 'Trẻ em',
-    questions: [
-      'Phát hiện trẻ em bị bạo hành thì báo cho ai?',
-      'Những hành vi nào bị nghiêm cấm đối với trẻ em?',
-    ],
+    questions: ['Phát hiện trẻ em bị bạo hành thì báo cho ai?', 'Những hành vi nào bị nghiêm cấm đối với trẻ em?'],
   },
   {
     id: 'binh-dang',
     label: 'Bình đẳng giới',
-    questions: [
-      'Thế nào là phân biệt đối xử về giới?',
-      'Vợ chồng có quyền ngang nhau với tài sản chung không?',
-    ],
+    questions: ['Thế nào là phân biệt đối xử về giới?', 'Vợ chồng có quyền ngang nhau với tài sản chung không?'],
   },
   {
     id: 'mua-ban-nguoi',
     label: 'Mua bán người',
-    questions: [
-      'Có người rủ đi làm việc lương cao ở nước ngoài, làm sao biết có bị lừa bán không?',
-      'Tội mua bán người bị xử lý như thế nào?',
-    ],
+    questions: ['Có người rủ đi làm việc lương cao ở nước ngoài, làm sao biết có bị lừa bán không?', 'Tội mua bán người bị xử lý như thế nào?'],
   },
 ];

@@ -55,10 +55,13 @@ export function AdminApp() {
   const [tab, setTab] = useState(tabFromHash);
 
   useEffect(() => {
-    api.auth.me().then(
-      (r) => setUser(r?.user ?? null),
-      () => setUser(null),
-    ).finally(() => setChecking(false));
+    api.auth
+      .me()
+      .then(
+        (r) => setUser(r?.user ?? null),
+        () => setUser(null),
+      )
+      .finally(() => setChecking(false));
     const onHash = () => setTab(tabFromHash());
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
@@ -152,14 +155,7 @@ function Login({ onLogin, expired }: { onLogin: (u: User) => void; expired: bool
         <label htmlFor="login-email">Email</label>
         <input id="login-email" type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <label htmlFor="login-password">Mật khẩu</label>
-        <input
-          id="login-password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
+        <input id="login-password" type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         {error && (
           <p className="notice notice-error" role="alert">
             {error}

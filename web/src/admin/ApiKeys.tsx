@@ -33,8 +33,8 @@ export function ApiKeys({ onExpired }: SectionProps) {
   return (
     <Section title="Khoá API cho hệ thống khác">
       <p className="muted small">
-        Cho phép Open WebUI, LibreChat hay chương trình dùng thư viện OpenAI gọi Hiểu Luật như một mô hình (địa chỉ <code>/v1</code>), hoặc trợ lý dùng MCP tra cứu thư viện. Chỉ lưu
-        mã băm của khoá; mỗi khoá có giới hạn lượt gọi mỗi phút.
+        Cho phép Open WebUI, LibreChat hay chương trình dùng thư viện OpenAI gọi Hiểu Luật như một mô hình (địa chỉ <code>/v1</code>), hoặc trợ lý dùng MCP tra
+        cứu thư viện. Chỉ lưu mã băm của khoá; mỗi khoá có giới hạn lượt gọi mỗi phút.
       </p>
       <form className="upload-form" onSubmit={create}>
         <label htmlFor="key-name">Tên (hệ thống nào dùng)</label>

@@ -68,8 +68,12 @@ export function Compare({ onExpired }: SectionProps) {
               </ul>
             </div>
           )}
-          {result.added.length > 0 && <p className="small">Điều mới: {result.added.map((a) => `Điều ${a.article}${a.title ? ` (${a.title})` : ''}`).join(', ')}</p>}
-          {result.removed.length > 0 && <p className="small">Điều bị bỏ: {result.removed.map((a) => `Điều ${a.article}${a.title ? ` (${a.title})` : ''}`).join(', ')}</p>}
+          {result.added.length > 0 && (
+            <p className="small">Điều mới: {result.added.map((a) => `Điều ${a.article}${a.title ? ` (${a.title})` : ''}`).join(', ')}</p>
+          )}
+          {result.removed.length > 0 && (
+            <p className="small">Điều bị bỏ: {result.removed.map((a) => `Điều ${a.article}${a.title ? ` (${a.title})` : ''}`).join(', ')}</p>
+          )}
           {result.changed.map((c) => (
             <div className="card" key={c.old.article}>
               <div className="card-head">
@@ -81,15 +85,11 @@ export function Compare({ onExpired }: SectionProps) {
               </div>
               {c.clauses.map((k) => (
                 <p key={k.clause} className="small">
-                  <span className="muted">{k.clause ? `Khoản ${k.clause}` : 'Phần đầu'} ({k.change === 'added' ? 'mới' : k.change === 'removed' ? 'bỏ' : 'sửa'}): </span>
+                  <span className="muted">
+                    {k.clause ? `Khoản ${k.clause}` : 'Phần đầu'} ({k.change === 'added' ? 'mới' : k.change === 'removed' ? 'bỏ' : 'sửa'}):{' '}
+                  </span>
                   {k.diff.map((d, i) =>
-                    d.op === 'same' ? (
-                      <span key={i}>{d.text} </span>
-                    ) : d.op === 'add' ? (
-                      <ins key={i}>{d.text} </ins>
-                    ) : (
-                      <del key={i}>{d.text} </del>
-                    ),
+                    d.op === 'same' ? <span key={i}>{d.text} </span> : d.op === 'add' ? <ins key={i}>{d.text} </ins> : <del key={i}>{d.text} </del>,
                   )}
                 </p>
               ))}

@@ -71,7 +71,7 @@ export function Documents({ user, onExpired }: SectionProps) {
                     <strong>{d.title}</strong>
                     <div className="muted small">{d.id}</div>
                   </td>
-                  <td className="nowrap">{d.number ?? "—"}</td>
+                  <td className="nowrap">{d.number ?? '—'}</td>
                   <td>
                     {d.type}
                     {!d.binding && <div className="muted small">tham khảo</div>}
@@ -244,7 +244,13 @@ function EditDocument({
           </div>
           <div className="field">
             <label htmlFor="ed-scope">Phạm vi áp dụng</label>
-            <input id="ed-scope" list="ed-scope-options" value={form.scope} placeholder="toàn quốc / tỉnh Thanh Hóa / xã …" onChange={(e) => set('scope', e.target.value)} />
+            <input
+              id="ed-scope"
+              list="ed-scope-options"
+              value={form.scope}
+              placeholder="toàn quốc / tỉnh Thanh Hóa / xã …"
+              onChange={(e) => set('scope', e.target.value)}
+            />
             <datalist id="ed-scope-options">
               <option value="toàn quốc" />
               <option value="tỉnh Thanh Hóa" />
@@ -329,7 +335,11 @@ export function DocumentStructure({ documentId, onClose, onExpired }: { document
             <h3>Các điều</h3>
             {detail.articles.map((a, i) => (
               <details key={`${a.article}-${i}`} className="article-detail">
-                <summary>{a.article ? `Điều ${a.article}${a.title ? `. ${a.title}` : ''}` : [...a.path.map((p) => p.split('. ')[0]), a.heading ?? 'Phần mở đầu'].join(' › ')}</summary>
+                <summary>
+                  {a.article
+                    ? `Điều ${a.article}${a.title ? `. ${a.title}` : ''}`
+                    : [...a.path.map((p) => p.split('. ')[0]), a.heading ?? 'Phần mở đầu'].join(' › ')}
+                </summary>
                 <pre>{a.text}</pre>
               </details>
             ))}

@@ -39,8 +39,8 @@ export function Gaps({ onExpired }: SectionProps) {
       }
     >
       <p className="muted small">
-        Câu hỏi bị từ chối, trả lời chưa đủ ý, chuyển cán bộ hoặc bị đánh giá 👎, được tìm lại với thư viện hôm nay và gom theo điều luật gần nhất. Đã xoá số điện thoại,
-        tên, địa chỉ.
+        Câu hỏi bị từ chối, trả lời chưa đủ ý, chuyển cán bộ hoặc bị đánh giá 👎, được tìm lại với thư viện hôm nay và gom theo điều luật gần nhất. Đã xoá số
+        điện thoại, tên, địa chỉ.
       </p>
       <ErrorText error={data.error} />
       {data.loading && !d && <p className="muted">Đang tìm lại các câu hỏi…</p>}
@@ -94,7 +94,9 @@ function GapCard({ group: g }: { group: GapGroup }) {
       <ul className="bars">
         {g.months.map((m) => (
           <li key={m.month}>
-            <span className="bar-label">{m.month.slice(5)}/{m.month.slice(0, 4)}</span>
+            <span className="bar-label">
+              {m.month.slice(5)}/{m.month.slice(0, 4)}
+            </span>
             <span className="bar">
               <span className="bar-fill" style={{ width: `${(m.count / max) * 100}%` }} />
             </span>

@@ -33,15 +33,21 @@ export function Handover({ user, onExpired }: SectionProps) {
       }
     >
       <p className="muted small">
-        Câu trả lời của cán bộ phải dẫn điều luật có trong thư viện. Sau khi quản trị viên duyệt, câu trả lời được dùng lại cho các câu hỏi tương tự (hội viên thấy
-        “Cán bộ Hội đã trả lời”).
+        Câu trả lời của cán bộ phải dẫn điều luật có trong thư viện. Sau khi quản trị viên duyệt, câu trả lời được dùng lại cho các câu hỏi tương tự (hội viên
+        thấy “Cán bộ Hội đã trả lời”).
       </p>
       <ErrorText error={items.error} />
       {items.data && items.data.items.length === 0 && <p className="muted">Không có câu hỏi nào.</p>}
       <ul className="handover-list">
         {items.data?.items.map((it) => (
           <li key={it.id}>
-            <HandoverCard item={it} isAdmin={user.role === 'admin'} documents={docs.data?.documents ?? []} onExpired={onExpired} onChanged={() => void items.reload()} />
+            <HandoverCard
+              item={it}
+              isAdmin={user.role === 'admin'}
+              documents={docs.data?.documents ?? []}
+              onExpired={onExpired}
+              onChanged={() => void items.reload()}
+            />
           </li>
         ))}
       </ul>
@@ -70,7 +76,9 @@ function HandoverCard({
 }) {
   const [answer, setAnswer] = useState(item.answer ?? '');
   const [rows, setRows] = useState<CitationRow[]>(
-    item.citations?.length ? item.citations.map((c) => ({ documentId: c.documentId, article: c.article, clause: c.clause ?? '' })) : [{ documentId: '', article: '', clause: '' }],
+    item.citations?.length
+      ? item.citations.map((c) => ({ documentId: c.documentId, article: c.article, clause: c.clause ?? '' }))
+      : [{ documentId: '', article: '', clause: '' }],
   );
   const [open, setOpen] = useState(item.state === 'pending');
   const action = useAction(onExpired);
@@ -164,7 +172,12 @@ function HandoverCard({
                   <input id={`${idBase}-cl-${i}`} inputMode="numeric" value={r.clause} onChange={(e) => setRow(i, 'clause', e.target.value)} />
                 </div>
                 {rows.length > 1 && (
-                  <button type="button" className="btn btn-small" onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))} aria-label={`Bỏ dòng dẫn ${i + 1}`}>
+                  <button
+                    type="button"
+                    className="btn btn-small"
+                    onClick={() => setRows((rs) => rs.filter((_, j) => j !== i))}
+                    aria-label={`Bỏ dòng dẫn ${i + 1}`}
+                  >
                     Bỏ
                   </button>
                 )}

@@ -38,7 +38,10 @@ export function MemberSettings({ onExpired }: SectionProps) {
           legalAidPhone: form.legalAidPhone,
           provinceChildLine: form.provinceChildLine,
           welcome: form.welcome,
-          suggestions: form.suggestions.split('\n').map((q) => q.trim()).filter(Boolean),
+          suggestions: form.suggestions
+            .split('\n')
+            .map((q) => q.trim())
+            .filter(Boolean),
         }),
       (x) => (x.changed.length ? 'Đã lưu. Hội viên sẽ thấy thay đổi trong khoảng một phút.' : 'Không có gì thay đổi.'),
     );
@@ -49,7 +52,9 @@ export function MemberSettings({ onExpired }: SectionProps) {
   const defaults = view.data?.defaults;
   return (
     <Section title="Thông tin hội viên thấy">
-      <p className="muted small">Các số điện thoại hiện trên nút gọi trong câu trả lời khẩn cấp và trong Zalo Mini App. Để trống để dùng giá trị cài đặt trên máy chủ.</p>
+      <p className="muted small">
+        Các số điện thoại hiện trên nút gọi trong câu trả lời khẩn cấp và trong Zalo Mini App. Để trống để dùng giá trị cài đặt trên máy chủ.
+      </p>
       <Notice message={action.message} />
       <ErrorText error={view.error} />
       <form className="stack" onSubmit={save} data-testid="member-settings">

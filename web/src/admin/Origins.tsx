@@ -13,7 +13,10 @@ export function Origins({ onExpired }: SectionProps) {
 
   const add = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await action.run(() => api.admin.addOrigin(origin.trim(), note.trim() || undefined), (x) => `Đã cho phép ${x.origin.origin}.`);
+    const r = await action.run(
+      () => api.admin.addOrigin(origin.trim(), note.trim() || undefined),
+      (x) => `Đã cho phép ${x.origin.origin}.`,
+    );
     if (r) {
       setOrigin('');
       setNote('');
@@ -30,9 +33,7 @@ export function Origins({ onExpired }: SectionProps) {
   return (
     <>
       <Section title="Trang web được nhúng trợ lý">
-        <p className="muted small">
-          Chỉ những trang web trong danh sách này mới hiển thị được khung hỏi đáp. Thay đổi có hiệu lực trong vài giây.
-        </p>
+        <p className="muted small">Chỉ những trang web trong danh sách này mới hiển thị được khung hỏi đáp. Thay đổi có hiệu lực trong vài giây.</p>
         <Notice message={action.message} />
         <ErrorText error={origins.error} />
         <ul className="origin-list" aria-label="Trang được phép">
@@ -52,11 +53,7 @@ export function Origins({ onExpired }: SectionProps) {
           ))}
           {d && d.origins.length === 0 && <li className="muted">Chưa có trang nào.</li>}
         </ul>
-        {d?.fromConfig?.length ? (
-          <p className="muted small">
-            Cấu hình máy chủ (CORS_ORIGINS): {d.fromConfig.join(', ')}
-          </p>
-        ) : null}
+        {d?.fromConfig?.length ? <p className="muted small">Cấu hình máy chủ (CORS_ORIGINS): {d.fromConfig.join(', ')}</p> : null}
         {d?.builtIn?.length ? <p className="muted small">Luôn được phép (Zalo Mini App): {d.builtIn.join(', ')}</p> : null}
         <form className="grid" onSubmit={add}>
           <div className="field">
@@ -80,7 +77,9 @@ export function Origins({ onExpired }: SectionProps) {
         <button
           type="button"
           className="btn btn-small"
-          onClick={async () => action.setMessage((await copyText(snippet)) ? { text: 'Đã sao chép mã nhúng.', error: false } : { text: 'Không sao chép được.', error: true })}
+          onClick={async () =>
+            action.setMessage((await copyText(snippet)) ? { text: 'Đã sao chép mã nhúng.', error: false } : { text: 'Không sao chép được.', error: true })
+          }
         >
           Sao chép mã nhúng
         </button>

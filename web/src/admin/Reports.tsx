@@ -3,7 +3,13 @@ import { api } from '../lib/api.js';
 import { topicLabel } from './Insights.js';
 import { ErrorText, Section, useLoad, type SectionProps } from './common.js';
 
-const CHANNEL_NAMES: Record<string, string> = { web: 'Trang web', widget: 'Khung chat trên trang đối tác', zalo: 'Zalo Mini App', api: 'Hệ thống khác (API)', unknown: 'Không rõ' };
+const CHANNEL_NAMES: Record<string, string> = {
+  web: 'Trang web',
+  widget: 'Khung chat trên trang đối tác',
+  zalo: 'Zalo Mini App',
+  api: 'Hệ thống khác (API)',
+  unknown: 'Không rõ',
+};
 
 /** The monthly figures officials report upwards, on screen and as CSV/XLSX. */
 export function Reports({ onExpired }: SectionProps) {

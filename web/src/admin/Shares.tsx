@@ -21,8 +21,8 @@ export function Shares({ onExpired }: SectionProps) {
   return (
     <Section title="Câu trả lời hội viên đã chia sẻ">
       <p className="muted small">
-        Mỗi trang chỉ có một câu trả lời với căn cứ pháp lý; câu hỏi của hội viên chỉ có khi chị ấy chọn kèm theo. Trang tự hết hạn theo thời hạn lưu trữ. Thu hồi
-        khi câu trả lời không còn đúng hoặc bị dùng sai.
+        Mỗi trang chỉ có một câu trả lời với căn cứ pháp lý; câu hỏi của hội viên chỉ có khi chị ấy chọn kèm theo. Trang tự hết hạn theo thời hạn lưu trữ. Thu
+        hồi khi câu trả lời không còn đúng hoặc bị dùng sai.
       </p>
       <Notice message={action.message} />
       <ErrorText error={shares.error} />

@@ -113,7 +113,8 @@ function HitCard({ hit, onEdit }: { hit: TryHit; onEdit: (documentId: string, ar
       </p>
       {hit.phrasings.length > 0 && (
         <p className="small">
-          Gần nhất với cách hỏi: “{hit.phrasings[0]!.text}”{hit.phrasings[0]!.shared.length > 0 && <span className="muted"> (chung: {hit.phrasings[0]!.shared.join(' ')})</span>}
+          Gần nhất với cách hỏi: “{hit.phrasings[0]!.text}”
+          {hit.phrasings[0]!.shared.length > 0 && <span className="muted"> (chung: {hit.phrasings[0]!.shared.join(' ')})</span>}
         </p>
       )}
       {hit.missing.length > 0 && <p className="small muted">Điều này không có các từ: {hit.missing.join(', ')}</p>}
@@ -152,21 +153,24 @@ function NotesEditor({
   const load = useAction(onExpired);
   const save = useAction(onExpired);
   useEffect(() => {
-    void load.run(() => api.admin.articleNotes(documentId, article)).then((r) => {
-      if (!r) return;
-      setData(r);
-      setRows(r.notes.map((n) => ({ kind: n.kind, clause: n.clause ?? '', point: n.point ?? '', text: n.text, origin: n.origin })));
-    });
+    void load
+      .run(() => api.admin.articleNotes(documentId, article))
+      .then((r) => {
+        if (!r) return;
+        setData(r);
+        setRows(r.notes.map((n) => ({ kind: n.kind, clause: n.clause ?? '', point: n.point ?? '', text: n.text, origin: n.origin })));
+      });
     // The editor is keyed by document and article: it loads once.
   }, []);
   const set = (i: number, patch: Partial<Row>) => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
-    const notes = rows
-      .filter((r) => r.text.trim())
-      .map((r) => ({ kind: r.kind, clause: r.clause || null, point: r.point || null, text: r.text.trim() }));
-    const r = await save.run(() => api.admin.saveArticleNotes(documentId, article, notes), (x) => `Đã lưu ${x.saved} dòng. Câu hỏi tiếp theo sẽ dùng ngay.`);
+    const notes = rows.filter((r) => r.text.trim()).map((r) => ({ kind: r.kind, clause: r.clause || null, point: r.point || null, text: r.text.trim() }));
+    const r = await save.run(
+      () => api.admin.saveArticleNotes(documentId, article, notes),
+      (x) => `Đã lưu ${x.saved} dòng. Câu hỏi tiếp theo sẽ dùng ngay.`,
+    );
     if (r) onSaved();
   };
 
@@ -184,7 +188,8 @@ function NotesEditor({
         <form className="stack" onSubmit={submit} data-testid="notes-editor">
           <p className="small muted">
             {data.documentTitle}
-            {data.title ? ` — ${data.title}` : ''}. “Cách hỏi”: lời hội viên hay gõ (3–8 cách mỗi điều); “Giải thích”: một câu dễ hiểu cho cả điều hoặc cho một khoản.
+            {data.title ? ` — ${data.title}` : ''}. “Cách hỏi”: lời hội viên hay gõ (3–8 cách mỗi điều); “Giải thích”: một câu dễ hiểu cho cả điều hoặc cho một
+            khoản.
           </p>
           <details>
             <summary>Xem nguyên văn</summary>

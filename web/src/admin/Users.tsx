@@ -14,7 +14,10 @@ export function Users({ user: me, onExpired }: SectionProps) {
 
   const create = async (e: FormEvent) => {
     e.preventDefault();
-    const r = await action.run(() => api.admin.createUser({ email: email.trim(), role, password }), (x) => `Đã tạo tài khoản ${x.user.email}.`);
+    const r = await action.run(
+      () => api.admin.createUser({ email: email.trim(), role, password }),
+      (x) => `Đã tạo tài khoản ${x.user.email}.`,
+    );
     if (r) {
       setEmail('');
       setPassword('');
@@ -117,7 +120,15 @@ export function Users({ user: me, onExpired }: SectionProps) {
           </div>
           <div className="field">
             <label htmlFor="nu-password">Mật khẩu (ít nhất {MIN_PASSWORD} ký tự)</label>
-            <input id="nu-password" type="password" autoComplete="new-password" minLength={MIN_PASSWORD} required value={password} onChange={(e) => setPassword(e.target.value)} />
+            <input
+              id="nu-password"
+              type="password"
+              autoComplete="new-password"
+              minLength={MIN_PASSWORD}
+              required
+              value={password}
+              onChange={(e) => setPassword(e.target.value)}
+            />
           </div>
           <div className="field end">
             <button type="submit" className="btn btn-primary" disabled={action.pending}>

@@ -227,11 +227,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
       {newReply && (
         <div className="reply-notice" role="status" data-testid="reply-notice">
           <p>Cán bộ Hội đã trả lời câu hỏi chị gửi.</p>
-          <button
-            type="button"
-            className="btn btn-small btn-primary"
-            onClick={chat.openReply}
-          >
+          <button type="button" className="btn btn-small btn-primary" onClick={chat.openReply}>
             Xem câu trả lời
           </button>
         </div>

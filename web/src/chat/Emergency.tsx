@@ -101,9 +101,7 @@ export function OfflineNotice({ numbers, queued, privateMode, phoneOffline, onOp
       <p>Gọi điện vẫn được, không cần mạng:</p>
       <CallList numbers={numbers} />
       <p className="offline-more">
-        {queued > 0
-          ? `${queued} câu hỏi đang chờ gửi: có mạng lại là tự gửi.`
-          : 'Chị vẫn gõ câu hỏi được: câu hỏi sẽ chờ và tự gửi khi có mạng lại.'}
+        {queued > 0 ? `${queued} câu hỏi đang chờ gửi: có mạng lại là tự gửi.` : 'Chị vẫn gõ câu hỏi được: câu hỏi sẽ chờ và tự gửi khi có mạng lại.'}
         {privateMode && ' (Chế độ không lưu lịch sử: tải lại trang thì câu hỏi đang chờ sẽ mất.)'}
       </p>
       <button type="button" className="btn btn-small" onClick={onOpen}>

@@ -83,9 +83,7 @@ export function AssistantMessage({ m, conversationId, onSource, onRetry }: Assis
         </button>
       )}
     >
-      {m.status === 'done' && m.messageId !== undefined && conversationId && (
-        <AnswerActions m={m} conversationId={conversationId} />
-      )}
+      {m.status === 'done' && m.messageId !== undefined && conversationId && <AnswerActions m={m} conversationId={conversationId} />}
       {m.status === 'done' && m.suggestions?.length ? <NextQuestions questions={m.suggestions} onAsk={onRetry} /> : null}
     </SharedAssistantMessage>
   );

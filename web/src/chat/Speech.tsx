@@ -43,7 +43,11 @@ function useVietnameseVoice(): SpeechSynthesisVoice | null {
 
 /** What is read: the answer without its "[1]" markers, then each source's name. */
 export function spokenText(text: string, citations: Citation[]): string[] {
-  const body = text.replace(/\s?\[\d{1,2}\]/g, '').split(/\n+/).map((l) => l.trim()).filter(Boolean);
+  const body = text
+    .replace(/\s?\[\d{1,2}\]/g, '')
+    .split(/\n+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const seen = new Set<string>();
   const sources: string[] = [];
   for (const c of citations) {
@@ -165,7 +169,8 @@ export function SpeakButton({ onText, disabled }: { onText: (text: string) => vo
       </button>
       {(noticed || listening) && (
         <p className="speech-note" role="status">
-          {error || 'Giọng nói của chị được trình duyệt gửi tới dịch vụ nhận dạng giọng nói của hãng trình duyệt (Google, Apple) để chuyển thành chữ; Hiểu Luật không lưu âm thanh.'}
+          {error ||
+            'Giọng nói của chị được trình duyệt gửi tới dịch vụ nhận dạng giọng nói của hãng trình duyệt (Google, Apple) để chuyển thành chữ; Hiểu Luật không lưu âm thanh.'}
         </p>
       )}
     </>

@@ -66,7 +66,14 @@ export function useConnectivity(): Connectivity {
   // Out of reach while the phone claims a network: a small request now and then notices the return.
   useEffect(() => {
     if (!lost || !phoneOnline) return;
-    const t = setInterval(() => void api.health().then(() => reportNetwork(true), () => undefined), RETRY_MS);
+    const t = setInterval(
+      () =>
+        void api.health().then(
+          () => reportNetwork(true),
+          () => undefined,
+        ),
+      RETRY_MS,
+    );
     return () => clearInterval(t);
   }, [lost, phoneOnline]);
   return { online: phoneOnline && !lost, phoneOnline };

@@ -28,9 +28,10 @@ export function saveConversation(scope: string, id: string): void {
 /** One scope's conversation, or (no scope) everything the chat keeps in localStorage. */
 export function forgetConversation(scope?: string): void {
   if (scope) area.remove(`conversation:${scope}`);
-  else safe(() => {
-    for (const k of Object.keys(localStorage)) if (k.startsWith('hieuluat:')) localStorage.removeItem(k);
-  }, undefined);
+  else
+    safe(() => {
+      for (const k of Object.keys(localStorage)) if (k.startsWith('hieuluat:')) localStorage.removeItem(k);
+    }, undefined);
 }
 
 /**

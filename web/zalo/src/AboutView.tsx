@@ -17,8 +17,8 @@ export function AboutView({ remember, rememberBusy, rememberNote, onRemember, on
         Giới thiệu
       </h2>
       <p>
-        <strong>Hiểu Luật</strong> là trợ lý thông tin pháp luật của Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa dành cho hội viên: hỏi bằng tiếng Việt, có dấu
-        hay không dấu, nhận câu trả lời ngắn kèm đúng điểm, khoản, Điều của văn bản luật để chị tự kiểm tra.
+        <strong>Hiểu Luật</strong> là trợ lý thông tin pháp luật của Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa dành cho hội viên: hỏi bằng tiếng Việt, có dấu hay
+        không dấu, nhận câu trả lời ngắn kèm đúng điểm, khoản, Điều của văn bản luật để chị tự kiểm tra.
       </p>
       <div className="hl-disclaimer" role="note">
         <h3>Lưu ý</h3>

@@ -2,7 +2,18 @@
  * The four navigation icons, inline: zmp-ui's icon font is fetched from Zalo's CDN, and a
  * member on a slow connection (or the offline tests) would see its ligature names instead.
  */
-const common = { width: 24, height: 24, viewBox: '0 0 24 24', fill: 'none', stroke: 'currentColor', strokeWidth: 2, strokeLinecap: 'round', strokeLinejoin: 'round', 'aria-hidden': true, focusable: false } as const;
+const common = {
+  width: 24,
+  height: 24,
+  viewBox: '0 0 24 24',
+  fill: 'none',
+  stroke: 'currentColor',
+  strokeWidth: 2,
+  strokeLinecap: 'round',
+  strokeLinejoin: 'round',
+  'aria-hidden': true,
+  focusable: false,
+} as const;
 
 export const ChatIcon = () => (
   <svg {...common}>

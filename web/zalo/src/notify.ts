@@ -4,7 +4,10 @@ import { askNotifyConsent } from './zalo.js';
 /** Whether the server can send Zalo notifications; asked once, only when she first hands a question over. */
 let serverNotifies: Promise<boolean> | null = null;
 const notificationsOn = () =>
-  (serverNotifies ??= api.welcome().then((w) => w.zaloNotify === true, () => false));
+  (serverNotifies ??= api.welcome().then(
+    (w) => w.zaloNotify === true,
+    () => false,
+  ));
 
 /**
  * The API the hand-over form uses in the Mini App: when she lets Hiểu Luật remember her

@@ -65,10 +65,7 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
       {newReply && (
         <div className="hl-reply-notice" role="status" data-testid="reply-notice">
           <p>{REPLY_NOTICE}</p>
-          <Button
-            size="small"
-            onClick={onReplySeen}
-          >
+          <Button size="small" onClick={onReplySeen}>
             Xem câu trả lời
           </Button>
         </div>
