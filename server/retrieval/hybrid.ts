@@ -122,19 +122,13 @@ function foldsIntoFunctionWord(term: string, lex: LexicalIndex): boolean {
 }
 
 /**
- * Terms that add to a candidate's score but never make one alone: function-word collisions, and
- * syllables in more than COMMON_SHARE of the chunks whenever a rarer term of the question is
- * left to find the candidates. At the bundled size this changes no ranking (dev and blind figures
- * identical); in a library fifty times larger a common syllable alone touched tens of thousands
- * of chunks per search.
+ * Terms that add to a candidate's score but never make one alone: the function-word collisions.
+ * (Treating every syllable in more than 15 % of the chunks the same way, to cut the candidates of
+ * a large library, was tried: in a small library most of a question's words are that common, and
+ * the right article was no longer a candidate.)
  */
-const COMMON_SHARE = 0.15;
 function weakTerms(lex: LexicalIndex, weights: ReadonlyMap<string, number>): Set<string> {
-  const terms = [...weights.keys()];
-  const weak = new Set(terms.filter((t) => foldsIntoFunctionWord(t, lex)));
-  const common = terms.filter((t) => !weak.has(t) && lex.df(t) > COMMON_SHARE * lex.n);
-  if (terms.some((t) => !weak.has(t) && !common.includes(t))) for (const t of common) weak.add(t);
-  return weak;
+  return new Set([...weights.keys()].filter((t) => foldsIntoFunctionWord(t, lex)));
 }
 
 /** Query term → weight: the question's own syllables count fully, vocabulary expansions less. */
