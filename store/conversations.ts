@@ -54,20 +54,23 @@ export async function addMessage(
   const r = await q.query<{ id: number }>(
     `insert into messages (conversation_id, role, content, resolved_query, kind, topic, citations, fallback, official)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-    [
-      m.conversationId,
-      m.role,
-      m.content,
-      m.resolvedQuery ?? null,
-      m.kind ?? null,
-      m.topic ?? null,
-      JSON.stringify(m.citations ?? []),
-      m.fallback ?? false,
-      m.official ?? false,
-    ],
+    [m.conversationId, m.role, ...messageValues(m)],
   );
   await q.query('update conversations set updated_at = now() where id = $1', [m.conversationId]);
   return Number(r.rows[0]!.id);
+}
+
+/** A message's stored columns, content to official, in the order both inserts list them. */
+function messageValues(m: {
+  content: string;
+  resolvedQuery?: string | null;
+  kind?: string | null;
+  topic?: string | null;
+  citations?: unknown[];
+  fallback?: boolean;
+  official?: boolean;
+}) {
+  return [m.content, m.resolvedQuery ?? null, m.kind ?? null, m.topic ?? null, JSON.stringify(m.citations ?? []), m.fallback ?? false, m.official ?? false];
 }
 
 /** What a new turn needs from its conversation: whether it exists, its length and its last messages. */
@@ -122,16 +125,7 @@ export async function saveTurn(
   q: Queryable,
   t: { conversationId: string; ownerKey?: string | null; noHistory?: boolean; channel?: string | null; user: TurnMessage; assistant: TurnMessage },
 ): Promise<number> {
-  const row = (m: TurnMessage) => [
-    m.content,
-    m.resolvedQuery ?? null,
-    m.kind ?? null,
-    m.topic ?? null,
-    JSON.stringify(m.citations ?? []),
-    m.fallback ?? false,
-    m.official ?? false,
-    m.suggestions?.length ? JSON.stringify(m.suggestions) : null,
-  ];
+  const row = (m: TurnMessage) => [...messageValues(m), m.suggestions?.length ? JSON.stringify(m.suggestions) : null];
   const r = await q.query<{ id: number; role: string }>(
     `with conv as (
        insert into conversations as c (id, owner_key, no_history, channel) values ($1, $2, $3, $20)

@@ -1,4 +1,5 @@
 import type { ZipArchive } from './zip.js';
+import { toRoman } from '../text/roman.js';
 
 /**
  * Word's automatic numbering ("Điều %1.", "%1.", "%1)", bullets) lives in numbering.xml, not in
@@ -72,27 +73,6 @@ function decodeEntities(s: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function roman(n: number): string {
-  const table: [number, string][] = [
-    [1000, 'M'],
-    [900, 'CM'],
-    [500, 'D'],
-    [400, 'CD'],
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  for (const [v, s] of table) while (n >= v) (out += s), (n -= v);
-  return out;
-}
-
 /** Vietnamese lists skip no letter but đ follows d: a b c d đ e … */
 const VI_LETTERS = 'abcdđeghiklmnopqrstuvxy';
 
@@ -103,9 +83,9 @@ function formatNumber(n: number, fmt: string): string {
     case 'upperLetter':
       return VI_LETTERS[(n - 1) % VI_LETTERS.length]!.toUpperCase();
     case 'lowerRoman':
-      return roman(n).toLowerCase();
+      return toRoman(n).toLowerCase();
     case 'upperRoman':
-      return roman(n);
+      return toRoman(n);
     default:
       return String(n);
   }

@@ -1,6 +1,7 @@
 import type { Section, Structure } from '../types.js';
 import { nfc } from '../text/vietnamese.js';
 import { SIGNATURE_RE } from './signature.js';
+import { romanValue, toRoman } from '../text/roman.js';
 
 /**
  * Documents without Điều: the kế hoạch, quyết định attachments and hướng dẫn that UBND tỉnh and
@@ -48,34 +49,6 @@ function lines(text: string): string[] {
     .split(/\r?\n/)
     .map((l) => l.replace(/\s+/g, ' ').trim())
     .filter(Boolean);
-}
-
-export function romanValue(s: string): number {
-  const v: Record<string, number> = { I: 1, V: 5, X: 10, L: 50, C: 100 };
-  let total = 0;
-  for (let i = 0; i < s.length; i++) {
-    const cur = v[s[i]!] ?? 0;
-    const next = v[s[i + 1] ?? ''] ?? 0;
-    total += cur < next ? -cur : cur;
-  }
-  return total;
-}
-
-function toRoman(n: number): string {
-  const table: [number, string][] = [
-    [100, 'C'],
-    [90, 'XC'],
-    [50, 'L'],
-    [40, 'XL'],
-    [10, 'X'],
-    [9, 'IX'],
-    [5, 'V'],
-    [4, 'IV'],
-    [1, 'I'],
-  ];
-  let out = '';
-  for (const [v, r] of table) while (n >= v) (out += r), (n -= v);
-  return out;
 }
 
 /** "III. NHIỆM VỤ", "III - NHIỆM VỤ", "III.", "Phần III", "PHẦN THỨ BA" → value and title. */
