@@ -179,6 +179,19 @@ function readingsAgree(tokens: string[], pattern: string[], at: number[], readin
  */
 function plausibleReading(tokens: string[], i: number, reading: string, sides: number[], readings: PairReadings[]): 'attested' | 'contradicted' | 'unknown' {
   let attested = false;
+  for (const mine of readingsOf(tokens, i, sides, readings)) {
+    attested = true;
+    if (mine === reading) return 'attested';
+  }
+  return attested ? 'contradicted' : 'unknown';
+}
+
+/**
+ * The accented readings of tokens[i] that the known pairs with its neighbours on `sides` allow:
+ * each form of each pair (library or vocabulary) whose other syllable agrees with the neighbour as
+ * typed (a neighbour typed with dấu must agree with the form's accent).
+ */
+function* readingsOf(tokens: string[], i: number, sides: number[], readings: PairReadings[]): Generator<string> {
   for (const side of sides) {
     const other = i + side;
     if (other < 0 || other >= tokens.length) continue;
@@ -187,14 +200,10 @@ function plausibleReading(tokens: string[], i: number, reading: string, sides: n
       for (const form of table.get(key) ?? []) {
         const [x, y] = form.split(' ') as [string, string];
         const [mine, theirs] = side < 0 ? [y, x] : [x, y];
-        // A neighbour typed with dấu must agree with the form's accent.
-        if (!syllableMatches(tokens[other]!, theirs, true)) continue;
-        attested = true;
-        if (mine === reading) return 'attested';
+        if (syllableMatches(tokens[other]!, theirs, true)) yield mine;
       }
     }
   }
-  return attested ? 'contradicted' : 'unknown';
 }
 
 /**
@@ -204,22 +213,11 @@ function plausibleReading(tokens: string[], i: number, reading: string, sides: n
  * or vocabulary) only in readings where it is not a function word ("nhu vay" is "như vậy": not).
  */
 function readAsContentWord(tokens: string[], i: number, readings: PairReadings[]): boolean {
-  const typed = tokens[i]!;
-  if (fold(typed) !== typed) return false;
+  if (fold(tokens[i]!) !== tokens[i]) return false;
   let content = false;
-  for (const side of [-1, 1]) {
-    const other = i + side;
-    if (other < 0 || other >= tokens.length) continue;
-    const key = side < 0 ? `${fold(tokens[other]!)} ${typed}` : `${typed} ${fold(tokens[other]!)}`;
-    for (const table of readings) {
-      for (const form of table.get(key) ?? []) {
-        const [x, y] = form.split(' ') as [string, string];
-        const [mine, theirs] = side < 0 ? [y, x] : [x, y];
-        if (!syllableMatches(tokens[other]!, theirs, true)) continue;
-        if (STOP_WORDS.has(mine)) return false;
-        content = true;
-      }
-    }
+  for (const mine of readingsOf(tokens, i, [-1, 1], readings)) {
+    if (STOP_WORDS.has(mine)) return false;
+    content = true;
   }
   return content;
 }
