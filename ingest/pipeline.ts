@@ -12,6 +12,7 @@ import { outline } from './structure/outline.js';
 import { parseStructure } from './structure/legal.js';
 import { foldedSyllables } from './text/vietnamese.js';
 import { displayText } from './text/display.js';
+import { detach } from './text/detach.js';
 import { dropUnconfirmedContacts, findContacts, insertContacts } from './contacts.js';
 import type { ChunkDraft, DocumentMeta, ParsedText, Structure } from './types.js';
 
@@ -145,11 +146,13 @@ export async function ingestDocument(
 
   await analyzeWhenStale(db);
 
+  // A folder's results are kept until its last file: their số hiệu and title are cut from the
+  // document's text and must not keep every document of the folder in memory with them.
   return {
     status: replacedId ? 'replaced' : 'added',
     documentId: p.id,
-    number: p.meta.number ?? null,
-    title: p.meta.title,
+    number: p.meta.number ? detach(p.meta.number) : null,
+    title: detach(p.meta.title),
     articles: articleCount,
     chunks: p.chunks.length,
     ms: performance.now() - t0,

@@ -2,6 +2,7 @@
  * Vietnamese text helpers used by ingest, retrieval and the offline embedder alike, so that a
  * document and a question typed on a phone without dấu end up as the same tokens.
  */
+import { detach } from './detach.js';
 
 export function nfc(s: string): string {
   return s.normalize('NFC');
@@ -15,9 +16,11 @@ export function fold(s: string): string {
     let f = foldMemo.get(s);
     if (f === undefined) {
       f = foldByTable(s);
-      // Bounded: a flood of distinct words must not grow the memo for ever.
+      // Bounded: a flood of distinct words must not grow the memo for ever. Detached: a word cut
+      // from a document would otherwise keep the whole document alive as long as the memo holds it.
+      f = detach(f);
       if (foldMemo.size >= FOLD_MEMO_MAX_ENTRIES) foldMemo.clear();
-      foldMemo.set(s, f);
+      foldMemo.set(detach(s), f);
     }
     return f;
   }
@@ -137,7 +140,8 @@ export function foldedSyllablesOf(text: string): readonly string[] {
   let out = foldedMemo.get(text);
   if (!out) {
     if (foldedMemo.size >= FOLDED_MEMO_MAX) foldedMemo.clear();
-    foldedMemo.set(text, (out = foldedSyllables(text)));
+    // The line alone is kept, not the chunk or document it may be a slice of.
+    foldedMemo.set(detach(text), (out = foldedSyllables(text).map(detach)));
   }
   return out;
 }
