@@ -8,7 +8,7 @@ import { MAX_CANDIDATES, strongest } from './candidates.js';
 import { withMeaning } from './assoc/index.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
 import { noteKey, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
-import { createIndexHolder } from './index/holder.js';
+import { createIndexHolder, type IndexHolder } from './index/holder.js';
 import { hitRowsById } from './index/chunk-rows.js';
 import { DEFAULT_PARAMS, type IndexParams, type IndexedChunk, type LexicalIndex, type ScoredChunk } from './index/lexical-index.js';
 import type { Ranker } from './rank/ranker.js';
@@ -45,6 +45,11 @@ export interface RetrieverDeps {
    * given: the models trained so far lowered the blind set's MRR (README, "A learned reranker").
    */
   ranker?: Ranker | null;
+  /**
+   * Where the in-memory index comes from: unless given, built from `db` at start and whenever the
+   * corpus version moves, off the request path (index/holder.ts). A benchmark hands in one it built.
+   */
+  holder?: Pick<IndexHolder, 'current' | 'refresh'>;
 }
 
 /** The retriever plus what the application needs to keep it warm. */
@@ -60,10 +65,8 @@ export function createRetriever({
   params = DEFAULT_PARAMS,
   phrasingWeight = PHRASING_WEIGHT,
   ranker = null,
+  holder = createIndexHolder(db),
 }: RetrieverDeps): IndexedRetriever {
-  // Built at start and whenever the corpus version moves, off the request path (index/holder.ts).
-  const holder = createIndexHolder(db);
-
   return {
     async refresh() {
       const idx = await holder.refresh();
