@@ -102,6 +102,18 @@ describe('however she writes', () => {
     emergency('ckdangdanhemcuuem');
     expect(tokenize('hack zalo').map((t) => t.text)).toEqual(['hack', 'zalo']);
   });
+  it('in teen code: "gj"/"j" for "gi", "w" for "qu", "f" for "ph" — foreign words are left alone', () => {
+    emergency('nó đòi gjết e');
+    emergency('ck dọa jết e tối nay');
+    expect(tokenize('e sợ wá, fải làm sao').map((t) => t.text)).toEqual(['em', 'sợ', 'quá', 'phải', 'làm', 'sao']);
+    expect(tokenize('wifi facebook').map((t) => t.text)).toEqual(['wifi', 'facebook']);
+  });
+  it('however many words she uses to name the child between the verb and where he takes her', () => {
+    emergency('ong ta loi con be nha toi vao trong kho roi dong cua lai');
+    emergency('thằng đó kéo con gái nhà chị hàng xóm vào vườn');
+    // Only a person's name is one word: other words between still count.
+    expect(assessDanger('chồng không cho em về nhà ngoại ăn tết, như thế có vi phạm pháp luật không').level).toBe('ordinary');
+  });
   it('with the tone mark in either place and letters stretched', () => {
     expect(assessDanger('nó doạ giết em').what).toContain('weapon');
     expect(assessDanger('nó dọa giết em').what).toContain('weapon');
@@ -226,6 +238,65 @@ describe('when: now, past, general', () => {
   it('a general question about the law raises no alarm, the same words about her do', () => {
     expect(assessDanger('tội hiếp dâm trẻ em bị phạt bao nhiêu năm tù').level).toBe('ordinary');
     expect(assessDanger('hàng xóm vừa hiếp con gái em').level).toBe('emergency');
+  });
+});
+
+describe('taken away: told without a word for it, or about to leave', () => {
+  it('someone leads or carries a child off and she cannot reach them, or shuts the door on them', () => {
+    expect(assessDanger('có một ông lạ mặt đến trường xin đón con bé nhà em, cô giáo cho đi rồi, giờ em gọi không ai nghe').what).toContain('taken');
+    expect(assessDanger('gã hàng xóm dụ con bé sang nhà cho kẹo rồi đóng cửa, em gọi mãi không mở').level).toBe('emergency');
+    expect(assessDanger('thằng bồ cũ chở con em đi đâu mất, tắt máy từ chiều').level).toBe('emergency');
+  });
+  it('a parent or grandparent taking the child out of reach is a custody question, as is any question about the law', () => {
+    expect(assessDanger('mẹ chồng đón con em về nuôi, không cho em gặp, gọi không nghe máy').level).not.toBe('emergency');
+    expect(assessDanger('có người lạ đón con em ở trường, gọi không được thì nhà trường có phải bồi thường không').what).not.toContain('taken');
+  });
+  it('married off or lured abroad, leaving now or within days', () => {
+    expect(assessDanger('mẹ kế ép con gái em lấy ông ta vào tuần sau, con bé khóc suốt').level).toBe('emergency');
+    expect(assessDanger('bọn cò rủ con em đi làm bên Campuchia, tối nay xe đón ở đầu làng').rule).toBe('leaving-soon');
+    // Her own plan to work abroad, or a lure with no departure, is for the hotline.
+    expect(assessDanger('em định sang Đài Loan làm việc, ngày mai lên đường, cần giấy tờ gì').level).not.toBe('emergency');
+    expect(assessDanger('có người rủ con gái em sang Trung Quốc làm việc lương cao').level).toBe('urgent');
+  });
+  it('a forced marriage long past is a legal question', () => {
+    expect(assessDanger('người ta ép con gái em lấy chồng năm nó 15 tuổi, nay nó 20 rồi, cuộc hôn nhân đó có hợp pháp không').level).not.toBe('emergency');
+    expect(assessDanger('em 17 tuổi, bố mẹ bắt em nghỉ học đi làm, có đúng không').level).not.toBe('emergency');
+  });
+});
+
+describe('legal questions about violence are not alarms', () => {
+  it('a habit on the verb outweighs the "now" of the wish; "vì" gives a reason', () => {
+    expect(assessDanger('chừ tau muốn ly hôn vì hắn hay đánh tau').level).not.toBe('emergency');
+    expect(assessDanger('giờ nó đang đánh em').level).toBe('emergency');
+  });
+  it('years of violence by a man now dead are the past; "suốt" alone is a habit, "suốt đêm" goes on', () => {
+    expect(assessDanger('mạ tau bị bọ đánh suốt mấy chục năm, chừ bọ mất rồi, đất chia răng').level).toBe('ordinary');
+    expect(assessDanger('nó đánh em suốt đêm').level).toBe('emergency');
+    expect(assessDanger('người ta đưa con gái em lên xe đi mất rồi').level).toBe('emergency');
+  });
+  it('abuse by words or money is not a beating', () => {
+    expect(assessDanger('em bị chồng bạo hành tinh thần, chửi bới suốt, có ly hôn được không').what).not.toContain('violence');
+  });
+  it('asking whether she can still sue dates the harm in the past', () => {
+    expect(assessDanger('con gái em bị xâm hại năm lớp 3, giờ cháu học lớp 8, còn kiện được không').level).not.toBe('emergency');
+  });
+  it('a case put about someone in general ("người vợ bị … thì … có được … không")', () => {
+    expect(assessDanger('người vợ bị chồng nhốt trong nhà thì hàng xóm có được phá cửa không').level).not.toBe('emergency');
+    expect(assessDanger('em bị chồng nhốt trong nhà thì hàng xóm có được phá cửa không').level).toBe('emergency');
+  });
+  it('a miscarriage beside a lawsuit is what the suit is about; afraid while asking the law about smashed things is not hiding', () => {
+    expect(assessDanger('bạn em bị chồng đánh sảy thai, giờ bạn ấy muốn kiện').level).not.toBe('emergency');
+    expect(assessDanger('bố mẹ em cãi nhau to, bố đập vỡ ti vi, em sợ lắm, bố mẹ ly hôn thì em ở với ai').level).not.toBe('emergency');
+    expect(assessDanger('chồng say về đập phá đồ đạc, em sợ quá').level).toBe('emergency');
+    expect(assessDanger('chồng đánh em, em đang trốn, em muốn ly hôn').level).toBe('emergency');
+  });
+  it("intimate images posted are for the hotline, sexual abuse when they are a child's", () => {
+    const a = assessDanger('người yêu cũ đăng ảnh nóng của em lên mạng, em phải làm gì');
+    expect([a.level, a.what]).toEqual(['urgent', ['image']]);
+    expect(assessDanger('thằng đó tung ảnh nóng của con gái em 14 tuổi lên mạng').what).toContain('sexual');
+  });
+  it('a teacher hitting a child at school is for the school and the law', () => {
+    expect(assessDanger('con em 3 tuổi bị cô giáo mầm non đánh, em xem camera thấy, giờ nên làm gì').level).not.toBe('emergency');
   });
 });
 

@@ -26,7 +26,8 @@ export type What =
   | 'selfharm'
   | 'starve'
   | 'expelled'
-  | 'grope';
+  | 'grope'
+  | 'image';
 export type When = 'now' | 'ongoing' | 'recent' | 'habitual' | 'past' | 'none';
 
 export interface Assessment {
@@ -101,6 +102,7 @@ const BY_SOMEONE: ReadonlySet<What> = new Set([
   'selfharm',
   'expelled',
   'grope',
+  'image',
 ]);
 /**
  * An injury or bleeding that no one caused: told with its cause ("ngã xe", "tai nạn", "đột quỵ",
@@ -152,8 +154,22 @@ export const RULES: readonly Rule[] = [
   {
     id: 'afraid-or-hiding',
     level: 'emergency',
-    why: 'A harm, not in the past, and she is afraid or hiding ("em đang trốn", "sợ quá").',
-    applies: (f) => f.has('frame.fear') && active(f).length > 0,
+    why: 'A harm, not in the past, and she is hiding ("em đang trốn"), or afraid ("sợ quá") and not asking about the law while only a slap or smashed plates are told ("bố đập vỡ ti vi, em sợ lắm, bố mẹ ly hôn thì em ở với ai").',
+    applies: (f) =>
+      active(f).length > 0 &&
+      (f.has('frame.hiding') || (f.has('frame.fear') && (!f.has('frame.legal') || active(f).some((h) => SEVERE.has(h.what) || happening(h.when))))),
+  },
+  {
+    id: 'leaving-soon',
+    level: 'emergency',
+    why: 'Lured abroad or taken to be married, and leaving now or within days ("sáng mai xe đến đón"): once she is across the border nothing can be done, so the police are told first.',
+    applies: (f) =>
+      f.concrete &&
+      !f.reporter &&
+      f.has('ctx.leaving') &&
+      (f.has('when.soon') || f.has('when.now')) &&
+      ((f.has('what.lure') && f.has('ctx.lurer')) || active(f).some(is('taken'))) &&
+      !f.harms.some((h) => h.when === 'past'),
   },
   {
     id: 'continuing-state',
@@ -163,7 +179,9 @@ export const RULES: readonly Rule[] = [
       f.concrete &&
       !f.reporter &&
       !(f.has('frame.general') && !f.self && !f.childOwn) &&
-      active(f).some((h) => CONTINUING.has(h.what) && h.when !== 'habitual'),
+      // "bị chồng đánh sảy thai, giờ bạn ấy muốn kiện": a bleeding or a miscarriage told with no
+      // time beside a lawsuit is what the suit is about, not a state going on.
+      active(f).some((h) => CONTINUING.has(h.what) && h.when !== 'habitual' && !(h.what === 'medical' && h.when === 'none' && f.has('frame.legal'))),
   },
   {
     id: 'put-out-at-night',
@@ -228,8 +246,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'violence-at-home',
     level: 'urgent',
-    why: 'Violence, threats, groping or being put out against her or someone she names, not in the past: the hotline comes above the answer.',
-    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled', 'grope')),
+    why: 'Violence, threats, groping, intimate images spread or being put out against her or someone she names, not in the past: the hotline comes above the answer.',
+    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled', 'grope', 'image')),
   },
   {
     id: 'ordinary',
@@ -246,14 +264,20 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   const compared = (m: Match) => /^(như|nhu|giống|giong)$/.test(tokens[m.start - 1]?.text ?? '');
   // "ngất sau khi bị đánh": "sau khi", "sau lần" date what follows them, not a state told before them.
   const after = (m: Match) => /^sau$/.test(fold(tokens[m.start]?.text ?? '')) && m.start >= harm.end;
-  const inClause = matches.filter((m) => m.concept.startsWith('when.') && m.clause === harm.clause && !compared(m) && !after(m));
+  // "chừ tau muốn ly hôn vì hắn hay đánh tau": "now" before "vì" dates the wish, not the reason
+  // (a past or safe marker there still dates it: "đi tù vì hành hạ em").
+  const reason = (m: Match) => m.concept === 'when.now' && tokens.slice(m.end, harm.start).some((t) => /^(vì|vi)$/.test(t.text));
+  const inClause = matches.filter((m) => m.concept.startsWith('when.') && m.clause === harm.clause && !compared(m) && !after(m) && !reason(m));
   // "muốn hỏi về việc bị đánh năm ngoái": a past time right after the harm dates it, whatever
   // "bây giờ" says about the asking.
   // "đang" on the harm keeps it now.
   const dated = inClause.some((m) => (m.concept === 'when.past' || m.concept === 'when.safe') && m.start >= harm.end && m.start - harm.end <= 3);
   const onHarm = inClause.some((m) => m.concept === 'when.progressive' && m.end <= harm.start && harm.start - m.end <= 1);
   if (dated && !onHarm) return 'past';
-  const own = rank(inClause, harm, what);
+  let own = rank(inClause, harm, what);
+  // "giờ nó hay đánh em": "hay", "thường" on the verb make it a habit, whatever "now" the clause is told in.
+  const habitOnHarm = inClause.some((m) => m.concept === 'when.habitual' && m.end <= harm.start && harm.start - m.end <= 1);
+  if (own === 'now' && habitOnHarm && !onHarm && !inClause.some((m) => /^when\.(just|present|near)$/.test(m.concept))) own = 'habitual';
   // "bố đánh mẹ suốt 20 năm, nay bố đã mất": he is gone, so what went on has ended.
   const gone = matches.some((m) => m.concept === 'when.safe' && m.clause !== harm.clause);
   if (gone && (own === 'ongoing' || own === 'habitual' || own === 'none')) return 'past';
@@ -281,6 +305,7 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
   // "bỏ thuốc gì vào nước cho chồng uống": a message opening with the act and asking how is her
   // request (left to the refusals), not something done to her.
   if (harm.start === 0 && !harm.concept.endsWith('selfharm') && tokens.some((t) => t.clause === harm.clause && /^(gì|nào)$/.test(t.text))) return true;
+  if (casePut(harm, matches, tokens)) return true;
   return matches.some((m) => {
     if (m.clause !== harm.clause || m.start >= harm.start) return false;
     if (m.concept === 'frame.hypothetical') {
@@ -302,6 +327,18 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
     }
     return false;
   });
+}
+
+/**
+ * "người vợ bị chồng nhốt trong nhà thì hàng xóm có được phá cửa không": a clause about someone
+ * in general (who.general, and neither she nor her child), turned by "thì" into a question, puts a
+ * case — the harm before "thì" and what she asks may be done after it.
+ */
+function casePut(harm: Match, matches: Match[], tokens: Token[]): boolean {
+  const inClause = (concept: string) => matches.some((m) => m.concept === concept && m.clause === harm.clause);
+  if (!inClause('who.general') || inClause('who.self') || inClause('who.child.own')) return false;
+  const then = tokens.findIndex((t) => t.clause === harm.clause && /^(thì|thi)$/.test(t.text));
+  return then > 0 && asksAfter(then, tokens) && matches.some((m) => m.concept === 'who.general' && m.clause === harm.clause && m.start < then);
 }
 
 /**
@@ -394,6 +431,31 @@ function longestTimes(matches: Match[]): Match[] {
   );
 }
 
+/** Who may be led away: she, a child, or someone she names. */
+const LED = /^who\.(self|child|child\.own|child\.named|other)$/;
+
+/**
+ * A taking told without a word for it: "có ông lạ đón con bé nhà em…, giờ gọi không ai nghe",
+ * "lôi con bé vào kho rồi đóng cửa". Someone leads, carries or lures a person (act.take right
+ * before who.*) and later that person is shut in (ctx.shut), or out of reach (ctx.away) when the
+ * one who took her is not the child's parent or grandparent (who.kin before the verb: "mẹ chồng
+ * đón con về nuôi, gọi không nghe máy" is a custody question). Read as a taking at the verb, so
+ * its time is read like any harm's. Never in a question about custody or the law (frame.legal).
+ */
+function takenOutOfReach(matches: Match[], legal: boolean): Match[] {
+  if (legal) return [];
+  const after = (t: Match, concept: string) => matches.some((u) => u.concept === concept && u.start > t.start);
+  const byKin = (t: Match) => matches.some((k) => k.concept === 'who.kin' && k.clause === t.clause && k.end <= t.start);
+  return matches
+    .filter(
+      (t) =>
+        t.concept === 'act.take' &&
+        matches.some((p) => LED.test(p.concept) && p.start >= t.end && p.start <= t.end + 1) &&
+        (after(t, 'ctx.shut') || (after(t, 'ctx.away') && !byKin(t))),
+    )
+    .map((t) => ({ ...t, concept: 'what.taken' }));
+}
+
 /** Ages under 18 written as a number: "bé 9 tuổi", "con 16t". */
 function mentionsMinor(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
@@ -415,12 +477,15 @@ export function assessDanger(message: string): Assessment {
   const childOwn = has('who.child.own');
   const minor = mentionsMinor(tokens);
   const child = childOwn || has('who.child.named') || has('who.child') || minor;
-  // Groping ("sàm sỡ", "sờ mó") is sexual abuse when a child is named; against a grown woman, told
-  // without a time, it is for the hotline, not the police now — unless it is happening.
-  const harms = matches
-    .filter((m) => m.concept.startsWith('what.') && !negated(m, tokens) && !crimeName(m, tokens))
+  // Groping ("sàm sỡ", "sờ mó") and intimate images spread ("đăng ảnh nóng") are sexual abuse when
+  // a child is named; against a grown woman, told without a time, they are for the hotline, not the
+  // police now — unless it is happening.
+  // "đăng ảnh nóng của em lên mạng": the images inside a posting are the posting, not abuse in person.
+  const posted = (m: Match) => m.concept === 'what.sexual' && matches.some((p) => p.concept === 'what.image' && p.start <= m.start && p.end >= m.end);
+  const harms = [...matches, ...takenOutOfReach(matches, has('frame.legal'))]
+    .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
     .map((m) => ({
-      what: (m.concept === 'what.grope' && child ? 'sexual' : m.concept.slice(5)) as What,
+      what: ((m.concept === 'what.grope' || m.concept === 'what.image') && child ? 'sexual' : m.concept.slice(5)) as What,
       match: m,
       when: timeOf(m, matches, tokens),
       hypothetical: supposed(m, matches, tokens),

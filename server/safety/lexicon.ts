@@ -9,7 +9,14 @@ import { DATA_DIR, syllableMatch, syllableOf, tokenize, type Syllable, type Toke
  * official or a linguist behaves like every other row.
  */
 
+/**
+ * Words "~" may stand for. A person named in several syllables ("con bé nhà tôi", "chị hàng
+ * xóm") counts as one word, so "lôi ~ vào kho" reads "lôi con bé nhà tôi vào kho" as it reads
+ * "lôi nó vào kho": how long her name for the child is must not decide whether danger is seen.
+ */
 const GAP = 3;
+/** Concepts that name a person: the syllables of one such phrase after its first are free inside a gap. */
+const PERSON = /^who\./;
 type Part = Syllable | 'gap' | 'number';
 
 export interface Row {
@@ -23,6 +30,8 @@ interface Compiled {
   concept: string;
   parts: Part[];
 }
+
+const hasGap = (c: Compiled) => c.parts.includes('gap');
 
 export interface Match {
   concept: string;
@@ -64,6 +73,8 @@ export class PhraseTable {
   /** Phrases by their first syllable, folded: a message is only tried against phrases that can start at a token. */
   private readonly byFirst = new Map<string, Compiled[]>();
   private readonly numberFirst: Compiled[] = [];
+  /** Gap-free phrases naming a person, matched first to find the spans a gap skips as one word. */
+  private readonly people: Compiled[] = [];
 
   constructor(rows: Row[]) {
     for (const r of rows) {
@@ -71,6 +82,7 @@ export class PhraseTable {
         const c = { concept: r.concept, parts: compile(p) };
         const first = c.parts[0];
         if (!first || first === 'gap') continue;
+        if (PERSON.test(c.concept) && !hasGap(c)) this.people.push(c);
         if (first === 'number') this.numberFirst.push(c);
         else this.byFirst.set(first.folded, [...(this.byFirst.get(first.folded) ?? []), c]);
       }
@@ -79,10 +91,18 @@ export class PhraseTable {
 
   match(tokens: Token[]): Match[] {
     const syl = tokens.map((t) => syllableOf(t.text));
+    const free = new Array<boolean>(tokens.length).fill(false);
+    const none = free.slice();
+    for (let i = 0; i < tokens.length; i++) {
+      for (const c of this.people) {
+        const end = matchAt(c.parts, 0, syl, tokens, i, none);
+        for (let j = i + 1; j < (end ?? i); j++) free[j] = true;
+      }
+    }
     const out: Match[] = [];
     for (let i = 0; i < tokens.length; i++) {
       for (const c of [...(this.byFirst.get(syl[i]!.folded) ?? []), ...this.numberFirst]) {
-        const end = matchAt(c.parts, 0, syl, tokens, i);
+        const end = matchAt(c.parts, 0, syl, tokens, i, free);
         if (end !== null) out.push({ concept: c.concept, start: i, end, clause: tokens[i]!.clause });
       }
     }
@@ -90,20 +110,24 @@ export class PhraseTable {
   }
 }
 
-/** Index after the phrase when it matches at token i, else null. A phrase stays within one clause. */
-function matchAt(parts: Part[], p: number, syl: Syllable[], tokens: Token[], i: number, clause = tokens[i]?.clause): number | null {
+/**
+ * Index after the phrase when it matches at token i, else null. A phrase stays within one clause.
+ * `free[j]`: token j continues a person's name, so a gap skips it without counting it.
+ */
+function matchAt(parts: Part[], p: number, syl: Syllable[], tokens: Token[], i: number, free: boolean[], clause = tokens[i]?.clause): number | null {
   if (p === parts.length) return i;
   const part = parts[p]!;
   if (part === 'gap') {
-    for (let skip = 0; skip <= GAP && i + skip <= tokens.length; skip++) {
-      const r = matchAt(parts, p + 1, syl, tokens, i + skip, clause);
+    for (let j = i, words = 0; j <= tokens.length && words <= GAP; j++) {
+      const r = matchAt(parts, p + 1, syl, tokens, j, free, clause);
       if (r !== null) return r;
+      if (!free[j]) words++;
     }
     return null;
   }
   if (i >= tokens.length || tokens[i]!.clause !== clause) return null;
   const ok = part === 'number' ? /^\d+$/.test(tokens[i]!.text) || NUMBER_WORDS.has(syl[i]!.folded) : syllableMatch(syl[i]!, part);
-  return ok ? matchAt(parts, p + 1, syl, tokens, i + 1, clause) : null;
+  return ok ? matchAt(parts, p + 1, syl, tokens, i + 1, free, clause) : null;
 }
 
 const NUMBER_WORDS = new Set(['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'may', 'vai', 'nhieu']);

@@ -128,6 +128,27 @@ function unLeet(token: string): string {
 }
 
 /**
+ * Teen code spells some onsets with letters Vietnamese never starts a syllable with: "gj" and
+ * "j" for "gi" ("gjết", "jờ"), "w" for "qu" ("wá", "wen"), "f" for "ph" ("fải"). Only a token
+ * that starts that way and becomes one syllable is respelled, so "j" alone (shorthand for "gì")
+ * and foreign words ("facebook", "wifi") are left to the other steps.
+ */
+const TEEN_ONSETS: [RegExp, string][] = [
+  [/^gj(?=\p{L})/u, 'gi'],
+  [/^j(?=[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ])/u, 'gi'],
+  [/^w(?=[aăâeêoơáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệóòỏõọớờởỡợ])/u, 'qu'],
+  [/^f(?=\p{L})/u, 'ph'],
+];
+
+function unTeen(token: string): string {
+  for (const [re, onset] of TEEN_ONSETS) {
+    const respelled = token.replace(re, onset);
+    if (respelled !== token) return SYLLABLE.test(fold(respelled)) ? respelled : token;
+  }
+  return token;
+}
+
+/**
  * "cứuuuu" → "cứu", "emmm" → "em": runs of three or more of one letter are emphasis. A plain
  * "cuuuu" keeps two u's: "cuu" is how "cứu" is typed without dấu.
  */
@@ -237,7 +258,7 @@ export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
     }
     for (const word of piece.split(/[^\p{L}\p{N}@]+/u)) {
       if (!word) continue;
-      for (const t of unJoin(unRepeat(unLeet(word)), table)) {
+      for (const t of unJoin(unTeen(unRepeat(unLeet(word))), table)) {
         const expanded = table.get(t) ?? (TONE_MARKS.test(t.normalize('NFD')) ? undefined : table.get(fold(t)));
         for (const s of expanded ?? [t]) out.push({ text: s, clause });
       }
