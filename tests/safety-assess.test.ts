@@ -258,6 +258,12 @@ describe('taken away: told without a word for it, or about to leave', () => {
     expect(assessDanger('em định sang Đài Loan làm việc, ngày mai lên đường, cần giấy tờ gì').level).not.toBe('emergency');
     expect(assessDanger('có người rủ con gái em sang Trung Quốc làm việc lương cao').level).toBe('urgent');
   });
+  it('a forced marriage with no date is for the hotline; days away or happening, it is an emergency', () => {
+    expect(assessDanger('bố mẹ ép em lấy chồng, em phải làm sao').level).toBe('urgent');
+    expect(assessDanger('em 16 tuổi có thai với bạn trai, bố mẹ bắt cưới, có được không').level).toBe('urgent');
+    expect(assessDanger('nhà chồng đang ép em cưới thằng em chồng').level).toBe('emergency');
+    expect(assessDanger('Tôi 15 tuổi, bố mẹ ép lấy chồng, ngày mai họ sẽ đưa tôi đi').level).toBe('emergency');
+  });
   it('a forced marriage long past is a legal question', () => {
     expect(assessDanger('người ta ép con gái em lấy chồng năm nó 15 tuổi, nay nó 20 rồi, cuộc hôn nhân đó có hợp pháp không').level).not.toBe('emergency');
     expect(assessDanger('em 17 tuổi, bố mẹ bắt em nghỉ học đi làm, có đúng không').level).not.toBe('emergency');
@@ -279,6 +285,12 @@ describe('legal questions about violence are not alarms', () => {
   });
   it('asking whether she can still sue dates the harm in the past', () => {
     expect(assessDanger('con gái em bị xâm hại năm lớp 3, giờ cháu học lớp 8, còn kiện được không').level).not.toBe('emergency');
+  });
+  it('"bị … thì …?" with no one named asks about anyone; "làm răng" asks what to do; a mediation closes the matter', () => {
+    expect(assessDanger('Bị chồng đánh thì báo ở đâu?').level).toBe('ordinary');
+    expect(assessDanger('bị chồng đánh đập, giờ phải làm sao').level).toBe('emergency');
+    expect(assessDanger('tau bị chồng đánh hoài, chừ tau muốn bỏ hắn thì làm răng').level).not.toBe('emergency');
+    expect(assessDanger('em đã bị chồng đánh, đã báo xã, xã hòa giải rồi nhưng chồng vẫn chửi, em ly hôn được không').level).not.toBe('emergency');
   });
   it('a case put about someone in general ("người vợ bị … thì … có được … không")', () => {
     expect(assessDanger('người vợ bị chồng nhốt trong nhà thì hàng xóm có được phá cửa không').level).not.toBe('emergency');

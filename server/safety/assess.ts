@@ -27,7 +27,8 @@ export type What =
   | 'starve'
   | 'expelled'
   | 'grope'
-  | 'image';
+  | 'image'
+  | 'married';
 export type When = 'now' | 'ongoing' | 'recent' | 'habitual' | 'past' | 'none';
 
 export interface Assessment {
@@ -103,6 +104,7 @@ const BY_SOMEONE: ReadonlySet<What> = new Set([
   'expelled',
   'grope',
   'image',
+  'married',
 ]);
 /**
  * An injury or bleeding that no one caused: told with its cause ("ngã xe", "tai nạn", "đột quỵ",
@@ -162,14 +164,13 @@ export const RULES: readonly Rule[] = [
   {
     id: 'leaving-soon',
     level: 'emergency',
-    why: 'Lured abroad or taken to be married, and leaving now or within days ("sáng mai xe đến đón"): once she is across the border nothing can be done, so the police are told first.',
+    why: 'Forced to marry within days ("ép … lấy ông ta vào tuần sau"), or lured abroad or taken and leaving now or within days ("sáng mai xe đến đón"): once she is married off or across the border little can be done, so the police are told first.',
     applies: (f) =>
       f.concrete &&
       !f.reporter &&
-      f.has('ctx.leaving') &&
       (f.has('when.soon') || f.has('when.now')) &&
-      ((f.has('what.lure') && f.has('ctx.lurer')) || active(f).some(is('taken'))) &&
-      !f.harms.some((h) => h.when === 'past'),
+      !f.harms.some((h) => h.when === 'past') &&
+      (active(f).some(is('married')) || (f.has('ctx.leaving') && ((f.has('what.lure') && f.has('ctx.lurer')) || active(f).some(is('taken'))))),
   },
   {
     id: 'continuing-state',
@@ -246,8 +247,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'violence-at-home',
     level: 'urgent',
-    why: 'Violence, threats, groping, intimate images spread or being put out against her or someone she names, not in the past: the hotline comes above the answer.',
-    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled', 'grope', 'image')),
+    why: 'Violence, threats, groping, intimate images spread, a forced marriage or being put out against her or someone she names, not in the past: the hotline comes above the answer.',
+    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled', 'grope', 'image', 'married')),
   },
   {
     id: 'ordinary',
@@ -335,11 +336,19 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
  * case — the harm before "thì" and what she asks may be done after it.
  */
 function casePut(harm: Match, matches: Match[], tokens: Token[]): boolean {
-  const inClause = (concept: string) => matches.some((m) => m.concept === concept && m.clause === harm.clause);
-  if (!inClause('who.general') || inClause('who.self') || inClause('who.child.own')) return false;
   const then = tokens.findIndex((t) => t.clause === harm.clause && /^(thì|thi)$/.test(t.text));
-  return then > 0 && asksAfter(then, tokens) && matches.some((m) => m.concept === 'who.general' && m.clause === harm.clause && m.start < then);
+  if (then < 0 || !asksAfter(then, tokens)) return false;
+  const before = (concept: string) => matches.some((m) => m.concept === concept && m.clause === harm.clause && m.start < then);
+  if (before('who.child.own')) return false;
+  if (before('who.general') && !before('who.self')) return true;
+  // "bị chồng đánh thì báo ở đâu": a clause with no one named, not even her ("em", "tôi"), turned
+  // into a question, asks about anyone it may happen to.
+  const named = tokens.some((t, i) => i < then && t.clause === harm.clause && PRONOUN.test(t.text));
+  return !named && !before('who.specific') && !before('who.other') && !before('who.child.named') && harm.start < then;
 }
+
+/** First-person words: she speaks of herself. */
+const PRONOUN = /^(em|tôi|toi|tao|mình|minh|tui|tớ|to|con|cháu|chau|mẹ|me)$/;
 
 /**
  * Strongest time among markers. "bây giờ" beats a past marker (it is said to update the past);
@@ -390,6 +399,10 @@ const QUESTION_PAIRS = new Set([
   'lam sao',
   'goi ai',
   'bao ai',
+  'o dau',
+  'so nao',
+  'lam gi',
+  'ai nuoi',
 ]);
 
 /** Does the clause after token i ask a question: a legal one, or one ending in "không"? */

@@ -104,7 +104,7 @@ export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, number
       what.has('expelled') && 'emergency.expelled',
       read.danger.needs.child && 'emergency.child',
       read.danger.needs.medical && !what.has('selfharm') && 'emergency.medical',
-      (what.has('taken') || what.has('confine')) && 'emergency.taken',
+      (what.has('taken') || what.has('confine') || what.has('married')) && 'emergency.taken',
       what.has('weapon') && 'emergency.weapon',
       'emergency.violence',
     ].filter((k): k is string => Boolean(k));
