@@ -1,4 +1,5 @@
 import { matchWithMasks, PhraseTable, readRows, tokenize, type Match, type Row } from './lexicon.js';
+import type { Token } from './normalise.js';
 
 /**
  * Requests refused before any law is looked up (data/requests.tsv): attempts to steer the
@@ -18,42 +19,101 @@ export interface OffTopicRequest {
   kind: 'offtopic';
   name: string;
   lead: string;
+  /**
+   * Refused even when the library shares its words ("always" in requests.tsv): who holds an office
+   * or will, what a public figure did — a law names the office, it never answers who.
+   */
+  always?: boolean;
 }
 export type Request = { kind: 'injection' } | UnlawfulRequest | OffTopicRequest;
 
-let cache: { table: PhraseTable; rows: Map<string, Row> } | null = null;
+/** A row's "@a & @b" phrase: every named set must be found in the message. */
+interface Combination {
+  concept: string;
+  sets: string[];
+}
+
+let cache: { table: PhraseTable; rows: Map<string, Row>; combinations: Combination[] } | null = null;
 function load() {
   if (cache) return cache;
   const rows = readRows('requests.tsv');
-  cache = { table: new PhraseTable(rows), rows: new Map(rows.map((r) => [r.concept, r])) };
+  const combined = (p: string) => p.includes('&');
+  const combinations = rows.flatMap((r) =>
+    r.phrases.filter(combined).map((p) => ({ concept: r.concept, sets: p.split('&').map((x) => `set:${x.trim().replace(/^@/, '')}`) })),
+  );
+  const plain = rows.map((r) => ({ ...r, phrases: r.phrases.filter((p) => !combined(p)) }));
+  cache = { table: new PhraseTable(plain), rows: new Map(rows.map((r) => [r.concept, r])), combinations };
   return cache;
+}
+
+/**
+ * The combinations found: each is read as a match of its row spanning its sets' first matches, so
+ * whose act it is (doneToHer) is read before the earliest of them, as for a phrase.
+ */
+function combinationsFound(matches: Match[], combinations: Combination[]): Match[] {
+  const out: Match[] = [];
+  for (const c of combinations) {
+    const parts = c.sets.map((set) => matches.find((m) => m.concept === set));
+    if (parts.some((m) => !m)) continue;
+    const found = parts as Match[];
+    const first = found.reduce((a, b) => (b.start < a.start ? b : a));
+    out.push({ concept: c.concept, start: first.start, end: Math.max(...found.map((m) => m.end)), clause: first.clause });
+  }
+  return out;
 }
 
 /** The first kind found, in this order: injection, unlawful, off-topic; null for anything else. */
 export function readRequest(message: string): Request | null {
-  const { table, rows } = load();
+  const { table, rows, combinations } = load();
   const tokens = tokenize(message, { turns: false });
-  const matches = matchWithMasks(table, tokens);
+  const phrases = matchWithMasks(table, tokens);
+  const matches = [...phrases, ...combinationsFound(phrases, combinations)];
   const found = matches.map((m) => m.concept);
   if (found.includes('injection')) return { kind: 'injection' };
   // The longest phrase names the request best: "sửa tuổi … để lấy chồng sớm" is a child marriage.
   // An act done to her ("chồng đọc trộm tin nhắn của em", "bị tố giả chữ ký") is her legal question.
   // "cho chồng mất việc", "clip của người yêu cũ": a person after "cho", "của", "với"… is the one
   // it is done to, not the doer.
-  const frames = matches.filter(
-    (m) => m.concept.startsWith('frame:') && !(m.concept === 'frame:victim' && OBJECT_BEFORE.test(tokens[m.start - 1]?.text ?? '')),
-  );
+  const frames = matches.filter((m) => WHOSE.has(m.concept) && !(m.concept === 'frame:victim' && OBJECT_BEFORE.test(tokens[m.start - 1]?.text ?? '')));
   const unlawful = matches
-    .filter((m) => m.concept.startsWith('unlawful:') && !doneToHer(m, frames))
+    .filter((m) => m.concept.startsWith('unlawful:') && !doneToHer(m, frames) && !askedAsLaw(m, matches, frames, tokens))
     .sort((a, b) => b.end - b.start - (a.end - a.start))[0]?.concept;
   if (unlawful) {
     const [, consequence = '', consequenceQuery = '', alternative = ''] = rows.get(unlawful)!.extra;
     return { kind: 'unlawful', name: unlawful.slice(9), consequence, consequenceQuery, alternative };
   }
-  const off = found.find((c) => c.startsWith('offtopic:'));
-  if (off) return { kind: 'offtopic', name: off.slice(9), lead: rows.get(off)!.extra[1] ?? '' };
+  // A subject refused whatever the library holds names the request before a plain listed one.
+  const offs = found.filter((c) => c.startsWith('offtopic:'));
+  const off = offs.find((c) => rows.get(c)!.extra[2] === 'always') ?? offs[0];
+  if (off) {
+    const [, lead = '', always] = rows.get(off)!.extra;
+    return { kind: 'offtopic', name: off.slice(9), lead, ...(always === 'always' ? { always: true } : {}) };
+  }
   return null;
 }
+
+/**
+ * "làm giả giấy tờ thì bị phạt thế nào", "em muốn biết đưa hối lộ … thì bị đi tù": a question about
+ * the consequence (frame:law after the phrase, neither negated — "mà không bị phạt" is evasion — nor
+ * a purpose — "để hàng xóm bị phạt") asks
+ * about the law — unless the nearest frame before the phrase is her asking how ("làm sao",
+ * "cách", "muốn"), which makes it her request with a worry attached.
+ */
+function askedAsLaw(m: Match, matches: Match[], frames: Match[], tokens: Token[]): boolean {
+  const consequence = matches.some(
+    (l) =>
+      l.concept === 'frame:law' &&
+      l.start >= m.start &&
+      !/^(không|khong|khỏi|khoi|chẳng|chang|tránh|tranh|đỡ)$/.test(tokens[l.start - 1]?.text ?? '') &&
+      !tokens.slice(m.end, l.start).some((t) => /^(để|đê)$/.test(t.text)),
+  );
+  if (!consequence) return false;
+  const before = frames.filter((f) => f.clause === m.clause && f.start < m.start).sort((a, b) => b.start - a.start || b.end - a.end)[0];
+  return before?.concept !== 'frame:ask';
+}
+
+/** Frames that say whose act a phrase names: hers (ask), someone else's done to her (victim), or a question about it. */
+const WHOSE = new Set(['frame:ask', 'frame:victim', 'frame:question']);
 
 /** Words after which a person is an object ("cho chồng", "của vợ", "với hắn"), not the one acting. */
 const OBJECT_BEFORE = /^(cho|của|cua|với|voi|về|để|tới|đến|giùm|hộ)$/;

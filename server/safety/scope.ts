@@ -140,6 +140,8 @@ export function judgeScope(
   // A listed phrase inside what reads as a member's legal question is context, not the request:
   // "chồng chơi số đề thua nợ, vợ có phải trả không" asks about a debt.
   const listed = request?.kind === 'offtopic' && off.odds > LEGAL_ODDS;
+  // Who holds an office or what a public figure did: the Constitution names the office, never who.
+  if (listed && request.always) return { refuse: true, request };
   if ((listed || off.odds >= OFF_TOPIC_ODDS) && !heldByLibrary(search, question, off.odds)) {
     const read: OffTopicRequest = listed && request?.kind === 'offtopic' ? request : { kind: 'offtopic', name: off.domain, lead: off.lead };
     return { refuse: true, request: read };
