@@ -4,13 +4,13 @@ import { EmbedderError, type Embedder } from '../../ingest/embed/embedder.js';
 import { documentName } from '../../ingest/names.js';
 import { STOP_SYLLABLES, fold, foldedSyllablesOf } from '../../ingest/text/vietnamese.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
-import { MAX_CANDIDATES, strongest } from './candidates.js';
+import { MAX_CANDIDATES } from './candidates.js';
 import { withMeaning } from './assoc/index.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
 import { noteKey, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
 import { createIndexHolder, type IndexHolder } from './index/holder.js';
 import { hitRowsById } from './index/chunk-rows.js';
-import { DEFAULT_PARAMS, type IndexParams, type IndexedChunk, type LexicalIndex, type ScoredChunk } from './index/lexical-index.js';
+import { DEFAULT_PARAMS, type DocumentFilter, type IndexParams, type IndexedChunk, type LexicalIndex, type ScoredChunk } from './index/lexical-index.js';
 import type { Ranker } from './rank/ranker.js';
 
 /**
@@ -85,10 +85,11 @@ export function createRetriever({
       const base = { expanded: q.expanded, concepts: q.concepts, topics: q.topics, termWeights };
       if ([...weights.keys()].every((t) => foldsIntoFunctionWord(t, lex))) return { ...base, coverage: 0, hits: [] };
 
-      const accept = acceptor(idx.docs, opts, q);
+      const acceptDocument = acceptor(idx.docs, opts, q);
+      const accept = (c: IndexedChunk) => acceptDocument(c.documentId);
       // Every candidate is rescored below; the list is sorted once, at the end.
-      const lexical = strongest(lex.scoreUnordered(weights, accept, params, weakTerms(lex, weights)), MAX_CANDIDATES);
-      let ranked: ScoredChunk[] = withPhrasings(idx, lexical, weights, accept, params, phrasingWeight);
+      const lexical = lex.strongest(weights, acceptDocument, MAX_CANDIDATES, params, weakTerms(lex, weights));
+      let ranked: ScoredChunk[] = withPhrasings(idx, lexical, weights, acceptDocument, params, phrasingWeight);
       // Near her words in meaning learned from the library's notes and texts (assoc/).
       ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights).sort(byScore);
       if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked, accept);
@@ -145,8 +146,8 @@ function weighTerms(q: AnalyzedQuery, lex: LexicalIndex): Map<string, number> {
 
 const HISTORIC_RE = /\b(truoc day|(luat|nghi dinh|quy dinh|van ban) cu|het hieu luc|da bi thay the|luc truoc)\b/;
 
-/** Which chunks a search may return: document status, type, topics, binding. */
-function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQuery): (c: IndexedChunk) => boolean {
+/** Which documents a search may return: status, type, topics, binding. */
+function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQuery): DocumentFilter {
   // Historic questions ("luật cũ", "trước đây", "đã hết hiệu lực") may use replaced texts.
   // A bare "cũ" is not enough: "chồng cũ" is about an ex-husband, not an old law.
   const historic = opts.includeExpired || HISTORIC_RE.test(fold(q.tokens.join(' ')));
@@ -158,7 +159,7 @@ function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQu
     if (ok && opts.binding !== undefined) ok = d.binding === opts.binding;
     allowed.set(d.id, ok);
   }
-  return (c) => allowed.get(c.documentId) === true;
+  return (documentId) => allowed.get(documentId) === true;
 }
 
 /**
@@ -170,23 +171,17 @@ function withPhrasings(
   idx: CorpusIndex,
   ranked: ScoredChunk[],
   weights: Map<string, number>,
-  accept: (c: IndexedChunk) => boolean,
+  accept: DocumentFilter,
   params: IndexParams,
   weight: number,
 ): ScoredChunk[] {
   if (weight <= 0 || !idx.phrasings.n || !ranked.length) return ranked;
-  // Best phrasing score per article, by article ordinal.
-  const best = new Float64Array(idx.articleCount);
-  let topPhrasing = 0;
-  for (const p of idx.phrasings.scoreUnordered(weights, accept, params)) {
-    const a = idx.articleOfPhrasing[p.index]!;
-    if (a < 0 || p.score <= best[a]!) continue;
-    best[a] = p.score;
-    if (p.score > topPhrasing) topPhrasing = p.score;
-  }
+  // Best phrasing score of each candidate's article (by ordinal), and the best of all.
+  const articles = new Set(ranked.map((r) => idx.articleOfChunk[r.index]!));
+  const { best, top: topPhrasing } = idx.phrasings.bestPerGroup(weights, accept, idx.articleOfPhrasing, articles, params);
   if (topPhrasing <= 0) return ranked;
   const topChunk = maxScore(ranked);
-  return ranked.map((r) => ({ index: r.index, score: r.score / topChunk + (weight * best[idx.articleOfChunk[r.index]!]!) / topPhrasing }));
+  return ranked.map((r) => ({ index: r.index, score: r.score / topChunk + (weight * (best.get(idx.articleOfChunk[r.index]!) ?? 0)) / topPhrasing }));
 }
 
 const byScore = (a: ScoredChunk, b: ScoredChunk) => b.score - a.score;

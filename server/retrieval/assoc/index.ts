@@ -113,18 +113,21 @@ export function withMeaning(
   if (!q) return ranked;
   // Chunks of one article share its cosine: computed once per article (the request's hot path).
   const byRow = new Map<number, number>();
-  const cos = ranked.map((r) => {
-    const row = assoc.rowOfChunk[r.index];
-    if (row === undefined) return 0;
-    let c = byRow.get(row);
-    if (c === undefined) byRow.set(row, (c = Math.max(0, assoc.lsa.similarity(q, row))));
-    return c;
-  });
-  const best = Math.max(...cos);
-  if (best <= 0) return ranked;
+  const cos = new Float64Array(ranked.length);
+  let best = 0;
   // The candidates may come in any order: scale to the strongest, wherever it is.
   let top = 0;
-  for (const r of ranked) if (r.score > top) top = r.score;
+  for (let i = 0; i < ranked.length; i++) {
+    const r = ranked[i]!;
+    if (r.score > top) top = r.score;
+    const row = assoc.rowOfChunk[r.index];
+    if (row === undefined) continue;
+    let c = byRow.get(row);
+    if (c === undefined) byRow.set(row, (c = Math.max(0, assoc.lsa.similarity(q, row))));
+    cos[i] = c;
+    if (c > best) best = c;
+  }
+  if (best <= 0) return ranked;
   top ||= 1;
   return ranked.map((r, i) => ({ index: r.index, score: r.score / top + (weight * cos[i]!) / best })).sort((a, b) => b.score - a.score);
 }
