@@ -292,6 +292,13 @@ describe('legal questions about violence are not alarms', () => {
     expect(assessDanger('tau bị chồng đánh hoài, chừ tau muốn bỏ hắn thì làm răng').level).not.toBe('emergency');
     expect(assessDanger('em đã bị chồng đánh, đã báo xã, xã hòa giải rồi nhưng chồng vẫn chửi, em ly hôn được không').level).not.toBe('emergency');
   });
+  it('asking whether it happened to anyone ("có ai bị … không") is not telling that it happened', () => {
+    expect(assessDanger('có ai bị bắt cóc ở xã mình không, em lo cho con').level).not.toBe('emergency');
+    expect(assessDanger('có ai đó đang đánh em').level).toBe('emergency');
+  });
+  it('a stranger getting into the house while she is there', () => {
+    expect(assessDanger('có người lạ đang cố mở cửa nhà em, em ở nhà một mình').level).toBe('emergency');
+  });
   it('a case put about someone in general ("người vợ bị … thì … có được … không")', () => {
     expect(assessDanger('người vợ bị chồng nhốt trong nhà thì hàng xóm có được phá cửa không').level).not.toBe('emergency');
     expect(assessDanger('em bị chồng nhốt trong nhà thì hàng xóm có được phá cửa không').level).toBe('emergency');

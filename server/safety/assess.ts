@@ -306,7 +306,7 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
   // "bỏ thuốc gì vào nước cho chồng uống": a message opening with the act and asking how is her
   // request (left to the refusals), not something done to her.
   if (harm.start === 0 && !harm.concept.endsWith('selfharm') && tokens.some((t) => t.clause === harm.clause && /^(gì|nào)$/.test(t.text))) return true;
-  if (casePut(harm, matches, tokens)) return true;
+  if (casePut(harm, matches, tokens) || asksWhether(harm, tokens)) return true;
   return matches.some((m) => {
     if (m.clause !== harm.clause || m.start >= harm.start) return false;
     if (m.concept === 'frame.hypothetical') {
@@ -345,6 +345,13 @@ function casePut(harm: Match, matches: Match[], tokens: Token[]): boolean {
   // into a question, asks about anyone it may happen to.
   const named = tokens.some((t, i) => i < then && t.clause === harm.clause && PRONOUN.test(t.text));
   return !named && !before('who.specific') && !before('who.other') && !before('who.child.named') && harm.start < then;
+}
+
+/** "có ai bị bắt cóc ở xã mình không": asking whether it happened to anyone is not telling it happened. */
+function asksWhether(harm: Match, tokens: Token[]): boolean {
+  const clause = tokens.filter((t) => t.clause === harm.clause);
+  const at = tokens.findIndex((t, i) => t.clause === harm.clause && i < harm.start && fold(t.text) === 'co' && fold(tokens[i + 1]?.text ?? '') === 'ai');
+  return at >= 0 && fold(tokens[at + 2]?.text ?? '') !== 'do' && fold(clause.at(-1)!.text) === 'khong';
 }
 
 /** First-person words: she speaks of herself. */
