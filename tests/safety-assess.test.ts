@@ -515,6 +515,25 @@ describe('development set: every danger and past-or-general message (eval/safety
       else expect(level).not.toBe('emergency');
     });
   }
+  it('every one of them typed without dấu reads the same (a plain syllable has several readings)', () => {
+    const strip = (m: string) =>
+      m
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd')
+        .replace(/Đ/g, 'D');
+    const wrong = rows.filter((r) => (assessDanger(strip(r.message)).level === 'emergency') !== (r.expect === 'emergency'));
+    expect(wrong.map((r) => strip(r.message))).toEqual([]);
+  });
+  it('plain syllables: a harm or a time over a legal frame, a phrase read whole over one that skips', () => {
+    expect(assessDanger('ck t bop co t, t chet mat').level).toBe('emergency');
+    expect(assessDanger('toi nghi toi se treo co toi nay').level).toBe('emergency');
+    expect(assessDanger('bo chong dung day dien quat em, chong dung nhin').level).toBe('emergency');
+    expect(assessDanger('nguoi yeu cu dang anh nong cua em len mang, em phai lam gi').level).not.toBe('emergency');
+    expect(assessDanger('nha em bi trom dot nhap toi qua mat xe may, bao cong an the nao').level).not.toBe('emergency');
+    expect(assessDanger('toi de doa giet nguoi bi phat the nao').level).toBe('ordinary');
+    expect(assessDanger('bay chu o dang bi chong o uynh ngoai dong').level).toBe('emergency');
+  });
 });
 
 describe('the model may only raise the level', () => {

@@ -1,6 +1,6 @@
 import { matchWithMasks, PhraseTable, readRows, tokenize, type Match } from './lexicon.js';
 import { fold } from '../../ingest/text/vietnamese.js';
-import type { Token } from './normalise.js';
+import { syllableOf, type Token } from './normalise.js';
 
 /**
  * Reads a message for danger: WHO is at risk (she, a child, someone else), WHAT is happening
@@ -462,10 +462,12 @@ const LED = /^who\.(self|child|child\.own|child\.named|other)$/;
  * đón con về nuôi, gọi không nghe máy" is a custody question). Read as a taking at the verb, so
  * its time is read like any harm's. Never in a question about custody or the law (frame.legal).
  */
-function takenOutOfReach(matches: Match[], legal: boolean): Match[] {
+function takenOutOfReach(matches: Match[], tokens: Token[], legal: boolean): Match[] {
   if (legal) return [];
   const after = (t: Match, concept: string) => matches.some((u) => u.concept === concept && u.start > t.start);
-  const byKin = (t: Match) => matches.some((k) => k.concept === 'who.kin' && k.clause === t.clause && k.end <= t.start);
+  // "thằng bồ cũ" typed "thang bo cu" is no father: a kin word after "thằng", "gã" is someone else.
+  const kin = (k: Match) => k.concept === 'who.kin' && !/^(thằng|thang|gã|ga)$/.test(tokens[k.start - 1]?.text ?? '');
+  const byKin = (t: Match) => matches.some((k) => kin(k) && k.clause === t.clause && k.end <= t.start);
   return matches
     .filter(
       (t) =>
@@ -488,10 +490,44 @@ function mentionsMinor(tokens: Token[]): boolean {
   return false;
 }
 
+/**
+ * A syllable typed without dấu can be read as several words: "co toi" is "có tội" or "cổ tôi",
+ * "dang" is "đang" or "đăng", "dot" is "đột" or "đốt". Where two readings share syllables typed
+ * without dấu: a harm read first, or a time, wins over "this is a legal question" (frame.general),
+ * though "toi de doa giet" stays "tội đe dọa giết"; a question wins over a person ("con co pham
+ * toi": "phạm tội", not "con … tôi"); a person doing harm wins over a legal frame ("bo chong …
+ * quat em": "bố chồng", not "bỏ chồng"); a time word that opens a harm phrase is part of it
+ * ("dang anh nong"); and a phrase read whole ("dot nhap", "đột nhập") wins over one that skips
+ * its second syllable ("đốt ~ tôi").
+ */
+function readPlainOnce(matches: Match[], tokens: Token[]): Match[] {
+  const plain = (m: Match) => tokens.slice(m.start, m.end).every((t) => syllableOf(t.text).plain);
+  const overlap = (a: Match, b: Match) => a.start < b.end && b.start < a.end;
+  // Where two readings share syllables, those shared were typed without dấu.
+  const ambiguous = (a: Match, b: Match) =>
+    overlap(a, b) && tokens.slice(Math.max(a.start, b.start), Math.min(a.end, b.end)).every((t) => syllableOf(t.text).plain);
+  // A harm read first and a question starting inside it ("treo co" + "co toi"), or a time read on the same syllables ("toi nay").
+  const event = (e: Match, g: Match) => ambiguous(e, g) && (e.concept.startsWith('when.') || (e.concept.startsWith('what.') && e.start < g.start));
+  const general = matches.filter((g) => g.concept === 'frame.general' && !matches.some((e) => event(e, g)));
+  const harmAfter = (m: Match) => matches.some((h) => h.concept.startsWith('what.') && h.start >= m.end && h.start - m.end <= 3);
+  return matches.filter((m) => {
+    if (m.concept === 'frame.general') return general.includes(m);
+    if (m.concept.startsWith('who.')) return !general.some((g) => ambiguous(g, m));
+    // "bo chong dung day dien quat em": "bố chồng" doing something, not "bỏ chồng" (leaving him).
+    if (m.concept === 'frame.legal' && harmAfter(m)) return !matches.some((w) => w.concept.startsWith('who.') && ambiguous(w, m) && w.start === m.start);
+    if (m.concept.startsWith('when.') && plain(m)) return !matches.some((h) => h.concept.startsWith('what.') && h.start === m.start && h.end > m.end);
+    if (m.concept.startsWith('what.') && m.gapped && plain(m))
+      return !matches.some(
+        (w) => w.concept.startsWith('what.') && !w.gapped && w.concept !== m.concept && w.start === m.start && w.end - w.start > 1 && w.end < m.end,
+      );
+    return true;
+  });
+}
+
 export function assessDanger(message: string): Assessment {
   const tokens = tokenize(message);
   // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
-  const matches = longestTimes(matchWithMasks(signals(), tokens)).filter((m) => m.concept !== 'when.safe' || !negated(m, tokens));
+  const matches = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens)), tokens).filter((m) => m.concept !== 'when.safe' || !negated(m, tokens));
   const has = (concept: string) => matches.some((m) => m.concept === concept);
   const self = has('who.self');
   const childOwn = has('who.child.own');
@@ -502,7 +538,7 @@ export function assessDanger(message: string): Assessment {
   // police now — unless it is happening.
   // "đăng ảnh nóng của em lên mạng": the images inside a posting are the posting, not abuse in person.
   const posted = (m: Match) => m.concept === 'what.sexual' && matches.some((p) => p.concept === 'what.image' && p.start <= m.start && p.end >= m.end);
-  const harms = [...matches, ...takenOutOfReach(matches, has('frame.legal'))]
+  const harms = [...matches, ...takenOutOfReach(matches, tokens, has('frame.legal'))]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
     .map((m) => ({
       what: ((m.concept === 'what.grope' || m.concept === 'what.image') && child ? 'sexual' : m.concept.slice(5)) as What,

@@ -39,6 +39,8 @@ export interface Match {
   /** Exclusive. */
   end: number;
   clause: number;
+  /** The phrase has a "~": words it skipped are part of the span without being read. */
+  gapped?: boolean;
 }
 
 /** Rows of a table: concept <TAB> phrase|phrase… <TAB> further columns. "#" starts a comment line. */
@@ -103,7 +105,7 @@ export class PhraseTable {
     for (let i = 0; i < tokens.length; i++) {
       for (const c of [...(this.byFirst.get(syl[i]!.folded) ?? []), ...this.numberFirst]) {
         const end = matchAt(c.parts, 0, syl, tokens, i, free);
-        if (end !== null) out.push({ concept: c.concept, start: i, end, clause: tokens[i]!.clause });
+        if (end !== null) out.push({ concept: c.concept, start: i, end, clause: tokens[i]!.clause, ...(hasGap(c) ? { gapped: true } : {}) });
       }
     }
     return out;
