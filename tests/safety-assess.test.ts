@@ -296,6 +296,14 @@ describe('legal questions about violence are not alarms', () => {
     expect(assessDanger('có ai bị bắt cóc ở xã mình không, em lo cho con').level).not.toBe('emergency');
     expect(assessDanger('có ai đó đang đánh em').level).toBe('emergency');
   });
+  it('gas or explosives, a small child left alone for days, a child gone off with someone and out of reach, fear of a man drunk now', () => {
+    expect(assessDanger('nó uống rượu say rồi cầm bình gas dọa cho nổ cả nhà').level).toBe('emergency');
+    expect(assessDanger('bé 2 tuổi nhà hàng xóm bị bỏ một mình trong nhà 2 ngày rồi, em nghe nó khóc').level).toBe('emergency');
+    expect(assessDanger('em gái em 14 tuổi bỏ nhà theo người quen trên facebook, giờ ở đâu không biết').level).toBe('emergency');
+    expect(assessDanger('chồng em bỏ nhà theo người khác, giờ ở đâu không biết').level).toBe('ordinary');
+    expect(assessDanger('hjx ck e lai say ve roi, e so lam').level).toBe('emergency');
+    expect(assessDanger('chồng em hay say xỉn, em sợ lắm, em muốn ly hôn').level).not.toBe('emergency');
+  });
   it('a stranger getting into the house while she is there', () => {
     expect(assessDanger('có người lạ đang cố mở cửa nhà em, em ở nhà một mình').level).toBe('emergency');
   });

@@ -156,10 +156,17 @@ export const RULES: readonly Rule[] = [
   {
     id: 'afraid-or-hiding',
     level: 'emergency',
-    why: 'A harm, not in the past, and she is hiding ("em đang trốn"), or afraid ("sợ quá") and not asking about the law while only a slap or smashed plates are told ("bố đập vỡ ti vi, em sợ lắm, bố mẹ ly hôn thì em ở với ai").',
+    why: 'A harm, not in the past, and she is hiding ("em đang trốn"), or afraid ("sợ quá") and not asking about the law while only a slap or smashed plates are told ("bố đập vỡ ti vi, em sợ lắm, bố mẹ ly hôn thì em ở với ai"); or afraid because he is drunk now, with no harm told ("ck e lại say về rồi, e sợ lắm").',
     applies: (f) =>
-      active(f).length > 0 &&
-      (f.has('frame.hiding') || (f.has('frame.fear') && (!f.has('frame.legal') || active(f).some((h) => SEVERE.has(h.what) || happening(h.when))))),
+      (active(f).length > 0 &&
+        (f.has('frame.hiding') || (f.has('frame.fear') && (!f.has('frame.legal') || active(f).some((h) => SEVERE.has(h.what) || happening(h.when)))))) ||
+      (f.has('frame.fear') &&
+        f.has('ctx.drunk') &&
+        f.concrete &&
+        !f.general &&
+        !f.has('frame.legal') &&
+        !f.has('when.habitual') &&
+        !f.harms.some((h) => h.when === 'past' || h.hypothetical)),
   },
   {
     id: 'leaving-soon',
@@ -468,12 +475,17 @@ function takenOutOfReach(matches: Match[], tokens: Token[], legal: boolean): Mat
   // "thằng bồ cũ" typed "thang bo cu" is no father: a kin word after "thằng", "gã" is someone else.
   const kin = (k: Match) => k.concept === 'who.kin' && !/^(thằng|thang|gã|ga)$/.test(tokens[k.start - 1]?.text ?? '');
   const byKin = (t: Match) => matches.some((k) => kin(k) && k.clause === t.clause && k.end <= t.start);
-  return matches
+  // "em gái em 14 tuổi bỏ nhà theo người quen trên facebook, giờ ở đâu không biết": a child who went
+  // off with someone, and is now out of reach, is taken whoever led.
+  const child = matches.some((m) => /^who\.child/.test(m.concept));
+  const followed = child ? matches.filter((t) => t.concept === 'act.follow' && after(t, 'ctx.away')) : [];
+  return [...followed, ...matches]
     .filter(
       (t) =>
-        t.concept === 'act.take' &&
-        matches.some((p) => LED.test(p.concept) && p.start >= t.end && p.start <= t.end + 1) &&
-        (after(t, 'ctx.shut') || (after(t, 'ctx.away') && !byKin(t))),
+        followed.includes(t) ||
+        (t.concept === 'act.take' &&
+          matches.some((p) => LED.test(p.concept) && p.start >= t.end && p.start <= t.end + 1) &&
+          (after(t, 'ctx.shut') || (after(t, 'ctx.away') && !byKin(t)))),
     )
     .map((t) => ({ ...t, concept: 'what.taken' }));
 }
