@@ -4,6 +4,7 @@ import { vector } from '@electric-sql/pglite-pgvector';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { SESSION_SETTINGS, type Db, type Queryable } from './db.js';
+import { initdbInChild } from './initdb.js';
 import { acquireStoreLock, type StoreLock } from './lock.js';
 
 /**
@@ -26,6 +27,9 @@ export async function openPglite(dataDir?: string, role = 'process'): Promise<Db
     lock = acquireStoreLock(dataDir, role);
   }
   try {
+    // A new store is initialised in a child process (store/initdb.ts); should that fail, PGlite
+    // initialises it here as it always did.
+    if (dataDir) await initdbInChild(dataDir).catch(() => false);
     return wrapPglite(await createPglite({ dataDir }), lock);
   } catch (err) {
     lock?.release();
