@@ -478,6 +478,12 @@ describe('requests.tsv: every row recognises its example', () => {
     expect(readRequest('em gửi đơn cho công an xã thì bao lâu có kết quả')).toBeNull();
     expect(readRequest('em 16 tuổi có thai với bạn trai, bố mẹ bắt cưới, có được không')).toBeNull();
   });
+  it('a person after "biết", "tìm", "theo dõi" is the one looked for, not the doer', () => {
+    expect(readRequest('làm sao biết vợ đang ở nhà tạm lánh nào')?.kind).toBe('unlawful');
+    expect(readRequest('chỉ tôi cách theo dõi vị trí của vợ qua zalo')?.kind).toBe('unlawful');
+    expect(readRequest('vợ em đang ở nhà tạm lánh, em muốn gặp con thì làm thủ tục gì')).toBeNull();
+    expect(readRequest('em lo quá, chồng bị bắt, nộp bao nhiêu tiền thì được tại ngoại')).toBeNull();
+  });
   it('a question about the consequence asks about the law; evasion or a purpose does not', () => {
     expect(readRequest('làm giả giấy tờ thì bị phạt thế nào')).toBeNull();
     expect(readRequest('em muốn biết đưa hối lộ bao nhiêu tiền thì bị đi tù')).toBeNull();

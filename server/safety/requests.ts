@@ -115,8 +115,11 @@ function askedAsLaw(m: Match, matches: Match[], frames: Match[], tokens: Token[]
 /** Frames that say whose act a phrase names: hers (ask), someone else's done to her (victim), or a question about it. */
 const WHOSE = new Set(['frame:ask', 'frame:victim', 'frame:question']);
 
-/** Words after which a person is an object ("cho chồng", "của vợ", "với hắn"), not the one acting. */
-const OBJECT_BEFORE = /^(cho|của|cua|với|voi|về|để|tới|đến|giùm|hộ)$/;
+/**
+ * Words after which a person is an object ("cho chồng", "của vợ", "với hắn", "biết vợ đang ở…",
+ * "tìm vợ", "theo dõi vợ"), not the one acting.
+ */
+const OBJECT_BEFORE = /^(cho|của|cua|với|voi|về|để|tới|đến|giùm|hộ|biết|biet|tìm|tim|thấy|gặp|dõi|vị|tra)$/;
 
 /**
  * Being under a protection order ("bị cấm tiếp xúc") is the situation of the one who would break
