@@ -9,7 +9,7 @@
  */
 
 import { Saturation } from './saturation.js';
-import { kthLargest } from './select.js';
+import { kthLargestOfMany } from './select.js';
 
 export type Field = 'body' | 'title' | 'member';
 export const FIELDS: readonly Field[] = ['body', 'title', 'member'];
@@ -82,29 +82,21 @@ interface Scratch {
   acc: Float64Array;
   /** The chunks reached, in the order first reached. */
   order: Int32Array;
-  /** 1 for a chunk reached by a term that may make a candidate (not only by weak ones). */
+  /** 1 for a chunk reached by a term that may make a candidate (not only by weak ones); kept only when the query has weak terms. */
   strong: Uint8Array;
-  /** Scores copied for selection, which reorders them. */
+  /** The eligible chunks reached, and their scores copied for selection (which reorders them). */
+  kept: Int32Array;
   selection: Float64Array;
-  /** 1 for a chunk to be scored exactly, and those chunks listed. */
-  only: Uint8Array;
-  marked: Int32Array;
-}
-
-interface GroupScratch {
-  near: Float64Array;
-  seen: Int32Array;
-  want: Uint8Array;
 }
 
 const NONE: ReadonlySet<string> = new Set();
 
 /**
- * How far an approximate score (single-precision impacts, relative error below 2⁻²⁴ each) may be
- * from the exact one, relative, with a wide margin: a chunk is scored exactly when its
- * approximate score is within this of the cut.
+ * How many postings' impacts an index keeps between searches (8 bytes each): the bundled library
+ * has about 330,000 postings in all; a library fifty times larger keeps those of its most searched
+ * terms.
  */
-const APPROXIMATION = 1e-6;
+const IMPACT_CACHE = 4_000_000;
 
 export class LexicalIndex {
   readonly chunks: IndexedChunk[];
@@ -119,9 +111,8 @@ export class LexicalIndex {
   /** BM25F's arithmetic per parameter set (saturation.ts). */
   private readonly kernels = new WeakMap<IndexParams, Saturation>();
   /** Per parameter set: the single-precision impacts of the terms searched so far. */
-  private readonly impactCache = new WeakMap<IndexParams, Map<string, Float32Array>>();
-  private readonly groupScratch = new WeakMap<Int32Array, GroupScratch>();
-  private stamp = 0;
+  private readonly impactCache = new WeakMap<IndexParams, { terms: Map<string, Float64Array>; postings: number }>();
+  private readonly groupScratch = new WeakMap<Int32Array, { want: Uint8Array; best: Float64Array }>();
   private scratch: Scratch | null = null;
 
   private constructor(chunks: IndexedChunk[], lengths: Uint32Array, postings: Map<string, Postings>) {
@@ -269,13 +260,13 @@ export class LexicalIndex {
     params: IndexParams = DEFAULT_PARAMS,
     weak: ReadonlySet<string> = NONE,
   ): ScoredChunk[] {
-    const reached = this.accumulate(weights, params, weak, null);
+    const reached = this.accumulate(weights, params, weak);
     const { acc, order, strong } = this.work();
     try {
       const out: ScoredChunk[] = [];
       for (let i = 0; i < reached; i++) {
         const ci = order[i]!;
-        if (strong[ci] && accept(this.chunks[ci]!)) out.push({ index: ci, score: acc[ci]! });
+        if ((weak.size === 0 || strong[ci] === 1) && accept(this.chunks[ci]!)) out.push({ index: ci, score: acc[ci]! });
       }
       return out;
     } finally {
@@ -286,9 +277,7 @@ export class LexicalIndex {
   /**
    * scoreUnordered() kept to the `limit` best scores (every chunk tied with the last one kept
    * too), in the same order and with the same scores, for a filter on whole documents. In a large
-   * library a common word reaches most chunks: a first pass ranks them on single-precision
-   * impacts (no division per posting), and only the chunks that pass can be within the limit are
-   * scored exactly and become objects.
+   * library a common word reaches most chunks: only the kept chunks become objects.
    */
   strongest(
     weights: Map<string, number>,
@@ -298,63 +287,38 @@ export class LexicalIndex {
     weak: ReadonlySet<string> = NONE,
   ): ScoredChunk[] {
     const allowed = this.allowedDocuments(accept);
-    const { acc, order, strong, selection, only } = this.work();
-    const eligible = (ci: number) => strong[ci] === 1 && allowed[this.documentOf[ci]!] === 1;
-    // A library no larger than the limit keeps every chunk reached: no first pass.
-    const marked = this.n > limit ? this.markStrongest(weights, allowed, limit, params, weak) : -1;
-    const reached = this.accumulate(weights, params, weak, marked >= 0 ? only : null);
+    const documentOf = this.documentOf;
+    const reached = this.accumulate(weights, params, weak);
+    const { acc, order, strong, selection } = this.work();
+    const anyWeak = weak.size > 0;
     try {
+      // The border first, over the chunks in index order (memory read in sequence)…
       let m = 0;
-      for (let i = 0; i < reached; i++) if (eligible(order[i]!)) selection[m++] = acc[order[i]!]!;
-      const border = m > limit ? kthLargest(selection.subarray(0, m), limit) : -Infinity;
+      let max = 0;
+      for (let ci = 0; ci < this.n; ci++) {
+        const v = acc[ci]!;
+        if (v === 0 || (anyWeak && strong[ci] === 0) || allowed[documentOf[ci]!] === 0) continue;
+        selection[m++] = v;
+        if (v > max) max = v;
+      }
+      const border = m > limit ? kthLargestOfMany(selection, m, limit, max) : -Infinity;
+      // …then the kept chunks in the order first reached.
       const out: ScoredChunk[] = [];
       for (let i = 0; i < reached; i++) {
         const ci = order[i]!;
-        if (acc[ci]! >= border && eligible(ci)) out.push({ index: ci, score: acc[ci]! });
+        if (acc[ci]! < border || (anyWeak && strong[ci] === 0) || allowed[documentOf[ci]!] === 0) continue;
+        out.push({ index: ci, score: acc[ci]! });
       }
       return out;
     } finally {
       this.release(reached);
-      this.unmark(marked);
-    }
-  }
-
-  /**
-   * Marks (in the working `only`) every chunk whose exact score may be among the `limit` best
-   * eligible ones, from approximate scores; returns how many (listed first in `marked`).
-   */
-  private markStrongest(weights: Map<string, number>, allowed: Uint8Array, limit: number, params: IndexParams, weak: ReadonlySet<string>): number {
-    const { reached, top } = this.approximate(weights, params, weak);
-    const { acc, order, strong, only, marked } = this.work();
-    const documentOf = this.documentOf;
-    let cleared = false;
-    try {
-      const border = histogramBorder(acc, order, reached, top, limit, (ci) => strong[ci] === 1 && allowed[documentOf[ci]!] === 1);
-      const cut = border * (1 - APPROXIMATION);
-      let count = 0;
-      // Marks and clears the approximate scores in one pass.
-      for (let i = 0; i < reached; i++) {
-        const ci = order[i]!;
-        const keep = acc[ci]! >= cut && strong[ci] === 1 && allowed[documentOf[ci]!] === 1;
-        acc[ci] = 0;
-        strong[ci] = 0;
-        if (keep) {
-          only[ci] = 1;
-          marked[count++] = ci;
-        }
-      }
-      cleared = true;
-      return count;
-    } finally {
-      if (!cleared) this.release(reached);
     }
   }
 
   /**
    * For chunks grouped by `groupOf` (chunk → group, −1 for none; a phrasing's article): the best
    * score among the accepted chunks of each group in `wanted`, and the best among all grouped
-   * accepted chunks, as scoreUnordered() scores them. Ranked first on approximate scores; only
-   * the chunks that may be a wanted group's best or the best of all are scored exactly.
+   * accepted chunks, as scoreUnordered() scores them, without an object per chunk.
    */
   bestPerGroup(
     weights: Map<string, number>,
@@ -365,61 +329,28 @@ export class LexicalIndex {
   ): { best: Map<number, number>; top: number } {
     const allowed = this.allowedDocuments(accept);
     const documentOf = this.documentOf;
-    const { near, seen, want } = this.groupWork(groupOf);
-    const { acc, order, strong, only, marked } = this.work();
+    const { want, best: bestOf } = this.groupWork(groupOf);
     for (const g of wanted) want[g] = 1;
-    // `near` holds this search's values only where `seen` carries its stamp: nothing to clear after.
-    const stamp = this.nextStamp(seen);
-    let count = 0;
-    const first = this.approximate(weights, params, NONE);
-    let reached = first.reached;
-    let cleared = false;
-    try {
-      let top = 0;
-      for (let i = 0; i < reached; i++) {
-        const ci = order[i]!;
-        const g = groupOf[ci]!;
-        if (g < 0 || allowed[documentOf[ci]!] === 0) continue;
-        const v = acc[ci]!;
-        if (seen[g] !== stamp) {
-          seen[g] = stamp;
-          near[g] = v;
-        } else if (v > near[g]!) near[g] = v;
-        if (v > top) top = v;
-      }
-      const keep = 1 - APPROXIMATION;
-      const high = top * keep;
-      // Marks and clears the approximate scores in one pass.
-      for (let i = 0; i < reached; i++) {
-        const ci = order[i]!;
-        const g = groupOf[ci]!;
-        const v = acc[ci]!;
-        acc[ci] = 0;
-        strong[ci] = 0;
-        if (g >= 0 && (v >= high || (want[g] === 1 && v >= near[g]! * keep)) && allowed[documentOf[ci]!] === 1) {
-          only[ci] = 1;
-          marked[count++] = ci;
-        }
-      }
-      cleared = true;
-    } finally {
-      if (!cleared) this.release(reached);
-    }
     const best = new Map<number, number>();
     let top = 0;
-    reached = this.accumulate(weights, params, NONE, only);
+    const reached = this.accumulate(weights, params, NONE);
+    const { acc } = this.work();
     try {
-      for (let i = 0; i < reached; i++) {
-        const ci = order[i]!;
+      // In index order: only maxima are taken, and memory is read in sequence.
+      for (let ci = 0; ci < this.n; ci++) {
         const v = acc[ci]!;
         const g = groupOf[ci]!;
-        if (want[g] && v > (best.get(g) ?? 0)) best.set(g, v);
+        if (v === 0 || g < 0 || allowed[documentOf[ci]!] === 0) continue;
         if (v > top) top = v;
+        if (want[g] === 1 && v > bestOf[g]!) bestOf[g] = v;
       }
+      for (const g of wanted) if (bestOf[g]! > 0) best.set(g, bestOf[g]!);
     } finally {
       this.release(reached);
-      this.unmark(count);
-      for (const g of wanted) want[g] = 0;
+      for (const g of wanted) {
+        want[g] = 0;
+        bestOf[g] = 0;
+      }
     }
     return { best, top };
   }
@@ -431,25 +362,15 @@ export class LexicalIndex {
     return allowed;
   }
 
-  /** Per-group working memory for a grouping: each group's best approximate score, valid where stamped, and which are wanted. */
-  private groupWork(groupOf: Int32Array): GroupScratch {
+  /** Per group of a grouping, between searches all 0: whether it is wanted, and its best score. */
+  private groupWork(groupOf: Int32Array): { want: Uint8Array; best: Float64Array } {
     let w = this.groupScratch.get(groupOf);
     if (!w) {
       let count = 0;
       for (const g of groupOf) if (g + 1 > count) count = g + 1;
-      w = { near: new Float64Array(count), seen: new Int32Array(count), want: new Uint8Array(count) };
-      this.groupScratch.set(groupOf, w);
+      this.groupScratch.set(groupOf, (w = { want: new Uint8Array(count), best: new Float64Array(count) }));
     }
     return w;
-  }
-
-  /** A stamp no entry of `seen` carries yet. */
-  private nextStamp(seen: Int32Array): number {
-    if (this.stamp === 0x7fffffff) {
-      seen.fill(0);
-      this.stamp = 0;
-    }
-    return ++this.stamp;
   }
 
   /** BM25F's arithmetic for a parameter set (saturation.ts), built once per index. */
@@ -462,12 +383,29 @@ export class LexicalIndex {
     return sat;
   }
 
-  /** A term's saturated frequencies in single precision, computed on first use per parameter set. */
-  private impacts(term: string, p: Postings, params: IndexParams): Float32Array {
-    let known = this.impactCache.get(params);
-    if (!known) this.impactCache.set(params, (known = new Map()));
-    let impacts = known.get(term);
-    if (!impacts) known.set(term, (impacts = this.saturationFor(params).all(p.chunks, p.tf)));
+  /**
+   * A term's saturated frequencies per posting, computed on first use and kept (the most recently
+   * used first) up to IMPACT_CACHE postings: a search then reads one number per posting instead
+   * of dividing by each chunk's length normalisation. Kept in double precision, so scores are
+   * exactly those computed on the fly.
+   */
+  private impacts(term: string, p: Postings, params: IndexParams): Float64Array {
+    let cache = this.impactCache.get(params);
+    if (!cache) this.impactCache.set(params, (cache = { terms: new Map(), postings: 0 }));
+    let impacts = cache.terms.get(term);
+    if (impacts) {
+      cache.terms.delete(term);
+      cache.terms.set(term, impacts);
+      return impacts;
+    }
+    impacts = this.saturationFor(params).all(p.chunks, p.tf);
+    cache.terms.set(term, impacts);
+    cache.postings += impacts.length;
+    for (const [t, old] of cache.terms) {
+      if (cache.postings <= IMPACT_CACHE || t === term) break;
+      cache.terms.delete(t);
+      cache.postings -= old.length;
+    }
     return impacts;
   }
 
@@ -477,53 +415,25 @@ export class LexicalIndex {
       order: new Int32Array(this.n),
       strong: new Uint8Array(this.n),
       selection: new Float64Array(this.n),
-      only: new Uint8Array(this.n),
-      marked: new Int32Array(this.n),
+      kept: new Int32Array(this.n),
     };
     return this.scratch;
   }
 
   /**
-   * Scores every chunk a term of `weights` reaches (of those marked in `only`, if given) into the
-   * working arrays, exactly, terms in the query's order; returns how many were reached (listed
-   * first in `order`). The caller reads them, then calls release().
+   * Scores every chunk a term of `weights` reaches into the working arrays, terms in the query's
+   * order; returns how many were reached (listed first in `order`). The caller reads them, then
+   * calls release().
    */
-  private accumulate(weights: Map<string, number>, params: IndexParams, weak: ReadonlySet<string>, only: Uint8Array | null): number {
+  private accumulate(weights: Map<string, number>, params: IndexParams, weak: ReadonlySet<string>): number {
     const { acc, order, strong } = this.work();
-    const sat = this.saturationFor(params);
     let reached = 0;
     for (const [term, w] of weights) {
       const p = this.postings.get(term);
       if (!p || w <= 0) continue;
       const wIdf = w * this.idf(term);
-      const makes = weak.has(term) ? 0 : 1;
-      const { chunks, tf } = p;
-      for (let i = 0; i < chunks.length; i++) {
-        const ci = chunks[i]!;
-        if (only !== null && only[ci] === 0) continue;
-        const c = sat.at(tf, i, ci);
-        if (c <= 0) continue;
-        if (acc[ci] === 0) order[reached++] = ci;
-        strong[ci] = strong[ci]! | makes;
-        acc[ci] = acc[ci]! + wIdf * c;
-      }
-    }
-    return reached;
-  }
-
-  /**
-   * As accumulate() over every chunk, on the single-precision impacts (within APPROXIMATION of the
-   * exact scores); also returns the highest score reached.
-   */
-  private approximate(weights: Map<string, number>, params: IndexParams, weak: ReadonlySet<string>): { reached: number; top: number } {
-    const { acc, order, strong } = this.work();
-    let reached = 0;
-    let top = 0;
-    for (const [term, w] of weights) {
-      const p = this.postings.get(term);
-      if (!p || w <= 0) continue;
-      const wIdf = w * this.idf(term);
-      const makes = weak.has(term) ? 0 : 1;
+      // Without weak terms every chunk reached may be a candidate: `strong` is not kept.
+      const marks = weak.size > 0 && !weak.has(term);
       const chunks = p.chunks;
       const impacts = this.impacts(term, p, params);
       for (let i = 0; i < chunks.length; i++) {
@@ -531,53 +441,25 @@ export class LexicalIndex {
         const c = impacts[i]!;
         if (c <= 0) continue;
         if (acc[ci] === 0) order[reached++] = ci;
-        strong[ci] = strong[ci]! | makes;
-        const v = acc[ci]! + wIdf * c;
-        acc[ci] = v;
-        if (v > top) top = v;
+        if (marks) strong[ci] = 1;
+        acc[ci] = acc[ci]! + wIdf * c;
       }
     }
-    return { reached, top };
+    return reached;
   }
 
-  /** Clears what accumulate() or approximate() left for the next search. */
+  /** Clears what accumulate() left for the next search: by chunk when few were reached, else in one sweep. */
   private release(reached: number): void {
     const { acc, order, strong } = this.work();
+    if (reached * 8 > this.n) {
+      acc.fill(0);
+      strong.fill(0);
+      return;
+    }
     for (let i = 0; i < reached; i++) {
       const ci = order[i]!;
       acc[ci] = 0;
       strong[ci] = 0;
     }
   }
-
-  /** Clears the first `count` marks listed in `marked` (none when count < 0). */
-  private unmark(count: number): void {
-    const { only, marked } = this.work();
-    for (let i = 0; i < count; i++) only[marked[i]!] = 0;
-  }
-}
-
-const BUCKETS = 1024;
-const counts = new Int32Array(BUCKETS);
-
-/**
- * A value at or below the `limit`-th largest score among the chunks `eligible` of those reached
- * (`top` the largest): the lower edge of the histogram bucket where the count from the top
- * reaches the limit. Cheaper than selecting the exact value; at most one bucket more is kept.
- */
-function histogramBorder(acc: Float64Array, order: Int32Array, reached: number, top: number, limit: number, eligible: (ci: number) => boolean): number {
-  if (top <= 0) return 0;
-  counts.fill(0);
-  const scale = (BUCKETS - 1) / top;
-  for (let i = 0; i < reached; i++) {
-    const ci = order[i]!;
-    if (eligible(ci)) counts[Math.floor(acc[ci]! * scale)]!++;
-  }
-  let seen = 0;
-  for (let b = BUCKETS - 1; b >= 0; b--) {
-    seen += counts[b]!;
-    // Bucket b holds scores from b / scale (inclusive); a float's floor may land one bucket low.
-    if (seen >= limit) return Math.max(0, (b - 1) / scale);
-  }
-  return 0;
 }

@@ -35,9 +35,9 @@ export class Saturation {
     return f > 0 ? f / (this.k1 + f) : 0;
   }
 
-  /** Every posting's value, rounded to single precision: the approximate first pass reads these instead of dividing. */
-  all(chunks: Int32Array, tf: Uint16Array): Float32Array {
-    const out = new Float32Array(chunks.length);
+  /** Every posting's value, for a term's chunks and frequencies. */
+  all(chunks: Int32Array, tf: Uint16Array): Float64Array {
+    const out = new Float64Array(chunks.length);
     for (let i = 0; i < chunks.length; i++) out[i] = this.at(tf, i, chunks[i]!);
     return out;
   }
