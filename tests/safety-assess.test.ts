@@ -304,6 +304,13 @@ describe('legal questions about violence are not alarms', () => {
     expect(assessDanger('hjx ck e lai say ve roi, e so lam').level).toBe('emergency');
     expect(assessDanger('chồng em hay say xỉn, em sợ lắm, em muốn ly hôn').level).not.toBe('emergency');
   });
+  it('a child missing is taken; a husband gone off is a question for the court', () => {
+    expect(assessDanger('con gái em 13 tuổi đi học chưa về, gọi không được').level).toBe('emergency');
+    expect(assessDanger('chồng em đi làm ăn xa không thấy về, em muốn ly hôn đơn phương').level).toBe('ordinary');
+    expect(assessDanger('con em 10 tuổi bị ông hàng xóm gọi vào nhà, đóng cửa lại lâu rồi chưa thấy ra').level).toBe('emergency');
+    expect(assessDanger('mẹ ơi con bị người ta bắt, con không biết đây là đâu').level).toBe('emergency');
+    expect(assessDanger('hắn gửi ảnh con dao, nhắn là đang trên đường tới').level).toBe('emergency');
+  });
   it('a stranger getting into the house while she is there', () => {
     expect(assessDanger('có người lạ đang cố mở cửa nhà em, em ở nhà một mình').level).toBe('emergency');
   });

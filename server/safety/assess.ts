@@ -552,8 +552,14 @@ export function assessDanger(message: string): Assessment {
   const posted = (m: Match) => m.concept === 'what.sexual' && matches.some((p) => p.concept === 'what.image' && p.start <= m.start && p.end >= m.end);
   const harms = [...matches, ...takenOutOfReach(matches, tokens, has('frame.legal'))]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
+    // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
+    .filter((m) => m.concept !== 'what.missing' || (child && !has('frame.legal')))
     .map((m) => ({
-      what: ((m.concept === 'what.grope' || m.concept === 'what.image') && child ? 'sexual' : m.concept.slice(5)) as What,
+      what: ((m.concept === 'what.grope' || m.concept === 'what.image') && child
+        ? 'sexual'
+        : m.concept === 'what.missing'
+          ? 'taken'
+          : m.concept.slice(5)) as What,
       match: m,
       when: timeOf(m, matches, tokens),
       hypothetical: supposed(m, matches, tokens),
