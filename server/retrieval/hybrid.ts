@@ -5,6 +5,7 @@ import { documentName } from '../../ingest/names.js';
 import { STOP_SYLLABLES, fold, foldedSyllablesOf } from '../../ingest/text/vietnamese.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { MAX_CANDIDATES } from './candidates.js';
+import { kthLargest } from './index/select.js';
 import { withMeaning } from './assoc/index.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
 import { noteKey, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
@@ -91,8 +92,9 @@ export function createRetriever({
       const lexical = lex.strongest(weights, acceptDocument, MAX_CANDIDATES, params, weakTerms(lex, weights));
       let ranked: ScoredChunk[] = withPhrasings(idx, lexical, weights, acceptDocument, params, phrasingWeight);
       // Near her words in meaning learned from the library's notes and texts (assoc/).
-      ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights).sort(byScore);
-      if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked, accept);
+      ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights);
+      // Fusion needs every candidate's rank; the first articles need only the best few (topArticles).
+      if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked.sort(byScore), accept);
       let top = topArticles(lex, ranked, ranker ? Math.max(k, ranker.depth) : k);
       if (ranker) top = ranker.rerank({ idx, query: q, weights, lexical: [...lexical].sort(byScore), accept, params }, top).slice(0, k);
       const hits = await hitRows(db, idx, top, q);
@@ -225,20 +227,34 @@ async function fuseVector(
   return [...fused].map(([index, score]) => ({ index, score })).sort((a, b) => b.score - a.score);
 }
 
-/** The best chunk of each of the first k articles. */
+/** The best chunk of each of the first k articles, as a stable sort of `ranked` by score would list them. */
 function topArticles(lex: LexicalIndex, ranked: ScoredChunk[], k: number): ScoredChunk[] {
-  const seen = new Set<string>();
-  const out: ScoredChunk[] = [];
-  for (const r of ranked) {
-    if (r.score <= 0) break;
-    const c = lex.chunks[r.index]!;
-    const key = `${c.documentId}#${c.articleKey}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    out.push(r);
-    if (out.length >= k) break;
+  // Candidates come in any order: sort only as many of the best as the first k articles need.
+  for (let want = 4 * k; ; want *= 4) {
+    const head = best(ranked, want);
+    const seen = new Set<string>();
+    const out: ScoredChunk[] = [];
+    for (const r of head) {
+      if (r.score <= 0) break;
+      const c = lex.chunks[r.index]!;
+      const key = `${c.documentId}#${c.articleKey}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(r);
+      if (out.length >= k) break;
+    }
+    if (out.length >= k || head.length === ranked.length) return out;
   }
-  return out;
+}
+
+/** The `n` best of `list` and every one tied with the last, stably sorted: the start of the whole list sorted. */
+function best(list: ScoredChunk[], n: number): ScoredChunk[] {
+  if (list.length <= n) return [...list].sort(byScore);
+  const border = kthLargest(
+    Float64Array.from(list, (r) => r.score),
+    n,
+  );
+  return list.filter((r) => r.score >= border).sort(byScore);
 }
 
 /**

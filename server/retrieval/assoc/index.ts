@@ -100,6 +100,7 @@ function lawVocabulary(entries: readonly ChunkTerms[]): (t: string) => boolean {
  * Adds to each chunk's score (scaled to the best, 1) the cosine between the question and the
  * chunk's article in the meaning space, scaled to the best cosine among the candidates, times
  * `weight`. The question's vector is made of the same weighted terms the lexical index scored.
+ * The candidates keep their order: the caller sorts as many as it needs.
  */
 export function withMeaning(
   assoc: Associations,
@@ -129,5 +130,5 @@ export function withMeaning(
   }
   if (best <= 0) return ranked;
   top ||= 1;
-  return ranked.map((r, i) => ({ index: r.index, score: r.score / top + (weight * cos[i]!) / best })).sort((a, b) => b.score - a.score);
+  return ranked.map((r, i) => ({ index: r.index, score: r.score / top + (weight * cos[i]!) / best }));
 }
