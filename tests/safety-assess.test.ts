@@ -311,6 +311,10 @@ describe('legal questions about violence are not alarms', () => {
     expect(assessDanger('mẹ ơi con bị người ta bắt, con không biết đây là đâu').level).toBe('emergency');
     expect(assessDanger('hắn gửi ảnh con dao, nhắn là đang trên đường tới').level).toBe('emergency');
   });
+  it('a masked word is the verb of a gapped phrase starting on it; "có phải trả" asks as law', () => {
+    expect(assessDanger('chồng em dọa bán đất không cho mẹ con em ở, em phải làm sao').what).not.toContain('taken');
+    expect(assessDanger('chồng em bị người ta dọa giết vì nợ tiền, em có phải trả nợ thay không').level).not.toBe('emergency');
+  });
   it('a stranger getting into the house while she is there', () => {
     expect(assessDanger('có người lạ đang cố mở cửa nhà em, em ở nhà một mình').level).toBe('emergency');
   });

@@ -136,14 +136,18 @@ const NUMBER_WORDS = new Set(['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 't
 
 /**
  * Matches of a table with masks applied: a "mask:PREFIX" row hides matches of concepts starting
- * with PREFIX that overlap it without covering it ("đánh" inside "đánh đề").
+ * with PREFIX that overlap it without covering it ("đánh" inside "đánh đề"), and gapped ones
+ * that start on its first word.
  */
 export function matchWithMasks(table: PhraseTable, tokens: Token[]): Match[] {
   const all = table.match(tokens);
   const masks = all.filter((m) => m.concept.startsWith('mask:'));
+  // A phrase with a gap that starts where a mask starts ("bán ~ cho" over "bán đất không cho") reads
+  // the masked word as its verb: "bán đất" is selling land however far "cho" follows.
+  const inside = (m: Match, k: Match) => m.start <= k.start && m.end >= k.end && !(m.gapped && k.start === m.start && k.end < m.end);
   return all.filter((m) => {
     if (m.concept.startsWith('mask:')) return false;
-    return !masks.some((k) => m.concept.startsWith(k.concept.slice(5)) && k.start < m.end && m.start < k.end && !(m.start <= k.start && m.end >= k.end));
+    return !masks.some((k) => m.concept.startsWith(k.concept.slice(5)) && k.start < m.end && m.start < k.end && !inside(m, k));
   });
 }
 
