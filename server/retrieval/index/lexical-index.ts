@@ -84,8 +84,7 @@ interface Scratch {
   order: Int32Array;
   /** 1 for a chunk reached by a term that may make a candidate (not only by weak ones); kept only when the query has weak terms. */
   strong: Uint8Array;
-  /** The eligible chunks reached, and their scores copied for selection (which reorders them). */
-  kept: Int32Array;
+  /** The eligible chunks' scores, copied for selection (which reorders them). */
   selection: Float64Array;
 }
 
@@ -110,7 +109,7 @@ export class LexicalIndex {
   private readonly documentIds: string[] = [];
   /** BM25F's arithmetic per parameter set (saturation.ts). */
   private readonly kernels = new WeakMap<IndexParams, Saturation>();
-  /** Per parameter set: the single-precision impacts of the terms searched so far. */
+  /** Per parameter set: the impacts of the terms searched lately (impacts()). */
   private readonly impactCache = new WeakMap<IndexParams, { terms: Map<string, Float64Array>; postings: number }>();
   private readonly groupScratch = new WeakMap<Int32Array, { want: Uint8Array; best: Float64Array }>();
   private scratch: Scratch | null = null;
@@ -277,7 +276,8 @@ export class LexicalIndex {
   /**
    * scoreUnordered() kept to the `limit` best scores (every chunk tied with the last one kept
    * too), in the same order and with the same scores, for a filter on whole documents. In a large
-   * library a common word reaches most chunks: only the kept chunks become objects.
+   * library a common word reaches most chunks: the border is found on the scores in a typed array,
+   * and only the kept chunks become objects.
    */
   strongest(
     weights: Map<string, number>,
@@ -415,7 +415,6 @@ export class LexicalIndex {
       order: new Int32Array(this.n),
       strong: new Uint8Array(this.n),
       selection: new Float64Array(this.n),
-      kept: new Int32Array(this.n),
     };
     return this.scratch;
   }
