@@ -315,6 +315,12 @@ describe('legal questions about violence are not alarms', () => {
     expect(assessDanger('chồng em dọa bán đất không cho mẹ con em ở, em phải làm sao').what).not.toContain('taken');
     expect(assessDanger('chồng em bị người ta dọa giết vì nợ tiền, em có phải trả nợ thay không').level).not.toBe('emergency');
   });
+  it('a colon opens a clause; "tại sao", "răng mà" ask why, in general', () => {
+    expect(assessDanger('chừ mới hỏi được: hồi nhỏ tau bị ông dượng sờ soạng, có còn kiện được không').level).not.toBe('emergency');
+    expect(tokenize('lúc 10:30 tối').map((t) => t.clause)).toEqual([0, 0, 0, 0]);
+    expect(assessDanger('răng mà bị chồng đánh lại không ai xử hả mi').level).not.toBe('emergency');
+    expect(assessDanger('cứu em, sao nó lại đánh em').level).toBe('emergency');
+  });
   it('a stranger getting into the house while she is there', () => {
     expect(assessDanger('có người lạ đang cố mở cửa nhà em, em ở nhà một mình').level).toBe('emergency');
   });

@@ -243,7 +243,7 @@ export interface Token {
 
 /**
  * Syllables of the cleaned message, shorthand expanded, each tagged with its clause: a new
- * clause starts at . ! ? ; , and line breaks, so "năm ngoái anh ta dọa giết em, giờ anh ta
+ * clause starts at . ! ? ; , a colon and line breaks, so "năm ngoái anh ta dọa giết em, giờ anh ta
  * đang ở tù" keeps the past threat and the present safety apart.
  */
 export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
@@ -251,8 +251,9 @@ export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
   const table = loadShorthand();
   const out: Token[] = [];
   let clause = 0;
-  for (const piece of text.split(/([.!?;,\n…]+)/u)) {
-    if (/^[.!?;,\n…]+$/u.test(piece)) {
+  // A colon before a space opens a clause ("chừ mới hỏi được: hồi nhỏ…"); one inside a time ("10:30") does not.
+  for (const piece of text.split(/([.!?;,\n…]+|:(?=\s))/u)) {
+    if (/^([.!?;,\n…]+|:)$/u.test(piece)) {
       clause++;
       continue;
     }
