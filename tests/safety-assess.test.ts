@@ -321,6 +321,11 @@ describe('legal questions about violence are not alarms', () => {
     expect(assessDanger('răng mà bị chồng đánh lại không ai xử hả mi').level).not.toBe('emergency');
     expect(assessDanger('cứu em, sao nó lại đánh em').level).toBe('emergency');
   });
+  it('divorce or a lawsuit as the condition of a threat is not a legal question she asks', () => {
+    expect(assessDanger('Chồng em dọa sẽ đánh chết em nếu em ly hôn').level).toBe('emergency');
+    expect(assessDanger('nó bảo em mà ly hôn thì nó giết cả nhà em').level).toBe('emergency');
+    expect(assessDanger('chồng dọa giết nếu em ly hôn thì có bị tội gì không').level).toBe('urgent');
+  });
   it('a stranger getting into the house while she is there', () => {
     expect(assessDanger('có người lạ đang cố mở cửa nhà em, em ở nhà một mình').level).toBe('emergency');
   });

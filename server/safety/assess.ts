@@ -536,10 +536,25 @@ function readPlainOnce(matches: Match[], tokens: Token[]): Match[] {
   });
 }
 
+/**
+ * "nó dọa sẽ đánh chết em nếu em ly hôn", "em mà ly hôn thì nó giết cả nhà": divorce or a lawsuit
+ * as the condition of a threat is what he threatens her over, not a legal question she asks —
+ * unless the rest of the clause asks one ("… thì có bị tội gì không").
+ */
+function threatCondition(m: Match, matches: Match[], tokens: Token[]): boolean {
+  if (m.concept !== 'frame.legal') return false;
+  const threat = (w: Match) => w.clause === m.clause && (w.concept === 'what.threat' || w.concept === 'what.weapon');
+  const condition = tokens.findLastIndex((t, i) => i < m.start && t.clause === m.clause && /^(nếu|neu|hễ|he|mà|ma)$/.test(t.text));
+  const then = tokens.findIndex((t, i) => i >= m.end && t.clause === m.clause && /^(thì|thi)$/.test(t.text));
+  if (condition >= 0 && matches.some((w) => threat(w) && w.end <= condition) && (then < 0 || !asksAfter(then, tokens))) return true;
+  return then >= 0 && !asksAfter(then, tokens) && matches.some((w) => threat(w) && w.start > then);
+}
+
 export function assessDanger(message: string): Assessment {
   const tokens = tokenize(message);
   // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
-  const matches = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens)), tokens).filter((m) => m.concept !== 'when.safe' || !negated(m, tokens));
+  const read = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens)), tokens);
+  const matches = read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !threatCondition(m, read, tokens));
   const has = (concept: string) => matches.some((m) => m.concept === concept);
   const self = has('who.self');
   const childOwn = has('who.child.own');
