@@ -75,8 +75,8 @@ export class PhraseTable {
   /** Phrases by their first syllable, folded: a message is only tried against phrases that can start at a token. */
   private readonly byFirst = new Map<string, Compiled[]>();
   private readonly numberFirst: Compiled[] = [];
-  /** Gap-free phrases naming a person, matched first to find the spans a gap skips as one word. */
-  private readonly people: Compiled[] = [];
+  /** Gap-free phrases naming a person, by first syllable: matched first to find the spans a gap skips as one word. */
+  private readonly people = new Map<string, Compiled[]>();
 
   constructor(rows: Row[]) {
     for (const r of rows) {
@@ -84,7 +84,7 @@ export class PhraseTable {
         const c = { concept: r.concept, parts: compile(p) };
         const first = c.parts[0];
         if (!first || first === 'gap') continue;
-        if (PERSON.test(c.concept) && !hasGap(c)) this.people.push(c);
+        if (PERSON.test(c.concept) && !hasGap(c) && first !== 'number') this.people.set(first.folded, [...(this.people.get(first.folded) ?? []), c]);
         if (first === 'number') this.numberFirst.push(c);
         else this.byFirst.set(first.folded, [...(this.byFirst.get(first.folded) ?? []), c]);
       }
@@ -96,7 +96,7 @@ export class PhraseTable {
     const free = new Array<boolean>(tokens.length).fill(false);
     const none = free.slice();
     for (let i = 0; i < tokens.length; i++) {
-      for (const c of this.people) {
+      for (const c of this.people.get(syl[i]!.folded) ?? []) {
         const end = matchAt(c.parts, 0, syl, tokens, i, none);
         for (let j = i + 1; j < (end ?? i); j++) free[j] = true;
       }
