@@ -8,6 +8,7 @@ import { ingestFiles, listInputs } from '../ingest/folder.js';
 import { countDocuments } from '../store/documents.js';
 import { ensureEmbeddings } from '../store/embeddings.js';
 import { openDb, openMemoryDb } from '../store/open.js';
+import { keepHeapNearLiveSize } from '../server/heap.js';
 
 export interface IngestBench {
   files: number;
@@ -95,6 +96,8 @@ async function main(): Promise<number> {
 
 const isMain = process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.dirname, 'ingest.ts');
 if (isMain) {
+  // As `npm run ingest` and the server run (their entry points set it too).
+  keepHeapNearLiveSize();
   main().then(
     (code) => process.exit(code),
     (err) => {

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, forceTracingOff, loadConfig } from '../config/config.js';
 import { openDb } from '../store/open.js';
+import { keepHeapNearLiveSize } from '../server/heap.js';
 import { currentHolder, StoreLockedError, type LockHolder } from '../store/lock.js';
 import type { Db } from '../store/db.js';
 import { handOff, HandoffRefused, refusal } from './handoff.js';
@@ -102,6 +103,7 @@ async function main(): Promise<number> {
   }
 }
 
+keepHeapNearLiveSize();
 main().then(
   (code) => process.exit(code),
   (err) => {

@@ -4,6 +4,7 @@ import { createServices, syncCorpus } from './bootstrap.js';
 import { ensureFirstAdmin } from './auth/users.js';
 import { closeParseWorkers } from '../ingest/parse/worker-pool.js';
 import { StoreLockedError } from '../store/lock.js';
+import { keepHeapNearLiveSize } from './heap.js';
 
 /** Starts the whole service: config → database → embedder → corpus → HTTP. */
 export async function startServer(config: Config, opts: { progress?: boolean } = {}) {
@@ -24,6 +25,7 @@ export async function startServer(config: Config, opts: { progress?: boolean } =
 
 const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('server/main.ts');
 if (isMain) {
+  keepHeapNearLiveSize();
   let config: Config;
   try {
     config = loadConfig();
