@@ -112,8 +112,10 @@ export function withMeaning(
   if (weight <= 0 || !ranked.length) return ranked;
   const q = assoc.lsa.queryVector(weights);
   if (!q) return ranked;
-  // Chunks of one article share its cosine: computed once per article (the request's hot path).
-  const byRow = new Map<number, number>();
+  // Chunks of one article share its cosine: computed once per article (the request's hot path),
+  // kept in arrays by article that are reused between searches (a stamp tells this search's).
+  const memo = memoOf(assoc);
+  const stamp = ++memo.stamp;
   const cos = new Float64Array(ranked.length);
   let best = 0;
   // The candidates may come in any order: scale to the strongest, wherever it is.
@@ -123,12 +125,31 @@ export function withMeaning(
     if (r.score > top) top = r.score;
     const row = assoc.rowOfChunk[r.index];
     if (row === undefined) continue;
-    let c = byRow.get(row);
-    if (c === undefined) byRow.set(row, (c = Math.max(0, assoc.lsa.similarity(q, row))));
+    if (memo.seen[row] !== stamp) {
+      memo.seen[row] = stamp;
+      memo.cos[row] = Math.max(0, assoc.lsa.similarity(q, row));
+    }
+    const c = memo.cos[row]!;
     cos[i] = c;
     if (c > best) best = c;
   }
   if (best <= 0) return ranked;
   top ||= 1;
   return ranked.map((r, i) => ({ index: r.index, score: r.score / top + (weight * cos[i]!) / best }));
+}
+
+interface CosineMemo {
+  cos: Float64Array;
+  seen: Float64Array;
+  stamp: number;
+}
+const memos = new WeakMap<Associations, CosineMemo>();
+
+function memoOf(assoc: Associations): CosineMemo {
+  let m = memos.get(assoc);
+  if (!m) {
+    const rows = assoc.articles.size;
+    memos.set(assoc, (m = { cos: new Float64Array(rows), seen: new Float64Array(rows), stamp: 0 }));
+  }
+  return m;
 }
