@@ -102,6 +102,10 @@ describe('however she writes', () => {
     emergency('ckdangdanhemcuuem');
     expect(tokenize('hack zalo').map((t) => t.text)).toEqual(['hack', 'zalo']);
   });
+  it('a regional form inside a standard word keeps the standard sense ("mô hình" is not "đâu hình")', () => {
+    expect(tokenize('mô hình ngôn ngữ, quy mô').map((t) => t.text)).toEqual(['mô', 'hình', 'ngôn', 'ngữ', 'quy', 'mô']);
+    expect(tokenize('mi đi mô rứa').map((t) => t.text)).toEqual(['mày', 'đi', 'đâu', 'vậy']);
+  });
   it('in teen code: "gj"/"j" for "gi", "w" for "qu", "f" for "ph" — foreign words are left alone', () => {
     emergency('nó đòi gjết e');
     emergency('ck dọa jết e tối nay');

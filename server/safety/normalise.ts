@@ -157,6 +157,8 @@ function unRepeat(token: string): string {
 }
 
 let shorthand: Map<string, string[]> | null = null;
+/** The standard column of a two-word row that keeps a regional form as typed inside a standard word. */
+const KEEP = '=';
 
 /** data/shorthand.tsv: phone shorthand and regional forms → the standard syllables. */
 function loadShorthand(): Map<string, string[]> {
@@ -257,13 +259,16 @@ export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
       clause++;
       continue;
     }
-    for (const word of piece.split(/[^\p{L}\p{N}@]+/u)) {
-      if (!word) continue;
-      for (const t of unJoin(unTeen(unRepeat(unLeet(word))), table)) {
-        const expanded = table.get(t) ?? (TONE_MARKS.test(t.normalize('NFD')) ? undefined : table.get(fold(t)));
-        for (const s of expanded ?? [t]) out.push({ text: s, clause });
-      }
-    }
+    const words = piece
+      .split(/[^\p{L}\p{N}@]+/u)
+      .filter(Boolean)
+      .flatMap((word) => unJoin(unTeen(unRepeat(unLeet(word))), table));
+    words.forEach((t, i) => {
+      // "mô hình", "quy mô": a regional form inside a standard word keeps its standard sense (shorthand.tsv "keep" rows).
+      const kept = table.get(`${t} ${words[i + 1] ?? ''}`)?.[0] === KEEP || table.get(`${words[i - 1] ?? ''} ${t}`)?.[0] === KEEP;
+      const expanded = kept ? undefined : (table.get(t) ?? (TONE_MARKS.test(t.normalize('NFD')) ? undefined : table.get(fold(t))));
+      for (const s of expanded ?? [t]) out.push({ text: s, clause });
+    });
   }
   return opts.turns === false ? out : splitAtTurns(out);
 }
