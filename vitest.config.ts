@@ -9,12 +9,13 @@ import { defineConfig } from 'vitest/config';
 export const SLOW = [
   // Chromium
   'tests/e2e-*.test.ts',
-  // child processes: the benchmark, the CLIs, `npm start`, servers on one store, backup/restore
+  // child processes: the benchmark, the CLIs, `npm start`, servers on one store, a new store's initdb, backup/restore
   'tests/bench-run.test.ts',
   'tests/eval-cli.test.ts',
   'tests/ingest-cli.test.ts',
   'tests/serving.test.ts',
   'tests/store-lock.test.ts',
+  'tests/store-initdb.test.ts',
   'tests/multi-instance.test.ts',
   'tests/reliability-store.test.ts',
   'tests/reliability-backup.test.ts',
