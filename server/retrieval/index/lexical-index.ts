@@ -53,11 +53,14 @@ export interface ChunkTerms {
 export interface LexicalIndexParts {
   chunks: IndexedChunk[];
   lengths: Uint32Array;
+  /** Term i's postings are positions offsets[i] … offsets[i + 1] − 1 of the two arrays below. */
   terms: string[];
-  postingChunks: Int32Array[];
-  postingTf: Uint16Array[];
+  offsets: Int32Array;
+  postingChunks: Int32Array;
+  postingTf: Uint16Array;
 }
 
+/** One term's postings: views into the index's packed arrays. */
 interface Postings {
   chunks: Int32Array;
   /** Term frequency per field, interleaved: [body, title, member] for each posting. */
@@ -100,7 +103,15 @@ const IMPACT_CACHE = 4_000_000;
 export class LexicalIndex {
   readonly chunks: IndexedChunk[];
   readonly n: number;
-  private readonly postings = new Map<string, Postings>();
+  /**
+   * Every term's postings packed into two arrays (chunk ordinals; tf per field, interleaved) with
+   * each term's start in `offsets`: a library has tens of thousands of terms, and a pair of typed
+   * arrays per term cost more memory in objects and buffers than the postings themselves.
+   */
+  private readonly termIds: Map<string, number>;
+  private readonly offsets: Int32Array;
+  private readonly postingChunks: Int32Array;
+  private readonly postingTf: Uint16Array;
   /** Field lengths, interleaved like the postings' tf. */
   private readonly lengths: Uint32Array;
   private readonly avgLength: Record<Field, number>;
@@ -114,11 +125,14 @@ export class LexicalIndex {
   private readonly groupScratch = new WeakMap<Int32Array, { want: Uint8Array; best: Float64Array }>();
   private scratch: Scratch | null = null;
 
-  private constructor(chunks: IndexedChunk[], lengths: Uint32Array, postings: Map<string, Postings>) {
+  private constructor(chunks: IndexedChunk[], lengths: Uint32Array, terms: string[], offsets: Int32Array, postingChunks: Int32Array, postingTf: Uint16Array) {
     this.chunks = chunks;
     this.n = chunks.length;
     this.lengths = lengths;
-    this.postings = postings;
+    this.termIds = new Map(terms.map((t, i) => [t, i]));
+    this.offsets = offsets;
+    this.postingChunks = postingChunks;
+    this.postingTf = postingTf;
     const ordinals = new Map<string, number>();
     this.documentOf = Int32Array.from(chunks, (c) => {
       let o = ordinals.get(c.documentId);
@@ -162,47 +176,60 @@ export class LexicalIndex {
         list.push(ci, Math.min(c[0], 65535), Math.min(c[1], 65535), Math.min(c[2], 65535));
       }
     }
-    const postings = new Map<string, Postings>();
+    let total = 0;
+    for (const list of acc.values()) total += list.length / 4;
+    const terms: string[] = [];
+    const offsets = new Int32Array(acc.size + 1);
+    const postingChunks = new Int32Array(total);
+    const postingTf = new Uint16Array(total * 3);
+    let at = 0;
     for (const [t, list] of acc) {
-      const m = list.length / 4;
-      const p: Postings = { chunks: new Int32Array(m), tf: new Uint16Array(m * 3) };
-      for (let i = 0; i < m; i++) {
-        p.chunks[i] = list[i * 4]!;
-        p.tf[i * 3] = list[i * 4 + 1]!;
-        p.tf[i * 3 + 1] = list[i * 4 + 2]!;
-        p.tf[i * 3 + 2] = list[i * 4 + 3]!;
+      offsets[terms.length] = at;
+      terms.push(t);
+      for (let i = 0; i < list.length; i += 4, at++) {
+        postingChunks[at] = list[i]!;
+        postingTf[at * 3] = list[i + 1]!;
+        postingTf[at * 3 + 1] = list[i + 2]!;
+        postingTf[at * 3 + 2] = list[i + 3]!;
       }
-      postings.set(t, p);
     }
-    return new LexicalIndex(chunks, Uint32Array.from(lens), postings);
+    offsets[terms.length] = at;
+    return new LexicalIndex(chunks, Uint32Array.from(lens), terms, offsets, postingChunks, postingTf);
   }
 
   /** The index as plain data and typed arrays, to hand to another thread (transfer the arrays). */
   toParts(): LexicalIndexParts {
-    const terms: string[] = [];
-    const chunks: Int32Array[] = [];
-    const tf: Uint16Array[] = [];
-    for (const [t, p] of this.postings) {
-      terms.push(t);
-      chunks.push(p.chunks);
-      tf.push(p.tf);
-    }
-    return { chunks: this.chunks, lengths: this.lengths, terms, postingChunks: chunks, postingTf: tf };
+    return {
+      chunks: this.chunks,
+      lengths: this.lengths,
+      terms: [...this.termIds.keys()],
+      offsets: this.offsets,
+      postingChunks: this.postingChunks,
+      postingTf: this.postingTf,
+    };
   }
 
-  static fromParts(parts: LexicalIndexParts): LexicalIndex {
-    const postings = new Map<string, Postings>();
-    parts.terms.forEach((t, i) => postings.set(t, { chunks: parts.postingChunks[i]!, tf: parts.postingTf[i]! }));
-    return new LexicalIndex(parts.chunks, parts.lengths, postings);
+  static fromParts(p: LexicalIndexParts): LexicalIndex {
+    return new LexicalIndex(p.chunks, p.lengths, p.terms, p.offsets, p.postingChunks, p.postingTf);
   }
 
   /** Number of chunks containing the term in any field. */
   df(term: string): number {
-    return this.postings.get(term)?.chunks.length ?? 0;
+    const id = this.termIds.get(term);
+    return id === undefined ? 0 : this.offsets[id + 1]! - this.offsets[id]!;
   }
 
   has(term: string): boolean {
-    return this.postings.has(term);
+    return this.termIds.has(term);
+  }
+
+  /** The term's postings as views into the packed arrays (no copy). */
+  private postingsOf(term: string): Postings | undefined {
+    const id = this.termIds.get(term);
+    if (id === undefined) return undefined;
+    const from = this.offsets[id]!;
+    const to = this.offsets[id + 1]!;
+    return { chunks: this.postingChunks.subarray(from, to), tf: this.postingTf.subarray(from * 3, to * 3) };
   }
 
   /** BM25's IDF, floored so very common syllables stay slightly positive. */
@@ -219,7 +246,7 @@ export class LexicalIndex {
 
   /** The term's frequency in each field of chunk `index` ([body, title, member]), null if absent. */
   frequencies(index: number, term: string): [number, number, number] | null {
-    const p = this.postings.get(term);
+    const p = this.postingsOf(term);
     if (!p) return null;
     let lo = 0;
     let hi = p.chunks.length - 1;
@@ -428,7 +455,7 @@ export class LexicalIndex {
     const { acc, order, strong } = this.work();
     let reached = 0;
     for (const [term, w] of weights) {
-      const p = this.postings.get(term);
+      const p = this.postingsOf(term);
       if (!p || w <= 0) continue;
       const wIdf = w * this.idf(term);
       // Without weak terms every chunk reached may be a candidate: `strong` is not kept.

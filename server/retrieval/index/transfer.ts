@@ -41,11 +41,13 @@ export function toMessage(idx: CorpusIndex): { message: IndexMessage; transfer: 
   };
   const arrays = [
     lexical.lengths,
-    ...lexical.postingChunks,
-    ...lexical.postingTf,
+    lexical.offsets,
+    lexical.postingChunks,
+    lexical.postingTf,
     phrasings.lengths,
-    ...phrasings.postingChunks,
-    ...phrasings.postingTf,
+    phrasings.offsets,
+    phrasings.postingChunks,
+    phrasings.postingTf,
     idx.articleOfChunk,
     idx.articleOfPhrasing,
     lsa.termVectors,
