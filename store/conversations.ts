@@ -61,15 +61,7 @@ export async function addMessage(
 }
 
 /** A message's stored columns, content to official, in the order both inserts list them. */
-function messageValues(m: {
-  content: string;
-  resolvedQuery?: string | null;
-  kind?: string | null;
-  topic?: string | null;
-  citations?: unknown[];
-  fallback?: boolean;
-  official?: boolean;
-}) {
+function messageValues(m: Omit<TurnMessage, 'suggestions'>) {
   return [m.content, m.resolvedQuery ?? null, m.kind ?? null, m.topic ?? null, JSON.stringify(m.citations ?? []), m.fallback ?? false, m.official ?? false];
 }
 
