@@ -306,7 +306,7 @@ export function ChatApp({ variant = 'page', title, onClose }: ChatAppProps) {
             rows={1}
             value={input}
             maxLength={maxChars}
-            placeholder="Nhập câu hỏi của chị…"
+            placeholder="Chị muốn hỏi gì?"
             onChange={(e) => {
               setInput(e.target.value);
               autoGrow(e.target);

@@ -121,7 +121,7 @@ export function ChatView({ messages, busy, restoring, status, starter, send, onS
           id="hl-question"
           value={input}
           maxLength={maxChars}
-          placeholder="Nhập câu hỏi của chị…"
+          placeholder="Chị muốn hỏi gì?"
           rows={1}
           onChange={(e) => {
             setInput(e.target.value);
