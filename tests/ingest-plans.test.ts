@@ -371,7 +371,7 @@ describe('through the API', () => {
   it('last year’s plan is answered as past when this year’s exists; the latest plan is not', async () => {
     const today = `${YEAR}-12-31`;
     const r = await services.retriever.search('chỉ tiêu tư vấn pháp lý miễn phí bạo lực gia đình', { k: 6 });
-    await enrichHits(services.db, r.hits);
+    enrichHits((await services.retriever.current()).docs, r.hits);
     const old = r.hits.find((h) => h.document.id === '40-kh-ubnd');
     expect(old, 'last year’s plan is retrieved').toBeDefined();
     const current = await preferCurrentPlans(services.db, r.hits, today);
@@ -384,7 +384,7 @@ describe('through the API', () => {
     ]);
     // The Hội's plan of last year has nothing newer: not answered as past.
     const d = await services.retriever.search('phụ nữ khởi nghiệp vay vốn', { k: 6 });
-    await enrichHits(services.db, d.hits);
+    enrichHits((await services.retriever.current()).docs, d.hits);
     const hoi = d.hits.filter((h) => h.document.id === '45-qd-hpn');
     expect(hoi.length).toBeGreaterThan(0);
     const notes = periodNotes((await preferCurrentPlans(services.db, hoi, today)).past);

@@ -2,6 +2,7 @@ import type { Queryable } from '../../store/db.js';
 import { findContacts } from '../../ingest/contacts.js';
 import { documentReference, documentShortReference } from '../../ingest/names.js';
 import { fold, syllables } from '../../ingest/text/vietnamese.js';
+import type { DocInfo } from '../retrieval/index/corpus-index.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { periodOver, todayInVietnam } from '../present.js';
 import type { Citation } from './answerer.js';
@@ -15,37 +16,15 @@ import { render } from './templates.js';
  * be over when a newer one exists, and local numbers are shown with the section they came from.
  */
 
-interface DocRow {
-  id: number;
-  section: string[] | null;
-  type: string;
-  number: string | null;
-  title: string;
-  issued: string | null;
-  issuer: string | null;
-  scope: string | null;
-  period: string | null;
-  period_end: string | null;
-}
-
 /**
- * Adds what citations of documents without Điều need to hits: the chunk's section, and the
- * document's reference, issuer, scope and period. One primary-key query for the few hits.
+ * Adds what citations of documents without Điều need to hits: the document's reference, issuer,
+ * scope and period, from the index the hits came from (server/retrieval/index/corpus-index.ts),
+ * so answering reads no row for it. A hit's section is already its chunk's.
  */
-export async function enrichHits(db: Queryable, hits: ArticleHit[]): Promise<void> {
-  const ids = [...new Set(hits.map((h) => h.chunkId))];
-  if (!ids.length) return;
-  const r = await db.query<DocRow>(
-    `select c.id, c.section, d.type, d.number, d.title, to_char(d.issued, 'YYYY-MM-DD') as issued, d.issuer, d.scope,
-            d.period, to_char(d.period_end, 'YYYY-MM-DD') as period_end
-       from chunks c join documents d on d.id = c.document_id where c.id = any($1::bigint[])`,
-    [ids],
-  );
-  const byId = new Map(r.rows.map((x) => [Number(x.id), x]));
+export function enrichHits(docs: ReadonlyMap<string, DocInfo>, hits: ArticleHit[]): void {
   for (const h of hits) {
-    const x = byId.get(h.chunkId);
+    const x = docs.get(h.document.id);
     if (!x) continue;
-    if (!h.article && !h.section?.length && x.section?.length) h.section = x.section;
     const meta = { title: x.title, number: x.number ?? undefined, type: x.type, issued: x.issued ?? undefined, issuer: x.issuer ?? undefined };
     h.document = {
       ...h.document,
@@ -55,7 +34,7 @@ export async function enrichHits(db: Queryable, hits: ArticleHit[]): Promise<voi
       issued: x.issued,
       scope: x.scope,
       period: x.period,
-      periodEnd: x.period_end,
+      periodEnd: x.periodEnd,
     };
   }
 }

@@ -43,7 +43,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   const topic = searched?.topics[0] ?? null;
   const suggestions =
     searched && t.kind !== 'out_of_scope'
-      ? await suggestNext(s.db, {
+      ? suggestNext((await s.retriever.current()).asks, {
           kind: t.kind,
           message: turn.message,
           hits: t.kind === 'emergency' ? searched.hits.slice(0, EMERGENCY_LEAD_HITS) : searched.hits,

@@ -1,6 +1,6 @@
 import { foldedSyllables } from '../../ingest/text/vietnamese.js';
-import type { Queryable } from '../../store/db.js';
 import type { AnswerKind } from '../answer/answerer.js';
+import type { DocumentAsk } from '../retrieval/index/corpus-index.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 
 /**
@@ -93,25 +93,17 @@ export function asQuestion(text: string): string {
     : `${cap} thì sao?`;
 }
 
-/** The member phrasings of the neighbouring articles of one law, in one short indexed query. */
-async function neighbourAsks(
-  db: Queryable,
-  documentId: string,
-  around: number,
-  exclude: Set<string>,
-): Promise<{ article: string; clause: string | null; text: string }[]> {
-  const articles: string[] = [];
-  for (let d = 1; d <= NEIGHBOURS; d++) for (const n of [around - d, around + d]) if (n > 0 && !exclude.has(String(n))) articles.push(String(n));
-  if (!articles.length) return [];
-  const r = await db.query<{ article: string; clause: string | null; text: string }>(
-    `select article, clause, text from article_notes where kind = 'ask' and document_id = $1 and article = any($2::text[]) order by id`,
-    [documentId, articles],
-  );
-  // Nearest article first.
-  return r.rows.sort((a, b) => Math.abs(Number(a.article) - around) - Math.abs(Number(b.article) - around));
+/** The member phrasings of the neighbouring articles of one law, in the order they were stored, nearest article first. */
+function neighbourAsks(asks: readonly DocumentAsk[], around: number, exclude: Set<string>): DocumentAsk[] {
+  const articles = new Set<string>();
+  for (let d = 1; d <= NEIGHBOURS; d++) for (const n of [around - d, around + d]) if (n > 0 && !exclude.has(String(n))) articles.add(String(n));
+  if (!articles.size) return [];
+  // Nearest article first (a stable sort: stored order within a distance).
+  return asks.filter((a) => articles.has(a.article)).sort((a, b) => Math.abs(Number(a.article) - around) - Math.abs(Number(b.article) - around));
 }
 
-export async function suggestNext(db: Queryable, input: { kind: AnswerKind; message: string; hits: ArticleHit[] }): Promise<Suggestion[]> {
+/** `asks`: each document's member phrasings, from the index the hits came from (CorpusIndex.asks). */
+export function suggestNext(asks: ReadonlyMap<string, readonly DocumentAsk[]>, input: { kind: AnswerKind; message: string; hits: ArticleHit[] }): Suggestion[] {
   const { kind, message, hits } = input;
   if (kind === 'out_of_scope' || !hits.length) return [];
   const asked = content(message);
@@ -139,7 +131,7 @@ export async function suggestNext(db: Queryable, input: { kind: AnswerKind; mess
   if (best!.articleNum) {
     const cited = new Set(hits.filter((h) => h.document.id === best!.document.id).map(label));
     // Nearest first: Điều ±1 (rank 12), then the best article's other khoản (13), then ±2, ±3.
-    for (const n of await neighbourAsks(db, best!.document.id, best!.articleNum, cited)) {
+    for (const n of neighbourAsks(asks.get(best!.document.id) ?? [], best!.articleNum, cited)) {
       add({
         text: asQuestion(n.text),
         documentId: best!.document.id,

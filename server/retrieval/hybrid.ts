@@ -57,6 +57,12 @@ export interface RetrieverDeps {
 export interface IndexedRetriever extends Retriever {
   /** Rebuilds the in-memory index now if the corpus changed (after an upload, at start). */
   refresh(): Promise<{ version: string; builtMs: number }>;
+  /**
+   * The index searches use now. The chat path reads what it needs of the library beside the
+   * hits from it (documents' details, member phrasings) rather than from the one embedded
+   * connection; it is the same corpus version the hits came from.
+   */
+  current(): Promise<CorpusIndex>;
 }
 
 export function createRetriever({
@@ -73,6 +79,7 @@ export function createRetriever({
       const idx = await holder.refresh();
       return { version: idx.version, builtMs: idx.builtMs };
     },
+    current: () => holder.current(),
     async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
       const k = Math.min(Math.max(opts.k ?? 10, 1), 50);
       const idx = await holder.current();

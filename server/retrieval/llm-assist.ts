@@ -110,6 +110,7 @@ export function parseOrder(text: string, n: number): number[] | null {
 export function withQueryAssist(base: IndexedRetriever, assist: QueryAssist): IndexedRetriever {
   return {
     refresh: () => base.refresh(),
+    current: () => base.current(),
     async search(query: string, opts: SearchOptions = {}): Promise<SearchResult> {
       const k = Math.min(Math.max(opts.k ?? 10, 1), 50);
       const rewritten = await assist.rewrite(query);

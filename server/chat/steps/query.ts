@@ -64,7 +64,7 @@ export interface Found {
  */
 export async function retrieve(s: Pick<Services, 'retriever' | 'db'>, q: Query): Promise<Found> {
   const found = await search(s, q);
-  await enrichHits(s.db, found.hits);
+  enrichHits((await s.retriever.current()).docs, found.hits);
   const current = await preferCurrentPlans(s.db, found.hits);
   return { search: { ...found, hits: current.hits }, pastPlans: current.past };
 }

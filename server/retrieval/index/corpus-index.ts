@@ -18,6 +18,11 @@ export interface DocInfo {
   status: 'in_force' | 'partial' | 'expired' | 'replaced';
   binding: boolean;
   topics: string[];
+  /** What an answer citing a document without Điều says of it (server/answer/provincial.ts). */
+  issuer: string | null;
+  scope: string | null;
+  period: string | null;
+  periodEnd: string | null;
 }
 
 /** How members ask about an article and what it means (article_notes), kept for the answerer. */
@@ -25,6 +30,13 @@ export interface ArticleNote {
   clause: string | null;
   point: string | null;
   kind: 'ask' | 'meaning';
+  text: string;
+}
+
+/** A member phrasing of one of a document's articles. */
+export interface DocumentAsk {
+  article: string;
+  clause: string | null;
   text: string;
 }
 
@@ -46,6 +58,8 @@ export interface CorpusIndex {
   articleCount: number;
   /** Notes by `${documentId}\u0000${articleKey}`. */
   notes: Map<string, ArticleNote[]>;
+  /** Each document's member phrasings (kind 'ask') in the order they were stored: suggested next questions. */
+  asks: Map<string, DocumentAsk[]>;
   docs: Map<string, DocInfo>;
   readings: PairReadingTable;
   /** Meaning learned from the articles' texts and the member notes beside them (assoc/). */
@@ -113,7 +127,11 @@ export interface CorpusRows {
 export async function readCorpusRows(db: Queryable, version?: string): Promise<CorpusRows> {
   const t0 = performance.now();
   const v = version ?? (await readCorpusVersion(db));
-  const docs = await db.query<DocInfo>(`select id, number, title, type, to_char(issued, 'YYYY-MM-DD') as issued, status, binding, topics from documents`);
+  const docs = await db.query<DocInfo>(
+    `select id, number, title, type, to_char(issued, 'YYYY-MM-DD') as issued, status, binding, topics,
+            issuer, scope, period, to_char(period_end, 'YYYY-MM-DD') as "periodEnd"
+       from documents`,
+  );
   const notes = await db.query<NoteRow>(`select document_id, article, clause, point, kind, text from article_notes order by id`);
   const chunks: ChunkRow[] = [];
   let after = 0;
@@ -143,11 +161,16 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
 
   // Member notes by document and article; khoản notes go to the chunk that holds the khoản.
   const notes = new Map<string, ArticleNote[]>();
+  const asks = new Map<string, DocumentAsk[]>();
   for (const n of rows.notes) {
     const key = noteKey(n.document_id, n.article);
     let list = notes.get(key);
     if (!list) notes.set(key, (list = []));
     list.push({ clause: n.clause, point: n.point, kind: n.kind, text: n.text });
+    if (n.kind !== 'ask') continue;
+    let own = asks.get(n.document_id);
+    if (!own) asks.set(n.document_id, (own = []));
+    own.push({ article: n.article, clause: n.clause, text: n.text });
   }
 
   const entries: ChunkTerms[] = rows.chunks.map((c) => {
@@ -191,5 +214,18 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
   for (const list of notes.values()) for (const n of list) readings.addText(n.text);
 
   const builtMs = rows.readMs + performance.now() - t0;
-  return { version: rows.version, lexical, phrasings, articleOfChunk, articleOfPhrasing, articleCount: ordinals.size, notes, docs, readings, assoc, builtMs };
+  return {
+    version: rows.version,
+    lexical,
+    phrasings,
+    articleOfChunk,
+    articleOfPhrasing,
+    articleCount: ordinals.size,
+    notes,
+    asks,
+    docs,
+    readings,
+    assoc,
+    builtMs,
+  };
 }

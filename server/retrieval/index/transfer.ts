@@ -16,6 +16,7 @@ export interface IndexMessage {
   articleOfPhrasing: Int32Array;
   articleCount: number;
   notes: CorpusIndex['notes'];
+  asks: CorpusIndex['asks'];
   docs: CorpusIndex['docs'];
   readings: Map<string, string | string[]>;
   assoc: { lsa: LsaParts; articles: Map<string, number>; rowOfChunk: Int32Array; builtMs: number };
@@ -34,6 +35,7 @@ export function toMessage(idx: CorpusIndex): { message: IndexMessage; transfer: 
     articleOfPhrasing: idx.articleOfPhrasing,
     articleCount: idx.articleCount,
     notes: idx.notes,
+    asks: idx.asks,
     docs: idx.docs,
     readings: idx.readings.toParts(),
     assoc: { lsa, articles: idx.assoc.articles, rowOfChunk: idx.assoc.rowOfChunk, builtMs: idx.assoc.builtMs },
@@ -69,6 +71,7 @@ export function fromMessage(m: IndexMessage): CorpusIndex {
     articleOfPhrasing: m.articleOfPhrasing,
     articleCount: m.articleCount,
     notes: m.notes,
+    asks: m.asks,
     docs: m.docs,
     readings: PairReadingTable.fromParts(m.readings),
     assoc: { lsa: LsaSpace.fromParts(m.assoc.lsa), articles: m.assoc.articles, rowOfChunk: m.assoc.rowOfChunk, builtMs: m.assoc.builtMs },
