@@ -1,5 +1,6 @@
 import { foldedSyllables } from '../../ingest/text/vietnamese.js';
 import type { AnswerKind } from '../answer/answerer.js';
+import { memoByText } from '../answer/memo.js';
 import type { DocumentAsk } from '../retrieval/index/corpus-index.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 
@@ -75,7 +76,12 @@ function content(s: string): Set<string> {
   return new Set(foldedSyllables(s).filter((w) => w.length > 1 && !COMMON.has(w)));
 }
 
-function overlap(a: Set<string>, b: Set<string>): number {
+/** Phrasings are suggested over and over: each one's question form and its words are kept (shared, never changed). */
+const PHRASINGS_KEPT = 5_000;
+const questionOf = memoByText(asQuestion, PHRASINGS_KEPT);
+const contentOf = memoByText((s: string): ReadonlySet<string> => content(s), PHRASINGS_KEPT);
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (!a.size || !b.size) return 0;
   let n = 0;
   for (const w of a) if (b.has(w)) n++;
@@ -110,7 +116,7 @@ export function suggestNext(asks: ReadonlyMap<string, readonly DocumentAsk[]>, i
   const out: Candidate[] = [];
   const seen = new Set<string>();
   const add = (c: Candidate) => {
-    const words = content(c.text);
+    const words = contentOf(c.text);
     const key = [...words].sort().join(' ');
     if (!words.size || seen.has(key) || overlap(words, asked) >= TOO_CLOSE) return;
     // An emergency answer stays on her subject: only phrasings that share a word with her message.
@@ -124,7 +130,7 @@ export function suggestNext(asks: ReadonlyMap<string, readonly DocumentAsk[]>, i
 
   if (kind === 'emergency') {
     for (const [i, h] of hits.entries())
-      for (const n of asksOf(h)) add({ text: asQuestion(n.text), documentId: h.document.id, article: label(h), clause: n.clause, rank: i });
+      for (const n of asksOf(h)) add({ text: questionOf(n.text), documentId: h.document.id, article: label(h), clause: n.clause, rank: i });
     return pick(out);
   }
 
@@ -133,7 +139,7 @@ export function suggestNext(asks: ReadonlyMap<string, readonly DocumentAsk[]>, i
     // Nearest first: Điều ±1 (rank 12), then the best article's other khoản (13), then ±2, ±3.
     for (const n of neighbourAsks(asks.get(best!.document.id) ?? [], best!.articleNum, cited)) {
       add({
-        text: asQuestion(n.text),
+        text: questionOf(n.text),
         documentId: best!.document.id,
         article: n.article,
         clause: n.clause,
@@ -143,11 +149,11 @@ export function suggestNext(asks: ReadonlyMap<string, readonly DocumentAsk[]>, i
   }
   for (const n of asksOf(best!))
     if (n.clause && n.clause !== best!.clause)
-      add({ text: asQuestion(n.text), documentId: best!.document.id, article: label(best!), clause: n.clause, rank: 13 });
+      add({ text: questionOf(n.text), documentId: best!.document.id, article: label(best!), clause: n.clause, rank: 13 });
   // The other hits only when they matched nearly as well: a weak hit is another subject.
   for (const [i, h] of others.entries()) {
     if (h.score < best!.score * OTHER_HIT_MIN) continue;
-    for (const n of asksOf(h)) add({ text: asQuestion(n.text), documentId: h.document.id, article: label(h), clause: n.clause, rank: 30 + i });
+    for (const n of asksOf(h)) add({ text: questionOf(n.text), documentId: h.document.id, article: label(h), clause: n.clause, rank: 30 + i });
   }
   return pick(out);
 }

@@ -1,5 +1,6 @@
 import { foldedSyllablesOf } from '../../../ingest/text/vietnamese.js';
 import type { ArticleHit } from '../../retrieval/retriever.js';
+import { memoByText } from '../memo.js';
 import { asksSanction, fitsWants, statesSanction, type Want } from './intent.js';
 
 /**
@@ -35,6 +36,12 @@ const WANT_BONUS = 0.6;
 const SANCTION_UNASKED = 0.7;
 /** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
 const ALIGN_MIN_SHARE = 0.35;
+/**
+ * Lines and phrasings whose words are kept between answers (a few KB each, so at most ~20 MB):
+ * the articles of a few hundred questions; the bundled library has ~6,400 distinct lines and
+ * ~7,200 member notes, of which an answer reads those of its first three articles.
+ */
+const WORDS_KEPT = 5_000;
 
 export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
   const units: Unit[] = [];
@@ -76,7 +83,7 @@ export function articleMeaning(hit: ArticleHit): string | null {
 export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, wants: Want[], consider = 3): Unit[] {
   if (!hits.length) return [];
   const total = Object.values(weights).reduce((a, b) => a + b, 0) || 1;
-  const covered = (words: Set<string>) => {
+  const covered = (words: ReadonlySet<string>) => {
     let s = 0;
     for (const t of words) s += weights[t] ?? 0;
     return s / total;
@@ -85,21 +92,28 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
   const sanctionAsked = asksSanction(wants);
   const considered = hits.slice(0, consider).filter((h) => h.score >= top * 0.55);
   const all: Unit[] = [];
+  // How well one ask matches the question depends on its text alone: scored once per search.
+  const askScores = new Map<string, number>();
+  const askScore = (text: string) => {
+    let v = askScores.get(text);
+    if (v === undefined) {
+      const words = wordsOf(text);
+      let matched = 0;
+      for (const t of words) if (weights[t]) matched++;
+      // Extra words of the ask that the question lacks dilute the match.
+      v = covered(words) * Math.pow(matched / Math.max(1, words.size), 0.3);
+      askScores.set(text, v);
+    }
+    return v;
+  };
   considered.forEach((h, rank) => {
     const units = unitsOf(h, rank);
     const aligned = alignArticleAsks(h, units);
+    const clauseAsks = (h.notes ?? []).filter((n) => n.kind === 'ask' && n.clause);
     for (const u of units) {
-      const asks = [
-        ...(h.notes ?? []).filter((n) => n.kind === 'ask' && u.clause && n.clause === u.clause && (!n.point || n.point === u.point)),
-        ...(aligned.get(u) ?? []),
-      ];
+      const asks = [...(u.clause ? clauseAsks.filter((n) => n.clause === u.clause && (!n.point || n.point === u.point)) : []), ...(aligned.get(u) ?? [])];
       let ask = 0;
-      for (const a of asks) {
-        const words = wordsOf(a.text);
-        const matched = [...words].filter((t) => weights[t]).length;
-        // Extra words of the ask that the question lacks dilute the match.
-        ask = Math.max(ask, covered(words) * Math.pow(matched / Math.max(1, words.size), 0.3));
-      }
+      for (const a of asks) ask = Math.max(ask, askScore(a.text));
       // A điểm inherits its khoản's asks only partly: they may be about another điểm.
       if (u.point && !asks.some((a) => a.point === u.point)) ask *= 0.7;
       const text = covered(wordsOf(`${u.text} ${u.meaning ?? ''}`));
@@ -141,9 +155,10 @@ function alignArticleAsks(hit: ArticleHit, units: Unit[]): Map<Unit, { text: str
   return out;
 }
 
-function wordsOf(text: string): Set<string> {
+/** A text's folded syllables and adjacent pairs (shared between calls: never changed by callers). */
+const wordsOf = memoByText((text: string): ReadonlySet<string> => {
   const syl = foldedSyllablesOf(text);
   const out = new Set(syl);
   for (let i = 0; i + 1 < syl.length; i++) out.add(syl[i]! + syl[i + 1]!);
   return out;
-}
+}, WORDS_KEPT);
