@@ -543,6 +543,68 @@ describe('requests.tsv: every row recognises its example', () => {
   });
 });
 
+describe('third pass (issue 13): families of expression', () => {
+  const level = (m: string) => assessDanger(m).level;
+  it('he is on his way and she fled, is afraid, or he found where she stays: no harm word is needed', () => {
+    expect(level('em đang ở nhờ nhà bạn, anh ta dò ra chỗ rồi, đang phóng xe tới')).toBe('emergency');
+    expect(level('e chạy về nhà ngoại rồi mà ck biết, đang đi xe sang, e ko bik trốn đâu')).toBe('emergency');
+    expect(level('hắn vừa gọi, nói đang đến chỗ tau làm, tau phải làm răng')).toBe('emergency');
+    // On his way home, to pick up a child, to visit: nothing says she is running from him.
+    expect(level('chồng đang trên đường về nhà, em muốn hỏi về đăng ký kết hôn lại')).toBe('ordinary');
+    expect(level('anh ấy đang đến đón con đi chơi theo lịch tòa cho, em có phải giao con không')).toBe('ordinary');
+    expect(level('bố mẹ chồng đang trên đường lên thăm cháu, em hỏi về nhập hộ khẩu cho con')).toBe('ordinary');
+  });
+  it('a blade in a trade or a kitchen is a tool, unless anything else says danger', () => {
+    expect(level('anh em bán thịt bò ngoài chợ, tối nào cũng mang dao về mài')).not.toBe('emergency');
+    expect(level('em đang cầm dao chặt thịt gà làm cơm, cho em hỏi thủ tục làm giấy khai sinh')).not.toBe('emergency');
+    expect(level('nhà em mổ trâu bò thuê, dao bầu để đầy nhà, có cần xin giấy phép không')).not.toBe('emergency');
+    expect(level('chồng em bán thịt, tối qua say rượu cầm dao đòi chém em')).toBe('emergency');
+    expect(level('chồng em làm nghề mổ lợn, đang cầm dao đứng ngoài cửa, em sợ quá')).toBe('emergency');
+  });
+  it('"cho" typed before a thing given is giving, not "chở" (taking her away)', () => {
+    expect(level('nguoi la cho e mot bao gao')).toBe('ordinary');
+    expect(level('có người lạ cho con gái em cái điện thoại')).not.toBe('emergency');
+    expect(level('người lạ chở con em đi mất, gọi không được')).toBe('emergency');
+  });
+  it('papers held and not let go, a child not home, self-harm said indirectly, pushed against a wall while pregnant', () => {
+    expect(level('e lam o quan karaoke, chu giu cccd, k cho e nghi viec, e muon ve nha ma ho k cho')).toBe('emergency');
+    expect(level('con gái em 12 tuổi tan trường không về, có số lạ gọi bảo nó đang ở với họ')).toBe('emergency');
+    expect(level('em không muốn tỉnh dậy nữa đâu, thuốc em gom đủ rồi')).toBe('emergency');
+    expect(level('tui chửa 7 tháng mà hắn xô tui vô tường, bụng tui đau')).toBe('emergency');
+    expect(level('năm ngoái em làm ở xưởng, chủ có giữ căn cước một thời gian, giờ em nghỉ rồi, muốn đòi lương')).not.toBe('emergency');
+  });
+});
+
+describe('third pass (issue 13): subjects refused whatever the library shares', () => {
+  const name = (q: string) => {
+    const r = readRequest(q);
+    return r && r.kind !== 'injection' ? `${r.kind}:${r.name}` : (r?.kind ?? null);
+  };
+  it("another country's law, read where the country names the law or opens the question", () => {
+    expect(name('luật Nhật có cho vợ chồng giữ họ riêng không')).toBe('offtopic:foreign-law');
+    expect(name('bên Hàn ly hôn thì chia tài sản thế nào')).toBe('offtopic:foreign-law');
+    expect(name('ở Singapore có được đẻ con thứ ba không')).toBe('offtopic:foreign-law');
+    expect(name('chồng em người Hàn Quốc, muốn ly hôn ở Việt Nam thì nộp đơn ở đâu')).toBeNull();
+    expect(name('em đang làm việc ở Nhật, muốn ly hôn chồng ở quê thì làm thế nào')).toBeNull();
+    // "nhất", "mỹ phẩm": a country's syllable in another word, typed without dấu or not.
+    expect(name('quy dinh moi nhat ve ly hon')).toBeNull();
+    expect(name('quy định về mỹ phẩm cho bà bầu')).toBeNull();
+  });
+  it("an official's pay, only where the pay is the office's", () => {
+    expect(name('công an phường lương mấy triệu')).toBe('offtopic:official-pay');
+    expect(name('lương của cán bộ tư pháp xã là bao nhiêu')).toBe('offtopic:official-pay');
+    expect(name('chủ tịch huyện một tháng được bao nhiêu tiền')).toBe('offtopic:official-pay');
+    expect(name('chồng em là công an, lương 12 triệu, ly hôn thì cấp dưỡng nuôi con bao nhiêu')).toBeNull();
+    expect(name('lương hưu của giáo viên được bao nhiêu phần trăm')).toBeNull();
+  });
+  it("an office's hours or street address; where to file is the law's", () => {
+    expect(name('tòa án huyện thứ bảy có làm việc không')).toBe('offtopic:office-hours');
+    expect(name('phòng tư pháp huyện ở đường nào')).toBe('offtopic:office-hours');
+    expect(name('nộp đơn ly hôn ở tòa án nào')).toBeNull();
+    expect(name('đăng ký khai sinh ở ủy ban xã cần giấy tờ gì')).toBeNull();
+  });
+});
+
 describe('development set: every danger and past-or-general message (eval/safety-dev.jsonl)', () => {
   const rows = readSafetyRows().filter((r) => r.expect === 'emergency' || r.expect === 'no_alarm');
   it('has at least 60 of each, with and without dấu', () => {

@@ -154,6 +154,20 @@ export const RULES: readonly Rule[] = [
       ((f.has('when.present') && f.harms.some((h) => !CONTEXT_ONLY.has(h.what) && !h.hypothetical)) || (f.has('when.near') && active(f).length > 0)),
   },
   {
+    id: 'coming-for-her',
+    level: 'emergency',
+    why: 'He is on his way or at the door, and she is afraid or hiding, has fled to stay elsewhere, or he has found where she is ("em đang ở nhờ nhà chị gái, nó biết rồi và đang chạy xe sang"): no harm needs to be named for her to need the police now.',
+    applies: (f) =>
+      f.concrete &&
+      !f.general &&
+      !f.reporter &&
+      // "em chạy về nhà ngoại rồi mà ck biết, đang đi xe sang": safe at her mother's until he comes there.
+      (!f.has('when.safe') || f.has('ctx.found') || f.has('ctx.refuge')) &&
+      f.has('when.present') &&
+      !f.harms.some((h) => h.hypothetical) &&
+      (f.has('frame.fear') || f.has('frame.hiding') || f.has('ctx.found') || (f.has('ctx.refuge') && f.has('who.specific'))),
+  },
+  {
     id: 'afraid-or-hiding',
     level: 'emergency',
     why: 'A harm, not in the past, and she is hiding ("em đang trốn"), or afraid ("sợ quá") and not asking about the law while only a slap or smashed plates are told ("bố đập vỡ ti vi, em sợ lắm, bố mẹ ly hôn thì em ở với ai"); or afraid because he is drunk now, with no harm told ("ck e lại say về rồi, e sợ lắm").',
@@ -550,11 +564,29 @@ function threatCondition(m: Match, matches: Match[], tokens: Token[]): boolean {
   return then >= 0 && !asksAfter(then, tokens) && matches.some((w) => threat(w) && w.start > then);
 }
 
+/** What says danger beside a blade: a harm, fear, a cry for help, someone at the door or beside her. */
+const ALARM = /^(what\.|frame\.(help|plea|fear|hiding)$|when\.(present|near)$)/;
+
+/**
+ * "bố chồng làm nghề mổ lợn, hay cầm dao về nhà", "em đang cầm dao chặt thịt gà làm cơm": a blade
+ * held in a trade or a kitchen (ctx.tool) is a tool. The weapon matches that only say a blade is held
+ * (ctx.blade covers them) are dropped — when nothing else in the message says danger: "chồng bán thịt,
+ * cầm dao đòi chém em" keeps its threat, and so does a blade with fear or a man at the door.
+ */
+function toolsOnly(matches: Match[]): Match[] {
+  if (!matches.some((m) => m.concept === 'ctx.tool')) return matches;
+  const blades = matches.filter((m) => m.concept === 'ctx.blade');
+  const held = (m: Match) => m.concept === 'what.weapon' && blades.some((b) => b.start <= m.start && b.end >= m.end);
+  const context = (m: Match) => m.concept === 'what.pregnant' || m.concept === 'what.lure';
+  if (!matches.some(held) || matches.some((m) => ALARM.test(m.concept) && !held(m) && !context(m))) return matches;
+  return matches.filter((m) => !held(m));
+}
+
 export function assessDanger(message: string): Assessment {
   const tokens = tokenize(message);
   // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
   const read = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens)), tokens);
-  const matches = read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !threatCondition(m, read, tokens));
+  const matches = toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !threatCondition(m, read, tokens)));
   const has = (concept: string) => matches.some((m) => m.concept === concept);
   const self = has('who.self');
   const childOwn = has('who.child.own');

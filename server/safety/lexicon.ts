@@ -17,7 +17,11 @@ import { DATA_DIR, syllableMatch, syllableOf, tokenize, type Syllable, type Toke
 const GAP = 3;
 /** Concepts that name a person: the syllables of one such phrase after its first are free inside a gap. */
 const PERSON = /^who\./;
-type Part = Syllable | 'gap' | 'number';
+/**
+ * "gap" is "~"; "number" is "#"; "start" is "^", the start of a clause: "^ ở mỹ" reads a country
+ * that opens the question ("ở Mỹ phá thai có hợp pháp không"), not one she lives or works in.
+ */
+type Part = Syllable | 'gap' | 'number' | 'start';
 
 export interface Row {
   concept: string;
@@ -67,7 +71,7 @@ function compile(phrase: string): Part[] {
     .toLowerCase()
     .split(/\s+/)
     .filter(Boolean)
-    .map((w) => (w === '~' ? 'gap' : w === '#' ? 'number' : syllableOf(w)));
+    .map((w) => (w === '~' ? 'gap' : w === '#' ? 'number' : w === '^' ? 'start' : syllableOf(w)));
 }
 
 /** A compiled phrase table: find every occurrence of every phrase in a message. */
@@ -82,7 +86,7 @@ export class PhraseTable {
     for (const r of rows) {
       for (const p of r.phrases) {
         const c = { concept: r.concept, parts: compile(p) };
-        const first = c.parts[0];
+        const first = c.parts.find((x): x is Exclude<Part, 'start'> => x !== 'start');
         if (!first || first === 'gap') continue;
         if (PERSON.test(c.concept) && !hasGap(c) && first !== 'number') this.people.set(first.folded, [...(this.people.get(first.folded) ?? []), c]);
         if (first === 'number') this.numberFirst.push(c);
@@ -127,6 +131,7 @@ function matchAt(parts: Part[], p: number, syl: Syllable[], tokens: Token[], i: 
     }
     return null;
   }
+  if (part === 'start') return i === 0 || tokens[i - 1]!.clause !== tokens[i]?.clause ? matchAt(parts, p + 1, syl, tokens, i, free, clause) : null;
   if (i >= tokens.length || tokens[i]!.clause !== clause) return null;
   const ok = part === 'number' ? /^\d+$/.test(tokens[i]!.text) || NUMBER_WORDS.has(syl[i]!.folded) : syllableMatch(syl[i]!, part);
   return ok ? matchAt(parts, p + 1, syl, tokens, i + 1, free, clause) : null;

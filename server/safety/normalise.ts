@@ -262,7 +262,8 @@ export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
     const words = piece
       .split(/[^\p{L}\p{N}@]+/u)
       .filter(Boolean)
-      .flatMap((word) => unJoin(unTeen(unRepeat(unLeet(word))), table));
+      // A shorthand form is looked up as typed: "cccd" (căn cước) is no stretched "cd".
+      .flatMap((word) => unJoin(table.has(word.toLowerCase()) ? word : unTeen(unRepeat(unLeet(word))), table));
     words.forEach((t, i) => {
       // "mô hình", "quy mô": a regional form inside a standard word keeps its standard sense (shorthand.tsv "keep" rows).
       const kept = table.get(`${t} ${words[i + 1] ?? ''}`)?.[0] === KEEP || table.get(`${words[i - 1] ?? ''} ${t}`)?.[0] === KEEP;

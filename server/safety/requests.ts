@@ -27,19 +27,30 @@ export interface OffTopicRequest {
 }
 export type Request = { kind: 'injection' } | UnlawfulRequest | OffTopicRequest;
 
-/** A row's "@a & @b" phrase: every named set must be found in the message. */
+/**
+ * A row's "@a & @b" phrase: every named set must be found in the message. "@a > @b" asks for more:
+ * a phrase of b within two words after one of a, in the same clause — "@role > @payask" reads
+ * "thẩm phán huyện lương bao nhiêu" but not "chồng em là công an, lương 12 triệu… cấp dưỡng bao nhiêu".
+ */
 interface Combination {
   concept: string;
-  sets: string[];
+  /** Each part is a chain of sets read in order ("@a > @b"); a part of one set is found anywhere. */
+  parts: string[][];
 }
+
+/** Words a chain's next set may follow the previous one by (as "~" in a phrase). */
+const NEAR = 2;
 
 let cache: { table: PhraseTable; rows: Map<string, Row>; combinations: Combination[] } | null = null;
 function load() {
   if (cache) return cache;
   const rows = readRows('requests.tsv');
-  const combined = (p: string) => p.includes('&');
+  const combined = (p: string) => p.includes('&') || p.includes('>');
   const combinations = rows.flatMap((r) =>
-    r.phrases.filter(combined).map((p) => ({ concept: r.concept, sets: p.split('&').map((x) => `set:${x.trim().replace(/^@/, '')}`) })),
+    r.phrases.filter(combined).map((p) => ({
+      concept: r.concept,
+      parts: p.split('&').map((part) => part.split('>').map((x) => `set:${x.trim().replace(/^@/, '')}`)),
+    })),
   );
   const plain = rows.map((r) => ({ ...r, phrases: r.phrases.filter((p) => !combined(p)) }));
   cache = { table: new PhraseTable(plain), rows: new Map(rows.map((r) => [r.concept, r])), combinations };
@@ -47,19 +58,38 @@ function load() {
 }
 
 /**
- * The combinations found: each is read as a match of its row spanning its sets' first matches, so
+ * The combinations found: each is read as a match of its row spanning its parts' first matches, so
  * whose act it is (doneToHer) is read before the earliest of them, as for a phrase.
  */
 function combinationsFound(matches: Match[], combinations: Combination[]): Match[] {
   const out: Match[] = [];
   for (const c of combinations) {
-    const parts = c.sets.map((set) => matches.find((m) => m.concept === set));
-    if (parts.some((m) => !m)) continue;
-    const found = parts as Match[];
-    const first = found.reduce((a, b) => (b.start < a.start ? b : a));
-    out.push({ concept: c.concept, start: first.start, end: Math.max(...found.map((m) => m.end)), clause: first.clause });
+    const found = c.parts.map((chain) => chainAt(matches, chain));
+    if (found.some((m) => !m)) continue;
+    const spans = found as Match[];
+    const first = spans.reduce((a, b) => (b.start < a.start ? b : a));
+    out.push({ concept: c.concept, start: first.start, end: Math.max(...spans.map((m) => m.end)), clause: first.clause });
   }
   return out;
+}
+
+/** The first span where the chain's sets follow one another, each within NEAR words of the last, in one clause. */
+function chainAt(matches: Match[], chain: string[]): Match | null {
+  const from = (m: Match, rest: string[]): Match | null => {
+    if (!rest.length) return m;
+    for (const n of matches) {
+      if (n.concept !== rest[0] || n.clause !== m.clause || n.start < m.end || n.start - m.end > NEAR) continue;
+      const end = from(n, rest.slice(1));
+      if (end) return { concept: m.concept, start: m.start, end: end.end, clause: m.clause };
+    }
+    return null;
+  };
+  for (const m of matches)
+    if (m.concept === chain[0]) {
+      const span = from(m, chain.slice(1));
+      if (span) return span;
+    }
+  return null;
 }
 
 /** The first kind found, in this order: injection, unlawful, off-topic; null for anything else. */

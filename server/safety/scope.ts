@@ -137,11 +137,15 @@ export function judgeScope(
   question: string = search.expanded,
 ): ScopeDecision {
   const off = readOffTopic(question);
+  // Who holds an office or what a public figure did, another country's law, an official's pay, an
+  // office's hours: the Constitution names the office, never who; the library holds Vietnamese law,
+  // never what it pays or when a door opens. These rows name the request itself (requests.tsv), so
+  // however legal the rest of the message reads ("bên Hàn ly hôn thì chia tài sản thế nào", odds
+  // −22), it is refused.
+  if (request?.kind === 'offtopic' && request.always) return { refuse: true, request };
   // A listed phrase inside what reads as a member's legal question is context, not the request:
   // "chồng chơi số đề thua nợ, vợ có phải trả không" asks about a debt.
   const listed = request?.kind === 'offtopic' && off.odds > LEGAL_ODDS;
-  // Who holds an office or what a public figure did: the Constitution names the office, never who.
-  if (listed && request.always) return { refuse: true, request };
   if ((listed || off.odds >= OFF_TOPIC_ODDS) && !heldByLibrary(search, question, off.odds)) {
     const read: OffTopicRequest = listed && request?.kind === 'offtopic' ? request : { kind: 'offtopic', name: off.domain, lead: off.lead };
     return { refuse: true, request: read };
