@@ -172,7 +172,9 @@ export const RULES: readonly Rule[] = [
     level: 'emergency',
     why: 'A harm, not in the past, and she is hiding ("em đang trốn"), or afraid ("sợ quá") and not asking about the law while only a slap or smashed plates are told ("bố đập vỡ ti vi, em sợ lắm, bố mẹ ly hôn thì em ở với ai"); or afraid because he is drunk now, with no harm told ("ck e lại say về rồi, e sợ lắm").',
     applies: (f) =>
-      (active(f).length > 0 &&
+      // "hôm qua em xem phim thấy cảnh bắt cóc trẻ con, sợ quá": what frightened her was on a screen.
+      !(f.reporter && f.has('frame.media')) &&
+      ((active(f).length > 0 &&
         (f.has('frame.hiding') || (f.has('frame.fear') && (!f.has('frame.legal') || active(f).some((h) => SEVERE.has(h.what) || happening(h.when)))))) ||
       (f.has('frame.fear') &&
         f.has('ctx.drunk') &&
@@ -180,7 +182,7 @@ export const RULES: readonly Rule[] = [
         !f.general &&
         !f.has('frame.legal') &&
         !f.has('when.habitual') &&
-        !f.harms.some((h) => h.when === 'past' || h.hypothetical)),
+        !f.harms.some((h) => h.when === 'past' || h.hypothetical))),
   },
   {
     id: 'leaving-soon',
@@ -615,7 +617,7 @@ export function assessDanger(message: string): Assessment {
   // A child given an age ("đứa bé 12 tuổi") or pointed at ("con bé", "đứa nhỏ nhà bên") or a man
   // pointed at ("thằng đó", "hắn") is someone particular, not people in general.
   // "Tôi nghe nói có người bị nhốt…": the one at risk is someone in general, though she says "tôi".
-  const hearsay = has('frame.hearsay');
+  const hearsay = has('frame.hearsay') || has('frame.media');
   const thirdParty = (hearsay || (has('who.general') && has('frame.general'))) && !childOwn;
   const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named')) && !thirdParty;
   const general = has('frame.general') || hearsay || (has('who.general') && !self);
