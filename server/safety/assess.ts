@@ -370,12 +370,23 @@ function casePut(harm: Match, matches: Match[], tokens: Token[]): boolean {
   return !named && !before('who.specific') && !before('who.other') && !before('who.child.named') && harm.start < then;
 }
 
-/** "có ai bị bắt cóc ở xã mình không": asking whether it happened to anyone is not telling it happened. */
+/**
+ * "có ai bị bắt cóc ở xã mình không": asking whether it happened to anyone is not telling it happened;
+ * nor is asking how to find out whether it happens ("làm thế nào để biết con mình có bị xâm hại ở
+ * trường không").
+ */
 function asksWhether(harm: Match, tokens: Token[]): boolean {
   const clause = tokens.filter((t) => t.clause === harm.clause);
+  if (fold(clause.at(-1)!.text) !== 'khong') return false;
   const at = tokens.findIndex((t, i) => t.clause === harm.clause && i < harm.start && fold(t.text) === 'co' && fold(tokens[i + 1]?.text ?? '') === 'ai');
-  return at >= 0 && fold(tokens[at + 2]?.text ?? '') !== 'do' && fold(clause.at(-1)!.text) === 'khong';
+  if (at >= 0 && fold(tokens[at + 2]?.text ?? '') !== 'do') return true;
+  const whether = tokens.findIndex((t, i) => t.clause === harm.clause && i < harm.start && harm.start - i <= 2 && fold(t.text) === 'co');
+  const know = (i: number) => tokens.slice(0, i).some((t) => t.clause === harm.clause && FIND_OUT.test(fold(t.text)));
+  return whether >= 0 && know(whether);
 }
+
+/** Words of finding out (folded): "biết", "phát hiện", "kiểm tra", "nhận ra". */
+const FIND_OUT = /^(biet|phat|kiem|nhan)$/;
 
 /** First-person words: she speaks of herself. */
 const PRONOUN = /^(em|tôi|toi|tao|mình|minh|tui|tớ|to|con|cháu|chau|mẹ|me)$/;
