@@ -176,13 +176,13 @@ export const RULES: readonly Rule[] = [
       !(f.reporter && f.has('frame.media')) &&
       ((active(f).length > 0 &&
         (f.has('frame.hiding') || (f.has('frame.fear') && (!f.has('frame.legal') || active(f).some((h) => SEVERE.has(h.what) || happening(h.when)))))) ||
-      (f.has('frame.fear') &&
-        f.has('ctx.drunk') &&
-        f.concrete &&
-        !f.general &&
-        !f.has('frame.legal') &&
-        !f.has('when.habitual') &&
-        !f.harms.some((h) => h.when === 'past' || h.hypothetical))),
+        (f.has('frame.fear') &&
+          f.has('ctx.drunk') &&
+          f.concrete &&
+          !f.general &&
+          !f.has('frame.legal') &&
+          !f.has('when.habitual') &&
+          !f.harms.some((h) => h.when === 'past' || h.hypothetical))),
   },
   {
     id: 'leaving-soon',
