@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
@@ -12,13 +14,14 @@ import { openMemoryDb } from '../store/open.js';
 import { BENCH_QUERIES } from './queries.js';
 import { ROOT } from './server.js';
 
-const USAGE = `Usage: npx tsx bench/search-scale.ts [--times N] [--notes originals|all|none] [--rounds R] [--json]
+const USAGE = `Usage: npx tsx bench/search-scale.ts [--times N] [--notes originals|all|none] [--rounds R] [--profile FILE] [--json]
 
 In-process search latency (the bench queries, one at a time) on the bundled library and on a
 library N times as large (default 50), built in memory from the same rows: each copy of a
 document a document of its own, like bench/replicate.ts. No ingest, no server: the index build
 at N× takes a minute or two, the timing seconds. --notes says which copies carry the member notes
-(default: the originals only, as a library grown by uploads would).`;
+(default: the originals only, as a library grown by uploads would). --profile writes a CPU
+profile of the timed searches on the large library only (not the build).`;
 
 type Notes = 'originals' | 'all' | 'none';
 
@@ -50,19 +53,30 @@ function copiesReadFrom(db: Db, stride: number): Db {
   return Object.assign(Object.create(db) as Db, { query });
 }
 
-async function timeSearches(rows: CorpusRows, db: Db, embedder: Embedder, rounds: number) {
+async function timeSearches(rows: CorpusRows, db: Db, embedder: Embedder, rounds: number, profile?: string) {
   const t0 = performance.now();
   const idx = buildCorpusIndex(rows);
   const buildSeconds = (performance.now() - t0) / 1000;
   const retriever = createRetriever({ db, embedder, semantic: false, holder: { current: async () => idx, refresh: async () => idx } });
   const times: number[] = [];
   // Round −1 warms the JIT, the row cache and the index's per-term caches.
+  const session = profile ? new Session() : null;
   for (let r = -1; r < rounds; r++) {
+    if (r === 0 && session) {
+      session.connect();
+      await session.post('Profiler.enable');
+      await session.post('Profiler.start');
+    }
     for (const q of BENCH_QUERIES) {
       const t = performance.now();
       await retriever.search(q, { k: 10 });
       if (r >= 0) times.push(performance.now() - t);
     }
+  }
+  if (session) {
+    const { profile: written } = await session.post('Profiler.stop');
+    fs.writeFileSync(profile!, JSON.stringify(written));
+    session.disconnect();
   }
   return {
     chunks: idx.lexical.n,
@@ -80,6 +94,7 @@ async function main(): Promise<number> {
       times: { type: 'string', default: '50' },
       notes: { type: 'string', default: 'originals' },
       rounds: { type: 'string', default: '10' },
+      profile: { type: 'string' },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -99,7 +114,7 @@ async function main(): Promise<number> {
     const rows = await readCorpusRows(db);
     const one = await timeSearches(rows, db, embedder, rounds);
     const big = replicateRows(rows, times, notes);
-    const many = await timeSearches(big.rows, copiesReadFrom(db, big.stride), embedder, rounds);
+    const many = await timeSearches(big.rows, copiesReadFrom(db, big.stride), embedder, rounds, values.profile);
     const report = { times, notes, rounds, one, many, p95Ratio: round(many.p95Ms / one.p95Ms, 2) };
     if (values.json) console.log(JSON.stringify(report));
     else {

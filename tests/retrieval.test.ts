@@ -159,6 +159,11 @@ describe('hybrid retrieval', () => {
     const hits = (await services.retriever.search('xử phạt bạo lực gia đình', { k: 10, types: ['Nghị định'] })).hits;
     expect(hits.length).toBeGreaterThan(0);
     expect(hits.every((h) => h.document.type === 'Nghị định')).toBe(true);
+    // Filters are kept per set of conditions: the same question without one is not narrowed by it.
+    const all = (await services.retriever.search('xử phạt bạo lực gia đình', { k: 10 })).hits;
+    expect(all.some((h) => h.document.type !== 'Nghị định')).toBe(true);
+    const again = (await services.retriever.search('xử phạt bạo lực gia đình', { k: 10, types: ['Nghị định'] })).hits;
+    expect(again.map((h) => h.chunkId)).toEqual(hits.map((h) => h.chunkId));
   });
 
   it('GET /api/search returns ranked articles with document, clause, header and score', async () => {

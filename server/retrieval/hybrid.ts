@@ -155,21 +155,40 @@ function weighTerms(q: AnalyzedQuery, lex: LexicalIndex): Map<string, number> {
 
 const HISTORIC_RE = /\b(truoc day|(luat|nghi dinh|quy dinh|van ban) cu|het hieu luc|da bi thay the|luc truoc)\b/;
 
-/** Which documents a search may return: status, type, topics, binding. */
+/**
+ * Which documents a search may return: status, type, topics, binding. One filter per corpus
+ * version and set of conditions, kept: the lexical index keeps what it answered for each
+ * document beside the filter (LexicalIndex.allowedDocuments), so that a large library's
+ * thousands of documents are not asked again on every search.
+ */
 function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQuery): DocumentFilter {
   // Historic questions ("luật cũ", "trước đây", "đã hết hiệu lực") may use replaced texts.
   // A bare "cũ" is not enough: "chồng cũ" is about an ex-husband, not an old law.
   const historic = opts.includeExpired || HISTORIC_RE.test(fold(q.tokens.join(' ')));
+  const types = opts.types?.length ? opts.types : null;
+  const topics = opts.topics?.length ? opts.topics : null;
+  const key = JSON.stringify([historic, types, topics, opts.binding ?? null]);
+  let kept = filters.get(docs);
+  if (!kept) filters.set(docs, (kept = new Map()));
+  const known = kept.get(key);
+  if (known) return known;
   const allowed = new Map<string, boolean>();
   for (const d of docs.values()) {
     let ok = historic || d.status === 'in_force' || d.status === 'partial';
-    if (ok && opts.types?.length) ok = opts.types.includes(d.type);
-    if (ok && opts.topics?.length) ok = d.topics.some((t) => opts.topics!.includes(t));
+    if (ok && types) ok = types.includes(d.type);
+    if (ok && topics) ok = d.topics.some((t) => topics.includes(t));
     if (ok && opts.binding !== undefined) ok = d.binding === opts.binding;
     allowed.set(d.id, ok);
   }
-  return (documentId) => allowed.get(documentId) === true;
+  const filter: DocumentFilter = (documentId) => allowed.get(documentId) === true;
+  // Conditions come from API callers too: a bounded number is kept per corpus version.
+  if (kept.size < MAX_KEPT_FILTERS) kept.set(key, filter);
+  return filter;
 }
+
+const MAX_KEPT_FILTERS = 64;
+/** By the documents of one corpus version (CorpusIndex.docs): the filters made for it. */
+const filters = new WeakMap<Map<string, DocInfo>, Map<string, DocumentFilter>>();
 
 /**
  * Adds, to every chunk of an article, how well the question matches the article's single
@@ -257,12 +276,13 @@ function topArticles(lex: LexicalIndex, ranked: ScoredChunk[], k: number): Score
 /** The `n` best of `list` and every one tied with the last, stably sorted: the start of the whole list sorted. */
 function best(list: ScoredChunk[], n: number): ScoredChunk[] {
   if (list.length <= n) return [...list].sort(byScore);
-  const border = kthLargest(
-    Float64Array.from(list, (r) => r.score),
-    n,
-  );
+  // The scores in a scratch array kept between searches (selection reorders it; a search is synchronous).
+  if (scoreScratch.length < list.length) scoreScratch = new Float64Array(list.length);
+  for (let i = 0; i < list.length; i++) scoreScratch[i] = list[i]!.score;
+  const border = kthLargest(scoreScratch.subarray(0, list.length), n);
   return list.filter((r) => r.score >= border).sort(byScore);
 }
+let scoreScratch = new Float64Array(0);
 
 /**
  * IDF mass of the question's own content syllables found in the best chunk (any field). Words

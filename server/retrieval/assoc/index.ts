@@ -116,7 +116,9 @@ export function withMeaning(
   // kept in arrays by article that are reused between searches (a stamp tells this search's).
   const memo = memoOf(assoc);
   const stamp = ++memo.stamp;
-  const cos = new Float64Array(ranked.length);
+  // Each candidate's cosine, in a scratch array kept between searches (a search is synchronous).
+  if (memo.byCandidate.length < ranked.length) memo.byCandidate = new Float64Array(ranked.length);
+  const cos = memo.byCandidate;
   let best = 0;
   // The candidates may come in any order: scale to the strongest, wherever it is.
   let top = 0;
@@ -124,6 +126,7 @@ export function withMeaning(
     const r = ranked[i]!;
     if (r.score > top) top = r.score;
     const row = assoc.rowOfChunk[r.index];
+    cos[i] = 0;
     if (row === undefined) continue;
     if (memo.seen[row] !== stamp) {
       memo.seen[row] = stamp;
@@ -142,6 +145,7 @@ interface CosineMemo {
   cos: Float64Array;
   seen: Float64Array;
   stamp: number;
+  byCandidate: Float64Array;
 }
 const memos = new WeakMap<Associations, CosineMemo>();
 
@@ -149,7 +153,7 @@ function memoOf(assoc: Associations): CosineMemo {
   let m = memos.get(assoc);
   if (!m) {
     const rows = assoc.articles.size;
-    memos.set(assoc, (m = { cos: new Float64Array(rows), seen: new Float64Array(rows), stamp: 0 }));
+    memos.set(assoc, (m = { cos: new Float64Array(rows), seen: new Float64Array(rows), stamp: 0, byCandidate: new Float64Array(0) }));
   }
   return m;
 }

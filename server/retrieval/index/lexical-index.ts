@@ -72,7 +72,10 @@ export interface ScoredChunk {
   score: number;
 }
 
-/** Which documents a search may return (status, type, topics…): asked once per document, not per chunk. */
+/**
+ * Which documents a search may return (status, type, topics…): asked once per document, not per
+ * chunk, and answered the same for as long as the index lives (its answers are kept by filter).
+ */
 export type DocumentFilter = (documentId: string) => boolean;
 
 /**
@@ -123,6 +126,7 @@ export class LexicalIndex {
   /** Per parameter set: the impacts of the terms searched lately (impacts()). */
   private readonly impactCache = new WeakMap<IndexParams, { terms: Map<string, Float64Array>; postings: number }>();
   private readonly groupScratch = new WeakMap<Int32Array, { want: Uint8Array; best: Float64Array }>();
+  private readonly allowedBy = new WeakMap<DocumentFilter, Uint8Array>();
   private scratch: Scratch | null = null;
 
   private constructor(chunks: IndexedChunk[], lengths: Uint32Array, terms: string[], offsets: Int32Array, postingChunks: Int32Array, postingTf: Uint16Array) {
@@ -382,10 +386,17 @@ export class LexicalIndex {
     return { best, top };
   }
 
-  /** 1 for each document (by ordinal) the filter accepts. */
+  /**
+   * 1 for each document (by ordinal) the filter accepts, kept by filter: a caller that passes the
+   * same filter again (hybrid.ts keeps one per set of conditions) is not asked per document again.
+   * A filter must therefore answer the same for the life of the index.
+   */
   private allowedDocuments(accept: DocumentFilter): Uint8Array {
-    const allowed = new Uint8Array(this.documentIds.length);
+    let allowed = this.allowedBy.get(accept);
+    if (allowed) return allowed;
+    allowed = new Uint8Array(this.documentIds.length);
     for (let d = 0; d < allowed.length; d++) allowed[d] = accept(this.documentIds[d]!) ? 1 : 0;
+    this.allowedBy.set(accept, allowed);
     return allowed;
   }
 
