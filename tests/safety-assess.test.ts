@@ -598,6 +598,19 @@ describe('third pass (issue 13): requests worded without the listed words', () =
     expect(assessDanger('làm thế nào để biết con mình có bị xâm hại ở trường không').level).not.toBe('emergency');
     expect(assessDanger('con em có bị xâm hại, con về kể ông hàng xóm sờ vùng kín').level).toBe('emergency');
   });
+  it('animals shut in or killed, a price "chém", a stick on the farm: other senses of the same verbs', () => {
+    for (const m of [
+      'nhà em nhốt gà trong chuồng, hàng xóm kêu hôi, có bị phạt không',
+      'cơ sở giết mổ gia súc gần nhà em có được phép không',
+      'hôm qua em bắt xe khách về quê bị nhà xe chém giá, có kiện được không',
+      'chồng em làm nghề bắt rắn, ngày nào cũng cầm gậy, có cần giấy phép không',
+      'nhà em nuôi gà, hay cắt tiết gà ngoài sân, có phải xin phép gì không',
+    ]) {
+      expect(assessDanger(m).level, m).not.toBe('emergency');
+    }
+    expect(assessDanger('nó nhốt em như nhốt chó').level).toBe('emergency');
+    expect(assessDanger('chồng em cầm gậy đánh con').level).toBe('emergency');
+  });
   it('"chết với nó" is a threat; a fright from a film is no danger', () => {
     expect(assessDanger('nó gọi bảo đang trên đường về, về tới nơi là em chết với nó').level).toBe('emergency');
     expect(assessDanger('hôm qua em xem phim thấy cảnh bắt cóc trẻ con, sợ quá').level).not.toBe('emergency');
