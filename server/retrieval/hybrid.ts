@@ -13,6 +13,7 @@ import { createIndexHolder, type IndexHolder } from './index/holder.js';
 import { hitRowsById } from './index/chunk-rows.js';
 import { DEFAULT_PARAMS, type DocumentFilter, type IndexParams, type IndexedChunk, type LexicalIndex, type ScoredChunk } from './index/lexical-index.js';
 import type { Ranker } from './rank/ranker.js';
+import { withSanctionAsked } from './rank/sanction.js';
 
 /**
  * Hybrid retrieval. The lexical side runs in memory (index/): BM25F over each chunk's body, its
@@ -100,6 +101,8 @@ export function createRetriever({
       let ranked: ScoredChunk[] = withPhrasings(idx, lexical, weights, acceptDocument, params, phrasingWeight);
       // Near her words in meaning learned from the library's notes and texts (assoc/).
       ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights);
+      // Asked what happens to him ("có bị phạt không"): the articles stating a sanction (rank/sanction.ts).
+      ranked = withSanctionAsked(lex, ranked, query);
       // Fusion needs every candidate's rank; the first articles need only the best few (topArticles).
       if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked.sort(byScore), accept);
       let top = topArticles(lex, ranked, ranker ? Math.max(k, ranker.depth) : k);

@@ -22,6 +22,22 @@ const ASKS: Record<Want, RegExp> = {
   prison: /\b(di tu|ngoi tu|phat tu|bi tu|vao tu|truy cuu|hinh su|co toi|toi gi|pham toi|toi danh|bi bat giam)\b/,
 };
 
+/**
+ * The words with which the laws state a sanction: a fine, a warning, prison, criminal liability.
+ * Retrieval finds them in an article's indexed words (rank/sanction.ts), the answer in its text.
+ */
+export const SANCTION_PHRASES: readonly string[] = [
+  'phạt tiền',
+  'phạt cảnh cáo',
+  'phạt tù',
+  'bị phạt',
+  'xử phạt',
+  'cải tạo không giam giữ',
+  'trách nhiệm hình sự',
+  'tù chung thân',
+  'tử hình',
+];
+
 const GIVES: Record<Want, RegExp> = {
   duration: /\d+\s*(ngày|tháng|năm|tuần|giờ)\b|\b(ngày|tháng|năm) (kể từ|trước|sau)\b|thời hạn|thời gian/u,
   amount: /\d[\d.,]*\s*(đồng|triệu|%|phần trăm|lần mức)|phạt tiền|mức (hưởng|trợ cấp|đóng|lương)/u,
@@ -30,7 +46,7 @@ const GIVES: Record<Want, RegExp> = {
     /Tòa án|Công an|Ủy ban|UBND|cơ quan|Hội Liên hiệp|Trung tâm|tổng đài|đồn Biên phòng|Phòng|Sở |văn phòng|bộ phận một cửa|nơi cư trú|nơi (đăng ký|đóng)/u,
   who: /\b(mẹ|cha|vợ|chồng|con|người|bên|ông bà|anh chị em|Tòa án|cơ quan)\b/u,
   // Case-insensitive: a penalty decree's khoản starts "Phạt tiền từ …".
-  penalty: /phạt tiền|phạt cảnh cáo|phạt tù|bị phạt|xử phạt|cải tạo không giam giữ|trách nhiệm hình sự|tù chung thân|tử hình/iu,
+  penalty: new RegExp(SANCTION_PHRASES.join('|'), 'iu'),
   prison: /phạt tù|tù có thời hạn|tù chung thân|cải tạo không giam giữ|trách nhiệm hình sự|tử hình/iu,
 };
 

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { statesSanction } from '../server/answer/plain/intent.js';
+import { fieldTerms } from '../server/retrieval/index/corpus-index.js';
+import { LexicalIndex, type ChunkTerms } from '../server/retrieval/index/lexical-index.js';
+import { SANCTION_ASKED_BONUS, statesSanctionAt, withSanctionAsked } from '../server/retrieval/rank/sanction.js';
+
+/** Articles as the index holds them: the body's folded syllables and pairs (like chunks.search_text). */
+const TEXTS = [
+  // A rule: what the law forbids, with no sanction.
+  'Nghiêm cấm hành vi đánh đập, hành hạ, ngược đãi thành viên gia đình.',
+  // A penalty decree's khoản.
+  'Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi đánh đập gây thương tích cho thành viên gia đình.',
+  // The Criminal Code.
+  'Người nào đối xử tồi tệ hoặc có hành vi bạo lực xâm phạm thân thể ông bà, cha mẹ, vợ chồng, con thì bị phạt cải tạo không giam giữ đến 03 năm.',
+  // Every word of a sanction, but not together: "phạt" and "tiền" apart are no fine.
+  'Tiền cấp dưỡng do hai bên thỏa thuận; bên vi phạm nghĩa vụ thì Tòa án xem xét.',
+];
+
+function index(): LexicalIndex {
+  const entries: ChunkTerms[] = TEXTS.map((text, i) => ({
+    chunk: { id: i + 1, documentId: 'd', articleKey: String(i + 1) },
+    fields: { body: fieldTerms(text), title: [], member: [] },
+  }));
+  return LexicalIndex.build(entries);
+}
+
+describe('sanction asked (rank/sanction.ts)', () => {
+  it('finds a sanction in the indexed words where the answer finds it in the text', () => {
+    const lex = index();
+    const found = TEXTS.map((_, i) => statesSanctionAt(lex, i));
+    expect(found).toEqual(TEXTS.map((t) => statesSanction(t)));
+    expect(found).toEqual([false, true, true, false]);
+  });
+
+  it('lifts the articles stating a sanction when she asks what happens to him', () => {
+    const lex = index();
+    const ranked = TEXTS.map((_, i) => ({ index: i, score: 2 - i * 0.1 }));
+    const lifted = withSanctionAsked(lex, ranked, 'chồng đánh vợ thì có bị phạt tù không');
+    const add = SANCTION_ASKED_BONUS * 2;
+    expect(lifted.map((r) => r.score)).toEqual([2, 1.9 + add, 1.8 + add, 1.7]);
+  });
+
+  it('reads the question typed without dấu too', () => {
+    const lex = index();
+    const ranked = TEXTS.map((_, i) => ({ index: i, score: 1 }));
+    expect(
+      withSanctionAsked(lex, ranked, 'ck danh e co bi di tu ko')
+        .filter((r) => r.score > 1)
+        .map((r) => r.index),
+    ).toEqual([1, 2]);
+  });
+
+  it('leaves the order alone when she does not ask about a sanction', () => {
+    const lex = index();
+    const ranked = TEXTS.map((_, i) => ({ index: i, score: 1 + i }));
+    expect(withSanctionAsked(lex, ranked, 'chồng đánh vợ, có sai luật không')).toBe(ranked);
+    expect(withSanctionAsked(lex, ranked, 'chồng đánh vợ có bị phạt không', 0)).toBe(ranked);
+  });
+});
