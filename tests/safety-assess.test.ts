@@ -611,6 +611,13 @@ describe('third pass (issue 13): requests worded without the listed words', () =
     expect(assessDanger('nó nhốt em như nhốt chó').level).toBe('emergency');
     expect(assessDanger('chồng em cầm gậy đánh con').level).toBe('emergency');
   });
+  it('a cry for help, not an exclamation over a legal worry nor a question whether others may rescue', () => {
+    expect(assessDanger('cứu em với mọi người ơi, chồng em không chịu ký đơn ly hôn').level).not.toBe('emergency');
+    expect(assessDanger('vợ bị chồng nhốt trong nhà thì hàng xóm có được phá cửa vào cứu không').level).not.toBe('emergency');
+    expect(assessDanger('em xem tiktok thấy clip chồng đánh vợ ở quê em, làm sao báo').level).not.toBe('emergency');
+    expect(assessDanger('cứu em với').level).toBe('emergency');
+    expect(assessDanger('cứu em với, chồng em đòi ly hôn và đang đập cửa').level).toBe('emergency');
+  });
   it('"chết với nó" is a threat; a fright from a film is no danger', () => {
     expect(assessDanger('nó gọi bảo đang trên đường về, về tới nơi là em chết với nó').level).toBe('emergency');
     expect(assessDanger('hôm qua em xem phim thấy cảnh bắt cóc trẻ con, sợ quá').level).not.toBe('emergency');

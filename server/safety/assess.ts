@@ -74,6 +74,8 @@ interface Features {
   general: boolean;
   /** No one in particular, and a question about rules, rights or what one should do. */
   asksInGeneral: boolean;
+  /** She cries for help (frame.help), not asks whether others may rescue or exclaims over a legal worry (criesForHelp). */
+  cry: boolean;
   /**
    * She writes as a teacher, nurse, official or from hearsay ("tôi là giáo viên", "người ta
    * bảo"): the harm she reports is someone else's and seen after the fact, so only a harm said to
@@ -129,8 +131,7 @@ export const RULES: readonly Rule[] = [
     level: 'emergency',
     why: 'She calls for help ("cứu em với"), or pleads ("ai đó giúp em với") with a harm not in the past: nothing else needs to be understood first.',
     applies: (f) =>
-      ((f.has('frame.help') && !(f.harms.length && f.harms.every((h) => h.when === 'past'))) || (f.has('frame.plea') && active(f).length > 0)) &&
-      !(f.general && !f.self),
+      ((f.cry && !(f.harms.length && f.harms.every((h) => h.when === 'past'))) || (f.has('frame.plea') && active(f).length > 0)) && !(f.general && !f.self),
   },
   {
     id: 'self-harm',
@@ -367,7 +368,9 @@ function casePut(harm: Match, matches: Match[], tokens: Token[]): boolean {
   // "bị chồng đánh thì báo ở đâu": a clause with no one named, not even her ("em", "tôi"), turned
   // into a question, asks about anyone it may happen to.
   const named = tokens.some((t, i) => i < then && t.clause === harm.clause && PRONOUN.test(t.text));
-  return !named && !before('who.specific') && !before('who.other') && !before('who.child.named') && harm.start < then;
+  // "… thì hàng xóm có được phá cửa vào cứu không": after "thì", what she asks whether someone may do.
+  const askedLeave = harm.start > then && tokens.slice(then, harm.start).some((t) => /^(duoc|nen|quyen)$/.test(fold(t.text)));
+  return !named && !before('who.specific') && !before('who.other') && !before('who.child.named') && (harm.start < then || askedLeave);
 }
 
 /**
@@ -595,6 +598,21 @@ function toolsOnly(matches: Match[]): Match[] {
   return matches.filter((m) => !held(m));
 }
 
+/**
+ * A call for help that is a cry: not one inside a question whether others may rescue ("hàng xóm có
+ * được phá cửa vào cứu không": the clause ends in "không" with "được", "nên", "quyền" before the
+ * call), nor an exclamation over a legal worry with no harm, fear or man at the door ("cứu em với
+ * mọi người ơi, chồng em không chịu ký đơn ly hôn").
+ */
+function criesForHelp(matches: Match[], tokens: Token[], harms: number): boolean {
+  const has = (concept: string) => matches.some((m) => m.concept === concept);
+  const asked = (m: Match) =>
+    fold(tokens.filter((t) => t.clause === m.clause).at(-1)!.text) === 'khong' &&
+    tokens.slice(0, m.start).some((t) => t.clause === m.clause && /^(duoc|nen|quyen)$/.test(fold(t.text)));
+  if (!matches.some((m) => m.concept === 'frame.help' && !asked(m))) return false;
+  return harms > 0 || !has('frame.legal') || ['frame.fear', 'frame.hiding', 'when.present', 'when.near'].some(has);
+}
+
 export function assessDanger(message: string): Assessment {
   const tokens = tokenize(message);
   // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
@@ -648,6 +666,7 @@ export function assessDanger(message: string): Assessment {
     general,
     asksInGeneral,
     reporter: (hearsay || has('frame.role')) && !childOwn,
+    cry: criesForHelp(matches, tokens, harms.length),
   };
   const rule = RULES.find((r) => r.applies(f))!;
   const what = [...new Set(harms.map((h) => h.what))];
