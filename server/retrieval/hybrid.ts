@@ -207,13 +207,19 @@ function withPhrasings(
   weight: number,
 ): ScoredChunk[] {
   if (weight <= 0 || !idx.phrasings.n || !ranked.length) return ranked;
-  // Best phrasing score of each candidate's article (by ordinal), and the best of all.
-  const articles = new Set(ranked.map((r) => idx.articleOfChunk[r.index]!));
+  // Best phrasing score of each candidate's article (by ordinal), and the best of all. The
+  // articles are listed once per candidate (repeats are harmless) in a scratch array kept between
+  // searches: a set of them was a third of this stage at 3,000 candidates.
+  if (articleScratch.length < ranked.length) articleScratch = new Int32Array(ranked.length);
+  for (let i = 0; i < ranked.length; i++) articleScratch[i] = idx.articleOfChunk[ranked[i]!.index]!;
+  const articles = articleScratch.subarray(0, ranked.length);
   const { best, top: topPhrasing } = idx.phrasings.bestPerGroup(weights, accept, idx.articleOfPhrasing, articles, params);
   if (topPhrasing <= 0) return ranked;
   const topChunk = maxScore(ranked);
   return ranked.map((r) => ({ index: r.index, score: r.score / topChunk + (weight * (best.get(idx.articleOfChunk[r.index]!) ?? 0)) / topPhrasing }));
 }
+
+let articleScratch = new Int32Array(0);
 
 const byScore = (a: ScoredChunk, b: ScoredChunk) => b.score - a.score;
 

@@ -348,8 +348,9 @@ export class LexicalIndex {
 
   /**
    * For chunks grouped by `groupOf` (chunk → group, −1 for none; a phrasing's article): the best
-   * score among the accepted chunks of each group in `wanted`, and the best among all grouped
-   * accepted chunks, as scoreUnordered() scores them, without an object per chunk.
+   * score among the accepted chunks of each group in `wanted` (a group may be listed more than
+   * once), and the best among all grouped accepted chunks, as scoreUnordered() scores them,
+   * without an object per chunk.
    */
   bestPerGroup(
     weights: Map<string, number>,
