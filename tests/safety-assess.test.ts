@@ -618,6 +618,10 @@ describe('third pass (issue 13): requests worded without the listed words', () =
     expect(assessDanger('cứu em với').level).toBe('emergency');
     expect(assessDanger('cứu em với, chồng em đòi ly hôn và đang đập cửa').level).toBe('emergency');
   });
+  it('a girl telling her own abuse is a named child, even when she asks whom to tell', () => {
+    expect(assessDanger('bố dượng sờ soạng em, em 15 tuổi, em muốn biết phải báo ai').level).toBe('emergency');
+    expect(assessDanger('em 15 tuổi, muốn tìm hiểu luật về xâm hại tình dục để làm bài thuyết trình').level).not.toBe('emergency');
+  });
   it('"chết với nó" is a threat; a fright from a film is no danger', () => {
     expect(assessDanger('nó gọi bảo đang trên đường về, về tới nơi là em chết với nó').level).toBe('emergency');
     expect(assessDanger('hôm qua em xem phim thấy cảnh bắt cóc trẻ con, sợ quá').level).not.toBe('emergency');

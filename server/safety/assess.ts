@@ -218,7 +218,11 @@ export const RULES: readonly Rule[] = [
     id: 'child-sexual-abuse',
     level: 'emergency',
     why: 'A named child sexually abused, not placed in the past: the abuser is usually still near, and evidence and care are needed within days.',
-    applies: (f) => !f.reporter && (f.childOwn || ((f.minor || f.childNamed) && !f.general)) && active(f).some(is('sexual')),
+    // "bố dượng sờ soạng em, em 15 tuổi, em muốn biết phải báo ai": a girl telling her own abuse by someone she names is a named child.
+    applies: (f) =>
+      !f.reporter &&
+      (f.childOwn || (f.self && f.minor && (f.has('who.kin') || f.has('who.specific'))) || ((f.minor || f.childNamed) && !f.general)) &&
+      active(f).some(is('sexual')),
   },
   {
     id: 'pregnant-and-hurt',
