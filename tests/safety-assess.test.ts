@@ -622,6 +622,14 @@ describe('third pass (issue 13): requests worded without the listed words', () =
     expect(assessDanger('bố dượng sờ soạng em, em 15 tuổi, em muốn biết phải báo ai').level).toBe('emergency');
     expect(assessDanger('em 15 tuổi, muốn tìm hiểu luật về xâm hại tình dục để làm bài thuyết trình').level).not.toBe('emergency');
   });
+  it('images held over her with a deadline, forced nude videos, a forced abortion; "bạn trai giam" is no "trại giam"', () => {
+    expect(assessDanger('người yêu cũ đang giữ clip của em, bắt em đưa 20 triệu không thì đăng lên mạng, hạn là tối nay').level).toBe('emergency');
+    expect(assessDanger('hắn bắt em quay video khỏa thân gửi cho hắn, nếu không sẽ đến nhà').level).toBe('emergency');
+    expect(assessDanger('nhà chồng đang ép em đi phá thai vì là con gái, họ đang chở em tới phòng khám').level).toBe('emergency');
+    expect(assessDanger('em bị bạn trai giam trong phòng trọ ba ngày, vừa trốn ra được, giờ đang ở ngoài đường, không có tiền').level).toBe('emergency');
+    expect(assessDanger('ép phá thai vì là con gái thì bị xử phạt thế nào').level).not.toBe('emergency');
+    expect(assessDanger('chồng em đang ở trại giam tỉnh, em muốn ly hôn').level).toBe('ordinary');
+  });
   it('"chết với nó" is a threat; a fright from a film is no danger', () => {
     expect(assessDanger('nó gọi bảo đang trên đường về, về tới nơi là em chết với nó').level).toBe('emergency');
     expect(assessDanger('hôm qua em xem phim thấy cảnh bắt cóc trẻ con, sợ quá').level).not.toBe('emergency');
