@@ -630,6 +630,14 @@ describe('third pass (issue 13): requests worded without the listed words', () =
     expect(assessDanger('ép phá thai vì là con gái thì bị xử phạt thế nào').level).not.toBe('emergency');
     expect(assessDanger('chồng em đang ở trại giam tỉnh, em muốn ly hôn').level).toBe('ordinary');
   });
+  it('a man with a child behind a closed door or in her bed now; a stalker outside; a girl made to sit with clients; a flight tomorrow', () => {
+    expect(assessDanger('bo duong dang o trong phong con be, khoa cua, con be dang khoc').level).toBe('emergency');
+    expect(assessDanger('có thằng lạ bám theo con gái em từ cổng trường mấy hôm nay, giờ nó đứng ngay đầu ngõ').level).toBe('emergency');
+    expect(assessDanger('con bé mới 15, bị chủ quán bắt ngồi tiếp khách hàng đêm, giữ hết giấy tờ').level).toBe('emergency');
+    expect(assessDanger('thằng cò hứa cho cháu gái em đi Malaysia làm lương cao, sáng mai bay rồi, nhà không ai biết nó là ai').level).toBe('emergency');
+    expect(assessDanger('có thằng hay đi theo con em hồi năm lớp 6, giờ nó chuyển nhà rồi').level).not.toBe('emergency');
+    expect(assessDanger('chồng em đang ở trong phòng với con gái, đóng cửa dạy con học').level).not.toBe('emergency');
+  });
   it('"chết với nó" is a threat; a fright from a film is no danger', () => {
     expect(assessDanger('nó gọi bảo đang trên đường về, về tới nơi là em chết với nó').level).toBe('emergency');
     expect(assessDanger('hôm qua em xem phim thấy cảnh bắt cóc trẻ con, sợ quá').level).not.toBe('emergency');

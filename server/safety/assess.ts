@@ -209,6 +209,20 @@ export const RULES: readonly Rule[] = [
       active(f).some((h) => CONTINUING.has(h.what) && h.when !== 'habitual' && !(h.what === 'medical' && h.when === 'none' && f.has('frame.legal'))),
   },
   {
+    id: 'man-with-child',
+    level: 'emergency',
+    why: 'A man who is not her parent alone with a child behind a closed door or in her bed, now ("bố dượng đang ở trong phòng con bé, khóa cửa, con bé đang khóc"): the abuse may be happening as she writes.',
+    applies: (f) =>
+      f.child &&
+      !f.reporter &&
+      !f.general &&
+      f.has('who.man') &&
+      (f.has('ctx.shut') || f.has('ctx.bed')) &&
+      ['when.now', 'when.progressive', 'when.just', 'when.near', 'when.present'].some(f.has) &&
+      !f.has('when.past') &&
+      !f.has('when.safe'),
+  },
+  {
     id: 'put-out-at-night',
     level: 'emergency',
     why: 'Put out of the house now, at night, in the cold or with a small or sick child and nowhere to go: she and the child are in the street until someone takes them in.',
