@@ -317,8 +317,7 @@ export class LexicalIndex {
     params: IndexParams = DEFAULT_PARAMS,
     weak: ReadonlySet<string> = NONE,
   ): ScoredChunk[] {
-    const allowed = this.allowedDocuments(accept);
-    const documentOf = this.documentOf;
+    const allowed = this.allowedChunks(accept);
     const reached = this.accumulate(weights, params, weak);
     const { acc, order, strong, selection } = this.work();
     const anyWeak = weak.size > 0;
@@ -328,7 +327,7 @@ export class LexicalIndex {
       let max = 0;
       for (let ci = 0; ci < this.n; ci++) {
         const v = acc[ci]!;
-        if (v === 0 || (anyWeak && strong[ci] === 0) || allowed[documentOf[ci]!] === 0) continue;
+        if (v === 0 || (anyWeak && strong[ci] === 0) || allowed[ci] === 0) continue;
         selection[m++] = v;
         if (v > max) max = v;
       }
@@ -337,7 +336,7 @@ export class LexicalIndex {
       const out: ScoredChunk[] = [];
       for (let i = 0; i < reached; i++) {
         const ci = order[i]!;
-        if (acc[ci]! < border || (anyWeak && strong[ci] === 0) || allowed[documentOf[ci]!] === 0) continue;
+        if (acc[ci]! < border || (anyWeak && strong[ci] === 0) || allowed[ci] === 0) continue;
         out.push({ index: ci, score: acc[ci]! });
       }
       return out;
@@ -359,8 +358,7 @@ export class LexicalIndex {
     wanted: Iterable<number>,
     params: IndexParams = DEFAULT_PARAMS,
   ): { best: Map<number, number>; top: number } {
-    const allowed = this.allowedDocuments(accept);
-    const documentOf = this.documentOf;
+    const allowed = this.allowedChunks(accept);
     const { want, best: bestOf } = this.groupWork(groupOf);
     for (const g of wanted) want[g] = 1;
     const best = new Map<number, number>();
@@ -372,7 +370,7 @@ export class LexicalIndex {
       for (let ci = 0; ci < this.n; ci++) {
         const v = acc[ci]!;
         const g = groupOf[ci]!;
-        if (v === 0 || g < 0 || allowed[documentOf[ci]!] === 0) continue;
+        if (v === 0 || g < 0 || allowed[ci] === 0) continue;
         if (v > top) top = v;
         if (want[g] === 1 && v > bestOf[g]!) bestOf[g] = v;
       }
@@ -388,15 +386,19 @@ export class LexicalIndex {
   }
 
   /**
-   * 1 for each document (by ordinal) the filter accepts, kept by filter: a caller that passes the
-   * same filter again (hybrid.ts keeps one per set of conditions) is not asked per document again.
-   * A filter must therefore answer the same for the life of the index.
+   * 1 for each chunk whose document the filter accepts, kept by filter: a caller that passes the
+   * same filter again (hybrid.ts keeps one per set of conditions) is not asked per document
+   * again, and the passes over a large library read one byte per chunk instead of the chunk's
+   * document and then the document's answer. A filter must therefore answer the same for the
+   * life of the index.
    */
-  private allowedDocuments(accept: DocumentFilter): Uint8Array {
+  private allowedChunks(accept: DocumentFilter): Uint8Array {
     let allowed = this.allowedBy.get(accept);
     if (allowed) return allowed;
-    allowed = new Uint8Array(this.documentIds.length);
-    for (let d = 0; d < allowed.length; d++) allowed[d] = accept(this.documentIds[d]!) ? 1 : 0;
+    const byDocument = new Uint8Array(this.documentIds.length);
+    for (let d = 0; d < byDocument.length; d++) byDocument[d] = accept(this.documentIds[d]!) ? 1 : 0;
+    allowed = new Uint8Array(this.n);
+    for (let ci = 0; ci < this.n; ci++) allowed[ci] = byDocument[this.documentOf[ci]!]!;
     this.allowedBy.set(accept, allowed);
     return allowed;
   }
