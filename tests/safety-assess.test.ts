@@ -638,6 +638,16 @@ describe('third pass (issue 13): requests worded without the listed words', () =
     expect(assessDanger('có thằng hay đi theo con em hồi năm lớp 6, giờ nó chuyển nhà rồi').level).not.toBe('emergency');
     expect(assessDanger('chồng em đang ở trong phòng với con gái, đóng cửa dạy con học').level).not.toBe('emergency');
   });
+  it('past and hearsay in other words: Tết, a friend telling, a mistaken fright, "có phải bị … không"', () => {
+    for (const m of [
+      'đứa cháu nhà hàng xóm bị bố đánh hôm tết, giờ nó ở với bà nội rồi',
+      'bạn em kể chồng bạn ấy hay cầm dao dọa, em nên khuyên bạn thế nào',
+      'chồng em cầm dao chặt chuối cho lợn ăn, hàng xóm tưởng dọa nhau, có sao không',
+      'con bé nhà em hay sợ người lạ, có phải bị xâm hại không, làm sao biết',
+    ]) {
+      expect(assessDanger(m).level, m).not.toBe('emergency');
+    }
+  });
   it('"chết với nó" is a threat; a fright from a film is no danger', () => {
     expect(assessDanger('nó gọi bảo đang trên đường về, về tới nơi là em chết với nó').level).toBe('emergency');
     expect(assessDanger('hôm qua em xem phim thấy cảnh bắt cóc trẻ con, sợ quá').level).not.toBe('emergency');

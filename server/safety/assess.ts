@@ -394,16 +394,19 @@ function casePut(harm: Match, matches: Match[], tokens: Token[]): boolean {
 /**
  * "có ai bị bắt cóc ở xã mình không": asking whether it happened to anyone is not telling it happened;
  * nor is asking how to find out whether it happens ("làm thế nào để biết con mình có bị xâm hại ở
- * trường không").
+ * trường không"), or whether it is that at all ("con bé hay sợ người lạ, có phải bị xâm hại không").
  */
 function asksWhether(harm: Match, tokens: Token[]): boolean {
   const clause = tokens.filter((t) => t.clause === harm.clause);
   if (fold(clause.at(-1)!.text) !== 'khong') return false;
   const at = tokens.findIndex((t, i) => t.clause === harm.clause && i < harm.start && fold(t.text) === 'co' && fold(tokens[i + 1]?.text ?? '') === 'ai');
   if (at >= 0 && fold(tokens[at + 2]?.text ?? '') !== 'do') return true;
-  const whether = tokens.findIndex((t, i) => t.clause === harm.clause && i < harm.start && harm.start - i <= 2 && fold(t.text) === 'co');
-  const know = (i: number) => tokens.slice(0, i).some((t) => t.clause === harm.clause && FIND_OUT.test(fold(t.text)));
-  return whether >= 0 && know(whether);
+  const whether = tokens.findIndex((t, i) => t.clause === harm.clause && i < harm.start && harm.start - i <= 3 && fold(t.text) === 'co');
+  if (whether < 0) return false;
+  const know = tokens.slice(0, whether).some((t) => t.clause === harm.clause && FIND_OUT.test(fold(t.text)));
+  // "có phải bị xâm hại không": whether it is abuse at all — a suspicion, not a telling.
+  const isIt = fold(tokens[whether + 1]?.text ?? '') === 'phai';
+  return know || isIt;
 }
 
 /** Words of finding out (folded): "biết", "phát hiện", "kiểm tra", "nhận ra". */
