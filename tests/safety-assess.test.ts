@@ -592,8 +592,9 @@ describe('third pass (issue 13): requests worded without the listed words', () =
     expect(name('chồng cũ nhắn tin chửi em cho em sợ, em kiện được không')).toBeNull();
     expect(name('em bị mất căn cước, làm lại ở đâu')).toBeNull();
   });
-  it('in English; "thời đi học" dates a harm; asking how to find out whether it happens is no telling', () => {
+  it('in English and teen code ("mún"); "thời đi học" dates a harm; asking how to find out whether it happens is no telling', () => {
     expect(assessDanger("i'm scared, my husband is drunk and breaking the door").level).toBe('emergency');
+    expect(assessDanger('e mún chết lắm r').level).toBe('emergency');
     expect(assessDanger('cháu bị bạo lực thời đi học, giờ có ảnh hưởng gì đến việc đi xuất khẩu lao động không').level).not.toBe('emergency');
     expect(assessDanger('làm thế nào để biết con mình có bị xâm hại ở trường không').level).not.toBe('emergency');
     expect(assessDanger('con em có bị xâm hại, con về kể ông hàng xóm sờ vùng kín').level).toBe('emergency');
