@@ -633,6 +633,8 @@ describe('third pass (issue 13): requests worded without the listed words', () =
   });
   it('a man with a child behind a closed door or in her bed now; a stalker outside; a girl made to sit with clients; a flight tomorrow', () => {
     expect(assessDanger('bo duong dang o trong phong con be, khoa cua, con be dang khoc').level).toBe('emergency');
+    expect(assessDanger('ông hàng xóm đang ở trong buồng với con bé nhà em, nó khóc thét').level).toBe('emergency');
+    expect(assessDanger('ông nội đang bế cháu trong phòng, cháu khóc vì đói, em hỏi về đăng ký khai sinh').level).toBe('ordinary');
     expect(assessDanger('có thằng lạ bám theo con gái em từ cổng trường mấy hôm nay, giờ nó đứng ngay đầu ngõ').level).toBe('emergency');
     expect(assessDanger('con bé mới 15, bị chủ quán bắt ngồi tiếp khách hàng đêm, giữ hết giấy tờ').level).toBe('emergency');
     expect(assessDanger('thằng cò hứa cho cháu gái em đi Malaysia làm lương cao, sáng mai bay rồi, nhà không ai biết nó là ai').level).toBe('emergency');

@@ -211,13 +211,13 @@ export const RULES: readonly Rule[] = [
   {
     id: 'man-with-child',
     level: 'emergency',
-    why: 'A man who is not her parent alone with a child behind a closed door or in her bed, now ("bố dượng đang ở trong phòng con bé, khóa cửa, con bé đang khóc"): the abuse may be happening as she writes.',
+    why: 'A man who is not her parent alone with a child behind a closed door, in her bed, or in a room where she cries, now ("bố dượng đang ở trong phòng con bé, khóa cửa, con bé đang khóc"): the abuse may be happening as she writes.',
     applies: (f) =>
       f.child &&
       !f.reporter &&
       !f.general &&
       f.has('who.man') &&
-      (f.has('ctx.shut') || f.has('ctx.bed')) &&
+      (f.has('ctx.shut') || f.has('ctx.bed') || (f.has('ctx.room') && f.has('ctx.cry'))) &&
       ['when.now', 'when.progressive', 'when.just', 'when.near', 'when.present'].some(f.has) &&
       !f.has('when.past') &&
       !f.has('when.safe'),
