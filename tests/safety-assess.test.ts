@@ -595,6 +595,9 @@ describe('third pass (issue 13): requests worded without the listed words', () =
   it('in English and teen code ("mún"); "thời đi học" dates a harm; asking how to find out whether it happens is no telling', () => {
     expect(assessDanger("i'm scared, my husband is drunk and breaking the door").level).toBe('emergency');
     expect(assessDanger('e mún chết lắm r').level).toBe('emergency');
+    // A child writing to her teacher about her parents.
+    expect(assessDanger('cô giáo ơi, bố con đang đánh mẹ con, con phải làm gì').level).toBe('emergency');
+    expect(assessDanger('mẹ con đang bị ốm, con muốn hỏi bảo hiểm y tế').level).toBe('ordinary');
     expect(assessDanger('cháu bị bạo lực thời đi học, giờ có ảnh hưởng gì đến việc đi xuất khẩu lao động không').level).not.toBe('emergency');
     expect(assessDanger('làm thế nào để biết con mình có bị xâm hại ở trường không').level).not.toBe('emergency');
     expect(assessDanger('con em có bị xâm hại, con về kể ông hàng xóm sờ vùng kín').level).toBe('emergency');
