@@ -7,10 +7,10 @@ import type { EvalReport } from './run.js';
  */
 export const FLOORS = {
   recallAt5: 0.93,
-  mrrAt10: 0.79,
+  mrrAt10: 0.83,
   personaRecallAt5: 0.91,
   noDiacriticsRecallAt5: 0.93,
-  noDiacriticsMrrAt10: 0.78,
+  noDiacriticsMrrAt10: 0.83,
   citationValidity: 1,
   outOfScopeRefusal: 1,
   falseRefusalMax: 0.05,
