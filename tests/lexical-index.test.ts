@@ -96,6 +96,27 @@ describe('lexical index', () => {
     }
   });
 
+  it('keeps the same when rare terms reach only a few of the chunks (the border found among those reached)', () => {
+    // The rarest words of the library, as many as reach under a fifth of it together.
+    const rare = Array.from({ length: 60 }, (_, i) => `w${i}`)
+      .filter((t) => lex.df(t) > 0)
+      .sort((a, b) => lex.df(a) - lex.df(b));
+    const weights = new Map<string, number>();
+    let reach = 0;
+    for (const t of rare) {
+      if (weights.size && reach + lex.df(t) > lex.n / 5) break;
+      weights.set(t, weights.size % 2 ? 0.45 : 1);
+      reach += lex.df(t);
+    }
+    const reached = lex.scoreUnordered(weights, () => true).length;
+    // The path under test: more reached than kept, and fewer than a quarter of the library.
+    expect(reached).toBeGreaterThan(40);
+    expect(reached * 4).toBeLessThan(lex.n);
+    for (const limit of [1, 10, 40, reached, 5000]) expect(lex.strongest(weights, acceptDoc, limit)).toEqual(reference(lex, weights, limit));
+    const weak = new Set([rare[0]!]);
+    expect(lex.strongest(weights, acceptDoc, 20, DEFAULT_PARAMS, weak)).toEqual(reference(lex, weights, 20, weak));
+  });
+
   it('never makes a candidate of a chunk only weak terms reach, yet counts them beside others', () => {
     const weights = queries[2]!;
     const weak = new Set(['w0', 'w1']);

@@ -322,16 +322,24 @@ export class LexicalIndex {
     const { acc, order, strong, selection } = this.work();
     const anyWeak = weak.size > 0;
     try {
-      // The border first, over the chunks in index order (memory read in sequence)…
-      let m = 0;
-      let max = 0;
-      for (let ci = 0; ci < this.n; ci++) {
-        const v = acc[ci]!;
-        if (v === 0 || (anyWeak && strong[ci] === 0) || allowed[ci] === 0) continue;
-        selection[m++] = v;
-        if (v > max) max = v;
+      // The border first. No more reached than kept: there is none, and no pass over the library.
+      let border = -Infinity;
+      if (reached > limit) {
+        let m = 0;
+        let max = 0;
+        // Over the chunks in index order (memory read in sequence) when most were reached, else
+        // over those reached only: the same values either way, and the border is a value.
+        const sweep = reached * 4 > this.n;
+        const end = sweep ? this.n : reached;
+        for (let i = 0; i < end; i++) {
+          const ci = sweep ? i : order[i]!;
+          const v = acc[ci]!;
+          if (v === 0 || (anyWeak && strong[ci] === 0) || allowed[ci] === 0) continue;
+          selection[m++] = v;
+          if (v > max) max = v;
+        }
+        if (m > limit) border = kthLargestOfMany(selection, m, limit, max);
       }
-      const border = m > limit ? kthLargestOfMany(selection, m, limit, max) : -Infinity;
       // …then the kept chunks in the order first reached.
       const out: ScoredChunk[] = [];
       for (let i = 0; i < reached; i++) {
