@@ -14,6 +14,7 @@ import { hitRowsById } from './index/chunk-rows.js';
 import { DEFAULT_PARAMS, type DocumentFilter, type IndexParams, type IndexedChunk, type LexicalIndex, type ScoredChunk } from './index/lexical-index.js';
 import type { Ranker } from './rank/ranker.js';
 import { withSanctionAsked } from './rank/sanction.js';
+import { rerankFirst, type FirstRerank } from './rank/first.js';
 
 /**
  * Hybrid retrieval. The lexical side runs in memory (index/): BM25F over each chunk's body, its
@@ -52,6 +53,8 @@ export interface RetrieverDeps {
    * corpus version moves, off the request path (index/holder.ts). A benchmark hands in one it built.
    */
   holder?: Pick<IndexHolder, 'current' | 'refresh'>;
+  /** Signals that reorder the first articles (rank/first.ts); the measured defaults unless an experiment sets others. */
+  firstRerank?: Partial<FirstRerank>;
 }
 
 /** The retriever plus what the application needs to keep it warm. */
@@ -74,6 +77,7 @@ export function createRetriever({
   phrasingWeight = PHRASING_WEIGHT,
   ranker = null,
   holder = createIndexHolder(db),
+  firstRerank = {},
 }: RetrieverDeps): IndexedRetriever {
   return {
     async refresh() {
@@ -103,6 +107,8 @@ export function createRetriever({
       ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights);
       // Asked what happens to him ("có bị phạt không"): the articles stating a sanction (rank/sanction.ts).
       ranked = withSanctionAsked(lex, ranked, query);
+      // Among the first articles, what tells them apart (rank/first.ts).
+      ranked = rerankFirst(idx, ranked, weights, firstRerank);
       // Fusion needs every candidate's rank; the first articles need only the best few (topArticles).
       if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked.sort(byScore), accept);
       let top = topArticles(lex, ranked, ranker ? Math.max(k, ranker.depth) : k);
