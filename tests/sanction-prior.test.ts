@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { statesSanction } from '../server/answer/plain/intent.js';
 import { fieldTerms } from '../server/retrieval/index/corpus-index.js';
 import { LexicalIndex, type ChunkTerms } from '../server/retrieval/index/lexical-index.js';
-import { SANCTION_ASKED_BONUS, statesSanctionAt, withSanctionAsked } from '../server/retrieval/rank/sanction.js';
+import { SANCTION_ASKED_BONUS, sanctionAsked, statesSanctionAt, withSanctionAsked } from '../server/retrieval/rank/sanction.js';
 
 /** Articles as the index holds them: the body's folded syllables and pairs (like chunks.search_text). */
 const TEXTS = [
@@ -35,9 +35,41 @@ describe('sanction asked (rank/sanction.ts)', () => {
   it('lifts the articles stating a sanction when she asks what happens to him', () => {
     const lex = index();
     const ranked = TEXTS.map((_, i) => ({ index: i, score: 2 - i * 0.1 }));
-    const lifted = withSanctionAsked(lex, ranked, 'chồng đánh vợ thì có bị phạt tù không');
+    const lifted = withSanctionAsked(lex, ranked, 'chồng đánh vợ thì có bị phạt không');
     const add = SANCTION_ASKED_BONUS * 2;
     expect(lifted.map((r) => r.score)).toEqual([2, 1.9 + add, 1.8 + add, 1.7]);
+  });
+
+  it('lifts only the kind of sanction she names: prison, or a fine without prison', () => {
+    const lex = index();
+    const ranked = TEXTS.map((_, i) => ({ index: i, score: 1 }));
+    const lifted = (q: string) =>
+      withSanctionAsked(lex, ranked, q)
+        .filter((r) => r.score > 1)
+        .map((r) => r.index);
+    expect(sanctionAsked('chồng đánh vợ có bị phạt không')).toBe(3);
+    expect(lifted('chồng đánh vợ thì có bị phạt tù không')).toEqual([2]);
+    expect(lifted('chồng đánh vợ bị phạt hành chính bao nhiêu tiền')).toEqual([1]);
+    // The Criminal Code's fine comes with prison: asked for a fine, the penalty decree's answers.
+    const withFine = LexicalIndex.build([
+      { chunk: { id: 1, documentId: 'd', articleKey: '1' }, fields: { body: fieldTerms(TEXTS[1]!), title: [], member: [] } },
+      {
+        chunk: { id: 2, documentId: 'd', articleKey: '2' },
+        fields: {
+          body: fieldTerms('Người nào phạm tội thì bị phạt tiền từ 10.000.000 đồng đến 50.000.000 đồng hoặc phạt tù từ 06 tháng đến 03 năm.'),
+          title: [],
+          member: [],
+        },
+      },
+    ]);
+    const two = [0, 1].map((i) => ({ index: i, score: 1 }));
+    const fined = (q: string) =>
+      withSanctionAsked(withFine, two, q)
+        .filter((r) => r.score > 1)
+        .map((r) => r.index);
+    expect(fined('phạt tiền bao nhiêu')).toEqual([0]);
+    expect(fined('có bị phạt không')).toEqual([0, 1]);
+    expect(fined('có bị truy cứu trách nhiệm hình sự không')).toEqual([1]);
   });
 
   it('reads the question typed without dấu too', () => {
@@ -45,6 +77,11 @@ describe('sanction asked (rank/sanction.ts)', () => {
     const ranked = TEXTS.map((_, i) => ({ index: i, score: 1 }));
     expect(
       withSanctionAsked(lex, ranked, 'ck danh e co bi di tu ko')
+        .filter((r) => r.score > 1)
+        .map((r) => r.index),
+    ).toEqual([2]);
+    expect(
+      withSanctionAsked(lex, ranked, 'ck danh e co bi phat ko')
         .filter((r) => r.score > 1)
         .map((r) => r.index),
     ).toEqual([1, 2]);
