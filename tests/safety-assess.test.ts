@@ -682,11 +682,96 @@ describe('third pass (issue 13): subjects refused whatever the library shares', 
     expect(name('chồng em là công an, lương 12 triệu, ly hôn thì cấp dưỡng nuôi con bao nhiêu')).toBeNull();
     expect(name('lương hưu của giáo viên được bao nhiêu phần trăm')).toBeNull();
   });
+  it('"Pháp" and "Anh" as countries only after "luật của" or opening the question', () => {
+    expect(name('luật của Pháp về thừa kế')).toBe('offtopic:foreign-law');
+    expect(name('tại Anh đồng tính có kết hôn được không')).toBe('offtopic:foreign-law');
+    expect(name('bên Pháp ly hôn thì chia tài sản thế nào')).toBe('offtopic:foreign-law');
+    expect(name('ở anh ấy có được nuôi con không')).toBeNull();
+    expect(name('bên anh em nhà chồng đòi chia đất')).toBeNull();
+    expect(name('luật pháp quy định ly hôn thế nào')).toBeNull();
+    expect(name('kết hôn với người Pháp cần giấy tờ gì')).toBeNull();
+  });
+  it('evading a protection order "so the police do not find out", in any words', () => {
+    expect(name('có lệnh cấm tiếp xúc rồi nhưng em vẫn muốn gặp vợ, làm sao để không bị công an biết')).toBe('unlawful:evade-order');
+    expect(name('chồng em có lệnh cấm tiếp xúc, em có được gặp anh ấy không')).toBeNull();
+  });
   it("an office's hours or street address; where to file is the law's", () => {
     expect(name('tòa án huyện thứ bảy có làm việc không')).toBe('offtopic:office-hours');
     expect(name('phòng tư pháp huyện ở đường nào')).toBe('offtopic:office-hours');
     expect(name('nộp đơn ly hôn ở tòa án nào')).toBeNull();
     expect(name('đăng ký khai sinh ở ủy ban xã cần giấy tờ gì')).toBeNull();
+  });
+});
+
+describe('fourth pass (issue 13): danger in the tone, at the gate, on the ledge', () => {
+  const level = (m: string) => assessDanger(m).level;
+  it('a threat left unsaid or a blow promised, with him outside or on his way', () => {
+    for (const m of [
+      'anh ta đứng dưới cổng khu trọ từ tối, nhắn là không xuống thì đừng trách',
+      'ck e dang tren duong ve, noi ve toi nha la e biet tay',
+      'chồng vừa gọi về nói đang ở bến xe, về tới là cho em một nhát, em run quá',
+      'anh ta đang đứng dưới chân cầu thang khu trọ, nhắn liệu hồn mà xuống',
+    ])
+      expect(level(m), m).toBe('emergency');
+    // The same words as a habit asked about, or long past, are not.
+    expect(level("mẹ chồng hay nói 'liệu hồn' mỗi khi em về muộn, như vậy có phải bạo lực không")).not.toBe('emergency');
+    expect(level("hồi trước chồng hay nhắn 'mày chờ đấy' nhưng giờ bọn em ly hôn rồi, em muốn đổi họ cho con")).not.toBe('emergency');
+  });
+  it('forcing the gate or climbing in; at the gate while she is alone', () => {
+    expect(level('em ở nhà một mình, chồng cũ đang phá cổng đòi vào')).toBe('emergency');
+    expect(level('hắn đang trèo qua tường rào vào nhà, em ở nhà có một mình')).toBe('emergency');
+    expect(level('chồng cũ đang ở ngoài cổng, em ở một mình với con nhỏ')).toBe('emergency');
+    expect(level('em ở nhà một mình, chồng đi làm xa, em muốn hỏi về cấp dưỡng cho bố mẹ chồng')).toBe('ordinary');
+    expect(level('ngày xưa nó từng trèo tường vào nhà em, giờ nó đi tù rồi, em muốn bán nhà')).not.toBe('emergency');
+  });
+  it('petrol thrown on her door; a petrol shop is no weapon', () => {
+    expect(level('nó dội xăng vào cửa phòng trọ em rồi, em ngửi thấy mùi xăng')).toBe('emergency');
+    expect(level('nhà chồng em bán xăng dầu, khi ly hôn cửa hàng đó chia thế nào')).toBe('ordinary');
+  });
+  it('a child pulled from her arms, or led off and nowhere to be seen', () => {
+    expect(level('chồng đang giằng con khỏi tay em, đòi mang nó đi')).toBe('emergency');
+    expect(level('một ông lạ mặt vừa dắt con gái em đi khỏi sân chơi, em không thấy cháu đâu nữa')).toBe('emergency');
+  });
+  it('stopped on the road by a man; a road blocked in a land quarrel is not', () => {
+    expect(level('có thằng đang chặn xe em giữa đường vắng, nó đòi em theo nó')).toBe('emergency');
+    expect(level('hàng xóm chặn lối đi vào nhà em, em kiện được không')).toBe('ordinary');
+    expect(level('công an chặn xe em vì không đội mũ bảo hiểm, bị phạt bao nhiêu')).not.toBe('emergency');
+  });
+  it('"mun" is phone shorthand for "muốn"; the ledge she stands on says what words do not', () => {
+    expect(level('e k mun song nua')).toBe('emergency');
+    expect(level('e uong thuoc r, ko mun song nua')).toBe('emergency');
+    expect(level('Chị ơi em đang đứng trên tầng thượng, em không chịu được nữa rồi')).toBe('emergency');
+    expect(level('nhà em ở tầng thượng chung cư, hàng xóm xây lấn, em khiếu nại ở đâu')).toBe('ordinary');
+  });
+  it('living with him is not living: "không muốn sống với chồng", "chết mất với mấy cái thủ tục"', () => {
+    expect(level('em không muốn sống với chồng nữa, ly hôn thì chia nhà thế nào')).toBe('ordinary');
+    expect(level('chán sống với nhà chồng lắm rồi, ra ở riêng có được không')).toBe('ordinary');
+    expect(level('em muốn chết mất với mấy cái thủ tục hành chính này, làm sổ hộ khẩu mất bao lâu')).toBe('ordinary');
+    expect(level('em không muốn sống nữa, mọi thứ quá mệt mỏi rồi')).toBe('emergency');
+  });
+  it('a kill threat over her divorce is an emergency beside a question about the divorce; as a habit or long past it is not', () => {
+    expect(level('chồng e dọa sẽ giết cả nhà nếu e dám nộp đơn ly hôn, ly hôn thì con ai nuôi')).toBe('emergency');
+    expect(level('chồng hay dọa nếu em ly hôn thì giết em, em có nên ly hôn không')).toBe('urgent');
+    expect(level('năm ngoái chồng dọa giết em nếu em ly hôn, giờ ly hôn thì chia tài sản thế nào')).toBe('ordinary');
+  });
+  it('asking whether what he does counts as abuse is a question about the law', () => {
+    expect(level("ổng hay nói 'tao giết mày' lúc cãi nhau chứ chưa động tay bao giờ, vậy có phải bạo lực không")).not.toBe('emergency');
+  });
+  it('"chị em đang …" is her sister, "chị em bị … thì" women in general', () => {
+    expect(level('chị em đang ở Đài Loan bị công ty thu hộ chiếu, không trả lương, không cho ra ngoài')).toBe('emergency');
+    expect(level('chị em bị chồng đánh thì nên làm gì đầu tiên')).not.toBe('emergency');
+  });
+  it('written with dấu, a syllable typed without marks is the word as spelled', () => {
+    // "ngay trước cổng" is not "ngày trước" (the past), "lung tung" not "từng", "danh liệt" not "đánh".
+    expect(level('nó giật con em ngay trước cổng nhà rồi phóng xe đi mất')).toBe('emergency');
+    expect(level('Chồng lên cơn cầm dao chém lung tung, em bế con chạy ra đường rồi')).toBe('emergency');
+    expect(assessDanger('chỉ cách trả thù con giáp thứ 13 cho nó thân bại danh liệt').what).not.toContain('violence');
+    // "d" for "đ" is the slip such a writer makes: still read.
+    expect(level('chồng em dang cầm dao đòi giết em')).toBe('emergency');
+    // Typed without dấu throughout, a plain syllable still matches any accent.
+    expect(level('chong em dang danh em')).toBe('emergency');
+    // A knife for the meat typed without dấu is no razor blade.
+    expect(level('nha e lam lo mo, ck e ngay nao cung cam dao lam thit ngoai cho')).toBe('ordinary');
   });
 });
 

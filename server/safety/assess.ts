@@ -82,6 +82,8 @@ interface Features {
    * be happening now raises an alarm; the rest is for the hotline and the law.
    */
   reporter: boolean;
+  /** A threat made over a legal step she would take ("nó dọa giết cả nhà nếu em nộp đơn ly hôn"): threatCondition. */
+  overLeaving: boolean;
 }
 
 /** A rule: when it applies, the level it gives, and why. First applying rule wins. */
@@ -157,7 +159,7 @@ export const RULES: readonly Rule[] = [
   {
     id: 'coming-for-her',
     level: 'emergency',
-    why: 'He is on his way or at the door, and she is afraid or hiding, has fled to stay elsewhere, or he has found where she is ("em đang ở nhờ nhà chị gái, nó biết rồi và đang chạy xe sang"): no harm needs to be named for her to need the police now.',
+    why: 'He is on his way or at the door, and she is afraid or hiding, alone in the house, has fled to stay elsewhere, or he has found where she is ("em đang ở nhờ nhà chị gái, nó biết rồi và đang chạy xe sang"): no harm needs to be named for her to need the police now.',
     applies: (f) =>
       f.concrete &&
       !f.general &&
@@ -166,7 +168,8 @@ export const RULES: readonly Rule[] = [
       (!f.has('when.safe') || f.has('ctx.found') || f.has('ctx.refuge')) &&
       f.has('when.present') &&
       !f.harms.some((h) => h.hypothetical) &&
-      (f.has('frame.fear') || f.has('frame.hiding') || f.has('ctx.found') || (f.has('ctx.refuge') && f.has('who.specific'))),
+      // "chồng cũ đang ở ngoài cổng, em ở một mình với con nhỏ": alone, no one is there to stop him.
+      (f.has('frame.fear') || f.has('frame.hiding') || f.has('ctx.found') || f.has('ctx.alone') || (f.has('ctx.refuge') && f.has('who.specific'))),
   },
   {
     id: 'afraid-or-hiding',
@@ -267,6 +270,13 @@ export const RULES: readonly Rule[] = [
       !f.has('frame.legal') &&
       !f.has('ctx.school') &&
       active(f).some((h) => (h.what === 'violence' || h.what === 'mild') && h.when === 'none'),
+  },
+  {
+    id: 'threat-over-leaving',
+    level: 'emergency',
+    why: 'A threat to kill her or her family if she divorces, leaves or reports him, made now or lately and not as a habit — even beside a question about the divorce ("nó dọa giết cả nhà nếu em nộp đơn, ly hôn thì con ai nuôi"): leaving is when such threats are carried out.',
+    applies: (f) =>
+      f.overLeaving && f.concrete && !f.reporter && active(f).some((h) => h.what === 'weapon' && h.when !== 'habitual' && !f.has('when.habitual')),
   },
   {
     id: 'severe-asked-as-law',
@@ -638,7 +648,8 @@ export function assessDanger(message: string): Assessment {
   const tokens = tokenize(message);
   // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
   const read = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens)), tokens);
-  const matches = toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !threatCondition(m, read, tokens)));
+  const conditions = read.filter((m) => threatCondition(m, read, tokens));
+  const matches = toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !conditions.includes(m)));
   const has = (concept: string) => matches.some((m) => m.concept === concept);
   const self = has('who.self');
   const childOwn = has('who.child.own');
@@ -688,6 +699,11 @@ export function assessDanger(message: string): Assessment {
     asksInGeneral,
     reporter: (hearsay || has('frame.role')) && !childOwn,
     cry: criesForHelp(matches, tokens, harms.length),
+    // "chồng dọa giết nếu em ly hôn thì có bị tội gì không" asks the law about the threat itself: a
+    // condition read from "thì … có bị", or a question in the threat's clause, is no step she takes.
+    overLeaving: conditions.some(
+      (c) => !/^(thì|thi)$/.test(tokens[c.start]!.text) && !matches.some((g) => g.concept === 'frame.general' && g.clause === c.clause),
+    ),
   };
   const rule = RULES.find((r) => r.applies(f))!;
   const what = [...new Set(harms.map((h) => h.what))];

@@ -96,7 +96,7 @@ export class PhraseTable {
   }
 
   match(tokens: Token[]): Match[] {
-    const syl = tokens.map((t) => syllableOf(t.text));
+    const syl = withMarksKept(tokens.map((t) => syllableOf(t.text)));
     const free = new Array<boolean>(tokens.length).fill(false);
     const none = free.slice();
     for (let i = 0; i < tokens.length; i++) {
@@ -117,6 +117,28 @@ export class PhraseTable {
 }
 
 /**
+ * Of a message's letter syllables, the share typed with marks from which it counts as written with
+ * dấu. Written so, roughly four syllables in five carry a mark; typed on a phone without dấu, none do.
+ */
+const MARKED_SHARE = 0.6;
+/** And at least this many marked syllables: "em oi cứu" is too short to say how she types. */
+const MARKED_MIN = 3;
+
+/**
+ * In a message written with dấu, a syllable typed without any mark is that word as spelled ("ngay
+ * trước cổng" is "ngay", not "ngày trước"; "chém lung tung" is not "từng"; "thân bại danh liệt" is
+ * not "đánh"): it matches only a word with no mark but, possibly, đ — "d" for "đ" is the slip
+ * such a writer makes ("chồng em dang cầm dao"). Typed without dấu throughout, a plain syllable
+ * still matches any accent.
+ */
+function withMarksKept(syl: Syllable[]): Syllable[] {
+  const letters = syl.filter((s) => /^[a-z]+$/.test(s.folded));
+  const marked = letters.filter((s) => !s.plain).length;
+  if (marked < MARKED_MIN || marked < MARKED_SHARE * letters.length) return syl;
+  return syl.map((s) => (s.plain && /^[a-z]+$/.test(s.folded) ? { ...s, exact: true } : s));
+}
+
+/**
  * Index after the phrase when it matches at token i, else null. A phrase stays within one clause.
  * `free[j]`: token j continues a person's name, so a gap skips it without counting it.
  */
@@ -133,7 +155,13 @@ function matchAt(parts: Part[], p: number, syl: Syllable[], tokens: Token[], i: 
   }
   if (part === 'start') return i === 0 || tokens[i - 1]!.clause !== tokens[i]?.clause ? matchAt(parts, p + 1, syl, tokens, i, free, clause) : null;
   if (i >= tokens.length || tokens[i]!.clause !== clause) return null;
-  const ok = part === 'number' ? /^\d+$/.test(tokens[i]!.text) || NUMBER_WORDS.has(syl[i]!.folded) : syllableMatch(syl[i]!, part);
+  const s = syl[i]!;
+  const ok =
+    part === 'number'
+      ? /^\d+$/.test(tokens[i]!.text) || NUMBER_WORDS.has(s.folded)
+      : s.exact
+        ? !part.tone && part.base.replace(/đ/g, 'd') === s.base
+        : syllableMatch(s, part);
   return ok ? matchAt(parts, p + 1, syl, tokens, i + 1, free, clause) : null;
 }
 

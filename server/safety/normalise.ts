@@ -301,6 +301,8 @@ export interface Syllable {
   tone: string;
   folded: string;
   plain: boolean;
+  /** Typed without marks in a message written with dấu: read as spelled (lexicon.ts, withMarksKept). */
+  exact?: boolean;
 }
 
 export function syllableOf(s: string): Syllable {
