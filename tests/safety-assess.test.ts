@@ -754,6 +754,27 @@ describe('fourth pass (issue 13): danger in the tone, at the gate, on the ledge'
     expect(level('chồng hay dọa nếu em ly hôn thì giết em, em có nên ly hôn không')).toBe('urgent');
     expect(level('năm ngoái chồng dọa giết em nếu em ly hôn, giờ ly hôn thì chia tài sản thế nào')).toBe('ordinary');
   });
+  it('sleeping pills or a razor blade are objects until she takes, holds or buys them', () => {
+    expect(level('em vừa nuốt hết mấy viên thuốc ngủ của mẹ')).toBe('emergency');
+    expect(level('em cầm dao lam rồi, tay đang chảy máu')).toBe('emergency');
+    expect(level('thuốc ngủ có cần đơn bác sĩ không')).toBe('ordinary');
+    expect(level('dao lam cạo râu có bị cấm bán cho trẻ em không')).not.toBe('emergency');
+  });
+  it('held somewhere by a man; a motorbike or a land title held is no confinement', () => {
+    expect(level('em gái em 14 tuổi nhắn cho em là nó đang bị một người đàn ông giữ ở nhà nghỉ')).toBe('emergency');
+    expect(level('xe em bị công an giữ ở trụ sở, làm sao lấy lại')).toBe('ordinary');
+    expect(level('sổ đỏ đang bị chồng giữ, em muốn làm lại có được không')).toBe('ordinary');
+  });
+  it('a fall someone caused is no accident; a stranger who followed the child home and stands at the door', () => {
+    expect(level('con ơi, bà nội bị ngã cầu thang do chú con đẩy, giờ bà không cử động được')).toBe('emergency');
+    expect(level('bà nội bị ngã do trượt chân, con cháu đẩy xe lăn đưa đi viện, bảo hiểm có trả không')).toBe('ordinary');
+    expect(level('có người lạ đi theo con bé nhà em từ trường về, giờ đang đứng trước cửa nhà')).toBe('emergency');
+    expect(level('chồng cũ đang đứng trước cổng trường mầm non đòi bắt con, cô giáo gọi em')).toBe('emergency');
+  });
+  it('"từ nhỏ" is the past unless told up to now', () => {
+    expect(level('em bi nhot o nha tu nho vi bo me nghiem, gio em 20 tuoi roi, em muon doi ho')).not.toBe('emergency');
+    expect(level('con bé bị bố dượng đánh từ nhỏ đến giờ')).toBe('emergency');
+  });
   it('asking whether what he does counts as abuse is a question about the law', () => {
     expect(level("ổng hay nói 'tao giết mày' lúc cãi nhau chứ chưa động tay bao giờ, vậy có phải bạo lực không")).not.toBe('emergency');
   });
