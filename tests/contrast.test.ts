@@ -62,4 +62,25 @@ describe('contrast among the first articles (rank/contrast.ts)', () => {
     expect(withContrast(lex, ARTICLE_OF, ranked, weightsOf('thanh', 'vien'), 0.1)).toBe(ranked);
     expect(withContrast(lex, ARTICLE_OF, ranked, weightsOf('kinh'), 0)).toBe(ranked);
   });
+
+  it('compares the first articles by the law text alone when one of them has no notes (an upload)', () => {
+    const entries = (notes: string): ChunkTerms[] => [
+      {
+        chunk: { id: 1, documentId: 'd', articleKey: '1' },
+        fields: { body: fieldTerms('Thành viên gia đình tôn trọng nhau.'), title: [], member: fieldTerms('chồng giữ hết lương') },
+      },
+      {
+        chunk: { id: 2, documentId: 'u', articleKey: '1' },
+        fields: { body: fieldTerms('Thành viên gia đình chăm sóc nhau.'), title: [], member: fieldTerms(notes) },
+      },
+    ];
+    const ranked = [0, 1].map((i) => ({ index: i, score: 1 }));
+    const weights = weightsOf('luong', 'gia');
+    const articles = Int32Array.from([0, 1]);
+    // Both noted: "lương" in the first article's notes tells them apart.
+    expect(withContrast(LexicalIndex.build(entries('mẹ chăm con ốm')), articles, ranked, weights, 0.1).map((r) => r.score)).toEqual([1.1, 1]);
+    // The second without notes: the first's notes are not held against it.
+    const upload = LexicalIndex.build(entries(''));
+    expect(withContrast(upload, articles, ranked, weights, 0.1)).toBe(ranked);
+  });
 });
