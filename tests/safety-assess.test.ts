@@ -771,6 +771,22 @@ describe('fourth pass (issue 13): danger in the tone, at the gate, on the ledge'
     expect(level('có người lạ đi theo con bé nhà em từ trường về, giờ đang đứng trước cửa nhà')).toBe('emergency');
     expect(level('chồng cũ đang đứng trước cổng trường mầm non đòi bắt con, cô giáo gọi em')).toBe('emergency');
   });
+  it('a picture standing for a word is read as that word; pictures of feelings change nothing', () => {
+    expect(level('chồng cầm 🔪 đứng ngoài cửa')).toBe('emergency');
+    expect(level('ck đang 👊 e')).toBe('emergency');
+    expect(level('🆘 🆘')).toBe('emergency');
+    expect(level('em cảm ơn ạ 😭🙏')).toBe('ordinary');
+    expect(level('chồng cầm dao đứng ngoài cửa')).toBe('emergency');
+  });
+  it('someone at the door while she is afraid or alone; "tao biết mày ở đâu"; a child about to be taken off for good', () => {
+    expect(level('em ở một mình, có người lạ gõ cửa liên tục từ nãy, em sợ')).toBe('emergency');
+    expect(level('chồng cũ bấm chuông liên tục, gọi tên em, em không dám mở')).toBe('emergency');
+    expect(level('công an gõ cửa kiểm tra tạm trú, em có phải xuất trình giấy tờ không')).toBe('ordinary');
+    expect(level('nó vừa nhắn: tao biết mày ở đâu rồi')).toBe('emergency');
+    expect(level("hồi trước nó từng nhắn 'tao biết mày ở đâu', giờ nó đi tù rồi, em muốn chuyển hộ khẩu")).toBe('ordinary');
+    expect(level('chồng em nói sẽ mang con đi biệt tích, giờ đang thu dọn đồ của con')).toBe('emergency');
+    expect(level('chồng mất tích biệt tích 5 năm, em muốn ly hôn')).toBe('ordinary');
+  });
   it('"từ nhỏ" is the past unless told up to now', () => {
     expect(level('em bi nhot o nha tu nho vi bo me nghiem, gio em 20 tuoi roi, em muon doi ho')).not.toBe('emergency');
     expect(level('con bé bị bố dượng đánh từ nhỏ đến giờ')).toBe('emergency');

@@ -105,6 +105,9 @@ const SPELLED = /(?<![\p{L}\p{N}])(?:\p{L}[.\-_*'·])+\p{L}+/gu;
  */
 const SPACED = /(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])/gu;
 
+/** A pictograph (emoji), with its variation selector. */
+const PICTURE = /\p{Extended_Pictographic}\uFE0F?/gu;
+
 /** Cleans the raw text: invisible characters out, look-alikes folded, spelled-out words joined, NFC, lower case. */
 export function cleanText(raw: string): string {
   return raw
@@ -113,6 +116,11 @@ export function cleanText(raw: string): string {
     .replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKES[c] ?? c)
     .normalize('NFC')
     .toLowerCase()
+    .replace(PICTURE, (e) => {
+      // "chồng cầm 🔪 đứng ngoài cửa", "ck đang 👊 e": a picture standing for a word (shorthand.tsv) is read as that word.
+      const word = loadShorthand().get(e.replace(/\uFE0F/g, ''));
+      return word ? ` ${word.join(' ')} ` : e;
+    })
     .replace(SPELLED, (w) => w.replace(/[.\-_*'·]/g, ''))
     .replace(SPACED, (w) => {
       const joined = w.replace(/ /g, '');
