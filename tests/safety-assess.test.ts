@@ -787,6 +787,16 @@ describe('fourth pass (issue 13): danger in the tone, at the gate, on the ledge'
     expect(level('chồng em nói sẽ mang con đi biệt tích, giờ đang thu dọn đồ của con')).toBe('emergency');
     expect(level('chồng mất tích biệt tích 5 năm, em muốn ly hôn')).toBe('ordinary');
   });
+  it('"không thì …" is "otherwise": what he will do if she refuses is no negated harm', () => {
+    expect(level('nó bắt em quay clip không mặc đồ ngay bây giờ, không thì đánh')).toBe('emergency');
+    expect(assessDanger('không thì nó đánh em').what).toContain('violence');
+    expect(assessDanger('nó không đánh em').what).not.toContain('violence');
+  });
+  it('he is back in the house; a man pulling her off with him', () => {
+    expect(level('nó về rồi, em nghe tiếng xe, tối qua nó đánh em thâm tím mặt, em phải làm sao')).toBe('emergency');
+    expect(level('năm ngoái em bị chồng đánh, đến giờ em vẫn còn sợ mỗi khi nghe tiếng xe anh ta')).not.toBe('emergency');
+    expect(level('em đang ở bến xe, có người đàn ông cứ kéo tay em bảo đi theo ông ta')).toBe('emergency');
+  });
   it('"từ nhỏ" is the past unless told up to now', () => {
     expect(level('em bi nhot o nha tu nho vi bo me nghiem, gio em 20 tuoi roi, em muon doi ho')).not.toBe('emergency');
     expect(level('con bé bị bố dượng đánh từ nhỏ đến giờ')).toBe('emergency');

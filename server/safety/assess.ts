@@ -495,6 +495,8 @@ function negated(m: Match, tokens: Token[]): boolean {
     if (tokens[i]!.clause !== m.clause) return false;
     // "thằng chả", "ông chả" (Southern: that man) is a pronoun, not "chả" (not).
     if (/^(chả|cha)$/.test(tokens[i]!.text) && /^(thằng|thang|ông|ong|bà|ba|lão|lao)$/.test(tokens[i - 1]?.text ?? '')) continue;
+    // "không thì đánh", "không là chết": "otherwise", what he will do if she refuses — no negation.
+    if (/^(không|khong)$/.test(tokens[i]!.text) && /^(thì|thi|là|la)$/.test(tokens[i + 1]?.text ?? '')) continue;
     if (/^(không|khong|chưa|chua|chẳng|chang|chả|cha|thôi|thoi)$/.test(tokens[i]!.text)) return true;
   }
   return false;
