@@ -797,6 +797,15 @@ describe('fourth pass (issue 13): danger in the tone, at the gate, on the ledge'
     expect(level('năm ngoái em bị chồng đánh, đến giờ em vẫn còn sợ mỗi khi nghe tiếng xe anh ta')).not.toBe('emergency');
     expect(level('em đang ở bến xe, có người đàn ông cứ kéo tay em bảo đi theo ông ta')).toBe('emergency');
   });
+  it('a danger told after a legal question, however the question is put', () => {
+    for (const m of [
+      'Luật sư ơi cho em hỏi, ly hôn thì em có được nuôi con không. Chồng em đang đập cửa phòng đòi vào, em với con khóa trái bên trong',
+      'em muốn hỏi về thủ tục tố cáo. chú em vẫn đang giữ em gái em 15 tuổi trong nhà chú ấy, không cho về',
+      'luật sư cho em hỏi: bạo lực gia đình bị xử thế nào? Vì ngay lúc này chồng em đang đánh mẹ em',
+    ])
+      expect(level(m), m).toBe('emergency');
+    expect(level('xin tư vấn về chia tài sản. trước đây chồng tôi từng cầm dao dọa tôi, nay đã hòa giải rồi')).not.toBe('emergency');
+  });
   it('"từ nhỏ" is the past unless told up to now', () => {
     expect(level('em bi nhot o nha tu nho vi bo me nghiem, gio em 20 tuoi roi, em muon doi ho')).not.toBe('emergency');
     expect(level('con bé bị bố dượng đánh từ nhỏ đến giờ')).toBe('emergency');
@@ -813,6 +822,8 @@ describe('fourth pass (issue 13): danger in the tone, at the gate, on the ledge'
     expect(level('nó giật con em ngay trước cổng nhà rồi phóng xe đi mất')).toBe('emergency');
     expect(level('Chồng lên cơn cầm dao chém lung tung, em bế con chạy ra đường rồi')).toBe('emergency');
     expect(assessDanger('chỉ cách trả thù con giáp thứ 13 cho nó thân bại danh liệt').what).not.toContain('violence');
+    // With letter marks but no tone, a word with no tone: "bao nhiêu năm" is no habit ("nhiều năm").
+    expect(assessDanger('chồng em đang đánh em, cho em hỏi tội này bị tù bao nhiêu năm').when).toBe('now');
     // "d" for "đ" is the slip such a writer makes: still read.
     expect(level('chồng em dang cầm dao đòi giết em')).toBe('emergency');
     // Typed without dấu throughout, a plain syllable still matches any accent.

@@ -128,7 +128,8 @@ const MARKED_MIN = 3;
  * In a message written with dấu, a syllable typed without any mark is that word as spelled ("ngay
  * trước cổng" is "ngay", not "ngày trước"; "chém lung tung" is not "từng"; "thân bại danh liệt" is
  * not "đánh"): it matches only a word with no mark but, possibly, đ — "d" for "đ" is the slip
- * such a writer makes ("chồng em dang cầm dao"). Typed without dấu throughout, a plain syllable
+ * such a writer makes ("chồng em dang cầm dao"). One with some marks keeps the rule for a mark left out
+ * in haste ("chòng em đang đanh em"). Typed without dấu throughout, a plain syllable
  * still matches any accent.
  */
 function withMarksKept(syl: Syllable[]): Syllable[] {
