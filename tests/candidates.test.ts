@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kthLargest, kthLargestOfMany } from '../server/retrieval/index/select.js';
+import { keepFrom, kthLargest } from '../server/retrieval/index/select.js';
 
 describe('selection of the k-th largest score', () => {
   const seeded = (seed: number) => () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
@@ -13,18 +13,14 @@ describe('selection of the k-th largest score', () => {
     }
   });
 
-  it('finds the same value through a histogram over many scores, ties at the border included', () => {
-    const rand = seeded(11);
-    for (const n of [20_000, 60_000]) {
-      // Coarse values: many equal scores around every border.
-      const values = Array.from({ length: n }, () => Math.round(rand() ** 3 * 400) / 37);
-      const sorted = [...values].sort((a, b) => b - a);
-      const max = sorted[0]!;
-      for (const k of [1, 10, 3000, n - 1, n]) {
-        const a = new Float64Array(n + 5);
-        a.set(values);
-        expect(kthLargestOfMany(a, n, k, max)).toBe(sorted[k - 1]);
-      }
-    }
+  it('keeps the scores at or above a floor with their chunks, in the order they were in, ties included', () => {
+    const scores = Float64Array.from([3, 1, 2, 2, 5, 0.5, 2, 9]);
+    const chunks = Int32Array.from([10, 11, 12, 13, 14, 15, 16, 17]);
+    const m = keepFrom(scores, chunks, 7, 2);
+    expect(m).toBe(5);
+    expect([...scores.subarray(0, m)]).toEqual([3, 2, 2, 5, 2]);
+    expect([...chunks.subarray(0, m)]).toEqual([10, 12, 13, 14, 16]);
+    // Past \`length\` nothing is read.
+    expect(chunks[7]).toBe(17);
   });
 });

@@ -25,27 +25,17 @@ export function kthLargest(a: Float64Array, k: number): number {
   return a[target]!;
 }
 
-const BUCKETS = 4096;
-const counts = new Int32Array(BUCKETS);
-
 /**
- * The k-th largest of the first `length` values of `a` (non-negative, `max` the largest), as
- * kthLargest() would give it, in about two sequential passes: a histogram finds the bucket the
- * k-th value falls in, and only the values from that bucket up are selected among (moved to the
- * front of `a`). Bucket numbers are monotone in the value, so those values are exactly the
- * largest ones.
+ * Of the first `length` scores (and their chunks, moved alike), those at least `floor` moved to the
+ * front in the order they were in; returns how many.
  */
-export function kthLargestOfMany(a: Float64Array, length: number, k: number, max: number): number {
-  if (length < 4 * BUCKETS || max <= 0) return kthLargest(a.subarray(0, length), k);
-  counts.fill(0);
-  const scale = (BUCKETS - 1) / max;
-  for (let i = 0; i < length; i++) counts[Math.floor(a[i]! * scale)]!++;
-  let from = BUCKETS - 1;
-  for (let seen = counts[from]!; seen < k; seen += counts[from]!) from--;
+export function keepFrom(scores: Float64Array, chunks: Int32Array, length: number, floor: number): number {
   let m = 0;
   for (let i = 0; i < length; i++) {
-    const v = a[i]!;
-    if (Math.floor(v * scale) >= from) a[m++] = v;
+    const v = scores[i]!;
+    if (v < floor) continue;
+    scores[m] = v;
+    chunks[m++] = chunks[i]!;
   }
-  return kthLargest(a.subarray(0, m), k);
+  return m;
 }
