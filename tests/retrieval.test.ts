@@ -37,6 +37,16 @@ describe('hybrid retrieval', () => {
     });
   }
 
+  it('gives the same first articles however many are asked for (the first five are reordered together)', async () => {
+    // Questions written for this test: a situation without asking what happens to him, where a
+    // penalty decree's phrasing about the fine matches her words as closely as the rule does.
+    for (const q of ['mẹ chồng không cho con dâu đi làm', 'chồng giữ hết lương của em, em tiêu gì cũng phải xin']) {
+      const ten = await top(q, { k: 10 });
+      expect(await top(q, { k: 1 })).toEqual(ten.slice(0, 1));
+      expect(await top(q, { k: 3 })).toEqual(ten.slice(0, 3));
+    }
+  });
+
   it('maps colloquial words to the law’s vocabulary', () => {
     const q = analyzeQuery('ck e hay danh e, e muon ly di');
     expect(q.topics).toEqual(expect.arrayContaining(['bao_luc_gia_dinh', 'ly_hon']));

@@ -15,6 +15,7 @@ import { DEFAULT_PARAMS, type DocumentFilter, type IndexParams, type IndexedChun
 import type { Ranker } from './rank/ranker.js';
 import { withSanctionAsked } from './rank/sanction.js';
 import { rerankFirst, type FirstRerank } from './rank/first.js';
+import { HEAD, reorderHead } from './rank/head.js';
 
 /**
  * Hybrid retrieval. The lexical side runs in memory (index/): BM25F over each chunk's body, its
@@ -103,16 +104,26 @@ export function createRetriever({
       // Every candidate is rescored below; the list is sorted once, at the end.
       const lexical = lex.strongest(weights, acceptDocument, MAX_CANDIDATES, params, weakTerms(lex, weights));
       let ranked: ScoredChunk[] = withPhrasings(idx, lexical, weights, acceptDocument, params, phrasingWeight);
+      // What one unit of the phrasing stage's score is worth at the end: the stages below that add
+      // a share of the best first divide every score by the best (rank/head.ts reads it).
+      let scale = 1;
+      const phrased = ranked;
       // Near her words in meaning learned from the library's notes and texts (assoc/).
       ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights);
+      if (ranked !== phrased) scale /= maxScore(phrased) || 1;
       // Asked what happens to him ("có bị phạt không"): the articles stating a sanction (rank/sanction.ts).
       ranked = withSanctionAsked(lex, ranked, query);
       // Among the first articles, what tells them apart (rank/first.ts).
+      const sanctioned = ranked;
       ranked = rerankFirst(idx, ranked, weights, firstRerank);
+      if (ranked !== sanctioned) scale /= maxScore(sanctioned) || 1;
       // Fusion needs every candidate's rank; the first articles need only the best few (topArticles).
       if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked.sort(byScore), accept);
-      let top = topArticles(lex, ranked, ranker ? Math.max(k, ranker.depth) : k);
-      if (ranker) top = ranker.rerank({ idx, query: q, weights, lexical: [...lexical].sort(byScore), accept, params }, top).slice(0, k);
+      // At least the head, whatever k: the first hit must not depend on how many were asked for.
+      let top = topArticles(lex, ranked, ranker ? Math.max(k, ranker.depth, HEAD) : Math.max(k, HEAD));
+      // The order within the first five, never which they are (rank/head.ts); not after fusion's ranks.
+      if (!semantic) top = reorderHead({ idx, question: query, weights, accept: acceptDocument, params, phrasingWeight, scale }, top);
+      top = ranker ? ranker.rerank({ idx, query: q, weights, lexical: [...lexical].sort(byScore), accept, params }, top).slice(0, k) : top.slice(0, k);
       const hits = await hitRows(db, idx, top, q);
       return { ...base, coverage: top.length ? coverageOf(lex, top[0]!.index, q) : 0, hits };
     },

@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { buildCorpusIndex, fieldTerms, type ChunkRow, type CorpusIndex, type DocInfo, type NoteRow } from '../server/retrieval/index/corpus-index.js';
+import { DEFAULT_PARAMS, type ScoredChunk } from '../server/retrieval/index/lexical-index.js';
+import { HEAD, reorderHead } from '../server/retrieval/rank/head.js';
+
+const doc = (id: string): DocInfo => ({
+  id,
+  number: id,
+  title: id,
+  type: 'luat',
+  issued: null,
+  status: 'in_force',
+  binding: true,
+  topics: [],
+  issuer: null,
+  scope: null,
+  period: null,
+  periodEnd: null,
+});
+
+const chunk = (id: number, documentId: string, article: string, text: string): ChunkRow => ({
+  id,
+  document_id: documentId,
+  article,
+  section: null,
+  article_title: null,
+  heading: null,
+  clauses: [],
+  search_text: fieldTerms(text).join(' '),
+});
+
+const ask = (documentId: string, article: string, text: string): NoteRow => ({
+  document_id: documentId,
+  article,
+  clause: null,
+  point: null,
+  kind: 'ask',
+  text,
+});
+
+/**
+ * A rule (the act is forbidden), the decree fining it — whose member phrasing asks about the fine in
+ * her very words — and five other articles, so that the first five are a head and more follow.
+ */
+function library(): CorpusIndex {
+  const others = [3, 4, 5, 6, 7].map((n) => chunk(n, 'k', String(n), `Điều ${n} quy định việc khác số ${n}.`));
+  return buildCorpusIndex({
+    version: '1',
+    docs: [doc('l'), doc('n'), doc('k')],
+    notes: [
+      ask('l', '1', 'chồng cầm hết tiền lương để vợ phải xin'),
+      ask('l', '1', 'chồng không cho vợ đi làm'),
+      ask('n', '2', 'chồng giữ hết lương của vợ bị phạt bao nhiêu'),
+      ask('n', '2', 'bạo lực kinh tế bị phạt bao nhiêu tiền'),
+      ...[3, 4, 5, 6, 7].map((n) => ask('k', String(n), `việc khác số ${n} hỏi ở đâu`)),
+    ],
+    chunks: [
+      chunk(1, 'l', '1', 'Nghiêm cấm chiếm đoạt, kiểm soát thu nhập, tiền lương của thành viên gia đình.'),
+      chunk(2, 'n', '2', 'Phạt tiền đối với hành vi kiểm soát thu nhập, tiền lương của thành viên gia đình.'),
+      ...others,
+    ],
+    readingTexts: [],
+    readMs: 0,
+  });
+}
+
+const weightsOf = (idx: CorpusIndex, text: string) =>
+  new Map(
+    fieldTerms(text)
+      .filter((t) => idx.phrasings.has(t) || idx.lexical.has(t))
+      .map((t) => [t, 1]),
+  );
+
+function context(idx: CorpusIndex, question: string) {
+  return { idx, question, weights: weightsOf(idx, question), accept: () => true, params: DEFAULT_PARAMS, phrasingWeight: 0.25, scale: 1 };
+}
+
+/** The decree's chunk first, then the rule's, then the others (chunk index = id − 1). */
+const first: ScoredChunk[] = [1, 0, 2, 3, 4, 5, 6].map((index, i) => ({ index, score: 1.2 - i * 0.01 }));
+
+describe('the first articles reordered (rank/head.ts)', () => {
+  it('orders the head as if the phrasings asking about a fine were not there, when she does not ask', () => {
+    const idx = library();
+    const out = reorderHead(context(idx, 'chồng giữ hết lương của em, có sai luật không'), first);
+    // The rule leads; the decree, whose match was its phrasing about the fine, falls behind it.
+    expect(out[0]!.index).toBe(0);
+    expect(out.findIndex((r) => r.index === 1)).toBeGreaterThan(0);
+    // The same articles in the head, and what follows it untouched.
+    expect(new Set(out.slice(0, HEAD).map((r) => r.index))).toEqual(new Set(first.slice(0, HEAD).map((r) => r.index)));
+    expect(out.slice(HEAD)).toEqual(first.slice(HEAD));
+  });
+
+  it('leaves the order alone when she asks what happens to him', () => {
+    const idx = library();
+    expect(reorderHead(context(idx, 'chồng giữ hết lương của em thì có bị phạt không'), first)).toBe(first);
+  });
+
+  it('leaves the order alone when no first article has a phrasing asking about a sanction', () => {
+    const idx = library();
+    const without = first.filter((r) => r.index !== 1);
+    expect(reorderHead(context(idx, 'chồng giữ hết lương của em, có sai luật không'), without)).toBe(without);
+  });
+});
