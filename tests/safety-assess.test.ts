@@ -831,6 +831,37 @@ describe('fourth pass (issue 13): danger in the tone, at the gate, on the ledge'
     // A knife for the meat typed without dấu is no razor blade.
     expect(level('nha e lam lo mo, ck e ngay nao cung cam dao lam thit ngoai cho')).toBe('ordinary');
   });
+  // Issue 13, fifth pass: families no earlier set held.
+  it('a child gone from sight or gone off after someone met online is a missing child; a grown woman gone off is not', () => {
+    expect(level('con gái em 7 tuổi không thấy đâu, hàng xóm thấy một người đàn ông dắt đi từ trưa')).toBe('emergency');
+    expect(level('con gái em 14 tuổi bỏ nhà theo một người trên Facebook, nó vừa nhắn là đang ở Lào Cai')).toBe('emergency');
+    expect(level('vợ em bỏ nhà theo trai, em muốn ly hôn thì làm thế nào')).not.toBe('emergency');
+    expect(level('con gái 17 tuổi bỏ nhà theo bạn trai thì bố mẹ có quyền gì')).not.toBe('emergency');
+  });
+  it('his arrival announced in his own words, someone keeping close to her on the road', () => {
+    expect(level('tao den roi, mo cua ra')).toBe('emergency');
+    expect(level('no nhan: tao dang den day, may chuan bi di')).toBe('emergency');
+    expect(level('e dang di bo ve, co thang di xe may cu vong lai sat e, e so qua')).toBe('emergency');
+  });
+  it('held under water, burnt with a cigarette, her keys taken on the road', () => {
+    expect(level('ổng đang nhấn đầu con nhỏ vô lu nước')).toBe('emergency');
+    expect(level('người yêu cũ chặn em trên đường, giật chìa khóa xe em')).toBe('emergency');
+    expect(assessDanger('bố đốt tay bé bằng điếu thuốc').what).toContain('violence');
+  });
+  it('wanting to jump, the rope tied, lá ngón eaten; a roof or the plant named is no harm', () => {
+    expect(level('e dang o tang thuong, muon nhay xuong')).toBe('emergency');
+    expect(level('em buộc dây rồi, xin lỗi mọi người')).toBe('emergency');
+    expect(level('ăn lá ngón r')).toBe('emergency');
+    expect(level('nhà em ở tầng thượng chung cư, hàng xóm xây lấn, em khiếu nại ở đâu')).not.toBe('emergency');
+    expect(level('lá ngón có phải cây độc không, trồng lá ngón trong vườn có bị phạt không')).not.toBe('emergency');
+  });
+  it("the groom's family coming to take a girl as a wife tomorrow or tonight; bleeding that will not stop; no water to drink", () => {
+    expect(level('em 15 tuổi, mai nhà trai đến rước em về làm vợ, bố mẹ đã nhận tiền, em không muốn')).toBe('emergency');
+    expect(level('tối nay nhà trai đến bắt em về, em mới 14 tuổi, em trốn trong rừng')).toBe('emergency');
+    expect(level('chị gái em bị chồng đạp, máu ra không cầm được')).toBe('emergency');
+    expect(level('làm sao để thoát ra khi bị khóa cửa trong phòng, em không có nước uống 2 ngày')).toBe('emergency');
+    expect(level('bố mẹ ép con gái 16 tuổi lấy chồng thì bị phạt thế nào')).not.toBe('emergency');
+  });
 });
 
 describe('development set: every danger and past-or-general message (eval/safety-dev.jsonl)', () => {
