@@ -832,6 +832,28 @@ describe('fourth pass (issue 13): danger in the tone, at the gate, on the ledge'
     expect(level('nha e lam lo mo, ck e ngay nao cung cam dao lam thit ngoai cho')).toBe('ordinary');
   });
   // Issue 13, fifth pass: families no earlier set held.
+  it('an abandoned baby found cold; someone at the scene reporting; a plea with bleeding', () => {
+    expect(level('em thấy một đứa bé sơ sinh bị bỏ trong thùng các tông ở đầu ngõ, nó lạnh tím rồi')).toBe('emergency');
+    expect(level('em nhặt được một đứa bé bị bỏ rơi tuần trước, giờ làm thủ tục nhận nuôi thế nào')).not.toBe('emergency');
+    expect(level('alo công an ơi, ở đây có người bị đánh sắp chết')).toBe('emergency');
+    expect(level('đau quá, máu nhiều quá, ai giúp em')).toBe('emergency');
+    // Asked whom to turn to after an accident, bleeding stays a benefits question.
+    expect(level('em bị sảy thai, công ty có cho nghỉ không')).not.toBe('emergency');
+  });
+  it("a deadline before he comes in; carried off drunk into a room; a driver leaving the road; a man at her window or in the women's toilet", () => {
+    expect(level('anh ta nhắn: mày có 10 phút, không ra thì tao vào')).toBe('emergency');
+    expect(level('bạn em say, bị mấy thằng đưa vào phòng khách sạn, em gọi không nghe máy')).toBe('emergency');
+    expect(level('ông xe ôm chở em đi đường khác, đang vào đường vắng, em sợ')).toBe('emergency');
+    expect(level('có người đang trèo vào cửa sổ phòng con gái em')).toBe('emergency');
+    expect(level('người đàn ông lạ đang đứng trong nhà vệ sinh nữ nhìn em, em đang trốn trong buồng')).toBe('emergency');
+    expect(level('em đi taxi bị tính giá cao, khiếu nại ở đâu')).not.toBe('emergency');
+  });
+  it('hair pulled into the yard; forced on her at night; his habit of threatening suicide is no emergency', () => {
+    expect(level('mẹ em đang bị bố kéo tóc lôi ra giữa sân, cả nhà không ai cản')).toBe('emergency');
+    expect(level('đêm nào nó cũng cưỡng ép em, tối nay nó lại say về')).toBe('emergency');
+    expect(level('chồng em hay dọa tự tử mỗi khi cãi nhau, em có nên ly hôn')).not.toBe('emergency');
+    expect(level('anh ta đang cứa tay trước mặt em và con, bảo em bỏ đi thì anh ta chết')).toBe('emergency');
+  });
   it('a child gone from sight or gone off after someone met online is a missing child; a grown woman gone off is not', () => {
     expect(level('con gái em 7 tuổi không thấy đâu, hàng xóm thấy một người đàn ông dắt đi từ trưa')).toBe('emergency');
     expect(level('con gái em 14 tuổi bỏ nhà theo một người trên Facebook, nó vừa nhắn là đang ở Lào Cai')).toBe('emergency');
