@@ -107,6 +107,27 @@ const KEPT_ROOM = 4;
 
 const NONE: ReadonlySet<string> = new Set();
 
+/** A deferred term (strongest()): its weight times IDF, and its impact by chunk (0 where absent). */
+interface DeferredTerm {
+  wIdf: number;
+  dense: Float64Array;
+}
+const NO_TERMS: readonly DeferredTerm[] = [];
+
+/** The question's other terms, its deferred ones in its order, and the most those can add to a score. */
+interface Deferred {
+  light: Map<string, number>;
+  terms: DeferredTerm[];
+  bound: number;
+}
+
+/**
+ * A term in more than this share of a library larger than strongest()'s limit is deferred. At a
+ * quarter its impacts by chunk (8 bytes a chunk) take at most 2.7 times its postings' 12 bytes.
+ * Weak terms (hybrid.ts) are in more than 30 % of the library, so they are always among them.
+ */
+const DEFERRED_SHARE = 0.25;
+
 /**
  * How many postings' impacts an index keeps between searches (8 bytes each): the bundled library
  * has about 330,000 postings in all; a library fifty times larger keeps those of its most searched
@@ -136,6 +157,8 @@ export class LexicalIndex {
   private readonly kernels = new WeakMap<IndexParams, Saturation>();
   /** Per parameter set: the impacts of the terms searched lately (impacts()). */
   private readonly impactCache = new WeakMap<IndexParams, { terms: Map<string, Float64Array>; postings: number }>();
+  /** Per parameter set: the deferred terms' impacts by chunk and their largest, the most recently used last. */
+  private readonly denseCache = new WeakMap<IndexParams, Map<string, { dense: Float64Array; max: number }>>();
   private readonly groupScratch = new WeakMap<Int32Array, { want: Uint8Array; best: Float64Array }>();
   private readonly allowedBy = new WeakMap<DocumentFilter, Uint8Array>();
   private scratch: Scratch | null = null;
@@ -318,9 +341,10 @@ export class LexicalIndex {
 
   /**
    * scoreUnordered() kept to the `limit` best scores (every chunk tied with the last one kept
-   * too), in the same order and with the same scores, for a filter on whole documents. In a large
-   * library a common word reaches most chunks: the border is found in one pass over those
-   * reached, and only the kept chunks become objects.
+   * too), for a filter on whole documents, in the order first reached, and only the kept chunks
+   * become objects. With no more chunks than `limit` in the library, the same scores to the last
+   * bit; in a larger one, terms in more than a quarter of it may be added last (deferred()), so a
+   * score may differ from scoreUnordered()'s in its last bit and ties may come in another order.
    */
   strongest(
     weights: Map<string, number>,
@@ -330,13 +354,18 @@ export class LexicalIndex {
     weak: ReadonlySet<string> = NONE,
   ): ScoredChunk[] {
     const allowed = this.allowedChunks(accept);
+    const deferred = this.n > limit ? this.deferred(weights, params, weak) : null;
+    if (deferred) {
+      const got = this.strongestDeferring(deferred, allowed, limit, params);
+      if (got) return got;
+    }
     const reached = this.accumulate(weights, params, weak);
     const { acc, order, strong } = this.work();
     const anyWeak = weak.size > 0;
     try {
-      const out: ScoredChunk[] = [];
       if (reached <= limit) {
         // No more reached than kept: there is no border.
+        const out: ScoredChunk[] = [];
         for (let i = 0; i < reached; i++) {
           const ci = order[i]!;
           if ((anyWeak && strong[ci] === 0) || allowed[ci] === 0) continue;
@@ -344,41 +373,104 @@ export class LexicalIndex {
         }
         return out;
       }
-      // One pass over the chunks reached, in the order first reached: the eligible ones at or above
-      // a floor are kept (score and chunk, in that order), and whenever they fill their room the
-      // floor rises to the limit-th best of them. A floor is the limit-th best of some eligible
-      // scores, so never above the border: whatever it drops is below the border, and every
-      // chunk at or above the border is kept. (Copying every eligible score out for a selection,
-      // then a second pass to pick the chunks, was a third of a search in a library of 58,000
-      // chunks.)
-      let { scores, chunks, select } = this.keptWork(limit);
-      let m = 0;
-      let floor = 0;
-      for (let i = 0; i < reached; i++) {
-        const ci = order[i]!;
-        const v = acc[ci]!;
-        if (v < floor || (anyWeak && strong[ci] === 0) || allowed[ci] === 0) continue;
-        scores[m] = v;
-        chunks[m++] = ci;
-        if (m === scores.length) {
-          select.set(scores);
-          floor = kthLargest(select, limit);
-          m = keepFrom(scores, chunks, m, floor);
-          // All of them tied at the floor: more room, kept for the next searches.
-          if (m === scores.length) ({ scores, chunks, select } = this.widenKept());
-        }
-      }
-      let border = -Infinity;
-      if (m > limit) {
-        const s = select.subarray(0, m);
-        s.set(scores.subarray(0, m));
-        border = kthLargest(s, limit);
-      }
-      for (let j = 0; j < m; j++) if (scores[j]! >= border) out.push({ index: chunks[j]!, score: scores[j]! });
-      return out;
+      const kept = this.keepBest(reached, limit, allowed, anyWeak, NO_TERMS, 0);
+      return this.keptFrom(kept, this.borderOf(kept, limit));
     } finally {
       this.release(reached);
     }
+  }
+
+  /**
+   * The terms of a question in more than a quarter of a large library ("người", "quy định" read as
+   * syllables): they reach most chunks and add little to any, yet were most of the postings read.
+   * Scored last, and only for the chunks the other terms make near the border (strongestDeferring).
+   * Null when there are none, or when a weak term is not among them (it must not make candidates).
+   */
+  private deferred(weights: Map<string, number>, params: IndexParams, weak: ReadonlySet<string>): Deferred | null {
+    let light: Map<string, number> | null = null;
+    const terms: DeferredTerm[] = [];
+    let bound = 0;
+    for (const [term, w] of weights) {
+      const p = this.postingsOf(term);
+      if (!p || w <= 0) continue;
+      if (p.chunks.length <= DEFERRED_SHARE * this.n) {
+        if (weak.has(term)) return null;
+        (light ??= new Map()).set(term, w);
+        continue;
+      }
+      const wIdf = w * this.idf(term);
+      const { dense, max } = this.denseImpacts(term, p, params);
+      terms.push({ wIdf, dense });
+      bound += wIdf * max;
+    }
+    return terms.length && light ? { light, terms, bound } : null;
+  }
+
+  /**
+   * strongest() with the deferred terms added last, for the chunks the other terms reach. A chunk
+   * they never reach scores at most `bound`: when the border found among the others is above it,
+   * it is the border of the whole library. Null (nothing kept) when it is not.
+   */
+  private strongestDeferring(d: Deferred, allowed: Uint8Array, limit: number, params: IndexParams): ScoredChunk[] | null {
+    const reached = this.accumulate(d.light, params, NONE);
+    try {
+      const kept = this.keepBest(reached, limit, allowed, false, d.terms, d.bound);
+      const border = this.borderOf(kept, limit);
+      return border > d.bound ? this.keptFrom(kept, border) : null;
+    } finally {
+      this.release(reached);
+    }
+  }
+
+  /**
+   * One pass over the chunks reached, in the order first reached: the eligible ones whose score
+   * (plus the `added` terms', in their order) is at or above a floor are kept, score and chunk,
+   * in that order, and whenever they fill their room the floor rises to the limit-th best of them.
+   * A floor is the limit-th best of some eligible scores, so never above the border: whatever it
+   * drops is below the border, and every chunk at or above the border is kept. A chunk under the
+   * floor by more than the `most` the added terms can add is passed over without reading them.
+   * Returns how many are kept (this.kept). (Copying every eligible score out for a selection, then
+   * a second pass to pick the chunks, was a third of a search in a library of 58,000 chunks.)
+   */
+  private keepBest(reached: number, limit: number, allowed: Uint8Array, anyWeak: boolean, added: readonly DeferredTerm[], most: number): number {
+    const { acc, order, strong } = this.work();
+    let { scores, chunks, select } = this.keptWork(limit);
+    let m = 0;
+    let floor = 0;
+    for (let i = 0; i < reached; i++) {
+      const ci = order[i]!;
+      let v = acc[ci]!;
+      if (v + most < floor || (anyWeak && strong[ci] === 0) || allowed[ci] === 0) continue;
+      for (let t = 0; t < added.length; t++) v += added[t]!.wIdf * added[t]!.dense[ci]!;
+      if (v < floor) continue;
+      scores[m] = v;
+      chunks[m++] = ci;
+      if (m === scores.length) {
+        select.set(scores);
+        floor = kthLargest(select, limit);
+        m = keepFrom(scores, chunks, m, floor);
+        // All of them tied at the floor: more room, kept for the next searches.
+        if (m === scores.length) ({ scores, chunks, select } = this.widenKept());
+      }
+    }
+    return m;
+  }
+
+  /** The limit-th best score of the `kept` chunks keepBest() left; −∞ when no more than `limit` were kept. */
+  private borderOf(kept: number, limit: number): number {
+    if (kept <= limit) return -Infinity;
+    const { scores, select } = this.kept!;
+    const s = select.subarray(0, kept);
+    s.set(scores.subarray(0, kept));
+    return kthLargest(s, limit);
+  }
+
+  /** The kept chunks at or above the border, as objects, in their order. */
+  private keptFrom(kept: number, border: number): ScoredChunk[] {
+    const { scores, chunks } = this.kept!;
+    const out: ScoredChunk[] = [];
+    for (let j = 0; j < kept; j++) if (scores[j]! >= border) out.push({ index: chunks[j]!, score: scores[j]! });
+    return out;
   }
 
   /**
@@ -484,6 +576,37 @@ export class LexicalIndex {
       cache.postings -= old.length;
     }
     return impacts;
+  }
+
+  /**
+   * A common term's impacts by chunk (0 where absent) and the largest, kept like impacts(): the
+   * library's size in entries each, within the same budget of IMPACT_CACHE entries.
+   */
+  private denseImpacts(term: string, p: Postings, params: IndexParams): { dense: Float64Array; max: number } {
+    let cache = this.denseCache.get(params);
+    if (!cache) this.denseCache.set(params, (cache = new Map()));
+    let got = cache.get(term);
+    if (got) {
+      cache.delete(term);
+      cache.set(term, got);
+      return got;
+    }
+    const impacts = this.impacts(term, p, params);
+    const dense = new Float64Array(this.n);
+    let max = 0;
+    for (let i = 0; i < impacts.length; i++) {
+      const v = impacts[i]!;
+      dense[p.chunks[i]!] = v;
+      if (v > max) max = v;
+    }
+    got = { dense, max };
+    cache.set(term, got);
+    const keep = Math.max(1, Math.floor(IMPACT_CACHE / this.n));
+    for (const t of cache.keys()) {
+      if (cache.size <= keep) break;
+      cache.delete(t);
+    }
+    return got;
   }
 
   private work(): Scratch {
