@@ -832,13 +832,13 @@ describe('fourth pass (issue 13): danger in the tone, at the gate, on the ledge'
     expect(level('nha e lam lo mo, ck e ngay nao cung cam dao lam thit ngoai cho')).toBe('ordinary');
   });
   // Issue 13, fifth pass: families no earlier set held.
-  it('an abandoned baby found cold; someone at the scene reporting; a plea with bleeding', () => {
+  it('an abandoned baby found cold; an animal left out or a pet dying is no danger', () => {
     expect(level('em thấy một đứa bé sơ sinh bị bỏ trong thùng các tông ở đầu ngõ, nó lạnh tím rồi')).toBe('emergency');
     expect(level('em nhặt được một đứa bé bị bỏ rơi tuần trước, giờ làm thủ tục nhận nuôi thế nào')).not.toBe('emergency');
-    expect(level('alo công an ơi, ở đây có người bị đánh sắp chết')).toBe('emergency');
-    expect(level('đau quá, máu nhiều quá, ai giúp em')).toBe('emergency');
-    // Asked whom to turn to after an accident, bleeding stays a benefits question.
-    expect(level('em bị sảy thai, công ty có cho nghỉ không')).not.toBe('emergency');
+    expect(level('con chó bị bỏ rơi ở đầu ngõ, em nên nuôi không')).not.toBe('emergency');
+    expect(level('con mèo nhà em sắp chết phải làm sao')).not.toBe('emergency');
+    // "ai giúp" after a nosebleed asks for a remedy: the plea does not make an injury no one caused an emergency.
+    expect(level('con em bị chảy máu cam, ai giúp em với, uống thuốc gì')).not.toBe('emergency');
   });
   it("a deadline before he comes in; carried off drunk into a room; a driver leaving the road; a man at her window or in the women's toilet", () => {
     expect(level('anh ta nhắn: mày có 10 phút, không ra thì tao vào')).toBe('emergency');
@@ -847,6 +847,10 @@ describe('fourth pass (issue 13): danger in the tone, at the gate, on the ledge'
     expect(level('có người đang trèo vào cửa sổ phòng con gái em')).toBe('emergency');
     expect(level('người đàn ông lạ đang đứng trong nhà vệ sinh nữ nhìn em, em đang trốn trong buồng')).toBe('emergency');
     expect(level('em đi taxi bị tính giá cao, khiếu nại ở đâu')).not.toBe('emergency');
+    // Spying words and a deadline quoted in a message she wants written are requests, left to the refusals.
+    expect(level('viết giúp em tin nhắn dọa: mày có 10 phút')).not.toBe('emergency');
+    expect(level('làm sao nhìn trộm tin nhắn của vợ')).not.toBe('emergency');
+    expect(level('có người đang trèo vào phòng game, tối nay mấy giờ đóng cửa')).not.toBe('emergency');
   });
   it('hair pulled into the yard; forced on her at night; his habit of threatening suicide is no emergency', () => {
     expect(level('mẹ em đang bị bố kéo tóc lôi ra giữa sân, cả nhà không ai cản')).toBe('emergency');

@@ -119,9 +119,7 @@ const accidental = (f: Features, h: Features['harms'][number]) =>
   (h.what === 'injury' || h.what === 'medical') &&
   !f.harms.some((x) => BY_SOMEONE.has(x.what)) &&
   // A pregnant woman bleeding after a fall still needs 115 now.
-  ((f.has('ctx.accident') && !f.has('what.pregnant')) ||
-    // "ai giúp em" is a plea, though it reads as asking whom to turn to: bleeding with a plea is no benefits question.
-    (!happening(h.when) && (f.has('frame.benefit') || f.has('frame.legal') || (f.has('frame.advice') && !f.has('frame.plea')))));
+  ((f.has('ctx.accident') && !f.has('what.pregnant')) || (!happening(h.when) && (f.has('frame.benefit') || f.has('frame.legal') || f.has('frame.advice'))));
 const active = (f: Features) => f.harms.filter((h) => !CONTEXT_ONLY.has(h.what) && h.when !== 'past' && !h.hypothetical && !accidental(f, h));
 const happening = (w: When) => w === 'now' || w === 'ongoing';
 const is =
