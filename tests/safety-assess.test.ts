@@ -832,6 +832,13 @@ describe('fourth pass (issue 13): danger in the tone, at the gate, on the ledge'
     expect(level('nha e lam lo mo, ck e ngay nao cung cam dao lam thit ngoai cho')).toBe('ordinary');
   });
   // Issue 13, fifth pass: families no earlier set held.
+  it("English inside shorthand, a promise of the hospital, a man not come out of the child's room, taken as a bride", () => {
+    expect(level('ck e dg beat e, e sợ')).toBe('emergency');
+    expect(level('người yêu nhắn "em mà chia tay thì anh cho em nằm viện", anh ta đang đến nhà')).toBe('emergency');
+    expect(level('ông ta đang ở trong phòng con gái em, đã hơn 1 tiếng chưa ra, con bé mới 10 tuổi')).toBe('emergency');
+    expect(level('họ bắt em về nhà chồng người Mông, em chưa đủ tuổi, đang trên đường')).toBe('emergency');
+    expect(level('em muốn hỏi nếu em báo công an thì có bị trả thù không')).not.toBe('emergency');
+  });
   it('an abandoned baby found cold; an animal left out or a pet dying is no danger', () => {
     expect(level('em thấy một đứa bé sơ sinh bị bỏ trong thùng các tông ở đầu ngõ, nó lạnh tím rồi')).toBe('emergency');
     expect(level('em nhặt được một đứa bé bị bỏ rơi tuần trước, giờ làm thủ tục nhận nuôi thế nào')).not.toBe('emergency');
