@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { fieldTerms } from '../server/retrieval/index/corpus-index.js';
 import { LexicalIndex, type ChunkTerms } from '../server/retrieval/index/lexical-index.js';
-import { firstArticles, withContrast } from '../server/retrieval/rank/contrast.js';
+import { withContrast } from '../server/retrieval/rank/contrast.js';
+import { firstArticles } from '../server/retrieval/rank/first-articles.js';
 
 /** Three articles (the last in two chunks) as the index holds them: folded syllables and pairs. */
 const TEXTS = [

@@ -5,7 +5,7 @@ import { documentName } from '../../ingest/names.js';
 import { STOP_SYLLABLES, fold, foldedSyllablesOf } from '../../ingest/text/vietnamese.js';
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { MAX_CANDIDATES } from './candidates.js';
-import { kthLargest } from './index/select.js';
+import { firstArticles } from './rank/first-articles.js';
 import { withMeaning } from './assoc/index.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
 import { noteKey, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
@@ -117,10 +117,10 @@ export function createRetriever({
       const sanctioned = ranked;
       ranked = rerankFirst(idx, ranked, weights, firstRerank);
       if (ranked !== sanctioned) scale /= maxScore(sanctioned) || 1;
-      // Fusion needs every candidate's rank; the first articles need only the best few (topArticles).
+      // Fusion needs every candidate's rank; the first articles need only the best few (firstArticles).
       if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked.sort(byScore), accept);
       // At least the head, whatever k: the first hit must not depend on how many were asked for.
-      let top = topArticles(lex, ranked, ranker ? Math.max(k, ranker.depth, HEAD) : Math.max(k, HEAD));
+      let top = firstArticles(idx.articleOfChunk, ranked, ranker ? Math.max(k, ranker.depth, HEAD) : Math.max(k, HEAD));
       // The order within the first five, never which they are (rank/head.ts); not after fusion's ranks.
       if (!semantic) top = reorderHead({ idx, question: query, weights, accept: acceptDocument, params, phrasingWeight, scale }, top);
       top = ranker ? ranker.rerank({ idx, query: q, weights, lexical: [...lexical].sort(byScore), accept, params }, top).slice(0, k) : top.slice(0, k);
@@ -278,37 +278,6 @@ async function fuseVector(
   });
   return [...fused].map(([index, score]) => ({ index, score })).sort((a, b) => b.score - a.score);
 }
-
-/** The best chunk of each of the first k articles, as a stable sort of `ranked` by score would list them. */
-function topArticles(lex: LexicalIndex, ranked: ScoredChunk[], k: number): ScoredChunk[] {
-  // Candidates come in any order: sort only as many of the best as the first k articles need.
-  for (let want = 4 * k; ; want *= 4) {
-    const head = best(ranked, want);
-    const seen = new Set<string>();
-    const out: ScoredChunk[] = [];
-    for (const r of head) {
-      if (r.score <= 0) break;
-      const c = lex.chunks[r.index]!;
-      const key = `${c.documentId}#${c.articleKey}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push(r);
-      if (out.length >= k) break;
-    }
-    if (out.length >= k || head.length === ranked.length) return out;
-  }
-}
-
-/** The `n` best of `list` and every one tied with the last, stably sorted: the start of the whole list sorted. */
-function best(list: ScoredChunk[], n: number): ScoredChunk[] {
-  if (list.length <= n) return [...list].sort(byScore);
-  // The scores in a scratch array kept between searches (selection reorders it; a search is synchronous).
-  if (scoreScratch.length < list.length) scoreScratch = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) scoreScratch[i] = list[i]!.score;
-  const border = kthLargest(scoreScratch.subarray(0, list.length), n);
-  return list.filter((r) => r.score >= border).sort(byScore);
-}
-let scoreScratch = new Float64Array(0);
 
 /**
  * IDF mass of the question's own content syllables found in the best chunk (any field). Words

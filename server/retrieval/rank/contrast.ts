@@ -1,5 +1,5 @@
 import { FIELDS, type Field, type LexicalIndex, type ScoredChunk } from '../index/lexical-index.js';
-import { kthLargest } from '../index/select.js';
+import { firstArticles } from './first-articles.js';
 
 /**
  * Contrast among the first candidates: her terms re-weighed by how well they tell the first
@@ -64,37 +64,3 @@ export function withContrast(
   top ||= 1;
   return ranked.map((r) => ({ index: r.index, score: r.score / top + (bonus.get(articleOf[r.index]!) ?? 0) }));
 }
-
-/**
- * The best chunk of each of the first `depth` articles of `ranked` (in any order), best first:
- * only as many of the best chunks are sorted as those articles need.
- */
-export function firstArticles(articleOf: Int32Array, ranked: readonly ScoredChunk[], depth: number): ScoredChunk[] {
-  for (let want = 4 * depth; ; want *= 4) {
-    const head = bestChunks(ranked, want);
-    const seen = new Set<number>();
-    const out: ScoredChunk[] = [];
-    for (const r of head) {
-      if (r.score <= 0) break;
-      const a = articleOf[r.index]!;
-      if (seen.has(a)) continue;
-      seen.add(a);
-      out.push(r);
-      if (out.length >= depth) break;
-    }
-    if (out.length >= depth || head.length === ranked.length) return out;
-  }
-}
-
-/** The `n` best of `list` and every one tied with the last, best first. */
-function bestChunks(list: readonly ScoredChunk[], n: number): ScoredChunk[] {
-  if (list.length <= n) return [...list].sort(byScore);
-  // A scratch array kept between searches (selection reorders it; a search is synchronous).
-  if (scratch.length < list.length) scratch = new Float64Array(list.length);
-  for (let i = 0; i < list.length; i++) scratch[i] = list[i]!.score;
-  const border = kthLargest(scratch.subarray(0, list.length), n);
-  return list.filter((r) => r.score >= border).sort(byScore);
-}
-let scratch = new Float64Array(0);
-
-const byScore = (a: ScoredChunk, b: ScoredChunk) => b.score - a.score;
