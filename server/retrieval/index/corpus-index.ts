@@ -114,6 +114,17 @@ export function fieldTerms(text: string): string[] {
 }
 
 /** What an index is built from: the rows as read from Postgres (plain data, can cross threads). */
+/**
+ * The member phrasings (`ask` notes) in the order the phrasing index numbers them: article by
+ * article in the notes' order. Whatever reads a phrasing by its number reads it through this.
+ */
+export function* phrasingsInOrder(notes: Map<string, ArticleNote[]>): Generator<{ documentId: string; articleKey: string; text: string }> {
+  for (const [key, list] of notes) {
+    const [documentId, articleKey] = key.split('\u0000') as [string, string];
+    for (const n of list) if (n.kind === 'ask') yield { documentId, articleKey, text: n.text };
+  }
+}
+
 export interface CorpusRows {
   version: string;
   docs: DocInfo[];
@@ -188,15 +199,11 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
   const lexical = LexicalIndex.build(entries);
   const assoc = buildAssociations(entries, (d, k) => notes.get(noteKey(d, k)) ?? []);
   const phrasingEntries: ChunkTerms[] = [];
-  for (const [key, list] of notes) {
-    const [documentId, article] = key.split('\u0000') as [string, string];
-    for (const n of list) {
-      if (n.kind !== 'ask') continue;
-      phrasingEntries.push({
-        chunk: { id: phrasingEntries.length, documentId, articleKey: article },
-        fields: { body: fieldTerms(n.text), title: [], member: [] },
-      });
-    }
+  for (const { documentId, articleKey, text } of phrasingsInOrder(notes)) {
+    phrasingEntries.push({
+      chunk: { id: phrasingEntries.length, documentId, articleKey },
+      fields: { body: fieldTerms(text), title: [], member: [] },
+    });
   }
   const phrasings = LexicalIndex.build(phrasingEntries);
   const ordinals = new Map<string, number>();

@@ -1,5 +1,5 @@
 import { asksSanction, wantsOf } from '../../answer/plain/intent.js';
-import type { CorpusIndex } from '../index/corpus-index.js';
+import { type CorpusIndex, phrasingsInOrder } from '../index/corpus-index.js';
 import type { DocumentFilter, IndexParams, ScoredChunk } from '../index/lexical-index.js';
 
 /**
@@ -61,7 +61,7 @@ function sanctionPhrasings(idx: CorpusIndex): SanctionPhrasings {
     const asking = new Set<number>();
     const texts = phrasingTexts(idx);
     for (let i = 0; i < groups.length; i++) {
-      if (texts[i] === undefined || !asksSanction(wantsOf(texts[i]!))) continue;
+      if (!asksSanction(wantsOf(texts[i]!))) continue;
       if (groups[i]! >= 0) asking.add(groups[i]!);
       groups[i] = -1;
     }
@@ -70,13 +70,7 @@ function sanctionPhrasings(idx: CorpusIndex): SanctionPhrasings {
   return s;
 }
 
-/**
- * The phrasings' texts in the order the index was built from them (index/corpus-index.ts: every
- * `ask` note, article by article in the notes' order). Empty when the counts disagree, so that a
- * change there never pairs a phrasing with another's text.
- */
+/** The phrasings' texts by their number in the phrasing index. */
 function phrasingTexts(idx: CorpusIndex): string[] {
-  const out: string[] = [];
-  for (const list of idx.notes.values()) for (const n of list) if (n.kind === 'ask') out.push(n.text);
-  return out.length === idx.phrasings.n ? out : [];
+  return Array.from(phrasingsInOrder(idx.notes), (p) => p.text);
 }
