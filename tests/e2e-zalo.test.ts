@@ -356,6 +356,8 @@ describe('Zalo Mini App in Chromium', () => {
       .filter({ hasText: /cán bộ/i })
       .first()
       .waitFor();
+    // The status can show before the offer is taken away (one render later): wait for it to go.
+    await answer.getByRole('button', { name: 'Gửi cho cán bộ Hội' }).waitFor({ state: 'detached' });
     expect(await answer.getByRole('button', { name: 'Gửi cho cán bộ Hội' }).count()).toBe(0);
     const fb = await services.db.query<{ rating: number; comment: string }>('select rating, comment from feedback order by created_at desc limit 1');
     expect(fb.rows[0]).toEqual({ rating: -1, comment: 'Tôi muốn biết về chia tài sản' });
