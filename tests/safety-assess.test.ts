@@ -124,6 +124,24 @@ describe('however she writes', () => {
     emergency('cứuuuu emmm');
     emergency('cuuuu toi voi');
   });
+  it('with regional spellings and one letter slipped, when the syllable typed is no word of ours (data/syllables.txt)', () => {
+    // hỏi, ngã and nặng merged; s/x, ch/tr, d/gi/r, l/n onsets; -n/-ng, -t/-c finals after a.
+    emergency('ông ấy đả đánh em từ tối, em đang chảy máu nhiều');
+    emergency('chồng em đang cầm dao trém em');
+    emergency('nó xẽ giết em nếu em về, nó đang đứng ngoài cổng');
+    emergency('chồng em đan đánh em');
+    emergency('chồng em đang đánnh em');
+    expect(tokenize('nó xẽ giết em').map((t) => t.text)).toEqual(['nó', 'sẽ', 'giết', 'em']);
+    // A real word is never respelled, however close a safety word is: "giao" is no "dao", "chốn" no "trốn".
+    expect(tokenize('em đi giao hàng ở chốn đông người').map((t) => t.text)).toEqual(['em', 'đi', 'giao', 'hàng', 'ở', 'chốn', 'đông', 'người']);
+    // Nor a word with its marks left out: "chông" is "chồng" to the matcher, not "trông".
+    expect(tokenize('chông cũ').map((t) => t.text)).toEqual(['chông', 'cũ']);
+    emergency('chông cũ đang đâm em, em ở nhà có môt mình');
+  });
+  it('a plain syllable in a message written with dấu is the word spelled so only when that spelling is a word ("bi" is "bị")', () => {
+    emergency('em đang bi chồng đánh, cứu em');
+    expect(assessDanger('ngay trước cổng nhà em có cái cây to, có được chặt không').level).toBe('ordinary');
+  });
 });
 
 describe('when: now, past, general', () => {

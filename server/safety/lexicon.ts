@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { nfc } from '../../ingest/text/vietnamese.js';
-import { DATA_DIR, syllableMatch, syllableOf, tokenize, type Syllable, type Token } from './normalise.js';
+import { DATA_DIR, plainWord, syllableMatch, syllableOf, tokenize, type Syllable, type Token } from './normalise.js';
 
 /**
  * Phrase tables for the safety layer (data/*.tsv), matched syllable by syllable against the
@@ -136,7 +136,8 @@ function withMarksKept(syl: Syllable[]): Syllable[] {
   const letters = syl.filter((s) => /^[a-z]+$/.test(s.folded));
   const marked = letters.filter((s) => !s.plain).length;
   if (marked < MARKED_MIN || marked < MARKED_SHARE * letters.length) return syl;
-  return syl.map((s) => (s.plain && /^[a-z]+$/.test(s.folded) ? { ...s, exact: true } : s));
+  // Only a spelling that is itself a word: "giet", "bi" are "giết", "bị" with the marks left out.
+  return syl.map((s) => (s.plain && /^[a-z]+$/.test(s.folded) && plainWord(s.folded) ? { ...s, exact: true } : s));
 }
 
 /**

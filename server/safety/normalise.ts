@@ -182,7 +182,7 @@ function loadShorthand(): Map<string, string[]> {
 }
 
 /** The shape of one Vietnamese syllable, without marks: onset, one to three vowels, coda. */
-const SYLLABLE = new RegExp(
+export const SYLLABLE = new RegExp(
   `^(ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?(${'oai|oay|oao|oeo|uay|uoi|uya|uye|uyu|ieu|yeu|uou|ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|ua|ue|ui|uo|uu|uy|ya|ye|a|e|i|o|u|y'})(ch|nh|ng|[cmnpt])?$`,
 );
 
@@ -245,6 +245,130 @@ function knownSyllables(): Set<string> {
   return known;
 }
 
+let words: { marked: Set<string>; targets: Map<string, string> } | null = null;
+
+/**
+ * data/syllables.txt: the syllables our own texts spell (eval/safety-syllables.ts writes it), and
+ * the slips that lead to the safety tables' words. A slip is looked up by what the writer typed:
+ * one letter left out or doubled ("đnh", "đánnh" for "đánh") — a word of four letters or more.
+ */
+function vocabulary(): { marked: Set<string>; targets: Map<string, string> } {
+  if (words) return words;
+  const marked = new Set(
+    fs
+      .readFileSync(path.join(DATA_DIR, 'syllables.txt'), 'utf8')
+      .split('\n')
+      .filter((l) => l && !l.startsWith('#'))
+      .map((l) => nfc(l.trim())),
+  );
+  const targets = new Map<string, string>();
+  for (const w of safetyWords()) {
+    const chars = [...w];
+    if (chars.length < 4) continue;
+    for (let i = 0; i < chars.length; i++) {
+      const dropped = chars.filter((_, j) => j !== i).join('');
+      if (!marked.has(dropped) && !targets.has(dropped)) targets.set(dropped, w);
+      const doubled = chars.map((c, j) => (j === i ? c + c : c)).join('');
+      if (!targets.has(doubled)) targets.set(doubled, w);
+    }
+  }
+  words = { marked, targets };
+  return words;
+}
+
+let byFolded: Map<string, Syllable[]> | null = null;
+
+/** Is the token a word of the safety tables with some marks left out ("chông" for "chồng", "giêt")? The matcher reads those already. */
+function marksLeftOut(token: string): boolean {
+  if (!byFolded) {
+    byFolded = new Map();
+    for (const w of safetyWords()) {
+      const s = syllableOf(w);
+      byFolded.set(s.folded, [...(byFolded.get(s.folded) ?? []), s]);
+    }
+  }
+  const typed = syllableOf(token);
+  return (byFolded.get(typed.folded) ?? []).some((w) => syllableMatch(typed, w));
+}
+
+let safety: Set<string> | null = null;
+/** The syllables, with dấu, of signals.tsv's phrases and shorthand.tsv's standard words: what a slip may be read as. */
+function safetyWords(): Set<string> {
+  if (safety) return safety;
+  safety = new Set();
+  for (const [file, column] of [
+    ['signals.tsv', 1],
+    ['shorthand.tsv', 1],
+  ] as const) {
+    for (const line of fs.readFileSync(path.join(DATA_DIR, file), 'utf8').split('\n')) {
+      if (line.startsWith('#')) continue;
+      for (const w of nfc(line.split('\t')[column] ?? '')
+        .toLowerCase()
+        .split(/[^\p{L}]+/u))
+        if (w && w !== fold(w)) safety.add(w);
+    }
+  }
+  return safety;
+}
+
+/** Is this spelling without any mark a word of our texts ("ngay", "cho"), rather than a word whose marks were left out ("giet")? */
+export function plainWord(s: string): boolean {
+  return vocabulary().marked.has(s);
+}
+
+/**
+ * Regional spellings that merge in speech and so in typing: hỏi, ngã and nặng (Nghệ Tĩnh, Thanh
+ * Hóa; "đả" for "đã", "giự" for "giữ"), the onsets s/x, ch/tr, d/gi/r and l/n (the North), the
+ * finals n/ng and t/c after a (the South). Each typed syllable gives its other spellings.
+ */
+const TONE_SWAPS: [string, string[]][] = [
+  ['\u0309', ['\u0303', '\u0323']],
+  ['\u0303', ['\u0309', '\u0323']],
+  ['\u0323', ['\u0303', '\u0309']],
+];
+const ONSET_SWAPS: [RegExp, string[]][] = [
+  [/^s/u, ['x']],
+  [/^x/u, ['s']],
+  [/^ch/u, ['tr']],
+  [/^tr/u, ['ch']],
+  [/^gi(?=\p{L})/u, ['d', 'r']],
+  [/^d/u, ['gi', 'r']],
+  [/^r/u, ['d', 'gi']],
+  [/^l/u, ['n']],
+  [/^n(?![gh])/u, ['l']],
+];
+const FINAL_SWAPS: [RegExp, string][] = [
+  [/(?<=a\p{M}{0,2})ng$/u, 'n'],
+  [/(?<=a\p{M}{0,2})n$/u, 'ng'],
+  [/(?<=a\p{M}{0,2})t$/u, 'c'],
+  [/(?<=a\p{M}{0,2})c$/u, 't'],
+];
+
+function respellings(w: string): string[] {
+  const out: string[] = [];
+  const d = w.normalize('NFD');
+  // Onsets first: "xẽ" is "sẽ", not "xẻ" (to split) — the consonants slip more often than the tone.
+  for (const [re, tos] of ONSET_SWAPS) if (re.test(w)) for (const to of tos) out.push(w.replace(re, to));
+  for (const [re, to] of FINAL_SWAPS) if (re.test(d)) out.push(d.replace(re, to).normalize('NFC'));
+  for (const [from, tos] of TONE_SWAPS) if (d.includes(from)) for (const to of tos) out.push(d.replace(from, to).normalize('NFC'));
+  return out;
+}
+
+/**
+ * A syllable typed with marks that no text of ours spells is a slip: read as the one safety word a
+ * regional spelling or one letter left out or doubled makes of it ("trém" → "chém", "xẽ" → "sẽ",
+ * "đả" → "đã", "đnáh"… no: only one letter). A real word is never respelled ("giao" stays "giao"
+ * though "dao" is a knife), nor a syllable typed without marks: that is how most phones type.
+ */
+function respell(token: string): string {
+  if (token === fold(token) || !/^\p{L}+$/u.test(token)) return token;
+  const { marked, targets } = vocabulary();
+  if (marked.has(token) || marksLeftOut(token)) return token;
+  const safe = safetyWords();
+  for (const r of respellings(token)) if (safe.has(r)) return r;
+  return targets.get(token) ?? token;
+}
+
 /** One piece of the message: a syllable with where its sentence part (clause) starts. */
 export interface Token {
   text: string;
@@ -276,7 +400,7 @@ export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
       // "mô hình", "quy mô": a regional form inside a standard word keeps its standard sense (shorthand.tsv "keep" rows).
       const kept = table.get(`${t} ${words[i + 1] ?? ''}`)?.[0] === KEEP || table.get(`${words[i - 1] ?? ''} ${t}`)?.[0] === KEEP;
       const expanded = kept ? undefined : (table.get(t) ?? (TONE_MARKS.test(t.normalize('NFD')) ? undefined : table.get(fold(t))));
-      for (const s of expanded ?? [t]) out.push({ text: s, clause });
+      for (const s of expanded ?? [respell(t)]) out.push({ text: s, clause });
     });
   }
   return opts.turns === false ? out : splitAtTurns(out);
