@@ -7,6 +7,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { SESSION_SETTINGS, type Db, type Queryable } from './db.js';
 import { initdbInChild } from './initdb.js';
 import { acquireStoreLock, type StoreLock } from './lock.js';
+import { PreparedStatements } from './prepared.js';
 
 /**
  * Postgres' default 128 MB buffer pool is resident in the WASM heap from the start (Postgres
@@ -71,9 +72,15 @@ export function wrapPglite(pg: PGlite, lock?: StoreLock): Db {
       return { rows: r.rows };
     },
   });
+  // Reads and writes outside a transaction keep their plans (store/prepared.ts); the rest, and
+  // everything inside a transaction, goes through PGlite's own query().
+  const prepared = new PreparedStatements(pg);
+  const direct = q(pg);
   return {
     backend: 'pglite',
-    ...q(pg),
+    query<T>(sql: string, params?: unknown[]) {
+      return PreparedStatements.handles(sql) ? prepared.query<T>(sql, params) : direct.query<T>(sql, params);
+    },
     async exec(sql) {
       await pg.exec(sql);
     },
