@@ -112,6 +112,13 @@ describe('however she writes', () => {
     expect(tokenize('e sợ wá, fải làm sao').map((t) => t.text)).toEqual(['em', 'sợ', 'quá', 'phải', 'làm', 'sao']);
     expect(tokenize('wifi facebook').map((t) => t.text)).toEqual(['wifi', 'facebook']);
   });
+  it('in teen code, "z" for "d" or "gi" as the safety tables spell it; "z" alone is "vậy", "zalo" an app', () => {
+    emergency('a ấy lại cầm zao r, em fải làm sao');
+    emergency('ck e zọa zết e wa điện thoại');
+    expect(tokenize('zết zường zao').map((t) => t.text)).toEqual(['giết', 'giường', 'dao']);
+    expect(tokenize('sao z, nhắn zalo').map((t) => t.text)).toEqual(['sao', 'vậy', 'nhắn', 'zalo']);
+    expect(tokenize('sang Trung wốc').map((t) => t.text)).toEqual(['sang', 'trung', 'quốc']);
+  });
   it('however many words she uses to name the child between the verb and where he takes her', () => {
     emergency('ong ta loi con be nha toi vao trong kho roi dong cua lai');
     emergency('thằng đó kéo con gái nhà chị hàng xóm vào vườn');

@@ -137,18 +137,33 @@ function unLeet(token: string): string {
 
 /**
  * Teen code spells some onsets with letters Vietnamese never starts a syllable with: "gj" and
- * "j" for "gi" ("gjết", "jờ"), "w" for "qu" ("wá", "wen"), "f" for "ph" ("fải"). Only a token
+ * "j" for "gi" ("gjết", "jờ"), "z" for "d" or "gi" ("zao", "zết"), "w" for "qu" ("wá", "wốc"), "f" for "ph" ("fải"). Only a token
  * that starts that way and becomes one syllable is respelled, so "j" alone (shorthand for "gì")
  * and foreign words ("facebook", "wifi") are left to the other steps.
  */
 const TEEN_ONSETS: [RegExp, string][] = [
   [/^gj(?=\p{L})/u, 'gi'],
   [/^j(?=[aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ])/u, 'gi'],
-  [/^w(?=[aăâeêoơáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệóòỏõọớờởỡợ])/u, 'qu'],
+  [/^w(?=[aăâeêoôơáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệóòỏõọốồổỗộớờởỡợ])/u, 'qu'],
   [/^f(?=\p{L})/u, 'ph'],
 ];
 
+/**
+ * "z" is typed for both "d" and "gi" ("zao" dao, "zết" giết, "zường" giường): the spelling the
+ * safety tables know is taken, "d" when both or neither are known.
+ */
+function unZ(token: string): string | null {
+  if (!/^z(?=\p{L})/u.test(token)) return null;
+  const [d, gi] = [token.replace(/^z/u, 'd'), token.replace(/^z/u, 'gi')];
+  if (!SYLLABLE.test(fold(d)) && !SYLLABLE.test(fold(gi))) return token;
+  // Typed with marks, the word itself must be one of theirs ("zường" is "giường", not "dường").
+  const knows = (w: string) => SYLLABLE.test(fold(w)) && (w === fold(w) ? knownSyllables().has(w) : safetyWords().has(w));
+  return knows(gi) && !knows(d) ? gi : SYLLABLE.test(fold(d)) ? d : gi;
+}
+
 function unTeen(token: string): string {
+  const z = unZ(token);
+  if (z !== null) return z;
   for (const [re, onset] of TEEN_ONSETS) {
     const respelled = token.replace(re, onset);
     if (respelled !== token) return SYLLABLE.test(fold(respelled)) ? respelled : token;
