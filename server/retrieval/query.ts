@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { STOP_SYLLABLES, STOP_WORDS, fold, isStopSyllable, nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
 import { PairReadingTable, type PairReadings } from './readings.js';
+import { respell } from './respell.js';
 import { DATA_DIR, conceptsOf, readVocabulary, type VocabRow } from './vocabulary.js';
 
 /**
@@ -248,16 +249,18 @@ export interface AnalyzedQuery {
 export function analyzeQuery(question: string, library?: PairReadings, vocabulary: CompiledVocabulary = bundledVocabulary()): AnalyzedQuery {
   const sh = loadShorthand();
   const raw = syllables(question);
-  const tokens: string[] = [];
+  const typed: string[] = [];
   for (const t of raw) {
     const rep = sh.get(fold(t));
-    if (rep) tokens.push(...syllables(rep));
-    else tokens.push(t);
+    if (rep) typed.push(...syllables(rep));
+    else typed.push(t);
   }
   const concepts: string[] = [];
   // Mixed messages ("ck e danh e") count as typed without dấu when most syllables carry none.
   const loose = typedWithoutDiacritics(raw);
   const readings = library ? [vocabulary.readings, library] : [vocabulary.readings];
+  // Dấu typed imperfectly ("chồng giử hết lương") read as meant, where the library can tell (respell.ts).
+  const tokens = library ? respell(typed, loose, readings) : typed;
   // Syllables inside a word that only looks like a trigger ("đánh bạc") match no shorter phrase.
   const masked = markPhrases(tokens, loadPhrases('other-words.tsv'), loose);
   const matches = matchVocabulary(vocabulary.entries, tokens, loose, readings, masked);

@@ -10,16 +10,21 @@ import { fold, syllables } from '../../ingest/text/vietnamese.js';
 export interface PairReadings {
   /** Accented forms ("với nhau") of a folded pair ("voi nhau"); undefined when never seen. */
   get(foldedPair: string): readonly string[] | undefined;
+  /** The spellings of a folded syllable the texts write ("giu" → giữ, giú), with how many pairs each is in. */
+  spellings(folded: string): ReadonlyMap<string, number> | undefined;
 }
 
 export class PairReadingTable implements PairReadings {
   // Most pairs have one reading: a bare string keeps the table small (≈ 20k pairs per corpus).
   private readonly pairs = new Map<string, string | string[]>();
   private readonly folds = new Map<string, string>();
+  // Derived from the pairs on first use, dropped when a text is added.
+  private bySyllable: Map<string, Map<string, number>> | null = null;
 
   /** Adds every adjacent syllable pair of an accented text. */
   addText(text: string): void {
     const syl = syllables(text);
+    this.bySyllable = null;
     for (let i = 0; i + 1 < syl.length; i++) {
       const a = syl[i]!;
       const b = syl[i + 1]!;
@@ -36,6 +41,23 @@ export class PairReadingTable implements PairReadings {
   get(foldedPair: string): readonly string[] | undefined {
     const seen = this.pairs.get(foldedPair);
     return typeof seen === 'string' ? [seen] : seen;
+  }
+
+  spellings(folded: string): ReadonlyMap<string, number> | undefined {
+    if (!this.bySyllable) {
+      this.bySyllable = new Map();
+      for (const seen of this.pairs.values()) {
+        for (const form of typeof seen === 'string' ? [seen] : seen) {
+          for (const syl of form.split(' ')) {
+            const f = this.fold(syl);
+            let m = this.bySyllable.get(f);
+            if (!m) this.bySyllable.set(f, (m = new Map()));
+            m.set(syl, (m.get(syl) ?? 0) + 1);
+          }
+        }
+      }
+    }
+    return this.bySyllable.get(folded);
   }
 
   get size(): number {

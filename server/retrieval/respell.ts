@@ -1,0 +1,190 @@
+import { fold } from '../../ingest/text/vietnamese.js';
+import type { PairReadings } from './readings.js';
+
+/**
+ * Dấu typed imperfectly on a phone, read as the word meant. A syllable typed with dấu must match a
+ * phrase exactly, so "chồng giử hết lương" never met "giữ lương", and "củng" (for "cũng") stayed a
+ * search term. The commonest errors keep the syllable's folded form — hỏi and ngã swapped ("giử",
+ * "sữa chữa"), a tone or vowel mark left out ("chông", "đanh"), a syllable typed bare inside a
+ * message with dấu ("con cai") — and some change it, spelling by ear: s/x, ch/tr, d/gi/r, final
+ * n/ng and t/c ("chanh chấp").
+ *
+ * The library decides, as for a question typed without dấu: every pair of adjacent syllables the
+ * indexed texts and the vocabulary write is known with its accents (readings.ts).
+ * - A syllable that forms such a pair with a neighbour, as typed, is never re-read.
+ * - One the texts never write is read as a spelling a phone could have typed it for (mistypedFor)
+ *   that a neighbour pairs with ("chông đanh" → "chồng đánh"); with no pair to decide, the spelling
+ *   of its folded form the texts write most.
+ * - One the texts write elsewhere only for hỏi, ngã and nặng confused, where the neighbour as typed
+ *   confirms one spelling ("sữa chữa" → "sửa chữa", while "bú sữa" stays): a correct word in an
+ *   unusual pair ("ở đâu", "thả rông") must not become another.
+ * - Spelling by ear is read back only for a syllable the texts never write (in any spelling, when
+ *   typed bare) and whose folded pairs are all unknown, as the respelled syllable the texts pair
+ *   with a neighbour exactly as typed.
+ * Syllables typed bare in a message typed without dấu already match any accent: only spelling by
+ * ear is read back there.
+ */
+
+/** An initial or final written by ear, and how else it is written (northern and southern mergers). */
+const BY_EAR: [RegExp, string[]][] = [
+  [/^s(?=[aeiouy])/, ['x']],
+  [/^x/, ['s']],
+  [/^ch/, ['tr']],
+  [/^tr/, ['ch']],
+  [/^gi(?=[aeouy])/, ['d', 'r']],
+  [/^d(?=[aeiouy])/, ['gi', 'r']],
+  [/^r/, ['d', 'gi']],
+  [/ng$/, ['n']],
+  [/(?<!n)n$/, ['ng']],
+  [/t$/, ['c']],
+  [/c$/, ['t']],
+];
+
+/** Syllables `syl` may have been written for by ear, its tone and vowels kept ("chanh" → "tranh"; "đ" is never "d"). */
+export function byEar(syl: string): string[] {
+  const d = syl.normalize('NFD');
+  const out: string[] = [];
+  for (const [re, alts] of BY_EAR) if (re.test(d)) for (const alt of alts) out.push(d.replace(re, alt).normalize('NFC'));
+  return out;
+}
+
+const TONE = /[\u0300\u0301\u0303\u0309\u0323]/;
+const MARKS = /[\u0302\u0306\u031b]/g;
+const HOI = '\u0309';
+const NGA = '\u0303';
+const NANG = '\u0323';
+
+/** A syllable's letters (vowel marks and đ kept) and its tone mark, '' for ngang. */
+function parts(syl: string): [string, string] {
+  const d = syl.normalize('NFD');
+  return [d.replace(TONE, ''), TONE.exec(d)?.[0] ?? ''];
+}
+
+/**
+ * Could a phone have typed `typed` for `meant`? Tone: the same, left out, or hỏi, ngã and nặng
+ * confused the way speakers merge them (hỏi/ngã everywhere, ngã/nặng in the North-Central region).
+ * Letters: the same, or the vowel marks and đ left out. "củng" is "cũng", never "cùng".
+ */
+export function mistypedFor(typed: string, meant: string): boolean {
+  const [tl, tt] = parts(typed);
+  const [ml, mt] = parts(meant);
+  const letters = tl === ml || tl === ml.replace(MARKS, '').replace(/đ/g, 'd');
+  const tones = tt === mt || tt === '' || (tt === HOI && mt === NGA) || (tt === NGA && (mt === HOI || mt === NANG)) || (tt === NANG && mt === NGA);
+  return letters && tones;
+}
+
+/** The same letters, hỏi, ngã and nặng confused: "sữa" for "sửa", "cụng" for "cũng". */
+function toneConfused(typed: string, meant: string): boolean {
+  const [tl, tt] = parts(typed);
+  const [ml, mt] = parts(meant);
+  return tl === ml && tt !== '' && tt !== mt && mistypedFor(typed, meant);
+}
+
+interface Evidence {
+  /** Spellings of the syllable that pairs with a neighbour, scored: 2 per neighbour as typed, 1 per neighbour's folded form. */
+  scores: Map<string, number>;
+  /** Whether any pair with a neighbour is known for the folded form at all. */
+  known: boolean;
+}
+
+function evidence(tokens: string[], i: number, folded: string, tables: PairReadings[]): Evidence {
+  const scores = new Map<string, number>();
+  let known = false;
+  for (const side of [-1, 1]) {
+    const other = tokens[i + side];
+    if (other === undefined) continue;
+    const key = side < 0 ? `${fold(other)} ${folded}` : `${folded} ${fold(other)}`;
+    const best = new Map<string, number>();
+    for (const table of tables) {
+      for (const form of table.get(key) ?? []) {
+        known = true;
+        const [x, y] = form.split(' ') as [string, string];
+        const [mine, theirs] = side < 0 ? [y, x] : [x, y];
+        // A neighbour typed bare agrees with any accent; one typed with dấu only with its own.
+        const exact = theirs === other || (fold(other) === other && fold(theirs) === other);
+        best.set(mine, Math.max(best.get(mine) ?? 0, exact ? 2 : 1));
+      }
+    }
+    for (const [mine, s] of best) scores.set(mine, (scores.get(mine) ?? 0) + s);
+  }
+  return { scores, known };
+}
+
+function frequency(tables: PairReadings[], syl: string): number {
+  let n = 0;
+  for (const t of tables) n += t.spellings(fold(syl))?.get(syl) ?? 0;
+  return n;
+}
+
+/**
+ * The spelling with the highest score (at least `min`), then the one the texts write most; null
+ * when none scored. `unique`: null as well when two spellings share the highest score.
+ */
+function best(scores: Map<string, number>, tables: PairReadings[], min: number, unique = false): string | null {
+  let pick: string | null = null;
+  let top = min - 1;
+  let freq = -1;
+  let tied = false;
+  for (const [syl, s] of scores) {
+    const f = frequency(tables, syl);
+    if (s > top) [pick, top, freq, tied] = [syl, s, f, false];
+    else if (s === top) {
+      tied = true;
+      if (f > freq) [pick, freq] = [syl, f];
+    }
+  }
+  return unique && tied ? null : pick;
+}
+
+/**
+ * The tokens with misspelt syllables read as meant. `loose`: the message counts as typed without
+ * dấu, so its bare syllables already match any accent; only its accented ones are read here.
+ */
+export function respell(tokens: string[], loose: boolean, tables: PairReadings[]): string[] {
+  if (!tables.length) return tokens;
+  return tokens.map((t, i) => {
+    if (!/\p{L}/u.test(t)) return t;
+    const folded = fold(t);
+    const bare = folded === t;
+    if (loose && bare) return heardAs(tokens, i, t, tables) ?? t;
+    const own = evidence(tokens, i, folded, tables);
+    if (own.scores.has(t)) return t;
+    const spellings = tables.flatMap((table) => [...(table.spellings(folded)?.keys() ?? [])]);
+    const written = spellings.includes(t);
+    // Written elsewhere ("nghỉ", "sữa"): only hỏi, ngã and nặng confused, with the neighbour as typed,
+    // and only one spelling so ("đâu" may be right where no pair says so; "con cai" may be "cái" or "cải").
+    // Never written: any spelling a phone could have typed it for that a neighbour pairs with.
+    const mistyped = new Map([...own.scores].filter(([syl]) => (written ? toneConfused(t, syl) : mistypedFor(t, syl))));
+    const pick = best(mistyped, tables, written ? 2 : 1, written);
+    if (pick) return pick;
+    if (written || (bare && spellings.length)) return t;
+    if (!own.known) {
+      const heard = heardAs(tokens, i, t, tables);
+      if (heard) return heard;
+    }
+    if (bare) return t;
+    // A syllable with dấu the texts never write, that no pair decides: the spelling they write most.
+    let most: string | null = null;
+    let n = 0;
+    for (const table of tables) for (const [syl, c] of table.spellings(folded) ?? []) if (c > n && mistypedFor(t, syl)) [most, n] = [syl, c];
+    return most ?? t;
+  });
+}
+
+/**
+ * Spelling by ear read back, for a syllable the library never writes (in any spelling, when typed
+ * bare) and whose folded pairs with its neighbours are all unknown: the respelled syllable that the
+ * library pairs with a neighbour exactly as typed, its tone and vowels as typed (any, typed bare).
+ */
+function heardAs(tokens: string[], i: number, t: string, tables: PairReadings[]): string | null {
+  const folded = fold(t);
+  const bare = folded === t;
+  if (tables.some((table) => (bare ? table.spellings(folded) : table.spellings(folded)?.has(t)))) return null;
+  if (evidence(tokens, i, folded, tables).known) return null;
+  const heard = new Map<string, number>();
+  for (const alt of byEar(t)) {
+    for (const [syl, s] of evidence(tokens, i, fold(alt), tables).scores) if (s >= 2 && (alt === syl || mistypedFor(alt, syl))) heard.set(syl, s);
+  }
+  const pick = best(heard, tables, 2);
+  return pick && bare ? fold(pick) : pick;
+}
