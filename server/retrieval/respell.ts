@@ -18,9 +18,10 @@ import type { PairReadings } from './readings.js';
  * - One the texts write elsewhere only for hỏi, ngã and nặng confused, where the neighbour as typed
  *   confirms one spelling ("sữa chữa" → "sửa chữa", while "bú sữa" stays): a correct word in an
  *   unusual pair ("ở đâu", "thả rông") must not become another.
- * - Spelling by ear is read back only for a syllable the texts never write (in any spelling, when
- *   typed bare) and whose folded pairs are all unknown, as the respelled syllable the texts pair
- *   with a neighbour exactly as typed.
+ * - Spelling by ear is read back only where the folded pairs as typed are all unknown, as the
+ *   respelled syllable (its tone and vowels as typed) the texts pair with a neighbour exactly as
+ *   typed ("dành quyền" → "giành quyền"); typed bare, only for a syllable the texts never write in
+ *   any spelling.
  * Syllables typed bare in a message typed without dấu already match any accent: only spelling by
  * ear is read back there.
  */
@@ -157,12 +158,12 @@ export function respell(tokens: string[], loose: boolean, tables: PairReadings[]
     const mistyped = new Map([...own.scores].filter(([syl]) => (written ? toneConfused(t, syl) : mistypedFor(t, syl))));
     const pick = best(mistyped, tables, written ? 2 : 1, written);
     if (pick) return pick;
-    if (written || (bare && spellings.length)) return t;
+    if (bare && spellings.length) return t;
     if (!own.known) {
       const heard = heardAs(tokens, i, t, tables);
       if (heard) return heard;
     }
-    if (bare) return t;
+    if (bare || written) return t;
     // A syllable with dấu the texts never write, that no pair decides: the spelling they write most.
     let most: string | null = null;
     let n = 0;
@@ -172,18 +173,19 @@ export function respell(tokens: string[], loose: boolean, tables: PairReadings[]
 }
 
 /**
- * Spelling by ear read back, for a syllable the library never writes (in any spelling, when typed
- * bare) and whose folded pairs with its neighbours are all unknown: the respelled syllable that the
- * library pairs with a neighbour exactly as typed, its tone and vowels as typed (any, typed bare).
+ * Spelling by ear read back, for a syllable whose folded pairs with its neighbours are all unknown
+ * (typed bare, one the library never writes in any spelling): the respelled syllable, its tone and
+ * vowels as typed (any, typed bare; "rủ" is never "đủ"), that the library pairs with a neighbour
+ * exactly as typed.
  */
 function heardAs(tokens: string[], i: number, t: string, tables: PairReadings[]): string | null {
   const folded = fold(t);
   const bare = folded === t;
-  if (tables.some((table) => (bare ? table.spellings(folded) : table.spellings(folded)?.has(t)))) return null;
+  if (bare && tables.some((table) => table.spellings(folded))) return null;
   if (evidence(tokens, i, folded, tables).known) return null;
   const heard = new Map<string, number>();
   for (const alt of byEar(t)) {
-    for (const [syl, s] of evidence(tokens, i, fold(alt), tables).scores) if (s >= 2 && (alt === syl || mistypedFor(alt, syl))) heard.set(syl, s);
+    for (const [syl, s] of evidence(tokens, i, fold(alt), tables).scores) if (s >= 2 && (bare || alt === syl)) heard.set(syl, s);
   }
   const pick = best(heard, tables, 2);
   return pick && bare ? fold(pick) : pick;
