@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { assessDanger, RULES } from '../server/safety/assess.js';
 import { allNumbers, readMessage, safetyNumbers, safetyPreface } from '../server/safety/gate.js';
@@ -145,9 +146,72 @@ describe('however she writes', () => {
     expect(tokenize('chông cũ').map((t) => t.text)).toEqual(['chông', 'cũ']);
     emergency('chông cũ đang đâm em, em ở nhà có môt mình');
   });
+  it('data/syllables.txt holds every word the safety tables spell, so none is read as a slip (run eval/safety-syllables.ts after editing them)', () => {
+    const words = new Set(
+      readFileSync(new URL('../server/safety/data/syllables.txt', import.meta.url), 'utf8')
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#')),
+    );
+    const missing = readRows('signals.tsv')
+      .flatMap((r) => r.phrases.flatMap((p) => p.toLowerCase().split(/[^\p{L}]+/u)))
+      .filter(
+        (w) =>
+          w &&
+          w !==
+            w
+              .normalize('NFD')
+              .replace(/[\u0300-\u036f]/g, '')
+              .replace(/đ/g, 'd') &&
+          !words.has(w),
+      );
+    expect([...new Set(missing)]).toEqual([]);
+  });
   it('a plain syllable in a message written with dấu is the word spelled so only when that spelling is a word ("bi" is "bị")', () => {
     emergency('em đang bi chồng đánh, cứu em');
     expect(assessDanger('ngay trước cổng nhà em có cái cây to, có được chặt không').level).toBe('ordinary');
+  });
+});
+
+describe('told by its consequence, in the third person, or as text to write (sixth pass)', () => {
+  const level = (m: string) => assessDanger(m).level;
+  it('hiding while he searches room by room; "từng phòng" is each room, not the past', () => {
+    expect(level('em đang nấp sau bồn nước, nghe tiếng nó lục từng phòng tìm em')).toBe('emergency');
+    expect(level('năm ngoái nó từng đánh em, giờ em muốn ly hôn')).toBe('ordinary');
+  });
+  it('he waits at the gate and she dares not go home; he is coming up the stairs', () => {
+    expect(level('con với em không dám về nhà tối nay, ổng còn ngồi đợi ở cổng với cái rựa')).toBe('emergency');
+    expect(level('anh ta bảo về đến nhà là xử đẹp em, giờ anh ta đang lên cầu thang')).toBe('emergency');
+  });
+  it('locked in from outside; a window forced and she fears he comes back; a stranger following her child', () => {
+    expect(level('anh ta giật điện thoại của em rồi khóa cửa ngoài, em đang nhắn bằng máy của con')).toBe('emergency');
+    expect(level('cửa sổ phòng con bé bị cạy, đêm nay em sợ nó quay lại, em ở một mình với con')).toBe('emergency');
+    expect(level('có người lạ đang đi theo con gái em, con nhắn là sợ lắm')).toBe('emergency');
+  });
+  it('"ngay trước mặt" is a place: a beating in front of her now is now', () => {
+    expect(level('chị dâu em đang bị anh em đánh ngay trước mặt em, em không can nổi')).toBe('emergency');
+  });
+  it('several women of one workshop are particular people; women in general are not', () => {
+    expect(level('mấy chị em trong xưởng bị chủ khóa cổng ban đêm, không cho về, có chị bị đánh hôm nay')).toBe('emergency');
+    expect(level('chị em phụ nữ bị bạo lực gia đình thì có thể tìm đến đâu')).toBe('ordinary');
+  });
+  it('a threat inside a message she asks to have written is its text; a danger beside such a request is not', () => {
+    expect(level('viết giúp em một tin nhắn đòi nợ, có câu về là xử đẹp đó mày')).not.toBe('emergency');
+    expect(level('viết giúp em tin nhắn, chồng em đang cầm dao đứng ngoài cửa')).toBe('emergency');
+  });
+  it('an illness with its cause or a remedy asked is for the doctor; violence or no cause at all stays an emergency', () => {
+    expect(level('con em bị co giật sốt cao thì cho uống thuốc gì')).toBe('ordinary');
+    expect(level('mẹ em hay bị ngất xỉu khi đứng dậy, nên đi khám khoa nào')).toBe('ordinary');
+    expect(level('chồng đánh em ngất xỉu, nên đi khám ở đâu')).toBe('emergency');
+    expect(level('con em co giật, sùi bọt mép, gọi không tỉnh')).toBe('emergency');
+  });
+  it('Nghệ Tĩnh "nỏ" (không), "choa" (tao), "trốc" (đầu), Southern "dô" (vào)', () => {
+    expect(level('hắn nỏ cho tau ra khỏi nhà mấy ngày ni')).toBe('emergency');
+    expect(level('hắn nhốt choa trong buồng')).toBe('emergency');
+    expect(tokenize('ổng đập dô trốc tui').map((t) => t.text)).toEqual(['ổng', 'đập', 'vào', 'đầu', 'tôi']);
+    expect(level('tui nỏ ưng lấy hắn')).toBe('ordinary');
+  });
+  it('a classmate taking a phone is theft, not her being cut off', () => {
+    expect(level('em có phải báo công an khi con em bị bạn cùng lớp lấy mất điện thoại không')).toBe('ordinary');
   });
 });
 

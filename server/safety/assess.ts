@@ -360,7 +360,9 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
   if (harm.start === 0 && !harm.concept.endsWith('selfharm') && tokens.some((t) => t.clause === harm.clause && /^(gì|nào)$/.test(t.text))) return true;
   if (casePut(harm, matches, tokens) || asksWhether(harm, tokens)) return true;
   return matches.some((m) => {
-    if (m.clause !== harm.clause || m.start >= harm.start) return false;
+    // "viết giúp em một tin nhắn đòi nợ, có câu …": the text she asks to have written runs on past
+    // the clause, to the end of the message.
+    if ((m.clause !== harm.clause && m.concept !== 'frame.write') || m.start >= harm.start) return false;
     if (m.concept === 'frame.hypothetical') {
       // "nó dọa nếu em về thì nó giết em": the harm after "thì" is what will happen — unless the
       // rest of the clause asks about it ("nếu vợ bị nhốt thì hàng xóm có được phá cửa vào không").
@@ -374,7 +376,7 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
     // "em muốn nhắn tin dọa con bồ": what she wants to do is hers to intend — but never her own
     // thoughts of dying, which are the danger.
     const hers = m.concept === 'frame.intent' && !harm.concept.endsWith('selfharm') && (m.end - m.start > 1 || m.start === 0);
-    if (m.concept === 'frame.howto' || hers) {
+    if (m.concept === 'frame.howto' || m.concept === 'frame.write' || hers) {
       for (let i = m.end; i < harm.start; i++) if (SOMEONE_ELSE_ACTS.test(tokens[i]!.text)) return false;
       return true;
     }
