@@ -45,6 +45,8 @@ describe('dấu typed imperfectly, read as meant (respell.ts)', () => {
     expect(respell(['chanh', 'chap', 'dat'], true, [laws])).toEqual(['tranh', 'chap', 'dat']);
     // A word the library writes elsewhere, in a pair it never writes, its tone kept.
     expect(read('dành quyền nuôi con')).toBe('giành quyền nuôi con');
+    // A written word keeps its final: "bị sốt" is not "bị sốc", though the library writes only that.
+    expect(respell(['bị', 'sốt', 'nằm'], false, [library('bị sốc', 'sốt cao')])).toEqual(['bị', 'sốt', 'nằm']);
     // By ear changes the letters heard alike, never đ for d: "rủ" is not "đủ".
     expect(read('rủ tuổi')).toBe('rủ tuổi');
     // "chồng tôi" is written: "tôi" is not heard as anything else.
@@ -73,6 +75,9 @@ describe('dấu typed imperfectly, read as meant (respell.ts)', () => {
     expect(q.tokens).toEqual(['chồng', 'giữ', 'hết', 'lương']);
     expect(q.concepts).toEqual(analyzeQuery('chồng giữ hết lương', laws).concepts);
     expect(q.concepts.join(' ')).toContain('bạo lực về kinh tế');
+    // A word the vocabulary writes is a word, though no law writes it: "tát" is not "tất" beside "cả".
+    expect(analyzeQuery('chồng tát cả vào mặt', library('tất cả mọi người')).tokens).toContain('tát');
+    expect(respell(['chồng', 'tát', 'cả'], false, [library('tất cả mọi người')])).toContain('tất');
     // Without a library nothing is re-read: the vocabulary check reads its examples as written.
     expect(analyzeQuery('chồng giử hết lương').tokens).toContain('giử');
   });

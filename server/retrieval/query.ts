@@ -44,6 +44,9 @@ export function compileVocabulary(rows: VocabRow[]): CompiledVocabulary {
     for (const p of e.patterns) readings.addText(p.join(' '));
     for (const c of conceptsOf(e.expansion)) readings.addText(c);
   }
+  // Words, not pairs: a one-word phrase ("tát") and the examples, typed as members type, are words
+  // the language writes even where no law does; a misspelling is read only for a word nobody wrote.
+  for (const r of rows) for (const text of [...r.phrases, r.example]) readings.addWords(text);
   return { entries, readings };
 }
 

@@ -18,8 +18,9 @@ export class PairReadingTable implements PairReadings {
   // Most pairs have one reading: a bare string keeps the table small (≈ 20k pairs per corpus).
   private readonly pairs = new Map<string, string | string[]>();
   private readonly folds = new Map<string, string>();
-  // Derived from the pairs on first use, dropped when a text is added.
+  // Derived from the pairs (and the words added alone) on first use, dropped when a text is added.
   private bySyllable: Map<string, Map<string, number>> | null = null;
+  private readonly alone = new Map<string, number>();
 
   /** Adds every adjacent syllable pair of an accented text. */
   addText(text: string): void {
@@ -38,6 +39,16 @@ export class PairReadingTable implements PairReadings {
     }
   }
 
+  /**
+   * Records the syllables of a text as words the language writes, without their pairs: the
+   * vocabulary's one-word phrases and its examples, which are messages as members type them, not
+   * the library's language ("tát", "sốt", "gãy" are words though no law writes them).
+   */
+  addWords(text: string): void {
+    this.bySyllable = null;
+    for (const syl of syllables(text)) this.alone.set(syl, (this.alone.get(syl) ?? 0) + 1);
+  }
+
   get(foldedPair: string): readonly string[] | undefined {
     const seen = this.pairs.get(foldedPair);
     return typeof seen === 'string' ? [seen] : seen;
@@ -46,16 +57,14 @@ export class PairReadingTable implements PairReadings {
   spellings(folded: string): ReadonlyMap<string, number> | undefined {
     if (!this.bySyllable) {
       this.bySyllable = new Map();
-      for (const seen of this.pairs.values()) {
-        for (const form of typeof seen === 'string' ? [seen] : seen) {
-          for (const syl of form.split(' ')) {
-            const f = this.fold(syl);
-            let m = this.bySyllable.get(f);
-            if (!m) this.bySyllable.set(f, (m = new Map()));
-            m.set(syl, (m.get(syl) ?? 0) + 1);
-          }
-        }
-      }
+      const count = (syl: string, n: number) => {
+        const f = this.fold(syl);
+        let m = this.bySyllable!.get(f);
+        if (!m) this.bySyllable!.set(f, (m = new Map()));
+        m.set(syl, (m.get(syl) ?? 0) + n);
+      };
+      for (const seen of this.pairs.values()) for (const form of typeof seen === 'string' ? [seen] : seen) for (const syl of form.split(' ')) count(syl, 1);
+      for (const [syl, n] of this.alone) count(syl, n);
     }
     return this.bySyllable.get(folded);
   }

@@ -12,9 +12,9 @@ import type { PairReadings } from './readings.js';
  * The library decides, as for a question typed without dấu: every pair of adjacent syllables the
  * indexed texts and the vocabulary write is known with its accents (readings.ts).
  * - A syllable that forms such a pair with a neighbour, as typed, is never re-read.
- * - One the texts never write is read as a spelling a phone could have typed it for (mistypedFor)
- *   that a neighbour pairs with ("chông đanh" → "chồng đánh"); with no pair to decide, the spelling
- *   of its folded form the texts write most.
+ * - One the texts never write (nor the vocabulary's phrases and examples, typed as members type)
+ *   is read as a spelling a phone could have typed it for (mistypedFor) that a neighbour pairs
+ *   with ("chông đanh" → "chồng đánh"); with no pair to decide, it stays.
  * - One the texts write elsewhere only for hỏi, ngã and nặng confused, where the neighbour as typed
  *   confirms one spelling ("sữa chữa" → "sửa chữa", while "bú sữa" stays): a correct word in an
  *   unusual pair ("ở đâu", "thả rông") must not become another.
@@ -41,11 +41,18 @@ const BY_EAR: [RegExp, string[]][] = [
   [/c$/, ['t']],
 ];
 
-/** Syllables `syl` may have been written for by ear, its tone and vowels kept ("chanh" → "tranh"; "đ" is never "d"). */
-export function byEar(syl: string): string[] {
+/** The initials of BY_EAR: the rest are finals. */
+const INITIALS = 7;
+
+/**
+ * Syllables `syl` may have been written for by ear, its tone and vowels kept ("chanh" → "tranh";
+ * "đ" is never "d"); `initialsOnly`: its final as typed.
+ */
+export function byEar(syl: string, initialsOnly = false): string[] {
   const d = syl.normalize('NFD');
   const out: string[] = [];
-  for (const [re, alts] of BY_EAR) if (re.test(d)) for (const alt of alts) out.push(d.replace(re, alt).normalize('NFC'));
+  for (const [re, alts] of initialsOnly ? BY_EAR.slice(0, INITIALS) : BY_EAR)
+    if (re.test(d)) for (const alt of alts) out.push(d.replace(re, alt).normalize('NFC'));
   return out;
 }
 
@@ -163,12 +170,7 @@ export function respell(tokens: string[], loose: boolean, tables: PairReadings[]
       const heard = heardAs(tokens, i, t, tables);
       if (heard) return heard;
     }
-    if (bare || written) return t;
-    // A syllable with dấu the texts never write, that no pair decides: the spelling they write most.
-    let most: string | null = null;
-    let n = 0;
-    for (const table of tables) for (const [syl, c] of table.spellings(folded) ?? []) if (c > n && mistypedFor(t, syl)) [most, n] = [syl, c];
-    return most ?? t;
+    return t;
   });
 }
 
@@ -176,15 +178,17 @@ export function respell(tokens: string[], loose: boolean, tables: PairReadings[]
  * Spelling by ear read back, for a syllable whose folded pairs with its neighbours are all unknown
  * (typed bare, one the library never writes in any spelling): the respelled syllable, its tone and
  * vowels as typed (any, typed bare; "rủ" is never "đủ"), that the library pairs with a neighbour
- * exactly as typed.
+ * exactly as typed. A word written elsewhere only by its initial ("dành quyền" → "giành quyền"): its
+ * final may be right in a pair the library does not write ("bị sốt" is not "bị sốc").
  */
 function heardAs(tokens: string[], i: number, t: string, tables: PairReadings[]): string | null {
   const folded = fold(t);
   const bare = folded === t;
   if (bare && tables.some((table) => table.spellings(folded))) return null;
   if (evidence(tokens, i, folded, tables).known) return null;
+  const written = tables.some((table) => table.spellings(folded)?.has(t));
   const heard = new Map<string, number>();
-  for (const alt of byEar(t)) {
+  for (const alt of byEar(t, written)) {
     for (const [syl, s] of evidence(tokens, i, fold(alt), tables).scores) if (s >= 2 && (bare || alt === syl)) heard.set(syl, s);
   }
   const pick = best(heard, tables, 2);
