@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import cliProgress from 'cli-progress';
 import { forceTracingOff, type Config } from '../config/config.js';
@@ -11,6 +12,8 @@ import type { Answerer } from './answer/answerer.js';
 import { ExtractiveAnswerer } from './answer/extractive.js';
 import type { LlmAnswerer } from './answer/llm.js';
 import { createRetriever } from './retrieval/hybrid.js';
+import { createIndexHolder } from './retrieval/index/holder.js';
+import { snapshotBuilds } from './retrieval/index/snapshot.js';
 import { guardQueryEmbedder } from './resilience/query-embedder.js';
 import { createProviderBreaker } from './resilience/breaker.js';
 import { createEmbeddingsJob, whenComplete, type EmbeddingsJob, type ProviderEmbedder } from './resilience/embeddings-job.js';
@@ -18,6 +21,9 @@ import type { Services } from './services.js';
 import { readOffTopic } from './safety/offtopic.js';
 import { noNotifier } from './notify/notifier.js';
 import { createZaloNotifier } from './notify/zalo.js';
+
+/** The search index kept between starts, in DATA_DIR. */
+export const INDEX_SNAPSHOT = 'search-index.bin';
 
 /** Builds every service from validated config: the one place that picks implementations. */
 export async function createServices(config: Config, opts: { db?: Db; progress?: boolean } = {}): Promise<Services> {
@@ -39,6 +45,10 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
     db,
     embedder: embeddings && queryEmbedder ? whenComplete(embeddings, queryEmbedder) : embedder,
     semantic: config.embedder.kind === 'openai',
+    // A restart reads the index it built last from DATA_DIR instead of building it again, when the
+    // rows and the code are the same (index/snapshot.ts). Only for a store this process opened: a
+    // store handed in (tests) lives in memory and leaves nothing behind.
+    holder: opts.db ? undefined : createIndexHolder(db, snapshotBuilds(path.join(config.dataDir, INDEX_SNAPSHOT))),
   });
   // One breaker for the chat provider, shared by every caller: after repeated failures nobody waits for it.
   const chatBreaker = createProviderBreaker({ failures: config.PROVIDER_FAILURES_TO_PAUSE, coolDownMs: config.PROVIDER_COOL_DOWN_MS });

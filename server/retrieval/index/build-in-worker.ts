@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Queryable } from '../../../store/db.js';
-import { readCorpusRows, type CorpusIndex } from './corpus-index.js';
+import { readCorpusRows, type CorpusIndex, type CorpusRows } from './corpus-index.js';
 import { fromMessage, type IndexMessage } from './transfer.js';
 
 const here = import.meta.url;
@@ -15,7 +15,11 @@ type Reply = { ok: true; index: IndexMessage } | { ok: false; error: string };
  * SVD), and requests keep being answered from the old index meanwhile instead of waiting behind it.
  */
 export async function loadCorpusIndexInWorker(db: Queryable): Promise<CorpusIndex> {
-  const rows = await readCorpusRows(db);
+  return buildCorpusIndexInWorker(await readCorpusRows(db));
+}
+
+/** The index from rows already read, built in a worker thread. */
+export async function buildCorpusIndexInWorker(rows: CorpusRows): Promise<CorpusIndex> {
   const worker = new Worker(BOOT, { workerData: { entry: ENTRY }, stdout: false, stderr: false });
   try {
     const reply = await new Promise<Reply>((resolve, reject) => {
