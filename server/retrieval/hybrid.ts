@@ -14,6 +14,7 @@ import { hitRowsById } from './index/chunk-rows.js';
 import { DEFAULT_PARAMS, type DocumentFilter, type IndexParams, type IndexedChunk, type LexicalIndex, type ScoredChunk } from './index/lexical-index.js';
 import type { Ranker } from './rank/ranker.js';
 import { withSanctionAsked } from './rank/sanction.js';
+import { memoByText } from '../answer/memo.js';
 import { rerankFirst, type FirstRerank } from './rank/first.js';
 import { HEAD, reorderHead } from './rank/head.js';
 
@@ -341,23 +342,33 @@ export function bestClause(text: string, q: AnalyzedQuery): string | null {
   let bestScore = 0;
   let current: string | null = null;
   let acc = 0;
-  const flush = () => {
-    if (current && acc > bestScore) {
-      best = current;
-      bestScore = acc;
-    }
-  };
-  for (const line of text.split('\n').slice(1)) {
-    const m = /^(\d+[a-zđ]?)\.\s/.exec(line);
-    if (m) {
-      flush();
-      current = m[1]!;
+  for (const line of clauseLines(text)) {
+    if (line.clause) {
+      if (current && acc > bestScore) {
+        best = current;
+        bestScore = acc;
+      }
+      current = line.clause;
       acc = 0;
     }
-    if (!current) continue;
-    const toks = new Set(foldedSyllablesOf(line));
-    for (const t of toks) if (want.has(t)) acc += 1;
+    for (const t of line.words) if (want.has(t)) acc += 1;
   }
-  flush();
+  if (current && acc > bestScore) best = current;
   return best;
 }
+
+/**
+ * A chunk's lines from its first khoản on (the heading line skipped), each with the khoản it
+ * starts (if it does) and its distinct folded syllables. Every hit shown is read this way, and
+ * members ask about the same articles over and over: a text is split once, not on every search.
+ * Shared between calls, never changed; the bound keeps a few thousand articles (~10 MB at most).
+ */
+const clauseLines = memoByText((text: string): { clause: string | null; words: string[] }[] => {
+  const out: { clause: string | null; words: string[] }[] = [];
+  for (const line of text.split('\n').slice(1)) {
+    const m = /^(\d+[a-zđ]?)\.\s/.exec(line);
+    if (!m && !out.length) continue;
+    out.push({ clause: m ? m[1]! : null, words: [...new Set(foldedSyllablesOf(line))] });
+  }
+  return out;
+}, 3_000);
