@@ -71,7 +71,19 @@ const nfc = (w: string) => w.normalize('NFC');
 const stripAll = (w: string) => nfc(nfd(w).replace(TONES, '').replace(VOWEL_MARKS, '')).replace(/đ/g, 'd').replace(/Đ/g, 'D');
 const stripTone = (w: string) => nfc(nfd(w).replace(TONES, ''));
 const stripVowelMark = (w: string) => nfc(nfd(w).replace(VOWEL_MARKS, '')).replace(/đ/g, 'd').replace(/Đ/g, 'D');
-const swapTone = (from: string, to: string) => (w: string) => nfc(nfd(w).replace(from, to));
+/**
+ * One tone mark for another. In NFD the dot below sits before a circumflex or horn ("ộ" is o, dot,
+ * circumflex), so the new mark goes after the vowel's own marks, where NFC can compose it.
+ */
+const swapTone = (from: string, to: string) => (w: string) => {
+  const d = nfd(w);
+  const i = d.indexOf(from);
+  if (i < 0) return w;
+  const rest = d.slice(0, i) + d.slice(i + 1);
+  let j = i;
+  while (j < rest.length && /[\u0302\u0306\u031B]/.test(rest[j]!)) j++;
+  return nfc(rest.slice(0, j) + to + rest.slice(j));
+};
 
 /** Replaces a syllable's onset or rhyme, keeping the marks of the rest: "sợ" → "xợ". */
 function onset(pairs: [RegExp, string][]): (w: string) => string {

@@ -210,6 +210,13 @@ describe('told by its consequence, in the third person, or as text to write (six
     expect(tokenize('ổng đập dô trốc tui').map((t) => t.text)).toEqual(['ổng', 'đập', 'vào', 'đầu', 'tôi']);
     expect(level('tui nỏ ưng lấy hắn')).toBe('ordinary');
   });
+  it('a farewell sent before self-harm, gas let into a shut room, a child taken to be sold — a pig taken to market is a sale', () => {
+    expect(level('con em 15 tuổi vừa nhắn tin từ biệt cả nhà, giờ gọi không nghe máy')).toBe('emergency');
+    expect(level('anh ta mở van bình ga trong phòng rồi khóa cửa')).toBe('emergency');
+    expect(level('họ đang đến nhà lấy con em đi bán, em phải làm sao')).toBe('emergency');
+    expect(level('chồng mang con lợn đi bán lấy tiền nhậu')).toBe('ordinary');
+    expect(level('nhà em dùng bếp ga, bình ga để đâu an toàn')).toBe('ordinary');
+  });
   it('a classmate taking a phone is theft, not her being cut off', () => {
     expect(level('em có phải báo công an khi con em bị bạn cùng lớp lấy mất điện thoại không')).toBe('ordinary');
   });
