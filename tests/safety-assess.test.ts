@@ -217,6 +217,12 @@ describe('told by its consequence, in the third person, or as text to write (six
     expect(level('chồng mang con lợn đi bán lấy tiền nhậu')).toBe('ordinary');
     expect(level('nhà em dùng bếp ga, bình ga để đâu an toàn')).toBe('ordinary');
   });
+  it('a man, not her kin, leading a child to a place out of sight now; a grandmother, a teacher or a cow is not', () => {
+    expect(level('có phải gọi 113 không khi ông hàng xóm đang dắt con bé nhà bên vào vườn chuối')).toBe('emergency');
+    expect(level('bà nội dắt con bé ra vườn chơi')).toBe('ordinary');
+    expect(level('cô giáo dắt các cháu ra vườn trường')).toBe('ordinary');
+    expect(level('ông hàng xóm dắt bò vào vườn nhà em ăn hết rau')).toBe('ordinary');
+  });
   it('a classmate taking a phone is theft, not her being cut off', () => {
     expect(level('em có phải báo công an khi con em bị bạn cùng lớp lấy mất điện thoại không')).toBe('ordinary');
   });

@@ -544,13 +544,20 @@ function takenOutOfReach(matches: Match[], tokens: Token[], legal: boolean): Mat
   // off with someone, and is now out of reach, is taken whoever led.
   const child = matches.some((m) => /^who\.child/.test(m.concept));
   const followed = child ? matches.filter((t) => t.concept === 'act.follow' && after(t, 'ctx.away')) : [];
+  // "ông hàng xóm đang dắt con bé nhà bên vào vườn chuối": a man who is not her kin leading a
+  // child to a place out of sight (ctx.secluded) — a grandmother taking her to the garden is not.
+  const manLeadsChildAside = (t: Match) =>
+    after(t, 'ctx.secluded') &&
+    matches.some((p) => /^who\.child/.test(p.concept) && p.start >= t.end && p.start <= t.end + 1) &&
+    matches.some((m) => m.concept === 'who.man' && m.clause === t.clause && m.end <= t.start) &&
+    !byKin(t);
   return [...followed, ...matches]
     .filter(
       (t) =>
         followed.includes(t) ||
         (t.concept === 'act.take' &&
           matches.some((p) => LED.test(p.concept) && p.start >= t.end && p.start <= t.end + 1) &&
-          (after(t, 'ctx.shut') || (after(t, 'ctx.away') && !byKin(t)))),
+          (after(t, 'ctx.shut') || (after(t, 'ctx.away') && !byKin(t)) || manLeadsChildAside(t))),
     )
     .map((t) => ({ ...t, concept: 'what.taken' }));
 }
