@@ -59,7 +59,11 @@ describe('search index snapshot', () => {
     // the file was read rather than the index rebuilt.
     const standIn = buildCorpusIndex({ ...rows, chunks: rows.chunks.slice(0, 100) });
     await writeSnapshot(file, snapshotKey(rows)!, standIn);
+    // A write cut short by a crash left its temporary file: the next start removes it.
+    const crashed = `${file}.4242.deadbeef.tmp`;
+    fs.writeFileSync(crashed, 'half an index');
     const builds = snapshotBuilds(file);
+    expect(fs.existsSync(crashed)).toBe(false);
     expect((await builds.load(db)).lexical.n).toBe(100);
 
     await ingestDocument(db, null, { bytes: Buffer.from(`LUẬT THỬ\nSố: 98/2031/QH15\n\nĐiều 1. Cây lúa nước\nNgười trồng lúa nước được hỗ trợ giống.`) });

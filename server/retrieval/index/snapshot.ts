@@ -97,6 +97,7 @@ export async function writeSnapshot(file: string, key: string, idx: CorpusIndex)
  * the first on this thread, later ones in a worker; either kept in `file` once built.
  */
 export function snapshotBuilds(file: string): { load(db: Queryable): Promise<CorpusIndex>; rebuild(db: Queryable): Promise<CorpusIndex> } {
+  removeStaleWrites(file);
   const via = (build: (rows: CorpusRows) => Promise<CorpusIndex>) => async (db: Queryable) => {
     const rows = await readCorpusRows(db);
     const t0 = performance.now();
@@ -111,4 +112,21 @@ export function snapshotBuilds(file: string): { load(db: Queryable): Promise<Cor
     load: via(async (rows) => buildCorpusIndex(rows)),
     rebuild: via((rows) => buildCorpusIndexInWorker(rows).catch(() => buildCorpusIndex(rows))),
   };
+}
+
+/**
+ * A write cut short (the process killed between writing and renaming) leaves its temporary file;
+ * at start nobody else writes the snapshot (an embedded store is opened by one process), so any
+ * left beside it is removed rather than accumulating ~13 MB per crash.
+ */
+function removeStaleWrites(file: string): void {
+  const dir = path.dirname(file);
+  const prefix = `${path.basename(file)}.`;
+  let names: string[];
+  try {
+    names = fs.readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) if (name.startsWith(prefix) && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
 }
