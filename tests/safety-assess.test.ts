@@ -223,6 +223,13 @@ describe('told by its consequence, in the third person, or as text to write (six
     expect(level('cô giáo dắt các cháu ra vườn trường')).toBe('ordinary');
     expect(level('ông hàng xóm dắt bò vào vườn nhà em ăn hết rau')).toBe('ordinary');
   });
+  it('unconscious or not breathing now is an emergency whatever the cause; a coma for months or a question about insurance is not', () => {
+    expect(level('con em vừa bị điện giật, giờ không thở')).toBe('emergency');
+    expect(level('bố em vừa bị đột quỵ, đang bất tỉnh')).toBe('emergency');
+    expect(level('bà em bị tai biến hôn mê mấy tháng nay')).toBe('ordinary');
+    expect(level('con em bị ngã cầu thang bất tỉnh, bảo hiểm có chi trả không')).toBe('ordinary');
+    expect(level('năm ngoái con em bị điện giật bất tỉnh, giờ khỏe rồi')).toBe('ordinary');
+  });
   it('a classmate taking a phone is theft, not her being cut off', () => {
     expect(level('em có phải báo công an khi con em bị bạn cùng lớp lấy mất điện thoại không')).toBe('ordinary');
   });

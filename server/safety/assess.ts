@@ -118,8 +118,22 @@ const BY_SOMEONE: ReadonlySet<What> = new Set([
 const accidental = (f: Features, h: Features['harms'][number]) =>
   (h.what === 'injury' || h.what === 'medical') &&
   !f.harms.some((x) => BY_SOMEONE.has(x.what)) &&
+  !critical(f, h) &&
   // A pregnant woman bleeding after a fall still needs 115 now.
   ((f.has('ctx.accident') && !f.has('what.pregnant')) || (!happening(h.when) && (f.has('frame.benefit') || f.has('frame.legal') || f.has('frame.advice'))));
+/**
+ * Whatever caused it, someone unconscious, not breathing or pulled from the water now
+ * ("con em vừa bị điện giật, giờ không thở") needs 115 before anything else — unless she asks
+ * about insurance, leave or the law.
+ */
+const critical = (f: Features, h: Features['harms'][number]) =>
+  f.has('ctx.critical') &&
+  // Now, not for months ("hôn mê mấy tháng nay" is a long illness).
+  h.when !== 'ongoing' &&
+  h.when !== 'habitual' &&
+  (h.when === 'now' || ['when.now', 'when.just', 'when.progressive'].some(f.has)) &&
+  !f.has('frame.legal') &&
+  !f.has('frame.benefit');
 const active = (f: Features) => f.harms.filter((h) => !CONTEXT_ONLY.has(h.what) && h.when !== 'past' && !h.hypothetical && !accidental(f, h));
 const happening = (w: When) => w === 'now' || w === 'ongoing';
 const is =
