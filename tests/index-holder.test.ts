@@ -76,4 +76,12 @@ describe('the in-memory index off the request path', () => {
     // Expired documents are left out of current-law answers: the new index knows at once.
     expect(await bees()).toBe(false);
   });
+
+  it('a new index answers with its spellings already derived, not inside the first search', async () => {
+    await ingestDocument(db, embedder, { bytes: Buffer.from(BEES.replace('88/2031', '89/2031'), 'utf8'), origin: 'cli' });
+    await retriever.refresh();
+    const idx = await retriever.current();
+    expect(idx.readings.prepared).toBe(true);
+    expect(idx.readings.spellings('nuoi')?.get('nuôi')).toBeGreaterThan(0);
+  });
 });

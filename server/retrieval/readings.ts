@@ -55,22 +55,35 @@ export class PairReadingTable implements PairReadings {
   }
 
   spellings(folded: string): ReadonlyMap<string, number> | undefined {
-    if (!this.bySyllable) {
-      this.bySyllable = new Map();
-      const count = (syl: string, n: number) => {
-        const f = this.fold(syl);
-        let m = this.bySyllable!.get(f);
-        if (!m) this.bySyllable!.set(f, (m = new Map()));
-        m.set(syl, (m.get(syl) ?? 0) + n);
-      };
-      for (const seen of this.pairs.values()) for (const form of typeof seen === 'string' ? [seen] : seen) for (const syl of form.split(' ')) count(syl, 1);
-      for (const [syl, n] of this.alone) count(syl, n);
-    }
-    return this.bySyllable.get(folded);
+    return this.prepare().get(folded);
+  }
+
+  /**
+   * Derives the spellings by syllable now (~0.1 s for the bundled library) rather than inside the
+   * first search that needs them: the index holder calls it before a new index answers.
+   */
+  prepare(): Map<string, Map<string, number>> {
+    if (this.bySyllable) return this.bySyllable;
+    const by = new Map<string, Map<string, number>>();
+    const count = (syl: string, n: number) => {
+      const f = this.fold(syl);
+      let m = by.get(f);
+      if (!m) by.set(f, (m = new Map()));
+      m.set(syl, (m.get(syl) ?? 0) + n);
+    };
+    for (const seen of this.pairs.values()) for (const form of typeof seen === 'string' ? [seen] : seen) for (const syl of form.split(' ')) count(syl, 1);
+    for (const [syl, n] of this.alone) count(syl, n);
+    this.bySyllable = by;
+    return by;
   }
 
   get size(): number {
     return this.pairs.size;
+  }
+
+  /** Whether the spellings by syllable are derived (prepare()). */
+  get prepared(): boolean {
+    return this.bySyllable !== null;
   }
 
   /** The table as a plain Map, to hand to another thread. */

@@ -66,6 +66,8 @@ export function createIndexHolder(db: Db, opts: IndexHolderOptions = {}): IndexH
     if (current && builtVersion() >= latest) return null;
     const promise = (current ? rebuild : load)(db).then(
       (idx) => {
+        // What the first search would otherwise derive (readings.ts), derived before the index answers.
+        idx.readings.prepare();
         // A build that read an older version than the one in place never replaces it.
         if (BigInt(idx.version) >= builtVersion()) current = idx;
         if (BigInt(idx.version) > latest) latest = BigInt(idx.version);
