@@ -52,8 +52,10 @@ describe('a child or a woman shut in a pen, a coop, a cage or a well', () => {
   ])('an emergency: %s', (m) => {
     expect(level(m)).toBe('emergency');
   });
-  it('told as past and general, urgent', () => {
-    expect(level('hồi nhỏ em hay bị bố dượng nhốt trong chuồng lợn')).toBe('urgent');
+  it('told as past, a pen reads as a room does', () => {
+    expect(level('năm ngoái bố dượng nhốt con bé nhà em trong chuồng lợn')).toBe(level('năm ngoái bố dượng nhốt con bé nhà em trong phòng'));
+    expect(level('hồi nhỏ em hay bị bố dượng nhốt trong chuồng lợn')).not.toBe('emergency');
+    expect(level('bố dượng hay nhốt con bé nhà em trong chuồng lợn')).toBe(level('bố dượng hay nhốt con bé nhà em trong phòng'));
   });
   it.each([
     'nhốt con gà vào chuồng',

@@ -86,6 +86,17 @@ interface Features {
   overLeaving: boolean;
 }
 
+/**
+ * A person or an organ bought or sold (ctx.bought), or a child given money or sweets and led off
+ * (ctx.enticed) by someone who is not her kin before it in its clause: "bà nội cho cháu tiền rồi
+ * dắt đi chợ" is a grandmother's outing. Trafficking (BLHS Điều 150, 151), never in a question
+ * about the law in general (f.concrete is asked by the rules).
+ */
+function bought(f: Features): boolean {
+  if (f.has('ctx.bought')) return true;
+  return f.matches.some((e) => e.concept === 'ctx.enticed' && !f.matches.some((k) => k.concept === 'who.kin' && k.clause === e.clause && k.end <= e.start));
+}
+
 /** A rule: when it applies, the level it gives, and why. First applying rule wins. */
 interface Rule {
   id: string;
@@ -214,6 +225,20 @@ export const RULES: readonly Rule[] = [
       (active(f).some(is('married')) || (f.has('ctx.leaving') && ((f.has('what.lure') && f.has('ctx.lurer')) || active(f).some(is('taken'))))),
   },
   {
+    id: 'bought-and-led-now',
+    level: 'emergency',
+    why: 'A child or a woman paid for, or a child lured with money or sweets, and being led or carried off now ("giờ đang dắt nó ra xe") or already out of reach: once out of sight she may be sold on, so the police are told first.',
+    applies: (f) =>
+      f.concrete &&
+      !f.reporter &&
+      bought(f) &&
+      f.has('act.take') &&
+      // "… rồi dắt nó đi đâu mất, gọi không thấy": led off and out of reach is as urgent as now.
+      (['when.now', 'when.progressive', 'when.just', 'when.present'].some(f.has) || f.has('ctx.away')) &&
+      !f.has('when.past') &&
+      !f.harms.some((h) => h.when === 'past'),
+  },
+  {
     id: 'continuing-state',
     level: 'emergency',
     why: 'Locked in, being taken away, starved, bleeding or unconscious, told without a past marker: that state lasts until someone ends it.',
@@ -308,7 +333,7 @@ export const RULES: readonly Rule[] = [
     id: 'trafficking-suspected',
     level: 'urgent',
     why: 'A job or marriage abroad offered by strangers or brokers to her or her child: a common start of trafficking.',
-    applies: (f) => f.concrete && f.has('what.lure'),
+    applies: (f) => f.concrete && (f.has('what.lure') || bought(f)),
   },
   {
     id: 'violence-at-home',
