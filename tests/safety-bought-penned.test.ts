@@ -18,6 +18,10 @@ describe('a person or a body part bought, a child lured with money and led away'
     'người ta gạ chồng em bán thận lấy tiền trả nợ',
     'một phụ nữ đưa tiền xin con bé nhà em về nuôi, em sợ họ bán nó',
     'ông ta cho thằng bé nhà em tiền rồi dắt nó đi',
+    // The money named as an amount, a word between paying and asking for the child (lead's probes).
+    'lão ấy cho con bé 50 nghìn rồi dẫn nó ra bờ sông',
+    'cho thang be nha em may chuc nghin roi cho no di dau khong biet',
+    'mụ kia trả tiền để xin đứa con út nhà em mang đi',
   ])('at least urgent: %s', (m) => {
     expect(level(m)).not.toBe('ordinary');
   });
@@ -36,6 +40,8 @@ describe('a person or a body part bought, a child lured with money and led away'
     'em muốn nhận con nuôi thì cần giấy tờ gì',
     'bà nội cho cháu tiền rồi dắt đi chợ',
     'mẹ cho con em tiền mua sách',
+    'bố cho con 20 nghìn rồi chở nó đi học',
+    'ông nội cho cháu mấy trăm nghìn rồi dắt đi mua quần áo',
   ])('no alarm: %s', (m) => {
     expect(level(m)).toBe('ordinary');
   });
