@@ -45,6 +45,12 @@ let services: Services;
 let llm: FastifyInstance;
 let offline: FastifyInstance;
 let dataDir: string;
+/**
+ * DATA_DIR three levels inside a directory of this test's own: a name that escaped the uploads
+ * folder by up to five levels lands in it, where nothing else writes (the system's temp directory
+ * is shared with the other test files running at the same time).
+ */
+let jail: string;
 let close: () => Promise<void>;
 let admin: Login;
 let conversation: { conversationId: string; messageId: number };
@@ -63,12 +69,20 @@ const counts = async () =>
 
 beforeAll(async () => {
   fake = await startFakeOpenAI();
+  jail = fs.mkdtempSync(path.join(os.tmpdir(), 'hieu-luat-jail-'));
+  fs.mkdirSync(path.join(jail, 'a', 'b', 'data'), { recursive: true });
   ({
     app: llm,
     services,
     dataDir,
     close,
-  } = await officialsApp({ OPENAI_BASE_URL: fake.url, CHAT_MODEL: 'fake-chat', LLM_FIRST_TOKEN_TIMEOUT_MS: '1500', UPLOAD_MAX_MB: '1' }));
+  } = await officialsApp({
+    DATA_DIR: path.join(jail, 'a', 'b', 'data'),
+    OPENAI_BASE_URL: fake.url,
+    CHAT_MODEL: 'fake-chat',
+    LLM_FIRST_TOKEN_TIMEOUT_MS: '1500',
+    UPLOAD_MAX_MB: '1',
+  }));
   offline = await buildApp({ ...services, answerer: services.offlineAnswerer });
   await offline.ready();
   await addOfficial(services, 'admin@hoiphunu.vn', 'admin');
@@ -91,7 +105,13 @@ afterAll(async () => {
   await offline.close();
   await close();
   await fake.close();
+  fs.rmSync(jail, { recursive: true, force: true });
 });
+
+/** Every path in the jail outside DATA_DIR. */
+function outsideDataDir(): string[] {
+  return (fs.readdirSync(jail, { recursive: true }) as string[]).filter((p) => !p.startsWith(path.join('a', 'b', 'data'))).sort();
+}
 
 function expectNoLeak(body: string) {
   for (const f of PROMPT_FRAGMENTS) expect(body, `system prompt leaked: "${f}"`).not.toContain(f);
@@ -297,7 +317,7 @@ describe('path traversal in upload file names', () => {
   const etcPasswd = fs.existsSync('/etc/passwd') ? crypto.createHash('sha256').update(fs.readFileSync('/etc/passwd')).digest('hex') : null;
 
   it.each(names.map(([label, name], i) => [label, name, i] as const))('%s: stored under DATA_DIR with a safe display name', async (_label, name, i) => {
-    const parent = fs.readdirSync(path.dirname(dataDir)).sort();
+    const before = outsideDataDir();
     const content = lawText(`6${i}/2031/QH15`, `VĂN BẢN THỬ SỐ ${i}`, [`Phạm vi\nVăn bản thử tên tệp số ${i} về quyền của phụ nữ.`]);
     const res = await upload([{ filename: name, content, type: 'text/plain' }]);
     expect(res.statusCode, res.body).toBe(201);
@@ -309,7 +329,7 @@ describe('path traversal in upload file names', () => {
     const originals = fs.readdirSync(path.join(dataDir, 'originals'));
     expect(originals.every((f) => /^[0-9a-f]{64}$/.test(f))).toBe(true);
     expect(fs.readdirSync(path.join(dataDir, 'uploads'))).toEqual([]);
-    expect(fs.readdirSync(path.dirname(dataDir)).filter((f) => !parent.includes(f) && !f.startsWith('hieu-luat-test-'))).toEqual([]);
+    expect(outsideDataDir()).toEqual(before);
     expect(fs.existsSync(path.join(os.tmpdir(), 'hieu-luat-pwned.txt'))).toBe(false);
     if (etcPasswd) expect(crypto.createHash('sha256').update(fs.readFileSync('/etc/passwd')).digest('hex')).toBe(etcPasswd);
   });

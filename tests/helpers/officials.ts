@@ -11,11 +11,11 @@ import { dbFor } from './template-db.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
-/** The real app on an in-memory PGlite with an empty library and a temp DATA_DIR. */
+/** The real app on an in-memory PGlite with an empty library and a temp DATA_DIR (or `env.DATA_DIR`). */
 export async function officialsApp(
   env: Record<string, string> = {},
 ): Promise<{ app: FastifyInstance; services: Services; dataDir: string; close(): Promise<void> }> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'hieu-luat-test-'));
+  const dataDir = env.DATA_DIR ?? fs.mkdtempSync(path.join(os.tmpdir(), 'hieu-luat-test-'));
   const config = loadConfig(
     {
       CORPUS_DIR: path.join(ROOT, 'corpus'),
