@@ -17,6 +17,7 @@ import path from 'node:path';
 import { assessDanger } from '../server/safety/assess.js';
 import { readSafetyRows, type SafetyRow } from './safety.js';
 import { ROOT } from './store.js';
+import { generator, hash } from './seeded.js';
 
 const SETS = [
   'safety-dev',
@@ -29,24 +30,6 @@ const SETS = [
   'safety-holdout-5',
   'safety-holdout-6',
 ];
-
-/** mulberry32: a small seeded generator, enough to pick which word gets the typo. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 type Rng = () => number;
 /** One kind of typing error: the message in, the message as retyped out. */

@@ -6,6 +6,8 @@
  * generator, so two runs on one tree retype every question the same way.
  */
 
+import { generator, hash } from './seeded.js';
+
 /** A syllable (lower-case NFC) retyped, or the same syllable when the kind does not apply to it. */
 type Retype = (syllable: string, random: () => number) => string;
 
@@ -87,24 +89,6 @@ export const TYPING_ERRORS: Record<string, TypingError> = {
 /** All kinds at once, each at half its rate: a message with a few errors of several kinds. */
 const MIXED = 'mixed';
 export const TYPING_KINDS = [...Object.keys(TYPING_ERRORS), MIXED];
-
-/** mulberry32: a small seeded generator, enough to pick which syllable gets the error. */
-function generator(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-function hash(s: string): number {
-  let h = 2166136261;
-  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
-  return h >>> 0;
-}
 
 const SYLLABLE = /\p{L}+/gu;
 
