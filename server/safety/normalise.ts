@@ -242,21 +242,12 @@ function unJoin(token: string, table: Map<string, string[]>): string[] {
 
 let known: Set<string> | null = null;
 
-/** Syllables the safety tables write, folded: the preferred pieces when cutting a joined word. */
+/**
+ * Syllables the safety tables write, folded: the preferred pieces when cutting a joined word. The
+ * shorthand forms themselves are not among them ("hem" would cut "danhem" as "dan hem").
+ */
 function knownSyllables(): Set<string> {
-  if (known) return known;
-  known = new Set();
-  // The phrases of signals.tsv and the standard words of shorthand.tsv; not the shorthand forms
-  // themselves ("hem" would cut "danhem" as "dan hem").
-  for (const [file, column] of [
-    ['signals.tsv', 1],
-    ['shorthand.tsv', 1],
-  ] as const) {
-    for (const line of fs.readFileSync(path.join(DATA_DIR, file), 'utf8').split('\n')) {
-      if (line.startsWith('#')) continue;
-      for (const w of (line.split('\t')[column] ?? '').split(/[^\p{L}]+/u)) if (w) known.add(fold(nfc(w)));
-    }
-  }
+  if (!known) known = new Set([...tableWords()].map(fold));
   return known;
 }
 
@@ -306,11 +297,11 @@ function marksLeftOut(token: string): boolean {
   return (byFolded.get(typed.folded) ?? []).some((w) => syllableMatch(typed, w));
 }
 
-let safety: Set<string> | null = null;
-/** The syllables, with dấu, of signals.tsv's phrases and shorthand.tsv's standard words: what a slip may be read as. */
-function safetyWords(): Set<string> {
-  if (safety) return safety;
-  safety = new Set();
+let table: Set<string> | null = null;
+/** The words, lower-case NFC, of signals.tsv's phrases and shorthand.tsv's standard words. */
+function tableWords(): Set<string> {
+  if (table) return table;
+  table = new Set();
   for (const [file, column] of [
     ['signals.tsv', 1],
     ['shorthand.tsv', 1],
@@ -320,9 +311,16 @@ function safetyWords(): Set<string> {
       for (const w of nfc(line.split('\t')[column] ?? '')
         .toLowerCase()
         .split(/[^\p{L}]+/u))
-        if (w && w !== fold(w)) safety.add(w);
+        if (w) table.add(w);
     }
   }
+  return table;
+}
+
+let safety: Set<string> | null = null;
+/** The syllables, with dấu, of the safety tables' words: what a slip may be read as. */
+function safetyWords(): Set<string> {
+  if (!safety) safety = new Set([...tableWords()].filter((w) => w !== fold(w)));
   return safety;
 }
 
