@@ -599,6 +599,18 @@ describe('requests.tsv: every row recognises its example', () => {
     expect(readRequest('em muốn nhắn cho vợ cũ của anh ấy vài câu để trả đũa')?.kind).toBe('unlawful');
     expect(readRequest('người yêu cũ dọa đăng clip nóng của em')).toBeNull();
   });
+  it('revenge through her job and hunting her new workplace are refused; a dismissal asked about is a legal question', () => {
+    const name = (q: string) => {
+      const r = readRequest(q);
+      return r && r.kind !== 'injection' ? `${r.kind}:${r.name}` : r?.kind;
+    };
+    expect(name('làm sao cho con vợ cũ mất việc')).toBe('unlawful:harassment');
+    expect(name('chỉ em cách cho thằng người yêu cũ bị sa thải')).toBe('unlawful:harassment');
+    expect(name('tìm số điện thoại và chỗ làm mới của vợ tôi, nó bỏ đi trốn rồi')).toBe('unlawful:surveillance');
+    expect(readRequest('công ty cho con em mất việc khi đang mang thai có đúng không')).toBeNull();
+    expect(readRequest('công ty cho nó mất việc vì nó đi đẻ có đúng không')).toBeNull();
+    expect(readRequest('làm sao đòi lương ở chỗ làm cũ của em')).toBeNull();
+  });
   it('a request worded freely is read by its parts together ("@give & @official & @favour")', () => {
     const name = (q: string) => {
       const r = readRequest(q);
