@@ -152,6 +152,9 @@ const is =
   (h: { what: What }) =>
     whats.includes(h.what);
 
+/** Harms a woman flees to her family from (fled-from-harm). */
+const FLED_FROM: ReadonlySet<What> = new Set(['violence', 'threat', 'weapon', 'sexual', 'confine', 'mild', 'expelled', 'grope']);
+
 export const RULES: readonly Rule[] = [
   {
     id: 'cry-for-help',
@@ -336,10 +339,29 @@ export const RULES: readonly Rule[] = [
     applies: (f) => f.concrete && (f.has('what.lure') || bought(f)),
   },
   {
+    id: 'grooming',
+    level: 'urgent',
+    why: 'A man has a child she names come to him alone or keep a secret from her parents ("thầy hay gọi con bé lên phòng riêng một mình, dặn không được kể với ai"), no abuse told: the usual way to abuse, for the child line and the school now.',
+    applies: (f) => (f.childOwn || f.childNamed || f.minor) && !f.general && f.has('ctx.groom') && !f.has('when.past') && !f.has('when.safe'),
+  },
+  {
     id: 'violence-at-home',
     level: 'urgent',
     why: 'Violence, threats, groping, intimate images spread, a forced marriage or being put out against her or someone she names, not in the past: the hotline comes above the answer.',
     applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled', 'grope', 'image', 'married')),
+  },
+  {
+    id: 'fled-from-harm',
+    level: 'urgent',
+    why: 'Violence, threats or abuse told with no past time, over only because she has fled to her family or moved out ("nó dọa giết cả nhà nếu em ly hôn, giờ em về nhà mẹ đẻ rồi"): safe tonight, but leaving is when he may come after her, so the hotline and legal aid come above the answer.',
+    applies: (f) =>
+      f.concrete &&
+      !f.reporter &&
+      f.has('ctx.fled') &&
+      !f.has('when.past') &&
+      // "đã ly hôn", "hắn đang ngồi tù": safe for another reason than her flight.
+      f.matches.every((s) => s.concept !== 'when.safe' || f.matches.some((r) => r.concept === 'ctx.fled' && r.start <= s.start && r.end >= s.end)) &&
+      f.harms.some((h) => !h.hypothetical && FLED_FROM.has(h.what)),
   },
   {
     id: 'ordinary',
