@@ -461,6 +461,13 @@ function casePut(harm: Match, matches: Match[], tokens: Token[]): boolean {
   const named = tokens.some((t, i) => i < then && t.clause === harm.clause && PRONOUN.test(t.text));
   // "… thì hàng xóm có được phá cửa vào cứu không": after "thì", what she asks whether someone may do.
   const askedLeave = harm.start > then && tokens.slice(then, harm.start).some((t) => /^(duoc|nen|quyen)$/.test(fold(t.text)));
+  // "chồng đang cầm dao đứng ngoài cửa thì em có được đánh lại không": a harm going on now ("đang"
+  // just before it), and she asks what she may do about it — her own danger asked as law, no case put.
+  const going = matches.some(
+    (m) => m.concept === 'when.progressive' && m.clause === harm.clause && m.end <= harm.start && harm.start - m.end <= PROGRESSIVE_REACH,
+  );
+  const hersAfter = tokens.some((t, i) => i > then && t.clause === harm.clause && PRONOUN.test(t.text));
+  if (harm.start < then && going && hersAfter && !before('frame.hypothetical')) return false;
   return !named && !before('who.specific') && !before('who.other') && !before('who.child.named') && (harm.start < then || askedLeave);
 }
 
