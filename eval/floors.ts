@@ -6,11 +6,11 @@ import type { EvalReport } from './run.js';
  * and decide whether a change generalises on the blind set, not here.
  */
 export const FLOORS = {
-  recallAt5: 0.93,
-  mrrAt10: 0.83,
-  personaRecallAt5: 0.91,
-  noDiacriticsRecallAt5: 0.93,
-  noDiacriticsMrrAt10: 0.83,
+  recallAt5: 0.95,
+  mrrAt10: 0.87,
+  personaRecallAt5: 0.94,
+  noDiacriticsRecallAt5: 0.95,
+  noDiacriticsMrrAt10: 0.87,
   citationValidity: 1,
   outOfScopeRefusal: 1,
   falseRefusalMax: 0.05,
