@@ -10,6 +10,12 @@ import { testConfig } from './helpers/app.js';
 
 /** The offline danger assessment and request reading: no database, a few ms per message. */
 
+/** A request as its kind and name ("unlawful:harassment"), or just its kind. */
+function name(q: string) {
+  const r = readRequest(q);
+  return r && r.kind !== 'injection' ? `${r.kind}:${r.name}` : r?.kind;
+}
+
 describe('signals.tsv: every row documents itself with an example', () => {
   const rows = readRows('signals.tsv');
   const table = new PhraseTable(rows);
@@ -600,10 +606,6 @@ describe('requests.tsv: every row recognises its example', () => {
     expect(readRequest('người yêu cũ dọa đăng clip nóng của em')).toBeNull();
   });
   it('revenge through her job and hunting her new workplace are refused; a dismissal asked about is a legal question', () => {
-    const name = (q: string) => {
-      const r = readRequest(q);
-      return r && r.kind !== 'injection' ? `${r.kind}:${r.name}` : r?.kind;
-    };
     expect(name('làm sao cho con vợ cũ mất việc')).toBe('unlawful:harassment');
     expect(name('chỉ em cách cho thằng người yêu cũ bị sa thải')).toBe('unlawful:harassment');
     expect(name('tìm số điện thoại và chỗ làm mới của vợ tôi, nó bỏ đi trốn rồi')).toBe('unlawful:surveillance');
@@ -612,10 +614,6 @@ describe('requests.tsv: every row recognises its example', () => {
     expect(readRequest('làm sao đòi lương ở chỗ làm cũ của em')).toBeNull();
   });
   it('a request worded freely is read by its parts together ("@give & @official & @favour")', () => {
-    const name = (q: string) => {
-      const r = readRequest(q);
-      return r && r.kind !== 'injection' ? `${r.kind}:${r.name}` : r?.kind;
-    };
     expect(name('đưa tiền cho cảnh sát giao thông thế nào để khỏi bị giữ xe')).toBe('unlawful:bribery');
     expect(name('rút tiền tiết kiệm gửi nhà ngoại trước khi nộp đơn ly hôn cho chồng khỏi biết')).toBe('unlawful:evade-support');
     expect(name('con bé mới 16 mà nhà trai muốn cưới luôn, làm đám cưới thế nào cho xã không biết')).toBe('unlawful:child-marriage');

@@ -297,8 +297,8 @@ function jacobiEigen(A: Float64Array, p: number): { values: number[]; vectors: F
   return { values: Array.from({ length: p }, (_, i) => a[i * p + i]!), vectors: v };
 }
 
-/** A small seeded generator (mulberry32): the same corpus always gives the same space. */
-function mulberry32(seed: number): () => number {
+/** A small seeded generator (mulberry32): the same corpus always gives the same space (the eval's perturbation tools use it too). */
+export function mulberry32(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
