@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../store/db.js';
-import { buildCorpusIndex, readCorpusRows, type CorpusIndex } from '../server/retrieval/index/corpus-index.js';
+import { buildCorpusIndex, readCorpusFingerprint, readCorpusRows, type CorpusIndex } from '../server/retrieval/index/corpus-index.js';
 import { readSnapshot, snapshotBuilds, snapshotKey, writeSnapshot } from '../server/retrieval/index/snapshot.js';
 import { createRetriever } from '../server/retrieval/hybrid.js';
 import { createIndexHolder } from '../server/retrieval/index/holder.js';
@@ -34,7 +34,7 @@ describe('search index snapshot', () => {
     const rows = await readCorpusRows(db);
     const built = buildCorpusIndex(rows);
     const file = path.join(dir, 'roundtrip.bin');
-    const key = snapshotKey(rows)!;
+    const key = snapshotKey(await readCorpusFingerprint(db))!;
     expect(key).toMatch(/^[0-9a-f]{64}$/);
     await writeSnapshot(file, key, built);
     const read = readSnapshot(file, key)!;
@@ -58,13 +58,18 @@ describe('search index snapshot', () => {
     // A stand-in made from fewer chunks, filed under the real rows' key: if the loader takes it,
     // the file was read rather than the index rebuilt.
     const standIn = buildCorpusIndex({ ...rows, chunks: rows.chunks.slice(0, 100) });
-    await writeSnapshot(file, snapshotKey(rows)!, standIn);
+    const key = snapshotKey(await readCorpusFingerprint(db))!;
+    await writeSnapshot(file, key, standIn);
     // A write cut short by a crash left its temporary file: the next start removes it.
     const crashed = `${file}.4242.deadbeef.tmp`;
     fs.writeFileSync(crashed, 'half an index');
     const builds = snapshotBuilds(file);
     expect(fs.existsSync(crashed)).toBe(false);
-    expect((await builds.load(db)).lexical.n).toBe(100);
+    // Deciding that the kept index fits reads no row into this process (Postgres digests them).
+    const statements: string[] = [];
+    const watched = { ...db, query: (sql: string, params?: unknown[]) => (statements.push(sql), db.query(sql, params)) } as Db;
+    expect((await builds.load(watched)).lexical.n).toBe(100);
+    expect(statements.some((s) => /\bsearch_text\b/.test(s) && !/md5/.test(s))).toBe(false);
 
     await ingestDocument(db, null, { bytes: Buffer.from(`LUẬT THỬ\nSố: 98/2031/QH15\n\nĐiều 1. Cây lúa nước\nNgười trồng lúa nước được hỗ trợ giống.`) });
     const holder = createIndexHolder(db, builds);
@@ -72,10 +77,26 @@ describe('search index snapshot', () => {
     expect(fresh.lexical.n).toBe(rows.chunks.length + 1);
     await holder.stop();
     // The new build replaced the file: the next start reads it for the new rows.
-    await waitFor(() => readSnapshot(file, snapshotKey(rows)!) === null);
+    await waitFor(() => readSnapshot(file, key) === null);
     const again = await builds.load(db);
     expect(again.lexical.n).toBe(rows.chunks.length + 1);
     expect(again.version).toBe(fresh.version);
+  });
+
+  it('digests exactly what an index is built from', async () => {
+    const before = await readCorpusFingerprint(db);
+    expect(before.chunks).toBe((await readCorpusRows(db)).chunks.length);
+    expect(await readCorpusFingerprint(db)).toEqual(before);
+    // A changed phrasing changes the digest (the version too, but the digest alone must tell).
+    const note = await db.query<{ id: string; text: string }>(`select id::text, text from article_notes where kind = 'ask' order by id limit 1`);
+    await db.query(`update article_notes set text = text || ' nữa' where id = $1`, [note.rows[0]!.id]);
+    const edited = await readCorpusFingerprint(db);
+    expect(edited.digest).not.toBe(before.digest);
+    await db.query(`update article_notes set text = $2 where id = $1`, [note.rows[0]!.id, note.rows[0]!.text]);
+    const restored = await readCorpusFingerprint(db);
+    expect(restored.digest).toBe(before.digest);
+    expect(snapshotKey(restored)).not.toBe(snapshotKey(before)); // the version moved on
+    expect(snapshotKey({ ...restored, version: before.version })).toBe(snapshotKey(before));
   });
 });
 

@@ -113,7 +113,6 @@ export function fieldTerms(text: string): string[] {
   return out;
 }
 
-/** What an index is built from: the rows as read from Postgres (plain data, can cross threads). */
 /**
  * The member phrasings (`ask` notes) in the order the phrasing index numbers them: article by
  * article in the notes' order. Whatever reads a phrasing by its number reads it through this.
@@ -125,6 +124,7 @@ export function* phrasingsInOrder(notes: Map<string, ArticleNote[]>): Generator<
   }
 }
 
+/** What an index is built from: the rows as read from Postgres (plain data, can cross threads). */
 export interface CorpusRows {
   version: string;
   docs: DocInfo[];
@@ -135,29 +135,60 @@ export interface CorpusRows {
   readMs: number;
 }
 
+// What an index is built from, column for column: readCorpusRows reads these and
+// readCorpusFingerprint hashes the same, so the two can never describe different rows.
+const DOC_COLUMNS = `id, number, title, type, to_char(issued, 'YYYY-MM-DD') as issued, status, binding, topics,
+            issuer, scope, period, to_char(period_end, 'YYYY-MM-DD') as "periodEnd"`;
+const NOTE_COLUMNS = 'document_id, article, clause, point, kind, text';
+const CHUNK_COLUMNS = 'id, document_id, article, section, article_title, heading, clauses, search_text';
+
 export async function readCorpusRows(db: Queryable, version?: string): Promise<CorpusRows> {
   const t0 = performance.now();
   const v = version ?? (await readCorpusVersion(db));
-  const docs = await db.query<DocInfo>(
-    `select id, number, title, type, to_char(issued, 'YYYY-MM-DD') as issued, status, binding, topics,
-            issuer, scope, period, to_char(period_end, 'YYYY-MM-DD') as "periodEnd"
-       from documents`,
-  );
-  const notes = await db.query<NoteRow>(`select document_id, article, clause, point, kind, text from article_notes order by id`);
+  const docs = await db.query<DocInfo>(`select ${DOC_COLUMNS} from documents`);
+  const notes = await db.query<NoteRow>(`select ${NOTE_COLUMNS} from article_notes order by id`);
   const chunks: ChunkRow[] = [];
   let after = 0;
   for (;;) {
-    const page = await db.query<ChunkRow>(
-      `select id, document_id, article, section, article_title, heading, clauses, search_text
-         from chunks where id > $1 order by id limit ${PAGE}`,
-      [after],
-    );
+    const page = await db.query<ChunkRow>(`select ${CHUNK_COLUMNS} from chunks where id > $1 order by id limit ${PAGE}`, [after]);
     for (const c of page.rows) chunks.push({ ...c, id: Number(c.id) });
     if (page.rows.length < PAGE) break;
     after = Number(page.rows[page.rows.length - 1]!.id);
   }
   const sample = await db.query<{ text: string }>(`select text from chunks order by id limit ${READING_SAMPLE}`);
   return { version: v, docs: docs.rows, notes: notes.rows, chunks, readingTexts: sample.rows.map((r) => r.text), readMs: performance.now() - t0 };
+}
+
+/** The corpus version, its size and a digest of every row readCorpusRows would read. */
+export interface CorpusFingerprint {
+  version: string;
+  chunks: number;
+  /** Null when the corpus has more chunks than the caller wanted digested. */
+  digest: string | null;
+}
+
+/**
+ * A digest of the rows an index is built from, computed by Postgres: deciding whether a kept
+ * index (index/snapshot.ts) still fits needs no row in this process. Reading them all to hash
+ * them left tens of MB of transient memory resident after a start that then used the snapshot.
+ * Documents are hashed in id order (their read order does not change the index); notes and
+ * chunks in the order they are read. Above `maxChunks` no digest is made (nobody would use it).
+ */
+export async function readCorpusFingerprint(db: Queryable, maxChunks = Number.POSITIVE_INFINITY): Promise<CorpusFingerprint> {
+  const head = await db.query<{ version: string | null; chunks: number }>(
+    `select (select version::text from corpus_state where id = 1) as version, (select count(*)::int from chunks) as chunks`,
+  );
+  const version = head.rows[0]?.version ?? '0';
+  const chunks = Number(head.rows[0]?.chunks ?? 0);
+  if (chunks > maxChunks) return { version, chunks, digest: null };
+  const r = await db.query<{ digest: string }>(
+    `select md5(concat_ws('/',
+              (select string_agg(md5(d::text), '' order by d.id) from (select ${DOC_COLUMNS} from documents) d),
+              (select string_agg(md5(n::text), '' order by n.id) from (select id, ${NOTE_COLUMNS} from article_notes) n),
+              (select string_agg(md5(c::text), '' order by c.id) from (select ${CHUNK_COLUMNS} from chunks) c),
+              (select string_agg(md5(s.text), '' order by s.id) from (select id, text from chunks order by id limit ${READING_SAMPLE}) s))) as digest`,
+  );
+  return { version, chunks, digest: r.rows[0]!.digest };
 }
 
 export async function loadCorpusIndex(db: Queryable, version?: string): Promise<CorpusIndex> {

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import v8 from 'node:v8';
 import type { Queryable } from '../../../store/db.js';
 import { buildCorpusIndexInWorker } from './build-in-worker.js';
-import { buildCorpusIndex, readCorpusRows, type CorpusIndex, type CorpusRows } from './corpus-index.js';
+import { buildCorpusIndex, readCorpusFingerprint, readCorpusRows, type CorpusFingerprint, type CorpusIndex, type CorpusRows } from './corpus-index.js';
 import { fromMessage, toMessage, type IndexMessage } from './transfer.js';
 
 /**
@@ -57,12 +57,11 @@ function codeHash(): string | null {
   return code;
 }
 
-/** What a snapshot must have been made from: the code and every row (readMs aside). */
-export function snapshotKey(rows: CorpusRows): string | null {
+/** What a snapshot must have been made from: the code, the corpus version and every row (as Postgres digests them). */
+export function snapshotKey(fp: CorpusFingerprint): string | null {
   const c = codeHash();
-  if (!c) return null;
-  const { readMs: _, ...data } = rows;
-  return crypto.createHash('sha256').update(c).update(v8.serialize(data)).digest('hex');
+  if (!c || fp.digest === null) return null;
+  return crypto.createHash('sha256').update(`${c}\0${fp.version}\0${fp.chunks}\0${fp.digest}`).digest('hex');
 }
 
 /** The index kept in `file` if it was made from exactly these rows by this code; null otherwise. */
@@ -99,13 +98,16 @@ export async function writeSnapshot(file: string, key: string, idx: CorpusIndex)
 export function snapshotBuilds(file: string): { load(db: Queryable): Promise<CorpusIndex>; rebuild(db: Queryable): Promise<CorpusIndex> } {
   removeStaleWrites(file);
   const via = (build: (rows: CorpusRows) => Promise<CorpusIndex>) => async (db: Queryable) => {
-    const rows = await readCorpusRows(db);
     const t0 = performance.now();
-    const key = rows.chunks.length <= MAX_SNAPSHOT_CHUNKS ? snapshotKey(rows) : null;
+    // Whether the kept index fits is decided from Postgres' digest of the rows; the rows
+    // themselves are read only when an index has to be built.
+    const fp = await readCorpusFingerprint(db, MAX_SNAPSHOT_CHUNKS);
+    const key = snapshotKey(fp);
     const kept = key ? readSnapshot(file, key) : null;
-    if (kept) return { ...kept, builtMs: rows.readMs + performance.now() - t0 };
-    const idx = await build(rows);
-    if (key) void writeSnapshot(file, key, idx);
+    if (kept) return { ...kept, builtMs: performance.now() - t0 };
+    const idx = await build(await readCorpusRows(db, fp.version));
+    // Kept only if nothing changed while the rows were read: the key must describe what was built.
+    if (key && snapshotKey(await readCorpusFingerprint(db, MAX_SNAPSHOT_CHUNKS)) === key) void writeSnapshot(file, key, idx);
     return idx;
   };
   return {
