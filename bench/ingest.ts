@@ -4,7 +4,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../config/config.js';
 import { createEmbedder } from '../ingest/embed/create.js';
-import { ingestFiles, listInputs } from '../ingest/folder.js';
+import { syncBundledCorpus } from '../ingest/corpus-sync.js';
+import { listInputs } from '../ingest/folder.js';
 import { countDocuments } from '../store/documents.js';
 import { ensureEmbeddings } from '../store/embeddings.js';
 import { openDb, openMemoryDb } from '../store/open.js';
@@ -24,8 +25,11 @@ export interface IngestBench {
 }
 
 /**
- * Ingests a corpus folder into a fresh store the way `npm run ingest` and the server's first start
- * do (offline embedder, on-disk PGlite unless `dataDir` is null), and times it.
+ * Ingests a corpus folder into a fresh store the way the server's first start does (offline
+ * embedder, on-disk PGlite unless `dataDir` is null): the laws and, beside them, their member
+ * notes (corpus/articles/). A store without the notes is not what members search — the server
+ * would load them at its next start and rebuild its index — so everything measured on it after
+ * (in-process latency, the cold start, memory) would describe another library.
  */
 export async function benchIngest(corpusDir: string, dataDir: string | null): Promise<IngestBench> {
   const config = loadConfig({ DATA_DIR: dataDir ?? os.tmpdir(), LOG_LEVEL: 'silent' }, process.cwd());
@@ -37,7 +41,7 @@ export async function benchIngest(corpusDir: string, dataDir: string | null): Pr
     const files = listInputs([corpusDir]);
     const t1 = performance.now();
     await ensureEmbeddings(db, embedder);
-    const outcomes = await ingestFiles(db, embedder, files, { origin: 'corpus' });
+    const outcomes = await syncBundledCorpus(db, embedder, [corpusDir]);
     const ingestSeconds = (performance.now() - t1) / 1000;
     const counts = await countDocuments(db);
     return {

@@ -99,7 +99,7 @@ export function section(e: EvalReport, b: Record<string, any> | null, questionsF
         : []),
       `One instance (one Node process on the embedded store) held ${b.load.search['10'].reqPerSec} searches/s and ${b.load.chat['10'].reqPerSec} offline answers/s at 10 connections; the lexical index is scored in memory, and Postgres is read only for the hits' text.`,
       `In-process, one query at a time, on the same queries: our retriever p50/p95 ${b.searchInProcessP50Ms}/${b.searchInProcessP95Ms} ms, the BM25 peer ${b.bm25P50Ms}/${b.bm25P95Ms} ms.`,
-      `SSE first token against a fake provider that waits ${b.llmDelayMs} ms: p50 ${b.ttftP50Ms} ms, i.e. **${b.ttftOverheadMs} ms** of our own overhead (p95 ${b.ttftOverheadP95Ms} ms). First start on an empty data directory, indexing included: ${b.firstStartSeconds ?? '—'} s.`,
+      `SSE first token against a fake provider that waits ${b.llmDelayMs} ms: p50 ${b.ttftP50Ms} ms, i.e. **${b.ttftOverheadMs} ms** of our own overhead (p95 ${b.ttftOverheadP95Ms} ms). First start on an empty data directory, indexing included: ${b.firstStartSeconds ?? '—'} s${b.firstStartRssMb ? ` (RSS ${b.firstStartRssMb} MB after its first answer; the load steps run on a restart, which reads the index kept in DATA_DIR)` : ''}.`,
       `Scale (corpus replicated with new numbers; search p95 at 10 connections): ${Object.entries(b.scale as Record<string, any>)
         .map(([k, s]) => `${k} ${s.chunks} chunks — ingest ${s.ingestSeconds} s, p95 ${s.searchP95Ms} ms`)
         .join('; ')}.`,
