@@ -61,6 +61,35 @@ function chapterLines(body: string): string[] {
     .map((n) => `Chương ${n}`);
 }
 
+/**
+ * The text read plainly, for comparison with the parser: a "Điều N." line opens an article, a
+ * Chương/Mục/Phần heading or the signature closes it, "N." lines are its khoản and "x)" lines its
+ * điểm — except inside a quotation that runs over several lines (an amending article's quoted text).
+ */
+function plainReading(text: string): Map<string, { clauses: string[]; points: string[] }> {
+  const out = new Map<string, { clauses: string[]; points: string[] }>();
+  let cur: { clauses: string[]; points: string[] } | null = null;
+  let inQuote = false;
+  const closes = (l: string) => /[”"][.;,:]*$/u.test(l);
+  for (const l of text.split('\n').map((x) => x.trim())) {
+    if (/^(Nơi nhận:|TM\.|KT\.)/u.test(l)) break;
+    if (inQuote) {
+      inQuote = !closes(l);
+      continue;
+    }
+    if (/^[“"]/u.test(l) && !closes(l)) {
+      inQuote = true;
+      continue;
+    }
+    const article = /^Điều (\d+[a-zđ]?)\.\s/u.exec(l);
+    if (article) out.set(article[1]!, (cur = { clauses: [], points: [] }));
+    else if (/^(Chương|CHƯƠNG|Mục|MỤC|Phần|PHẦN)\s+([IVXLC]+|\d+)\b/u.test(l)) cur = null;
+    else if (cur && /^\d+[a-zđ]?\.\s/u.test(l)) cur.clauses.push(l.split('.')[0]!);
+    else if (cur && /^[a-zđ]\d?\)/u.test(l)) cur.points.push(l.split(')')[0]!);
+  }
+  return out;
+}
+
 const REFERENCE_TITLE = /^(?:\p{Ll}|của\b|này\b|Luật này\b|Bộ luật này\b|Nghị định này\b)/u;
 
 describe('corpus: every law parses to its real structure', () => {
@@ -99,6 +128,16 @@ describe('corpus: every law parses to its real structure', () => {
         }
         const nums = structure.articles.map((a) => a.num);
         expect(nums).toEqual([...nums].sort((x, y) => x - y));
+      });
+
+      it('reads every khoản and điểm line of the text as one, in order', () => {
+        // Excerpts start an article at any khoản (Luật Đất đai's Điều 87 at khoản 4) and skip any
+        // number of them (its Điều 79 runs 1, 15, 21); quoted amendments add none.
+        const plain = plainReading(parsed.text);
+        for (const a of structure.articles) {
+          const read = { clauses: a.clauses.map((c) => c.label), points: a.clauses.flatMap((c) => c.points.map((p) => p.label)) };
+          expect(read, `Điều ${a.label}`).toEqual(plain.get(a.label));
+        }
       });
 
       it('leaves no chunk that is a heading alone', () => {
@@ -208,6 +247,142 @@ describe('legal structure: tricky headings', () => {
     ]);
     expect(s.articles[1]!.path).toEqual(['Phần thứ hai', 'Chương II. QUYỀN VÀ NGHĨA VỤ']);
     expect(s.articles[1]!.intro).toEqual(['Nội dung.', 'Phần này: không phải tiêu đề']);
+  });
+
+  it('reads an excerpt article that starts at khoản 4, and skipped khoản', () => {
+    const s = legal(
+      [
+        'Điều 87. Trình tự, thủ tục bồi thường',
+        '4. Đơn vị, tổ chức thực hiện nhiệm vụ bồi thường có trách nhiệm sau đây:',
+        'a) Phối hợp với Ủy ban nhân dân cấp xã;',
+        'b) Gửi phương án bồi thường;',
+        'c) Thực hiện việc bồi thường.',
+        'Điều 89. Cưỡng chế',
+        '1. Việc cưỡng chế phải bảo đảm các nguyên tắc sau đây:',
+        'a) Công khai;',
+        '15. Khoản mười lăm.',
+        '21. Khoản hai mươi mốt.',
+      ].join('\n'),
+    );
+    expect(s.articles.map((a) => [a.label, a.intro, a.clauses.map((c) => [c.label, c.points.map((p) => p.label)])])).toEqual([
+      ['87', [], [['4', ['a', 'b', 'c']]]],
+      [
+        '89',
+        [],
+        [
+          ['1', ['a']],
+          ['15', []],
+          ['21', []],
+        ],
+      ],
+    ]);
+    const chunks = chunkStructure(s, { documentName: 'Luật Đất đai' });
+    expect(chunks[0]!.clauses).toEqual(['4']);
+    expect(chunks[0]!.points).toEqual({ '4': ['a', 'b', 'c'] });
+  });
+
+  it('keeps a numbered list inside a điểm or a khoản in it', () => {
+    const s = legal(
+      [
+        'Điều 5. Năm',
+        '1. Khoản một gồm:',
+        'a) Điểm a gồm các giấy tờ sau:',
+        '1. Giấy thứ nhất;',
+        '2. Giấy thứ hai;',
+        '3. Giấy thứ ba.',
+        'b) Điểm b.',
+        '2. Khoản hai gồm:',
+        '1. việc một;',
+        '2. việc hai;',
+        '3. việc ba.',
+        '3. Khoản ba.',
+        'a) Điểm a có một việc:',
+        '1. việc duy nhất;',
+        '2. việc cuối.',
+        'b) Điểm b.',
+        '4. Khoản bốn.',
+      ].join('\n'),
+    );
+    const a = s.articles[0]!;
+    expect(a.clauses.map((c) => [c.label, c.points.map((p) => p.label)])).toEqual([
+      ['1', ['a', 'b']],
+      ['2', []],
+      ['3', ['a', 'b']],
+      ['4', []],
+    ]);
+    expect(a.clauses[0]!.points[0]!.text).toBe('a) Điểm a gồm các giấy tờ sau:\n1. Giấy thứ nhất;\n2. Giấy thứ hai;\n3. Giấy thứ ba.');
+    expect(a.clauses[1]!.text).toBe('2. Khoản hai gồm:\n1. việc một;\n2. việc hai;\n3. việc ba.');
+    expect(a.clauses[2]!.points[0]!.text).toBe('a) Điểm a có một việc:\n1. việc duy nhất;\n2. việc cuối.');
+  });
+
+  it('a list item that ended the list leaves the next number to the khoản', () => {
+    const s = legal('Điều 6. Sáu\n1. Khoản một gồm:\n1. việc một.\n2. Khoản hai.\n3. Khoản ba.');
+    expect(s.articles[0]!.clauses.map((c) => c.label)).toEqual(['1', '2', '3']);
+    expect(s.articles[0]!.clauses[0]!.text).toBe('1. Khoản một gồm:\n1. việc một.');
+  });
+
+  it('reads the text an amending article quotes as its body, not as khoản, điểm or articles', () => {
+    const s = legal(
+      [
+        'Điều 219. Sửa đổi, bổ sung một số điều của các luật có liên quan',
+        '1. Sửa đổi, bổ sung một số điều của Luật Bảo hiểm xã hội như sau:',
+        'a) Sửa đổi, bổ sung Điều 54 như sau:',
+        '“Điều 54. Điều kiện hưởng lương hưu',
+        '1. Người lao động nghỉ việc được hưởng lương hưu nếu thuộc một trong các trường hợp sau:',
+        'a) Đủ tuổi nghỉ hưu;',
+        'b) Có đủ 15 năm làm nghề nặng nhọc.',
+        '2. Người lao động khác.',
+        '3. Lao động nữ là cán bộ cấp xã.',
+        'Điều 230. Điều kiện khác',
+        '4. Điều kiện về tuổi theo quy định của Chính phủ.”;',
+        'b) Sửa đổi, bổ sung khoản 1 Điều 73 như sau:',
+        '"1. Người lao động hưởng lương hưu khi có đủ các điều kiện sau đây:',
+        'a) Đủ tuổi nghỉ hưu.”.',
+        '2. Sửa đổi, bổ sung Điều 32 của Bộ luật Tố tụng dân sự như sau:',
+        'a) Bổ sung các khoản 1a, 1b vào sau khoản 1 như sau:',
+        '“1a. Tranh chấp thứ nhất.',
+        '1b. Tranh chấp thứ hai.”',
+        'b) Bãi bỏ khoản 2 Điều 32.',
+        'Điều 220. Hiệu lực thi hành',
+        '“Bạo lực gia đình” là hành vi cố ý.',
+        '1. Khoản một.',
+      ].join('\n'),
+    );
+    expect(s.articles.map((a) => a.label)).toEqual(['219', '220']);
+    const [amending, last] = s.articles;
+    expect(amending!.clauses.map((c) => [c.label, c.points.map((p) => p.label)])).toEqual([
+      ['1', ['a', 'b']],
+      ['2', ['a', 'b']],
+    ]);
+    expect(amending!.clauses[0]!.points[0]!.text.split('\n')).toHaveLength(9);
+    expect(amending!.clauses[0]!.points[0]!.text).toContain('\nĐiều 230. Điều kiện khác\n');
+    expect(amending!.clauses[1]!.points[0]!.text).toBe(
+      'a) Bổ sung các khoản 1a, 1b vào sau khoản 1 như sau:\n“1a. Tranh chấp thứ nhất.\n1b. Tranh chấp thứ hai.”',
+    );
+    // A quotation closed on its own line marks nothing.
+    expect(last!.intro).toEqual(['“Bạo lực gia đình” là hành vi cố ý.']);
+    expect(last!.clauses.map((c) => c.label)).toEqual(['1']);
+  });
+
+  it('an opening quote never closed does not swallow the articles after it', () => {
+    const s = legal(
+      [
+        'Điều 1. Một',
+        '“Câu trích dẫn không có dấu đóng.',
+        '1. Khoản một.',
+        'Điều 2. Hai',
+        '1. Khoản một.',
+        'a) Sửa đổi khoản 2 như sau:',
+        '“2. Khoản được sửa.”.',
+        'Điều 3. Ba',
+        '1. Khoản một.',
+      ].join('\n'),
+    );
+    expect(s.articles.map((a) => [a.label, a.clauses.map((c) => c.label)])).toEqual([
+      ['1', ['1']],
+      ['2', ['1']],
+      ['3', ['1']],
+    ]);
   });
 
   it('attaches points to their khoản', () => {

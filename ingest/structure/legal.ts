@@ -46,9 +46,12 @@ export function parseLegalStructure(text: string): Structure {
     path.push({ level, label });
   };
 
-  const candidates = articleCandidates(lines);
+  const quoted = quotedLines(lines);
+  const candidates = articleCandidates(lines, quoted);
   // Past the signature block only recipients, signatures and attachments follow.
   let closed = false;
+  // A numbered list inside a khoản ("1.", "2." under a điểm): the last item's number, 0 if none.
+  let list = 0;
 
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -76,6 +79,14 @@ export function parseLegalStructure(text: string): Structure {
       continue;
     }
 
+    if (quoted[i]) {
+      // Text an amending article quotes ("“Điều 54. …", its "1.", "a)"…) is that article's
+      // body, never a heading, khoản or điểm of this document.
+      if (!current) preamble.push(line);
+      else appendBody(current, clause, line);
+      continue;
+    }
+
     const heading = matchDivision(line);
     if (heading) {
       setPath(heading.level, heading.label);
@@ -99,6 +110,7 @@ export function parseLegalStructure(text: string): Structure {
         current = { label, num, title: am[3]?.trim() ?? '', path: path.map((p) => p.label), intro: [], clauses: [] };
         articles.push(current);
         clause = null;
+        list = 0;
         lastNum = num;
         continue;
       }
@@ -110,16 +122,23 @@ export function parseLegalStructure(text: string): Structure {
     }
 
     const cm = CLAUSE_RE.exec(line);
-    if (cm && isNextClause(current, `${cm[1]}${cm[2] ?? ''}`)) {
-      clause = { label: `${cm[1]}${cm[2] ?? ''}`, text: line, points: [], tail: [] };
-      current.clauses.push(clause);
-      continue;
+    if (cm) {
+      const label = `${cm[1]}${cm[2] ?? ''}`;
+      const read = readNumbered(current, label, list, lines[i - 1]);
+      if (read === 'clause') {
+        clause = { label, text: line, points: [], tail: [] };
+        current.clauses.push(clause);
+        list = 0;
+        continue;
+      }
+      if (read === 'list') list = Number(cm[1]);
     }
 
     const pm = POINT_RE.exec(line);
     const pointLabel = pm ? `${pm[1]}${pm[2] ?? ''}` : '';
     if (pm && clause && clause.tail.length === 0) {
       clause.points.push({ label: pointLabel, text: line });
+      list = 0;
       continue;
     }
     // A paragraph inside a điểm ("Khi sức khỏe … bình phục …" after điểm b) is followed by the
@@ -129,6 +148,7 @@ export function parseLegalStructure(text: string): Structure {
       last.text += `\n${clause.tail.join('\n')}`;
       clause.tail = [];
       clause.points.push({ label: pointLabel, text: line });
+      list = 0;
       continue;
     }
 
@@ -157,10 +177,11 @@ function isArticleHeading(m: RegExpExecArray, next: string | undefined): boolean
   return !next || !/^\p{Ll}/u.test(next);
 }
 
-/** (line index, number) of every line that has an article heading's form. */
-function articleCandidates(lines: string[]): { i: number; num: number }[] {
+/** (line index, number) of every line outside quotations that has an article heading's form. */
+function articleCandidates(lines: string[], quoted: boolean[]): { i: number; num: number }[] {
   const out: { i: number; num: number }[] = [];
   for (let i = 0; i < lines.length; i++) {
+    if (quoted[i]) continue;
     const m = ARTICLE_RE.exec(lines[i]!);
     if (m && isArticleHeading(m, lines[i + 1])) out.push({ i, num: Number(m[1]) });
   }
@@ -193,16 +214,86 @@ function cap(label: string): string {
   return lower.charAt(0).toLocaleUpperCase('vi') + lower.slice(1);
 }
 
-/** khoản numbers run 1, 2, 3 (with inserted 8a after 8); a "3." elsewhere is body text. */
-function isNextClause(article: Article, label: string): boolean {
-  const prev = article.clauses[article.clauses.length - 1];
+/** No article has this many khoản: a higher number opening a paragraph ("2014. …") is text. */
+const MAX_CLAUSE = 99;
+
+/**
+ * What a numbered line ("4. …") inside an article is: the next khoản, an item of a numbered list
+ * inside a khoản, or body text.
+ * - khoản numbers go forward: 1, 2, 3, with inserted 8a after 8; excerpts and amended texts skip
+ *   any number of khoản (Luật Đất đai's Điều 79 excerpt runs 1, 15, 21);
+ * - an article's first khoản is any number when nothing precedes it (an excerpt that starts at
+ *   khoản 4), and only 1 after an opening paragraph (a "3." there is text);
+ * - a "1." inside an open khoản starts a list, and its items (2., 3.) are not khoản; a number that
+ *   would both continue the list and be the next khoản is the list's while its last item ended
+ *   with ';' (list items do, until the last), the khoản otherwise.
+ */
+function readNumbered(article: Article, label: string, list: number, previous: string | undefined): 'clause' | 'list' | 'text' {
   const n = parseInt(label, 10);
-  if (!prev) return n === 1 || (n > 1 && article.intro.length === 0 && n <= 3);
+  const prev = article.clauses[article.clauses.length - 1];
+  if (!prev) return n >= 1 && (n === 1 || (article.intro.length === 0 && n <= MAX_CLAUSE)) ? 'clause' : 'text';
   const pn = parseInt(prev.label, 10);
-  if (n === pn + 1) return true;
-  if (n === pn && /[a-zđ]$/.test(label) && label !== prev.label) return true;
-  // Excerpts and amended texts skip repealed khoản.
-  return n > pn && n <= pn + 3;
+  const lettered = /[a-zđ]$/.test(label);
+  if (n === pn && lettered && label !== prev.label && label > prev.label) return 'clause';
+  if (!lettered && list > 0 && n === list + 1 && (n !== pn + 1 || /;\s*$/.test(previous ?? ''))) return 'list';
+  if (n > pn && n <= MAX_CLAUSE) return 'clause';
+  if (!lettered && n === 1) return 'list';
+  return 'text';
+}
+
+/** A body line (a quoted one, or one that is no heading, khoản or điểm) after what it continues. */
+function appendBody(article: Article, clause: Clause | null, line: string): void {
+  if (!clause) article.intro.push(line);
+  else if (clause.tail.length) clause.tail.push(line);
+  else if (clause.points.length) clause.points[clause.points.length - 1]!.text += `\n${line}`;
+  else clause.text += `\n${line}`;
+}
+
+const OPEN_QUOTE = /^[“"]/u;
+/** A quoted amendment longer than this (a whole chapter) is read as text of its own. */
+const MAX_QUOTED_LINES = 300;
+
+/**
+ * Lines inside a quotation that runs over several paragraphs: an amending article's "… như sau:"
+ * followed by "“Điều 54. …" up to the line whose closing quote ends it ("… Chính phủ.”;").
+ * A quotation closed on its own line ("“Bạo lực gia đình” là …") marks nothing, and an opening
+ * quote never closed (another opens first, or none closes within MAX_QUOTED_LINES) marks nothing
+ * either: a stray mark must not swallow the articles after it.
+ */
+function quotedLines(lines: string[]): boolean[] {
+  const out = lines.map(() => false);
+  for (let i = 0; i < lines.length; i++) {
+    if (!OPEN_QUOTE.test(lines[i]!) || !opensQuote(lines[i]!)) continue;
+    let j = i + 1;
+    const end = Math.min(lines.length, i + 1 + MAX_QUOTED_LINES);
+    // Another quotation opening first means this one was never closed.
+    while (j < end && !closesQuote(lines[j]!) && !(OPEN_QUOTE.test(lines[j]!) && opensQuote(lines[j]!))) j++;
+    if (j === end || !closesQuote(lines[j]!)) continue;
+    for (let k = i; k <= j; k++) out[k] = true;
+    i = j;
+  }
+  return out;
+}
+
+function quoteBalance(line: string): { curly: number; straight: number } {
+  let curly = 0;
+  let straight = 0;
+  for (const ch of line) {
+    if (ch === '“') curly++;
+    else if (ch === '”') curly--;
+    else if (ch === '"') straight++;
+  }
+  return { curly, straight };
+}
+
+function opensQuote(line: string): boolean {
+  const b = quoteBalance(line);
+  return line.startsWith('“') ? b.curly > 0 : b.straight % 2 === 1 && b.curly >= 0;
+}
+
+function closesQuote(line: string): boolean {
+  const b = quoteBalance(line);
+  return b.curly < 0 || (b.straight % 2 === 1 && b.curly <= 0 && /["”][.;,:]*$/u.test(line));
 }
 
 /** Caps line that opens a document attached to a decision ("QUY CHẾ", "KẾ HOẠCH" …). */
