@@ -3,26 +3,30 @@ import path from 'node:path';
 import type { Db } from '../store/db.js';
 import { replaceNotes } from '../store/article-notes.js';
 import { bulkLoad } from '../store/embeddings.js';
-import { findDocumentByNumber, findDocumentBySha } from '../store/documents.js';
+import { chunkerVersionOf, findDocumentByNumber, findDocumentBySha, setChunkerVersion } from '../store/documents.js';
+import { CHUNKER_VERSION } from './chunk/chunker.js';
 import type { Embedder } from './embed/embedder.js';
 import { IngestError } from './errors.js';
 import { listInputs } from './folder.js';
 import { sha256 } from './names.js';
 import { notesFileFor, parseNotes } from './notes/notes-file.js';
 import { extractMetadata } from './parse/metadata.js';
-import { ingestDocument } from './pipeline.js';
+import { ingestDocument, prepareDocument, reparseDocument } from './pipeline.js';
 
 /**
  * Brings the store up to date with the bundled corpus at every start, so an existing deployment
  * picks up newly bundled laws and edited notes without a rebuild:
- * - a file whose bytes are already stored is left alone (by SHA-256, without parsing it);
+ * - a file whose bytes are already stored is left alone (by SHA-256, without parsing it), unless
+ *   an older chunker cut it (documents.chunker_version below CHUNKER_VERSION): it is parsed again
+ *   and, when its chunks come out different, they are replaced ('rebuilt'; the row, its id and
+ *   its notes stay);
  * - a new file is ingested; one whose số hiệu is stored from an older bundled file replaces it;
  *   a version an official uploaded (origin upload/cli) is kept — the official's text wins;
  * - the file's notes (corpus/articles/<name>.tsv) are reloaded when their hash changed.
  */
 export interface SyncOutcome {
   file: string;
-  document: 'added' | 'replaced' | 'unchanged' | 'kept-official' | 'failed';
+  document: 'added' | 'replaced' | 'rebuilt' | 'unchanged' | 'kept-official' | 'failed';
   notes: 'loaded' | 'unchanged' | 'none' | 'invalid';
   error?: string;
 }
@@ -56,6 +60,14 @@ async function syncFile(db: Db, embedder: Embedder | null, file: string): Promis
   if (stored) {
     documentId = stored.id;
     document = 'unchanged';
+    if (stored.origin === 'corpus' && (await chunkerVersionOf(db, stored.id)) < CHUNKER_VERSION) {
+      try {
+        document = await rebuild(db, embedder, stored.id, bytes, file);
+      } catch (err) {
+        // The chunks the older chunker made still serve; the next start tries again.
+        return { file, document, notes: await syncNotes(db, documentId, file), error: (err as Error).message };
+      }
+    }
   } else {
     const number = /\.txt$/i.test(file) ? extractMetadata(bytes.toString('utf8')).number : undefined;
     const byNumber = number ? await findDocumentByNumber(db, number) : null;
@@ -76,6 +88,37 @@ async function syncFile(db: Db, embedder: Embedder | null, file: string): Promis
   // Notes written for the bundled text do not describe an official's other version.
   if (document === 'kept-official') return { file, document, notes: 'none' };
   return { file, document, notes: await syncNotes(db, documentId, file) };
+}
+
+/** A bundled law stored by an older chunker, cut again: 'rebuilt' when its chunks changed. */
+async function rebuild(db: Db, embedder: Embedder | null, id: string, bytes: Buffer, file: string): Promise<'rebuilt' | 'unchanged'> {
+  const input = { bytes, filename: path.basename(file), origin: 'corpus' as const };
+  const p = await prepareDocument(input);
+  const stored = await db.query<{
+    header: string;
+    text: string;
+    article: string | null;
+    part: number;
+    clauses: string[];
+    points: unknown;
+    section: string[] | null;
+  }>('select header, text, article, part, clauses, points, section from chunks where document_id = $1 order by ordinal', [id]);
+  const key = (c: { header: string; text: string; article?: string | null; part: number; clauses: string[]; points: unknown; section?: string[] | null }) =>
+    JSON.stringify([c.header, c.text, c.article ?? null, c.part, c.clauses, sortedKeys(c.points), c.section ?? null]);
+  const same = stored.rows.length === p.chunks.length && stored.rows.every((r, i) => key(r) === key(p.chunks[i]!));
+  if (same) {
+    // The same chunks (and vectors): nothing to embed again.
+    await setChunkerVersion(db, id, CHUNKER_VERSION);
+    return 'unchanged';
+  }
+  await reparseDocument(db, embedder, id, input, undefined, p);
+  return 'rebuilt';
+}
+
+/** jsonb hands back an object's keys in its own order: compare points by sorted keys. */
+function sortedKeys(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 async function syncNotes(db: Db, documentId: string, file: string): Promise<SyncOutcome['notes']> {

@@ -2,7 +2,7 @@ import type { Db, Queryable } from '../store/db.js';
 import { deleteDocument, findDocumentByNumber, findDocumentBySha, insertDocument, updateDocumentStructure } from '../store/documents.js';
 import { deleteChunks, insertChunks } from '../store/chunks.js';
 import { embeddingInput } from '../store/embeddings.js';
-import { chunkStructure } from './chunk/chunker.js';
+import { CHUNKER_VERSION, chunkStructure } from './chunk/chunker.js';
 import type { Embedder } from './embed/embedder.js';
 import { IngestError } from './errors.js';
 import { documentId, documentName, isBinding, sha256 } from './names.js';
@@ -138,6 +138,7 @@ export async function ingestDocument(
       period_start: p.meta.periodStart ?? null,
       period_end: p.meta.periodEnd ?? null,
       structure_scheme: structureScheme(p.structure),
+      chunker_version: CHUNKER_VERSION,
     });
     await writeChunks(tx, p.id, p, vectors);
     await inTx?.(tx, { status: replaced ? 'replaced' : 'added', documentId: p.id, replacedId: replaced, p });
@@ -194,17 +195,19 @@ export async function writeChunks(tx: Queryable, documentId: string, p: Prepared
  * A stored document parsed again from its original with today's parser: its chunks, outline and
  * counts are replaced in one transaction (the document row, its metadata and its id stay);
  * contact numbers an official confirmed stay, unconfirmed ones not found again go. `inTx`
- * runs in the same transaction (the caller's audit entry).
+ * runs in the same transaction (the caller's audit entry). `embedder` null: the chunks are stored
+ * without vectors, for the server's background job to make. `prepared`: the caller parsed it already.
  */
 export async function reparseDocument(
   db: Db,
-  embedder: Embedder,
+  embedder: Embedder | null,
   documentId: string,
   input: IngestInput,
   inTx?: (tx: Queryable, p: Prepared) => Promise<void>,
+  prepared?: Prepared,
 ): Promise<Prepared> {
-  const p = await prepareDocument(input);
-  const vectors = await embedChunks(embedder, p);
+  const p = prepared ?? (await prepareDocument(input));
+  const vectors = embedder ? await embedChunks(embedder, p) : p.chunks.map(() => null);
   await db.transaction(async (tx) => {
     await deleteChunks(tx, documentId);
     await updateDocumentStructure(tx, documentId, {
@@ -212,6 +215,7 @@ export async function reparseDocument(
       articleCount: p.structure.articles.length,
       chunkCount: p.chunks.length,
       structureScheme: structureScheme(p.structure),
+      chunkerVersion: CHUNKER_VERSION,
     });
     await dropUnconfirmedContacts(tx, documentId);
     await writeChunks(tx, documentId, p, vectors);

@@ -134,7 +134,8 @@ async function loadProviderModules() {
 
 /**
  * Brings the store up to date with the bundled corpus (CORPUS_DIR) at every start: new laws and
- * changed notes are loaded, stored ones skipped by hash, an official's own version kept.
+ * changed notes are loaded, stored ones skipped by hash (cut again when an older chunker cut them),
+ * an official's own version kept.
  */
 export async function syncCorpus(s: Services, opts: { progress?: boolean; log?: FastifyBaseLogger } = {}): Promise<number> {
   if (!s.config.AUTO_INGEST || !fs.existsSync(s.config.corpusDir)) {
@@ -151,8 +152,9 @@ export async function syncCorpus(s: Services, opts: { progress?: boolean; log?: 
   }
   await s.retriever.refresh();
   if (s.readiness) s.readiness.corpus = true;
-  if (outcomes.some((o) => o.document === 'added' || o.document === 'replaced')) s.embeddings?.kick();
-  return outcomes.filter((o) => o.document === 'added' || o.document === 'replaced').length;
+  const written = outcomes.filter((o) => o.document === 'added' || o.document === 'replaced' || o.document === 'rebuilt');
+  if (written.length) s.embeddings?.kick();
+  return written.length;
 }
 
 function progressBar(enabled: boolean | undefined, label: string): ((done: number, total: number) => void) | undefined {

@@ -35,7 +35,10 @@ export interface DocumentRow {
 }
 
 export type NewDocument = Omit<DocumentRow, 'created_at' | 'updated_at' | 'period' | 'period_start' | 'period_end' | 'structure_scheme'> &
-  Partial<Pick<DocumentRow, 'period' | 'period_start' | 'period_end' | 'structure_scheme'>>;
+  Partial<Pick<DocumentRow, 'period' | 'period_start' | 'period_end' | 'structure_scheme'>> & {
+    /** The chunker that cut its chunks (ingest/chunk/chunker.ts CHUNKER_VERSION). */
+    chunker_version?: number;
+  };
 
 const COLUMNS = `id, number, title, type, binding, issuer, to_char(issued, 'YYYY-MM-DD') as issued,
   to_char(effective, 'YYYY-MM-DD') as effective, status, status_note, replaced_by, scope, topics, excerpt,
@@ -47,8 +50,8 @@ export async function insertDocument(q: Queryable, d: NewDocument): Promise<void
   await q.query(
     `insert into documents (id, number, title, type, binding, issuer, issued, effective, status, status_note,
        replaced_by, scope, topics, excerpt, articles_present, missing, source, obtained, origin, sha256,
-       structure, article_count, chunk_count, period, period_start, period_end, structure_scheme)
-     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27)`,
+       structure, article_count, chunk_count, period, period_start, period_end, structure_scheme, chunker_version)
+     values ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15,$16,$17,$18,$19,$20,$21,$22,$23,$24,$25,$26,$27,$28)`,
     [
       d.id,
       d.number,
@@ -77,8 +80,20 @@ export async function insertDocument(q: Queryable, d: NewDocument): Promise<void
       d.period_start ?? null,
       d.period_end ?? null,
       d.structure_scheme ?? 'legal',
+      d.chunker_version ?? 0,
     ],
   );
+}
+
+/** The chunker version that cut a stored document's chunks (0: before versions were kept). */
+export async function chunkerVersionOf(q: Queryable, id: string): Promise<number> {
+  const r = await q.query<{ chunker_version: number }>('select chunker_version from documents where id = $1', [id]);
+  return r.rows[0]?.chunker_version ?? 0;
+}
+
+/** Records that a document's chunks are current for this chunker version, when they were already the same. */
+export async function setChunkerVersion(q: Queryable, id: string, version: number): Promise<void> {
+  await q.query('update documents set chunker_version = $2 where id = $1', [id, version]);
 }
 
 export async function findDocumentBySha(q: Queryable, sha: string): Promise<DocumentRow | null> {
@@ -105,15 +120,12 @@ export async function listDocuments(q: Queryable): Promise<DocumentRow[]> {
 export async function updateDocumentStructure(
   q: Queryable,
   id: string,
-  v: { structure: unknown; articleCount: number; chunkCount: number; structureScheme: string | null },
+  v: { structure: unknown; articleCount: number; chunkCount: number; structureScheme: string | null; chunkerVersion: number },
 ): Promise<void> {
-  await q.query('update documents set structure = $2, article_count = $3, chunk_count = $4, structure_scheme = $5, updated_at = now() where id = $1', [
-    id,
-    JSON.stringify(v.structure),
-    v.articleCount,
-    v.chunkCount,
-    v.structureScheme,
-  ]);
+  await q.query(
+    'update documents set structure = $2, article_count = $3, chunk_count = $4, structure_scheme = $5, chunker_version = $6, updated_at = now() where id = $1',
+    [id, JSON.stringify(v.structure), v.articleCount, v.chunkCount, v.structureScheme, v.chunkerVersion],
+  );
 }
 
 /** Marks a document expired (hết hiệu lực); returns the status it had, or null when there is no such document. */

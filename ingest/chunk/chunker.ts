@@ -5,6 +5,16 @@ import type { Article, ChunkDraft, Section, Structure } from '../types.js';
  * chunk can be cited as "khoản k Điều n" and none is a heading without its body.
  */
 
+/**
+ * What the structure parser and this chunker make of a text. Raise it whenever either changes the
+ * chunks a text is cut into (their boundaries, khoản or điểm labels, text): at the next start every
+ * bundled law stored by an older version is cut again (ingest/corpus-sync.ts); uploaded documents
+ * are re-parsed from their kept original by an official (console: reindex).
+ * 1: excerpts' khoản read from any number (Luật Đất đai Điều 87 from khoản 4), lists inside a
+ *    khoản and quoted amendments no longer read as khoản.
+ */
+export const CHUNKER_VERSION = 1;
+
 // ~350 Vietnamese words: long enough to keep most articles whole, short enough to cite precisely.
 const MAX_CHARS = 2000;
 
