@@ -90,9 +90,38 @@ describe('the first articles reordered (rank/head.ts)', () => {
     expect(out.slice(HEAD)).toEqual(first.slice(HEAD));
   });
 
-  it('leaves the order alone when she asks what happens to him', () => {
+  it('keeps the decree first when she asks what happens to him', () => {
     const idx = library();
-    expect(reorderHead(context(idx, 'chồng giữ hết lương của em thì có bị phạt không'), first)).toBe(first);
+    const out = reorderHead(context(idx, 'chồng giữ hết lương của em thì có bị phạt không'), first);
+    expect(out[0]!.index).toBe(1);
+    expect(out.slice(HEAD)).toEqual(first.slice(HEAD));
+  });
+
+  it('orders the head without the phrasings asking for another kind of answer than hers', () => {
+    // She asks how long; the first article's closest phrasing asks how much.
+    const others = [3, 4, 5, 6, 7].map((n) => chunk(n, 'k', String(n), `Điều ${n} quy định việc khác số ${n}.`));
+    const idx = buildCorpusIndex({
+      version: '1',
+      docs: [doc('b'), doc('k')],
+      notes: [
+        ask('b', '1', 'vợ sinh con được hưởng bao nhiêu tiền'),
+        ask('b', '1', 'chế độ khi sinh con'),
+        ask('b', '2', 'sinh con được nghỉ mấy tháng'),
+        ...[3, 4, 5, 6, 7].map((n) => ask('k', String(n), `việc khác số ${n}`)),
+      ],
+      chunks: [
+        chunk(1, 'b', '1', 'Mức hưởng chế độ thai sản bằng 100% mức bình quân tiền lương.'),
+        chunk(2, 'b', '2', 'Lao động nữ sinh con được nghỉ việc hưởng chế độ thai sản trước và sau khi sinh con là 06 tháng.'),
+        ...others,
+      ],
+      readingTexts: [],
+      readMs: 0,
+    });
+    const order: ScoredChunk[] = [0, 1, 2, 3, 4, 5, 6].map((index, i) => ({ index, score: 1.2 - i * 0.01 }));
+    const out = reorderHead(context(idx, 'vợ sinh con được nghỉ bao lâu'), order);
+    expect(out[0]!.index).toBe(1);
+    // Asked how much, the amount's article keeps its place.
+    expect(reorderHead(context(idx, 'vợ sinh con được hưởng bao nhiêu tiền'), order)[0]!.index).toBe(0);
   });
 
   it('leaves the order alone when no first article has a phrasing asking about a sanction', () => {
