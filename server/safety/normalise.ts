@@ -172,6 +172,55 @@ function unTeen(token: string): string {
 }
 
 /**
+ * Telex typed with the keyboard's Vietnamese input switched off leaves its keys in the word:
+ * "dd" for đ, "aa" "ee" "oo" for â ê ô, "w" after a, o, u for ă ơ ư, and the tone as a last letter
+ * (s sắc, f huyền, r hỏi, x ngã, j nặng): "chongf danhs" is "chồng đánh", "cuwus" "cứu". Only a
+ * token of three letters or more that is no syllable as typed, and whose reading is a word of the
+ * safety tables, is read so: "facebook", "now" and shorthand ("sos") are kept.
+ */
+const TELEX_TONES: Record<string, string> = { s: '\u0301', f: '\u0300', r: '\u0309', x: '\u0303', j: '\u0323' };
+const TELEX_LETTERS: [RegExp, string][] = [
+  [/^dd/, 'đ'],
+  [/uow/, 'ươ'],
+  [/aa/, 'â'],
+  [/ee/, 'ê'],
+  [/oo/, 'ô'],
+  [/aw/, 'ă'],
+  [/ow/, 'ơ'],
+  [/uw/, 'ư'],
+  [/(?<=[^aeiouy]|^)w/, 'ư'],
+];
+function unTelex(token: string, table: Map<string, string[]>): string {
+  // "sossss" shortened to "sos" is the shorthand, not "só".
+  if (!/^[a-z]{3,8}$/.test(token) || SYLLABLE.test(token) || table.has(token)) return token;
+  let base = token;
+  let tone = '';
+  const last = token.at(-1)!;
+  if (TELEX_TONES[last] && /[aeiouyw]/.test(token.slice(0, -1))) {
+    tone = TELEX_TONES[last]!;
+    base = token.slice(0, -1);
+  }
+  for (const [re, letter] of TELEX_LETTERS) base = base.replace(re, letter);
+  if (base === token || !SYLLABLE.test(fold(base))) return token;
+  // The tone sits on the vowel that carries a mark (ơ in "ươ"), else on the last vowel before a final consonant or the first of two.
+  const letters = [...base];
+  const vowels = letters.flatMap((c, i) => (/[aăâeêioôơuưy]/.test(c) ? [i] : []));
+  if (!vowels.length) return token;
+  const marked = vowels.filter((i) => /[ăâêôơư]/.test(letters[i]!));
+  const final = vowels.at(-1)! < letters.length - 1;
+  const at = marked.length ? marked.at(-1)! : final || vowels.length === 1 ? vowels.at(-1)! : vowels[vowels.length - 2]!;
+  letters[at] = letters[at]! + tone;
+  const word = nfc(letters.join(''));
+  // Only a word of the safety tables, or one with a mark left out as the matcher reads "chòng" for
+  // "chongf": English typed among the words ("right now") is no telex ("now" would be "nơ").
+  const known = (w: string) => safetyWords().has(w) || (tone !== '' && marksLeftOut(w));
+  if (known(word)) return word;
+  // "danhs" (no "dd"): typed "d" for "đ", as the matcher reads it ("dang" for "đang").
+  const withD = word.replace(/^d/, 'đ');
+  return withD !== word && known(withD) ? withD : token;
+}
+
+/**
  * "cứuuuu" → "cứu", "emmm" → "em": runs of three or more of one letter are emphasis. A plain
  * "cuuuu" keeps two u's: "cuu" is how "cứu" is typed without dấu.
  */
@@ -228,7 +277,11 @@ function unJoin(token: string, table: Map<string, string[]>): string[] {
       const piece = folded.slice(j, i);
       // A piece is a syllable, or consonant-only shorthand the table knows ("ck", "dg", "vk"): "ckdangdanhem".
       if (!SYLLABLE.test(piece) && !(piece.length >= 2 && !/[aeiouy]/.test(piece) && table.has(piece))) continue;
-      const cost = best[j]!.cost + 10 - (known.has(piece) ? 1 : 0);
+      // A piece typed with marks that no text of ours spells ("cổem" in "bópcổem") is no syllable the
+      // writer meant: "cổ em" is cut instead.
+      const raw = token.slice(j, i);
+      const unreal = raw !== piece && !vocabulary().marked.has(raw) && !safetyWords().has(raw) ? 11 : 0;
+      const cost = best[j]!.cost + 10 + unreal - (known.has(piece) ? 1 : 0);
       if (cost < best[i]!.cost) best[i] = { cost, from: j };
     }
   }
@@ -408,7 +461,7 @@ export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
       .split(/[^\p{L}\p{N}@]+/u)
       .filter(Boolean)
       // A shorthand form is looked up as typed: "cccd" (căn cước) is no stretched "cd".
-      .flatMap((word) => unJoin(table.has(word.toLowerCase()) ? word : unTeen(unRepeat(unLeet(word))), table));
+      .flatMap((word) => unJoin(table.has(word.toLowerCase()) ? word : unTelex(unTeen(unRepeat(unLeet(word))), table), table));
     words.forEach((t, i) => {
       // "mô hình", "quy mô": a regional form inside a standard word keeps its standard sense (shorthand.tsv "keep" rows).
       const kept = table.get(`${t} ${words[i + 1] ?? ''}`)?.[0] === KEEP || table.get(`${words[i - 1] ?? ''} ${t}`)?.[0] === KEEP;
