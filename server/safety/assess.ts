@@ -97,6 +97,19 @@ function bought(f: Features): boolean {
   return f.matches.some((e) => e.concept === 'ctx.enticed' && !f.matches.some((k) => k.concept === 'who.kin' && k.clause === e.clause && k.end <= e.start));
 }
 
+/**
+ * Someone is leading, carrying or driving a person off as she writes: "đang" right before the verb
+ * (act.take) and the one taken right after it ("đang đưa em gái em…", "đang chở con bé…").
+ */
+function ledNow(f: Features): boolean {
+  return f.matches.some(
+    (t) =>
+      t.concept === 'act.take' &&
+      f.matches.some((p) => p.concept === 'when.progressive' && p.clause === t.clause && p.end === t.start) &&
+      f.matches.some((p) => LED.test(p.concept) && p.start >= t.end && p.start <= t.end + 1),
+  );
+}
+
 /** A rule: when it applies, the level it gives, and why. First applying rule wins. */
 interface Rule {
   id: string;
@@ -151,6 +164,26 @@ const is =
   (...whats: What[]) =>
   (h: { what: What }) =>
     whats.includes(h.what);
+
+/**
+ * A harm told as what he does from time to time ("hay", "thường", "mỗi khi", "lúc nào cũng" in its clause before
+ * it): not "cứ", "mãi", "suốt", which also say he keeps at it now ("cứ kéo tay em", "gọi mãi không mở").
+ */
+const HABIT = /^(hay|thường|thuong|thường xuyên|thuong xuyen|mỗi khi|moi khi|mỗi lần|moi lan|lúc nào cũng|luc nao cung|nhiều lần|nhieu lan|bao lần|bao lan)$/;
+const toldAsHabit = (f: Features, h: Features['harms'][number]) =>
+  h.when === 'habitual' &&
+  f.matches.some(
+    (m) =>
+      m.concept === 'when.habitual' &&
+      m.clause === h.match.clause &&
+      m.end <= h.match.start &&
+      HABIT.test(
+        f.tokens
+          .slice(m.start, m.end)
+          .map((t) => t.text)
+          .join(' '),
+      ),
+  );
 
 /** Harms a woman flees to her family from (fled-from-harm). */
 const FLED_FROM: ReadonlySet<What> = new Set(['violence', 'threat', 'weapon', 'sexual', 'confine', 'mild', 'expelled', 'grope']);
@@ -223,9 +256,11 @@ export const RULES: readonly Rule[] = [
     applies: (f) =>
       f.concrete &&
       !f.reporter &&
-      (f.has('when.soon') || f.has('when.now')) &&
       !f.harms.some((h) => h.when === 'past') &&
-      (active(f).some(is('married')) || (f.has('ctx.leaving') && ((f.has('what.lure') && f.has('ctx.lurer')) || active(f).some(is('taken'))))),
+      (((f.has('when.soon') || f.has('when.now')) &&
+        (active(f).some(is('married')) || (f.has('ctx.leaving') && ((f.has('what.lure') && f.has('ctx.lurer')) || active(f).some(is('taken')))))) ||
+        // "người ta đang đưa em gái em xuống Lạng Sơn bảo sang bên kia làm": being led off now toward a job abroad.
+        (f.has('what.lure') && ledNow(f))),
   },
   {
     id: 'bought-and-led-now',
@@ -264,7 +299,9 @@ export const RULES: readonly Rule[] = [
       f.has('who.man') &&
       (f.has('ctx.shut') || f.has('ctx.bed') || (f.has('ctx.room') && f.has('ctx.cry'))) &&
       ['when.now', 'when.progressive', 'when.just', 'when.near', 'when.present'].some(f.has) &&
-      !f.has('when.past') &&
+      // "… đang gọi con bé vào buồng đóng cửa, lần trước nó kể ông sờ nó": an earlier time told in
+      // another clause is what he did before, not when the door is shut.
+      !f.matches.some((m) => m.concept === 'when.past' && f.matches.some((c) => /^ctx\.(shut|bed|room)$/.test(c.concept) && c.clause === m.clause)) &&
       !f.has('when.safe'),
   },
   {
@@ -299,7 +336,9 @@ export const RULES: readonly Rule[] = [
     id: 'severe-unmarked',
     level: 'emergency',
     why: 'A weapon, a threat to kill, sexual violence or a serious injury against her or someone she names, recent or with no time given, and not asked as a legal question.',
-    applies: (f) => f.concrete && !f.general && !f.reporter && !f.has('frame.legal') && active(f).some((h) => SEVERE.has(h.what)),
+    // "mẹ chồng hay bỏ đói em mỗi khi chồng đi xa", "ck hay dọa giết em nếu em ly hôn": a habit told with no
+    // time now is for the hotline (severe-asked-as-law), as a habitual beating is.
+    applies: (f) => f.concrete && !f.general && !f.reporter && !f.has('frame.legal') && active(f).some((h) => SEVERE.has(h.what) && !toldAsHabit(f, h)),
   },
   {
     id: 'violence-told-now',
@@ -394,6 +433,10 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   if (own === 'now' && habitOnHarm && !onHarm && !inClause.some((m) => /^when\.(just|present|near)$/.test(m.concept))) own = 'habitual';
   // "bố đánh mẹ suốt 20 năm, nay bố đã mất": he is gone, so what went on has ended.
   const gone = matches.some((m) => m.concept === 'when.safe' && m.clause !== harm.clause);
+  // "con em đi lạc hôm qua, tối qua đã tìm được rồi", "bị bắt đi hôm qua, đã được giải cứu": a child
+  // missing or taken who is found or freed after it is no longer gone, whenever she went ("đi tù" before
+  // "giờ đang trên xe ra biên giới" is someone else's prison).
+  if ((what === 'taken' || (what as string) === 'missing') && matches.some((m) => m.concept === 'when.safe' && m.start >= harm.end)) return 'past';
   if (gone && (own === 'ongoing' || own === 'habitual' || own === 'none')) return 'past';
   // "lúc còn ở với bố dượng, em hay bị nhốt": a habit under a past frame set by an earlier clause
   // is a habit of that time.
@@ -419,7 +462,7 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
   // "bỏ thuốc gì vào nước cho chồng uống": a message opening with the act and asking how is her
   // request (left to the refusals), not something done to her.
   if (harm.start === 0 && !harm.concept.endsWith('selfharm') && tokens.some((t) => t.clause === harm.clause && /^(gì|nào)$/.test(t.text))) return true;
-  if (casePut(harm, matches, tokens) || asksWhether(harm, tokens)) return true;
+  if (casePut(harm, matches, tokens) || asksWhether(harm, tokens) || asksHowToTell(harm, tokens)) return true;
   return matches.some((m) => {
     // "viết giúp em một tin nhắn đòi nợ, có câu …": the text she asks to have written runs on past
     // the clause, to the end of the message.
@@ -487,6 +530,20 @@ function asksWhether(harm: Match, tokens: Token[]): boolean {
   // "có phải bị xâm hại không": whether it is abuse at all — a suspicion, not a telling.
   const isIt = fold(tokens[whether + 1]?.text ?? '') === 'phai';
   return know || isIt;
+}
+
+/**
+ * "làm sao biết con mình bị xâm hại", "cách phát hiện trẻ bị bạo hành": asking how to tell whether it
+ * happens — "làm sao", "làm thế nào", "cách" with a word of finding out right after — is no telling.
+ */
+function asksHowToTell(harm: Match, tokens: Token[]): boolean {
+  const before = tokens.slice(0, harm.start).map((t, i) => ({ w: fold(t.text), i, clause: t.clause }));
+  return before.some(
+    ({ w, i, clause }) =>
+      clause === harm.clause &&
+      (w === 'cach' || (w === 'sao' && fold(tokens[i - 1]?.text ?? '') === 'lam') || (w === 'nao' && fold(tokens[i - 1]?.text ?? '') === 'the')) &&
+      tokens.slice(i + 1, i + 4).some((t, k) => FIND_OUT.test(fold(t.text)) && (k === 0 || /^(de|duoc|minh|em|toi)$/.test(fold(tokens[i + 1]!.text)))),
+  );
 }
 
 /** Words of finding out (folded): "biết", "phát hiện", "kiểm tra", "nhận ra". */
