@@ -118,6 +118,20 @@ describe('which article the offline answer leads with', () => {
     // Naming an offence asks about the Criminal Code; "tôi" (I) and "tội nghiệp" (pity) do not.
     expect(wantsOf('Tội ngược đãi ông bà, cha mẹ là gì?')).toEqual(['prison']);
     expect(wantsOf('tôi bị chồng đánh, con bé tội nghiệp lắm')).toEqual([]);
+    // "Các hình thức xử lý vi phạm …" asks about sanctions in a textbook's words.
+    expect(asksSanction(wantsOf('Các hình thức xử lý vi phạm pháp luật về bình đẳng giới như thế nào?'))).toBe(true);
+  });
+
+  it('does not count a member ask for another kind of answer as her question', () => {
+    // The decree's khoản is asked about in her very words, but about the fine; the rule's ask
+    // shares fewer of them. Asked whether it is against the law, the rule answers.
+    const w = { chong: 1, giu: 1, het: 0.5, luong: 2, giuhet: 1, hetluong: 2, vo: 1, xin: 1 };
+    const decree = hit('44', 'Vi phạm quy định về phòng, chống bạo lực gia đình', ['Kiểm soát thu nhập của thành viên gia đình.'], 1.0, [
+      ask('chồng giữ hết lương của vợ bị phạt bao nhiêu'),
+    ]);
+    const rule = hit('3', 'Hành vi bạo lực gia đình', ['Kiểm soát tài sản, thu nhập của thành viên gia đình.'], 0.97, [ask('chồng cầm tiền để vợ phải xin')]);
+    expect(scoreUnits([decree, rule], w, wantsOf('chồng giữ hết lương của vợ, có sai luật không'))[0]!.hit.article).toBe('3');
+    expect(scoreUnits([decree, rule], w, wantsOf('chồng giữ hết lương của vợ thì bị phạt bao nhiêu'))[0]!.hit.article).toBe('44');
   });
 
   it('leads with the rule unless she asks about punishment, then with the sanction she asked about', () => {

@@ -17,7 +17,7 @@ const ASKS: Record<Want, RegExp> = {
   where: /\b(o dau|di dau|den dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
   who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|nguoi nao|ai la nguoi)\b/,
   // What happens to the one who did it: a fine or any sanction…
-  penalty: /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao)|xu phat|muc phat|bi xu ly|xu ly (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,
+  penalty: /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao)|xu phat|muc phat|bi xu ly|xu ly vi pham|hinh thuc xu ly|xu ly (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,
   // …or prison: the Criminal Code, not a fine.
   prison: /\b(di tu|ngoi tu|phat tu|bi tu|vao tu|truy cuu|hinh su|co toi|toi gi|pham toi|toi danh|bi bat giam)\b/,
 };
@@ -63,6 +63,16 @@ export function statesSanction(text: string): boolean {
 /** Whether the question asks what happens to the wrongdoer (a fine, prison). */
 export function asksSanction(wants: Want[]): boolean {
   return wants.includes('penalty') || wants.includes('prison');
+}
+
+/**
+ * Whether a member phrasing asks for another kind of answer than the question does: a sanction
+ * she did not ask about, or a specific kind (how long, how much, where…) other than every one she
+ * asks for. Such a phrasing matches her situation but answers another question.
+ */
+export function asksAnotherAnswer(phrasing: Want[], question: Want[]): boolean {
+  if (asksSanction(phrasing) && !asksSanction(question)) return true;
+  return question.length > 0 && phrasing.length > 0 && !phrasing.some((w) => question.includes(w));
 }
 
 /**

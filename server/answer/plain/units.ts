@@ -1,7 +1,7 @@
 import { foldedSyllablesOf } from '../../../ingest/text/vietnamese.js';
 import type { ArticleHit } from '../../retrieval/retriever.js';
 import { memoByText } from '../memo.js';
-import { asksSanction, fitsWants, statesSanction, type Want } from './intent.js';
+import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
 
 /**
  * The quotable pieces of retrieved articles (lead-in, khoản, điểm) with what members say about
@@ -113,7 +113,9 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
     for (const u of units) {
       const asks = [...(u.clause ? clauseAsks.filter((n) => n.clause === u.clause && (!n.point || n.point === u.point)) : []), ...(aligned.get(u) ?? [])];
       let ask = 0;
-      for (const a of asks) ask = Math.max(ask, askScore(a.text));
+      // An ask for another kind of answer than hers says her situation, not her question
+      // (retrieval's head order reads it the same way, rank/head.ts).
+      for (const a of asks) if (!asksAnotherAnswer(askWants(a.text), wants)) ask = Math.max(ask, askScore(a.text));
       // A điểm inherits its khoản's asks only partly: they may be about another điểm.
       if (u.point && !asks.some((a) => a.point === u.point)) ask *= 0.7;
       const text = covered(wordsOf(`${u.text} ${u.meaning ?? ''}`));
@@ -154,6 +156,9 @@ function alignArticleAsks(hit: ArticleHit, units: Unit[]): Map<Unit, { text: str
   }
   return out;
 }
+
+/** What kind of answer each ask asks for (shared between calls). */
+const askWants = memoByText((text: string): Want[] => wantsOf(text), WORDS_KEPT);
 
 /** A text's folded syllables and adjacent pairs (shared between calls: never changed by callers). */
 const wordsOf = memoByText((text: string): ReadonlySet<string> => {

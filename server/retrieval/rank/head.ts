@@ -1,4 +1,4 @@
-import { asksSanction, wantsOf, type Want } from '../../answer/plain/intent.js';
+import { asksAnotherAnswer, wantsOf, type Want } from '../../answer/plain/intent.js';
 import { type CorpusIndex, phrasingsInOrder } from '../index/corpus-index.js';
 import type { DocumentFilter, IndexParams, ScoredChunk } from '../index/lexical-index.js';
 
@@ -58,12 +58,6 @@ interface SanctionPhrasings {
 const kept = new WeakMap<CorpusIndex, Map<string, SanctionPhrasings>>();
 const phrasingWants = new WeakMap<CorpusIndex, Want[][]>();
 
-/** A phrasing asks for another answer than she does: a sanction she did not ask about, or another kind she did not ask for. */
-function asksOther(pw: Want[], qw: Want[]): boolean {
-  if (asksSanction(pw) && !asksSanction(qw)) return true;
-  return qw.length > 0 && pw.length > 0 && !pw.some((x) => qw.includes(x));
-}
-
 function otherAnswerPhrasings(idx: CorpusIndex, qw: Want[]): SanctionPhrasings {
   let byWants = kept.get(idx);
   if (!byWants) kept.set(idx, (byWants = new Map()));
@@ -75,7 +69,7 @@ function otherAnswerPhrasings(idx: CorpusIndex, qw: Want[]): SanctionPhrasings {
     const groups = Int32Array.from(idx.articleOfPhrasing);
     const asking = new Set<number>();
     for (let i = 0; i < groups.length; i++) {
-      if (!asksOther(wants[i]!, qw)) continue;
+      if (!asksAnotherAnswer(wants[i]!, qw)) continue;
       if (groups[i]! >= 0) asking.add(groups[i]!);
       groups[i] = -1;
     }
