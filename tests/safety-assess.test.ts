@@ -1033,11 +1033,13 @@ describe('tenth pass: telex left in, joined words with marks, a habit, a found c
     expect(level('con bé hàng xóm 10 tuổi đang bị ông nội nó gọi vào buồng đóng cửa, lần trước nó kể với con em là ông sờ nó')).toBe('emergency');
     expect(level('năm ngoái ông dượng hay vào buồng đóng cửa với con bé, giờ ông ấy đi tù rồi')).not.toBe('emergency');
   });
-  it('a serious harm told as a habit, with no time now, is for the hotline; told now it is an emergency', () => {
+  it('a serious harm to a grown woman told as a habit, with no time now, is for the hotline; told now, or to a child, it is an emergency', () => {
     expect(assessDanger('mẹ chồng em hay bỏ đói em mỗi khi chồng đi làm xa').level).toBe('urgent');
     expect(assessDanger('ck e hay doa se giet e neu e ly hon').level).toBe('urgent');
     expect(level('mẹ chồng bỏ đói em 3 ngày nay rồi')).toBe('emergency');
     expect(level('ck e dang doa giet e neu e ly hon')).toBe('emergency');
+    // A child cannot leave: a child starved as a habit stays an emergency.
+    expect(level('bà ấy hay bỏ đói con riêng của chồng, con bé gầy lắm')).toBe('emergency');
   });
   it('being led off now toward a job abroad; the same offer with no one leading her is for the hotline', () => {
     expect(level('người ta đang đưa em gái em 17 tuổi xuống Lạng Sơn bảo sang bên kia làm nhà hàng, nó vừa gọi bảo sợ')).toBe('emergency');

@@ -337,8 +337,10 @@ export const RULES: readonly Rule[] = [
     level: 'emergency',
     why: 'A weapon, a threat to kill, sexual violence or a serious injury against her or someone she names, recent or with no time given, and not asked as a legal question.',
     // "mẹ chồng hay bỏ đói em mỗi khi chồng đi xa", "ck hay dọa giết em nếu em ly hôn": a habit told with no
-    // time now is for the hotline (severe-asked-as-law), as a habitual beating is.
-    applies: (f) => f.concrete && !f.general && !f.reporter && !f.has('frame.legal') && active(f).some((h) => SEVERE.has(h.what) && !toldAsHabit(f, h)),
+    // time now is for the hotline (severe-asked-as-law), as a habitual beating is — not against a child,
+    // who cannot leave ("mẹ kế hay bỏ đói con bé, nó gầy lắm").
+    applies: (f) =>
+      f.concrete && !f.general && !f.reporter && !f.has('frame.legal') && active(f).some((h) => SEVERE.has(h.what) && (f.child || !toldAsHabit(f, h))),
   },
   {
     id: 'violence-told-now',
