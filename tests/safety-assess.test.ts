@@ -1050,6 +1050,15 @@ describe('tenth pass: telex left in, joined words with marks, a habit, a found c
     expect(level('làm thế nào để biết trẻ bị bạo hành')).toBe('ordinary');
     expect(level('em không biết làm sao, con em bị ông hàng xóm xâm hại')).toBe('emergency');
   });
+  it('someone else hiring or getting others to hurt her is her danger; her hiring them is her request', () => {
+    expect(level('chồng cũ thuê giang hồ đến đánh em')).toBe('emergency');
+    expect(level('chồng nhờ người đánh em, giờ bọn nó đang đứng ngoài cổng')).toBe('emergency');
+    expect(assessDanger('con bồ thuê người đánh em hôm qua, em có kiện được không').level).toBe('urgent');
+    expect(name('con bồ thuê người đánh em hôm qua, em có kiện được không')).toBeUndefined();
+    expect(level('em muốn nhờ người đánh con bồ của chồng một trận, giá bao nhiêu')).toBe('ordinary');
+    expect(name('em muốn nhờ người đánh con bồ của chồng một trận, giá bao nhiêu')).toBe('unlawful:hurt');
+    expect(name('làm sao mở két sắt của bố chồng khi không có chìa')).toBe('unlawful:theft');
+  });
   it('a small child lost since the morning is missing; found again, she is not', () => {
     expect(level('con em 4 tuổi đi lạc từ sáng chưa tìm thấy')).toBe('emergency');
     expect(level('con em đi lạc hôm qua, tối qua đã tìm được rồi, em muốn hỏi nhà trường có trách nhiệm gì không')).not.toBe('emergency');

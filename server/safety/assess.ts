@@ -484,11 +484,27 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
     const hers = m.concept === 'frame.intent' && !harm.concept.endsWith('selfharm') && (m.end - m.start > 1 || m.start === 0);
     if (m.concept === 'frame.howto' || m.concept === 'frame.write' || hers) {
       for (let i = m.end; i < harm.start; i++) if (SOMEONE_ELSE_ACTS.test(tokens[i]!.text)) return false;
+      // "chồng cũ thuê giang hồ đến đánh em", "nó nhờ người đánh em": someone else hires or gets others
+      // to do it — the harm is done to her.
+      if (/^(thuê|thue|nhờ|nho)$/.test(tokens[m.start]!.text) && hiredBySomeoneElse(m, matches, tokens)) return false;
       return true;
     }
     return false;
   });
 }
+
+/**
+ * "chồng cũ thuê…", "con bồ thuê người đánh em": someone is named before "thuê", "nhờ" in its clause,
+ * and neither she ("em muốn thuê…") nor her asking how ("làm sao", "cách", "giá bao nhiêu"… before it) is.
+ */
+function hiredBySomeoneElse(frame: Match, _matches: Match[], tokens: Token[]): boolean {
+  const before = tokens.slice(0, frame.start).filter((t) => t.clause === frame.clause);
+  if (!before.length) return false;
+  return !before.some((t) => PRONOUN_SELF.test(t.text) || /^(muốn|muon|cách|cach|sao|định|dinh|cần|can|giúp|giup|nên|nen)$/.test(t.text));
+}
+
+/** She herself: first-person words. */
+const PRONOUN_SELF = /^(em|e|tôi|toi|mình|minh|tui|tớ|tao|tau|t)$/;
 
 /**
  * "người vợ bị chồng nhốt trong nhà thì hàng xóm có được phá cửa không": a clause about someone
