@@ -1062,6 +1062,19 @@ describe('tenth pass: telex left in, joined words with marks, a habit, a found c
   it('a small child lost since the morning is missing; found again, she is not', () => {
     expect(level('con em 4 tuổi đi lạc từ sáng chưa tìm thấy')).toBe('emergency');
     expect(level('con em đi lạc hôm qua, tối qua đã tìm được rồi, em muốn hỏi nhà trường có trách nhiệm gì không')).not.toBe('emergency');
+    expect(level('con em đi lạc ở siêu thị 5 phút thì tìm thấy')).not.toBe('emergency');
+    // A thing lost, a job not found, a school bus: no child missing or lured.
+    expect(level('con em làm lạc mất thẻ học sinh, làm lại ở đâu')).toBe('ordinary');
+    expect(level('con em chưa tìm được việc làm, có được hỗ trợ gì không')).toBe('ordinary');
+    expect(level('cô giáo dỗ mấy đứa nhỏ lên xe buýt về nhà')).toBe('ordinary');
+    expect(level('có một thằng lạ đang đứng ở cổng trường tiểu học dỗ mấy đứa nhỏ lên xe, giờ đang tan học')).toBe('emergency');
+    // He finding her is no child found: "tìm thấy" of her hiding place keeps the danger.
+    expect(level('chồng đánh em, em trốn sang nhà hàng xóm, nó đi tìm thì tìm thấy em rồi')).toBe('emergency');
+  });
+  it('a promise or a push toward a job abroad, not a visit or a husband working there', () => {
+    expect(level('anh ấy hứa cuối tuần sang nhà em chơi')).toBe('ordinary');
+    expect(level('chồng em sang bên kia làm thuê, lâu không gửi tiền về')).toBe('ordinary');
+    expect(level('mẹ bảo con bé đừng nói với ai là nhà mình nợ tiền')).toBe('ordinary');
   });
   it('planning a marriage is not one happening; a girl refusing one set for this week is forced', () => {
     expect(assessDanger('bố mẹ đang bàn gả em cho con ông trưởng bản, em mới 15 tuổi, chưa định ngày').level).toBe('urgent');

@@ -438,7 +438,7 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   // "con em đi lạc hôm qua, tối qua đã tìm được rồi", "bị bắt đi hôm qua, đã được giải cứu": a child
   // missing or taken who is found or freed after it is no longer gone, whenever she went ("đi tù" before
   // "giờ đang trên xe ra biên giới" is someone else's prison).
-  if ((what === 'taken' || (what as string) === 'missing') && matches.some((m) => m.concept === 'when.safe' && m.start >= harm.end)) return 'past';
+  if ((what === 'taken' || (what as string) === 'missing') && matches.some((m) => m.concept === 'ctx.recovered' && m.start >= harm.end)) return 'past';
   if (gone && (own === 'ongoing' || own === 'habitual' || own === 'none')) return 'past';
   // "lúc còn ở với bố dượng, em hay bị nhốt": a habit under a past frame set by an earlier clause
   // is a habit of that time.
