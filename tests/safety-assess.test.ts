@@ -1038,11 +1038,14 @@ describe('tenth pass: telex left in, joined words with marks, a habit, a found c
     expect(assessDanger('ck e hay doa se giet e neu e ly hon').level).toBe('urgent');
     expect(level('mẹ chồng bỏ đói em 3 ngày nay rồi')).toBe('emergency');
     expect(level('ck e dang doa giet e neu e ly hon')).toBe('emergency');
+    // A habit with a sign of now elsewhere is tonight's danger.
+    expect(level('chồng hay cầm dao dọa giết em, tối nay nó lại say rồi')).toBe('emergency');
     // A child cannot leave: a child starved as a habit stays an emergency.
     expect(level('bà ấy hay bỏ đói con riêng của chồng, con bé gầy lắm')).toBe('emergency');
   });
   it('being led off now toward a job abroad; the same offer with no one leading her is for the hotline', () => {
     expect(level('người ta đang đưa em gái em 17 tuổi xuống Lạng Sơn bảo sang bên kia làm nhà hàng, nó vừa gọi bảo sợ')).toBe('emergency');
+    expect(level('bố đang chở con đi làm bên Lào')).not.toBe('emergency');
     expect(assessDanger('có người trên mạng hứa cho em sang Hàn làm việc lương 40 triệu, chỉ cần gửi căn cước, em có nên đi không').level).toBe('urgent');
   });
   it('asking how to tell whether a child is abused is no telling; telling it is', () => {
@@ -1070,6 +1073,12 @@ describe('tenth pass: telex left in, joined words with marks, a habit, a found c
     expect(level('có một thằng lạ đang đứng ở cổng trường tiểu học dỗ mấy đứa nhỏ lên xe, giờ đang tan học')).toBe('emergency');
     // He finding her is no child found: "tìm thấy" of her hiding place keeps the danger.
     expect(level('chồng đánh em, em trốn sang nhà hàng xóm, nó đi tìm thì tìm thấy em rồi')).toBe('emergency');
+  });
+  it('asking how to die is the danger, not a request; an essay about it or teaching its prevention is neither', () => {
+    expect(level('chỉ em cách tự tử')).toBe('emergency');
+    expect(level('làm thế nào tự tử không đau')).toBe('emergency');
+    expect(level('viết giúp em bài văn về tự tử ở tuổi học trò')).toBe('ordinary');
+    expect(level('chỉ em cách phòng chống tự tử ở học sinh')).toBe('ordinary');
   });
   it('a promise or a push toward a job abroad, not a visit or a husband working there', () => {
     expect(level('anh ấy hứa cuối tuần sang nhà em chơi')).toBe('ordinary');

@@ -106,6 +106,8 @@ function ledNow(f: Features): boolean {
     (t) =>
       t.concept === 'act.take' &&
       f.matches.some((p) => p.concept === 'when.progressive' && p.clause === t.clause && p.end === t.start) &&
+      // "bố đang chở con đi làm bên Lào": her own family taking her is no trafficker.
+      !f.matches.some((k) => k.concept === 'who.kin' && k.clause === t.clause && k.end <= t.start) &&
       f.matches.some((p) => LED.test(p.concept) && p.start >= t.end && p.start <= t.end + 1),
   );
 }
@@ -172,6 +174,8 @@ const is =
 const HABIT = /^(hay|thường|thuong|thường xuyên|thuong xuyen|mỗi khi|moi khi|mỗi lần|moi lan|lúc nào cũng|luc nao cung|nhiều lần|nhieu lan|bao lần|bao lan)$/;
 const toldAsHabit = (f: Features, h: Features['harms'][number]) =>
   h.when === 'habitual' &&
+  // "chồng hay cầm dao dọa giết em, tối nay nó lại say rồi": a habit with a sign of now elsewhere is tonight's danger.
+  !['when.now', 'when.present', 'when.near', 'when.just', 'when.progressive', 'when.soon'].some(f.has) &&
   f.matches.some(
     (m) =>
       m.concept === 'when.habitual' &&
@@ -482,6 +486,9 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
     // "em muốn nhắn tin dọa con bồ": what she wants to do is hers to intend — but never her own
     // thoughts of dying, which are the danger.
     const hers = m.concept === 'frame.intent' && !harm.concept.endsWith('selfharm') && (m.end - m.start > 1 || m.start === 0);
+    // "làm thế nào tự tử không đau", "chỉ em cách tự tử": asking how to die is the danger, never a request to
+    // refuse — unless she asks for a text written about it ("viết giúp em bài văn về tự tử").
+    if (m.concept === 'frame.howto' && harm.concept.endsWith('selfharm') && !/^(viết|viet|soạn|soan|nhắn|nhan)$/.test(tokens[m.start]!.text)) return false;
     if (m.concept === 'frame.howto' || m.concept === 'frame.write' || hers) {
       for (let i = m.end; i < harm.start; i++) if (SOMEONE_ELSE_ACTS.test(tokens[i]!.text)) return false;
       // "chồng cũ thuê giang hồ đến đánh em", "nó nhờ người đánh em": someone else hires or gets others
