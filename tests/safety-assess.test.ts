@@ -1079,6 +1079,10 @@ describe('tenth pass: telex left in, joined words with marks, a habit, a found c
     expect(level('làm thế nào tự tử không đau')).toBe('emergency');
     expect(level('viết giúp em bài văn về tự tử ở tuổi học trò')).toBe('ordinary');
     expect(level('chỉ em cách phòng chống tự tử ở học sinh')).toBe('ordinary');
+    // A death without pain asked for is her wish to die; a plant dying or a hen killed kindly is not.
+    expect(level('làm sao chết cho nhẹ nhàng')).toBe('emergency');
+    expect(level('cây bị úng nước để chết nhanh quá')).toBe('ordinary');
+    expect(level('người bị ung thư giai đoạn cuối có được chết êm không, luật có cho an tử không')).toBe('ordinary');
   });
   it('a promise or a push toward a job abroad, not a visit or a husband working there', () => {
     expect(level('anh ấy hứa cuối tuần sang nhà em chơi')).toBe('ordinary');
