@@ -149,8 +149,10 @@ describe('which article the offline answer leads with', () => {
     ]);
     const w = { con: 1, chau: 1, thonggia: 2, kethon: 2, hai: 0.5, ben: 0.5 };
     expect(scoreUnits([first, far], w, [])[0]!.hit.article).toBe('8');
-    // Close behind, the khoản that fits her words better may lead.
-    expect(scoreUnits([first, { ...far, score: 1.19 }], w, [])[0]!.hit.article).toBe('12');
+    // Close behind, a khoản that fits her words far better than anything in the first may lead.
+    const loose = hit('8', 'Điều kiện kết hôn', ['Nam, nữ kết hôn phải tự nguyện.'], 1.2, [ask('điều kiện kết hôn')]);
+    expect(scoreUnits([loose, { ...far, score: 1.19 }], w, [])[0]!.hit.article).toBe('12');
+    expect(scoreUnits([first, { ...far, score: 1.19 }], w, [])[0]!.hit.article).toBe('8');
   });
 });
 

@@ -23,8 +23,16 @@ export interface Unit {
   score: number;
 }
 
-/** How much the retriever's order counts: the first article is the one the whole question fits. */
-const RANK_PRIOR = [1, 0.75, 0.6];
+/**
+ * How much the retriever's order counts: the first article is the one the whole question fits.
+ * Measured on held-out member phrasings (`scripts/ranking-proxies.ts --only answers`, 1,791 whose
+ * article retrieval ranked first to third): with 0.75 and 0.6 for the runners-up, an answer left
+ * retrieval's right first article for another 14 % of the time and led with a runner-up that was
+ * right 7 % of the time; with 0.5 and 0.35, 6 % and 3 % — 65 more answers lead with the phrasing's
+ * article, 0.580 → 0.625 with its khoản. Dev leads with gold 87.4 % → 86.2 % (one question, whose
+ * "say xỉn" folds into the "xin lỗi" of a decree's remedy); blind unchanged.
+ */
+const RANK_PRIOR = [1, 0.5, 0.35];
 /**
  * And how far behind the first it scored: a runner-up far behind is unlikely to be what she asked
  * even when one of its khoản shares more of her words.
@@ -32,8 +40,12 @@ const RANK_PRIOR = [1, 0.75, 0.6];
 const SCORE_GAP_EXP = 1;
 /** A unit that gives the kind of answer asked (a duration for "bao lâu") is worth this much more. */
 const WANT_BONUS = 0.6;
-/** A sentence stating a fine or prison, when she did not ask what happens to the wrongdoer. */
-const SANCTION_UNASKED = 0.7;
+/**
+ * A sentence stating a fine or prison when she did not ask what happens to the wrongdoer, or one
+ * stating none when she did. Below the runner-up's prior, so that the rule second in retrieval
+ * leads before the fine first in it, and the other way round.
+ */
+const SANCTION_UNASKED = 0.4;
 /** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
 const ALIGN_MIN_SHARE = 0.35;
 /**
@@ -90,6 +102,7 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
   };
   const top = hits[0]!.score;
   const sanctionAsked = asksSanction(wants);
+  const prisonAsked = wants.includes('prison');
   const considered = hits.slice(0, consider).filter((h) => h.score >= top * 0.55);
   const all: Unit[] = [];
   // How well one ask matches the question depends on its text alone: scored once per search.
@@ -125,7 +138,11 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
       // A lead-in that ends with ":" says little on its own ("… bao gồm:").
       if (/:\s*$/.test(u.text) && !u.point) s *= 0.6;
       s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants) - (wants.length ? WANT_BONUS / 2 : 0);
-      if (!sanctionAsked && statesSanction(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`)) s *= SANCTION_UNASKED;
+      // What happens to the wrongdoer leads when, and only when, she asks about it — prison when
+      // she asks about prison.
+      const full = `${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`;
+      const states = prisonAsked ? fitsWants(full, ['prison']) === 1 : statesSanction(full);
+      if (sanctionAsked !== states) s *= SANCTION_UNASKED;
       u.score = s;
       all.push(u);
     }
