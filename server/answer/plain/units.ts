@@ -114,7 +114,7 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
       let matched = 0;
       for (const t of words) if (weights[t]) matched++;
       // Extra words of the ask that the question lacks dilute the match.
-      v = covered(words) * Math.pow(matched / Math.max(1, words.size), 0.3);
+      v = covered(words) * (matched / Math.max(1, words.size)) ** 0.3;
       askScores.set(text, v);
     }
     return v;
@@ -133,7 +133,7 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
       if (u.point && !asks.some((a) => a.point === u.point)) ask *= 0.7;
       const text = covered(wordsOf(`${u.text} ${u.meaning ?? ''}`));
       let s = 0.6 * ask + 0.4 * text;
-      s *= (RANK_PRIOR[rank] ?? 0.5) * Math.pow(Math.max(0, h.score / top), SCORE_GAP_EXP);
+      s *= (RANK_PRIOR[rank] ?? 0.5) * Math.max(0, h.score / top) ** SCORE_GAP_EXP;
       if (h.clause && u.clause === h.clause) s *= 1.1;
       // A lead-in that ends with ":" says little on its own ("… bao gồm:").
       if (/:\s*$/.test(u.text) && !u.point) s *= 0.6;
