@@ -4,6 +4,7 @@ import { ExtractiveAnswerer } from '../server/answer/extractive.js';
 import { asksSanction, wantsOf } from '../server/answer/plain/intent.js';
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
+import { analyzeQuery } from '../server/retrieval/query.js';
 import type { Services } from '../server/services.js';
 import { testServices } from './helpers/app.js';
 import type { ArticleHit } from '../server/retrieval/retriever.js';
@@ -139,6 +140,18 @@ describe('which article the offline answer leads with', () => {
     expect(lead([fine, rule], 'chồng đánh vợ có sai luật không')).toBe('5');
     expect(lead([rule, fine], 'chồng đánh vợ bị phạt bao nhiêu tiền')).toBe('37');
     expect(lead([fine, prison, rule], 'chồng đánh vợ có bị đi tù không')).toBe('185');
+  });
+
+  it('matches a word she typed with dấu only where the text spells it so', () => {
+    // "say xỉn" and "xin lỗi" fold alike; the remedy's khoản shares the folded words, the rule's
+    // its spelling. Typed without dấu, nothing tells them apart and the first article leads.
+    const remedy = hit('45', 'Vi phạm quy định về phòng, chống bạo lực gia đình', ['Buộc xin lỗi công khai khi đuổi vợ con ra khỏi nhà.'], 1.0);
+    const rule = hit('3', 'Hành vi bạo lực gia đình', ['Đuổi vợ con ra khỏi nhà khi say xỉn.'], 0.99);
+    const analyzed = (q: string) => analyzeQuery(q);
+    const w = { chong: 1, say: 1, xin: 2, duoi: 1, ra: 0.2, khoi: 0.5, nha: 0.5, sayxin: 2 };
+    const typed = analyzed('chồng say xỉn đuổi mẹ con ra khỏi nhà');
+    expect(scoreUnits([remedy, rule], w, [], typed.spellings)[0]!.hit.article).toBe('3');
+    expect(scoreUnits([remedy, rule], w, [], analyzed('chong say xin duoi me con ra khoi nha').spellings)[0]!.hit.article).toBe('45');
   });
 
   it('follows retrieval when the runner-up scored far behind the first article', () => {

@@ -1,4 +1,5 @@
 import type { ArticleHit } from '../retrieval/retriever.js';
+import type { TermSpellings } from '../retrieval/spellings.js';
 
 export interface Citation {
   document: {
@@ -41,6 +42,8 @@ export interface AnswerInput {
   hits: ArticleHit[];
   /** Folded query term → weight (from retrieval), to pick the sentences that answer. */
   termWeights: Record<string, number>;
+  /** The terms she typed with dấu → the spellings a sentence must hold to match them. */
+  termSpellings?: TermSpellings;
   /** Articles saying where to report / who must help, found for the question's topic. */
   nextSteps: ArticleHit[];
   /** Term weights of the next-step search, to quote the part of those articles that says where to go. */

@@ -97,7 +97,7 @@ export function createRetriever({
       const weights = weighTerms(own, lex);
       if (context) for (const [t, w] of weighTerms(context, lex)) if (!weights.has(t)) weights.set(t, CONTEXT_WEIGHT * w);
       const termWeights = Object.fromEntries([...weights].map(([t, w]) => [t, w * lex.idf(t)]));
-      const base = { expanded: q.expanded, concepts: q.concepts, topics: q.topics, termWeights };
+      const base = { expanded: q.expanded, concepts: q.concepts, topics: q.topics, termWeights, termSpellings: q.spellings };
       if ([...weights.keys()].every((t) => foldsIntoFunctionWord(t, lex))) return { ...base, coverage: 0, hits: [] };
 
       const acceptDocument = acceptor(idx.docs, opts, q);
@@ -139,6 +139,7 @@ function withContext(own: AnalyzedQuery, context: AnalyzedQuery): AnalyzedQuery 
     topics: [...new Set([...own.topics, ...context.topics])],
     expansionTerms: [...new Set([...own.expansionTerms, ...context.expansionTerms])],
     expanded: `${own.expanded} ${context.expanded}`,
+    spellings: { ...context.spellings, ...own.spellings },
   };
 }
 

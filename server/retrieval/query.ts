@@ -3,6 +3,7 @@ import path from 'node:path';
 import { STOP_SYLLABLES, STOP_WORDS, fold, isStopSyllable, nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
 import { PairReadingTable, type PairReadings } from './readings.js';
 import { respell } from './respell.js';
+import { termSpellings, type TermSpellings } from './spellings.js';
 import { DATA_DIR, conceptsOf, readVocabulary, type VocabRow } from './vocabulary.js';
 
 /**
@@ -243,6 +244,8 @@ export interface AnalyzedQuery {
   concepts: string[];
   /** The question with the expansion appended: what the embedder sees. */
   expanded: string;
+  /** The terms she typed with dấu, and the spellings they may be matched by (spellings.ts). */
+  spellings: TermSpellings;
 }
 
 /**
@@ -319,7 +322,7 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
   }
   const expansionTerms = [...expansionShare.keys()];
   const expanded = [tokens.join(' '), ...concepts].join(' ');
-  return { tokens, terms, pairs, expansionTerms, expansionShare, topics, concepts, expanded };
+  return { tokens, terms, pairs, expansionTerms, expansionShare, topics, concepts, expanded, spellings: termSpellings(tokens, loose, concepts) };
 }
 
 interface VocabMatch {

@@ -1,4 +1,5 @@
 import type { ArticleNote } from './index/corpus-index.js';
+import type { TermSpellings } from './spellings.js';
 
 /** Hybrid retrieval over article chunks; used by chat, /api/search and the evaluation alike. */
 
@@ -71,6 +72,8 @@ export interface SearchResult {
   topics: string[];
   /** Folded query term → weight × IDF: lets the answerer pick the sentences that answer. */
   termWeights: Record<string, number>;
+  /** The terms she typed with dấu → the spellings a sentence must hold to match them (spellings.ts). */
+  termSpellings?: TermSpellings;
   /**
    * Share of the question's own information (IDF mass, unknown words included) found in the best
    * hit: low for questions about things the library does not cover.

@@ -1,5 +1,6 @@
 import { foldedSyllablesOf } from '../../../ingest/text/vietnamese.js';
 import type { ArticleHit } from '../../retrieval/retriever.js';
+import { spelledAsTyped, spellingSet, type TermSpellings } from '../../retrieval/spellings.js';
 import { memoByText } from '../memo.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
 
@@ -90,14 +91,16 @@ export function articleMeaning(hit: ArticleHit): string | null {
  * strongest sign the khoản answers it) and in the law's own words of the unit; then the
  * retriever's order and whether the unit gives what was asked (a number of months, a place…).
  * An ask that also names things the question does not ("chồng" in a question about the mother)
- * counts for less.
+ * counts for less. A word she typed with dấu counts only where the text spells it so (`spellings`:
+ * "say xỉn" is not the "xin lỗi" of a remedy).
  */
-export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, wants: Want[], consider = 3): Unit[] {
+export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, wants: Want[], spellings?: TermSpellings, consider = 3): Unit[] {
   if (!hits.length) return [];
   const total = Object.values(weights).reduce((a, b) => a + b, 0) || 1;
-  const covered = (words: ReadonlySet<string>) => {
+  const matches = (t: string, text: string) => Boolean(weights[t]) && spelledAsTyped(t, spellings, spelledIn(text));
+  const covered = (words: ReadonlySet<string>, text: string) => {
     let s = 0;
-    for (const t of words) s += weights[t] ?? 0;
+    for (const t of words) if (matches(t, text)) s += weights[t]!;
     return s / total;
   };
   const top = hits[0]!.score;
@@ -112,9 +115,9 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
     if (v === undefined) {
       const words = wordsOf(text);
       let matched = 0;
-      for (const t of words) if (weights[t]) matched++;
+      for (const t of words) if (matches(t, text)) matched++;
       // Extra words of the ask that the question lacks dilute the match.
-      v = covered(words) * (matched / Math.max(1, words.size)) ** 0.3;
+      v = covered(words, text) * (matched / Math.max(1, words.size)) ** 0.3;
       askScores.set(text, v);
     }
     return v;
@@ -131,7 +134,8 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
       for (const a of asks) if (!asksAnotherAnswer(askWants(a.text), wants)) ask = Math.max(ask, askScore(a.text));
       // A điểm inherits its khoản's asks only partly: they may be about another điểm.
       if (u.point && !asks.some((a) => a.point === u.point)) ask *= 0.7;
-      const text = covered(wordsOf(`${u.text} ${u.meaning ?? ''}`));
+      const own = `${u.text} ${u.meaning ?? ''}`;
+      const text = covered(wordsOf(own), own);
       let s = 0.6 * ask + 0.4 * text;
       s *= (RANK_PRIOR[rank] ?? 0.5) * Math.max(0, h.score / top) ** SCORE_GAP_EXP;
       if (h.clause && u.clause === h.clause) s *= 1.1;
@@ -173,6 +177,9 @@ function alignArticleAsks(hit: ArticleHit, units: Unit[]): Map<Unit, { text: str
   }
   return out;
 }
+
+/** A text's spellings, for the words she typed with dấu (shared between calls). */
+const spelledIn = memoByText(spellingSet, WORDS_KEPT);
 
 /** What kind of answer each ask asks for (shared between calls). */
 const askWants = memoByText((text: string): Want[] => wantsOf(text), WORDS_KEPT);

@@ -64,6 +64,7 @@ export async function compose(
       resolvedQuestion: c.resolved,
       hits,
       termWeights: search.termWeights,
+      termSpellings: search.termSpellings,
       nextSteps: next.hits,
       nextStepWeights: next.weights,
       history: c.turns,
