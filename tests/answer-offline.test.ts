@@ -162,10 +162,14 @@ describe('which article the offline answer leads with', () => {
     ]);
     const w = { con: 1, chau: 1, thonggia: 2, kethon: 2, hai: 0.5, ben: 0.5 };
     expect(scoreUnits([first, far], w, [])[0]!.hit.article).toBe('8');
-    // Close behind, a khoản that fits her words far better than anything in the first may lead.
+    // Close behind, a khoản whose own words say what she asked may lead, even over a first article
+    // one of whose asks fits her: an ask is one angle on a khoản, its words and sentence say it all.
     const loose = hit('8', 'Điều kiện kết hôn', ['Nam, nữ kết hôn phải tự nguyện.'], 1.2, [ask('điều kiện kết hôn')]);
     expect(scoreUnits([loose, { ...far, score: 1.19 }], w, [])[0]!.hit.article).toBe('12');
-    expect(scoreUnits([first, { ...far, score: 1.19 }], w, [])[0]!.hit.article).toBe('8');
+    expect(scoreUnits([first, { ...far, score: 1.19 }], w, [])[0]!.hit.article).toBe('12');
+    // When the first article's words say it as well, retrieval's order holds.
+    const said = hit('8', 'Điều kiện kết hôn', ['Con cháu hai bên thông gia được kết hôn.'], 1.2, [ask('con cháu thông gia có được kết hôn')]);
+    expect(scoreUnits([said, { ...far, score: 1.19 }], w, [])[0]!.hit.article).toBe('8');
   });
 });
 

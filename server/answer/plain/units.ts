@@ -39,6 +39,14 @@ const RANK_PRIOR = [1, 0.5, 0.35];
  * even when one of its khoản shares more of her words.
  */
 const SCORE_GAP_EXP = 1;
+/**
+ * How much the closest member ask of a khoản counts beside its own words and plain sentence. On
+ * held-out member phrasings (`scripts/ranking-proxies.ts --only answers`: each phrasing's own row
+ * deleted, as an unseen question's is absent), the answer's khoản was the phrasing's in 0.621 of
+ * cases at 0.6, 0.658 at 0.5, 0.683 at 0.4, 0.715 at 0.3, 0.732 at 0.2, and its article 0.937 →
+ * 0.951; dev leads and cites unchanged. An ask is one angle on a khoản, its sentence says all of it.
+ */
+const ASK_SHARE = 0.3;
 /** A unit that gives the kind of answer asked (a duration for "bao lâu") is worth this much more. */
 const WANT_BONUS = 0.6;
 /**
@@ -136,7 +144,7 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
       if (u.point && !asks.some((a) => a.point === u.point)) ask *= 0.7;
       const own = `${u.text} ${u.meaning ?? ''}`;
       const text = covered(wordsOf(own), own);
-      let s = 0.6 * ask + 0.4 * text;
+      let s = ASK_SHARE * ask + (1 - ASK_SHARE) * text;
       s *= (RANK_PRIOR[rank] ?? 0.5) * Math.max(0, h.score / top) ** SCORE_GAP_EXP;
       if (h.clause && u.clause === h.clause) s *= 1.1;
       // A lead-in that ends with ":" says little on its own ("… bao gồm:").
