@@ -478,6 +478,10 @@ function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
       // rest of the clause asks about it ("nếu vợ bị nhốt thì hàng xóm có được phá cửa vào không").
       const threatened = tokens.slice(0, m.start).some((t) => /^(dọa|doạ|doa|hăm|nói|bảo|nhắn)$/.test(t.text));
       for (let i = m.end; i < harm.start; i++) if (/^(thì|thi)$/.test(tokens[i]!.text)) return !threatened && asksAfter(i, tokens);
+      // "nó dọa nếu em không ra sẽ tung ảnh": "sẽ" after a threat's condition says what he will do, as "thì" does.
+      // Only after a word of threat: "bố nói nếu em thi trượt sẽ đánh" is what he says may happen.
+      const menaced = tokens.slice(0, m.start).some((t) => /^(dọa|doạ|doa|hăm|ham|nhắn|nhan)$/.test(t.text));
+      if (menaced && tokens.slice(m.end, harm.start + 1).some((t) => /^(sẽ|se)$/.test(t.text))) return false;
       return true;
     }
     // "chỉ em cách bỏ thuốc vào cơm cho chồng", "thuê người đánh…": a harm she asks how to do is
@@ -649,6 +653,8 @@ function negated(m: Match, tokens: Token[]): boolean {
     if (/^(chả|cha)$/.test(tokens[i]!.text) && /^(thằng|thang|ông|ong|bà|ba|lão|lao)$/.test(tokens[i - 1]?.text ?? '')) continue;
     // "không thì đánh", "không là chết": "otherwise", what he will do if she refuses — no negation.
     if (/^(không|khong)$/.test(tokens[i]!.text) && /^(thì|thi|là|la)$/.test(tokens[i + 1]?.text ?? '')) continue;
+    // "nếu không ra sẽ tung ảnh": a negation opening the condition negates the condition, not what he will do.
+    if (/^(không|khong|ko|k)$/.test(tokens[i]!.text) && /^(nếu|neu|hễ|he)$/.test(tokens[i - 1]?.text ?? '')) continue;
     if (/^(không|khong|chưa|chua|chẳng|chang|chả|cha|thôi|thoi)$/.test(tokens[i]!.text)) return true;
   }
   return false;
