@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Db } from '../store/db.js';
 import { replaceNotes } from '../store/article-notes.js';
 import { bulkLoad } from '../store/embeddings.js';
-import { chunkerVersionOf, findDocumentByNumber, findDocumentBySha, setChunkerVersion } from '../store/documents.js';
+import { chunkerVersionOf, findDocumentByNumber, findDocumentBySha } from '../store/documents.js';
 import { CHUNKER_VERSION } from './chunk/chunker.js';
 import type { Embedder } from './embed/embedder.js';
 import { IngestError } from './errors.js';
@@ -11,7 +11,7 @@ import { listInputs } from './folder.js';
 import { sha256 } from './names.js';
 import { notesFileFor, parseNotes } from './notes/notes-file.js';
 import { extractMetadata } from './parse/metadata.js';
-import { ingestDocument, prepareDocument, reparseDocument } from './pipeline.js';
+import { ingestDocument, recutDocument } from './pipeline.js';
 
 /**
  * Brings the store up to date with the bundled corpus at every start, so an existing deployment
@@ -62,7 +62,7 @@ async function syncFile(db: Db, embedder: Embedder | null, file: string): Promis
     document = 'unchanged';
     if (stored.origin === 'corpus' && (await chunkerVersionOf(db, stored.id)) < CHUNKER_VERSION) {
       try {
-        document = await rebuild(db, embedder, stored.id, bytes, file);
+        document = await recutDocument(db, embedder, stored.id, { bytes, filename: path.basename(file), origin: 'corpus' });
       } catch (err) {
         // The chunks the older chunker made still serve; the next start tries again.
         return { file, document, notes: await syncNotes(db, documentId, file), error: (err as Error).message };
@@ -88,37 +88,6 @@ async function syncFile(db: Db, embedder: Embedder | null, file: string): Promis
   // Notes written for the bundled text do not describe an official's other version.
   if (document === 'kept-official') return { file, document, notes: 'none' };
   return { file, document, notes: await syncNotes(db, documentId, file) };
-}
-
-/** A bundled law stored by an older chunker, cut again: 'rebuilt' when its chunks changed. */
-async function rebuild(db: Db, embedder: Embedder | null, id: string, bytes: Buffer, file: string): Promise<'rebuilt' | 'unchanged'> {
-  const input = { bytes, filename: path.basename(file), origin: 'corpus' as const };
-  const p = await prepareDocument(input);
-  const stored = await db.query<{
-    header: string;
-    text: string;
-    article: string | null;
-    part: number;
-    clauses: string[];
-    points: unknown;
-    section: string[] | null;
-  }>('select header, text, article, part, clauses, points, section from chunks where document_id = $1 order by ordinal', [id]);
-  const key = (c: { header: string; text: string; article?: string | null; part: number; clauses: string[]; points: unknown; section?: string[] | null }) =>
-    JSON.stringify([c.header, c.text, c.article ?? null, c.part, c.clauses, sortedKeys(c.points), c.section ?? null]);
-  const same = stored.rows.length === p.chunks.length && stored.rows.every((r, i) => key(r) === key(p.chunks[i]!));
-  if (same) {
-    // The same chunks (and vectors): nothing to embed again.
-    await setChunkerVersion(db, id, CHUNKER_VERSION);
-    return 'unchanged';
-  }
-  await reparseDocument(db, embedder, id, input, undefined, p);
-  return 'rebuilt';
-}
-
-/** jsonb hands back an object's keys in its own order: compare points by sorted keys. */
-function sortedKeys(v: unknown): unknown {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
-  return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 async function syncNotes(db: Db, documentId: string, file: string): Promise<SyncOutcome['notes']> {

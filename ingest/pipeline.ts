@@ -1,5 +1,5 @@
 import type { Db, Queryable } from '../store/db.js';
-import { deleteDocument, findDocumentByNumber, findDocumentBySha, insertDocument, updateDocumentStructure } from '../store/documents.js';
+import { deleteDocument, findDocumentByNumber, findDocumentBySha, insertDocument, setChunkerVersion, updateDocumentStructure } from '../store/documents.js';
 import { deleteChunks, insertChunks } from '../store/chunks.js';
 import { embeddingInput } from '../store/embeddings.js';
 import { CHUNKER_VERSION, chunkStructure } from './chunk/chunker.js';
@@ -222,6 +222,46 @@ export async function reparseDocument(
     await inTx?.(tx, p);
   });
   return p;
+}
+
+/**
+ * A stored document cut again by today's chunker (its chunker_version is older): when its chunks
+ * come out the same, only the version is recorded, so its rows and vectors stay and nothing is
+ * embedded again; otherwise they are replaced ('rebuilt'; the row, its id and its notes stay).
+ * `inTx` runs in the rebuild's transaction (the caller's audit entry).
+ */
+export async function recutDocument(
+  db: Db,
+  embedder: Embedder | null,
+  id: string,
+  input: IngestInput,
+  inTx?: (tx: Queryable, p: Prepared) => Promise<void>,
+): Promise<'rebuilt' | 'unchanged'> {
+  const p = await prepareDocument(input);
+  const stored = await db.query<{
+    header: string;
+    text: string;
+    article: string | null;
+    part: number;
+    clauses: string[];
+    points: unknown;
+    section: string[] | null;
+  }>('select header, text, article, part, clauses, points, section from chunks where document_id = $1 order by ordinal', [id]);
+  const key = (c: { header: string; text: string; article?: string | null; part: number; clauses: string[]; points: unknown; section?: string[] | null }) =>
+    JSON.stringify([c.header, c.text, c.article ?? null, c.part, c.clauses, sortedKeys(c.points), c.section ?? null]);
+  const same = stored.rows.length === p.chunks.length && stored.rows.every((r, i) => key(r) === key(p.chunks[i]!));
+  if (same) {
+    await setChunkerVersion(db, id, CHUNKER_VERSION);
+    return 'unchanged';
+  }
+  await reparseDocument(db, embedder, id, input, inTx, p);
+  return 'rebuilt';
+}
+
+/** jsonb hands back an object's keys in its own order: compare points by sorted keys. */
+function sortedKeys(v: unknown): unknown {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /**

@@ -19,6 +19,7 @@ import { createProviderBreaker } from './resilience/breaker.js';
 import { createEmbeddingsJob, whenComplete, type EmbeddingsJob, type ProviderEmbedder } from './resilience/embeddings-job.js';
 import type { Services } from './services.js';
 import { readOffTopic } from './safety/offtopic.js';
+import { recutStaleUploads } from './library/recut.js';
 import { noNotifier } from './notify/notifier.js';
 import { createZaloNotifier } from './notify/zalo.js';
 
@@ -155,6 +156,23 @@ export async function syncCorpus(s: Services, opts: { progress?: boolean; log?: 
   const written = outcomes.filter((o) => o.document === 'added' || o.document === 'replaced' || o.document === 'rebuilt');
   if (written.length) s.embeddings?.kick();
   return written.length;
+}
+
+/**
+ * Officials' uploads cut by an older chunker, cut again from their kept originals
+ * (library/recut.ts). Run once the server listens: a scanned plan is read by OCR again, and
+ * members need not wait for it; the index picks the new chunks up when they commit.
+ */
+export async function recutUploads(s: Services, log?: FastifyBaseLogger): Promise<void> {
+  try {
+    for (const o of await recutStaleUploads(s)) {
+      if (o.result === 'failed') log?.warn({ document: o.documentId, detail: o.error }, 'upload not cut again by the current chunker');
+      else if (o.result === 'no-original') log?.info({ document: o.documentId }, 'upload cut by an older chunker has no kept original here');
+      else if (o.result === 'rebuilt') log?.info({ document: o.documentId }, 'upload cut again by the current chunker');
+    }
+  } catch (err) {
+    log?.warn({ detail: (err as Error).message }, 'uploads not checked for an older chunker');
+  }
 }
 
 function progressBar(enabled: boolean | undefined, label: string): ((done: number, total: number) => void) | undefined {

@@ -1,6 +1,6 @@
 import { ConfigError, loadConfig, type Config } from '../config/config.js';
 import { buildApp } from './app.js';
-import { createServices, syncCorpus } from './bootstrap.js';
+import { createServices, recutUploads, syncCorpus } from './bootstrap.js';
 import { ensureFirstAdmin } from './auth/users.js';
 import { closeParseWorkers } from '../ingest/parse/worker-pool.js';
 import { StoreLockedError } from '../store/lock.js';
@@ -20,6 +20,7 @@ export async function startServer(config: Config, opts: { progress?: boolean } =
   // Other processes (npm run ingest) read the port from the store's lock to reach this server.
   const addr = app.server.address();
   if (typeof addr === 'object' && addr) services.db.lock?.annotate({ port: addr.port });
+  void recutUploads(services, app.log);
   return app;
 }
 

@@ -1,6 +1,6 @@
 import { reparseDocument } from '../../ingest/pipeline.js';
 import type { DocumentMeta } from '../../ingest/types.js';
-import { getDocument } from '../../store/documents.js';
+import { getDocument, type DocumentRow } from '../../store/documents.js';
 import { clearEmbeddings, ensureEmbeddings } from '../../store/embeddings.js';
 import { readOriginal } from '../admin/originals.js';
 import { audit, type Actor } from '../audit/log.js';
@@ -28,20 +28,7 @@ export async function reindexDocument(s: Pick<Services, 'db' | 'embedder' | 'con
   const bytes = readOriginal(config.dataDir, doc.sha256);
   const target = { type: 'document', id: doc.id };
   if (bytes) {
-    // Officials' metadata edits win over what the parser reads from the file.
-    const overrides: DocumentMeta = {
-      title: doc.title,
-      number: doc.number ?? undefined,
-      type: doc.type,
-      issuer: doc.issuer ?? undefined,
-      issued: doc.issued ?? undefined,
-      effective: doc.effective ?? undefined,
-      status: doc.status,
-      scope: doc.scope ?? undefined,
-      period: doc.period ?? undefined,
-      periodStart: doc.period_start ?? undefined,
-      periodEnd: doc.period_end ?? undefined,
-    };
+    const overrides = officialMetadata(doc);
     const p = await reparseDocument(db, embedder, doc.id, { bytes, overrides }, (tx, p) =>
       audit(tx, actor, 'document.reindex', target, { mode: 'reparsed', chunks: p.chunks.length }),
     );
@@ -54,4 +41,21 @@ export async function reindexDocument(s: Pick<Services, 'db' | 'embedder' | 'con
   // The provider is called outside the transaction (PGlite has one connection).
   const embedded = await ensureEmbeddings(db, embedder);
   return { documentId: doc.id, mode: 'reembedded', articles: doc.article_count, chunks: doc.chunk_count, embedded };
+}
+
+/** The metadata an official sees and may have edited: it wins over what the parser reads from the file. */
+export function officialMetadata(doc: DocumentRow): DocumentMeta {
+  return {
+    title: doc.title,
+    number: doc.number ?? undefined,
+    type: doc.type,
+    issuer: doc.issuer ?? undefined,
+    issued: doc.issued ?? undefined,
+    effective: doc.effective ?? undefined,
+    status: doc.status,
+    scope: doc.scope ?? undefined,
+    period: doc.period ?? undefined,
+    periodStart: doc.period_start ?? undefined,
+    periodEnd: doc.period_end ?? undefined,
+  };
 }
