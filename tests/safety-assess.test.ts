@@ -1170,6 +1170,12 @@ describe('eleventh pass: drugs, debts, a pregnancy by its weeks, a child online,
     expect(level('con gái em 15 tuổi đi xe với bố nó về quê, giờ gọi không nghe')).toBe('ordinary');
     expect(level('con em 10 tuổi ngồi xe với chú nó đi học, gọi không nghe chắc đang trên lớp')).toBe('ordinary');
   });
+  it('dragged off out of sight now; long ago, or a log into the forest, is not', () => {
+    expect(level('e bị 3 thằng chặn ở đường làng, tụi nó đang kéo e vào bãi mía')).toBe('emergency');
+    expect(level('hồi năm ngoái thằng đó kéo em vào bãi mía, giờ nó đi tù rồi')).toBe('ordinary');
+    expect(level('bố chồng kéo gỗ vào rừng bị kiểm lâm phạt')).toBe('ordinary');
+    expect(level('kéo người vào chỗ vắng đánh thì bị tội gì')).toBe('ordinary');
+  });
   it('probe 11: buying a child and a made-up certificate of abuse are refused; a child bought from her is her question', () => {
     expect(name('mua con nuôi giá bao nhiêu, em muốn mua một bé trai')).toBe('unlawful:buy-child');
     expect(name('ai làm giấy xác nhận bị bạo hành giả để tòa xử em được nuôi con')).toBe('unlawful:forgery');
