@@ -42,26 +42,32 @@ const ask = (documentId: string, article: string, text: string): NoteRow => ({
  * A rule (the act is forbidden), the decree fining it — whose member phrasing asks about the fine in
  * her very words — and five other articles, so that the first five are a head and more follow.
  */
-function library(): CorpusIndex {
-  const others = [3, 4, 5, 6, 7].map((n) => chunk(n, 'k', String(n), `Điều ${n} quy định việc khác số ${n}.`));
+/** Two articles that compete for her question, beside five unrelated ones of another law ('k'). */
+function libraryOf(docs: string[], notes: NoteRow[], chunks: ChunkRow[]): CorpusIndex {
   return buildCorpusIndex({
     version: '1',
-    docs: [doc('l'), doc('n'), doc('k')],
-    notes: [
+    docs: [...docs.map(doc), doc('k')],
+    notes: [...notes, ...[3, 4, 5, 6, 7].map((n) => ask('k', String(n), `việc khác số ${n} hỏi ở đâu`))],
+    chunks: [...chunks, ...[3, 4, 5, 6, 7].map((n) => chunk(n, 'k', String(n), `Điều ${n} quy định việc khác số ${n}.`))],
+    readingTexts: [],
+    readMs: 0,
+  });
+}
+
+function library(): CorpusIndex {
+  return libraryOf(
+    ['l', 'n'],
+    [
       ask('l', '1', 'chồng cầm hết tiền lương để vợ phải xin'),
       ask('l', '1', 'chồng không cho vợ đi làm'),
       ask('n', '2', 'chồng giữ hết lương của vợ bị phạt bao nhiêu'),
       ask('n', '2', 'bạo lực kinh tế bị phạt bao nhiêu tiền'),
-      ...[3, 4, 5, 6, 7].map((n) => ask('k', String(n), `việc khác số ${n} hỏi ở đâu`)),
     ],
-    chunks: [
+    [
       chunk(1, 'l', '1', 'Nghiêm cấm chiếm đoạt, kiểm soát thu nhập, tiền lương của thành viên gia đình.'),
       chunk(2, 'n', '2', 'Phạt tiền đối với hành vi kiểm soát thu nhập, tiền lương của thành viên gia đình.'),
-      ...others,
     ],
-    readingTexts: [],
-    readMs: 0,
-  });
+  );
 }
 
 const weightsOf = (idx: CorpusIndex, text: string) =>
@@ -99,24 +105,14 @@ describe('the first articles reordered (rank/head.ts)', () => {
 
   it('orders the head without the phrasings asking for another kind of answer than hers', () => {
     // She asks how long; the first article's closest phrasing asks how much.
-    const others = [3, 4, 5, 6, 7].map((n) => chunk(n, 'k', String(n), `Điều ${n} quy định việc khác số ${n}.`));
-    const idx = buildCorpusIndex({
-      version: '1',
-      docs: [doc('b'), doc('k')],
-      notes: [
-        ask('b', '1', 'vợ sinh con được hưởng bao nhiêu tiền'),
-        ask('b', '1', 'chế độ khi sinh con'),
-        ask('b', '2', 'sinh con được nghỉ mấy tháng'),
-        ...[3, 4, 5, 6, 7].map((n) => ask('k', String(n), `việc khác số ${n}`)),
-      ],
-      chunks: [
+    const idx = libraryOf(
+      ['b'],
+      [ask('b', '1', 'vợ sinh con được hưởng bao nhiêu tiền'), ask('b', '1', 'chế độ khi sinh con'), ask('b', '2', 'sinh con được nghỉ mấy tháng')],
+      [
         chunk(1, 'b', '1', 'Mức hưởng chế độ thai sản bằng 100% mức bình quân tiền lương.'),
         chunk(2, 'b', '2', 'Lao động nữ sinh con được nghỉ việc hưởng chế độ thai sản trước và sau khi sinh con là 06 tháng.'),
-        ...others,
       ],
-      readingTexts: [],
-      readMs: 0,
-    });
+    );
     const order: ScoredChunk[] = [0, 1, 2, 3, 4, 5, 6].map((index, i) => ({ index, score: 1.2 - i * 0.01 }));
     const out = reorderHead(context(idx, 'vợ sinh con được nghỉ bao lâu'), order);
     expect(out[0]!.index).toBe(1);
