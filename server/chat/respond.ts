@@ -6,6 +6,7 @@ import { compose } from './steps/compose.js';
 import { openTurn } from './steps/conversation.js';
 import { persistTurn } from './steps/persist.js';
 import { resolveQuery, retrieve, scopeText, search } from './steps/query.js';
+import { dangerSearch } from './steps/danger-search.js';
 import { chooseSource } from './steps/source.js';
 import { helplines, readDanger, refusesUpFront, triage } from './steps/triage.js';
 import { suggestNext } from './suggest.js';
@@ -22,7 +23,8 @@ export type { ChatEvents, ChatMeta, ChatRequest, ChatResult, EmergencyInfo } fro
 export async function respond(s: Services, req: ChatRequest, events: ChatEvents = {}): Promise<ChatResult> {
   const turn = await openTurn(s, req);
   const danger = readDanger(s, turn.message);
-  const query = await resolveQuery(s, turn.message, turn.history);
+  // In danger, the law is also searched for the harm she tells of: what she is told of it is about that.
+  const query = { ...(await resolveQuery(s, turn.message, turn.history)), danger: dangerSearch(danger.read) ?? undefined };
   const found = refusesUpFront(danger) ? null : await retrieve(s, query);
   const t = await triage(danger, found?.search ?? null, scopeText(query));
   // Refused up front, then found urgent by the model: she gets an answer after all, from a plain search.

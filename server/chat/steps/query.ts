@@ -11,6 +11,8 @@ export interface Query {
   query: string;
   context?: string;
   resolved: string;
+  /** The law's words for the danger her message shows (danger-search.ts), searched beside hers. */
+  danger?: string;
 }
 
 /** Articles returned for a question: as many as an answer cites at most, plus "Xem thêm". */
@@ -49,7 +51,7 @@ export function scopeText(q: Query): string {
 
 /** The library searched for the query, as it stands. */
 export function search(s: Pick<Services, 'retriever'>, q: Query): Promise<SearchResult> {
-  return s.retriever.search(q.query, { k: SEARCH_K, context: q.context });
+  return s.retriever.search(q.danger ? `${q.query}; ${q.danger}` : q.query, { k: SEARCH_K, context: q.context });
 }
 
 export interface Found {

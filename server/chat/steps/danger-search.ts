@@ -1,0 +1,21 @@
+import { readTable } from '../../answer/templates.js';
+import type { SafetyRead } from '../../safety/gate.js';
+
+let table: Map<string, string> | null = null;
+
+/**
+ * The law's words for the harms her message shows, when it shows danger (prompts/danger-search.tsv):
+ * searched beside her words so that the law an emergency answer states is about the danger. Null
+ * for an ordinary message or a harm without a row.
+ */
+export function dangerSearch(read: SafetyRead): string | null {
+  if (read.level === 'ordinary') return null;
+  table ??= new Map(readTable('danger-search.tsv').map(([k, v]) => [k!, v!]));
+  const child = read.danger.who.child;
+  const words = new Set<string>();
+  for (const what of read.danger.what) {
+    const row = (child && table.get(`${what}:child`)) || table.get(what);
+    if (row) for (const w of row.split(';')) words.add(w.trim());
+  }
+  return words.size ? [...words].join('; ') : null;
+}

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTable } from '../server/answer/templates.js';
+import { respond } from '../server/chat/respond.js';
+import { dangerSearch } from '../server/chat/steps/danger-search.js';
+import { readMessage } from '../server/safety/gate.js';
+import type { Services } from '../server/services.js';
+import { testServices } from './helpers/app.js';
+
+/**
+ * In danger, the law she is told of is about the danger: the harm the safety layer read is also
+ * searched for, in the law's own words (prompts/danger-search.tsv).
+ */
+describe('the law searched for the danger she tells of', () => {
+  it('writes every phrase as a bundled law writes it', () => {
+    const laws = fs
+      .readdirSync('corpus')
+      .filter((f) => f.endsWith('.txt'))
+      .map((f) => fs.readFileSync(path.join('corpus', f), 'utf8').normalize('NFC'))
+      .join('\n');
+    const phrases = readTable('danger-search.tsv').flatMap(([, v]) => v!.split(';').map((p) => p.trim()));
+    expect(phrases.length).toBeGreaterThan(10);
+    expect(phrases.filter((p) => !laws.includes(p))).toEqual([]);
+  });
+
+  it('adds the words of the harm read, a child’s where a child is at risk, and nothing for an ordinary message', () => {
+    expect(dangerSearch(readMessage('chồng em có được giữ hết lương của em không'))).toBeNull();
+    const child = dangerSearch(readMessage('bố dượng đêm nào cũng sờ mó con gái 9 tuổi của em, giờ ông ta đang ở nhà'));
+    expect(child).toContain('dâm ô');
+    expect(dangerSearch(readMessage('em đang bị chồng nhốt trong nhà kho, không cho ăn'))).toContain('giam cầm');
+  });
+
+  describe('through the chat', () => {
+    let services: Services;
+    beforeAll(async () => {
+      services = await testServices();
+    }, 180_000);
+    afterAll(async () => {
+      await services.db.close();
+    });
+
+    it('states the law on the abuse of a child, not on adopting a stepchild', async () => {
+      // "bố dượng" alone matches the adoption law's "cha dượng"; the danger is the abuse.
+      const r = await respond(services, { message: 'bố dượng đêm nào cũng sờ mó con gái 9 tuổi của em, giờ ông ta đang ở nhà' });
+      expect(r.kind).toBe('emergency');
+      expect(r.citations[0]).toMatchObject({ document: { number: '100/2015/QH13' }, article: '146' });
+    });
+
+    it('states that kicking a pregnant wife is domestic violence, not the Labour Code on pregnant workers', async () => {
+      const r = await respond(services, { message: 'em có bầu 8 tháng bị chồng đá vào bụng giờ đang chảy máu' });
+      expect(r.kind).toBe('emergency');
+      expect(r.citations[0]?.document.number).toBe('13/2022/QH15');
+    });
+  });
+});
