@@ -24,8 +24,12 @@ describe('the law searched for the danger she tells of', () => {
     expect(phrases.filter((p) => !laws.includes(p))).toEqual([]);
   });
 
-  it('adds the words of the harm read, a child’s where a child is at risk, and nothing for an ordinary message', () => {
+  it('adds the words of the harm read in an emergency, a child’s where a child is at risk, and nothing otherwise', () => {
     expect(dangerSearch(readMessage('chồng em có được giữ hết lương của em không'))).toBeNull();
+    // Urgent, not now: her legal question leads the search alone.
+    const past = readMessage('con bé bị ông hàng xóm sờ mó hồi năm ngoái, giờ em muốn kiện');
+    expect(past.level).toBe('urgent');
+    expect(dangerSearch(past)).toBeNull();
     const child = dangerSearch(readMessage('bố dượng đêm nào cũng sờ mó con gái 9 tuổi của em, giờ ông ta đang ở nhà'));
     expect(child).toContain('dâm ô');
     expect(dangerSearch(readMessage('em đang bị chồng nhốt trong nhà kho, không cho ăn'))).toContain('giam cầm');
