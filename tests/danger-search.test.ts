@@ -51,6 +51,20 @@ describe('the law searched for the danger she tells of', () => {
       expect(r.citations[0]).toMatchObject({ document: { number: '100/2015/QH13' }, article: '146' });
     });
 
+    it('states no law to a woman who wants to die: the numbers and what to do now, no one to get away from', async () => {
+      const r = await respond(services, { message: 'em không muốn sống nữa' });
+      expect(r.kind).toBe('emergency');
+      expect(r.citations).toEqual([]);
+      expect(r.suggestions).toEqual([]);
+      expect(r.answer).toMatch(/115/);
+      expect(r.answer).toMatch(/người chị tin/);
+      expect(r.answer).not.toMatch(/Về pháp luật|Ra khỏi chỗ người đó|Điều \d/);
+      // Someone doing it: a safe place first, and the law.
+      const cry = await respond(services, { message: 'chồng em đang đánh em' });
+      expect(cry.answer).toMatch(/Ra khỏi chỗ người đó[\s\S]*Về pháp luật/);
+      expect(cry.citations.length).toBeGreaterThan(0);
+    });
+
     it('states that kicking a pregnant wife is domestic violence, not the Labour Code on pregnant workers', async () => {
       const r = await respond(services, { message: 'em có bầu 8 tháng bị chồng đá vào bụng giờ đang chảy máu' });
       expect(r.kind).toBe('emergency');

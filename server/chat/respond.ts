@@ -44,7 +44,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   const official = source.type === 'official';
   const topic = searched?.topics[0] ?? null;
   const suggestions =
-    searched && t.kind !== 'out_of_scope'
+    searched && t.kind !== 'out_of_scope' && source.type !== 'now'
       ? suggestNext((await s.retriever.current()).asks, {
           kind: t.kind,
           message: turn.message,

@@ -91,13 +91,21 @@ function step(key: string, c: Numbers): string {
 
 const listed = (numbers: SafetyNumber[]) => numbers.map((n) => `${n.number} (${n.label})`).join(', ');
 
+/** Harms no one else is doing: with only these, an emergency has no one to get away from. */
+const NO_ONE_ELSE: ReadonlySet<string> = new Set(['selfharm', 'medical', 'pregnant', 'mild']);
+
 /**
- * The lines above the law. Emergency: the numbers, a safe place and at most two steps that fit
- * what she wrote. Urgent: the helplines and one next step. Ordinary: nothing.
+ * The lines above the law. Emergency: the numbers, a safe place (when someone is doing it) and at
+ * most two steps that fit what she wrote, then the law's heading unless `withLaw` is false (no law
+ * speaks to the danger: chat/steps/danger-search.ts). Urgent: the helplines and one next step.
+ * Ordinary: nothing.
  */
-export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, numbers: SafetyNumber[]): string {
+export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, numbers: SafetyNumber[], withLaw = true): string {
   const what = new Set(read.danger.what);
   if (level === 'emergency') {
+    // Harm she or her body is in without anyone doing it (self-harm, an illness, a birth): there is no
+    // one to get away from.
+    const byOther = what.size === 0 || [...what].some((w) => !NO_ONE_ELSE.has(w));
     const keys = [
       what.has('selfharm') && 'emergency.selfharm',
       // Put out at night: where to sleep tonight comes before anything about the man.
@@ -106,10 +114,11 @@ export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, number
       read.danger.needs.medical && !what.has('selfharm') && 'emergency.medical',
       (what.has('taken') || what.has('confine') || what.has('married')) && 'emergency.taken',
       what.has('weapon') && 'emergency.weapon',
-      'emergency.violence',
+      byOther && 'emergency.violence',
     ].filter((k): k is string => Boolean(k));
-    const lines = [step('emergency.place', c), ...keys.slice(0, 2).map((k) => step(k, c))].map((l) => `• ${l}`);
-    return `${render('emergency.vi.txt', { numbers: listed(numbers), steps: lines.join('\n') })}\n`;
+    const lines = [...(byOther ? [step('emergency.place', c)] : []), ...keys.slice(0, 2).map((k) => step(k, c))].map((l) => `• ${l}`);
+    const law = withLaw ? `${render('emergency-law.vi.txt')}\n` : '';
+    return `${render('emergency.vi.txt', { numbers: listed(numbers), steps: lines.join('\n') })}\n${law}`;
   }
   if (level === 'urgent') {
     const rule = read.danger.rule;

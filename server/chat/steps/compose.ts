@@ -40,7 +40,13 @@ export async function compose(
     onToken?.(text);
     return { answer: text, citations: [], fallback: false };
   }
-  const preface = safetyPreface(dial, t.read, t.level, c.numbers);
+  const preface = safetyPreface(dial, t.read, t.level, c.numbers, source.type !== 'now');
+  if (source.type === 'now') {
+    // No law stated, so no closing about legal information either.
+    const text = `${preface}${render('emergency-no-law.vi.txt')}`;
+    onToken?.(text);
+    return { answer: text, citations: [], fallback: false };
+  }
   if (source.type === 'official') {
     const text = `${preface}${[render('official-answer.vi.txt'), source.answer, closing].join('\n')}`;
     onToken?.(text);

@@ -2,6 +2,7 @@ import { readTable } from '../../answer/templates.js';
 import type { SafetyRead } from '../../safety/gate.js';
 
 let table: Map<string, string> | null = null;
+const loadTable = () => new Map(readTable('danger-search.tsv').map(([k, v]) => [k!, v!]));
 
 /**
  * The law's words for the harms her message shows, in an emergency (prompts/danger-search.tsv):
@@ -12,7 +13,7 @@ let table: Map<string, string> | null = null;
  */
 export function dangerSearch(read: SafetyRead): string | null {
   if (read.level !== 'emergency') return null;
-  table ??= new Map(readTable('danger-search.tsv').map(([k, v]) => [k!, v!]));
+  table ??= loadTable();
   const child = read.danger.who.child;
   const words = new Set<string>();
   for (const what of read.danger.what) {
@@ -20,4 +21,15 @@ export function dangerSearch(read: SafetyRead): string | null {
     if (row) for (const w of row.split(';')) words.add(w.trim());
   }
   return words.size ? [...words].join('; ') : null;
+}
+
+/**
+ * Whether any law of ours speaks to the danger read: not to self-harm, an illness or a birth alone,
+ * where the law would only be words beside the numbers. A danger read without a harm (a cry for
+ * help, or one the model raised) keeps the law: what it is about is not known.
+ */
+export function lawSpeaksTo(read: SafetyRead): boolean {
+  table ??= loadTable();
+  const what = read.danger.what;
+  return what.length === 0 || what.some((w) => table?.has(w) || table?.has(`${w}:child`));
 }

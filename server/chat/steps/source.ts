@@ -7,6 +7,7 @@ import { successorsOf, type SuccessorArticle } from '../../library/successor.js'
 import type { ArticleHit, SearchResult } from '../../retrieval/retriever.js';
 import type { SafetyRead } from '../../safety/gate.js';
 import type { Services } from '../../services.js';
+import { lawSpeaksTo } from './danger-search.js';
 import { findNextSteps, type NextSteps } from './query.js';
 import type { Triage } from './triage.js';
 
@@ -16,6 +17,8 @@ export type Source =
   | { type: 'official'; answer: string; citations: Citation[] }
   /** Nothing from the library: a refusal saying why and where to turn instead. */
   | { type: 'refusal'; refusal: SafetyRead }
+  /** An emergency no law speaks to (self-harm, an illness): what to do now is all she is told. */
+  | { type: 'now' }
   /** The law found for the question. */
   | { type: 'law'; search: SearchResult; lawHits: ArticleHit[]; next: NextSteps; pastPlans: PastPlan[]; successors: SuccessorArticle[] | null };
 
@@ -33,6 +36,7 @@ export async function chooseSource(
   const approved = t.kind === 'answer' && t.level !== 'emergency' ? await findOfficialAnswer(s.db, resolved) : null;
   if (approved) return { type: 'official', answer: approved.answer, citations: await officialCitations(s.db, approved.citations) };
   if (t.kind === 'out_of_scope' || !search) return { type: 'refusal', refusal: t.refusal };
+  if (t.kind === 'emergency' && !lawSpeaksTo(t.read)) return { type: 'now' };
   const hits = search.hits;
   // Every article found goes to the answerer: an emergency answer states the law from its best
   // ones only (EMERGENCY_LEAD_HITS) but still names the others, so that she can find them.
