@@ -154,6 +154,26 @@ describe('which article the offline answer leads with', () => {
     expect(scoreUnits([remedy, rule], w, [], analyzed('chong say xin duoi me con ra khoi nha').spellings)[0]!.hit.article).toBe('45');
   });
 
+  it('does not open an emergency with a decree remedy ("Buộc chi trả…"), which she did not ask about', () => {
+    const decree = hit(
+      '37',
+      'Hành vi đánh đập',
+      [
+        'Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi đánh đập thành viên gia đình gây chảy máu.',
+        'Biện pháp khắc phục hậu quả:\na) Buộc chi trả chi phí khám bệnh cho người bị đánh đập chảy máu.',
+      ],
+      1.0,
+    );
+    const w = { danh: 1, dap: 1, danhdap: 2, chay: 1, mau: 1, chaymau: 2, gia: 0.5, dinh: 0.5, giadinh: 1 };
+    const lead = (emergency: boolean) => {
+      const u = scoreUnits([decree], w, [], undefined, { emergency })[0]!;
+      return [u.clause, u.point];
+    };
+    // An ordinary question about the act: the remedy is no sanction, the fine is (unasked).
+    expect(lead(false)).toEqual(['2', 'a']);
+    expect(lead(true)).toEqual(['1', null]);
+  });
+
   it('follows retrieval when the runner-up scored far behind the first article', () => {
     // The runner-up shares every word of the question, the first only some of them.
     const first = hit('8', 'Điều kiện kết hôn', ['Nam, nữ kết hôn phải tự nguyện.'], 1.2, [ask('con cháu thông gia có được kết hôn')]);

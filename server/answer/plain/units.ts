@@ -102,7 +102,14 @@ export function articleMeaning(hit: ArticleHit): string | null {
  * counts for less. A word she typed with dấu counts only where the text spells it so (`spellings`:
  * "say xỉn" is not the "xin lỗi" of a remedy).
  */
-export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, wants: Want[], spellings?: TermSpellings, consider = 3): Unit[] {
+export function scoreUnits(
+  hits: ArticleHit[],
+  weights: Record<string, number>,
+  wants: Want[],
+  spellings?: TermSpellings,
+  opts: { consider?: number; emergency?: boolean } = {},
+): Unit[] {
+  const consider = opts.consider ?? 3;
   if (!hits.length) return [];
   const total = Object.values(weights).reduce((a, b) => a + b, 0) || 1;
   const matches = (t: string, text: string) => Boolean(weights[t]) && spelledAsTyped(t, spellings, spelledIn(text));
@@ -153,7 +160,9 @@ export function scoreUnits(hits: ArticleHit[], weights: Record<string, number>, 
       // What happens to the wrongdoer leads when, and only when, she asks about it — prison when
       // she asks about prison.
       const full = `${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`;
-      const states = prisonAsked ? fitsWants(full, ['prison']) === 1 : statesSanction(full);
+      // In an emergency she asks nothing of the sort: a decree's remedy ("Buộc chi trả chi phí khám")
+      // is no first word on what is happening to her either.
+      const states = prisonAsked ? fitsWants(full, ['prison']) === 1 : statesSanction(full) || (opts.emergency === true && isRemedy(u));
       if (sanctionAsked !== states) s *= SANCTION_UNASKED;
       u.score = s;
       all.push(u);
@@ -184,6 +193,11 @@ function alignArticleAsks(hit: ArticleHit, units: Unit[]): Map<Unit, { text: str
     out.set(u, [...(out.get(u) ?? []), { text: n.text, point: u.point }]);
   }
   return out;
+}
+
+/** A penalty decree's remedy: a điểm under "Biện pháp khắc phục hậu quả", or a khoản ordering one ("Buộc …"). */
+function isRemedy(u: Unit): boolean {
+  return /^Biện pháp khắc phục hậu quả/u.test(u.leadIn ?? '') || /^Buộc\s/u.test(u.text);
 }
 
 /** A text's spellings, for the words she typed with dấu (shared between calls). */
