@@ -44,7 +44,9 @@ export class ExtractiveAnswerer implements Answerer {
     // An emergency answer puts what to do now first: its statement comes from the best articles
     // only, the others are named under "Xem thêm" so that she can still find them.
     const answering = input.kind === 'emergency' ? input.hits.slice(0, EMERGENCY_LEAD_HITS) : input.hits;
-    const leads = pickLeads(scoreUnits(answering, input.termWeights, wantsOf(input.resolvedQuestion), input.termSpellings, { emergency: input.kind === 'emergency' }));
+    const leads = pickLeads(
+      scoreUnits(answering, input.termWeights, wantsOf(input.resolvedQuestion), input.termSpellings, { emergency: input.kind === 'emergency' }),
+    );
     const stated: Unit[] = [];
     if (leads.length) {
       leads.forEach((u, i) => {
