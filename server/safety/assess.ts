@@ -74,6 +74,8 @@ interface Features {
   general: boolean;
   /** No one in particular, and a question about rules, rights or what one should do. */
   asksInGeneral: boolean;
+  /** Sexual abuse of a child read from everyday words (sexWithChild): "hai đứa đã quan hệ, có phạm tội không" asks the law. */
+  everydaySex: Match[];
   /** She cries for help (frame.help), not asks whether others may rescue or exclaims over a legal worry (criesForHelp). */
   cry: boolean;
   /**
@@ -191,6 +193,21 @@ const toldAsHabit = (f: Features, h: Features['harms'][number]) =>
 
 /** Harms a woman flees to her family from (fled-from-harm). */
 const FLED_FROM: ReadonlySet<What> = new Set(['violence', 'threat', 'weapon', 'sexual', 'confine', 'mild', 'expelled', 'grope']);
+
+/**
+ * Sexual abuse of a child read from everyday words, told with no time and asked as law ("hai đứa đã quan
+ * hệ, như vậy có phạm tội không", "có phạm tội" with its "không" mistyped): for the child line and the law
+ * (severe-asked-as-law, urgent), not the police now.
+ */
+const everydayAsked = (f: Features, h: Features['harms'][number]) =>
+  f.everydaySex.includes(h.match) &&
+  h.when === 'none' &&
+  (askedSo(f.tokens) ||
+    f.matches.some(
+      (m) =>
+        (m.concept === 'frame.legal' || m.concept === 'frame.general') &&
+        (asksAfter(Math.max(m.start - 1, 0), f.tokens) || /^(có|co)$/.test(f.tokens[m.start - 1]?.text ?? '')),
+    ));
 
 export const RULES: readonly Rule[] = [
   {
@@ -322,7 +339,17 @@ export const RULES: readonly Rule[] = [
     applies: (f) =>
       !f.reporter &&
       (f.childOwn || (f.self && f.minor && (f.has('who.kin') || f.has('who.specific'))) || ((f.minor || f.childNamed) && !f.general)) &&
-      active(f).some(is('sexual')),
+      (active(f).some(
+        (h) =>
+          h.what === 'sexual' &&
+          // "con tôi 15 tuổi yêu một anh 20 tuổi, hai đứa đã quan hệ, như vậy có phạm tội không": told in
+          // everyday words with no time and asked as law, it is for the child line and the law (urgent).
+          !everydayAsked(f, h),
+      ) ||
+        // "… dụ ngủ với nó, giờ con bé có bầu 3 tháng rồi": a child abused and pregnant now needs care now, whenever it began.
+        (f.harms.some((h) => h.what === 'sexual' && !h.hypothetical) &&
+          f.harms.some((h) => h.what === 'pregnant' && h.when !== 'past' && !h.hypothetical) &&
+          !f.has('frame.general'))),
   },
   {
     id: 'pregnant-and-hurt',
@@ -344,7 +371,11 @@ export const RULES: readonly Rule[] = [
     // time now is for the hotline (severe-asked-as-law), as a habitual beating is — not against a child,
     // who cannot leave ("mẹ kế hay bỏ đói con bé, nó gầy lắm").
     applies: (f) =>
-      f.concrete && !f.general && !f.reporter && !f.has('frame.legal') && active(f).some((h) => SEVERE.has(h.what) && (f.child || !toldAsHabit(f, h))),
+      f.concrete &&
+      !f.general &&
+      !f.reporter &&
+      !f.has('frame.legal') &&
+      active(f).some((h) => SEVERE.has(h.what) && (f.child || !toldAsHabit(f, h)) && !everydayAsked(f, h)),
   },
   {
     id: 'violence-told-now',
@@ -730,6 +761,74 @@ function mentionsMinor(tokens: Token[]): boolean {
   return false;
 }
 
+/** "…, như vậy có phạm tội không": a clause opening "như vậy", "như thế" and ending in "không" asks about what was told. */
+function askedSo(tokens: Token[]): boolean {
+  return tokens.some(
+    (t, i) =>
+      /^(như|nhu)$/.test(t.text) &&
+      /^(vậy|vay|thế|the)$/.test(tokens[i + 1]?.text ?? '') &&
+      fold(tokens.filter((x) => x.clause === t.clause).at(-1)!.text) === 'khong',
+  );
+}
+
+/** Words that make a bare number after "mới" a quantity, not an age ("mới 12 giờ", "mới 15 triệu"). */
+const UNIT =
+  /^(giờ|gio|phút|phut|ngày|ngay|tháng|thang|năm|nam|tuần|tuan|triệu|trieu|nghìn|nghin|ngàn|ngan|k|tr|lần|lan|h|km|cm|kg|tiếng|tieng|buổi|buoi|đồng|dong|m|cái|cai|người|nguoi|đứa|dua)$/;
+
+/**
+ * A child under 16 in the message (BLHS 145: she cannot consent below 16): an age under 16 ("13 tuổi",
+ * "13t", "mới 12", "she is 13"), a school grade up to lớp 9 ("học lớp 7", "lop 8"), or words for it
+ * (ctx.underage: "chưa đến tuổi", "còn nhỏ"). "dưới 16 tuổi" in a question about the law is a range, not a child.
+ */
+function underSixteen(tokens: Token[], underage: boolean): boolean {
+  if (underage) return true;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!.text;
+    const prev = tokens[i - 1]?.text ?? '';
+    const next = tokens[i + 1];
+    const unit = /^(\d{1,2})(t|tuoi|tuổi)$/.exec(t);
+    let n = unit ? Number(unit[1]) : /^\d{1,2}$/.test(t) && /^(tuổi|tuoi|t)$/.test(next?.text ?? '') ? Number(t) : NaN;
+    // "con tôi mới 15", "my daughter is 13": a bare number after "mới" or "is", closing its clause or a phrase.
+    if (Number.isNaN(n) && /^\d{1,2}$/.test(t) && /^(mới|moi|is)$/.test(prev) && (!next || next.clause !== tokens[i]!.clause || !UNIT.test(next.text)))
+      n = Number(t);
+    if (n < 16 && !/^(dưới|duoi|trên|tren|từ|tu|đủ|du|đến|den|quá|qua)$/.test(prev)) return true;
+    // "học lớp 7", "lop 8": lớp 10 and above is 15 or more.
+    // "em dạy lớp 7", "cô chủ nhiệm lớp 9": the class she teaches is no child's age.
+    if (/^(lớp|lop)$/.test(prev) && /^[1-9]$/.test(t) && !/^(dạy|day|nhiệm|nhiem|viên|vien|cô|co|thầy|thay)$/.test(tokens[i - 2]?.text ?? '')) return true;
+  }
+  return false;
+}
+
+/** A stated age of 16 or more ("em 20 tuổi"), with no child under 16 beside it. */
+function grownAge(tokens: Token[]): boolean {
+  return tokens.some((tok, i) => {
+    const unit = /^(\d{1,2})(t|tuoi|tuổi)$/.exec(tok.text);
+    const n = unit ? Number(unit[1]) : /^\d{1,2}$/.test(tok.text) && /^(tuổi|tuoi)$/.test(tokens[i + 1]?.text ?? '') ? Number(tok.text) : NaN;
+    return n >= 16;
+  });
+}
+
+/**
+ * Sex told in everyday words (act.intercourse: "quan hệ", "ăn nằm", "ngủ với", "có thai với") is sexual
+ * abuse of a child when the message gives a child under 16; a euphemism for abuse (act.defile: "làm
+ * chuyện ấy", "làm nhục", "làm hỏng đời", "động vào người") when it names a child and gives no age of 16
+ * or more. Read as what.sexual at the phrase, so its time and negation are read like any harm's.
+ */
+function sexWithChild(matches: Match[], tokens: Token[], child: boolean): Match[] {
+  const under = underSixteen(
+    tokens,
+    matches.some((m) => m.concept === 'ctx.underage'),
+  );
+  // "cháu bị làm nhục": a child speaking of herself ("cháu", "con") — not a wife ("con bị chồng…").
+  const childSpeaks =
+    matches.some((m) => m.concept === 'who.self' && /^(cháu|chau|con)$/.test(tokens[m.start]!.text)) &&
+    !tokens.some((t) => /^(chồng|chong|ck|vợ|người yêu|ny)$/.test(t.text));
+  const named = under || ((child || childSpeaks) && !grownAge(tokens));
+  return matches
+    .filter((m) => (m.concept === 'act.intercourse' && under) || (m.concept === 'act.defile' && named))
+    .map((m) => ({ ...m, concept: 'what.sexual' }));
+}
+
 /**
  * A syllable typed without dấu can be read as several words: "co toi" is "có tội" or "cổ tôi",
  * "dang" is "đang" or "đăng", "dot" is "đột" or "đốt". Where two readings share syllables typed
@@ -820,14 +919,16 @@ export function assessDanger(message: string): Assessment {
   const has = (concept: string) => matches.some((m) => m.concept === concept);
   const self = has('who.self');
   const childOwn = has('who.child.own');
-  const minor = mentionsMinor(tokens);
+  const withChild = sexWithChild(matches, tokens, childOwn || has('who.child.named') || has('who.child') || mentionsMinor(tokens));
+  // "thầy giáo ngủ với học sinh lớp 8": a grade or "chưa đến tuổi" beside sex is a particular child.
+  const minor = mentionsMinor(tokens) || withChild.length > 0;
   const child = childOwn || has('who.child.named') || has('who.child') || minor;
   // Groping ("sàm sỡ", "sờ mó") and intimate images spread ("đăng ảnh nóng") are sexual abuse when
   // a child is named; against a grown woman, told without a time, they are for the hotline, not the
   // police now — unless it is happening.
   // "đăng ảnh nóng của em lên mạng": the images inside a posting are the posting, not abuse in person.
   const posted = (m: Match) => m.concept === 'what.sexual' && matches.some((p) => p.concept === 'what.image' && p.start <= m.start && p.end >= m.end);
-  const harms = [...matches, ...takenOutOfReach(matches, tokens, has('frame.legal'))]
+  const harms = [...matches, ...takenOutOfReach(matches, tokens, has('frame.legal')), ...withChild]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
     .filter((m) => m.concept !== 'what.missing' || (child && !has('frame.legal')))
@@ -865,6 +966,7 @@ export function assessDanger(message: string): Assessment {
     general,
     asksInGeneral,
     reporter: (hearsay || has('frame.role')) && !childOwn,
+    everydaySex: withChild,
     cry: criesForHelp(matches, tokens, harms.length),
     // "chồng dọa giết nếu em ly hôn thì có bị tội gì không" asks the law about the threat itself: a
     // condition read from "thì … có bị", or a question in the threat's clause, is no step she takes.

@@ -484,7 +484,8 @@ function splitAtTurns(tokens: Token[]): Token[] {
     const [word, next, prev] = [f(t.text), f(tokens[i + 1]?.text), f(tokens[i - 1]?.text)];
     const turn =
       word === 'nhung' ||
-      (word === 'bay' && next === 'gio') ||
+      // "làm bậy, giờ…": "bậy" before "giờ" is no "bây giờ".
+      (word === 'bay' && next === 'gio' && t.text !== 'bậy') ||
       (word === 'hien' && (next === 'tai' || next === 'nay' || next === 'gio')) ||
       (word === 'nay' && /^(ma|nhung|con|va|thi)$/.test(prev)) ||
       (word === 'gio' && !/^(bay|may|bao|den|toi|tu|dung|ca|nua|hang|gio|\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)$/.test(prev));
