@@ -799,6 +799,9 @@ function underSixteen(tokens: Token[], underage: boolean): boolean {
   return false;
 }
 
+/** Someone to have sex with a child: a man, a teacher, a stranger, a lover ("người ta", "người yêu"), in English "man". */
+const PARTNER = /^(thằng|thang|hắn|han|ông|ong|anh|chú|chu|bác|bac|thầy|thay|dượng|duong|gã|ga|lão|lao|người|nguoi|man|he|khách|khach)$/;
+
 /** A stated age of 16 or more ("em 20 tuổi"), with no child under 16 beside it. */
 function grownAge(tokens: Token[]): boolean {
   return tokens.some((tok, i) => {
@@ -824,8 +827,19 @@ function sexWithChild(matches: Match[], tokens: Token[], child: boolean): Match[
     matches.some((m) => m.concept === 'who.self' && /^(cháu|chau|con)$/.test(tokens[m.start]!.text)) &&
     !tokens.some((t) => /^(chồng|chong|ck|vợ|người yêu|ny)$/.test(t.text));
   const named = under || ((child || childSpeaks) && !grownAge(tokens));
+  // Sex needs someone to have it with: a man or an adult named ("thằng 25 tuổi", "thầy giáo", "người ta"), or
+  // the child made to suffer it ("bị … quan hệ") — not "ly hôn thì con 6 tuổi ngủ với ai", "ăn nằm không yên".
+  const ages = tokens.flatMap((tok, i) => {
+    const unit = /^(\d{1,2})(t|tuoi|tuổi)$/.exec(tok.text);
+    const n = unit ? Number(unit[1]) : /^\d{1,2}$/.test(tok.text) && /^(tuổi|tuoi|t)$/.test(tokens[i + 1]?.text ?? '') ? Number(tok.text) : NaN;
+    return Number.isNaN(n) ? [] : [n];
+  });
+  const someone = tokens.some((t) => PARTNER.test(t.text)) || ages.some((n) => n >= 18);
+  const suffered = (m: Match) => tokens.slice(Math.max(0, m.start - 6), m.start).some((t) => t.clause === m.clause && /^(bị|bi)$/.test(t.text));
+  // BLHS 145 asks an offender of 18 or more: two children of 13 to 17 ("hai đứa 15 tuổi") are no such case.
+  const peers = ages.length >= 2 && Math.max(...ages) < 18 && Math.min(...ages) >= 13;
   return matches
-    .filter((m) => (m.concept === 'act.intercourse' && under) || (m.concept === 'act.defile' && named))
+    .filter((m) => (m.concept === 'act.intercourse' && under && !peers && (someone || suffered(m))) || (m.concept === 'act.defile' && named))
     .map((m) => ({ ...m, concept: 'what.sexual' }));
 }
 
