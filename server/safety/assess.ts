@@ -834,13 +834,28 @@ function sexWithChild(matches: Match[], tokens: Token[], child: boolean): Match[
     const n = unit ? Number(unit[1]) : /^\d{1,2}$/.test(tok.text) && /^(tuổi|tuoi|t)$/.test(tokens[i + 1]?.text ?? '') ? Number(tok.text) : NaN;
     return Number.isNaN(n) ? [] : [n];
   });
-  const someone = tokens.some((t) => PARTNER.test(t.text)) || ages.some((n) => n >= 18);
+  // "thằng bé nhà em" is the child, not a man; "người" inside "động vào người" is no one.
+  const someone = (m: Match) =>
+    tokens.some(
+      (t, i) =>
+        (i < m.start || i >= m.end) &&
+        PARTNER.test(t.text) &&
+        !(/^(thằng|thang)$/.test(t.text) && /^(bé|be|nhỏ|nho|cu|út|ut)$/.test(tokens[i + 1]?.text ?? '')),
+    ) || ages.some((n) => n >= 18);
   const suffered = (m: Match) => tokens.slice(Math.max(0, m.start - 6), m.start).some((t) => t.clause === m.clause && /^(bị|bi)$/.test(t.text));
   // BLHS 145 asks an offender of 18 or more: two children of 13 to 17 ("hai đứa 15 tuổi") are no such case.
   const peers = ages.length >= 2 && Math.max(...ages) < 18 && Math.min(...ages) >= 13;
-  return matches
-    .filter((m) => (m.concept === 'act.intercourse' && under && !peers && (someone || suffered(m))) || (m.concept === 'act.defile' && named))
-    .map((m) => ({ ...m, concept: 'what.sexual' }));
+  return (
+    matches
+      // A euphemism needs a man or an adult too, or the doer left out ("cháu bị làm nhục"): "con em bị mấy bạn cùng lớp
+      // làm nhục, bắt quỳ" is bullying, "con trai em 15 tuổi làm chuyện ấy với bạn gái" two children.
+      .filter(
+        (m) =>
+          (m.concept === 'act.intercourse' && under && !peers && (someone(m) || suffered(m))) ||
+          (m.concept === 'act.defile' && named && !peers && (someone(m) || /^(bị|bi)$/.test(tokens[m.start - 1]?.text ?? ''))),
+      )
+      .map((m) => ({ ...m, concept: 'what.sexual' }))
+  );
 }
 
 /**
