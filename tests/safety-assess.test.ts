@@ -630,6 +630,13 @@ describe('requests.tsv: every row recognises its example', () => {
     expect(readRequest('vợ em đang ở nhà tạm lánh, em muốn gặp con thì làm thủ tục gì')).toBeNull();
     expect(readRequest('em lo quá, chồng bị bắt, nộp bao nhiêu tiền thì được tại ngoại')).toBeNull();
   });
+  it('a shelter she asks for is help; where someone else shelters is surveillance', () => {
+    expect(readRequest('em muốn tìm địa chỉ nhà tạm lánh gần nhất')).toBeNull();
+    expect(readRequest('nha tam lanh o dau, em bi chong danh muon di')).toBeNull();
+    expect(readRequest('ở huyện em có nhà tạm lánh nào không')).toBeNull();
+    expect(readRequest('vợ tôi đang ở nhà tạm lánh nào, chỉ tôi với')?.kind).toBe('unlawful');
+    expect(readRequest('cho tôi địa chỉ nhà tạm lánh mà vợ tôi đang ở')?.kind).toBe('unlawful');
+  });
   it('a question about the consequence asks about the law; evasion or a purpose does not', () => {
     expect(readRequest('làm giả giấy tờ thì bị phạt thế nào')).toBeNull();
     expect(readRequest('em muốn biết đưa hối lộ bao nhiêu tiền thì bị đi tù')).toBeNull();
