@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { ingestDocument } from '../ingest/pipeline.js';
-import { analyzeQuery, stripDiacritics } from '../server/retrieval/query.js';
+import { analyzeQuery, compileVocabulary, stripDiacritics } from '../server/retrieval/query.js';
 import { classifyMessage } from '../server/answer/safety.js';
 import { PairReadingTable } from '../server/retrieval/readings.js';
 import { ROOT, testServices } from './helpers/app.js';
@@ -80,6 +80,26 @@ describe('hybrid retrieval', () => {
     expect(terms('tu thang sau em nghi viec')).not.toContain('tu');
     // A pair nobody has written says nothing: the folded list decides.
     expect(terms('cai do cua em')).not.toContain('do');
+  });
+
+  it('typed without dấu, a neighbour read both ways leaves it to the spelling the library writes more', () => {
+    const library = new PairReadingTable();
+    // "thì con" and "thì còn" are both written; "con" (a child) far more often than "còn".
+    library.addText('Ly hôn thì con dưới 36 tháng tuổi giao cho mẹ. Nếu thì còn phải xem. Con chưa thành niên, con đã thành niên, cha mẹ và con, nuôi con.');
+    const terms = (q: string) => analyzeQuery(q, library).terms;
+    expect(terms('ly hon thi con theo ai')).toContain('con');
+    // Where the library writes the function word in more pairs, it prevails: "cho ve" is "cho về"
+    // and "cho vé", and "về" is written beside many more words than "vé". (No thesaurus here: its
+    // phrases' spellings count too.)
+    const other = new PairReadingTable();
+    const bare = compileVocabulary([]);
+    other.addText('Cho về nhà. Cho vé xe. Trở về quê, đi về nước, về việc này, về hưu, quay về, trả về.');
+    expect(analyzeQuery('me cho ve', other, bare).terms).not.toContain('ve');
+    other.addText('Giá vé, mua vé, bán vé, vé tàu, vé máy bay, vé số, phát vé, giữ vé, soát vé, vé tháng.');
+    expect(analyzeQuery('me cho ve', other, bare).terms).toContain('ve');
+    // A neighbour that reads it only as a function word still drops it, whatever the counts.
+    library.addText('Nếu còn hiệu lực.');
+    expect(terms('neu con hieu luc')).not.toContain('con');
   });
 
   it('does not read a one-syllable trigger into a word its neighbour spells', () => {

@@ -214,17 +214,40 @@ function* readingsOf(tokens: string[], i: number, sides: number[], readings: Pai
 /**
  * Typed without dấu, a syllable that folds into a function word may be a content word: "de" in
  * "nghi de" is "đẻ", "tu" in "phat tu" is "tù", "chung" in "tai san chung" is "chung", "vay" in
- * "cho vay" is "vay". It counts as a term when a pair it forms with a neighbour is known (library
- * or vocabulary) only in readings where it is not a function word ("nhu vay" is "như vậy": not).
+ * "cho vay" is "vay". Each neighbour's pair, where known (library or vocabulary), gives a verdict:
+ * content when it is known only in readings where the syllable is not a function word, function
+ * word when only in readings where it is ("nhu vay" is "như vậy"), mixed when both ("thi con" is
+ * "thì con" and "thì còn"). A function-word verdict on either side drops it; content on every
+ * known side keeps it; where a side is mixed, the spelling the library writes more often decides
+ * ("con" is written more than "còn", "từ" more than "tù"), since dropping a word she meant costs
+ * more than searching one she did not. Stop 32: blind stripped MRR 0.745 → 0.752, R@10 0.933 →
+ * 0.942, every other blind figure unchanged; dropping it only when every reading was content
+ * (before) lost "con" in "ly hon thi con theo me".
  */
 function readAsContentWord(tokens: string[], i: number, readings: PairReadings[]): boolean {
-  if (fold(tokens[i]!) !== tokens[i]) return false;
-  let content = false;
-  for (const mine of readingsOf(tokens, i, [-1, 1], readings)) {
-    if (STOP_WORDS.has(mine)) return false;
-    content = true;
+  const syllable = tokens[i]!;
+  if (fold(syllable) !== syllable) return false;
+  const verdicts = [-1, 1].map((side) => {
+    const forms = [...readingsOf(tokens, i, [side], readings)];
+    const stop = forms.filter((f) => STOP_WORDS.has(f)).length;
+    return forms.length === 0 ? 'unknown' : stop === 0 ? 'content' : stop === forms.length ? 'function' : 'mixed';
+  });
+  if (verdicts.includes('function')) return false;
+  if (verdicts.includes('mixed')) return contentSpellingsPrevail(syllable, readings);
+  return verdicts.includes('content');
+}
+
+/** Whether the library writes a folded syllable more often as a content word than as a function word. */
+function contentSpellingsPrevail(folded: string, readings: PairReadings[]): boolean {
+  let content = 0;
+  let functionWord = 0;
+  for (const table of readings) {
+    for (const [spelling, n] of table.spellings(folded) ?? []) {
+      if (STOP_WORDS.has(spelling)) functionWord += n;
+      else content += n;
+    }
   }
-  return content;
+  return content > functionWord;
 }
 
 export interface AnalyzedQuery {
