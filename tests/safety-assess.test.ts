@@ -4,6 +4,7 @@ import { assessDanger, RULES } from '../server/safety/assess.js';
 import { allNumbers, readMessage, safetyNumbers, safetyPreface } from '../server/safety/gate.js';
 import { matchWithMasks, PhraseTable, readRows, tokenize } from '../server/safety/lexicon.js';
 import { parseLevel, raise } from '../server/safety/llm-classify.js';
+import { numbersInDigits } from '../server/safety/numbers.js';
 import { readRequest } from '../server/safety/requests.js';
 import { readSafetyRows } from '../eval/safety.js';
 import { testConfig } from './helpers/app.js';
@@ -1236,5 +1237,35 @@ describe('the model may only raise the level', () => {
     expect(raise('emergency', 'ordinary')).toBe('emergency');
     expect(raise('ordinary', 'emergency')).toBe('emergency');
     expect(raise('urgent', null)).toBe('urgent');
+  });
+});
+
+describe('thirteenth pass: ages and grades in words are read as digits (numbers.ts)', () => {
+  const read = (m: string) =>
+    numbersInDigits(tokenize(m))
+      .map((t) => t.text)
+      .join(' ');
+  it('reads an age in words before "tuổi" and a grade after "lớp"', () => {
+    expect(read('con bé mới mười ba tuổi')).toBe('con bé mới 13 tuổi');
+    expect(read('bà chín mươi tuổi')).toBe('bà 90 tuổi');
+    expect(read('ông ba lăm tuổi')).toBe('ông 35 tuổi');
+    expect(read('e moi muoi lam tuoi')).toBe('em moi 15 tuoi');
+    expect(read('con đang học lớp tám')).toBe('con đang học lớp 8');
+    // "mười mấy tuổi" is a teenager, read on her side.
+    expect(read('đứa cháu mười mấy tuổi')).toBe('đứa cháu 15 tuổi');
+  });
+  it('keeps number words that are no age: "năm" as a year, "ba" as a father, a mark of another word', () => {
+    expect(read('hồi năm mười bốn tuổi')).toBe('hồi năm 14 tuổi');
+    expect(read('ba tôi sáu mươi tuổi')).toBe('ba tôi 60 tuổi');
+    expect(read('năm ngoái ba tôi ốm')).toBe('năm ngoái ba tôi ốm');
+    expect(read('bà tuổi con gì')).toBe('bà tuổi con gì');
+  });
+  it('an age told right after a child is part of her name inside a phrase gap', () => {
+    expect(assessDanger('họ ép con gái em mười lăm tuổi cưới chồng vào sáng mai').level).toBe('emergency');
+    expect(assessDanger('bố mẹ ép em học xong lớp chín rồi mới được lấy chồng').level).not.toBe('emergency');
+  });
+  it('a birth told dates sex with a child told in everyday words: urgent, not an emergency', () => {
+    expect(assessDanger('con bé mười bốn tuổi có bầu với thằng hàng xóm, giờ nó sinh rồi').level).toBe('urgent');
+    expect(assessDanger('con bé mười bốn tuổi có bầu với thằng hàng xóm, bụng to lắm rồi').level).toBe('emergency');
   });
 });

@@ -1,6 +1,7 @@
 import { matchWithMasks, PhraseTable, readRows, tokenize, type Match } from './lexicon.js';
 import { fold } from '../../ingest/text/vietnamese.js';
 import { syllableOf, type Token } from './normalise.js';
+import { numbersInDigits } from './numbers.js';
 
 /**
  * Reads a message for danger: WHO is at risk (she, a child, someone else), WHAT is happening
@@ -282,6 +283,19 @@ export const RULES: readonly Rule[] = [
         (active(f).some(is('married')) || (f.has('ctx.leaving') && ((f.has('what.lure') && f.has('ctx.lurer')) || active(f).some(is('taken')))))) ||
         // "người ta đang đưa em gái em xuống Lạng Sơn bảo sang bên kia làm": being led off now toward a job abroad.
         (f.has('what.lure') && ledNow(f))),
+  },
+  {
+    id: 'meeting-soon',
+    level: 'emergency',
+    why: 'A man met online or a stranger has arranged to meet a child she names, tonight or within days ("thằng quen trên mạng hẹn con gái em 13 tuổi ra gặp tối nay"): the meeting is when he can take or abuse her, so the police are told first.',
+    applies: (f) =>
+      (f.childOwn || f.childNamed || f.minor) &&
+      !f.general &&
+      !f.reporter &&
+      f.has('ctx.meet') &&
+      (f.has('when.soon') || f.has('when.now')) &&
+      !f.harms.some((h) => h.when === 'past') &&
+      f.matches.some((m) => m.concept === 'ctx.lurer' && f.tokens.slice(m.start, m.end).some((t) => /^(quen|lạ|la)$/.test(t.text))),
   },
   {
     id: 'bought-and-led-now',
@@ -940,7 +954,8 @@ function criesForHelp(matches: Match[], tokens: Token[], harms: number): boolean
 }
 
 export function assessDanger(message: string): Assessment {
-  const tokens = tokenize(message);
+  // Ages and grades in words are read as digits ("mười ba tuổi", "lớp tám"): numbers.ts.
+  const tokens = numbersInDigits(tokenize(message));
   // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
   const read = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens)), tokens);
   const conditions = read.filter((m) => threatCondition(m, read, tokens));
@@ -957,6 +972,10 @@ export function assessDanger(message: string): Assessment {
   // police now — unless it is happening.
   // "đăng ảnh nóng của em lên mạng": the images inside a posting are the posting, not abuse in person.
   const posted = (m: Match) => m.concept === 'what.sexual' && matches.some((p) => p.concept === 'what.image' && p.start <= m.start && p.end >= m.end);
+  // "… có thai với thằng hàng xóm, giờ cháu đã sinh được ba tháng": a birth told puts the pregnancy, and the sex
+  // told in everyday words that began it, behind her — unless a time of its own says otherwise.
+  const born = matches.some((m) => m.concept === 'ctx.born' && !negated(m, tokens));
+  const bornSince = (m: Match) => born && (m.concept === 'what.pregnant' || withChild.includes(m)) && timeOf(m, matches, tokens) === 'none';
   const harms = [...matches, ...takenOutOfReach(matches, tokens, has('frame.legal')), ...withChild]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
@@ -968,7 +987,7 @@ export function assessDanger(message: string): Assessment {
           ? 'taken'
           : m.concept.slice(5)) as What,
       match: m,
-      when: timeOf(m, matches, tokens),
+      when: bornSince(m) ? 'past' : timeOf(m, matches, tokens),
       hypothetical: supposed(m, matches, tokens),
     }));
   const other = has('who.other');

@@ -103,6 +103,7 @@ export class PhraseTable {
       for (const c of this.people.get(syl[i]!.folded) ?? []) {
         const end = matchAt(c.parts, 0, syl, tokens, i, none);
         for (let j = i + 1; j < (end ?? i); j++) free[j] = true;
+        if (end !== null) for (let j = end; j < describedTo(tokens, end); j++) free[j] = true;
       }
     }
     const out: Match[] = [];
@@ -165,6 +166,28 @@ function matchAt(parts: Part[], p: number, syl: Syllable[], tokens: Token[], i: 
         ? !part.tone && part.base.replace(/đ/g, 'd') === s.base
         : syllableMatch(s, part);
   return ok ? matchAt(parts, p + 1, syl, tokens, i + 1, free, clause) : null;
+}
+
+/** Words of an age or a grade told right after a person ("con gái em mới 15 tuổi", "đứa cháu út học lớp 8"). */
+const DESCRIBES = /^(moi|chi|co|da|vua|dang|hoc|len|lop|ut|nam|nay|tuoi|t|\d{1,2}|\d{1,2}t)$/;
+/** Folded: "tuỏi" typed with a mark left out is still "tuổi". */
+const folded = (t: Token | undefined) => (t ? syllableOf(t.text.toLowerCase()).folded : '');
+
+/**
+ * End of an age or grade told right after a person, or `end` when there is none: "ép con gái em 15 tuổi
+ * cưới chồng" reads the child with her age as one word inside "ép ~ cưới", as "ép nó cưới chồng". The
+ * run must end in an age or a grade, so "con gái em đang học" and "con bé 20 nghìn" are no description.
+ */
+function describedTo(tokens: Token[], end: number): number {
+  let j = end;
+  while (j < tokens.length && j - end < 6 && tokens[j]!.clause === tokens[end - 1]!.clause && DESCRIBES.test(folded(tokens[j]))) j++;
+  // Closed by an age ("mới 15 tuổi", "15t") or a grade ("học lớp 8"); a bare number is no age ("con bé 20 nghìn").
+  const closes = (k: number) => {
+    const [t, before] = [folded(tokens[k]), folded(tokens[k - 1])];
+    return /^\d{1,2}t$/.test(t) || (/^(tuoi|t)$/.test(t) && /^\d{1,2}$/.test(before)) || (/^\d{1,2}$/.test(t) && before === 'lop');
+  };
+  while (j > end && !closes(j - 1)) j--;
+  return j;
 }
 
 const NUMBER_WORDS = new Set(['mot', 'hai', 'ba', 'bon', 'nam', 'sau', 'bay', 'tam', 'chin', 'muoi', 'may', 'vai', 'nhieu']);
