@@ -168,8 +168,8 @@ function matchAt(parts: Part[], p: number, syl: Syllable[], tokens: Token[], i: 
   return ok ? matchAt(parts, p + 1, syl, tokens, i + 1, free, clause) : null;
 }
 
-/** Words of an age or a grade told right after a person ("con gái em mới 15 tuổi", "đứa cháu út học lớp 8"). */
-const DESCRIBES = /^(moi|chi|co|da|vua|dang|hoc|len|lop|ut|nam|nay|tuoi|t|\d{1,2}|\d{1,2}t)$/;
+/** Words of an age or a grade told right after a person, whose she is included ("cháu gái tôi mới 15 tuổi", "đứa cháu út học lớp 8"). */
+const DESCRIBES = /^(toi|em|minh|tui|tao|nha|cua|moi|chi|co|da|vua|dang|hoc|len|lop|ut|nam|nay|tuoi|t|\d{1,2}|\d{1,2}t)$/;
 /** Folded: "tuỏi" typed with a mark left out is still "tuổi". */
 const folded = (t: Token | undefined) => (t ? syllableOf(t.text.toLowerCase()).folded : '');
 
