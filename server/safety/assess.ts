@@ -327,8 +327,9 @@ export const RULES: readonly Rule[] = [
     id: 'man-with-child',
     level: 'emergency',
     why: 'A man who is not her parent alone with a child behind a closed door, in her bed, or in a room where she cries, now ("bố dượng đang ở trong phòng con bé, khóa cửa, con bé đang khóc"): the abuse may be happening as she writes.',
+    // "em gái tôi bị thiểu năng, ông chú họ đang giữ nó trong buồng, đóng cửa lại": a disabled sister is as defenceless.
     applies: (f) =>
-      f.child &&
+      (f.child || f.has('who.disabled')) &&
       !f.reporter &&
       !f.general &&
       f.has('who.man') &&
@@ -763,6 +764,35 @@ function takenOutOfReach(matches: Match[], tokens: Token[], legal: boolean): Mat
     .map((t) => ({ ...t, concept: 'what.taken' }));
 }
 
+/** Someone married off: the groom after "lấy" ("phải lấy thằng con ông trưởng họ"), not a thing taken ("phải lấy tiền"). */
+const GROOM = /^(chồng|chong|ck|vợ|vo|ông|ong|thằng|thang|người|nguoi|anh|lão|lao|gã|ga|một|mot|nó|no|hắn|han|con)$/;
+
+/**
+ * Forced to marry however long the one forced is described: "ép/bắt" right before a person, then "phải
+ * lấy/cưới/kết hôn" later in the clause ("bắt đứa cháu gái 14 tuổi vừa học xong lớp 8 ở trường huyện phải cưới
+ * thằng con nhà giàu"). The phrase gap of "ép ~ cưới" counts three words; the obligation "phải" ties the two —
+ * not "không phải", nor "rồi mới phải lấy chồng" (an order of things, not a wedding forced).
+ */
+function forcedToWed(matches: Match[], tokens: Token[]): Match[] {
+  const out: Match[] = [];
+  tokens.forEach((t, i) => {
+    if (!/^(ép|ep|bắt|bat)$/.test(t.text) || !matches.some((m) => /^who\./.test(m.concept) && m.start === i + 1)) return;
+    for (let j = i + 2; j + 1 < tokens.length && tokens[j + 1]!.clause === t.clause; j++) {
+      if (fold(tokens[j]!.text) !== 'phai' || /^(khong|chua|chang|moi)$/.test(fold(tokens[j - 1]!.text))) continue;
+      const [verb, next] = [fold(tokens[j + 1]!.text), tokens[j + 2]];
+      const weds =
+        verb === 'cuoi' ||
+        (verb === 'ket' && fold(next?.text ?? '') === 'hon') ||
+        (verb === 'lay' && next !== undefined && next.clause === t.clause && GROOM.test(next.text));
+      if (weds) {
+        out.push({ concept: 'what.married', start: i, end: j + 2, clause: t.clause });
+        return;
+      }
+    }
+  });
+  return out;
+}
+
 /** Ages under 18 written as a number: "bé 9 tuổi", "con 16t". */
 function mentionsMinor(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
@@ -976,7 +1006,7 @@ export function assessDanger(message: string): Assessment {
   // told in everyday words that began it, behind her — unless a time of its own says otherwise.
   const born = matches.some((m) => m.concept === 'ctx.born' && !negated(m, tokens));
   const bornSince = (m: Match) => born && (m.concept === 'what.pregnant' || withChild.includes(m)) && timeOf(m, matches, tokens) === 'none';
-  const harms = [...matches, ...takenOutOfReach(matches, tokens, has('frame.legal')), ...withChild]
+  const harms = [...matches, ...takenOutOfReach(matches, tokens, has('frame.legal')), ...withChild, ...forcedToWed(matches, tokens)]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
     .filter((m) => m.concept !== 'what.missing' || (child && !has('frame.legal')))
