@@ -1,5 +1,6 @@
 import { matchWithMasks, PhraseTable, readRows, tokenize, type Match, type Row } from './lexicon.js';
 import type { Token } from './normalise.js';
+import { numbersInDigits } from './numbers.js';
 
 /**
  * Requests refused before any law is looked up (data/requests.tsv): attempts to steer the
@@ -95,7 +96,8 @@ function chainAt(matches: Match[], chain: string[]): Match | null {
 /** The first kind found, in this order: injection, unlawful, off-topic; null for anything else. */
 export function readRequest(message: string): Request | null {
   const { table, rows, combinations } = load();
-  const tokens = tokenize(message, { turns: false });
+  // Ages in words are read as digits, as the danger assessment reads them ("mười lăm tuổi" is "15 tuổi").
+  const tokens = numbersInDigits(tokenize(message, { turns: false }));
   const phrases = matchWithMasks(table, tokens);
   const matches = [...phrases, ...combinationsFound(phrases, combinations)];
   const found = matches.map((m) => m.concept);
