@@ -1006,7 +1006,13 @@ export function assessDanger(message: string): Assessment {
   // told in everyday words that began it, behind her — unless a time of its own says otherwise.
   const born = matches.some((m) => m.concept === 'ctx.born' && !negated(m, tokens));
   const bornSince = (m: Match) => born && (m.concept === 'what.pregnant' || withChild.includes(m)) && timeOf(m, matches, tokens) === 'none';
-  const harms = [...matches, ...takenOutOfReach(matches, tokens, has('frame.legal')), ...withChild, ...forcedToWed(matches, tokens)]
+  // "ép chụp ảnh khỏa thân, giờ anh ta đăng lên mạng rồi": intimate images named anywhere make their spreading a harm.
+  const spreadImages = has('ctx.intimate')
+    ? matches
+        .filter((m) => m.concept === 'act.spread' && !matches.some((i) => i.concept === 'what.image' && i.start <= m.start && i.end >= m.end))
+        .map((m) => ({ ...m, concept: 'what.image' }))
+    : [];
+  const harms = [...matches, ...takenOutOfReach(matches, tokens, has('frame.legal')), ...withChild, ...forcedToWed(matches, tokens), ...spreadImages]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
     .filter((m) => m.concept !== 'what.missing' || (child && !has('frame.legal')))
