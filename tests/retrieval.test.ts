@@ -102,6 +102,18 @@ describe('hybrid retrieval', () => {
     expect(terms('neu con hieu luc')).not.toContain('con');
   });
 
+  it('reads child marriage from an act of marrying near a child age, not from a divorce that names one', () => {
+    const childMarriage = (q: string) => analyzeQuery(q).concepts.some((c) => c.startsWith('tảo hôn'));
+    expect(childMarriage('con gái em 16 tuổi bị ép lấy chồng')).toBe(true);
+    expect(childMarriage('nhà trai muốn cưới con bé 15 tuổi')).toBe(true);
+    expect(childMarriage('gả con 15 tuổi có bị phạt không')).toBe(true);
+    expect(childMarriage('con 17 tuoi lay chong duoc khong')).toBe(true);
+    // Custody: "vợ chồng", "ly hôn" and a child's age are not a child marrying.
+    expect(childMarriage('vo chong em co 1 chau, gio ly hon thi chau 8 tuoi o voi ai')).toBe(false);
+    expect(childMarriage('vợ chồng em kết hôn được 10 năm, có con 8 tuổi, giờ muốn ly hôn')).toBe(false);
+    expect(childMarriage('chồng em mất, con 3 tuổi có được thừa kế không')).toBe(false);
+  });
+
   it('does not read a one-syllable trigger into a word its neighbour spells', () => {
     // "cuoi nam" is "cuối năm" (year end), not "cưới" (wedding): the library's own text says so.
     const library = new PairReadingTable();

@@ -417,15 +417,29 @@ export function pairsOf(folded: string[]): string[] {
 }
 
 /**
- * "con gái 16 tuổi bị ép lấy chồng": a marriage word with an age under 18 is about tảo hôn
- * (the minimum age is 18 for women and 20 for men, Điều 8 Luật Hôn nhân và gia đình).
+ * "con gái 16 tuổi bị ép lấy chồng": an age under 18 with a word of marrying near it is about tảo
+ * hôn (the minimum age is 18 for women and 20 for men, Điều 8 Luật Hôn nhân và gia đình). The
+ * words are acts of marrying ("lấy chồng", "cưới", "gả", "kết hôn"), never "vợ", "chồng" or "hôn"
+ * alone: "vợ chồng em ly hôn, cháu 8 tuổi ở với ai" is about custody. Near means the act follows
+ * the age within a short clause, or comes just before it ("gả con 15 tuổi").
  */
-const MARRIAGE = new Set(['cuoi', 'chong', 'vo', 'gả', 'ga', 'hon']);
+const MARRYING = ['lay chong', 'lay vo', 'cuoi chong', 'cuoi vo', 'dam cuoi', 'cuoi xin', 'an hoi', 'ket hon', 'tao hon', 'lay nhau', 'cuoi nhau', 'ga chong', 'ga con', 'ga cho', 'ep cuoi', 'bat cuoi', 'muon cuoi', 'duoc cuoi', 'cho cuoi', 'tuoi cuoi', 'cuoi duoc', 'co chong', 'co vo', 'lam vo', 'lam chong', 'nha chong', 'song chung', 'lam dau', 'dam hoi', 'hoi vo', 'theo chong', 'o re'].map((p) => p.split(' '));
+const WED = new Set(['cưới', 'gả']);
+const AFTER_AGE = 8;
+const BEFORE_AGE = 4;
 function underAgeMarriage(tokens: string[]): string | null {
   const folded = tokens.map(fold);
-  const ageAt = folded.findIndex((t, i) => /^\d{1,2}$/.test(t) && Number(t) < 18 && folded[i + 1] === 'tuoi');
-  if (ageAt < 0 || !folded.some((t) => MARRIAGE.has(t))) return null;
-  return 'tảo hôn chưa đủ tuổi kết hôn điều kiện kết hôn';
+  const acts: number[] = [];
+  for (let i = 0; i < folded.length; i++) {
+    // Written with dấu, "cưới" and "gả" alone are acts of marrying; bare, "cuoi" may be "cuối".
+    if (WED.has(tokens[i]!) || MARRYING.some(([a, b]) => folded[i] === a && folded[i + 1] === b)) acts.push(i);
+  }
+  if (!acts.length) return null;
+  const childAge = folded.some((t, i) => {
+    if (!/^\d{1,2}$/.test(t) || Number(t) >= 18 || folded[i + 1] !== 'tuoi') return false;
+    return acts.some((a) => (a > i && a - i <= AFTER_AGE) || (a < i && i - a <= BEFORE_AGE));
+  });
+  return childAge ? 'tảo hôn chưa đủ tuổi kết hôn điều kiện kết hôn' : null;
 }
 
 /** Strip all diacritics (used by the evaluation's --strip-diacritics and by tests). */
