@@ -436,6 +436,20 @@ export const RULES: readonly Rule[] = [
     applies: (f) => (f.childOwn || f.childNamed || f.minor) && !f.general && f.has('ctx.groom') && !f.has('when.past') && !f.has('when.safe'),
   },
   {
+    id: 'recent-harm',
+    level: 'urgent',
+    why: 'Hurt or abused days ago by someone she names ("tuần trước chồng đánh em phải khâu năm mũi"): over, but recent — injuries to record and the same man still near, so the hotline comes above the answer.',
+    applies: (f) =>
+      f.concrete &&
+      !f.reporter &&
+      !f.has('when.safe') &&
+      // A fight between children at school, a traffic accident: for the school or the insurer, not the hotline.
+      !f.has('ctx.school') &&
+      !f.has('ctx.accident') &&
+      f.has('ctx.lastweek') &&
+      f.harms.some((h) => h.when === 'past' && !h.hypothetical && ['violence', 'weapon', 'sexual', 'grope'].includes(h.what)),
+  },
+  {
     id: 'violence-at-home',
     level: 'urgent',
     why: 'Violence, threats, groping, intimate images spread, a forced marriage or being put out against her or someone she names, not in the past: the hotline comes above the answer.',
