@@ -123,6 +123,16 @@ describe('which article the offline answer leads with', () => {
     expect(asksSanction(wantsOf('Các hình thức xử lý vi phạm pháp luật về bình đẳng giới như thế nào?'))).toBe(true);
   });
 
+  it('hears prison told as a fact of her life as no question about prison', () => {
+    expect(wantsOf('chồng đi tù 10 năm, em có được ly hôn luôn không')).not.toContain('prison');
+    expect(wantsOf('chồng đang đi tù thì ly hôn thế nào')).not.toContain('prison');
+    expect(wantsOf('anh ấy mới ra tù rồi có được nuôi con không')).not.toContain('prison');
+    // Asked, with or without a number: prison.
+    expect(wantsOf('đánh vợ thì đi tù mấy năm')).toContain('prison');
+    expect(wantsOf('có phải đi tù 3 năm không')).toContain('prison');
+    expect(wantsOf('chồng đang đi tù, giờ lại đánh con thì có bị đi tù nữa không')).toContain('prison');
+  });
+
   it('does not count a member ask for another kind of answer as her question', () => {
     // The decree's khoản is asked about in her very words, but about the fine; the rule's ask
     // shares fewer of them. Asked whether it is against the law, the rule answers.

@@ -82,9 +82,23 @@ export function asksAnotherAnswer(phrasing: Want[], question: Want[]): boolean {
  */
 const NAMES_OFFENCE = /(^|[\s,.?!"“(])tội (?!nghiệp|lỗi)/iu;
 
+/**
+ * Prison told as a fact of her life, not asked about: "chồng đang đi tù", "chồng đi tù 10 năm",
+ * "anh ấy ra tù rồi", "đã bị bắt giam". "Chồng đi tù 10 năm, em có được ly hôn không" asks about
+ * her divorce; the Criminal Code's sentence for bigamy does not answer it.
+ */
+const PRISON_FACT =
+  /\b(dang|da|tung|vua|ra|man han) (di |ngoi |bi |vao |o )?(tu|bat giam)\b|\b(di tu|ngoi tu|bi tu|vao tu|o tu|bi bat giam)( (duoc|ca))? (\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (nam|thang)\b(?! (khong|ko|k|a)\b)|\b(di tu|ngoi tu|vao tu|o tu) (ve|roi|xong)\b/g;
+
+function asksPrison(f: string): boolean {
+  if (!ASKS.prison.test(f)) return false;
+  // Every mention a fact: she asks nothing about prison.
+  return ASKS.prison.test(f.replace(PRISON_FACT, ' '));
+}
+
 export function wantsOf(question: string): Want[] {
   const f = fold(question);
-  const wants = (Object.keys(ASKS) as Want[]).filter((w) => ASKS[w].test(f));
+  const wants = (Object.keys(ASKS) as Want[]).filter((w) => (w === 'prison' ? asksPrison(f) : ASKS[w].test(f)));
   if (!wants.includes('prison') && NAMES_OFFENCE.test(question.normalize('NFC'))) wants.push('prison');
   return wants;
 }
