@@ -941,7 +941,10 @@ function readPlainOnce(matches: Match[], tokens: Token[]): Match[] {
     if (m.concept.startsWith('who.')) return !general.some((g) => ambiguous(g, m));
     // "bo chong dung day dien quat em": "bố chồng" doing something, not "bỏ chồng" (leaving him).
     if (m.concept === 'frame.legal' && harmAfter(m)) return !matches.some((w) => w.concept.startsWith('who.') && ambiguous(w, m) && w.start === m.start);
-    if (m.concept.startsWith('when.') && plain(m)) return !matches.some((h) => h.concept.startsWith('what.') && h.start === m.start && h.end > m.end);
+    // "ep chau gai toi 13 tuoi cuoi thang con…": the last syllable of a harm read first ("ép ~ cưới") is no time
+    // starting on it ("cuối tháng").
+    if (m.concept.startsWith('when.') && plain(m))
+      return !matches.some((h) => h.concept.startsWith('what.') && ((h.start === m.start && h.end > m.end) || (h.start < m.start && h.end - 1 === m.start)));
     if (m.concept.startsWith('what.') && m.gapped && plain(m))
       return !matches.some(
         (w) => w.concept.startsWith('what.') && !w.gapped && w.concept !== m.concept && w.start === m.start && w.end - w.start > 1 && w.end < m.end,
