@@ -114,6 +114,14 @@ describe('hybrid retrieval', () => {
     expect(childMarriage('chồng em mất, con 3 tuổi có được thừa kế không')).toBe(false);
   });
 
+  it('hears prison told as a fact of her life as no question about a sentence', () => {
+    const criminal = (q: string) => analyzeQuery(q).concepts.some((c) => c.includes('trách nhiệm hình sự'));
+    expect(criminal('chồng đang ngồi tù, em muốn ly hôn')).toBe(false);
+    expect(criminal('chong dang di tu em muon ly hon')).toBe(false);
+    expect(criminal('chồng đi tù về có được nuôi con không')).toBe(false);
+    expect(criminal('đánh vợ có bị đi tù không')).toBe(true);
+  });
+
   it('does not read a one-syllable trigger into a word its neighbour spells', () => {
     // "cuoi nam" is "cuối năm" (year end), not "cưới" (wedding): the library's own text says so.
     const library = new PairReadingTable();
