@@ -807,7 +807,7 @@ function forcedToWed(matches: Match[], tokens: Token[]): Match[] {
   return out;
 }
 
-/** Ages under 18 written as a number: "bé 9 tuổi", "con 16t". */
+/** Ages under 18 written as a number ("bé 9 tuổi", "con 16t"), or a grade she is in ("học lớp 8"). */
 function mentionsMinor(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!.text;
@@ -815,6 +815,8 @@ function mentionsMinor(tokens: Token[]): boolean {
     const n = unit ? Number(unit[1]) : /^\d{1,2}$/.test(t) && /^(tuổi|tuoi|t)$/.test(tokens[i + 1]?.text ?? '') ? Number(t) : NaN;
     // "dưới 16 tuổi", "từ đủ 16 tuổi": an age range in a rule, not a particular child.
     if (n < 18 && !/^(dưới|duoi|trên|tren|từ|tu|đủ|du|đến|den|quá|qua)$/.test(tokens[i - 1]?.text ?? '')) return true;
+    // "con gái mới học lớp 8": a pupil told by the grade she is in is a minor too (lớp 1–12).
+    if (/^([1-9]|1[0-2])$/.test(t) && /^(lớp|lop)$/.test(tokens[i - 1]?.text ?? '') && /^(học|hoc)$/.test(tokens[i - 2]?.text ?? '')) return true;
   }
   return false;
 }
