@@ -78,8 +78,15 @@ describe('hybrid retrieval', () => {
     // "phat tu" is "phạt tù"; "tu thang" is "từ tháng" (a function word): not kept.
     expect(terms('chong co bi phat tu khong')).toContain('tu');
     expect(terms('tu thang sau em nghi viec')).not.toContain('tu');
-    // A pair nobody has written says nothing: the folded list decides.
-    expect(terms('cai do cua em')).not.toContain('do');
+    // Beside words nobody has written, the spelling the library writes beside more words decides
+    // (no thesaurus here: its phrases' spellings count too). This one writes "đó", a function word,
+    // and no content word folding to "do"…
+    const bare = compileVocabulary([]);
+    library.addText('Việc đó phải làm ngay.');
+    expect(analyzeQuery('cai do cua em', library, bare).terms).not.toContain('do');
+    // …and "tù" beside more words than "từ": "tu" is kept though "bi tu" is unknown.
+    library.addText('Bị phạt tù, đi tù, ngồi tù, ra tù, án tù.');
+    expect(analyzeQuery('chong bi tu', library, bare).terms).toContain('tu');
   });
 
   it('typed without dấu, a neighbour read both ways leaves it to the spelling the library writes more', () => {
