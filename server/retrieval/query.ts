@@ -425,7 +425,40 @@ export function pairsOf(folded: string[]): string[] {
  * alone: "vợ chồng em ly hôn, cháu 8 tuổi ở với ai" is about custody. Near means the act follows
  * the age within a short clause, or comes just before it ("gả con 15 tuổi").
  */
-const MARRYING = ['lay chong', 'lay vo', 'cuoi chong', 'cuoi vo', 'dam cuoi', 'cuoi xin', 'an hoi', 'ket hon', 'tao hon', 'lay nhau', 'cuoi nhau', 'ga chong', 'ga con', 'ga cho', 'ep cuoi', 'bat cuoi', 'muon cuoi', 'duoc cuoi', 'cho cuoi', 'tuoi cuoi', 'cuoi duoc', 'co chong', 'co vo', 'lam vo', 'lam chong', 'nha chong', 'song chung', 'lam dau', 'dam hoi', 'hoi vo', 'theo chong', 'o re'].map((p) => p.split(' '));
+const MARRYING = [
+  'lay chong',
+  'lay vo',
+  'cuoi chong',
+  'cuoi vo',
+  'dam cuoi',
+  'cuoi xin',
+  'an hoi',
+  'ket hon',
+  'tao hon',
+  'lay nhau',
+  'cuoi nhau',
+  'ga chong',
+  'ga con',
+  'ga cho',
+  'ep cuoi',
+  'bat cuoi',
+  'muon cuoi',
+  'duoc cuoi',
+  'cho cuoi',
+  'tuoi cuoi',
+  'cuoi duoc',
+  'co chong',
+  'co vo',
+  'lam vo',
+  'lam chong',
+  'nha chong',
+  'song chung',
+  'lam dau',
+  'dam hoi',
+  'hoi vo',
+  'theo chong',
+  'o re',
+].map((p) => p.split(' '));
 const WED = new Set(['cưới', 'gả']);
 const AFTER_AGE = 8;
 const BEFORE_AGE = 4;
