@@ -29,7 +29,9 @@ export type What =
   | 'expelled'
   | 'grope'
   | 'image'
-  | 'married';
+  | 'married'
+  /** Made to end a pregnancy ("bố mẹ bắt phá thai"): an emergency as it happens, for the hotline when only ordered. */
+  | 'abort';
 export type When = 'now' | 'ongoing' | 'recent' | 'habitual' | 'past' | 'none';
 
 export interface Assessment {
@@ -138,6 +140,7 @@ const BY_SOMEONE: ReadonlySet<What> = new Set([
   'grope',
   'image',
   'married',
+  'abort',
 ]);
 /**
  * An injury or bleeding that no one caused: told with its cause ("ngã xe", "tai nạn", "đột quỵ",
@@ -453,7 +456,7 @@ export const RULES: readonly Rule[] = [
     id: 'violence-at-home',
     level: 'urgent',
     why: 'Violence, threats, groping, intimate images spread, a forced marriage or being put out against her or someone she names, not in the past: the hotline comes above the answer.',
-    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled', 'grope', 'image', 'married')),
+    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled', 'grope', 'image', 'married', 'abort')),
   },
   {
     id: 'fled-from-harm',
@@ -1031,6 +1034,8 @@ export function assessDanger(message: string): Assessment {
         .filter((m) => m.concept === 'act.spread' && !matches.some((i) => i.concept === 'what.image' && i.start <= m.start && i.end >= m.end))
         .map((m) => ({ ...m, concept: 'what.image' }))
     : [];
+  // "… ép em đi phá thai, họ chở em tới phòng khám": taken to the clinic, the abortion forced on her is being done now.
+  const abortUnderway = (m: Match) => m.concept === 'what.abort' && has('ctx.toclinic') && timeOf(m, matches, tokens) === 'none';
   const harms = [...matches, ...takenOutOfReach(matches, tokens, has('frame.legal')), ...withChild, ...forcedToWed(matches, tokens), ...spreadImages]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
@@ -1040,9 +1045,12 @@ export function assessDanger(message: string): Assessment {
         ? 'sexual'
         : m.concept === 'what.missing'
           ? 'taken'
-          : m.concept.slice(5)) as What,
+          : // "con gái em 15 tuổi bị bắt phá thai": a girl made to is violence against a child.
+            m.concept === 'what.abort' && minor
+            ? 'violence'
+            : m.concept.slice(5)) as What,
       match: m,
-      when: bornSince(m) ? 'past' : timeOf(m, matches, tokens),
+      when: bornSince(m) ? 'past' : abortUnderway(m) ? 'now' : timeOf(m, matches, tokens),
       hypothetical: supposed(m, matches, tokens),
     }));
   const other = has('who.other');
