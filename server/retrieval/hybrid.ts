@@ -14,6 +14,7 @@ import { hitRowsById } from './index/chunk-rows.js';
 import { DEFAULT_PARAMS, type DocumentFilter, type IndexParams, type IndexedChunk, type LexicalIndex, type ScoredChunk } from './index/lexical-index.js';
 import type { Ranker } from './rank/ranker.js';
 import { withSanctionAsked } from './rank/sanction.js';
+import { withoutForeignUnasked } from './rank/foreign.js';
 import { memoByText } from '../answer/memo.js';
 import { rerankFirst, type FirstRerank } from './rank/first.js';
 import { HEAD, reorderHead } from './rank/head.js';
@@ -114,6 +115,8 @@ export function createRetriever({
       if (ranked !== phrased) scale /= maxScore(phrased) || 1;
       // Asked what happens to him ("có bị phạt không"): the articles stating a sanction (rank/sanction.ts).
       ranked = withSanctionAsked(lex, ranked, query);
+      // A foreign element's article when she says nothing foreign (rank/foreign.ts).
+      ranked = withoutForeignUnasked(lex, ranked, query);
       // Among the first articles, what tells them apart (rank/first.ts).
       const sanctioned = ranked;
       ranked = rerankFirst(idx, ranked, weights, firstRerank);
