@@ -174,10 +174,42 @@ const is =
     whats.includes(h.what);
 
 /**
- * A harm told as what he does from time to time ("hay", "thường", "mỗi khi", "lúc nào cũng" in its clause before
- * it): not "cứ", "mãi", "suốt", which also say he keeps at it now ("cứ kéo tay em", "gọi mãi không mở").
+ * A harm told as what he does from time to time ("hay", "thường", "mỗi khi", "lúc nào cũng", "hễ say", "tháng nào
+ * cũng" in its clause before it): not "cứ", "mãi", "suốt", which also say he keeps at it now ("cứ kéo tay em", "gọi mãi không mở").
  */
-const HABIT = /^(hay|thường|thuong|thường xuyên|thuong xuyen|mỗi khi|moi khi|mỗi lần|moi lan|lúc nào cũng|luc nao cung|nhiều lần|nhieu lan|bao lần|bao lan)$/;
+const HABIT =
+  /^((hễ|he) \S+|(tháng|thang|tuần|tuan) (nào|nao)( .+)? (cũng|cung)|hay|thường|thuong|thường xuyên|thuong xuyen|mỗi khi|moi khi|mỗi lần|moi lan|lúc nào cũng|luc nao cung|nhiều lần|nhieu lan|bao lần|bao lan)$/;
+/** A threat that is only someone lurking ("lảng vảng", "đứng trước cổng") for days, not tonight. */
+const lurkOnly = (f: Features, h: Features['harms'][number]) =>
+  h.what === 'threat' &&
+  // "cứ lảng vảng trước nhà em từ tối": since this evening is tonight's danger, not days of lurking.
+  (h.when === 'habitual' || (h.when === 'ongoing' && f.has('ctx.days'))) &&
+  f.matches.some((m) => m.concept === 'ctx.lurk' && m.start <= h.match.start && m.end >= h.match.end);
+
+/**
+ * Every harm told is a habit named as one before it ("hễ say là đánh", "hay đánh mắng"; not "cứ", which also says
+ * he keeps at it now: "cứ vòng lại sát em") and nothing says now.
+ */
+const habitOnly = (f: Features) =>
+  active(f).length > 0 &&
+  active(f).every(
+    (h) =>
+      (h.when === 'habitual' || h.when === 'none') &&
+      f.matches.some(
+        (m) =>
+          m.concept === 'when.habitual' &&
+          m.end <= h.match.start &&
+          HABIT.test(
+            f.tokens
+              .slice(m.start, m.end)
+              .map((t) => t.text)
+              .join(' '),
+          ),
+      ),
+  ) &&
+  !['when.now', 'when.present', 'when.near', 'when.just', 'when.progressive', 'when.soon', 'when.ongoing', 'when.every'].some(f.has) &&
+  !active(f).some((h) => SEVERE.has(h.what));
+
 const toldAsHabit = (f: Features, h: Features['harms'][number]) =>
   h.when === 'habitual' &&
   // "chồng hay cầm dao dọa giết em, tối nay nó lại say rồi": a habit with a sign of now elsewhere is tonight's danger.
@@ -232,7 +264,9 @@ export const RULES: readonly Rule[] = [
     id: 'happening-now',
     level: 'emergency',
     why: 'A harm said to be happening now, about to happen, or going on (đang, bây giờ, mỗi đêm, hai ngày rồi), to someone real: not "chồng đang đánh vợ thì bị phạt thế nào".',
-    applies: (f) => (f.concrete || !f.asksInGeneral) && active(f).some((h) => happening(h.when)),
+    // "có gã lạ mấy hôm nay cứ lảng vảng trước cổng": lurking told over days, and nothing more, is for the police
+    // before anything happens (lurking, urgent); he at the door now, or her fear, is still an emergency below.
+    applies: (f) => (f.concrete || !f.asksInGeneral) && active(f).some((h) => happening(h.when) && !lurkOnly(f, h)),
   },
   {
     id: 'he-is-here',
@@ -265,7 +299,11 @@ export const RULES: readonly Rule[] = [
       // "hôm qua em xem phim thấy cảnh bắt cóc trẻ con, sợ quá": what frightened her was on a screen.
       !(f.reporter && f.has('frame.media')) &&
       ((active(f).length > 0 &&
-        (f.has('frame.hiding') || (f.has('frame.fear') && (!f.has('frame.legal') || active(f).some((h) => SEVERE.has(h.what) || happening(h.when)))))) ||
+        (f.has('frame.hiding') ||
+          (f.has('frame.fear') &&
+            (!f.has('frame.legal') || active(f).some((h) => SEVERE.has(h.what) || happening(h.when))) &&
+            // "hễ nhậu về là anh ấy đập phá, tát em, bọn trẻ sợ lắm": a habit told with nothing of now is for the hotline.
+            !habitOnly(f)))) ||
         (f.has('frame.fear') &&
           f.has('ctx.drunk') &&
           f.concrete &&
@@ -347,7 +385,19 @@ export const RULES: readonly Rule[] = [
     id: 'put-out-at-night',
     level: 'emergency',
     why: 'Put out of the house now, at night, in the cold or with a small or sick child and nowhere to go: she and the child are in the street until someone takes them in.',
-    applies: (f) => f.concrete && !f.reporter && !f.general && f.has('ctx.exposed') && active(f).some((h) => h.what === 'expelled' && h.when !== 'habitual'),
+    // "nhà chồng đuổi mẹ con em ra khỏi nhà": with her child but no night, cold or illness and no "now", she is put out,
+    // not in the street tonight (urgent, violence-at-home).
+    applies: (f) =>
+      f.concrete &&
+      !f.reporter &&
+      !f.general &&
+      active(f).some(
+        (h) =>
+          h.what === 'expelled' &&
+          h.when !== 'habitual' &&
+          (f.has('ctx.exposed') ||
+            (f.has('ctx.company') && f.matches.some((m) => ['when.now', 'when.just', 'when.progressive'].includes(m.concept) && m.clause === h.match.clause))),
+      ),
   },
   {
     id: 'child-sexual-abuse',
@@ -451,6 +501,19 @@ export const RULES: readonly Rule[] = [
       !f.has('ctx.accident') &&
       f.has('ctx.lastweek') &&
       f.harms.some((h) => h.when === 'past' && !h.hypothetical && ['violence', 'weapon', 'sexual', 'grope'].includes(h.what)),
+  },
+  {
+    id: 'lurking',
+    level: 'urgent',
+    why: 'A stranger or an ex lurking near her or her child these days ("có người lạ mấy hôm nay cứ đứng ở cổng trường nhìn con em"), nothing done yet: for the police and the school before anything is, not an emergency now.',
+    applies: (f) =>
+      f.concrete &&
+      !f.general &&
+      f.has('ctx.lurk') &&
+      f.has('who.lurker') &&
+      ['when.ongoing', 'when.every', 'when.habitual', 'when.progressive', 'when.now'].some(f.has) &&
+      !f.has('when.past') &&
+      !f.has('when.safe'),
   },
   {
     id: 'violence-at-home',
