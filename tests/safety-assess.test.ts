@@ -70,6 +70,11 @@ describe('however she writes', () => {
     emergency('bây chừ hắn đang uýnh tau');
     emergency('mạ ơi, bọ dượng đang đánh con chảy máu');
   });
+  it('kept from visiting her family is no confinement, however the family is named; locked in is', () => {
+    expect(assessDanger('răng mà chồng tui không cho tui về bên ngoại').level).toBe('ordinary');
+    expect(assessDanger('chong khong cho e sang ben ngoai an tet').level).toBe('ordinary');
+    expect(assessDanger('chồng nhốt em trong nhà không cho về bên ngoại').level).toBe('emergency');
+  });
   it('with zero-width characters inside words and look-alike letters from other scripts', () => {
     emergency('chồng đang gi\u200bết em');
     emergency('em b\u200cị nh\u2060ốt trong phòng');
