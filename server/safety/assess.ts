@@ -179,6 +179,20 @@ const is =
  */
 const HABIT =
   /^((hễ|he) \S+|(tháng|thang|tuần|tuan) (nào|nao)( .+)? (cũng|cung)|hay|thường|thuong|thường xuyên|thuong xuyen|mỗi khi|moi khi|mỗi lần|moi lan|lúc nào cũng|luc nao cung|nhiều lần|nhieu lan|bao lần|bao lan)$/;
+/** A habit word (HABIT) said before harm `h`, in its clause when `sameClause`. */
+const habitNamedBefore = (f: Features, h: Features['harms'][number], sameClause: boolean) =>
+  f.matches.some(
+    (m) =>
+      m.concept === 'when.habitual' &&
+      (!sameClause || m.clause === h.match.clause) &&
+      m.end <= h.match.start &&
+      HABIT.test(
+        f.tokens
+          .slice(m.start, m.end)
+          .map((t) => t.text)
+          .join(' '),
+      ),
+  );
 /** A threat that is only someone lurking ("lảng vảng", "đứng trước cổng") for days, not tonight. */
 const lurkOnly = (f: Features, h: Features['harms'][number]) =>
   h.what === 'threat' &&
@@ -192,21 +206,7 @@ const lurkOnly = (f: Features, h: Features['harms'][number]) =>
  */
 const habitOnly = (f: Features) =>
   active(f).length > 0 &&
-  active(f).every(
-    (h) =>
-      (h.when === 'habitual' || h.when === 'none') &&
-      f.matches.some(
-        (m) =>
-          m.concept === 'when.habitual' &&
-          m.end <= h.match.start &&
-          HABIT.test(
-            f.tokens
-              .slice(m.start, m.end)
-              .map((t) => t.text)
-              .join(' '),
-          ),
-      ),
-  ) &&
+  active(f).every((h) => (h.when === 'habitual' || h.when === 'none') && habitNamedBefore(f, h, false)) &&
   !['when.now', 'when.present', 'when.near', 'when.just', 'when.progressive', 'when.soon', 'when.ongoing', 'when.every'].some(f.has) &&
   !active(f).some((h) => SEVERE.has(h.what));
 
@@ -214,18 +214,7 @@ const toldAsHabit = (f: Features, h: Features['harms'][number]) =>
   h.when === 'habitual' &&
   // "chồng hay cầm dao dọa giết em, tối nay nó lại say rồi": a habit with a sign of now elsewhere is tonight's danger.
   !['when.now', 'when.present', 'when.near', 'when.just', 'when.progressive', 'when.soon'].some(f.has) &&
-  f.matches.some(
-    (m) =>
-      m.concept === 'when.habitual' &&
-      m.clause === h.match.clause &&
-      m.end <= h.match.start &&
-      HABIT.test(
-        f.tokens
-          .slice(m.start, m.end)
-          .map((t) => t.text)
-          .join(' '),
-      ),
-  );
+  habitNamedBefore(f, h, true);
 
 /** Harms a woman flees to her family from (fled-from-harm). */
 const FLED_FROM: ReadonlySet<What> = new Set(['violence', 'threat', 'weapon', 'sexual', 'confine', 'mild', 'expelled', 'grope']);
