@@ -234,7 +234,7 @@ function readAsContentWord(tokens: string[], i: number, readings: PairReadings[]
     return forms.length === 0 ? 'unknown' : stop === 0 ? 'content' : stop === forms.length ? 'function' : 'mixed';
   });
   if (verdicts.includes('function')) return false;
-  if (verdicts.includes('content')) return !verdicts.includes('mixed') || contentSpellingsPrevail(syllable, readings);
+  if (verdicts.includes('content') && !verdicts.includes('mixed')) return true;
   // Read both ways, or beside words nobody wrote: the spelling the library writes more.
   return contentSpellingsPrevail(syllable, readings);
 }
@@ -305,7 +305,7 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
     if (m.e.expansion === '-' || concepts.includes(m.e.expansion)) continue;
     if (m.phrases.some((p) => owners.get(p)?.includes(m.e.topic) ?? true)) concepts.push(m.e.expansion);
   }
-  const child = underAgeMarriage(tokens);
+  const child = underAgeMarriage(tokens, loose);
   if (child) {
     topicHits.set('hon_nhan', (topicHits.get('hon_nhan') ?? 0) + 2);
     concepts.push(child);
@@ -419,57 +419,18 @@ export function pairsOf(folded: string[]): string[] {
 }
 
 /**
- * "con gái 16 tuổi bị ép lấy chồng": an age under 18 with a word of marrying near it is about tảo
- * hôn (the minimum age is 18 for women and 20 for men, Điều 8 Luật Hôn nhân và gia đình). The
- * words are acts of marrying ("lấy chồng", "cưới", "gả", "kết hôn"), never "vợ", "chồng" or "hôn"
- * alone: "vợ chồng em ly hôn, cháu 8 tuổi ở với ai" is about custody. Near means the act follows
- * the age within a short clause, or comes just before it ("gả con 15 tuổi").
+ * "con gái 16 tuổi bị ép lấy chồng": an age under 18 with an act of marrying near it
+ * (data/marrying.tsv) is about tảo hôn (the minimum age is 18 for women and 20 for men, Điều 8
+ * Luật Hôn nhân và gia đình). Near means the act follows the age within a short clause, or comes
+ * just before it ("gả con 15 tuổi").
  */
-const MARRYING = [
-  'lay chong',
-  'lay vo',
-  'cuoi chong',
-  'cuoi vo',
-  'dam cuoi',
-  'cuoi xin',
-  'an hoi',
-  'ket hon',
-  'tao hon',
-  'lay nhau',
-  'cuoi nhau',
-  'ga chong',
-  'ga con',
-  'ga cho',
-  'ep cuoi',
-  'bat cuoi',
-  'muon cuoi',
-  'duoc cuoi',
-  'cho cuoi',
-  'tuoi cuoi',
-  'cuoi duoc',
-  'co chong',
-  'co vo',
-  'lam vo',
-  'lam chong',
-  'nha chong',
-  'song chung',
-  'lam dau',
-  'dam hoi',
-  'hoi vo',
-  'theo chong',
-  'o re',
-].map((p) => p.split(' '));
-const WED = new Set(['cưới', 'gả']);
 const AFTER_AGE = 8;
 const BEFORE_AGE = 4;
-function underAgeMarriage(tokens: string[]): string | null {
-  const folded = tokens.map(fold);
-  const acts: number[] = [];
-  for (let i = 0; i < folded.length; i++) {
-    // Written with dấu, "cưới" and "gả" alone are acts of marrying; bare, "cuoi" may be "cuối".
-    if (WED.has(tokens[i]!) || MARRYING.some(([a, b]) => folded[i] === a && folded[i + 1] === b)) acts.push(i);
-  }
+function underAgeMarriage(tokens: string[], loose: boolean): string | null {
+  const marks = markPhrases(tokens, loadPhrases('marrying.tsv'), loose);
+  const acts = marks.flatMap((m, i) => (m && marks[i - 1] !== m ? [i] : []));
   if (!acts.length) return null;
+  const folded = tokens.map(fold);
   const childAge = folded.some((t, i) => {
     if (!/^\d{1,2}$/.test(t) || Number(t) >= 18 || folded[i + 1] !== 'tuoi') return false;
     return acts.some((a) => (a > i && a - i <= AFTER_AGE) || (a < i && i - a <= BEFORE_AGE));
