@@ -97,3 +97,17 @@ describe('one spelling per syllable for matching', () => {
     expect(analyzeQuery('hoà giải ở cơ sở thế nào').concepts.length).toBeGreaterThan(0);
   });
 });
+
+describe('North-Central forms (colloquial-forms.tsv)', () => {
+  it('reads bọ, mạ, mần, dìa typed with their dấu as bố, mẹ, làm, về', () => {
+    expect(analyzeQuery('mạ chồng đuổi tui dìa nhà mạ đẻ').tokens.join(' ')).toBe('mẹ chồng đuổi tui về nhà mẹ đẻ');
+    expect(analyzeQuery('đi mần ở công ty mà bị đuổi').concepts).toContain('sa thải; đơn phương chấm dứt hợp đồng lao động');
+    expect(analyzeQuery('bọ chồng tui mất để lại đất').tokens.slice(0, 2)).toEqual(['bố', 'chồng']);
+  });
+
+  it('leaves them alone typed without dấu, and inside standard words that hold them', () => {
+    expect(analyzeQuery('bo tui bo di').tokens).toEqual(['bo', 'tui', 'bo', 'di']);
+    expect(analyzeQuery('con bọ cắn').tokens).toEqual(['con', 'bọ', 'cắn']);
+    expect(analyzeQuery('quy mô công ty').tokens).toEqual(['quy', 'mô', 'công', 'ty']);
+  });
+});

@@ -64,7 +64,7 @@ function readTsv(file: string): string[][] {
 }
 
 let bundled: CompiledVocabulary | null = null;
-let shorthand: Map<string, string> | null = null;
+let shorthand: Shorthand | null = null;
 
 function bundledVocabulary(): CompiledVocabulary {
   bundled ??= compileVocabulary(readVocabulary());
@@ -102,13 +102,37 @@ function markPhrases(tokens: string[], phrases: string[][], loose: boolean): (st
   return marks;
 }
 
-function loadShorthand(): Map<string, string> {
-  shorthand ??= new Map(
-    readTsv('colloquial-forms.tsv')
-      .filter((r) => r.length >= 2)
-      .map(([a, b]) => [fold(a!), b!]),
-  );
-  return shorthand;
+/**
+ * colloquial-forms.tsv: phone shorthand, matched folded ("ck", "dc"); North-Central forms, matched
+ * only as typed with their dấu, since folded they are other words ("bo" is bỏ, "ma" is mà, "man"
+ * is màn); and standard words that hold such a form, kept as typed ("mô hình" is not "đâu hình").
+ */
+interface Shorthand {
+  folded: Map<string, string>;
+  regional: Map<string, string>;
+  keep: Set<string>;
+}
+
+function loadShorthand(): Shorthand {
+  if (shorthand) return shorthand;
+  const sh: Shorthand = { folded: new Map(), regional: new Map(), keep: new Set() };
+  for (const [form, standard, how] of readTsv('colloquial-forms.tsv')) {
+    if (!form || !standard) continue;
+    const key = form.toLowerCase();
+    if (standard === '=') sh.keep.add(key);
+    else if (how === 'dấu') sh.regional.set(key, standard);
+    else sh.folded.set(fold(key), standard);
+  }
+  shorthand = sh;
+  return sh;
+}
+
+/** The standard syllables for raw[i] when it is shorthand or a regional form, else null. */
+function standardForm(sh: Shorthand, raw: string[], i: number): string | null {
+  const t = raw[i]!;
+  const regional = sh.regional.get(t);
+  if (regional && !sh.keep.has(`${raw[i - 1]} ${t}`) && !sh.keep.has(`${t} ${raw[i + 1]}`)) return regional;
+  return sh.folded.get(fold(t)) ?? null;
 }
 
 /**
@@ -281,11 +305,11 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
   const sh = loadShorthand();
   const raw = syllables(question);
   const typed: string[] = [];
-  for (const t of raw) {
-    const rep = sh.get(fold(t));
+  raw.forEach((t, i) => {
+    const rep = standardForm(sh, raw, i);
     if (rep) typed.push(...syllables(rep));
     else typed.push(t);
-  }
+  });
   const concepts: string[] = [];
   // Mixed messages ("ck e danh e") count as typed without dấu when most syllables carry none.
   const loose = typedWithoutDiacritics(raw);
