@@ -154,8 +154,9 @@ export function scoreUnits(
       let s = ASK_SHARE * ask + (1 - ASK_SHARE) * text;
       s *= (RANK_PRIOR[rank] ?? 0.5) * Math.max(0, h.score / top) ** SCORE_GAP_EXP;
       if (h.clause && u.clause === h.clause) s *= 1.1;
-      // A lead-in that ends with ":" says little on its own ("… bao gồm:").
-      if (/:\s*$/.test(u.text) && !u.point) s *= 0.6;
+      // A lead-in that ends with ":" says little on its own ("… bao gồm:"), unless its plain
+      // sentence says what its điểm do ("tối đa 10 ngày nếu thai dưới 5 tuần, 20 ngày …").
+      if (/:\s*$/.test(u.text) && !u.point && !u.meaning) s *= 0.6;
       s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants) - (wants.length ? WANT_BONUS / 2 : 0);
       // What happens to the wrongdoer leads when, and only when, she asks about it — prison when
       // she asks about prison.
