@@ -31,7 +31,9 @@ export type What =
   | 'image'
   | 'married'
   /** Made to end a pregnancy ("bố mẹ bắt phá thai"): an emergency as it happens, for the hotline when only ordered. */
-  | 'abort';
+  | 'abort'
+  /** Papers kept or quitting refused by an employer ("chủ xưởng giữ căn cước"): forced labour's first signs, for the hotline. */
+  | 'bonded';
 export type When = 'now' | 'ongoing' | 'recent' | 'habitual' | 'past' | 'none';
 
 export interface Assessment {
@@ -141,6 +143,7 @@ const BY_SOMEONE: ReadonlySet<What> = new Set([
   'image',
   'married',
   'abort',
+  'bonded',
 ]);
 /**
  * An injury or bleeding that no one caused: told with its cause ("ngã xe", "tai nạn", "đột quỵ",
@@ -255,7 +258,8 @@ export const RULES: readonly Rule[] = [
     why: 'A harm said to be happening now, about to happen, or going on (đang, bây giờ, mỗi đêm, hai ngày rồi), to someone real: not "chồng đang đánh vợ thì bị phạt thế nào".',
     // "có gã lạ mấy hôm nay cứ lảng vảng trước cổng": lurking told over days, and nothing more, is for the police
     // before anything happens (lurking, urgent); he at the door now, or her fear, is still an emergency below.
-    applies: (f) => (f.concrete || !f.asksInGeneral) && active(f).some((h) => happening(h.when) && !lurkOnly(f, h)),
+    // "chủ giữ căn cước của em từ tháng trước": papers kept by an employer are for the hotline (violence-at-home), not the police now.
+    applies: (f) => (f.concrete || !f.asksInGeneral) && active(f).some((h) => happening(h.when) && !lurkOnly(f, h) && h.what !== 'bonded'),
   },
   {
     id: 'he-is-here',
@@ -290,6 +294,8 @@ export const RULES: readonly Rule[] = [
       ((active(f).length > 0 &&
         (f.has('frame.hiding') ||
           (f.has('frame.fear') &&
+            // "chủ giữ hộ chiếu, em sợ lắm": her fear of an employer who keeps her papers is for the hotline.
+            active(f).some((h) => h.what !== 'bonded') &&
             (!f.has('frame.legal') || active(f).some((h) => SEVERE.has(h.what) || happening(h.when))) &&
             // "hễ nhậu về là anh ấy đập phá, tát em, bọn trẻ sợ lắm": a habit told with nothing of now is for the hotline.
             !habitOnly(f)))) ||
@@ -507,8 +513,8 @@ export const RULES: readonly Rule[] = [
   {
     id: 'violence-at-home',
     level: 'urgent',
-    why: 'Violence, threats, groping, intimate images spread, a forced marriage or being put out against her or someone she names, not in the past: the hotline comes above the answer.',
-    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled', 'grope', 'image', 'married', 'abort')),
+    why: 'Violence, threats, groping, intimate images spread, a forced marriage, being put out, or her papers kept by an employer who will not let her quit, against her or someone she names, not in the past: the hotline comes above the answer.',
+    applies: (f) => f.concrete && active(f).some(is('violence', 'threat', 'mild', 'expelled', 'grope', 'image', 'married', 'abort', 'bonded')),
   },
   {
     id: 'fled-from-harm',
@@ -582,12 +588,19 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
 function supposed(harm: Match, matches: Match[], tokens: Token[]): boolean {
   // "bỏ thuốc gì vào nước cho chồng uống": a message opening with the act and asking how is her
   // request (left to the refusals), not something done to her.
-  if (harm.start === 0 && !harm.concept.endsWith('selfharm') && tokens.some((t) => t.clause === harm.clause && /^(gì|nào)$/.test(t.text))) return true;
+  // "bỏ thuốc gì vào rượu để ông hàng xóm say ngất": what the act is for ("say ngất") is hers to intend too.
+  const opensAsking = (m: Match) =>
+    m.start === 0 && m.concept.startsWith('what.') && !m.concept.endsWith('selfharm') && tokens.some((t) => t.clause === m.clause && /^(gì|nào)$/.test(t.text));
+  if (!harm.concept.endsWith('selfharm') && (opensAsking(harm) || matches.some((m) => opensAsking(m) && m.clause === harm.clause))) return true;
+  // "cách dọa người yêu cũ để nó trả tiền": the way to do a harm, asked for, is her request.
+  if (!harm.concept.endsWith('selfharm') && /^(cách|cach)$/.test(tokens[harm.start - 1]?.text ?? '')) return true;
   if (casePut(harm, matches, tokens) || asksWhether(harm, tokens) || asksHowToTell(harm, tokens)) return true;
   return matches.some((m) => {
     // "viết giúp em một tin nhắn đòi nợ, có câu …": the text she asks to have written runs on past
     // the clause, to the end of the message.
     if ((m.clause !== harm.clause && m.concept !== 'frame.write') || m.start >= harm.start) return false;
+    // "em muốn về nhà mà họ không cho": a frame ending inside the harm's phrase is part of what is done to her.
+    if (m.end > harm.start) return false;
     if (m.concept === 'frame.hypothetical') {
       // "nó dọa nếu em về thì nó giết em": the harm after "thì" is what will happen — unless the
       // rest of the clause asks about it ("nếu vợ bị nhốt thì hàng xóm có được phá cửa vào không").
@@ -974,6 +987,20 @@ function sexWithChild(matches: Match[], tokens: Token[], child: boolean): Match[
 }
 
 /**
+ * A blow to the head (ctx.headblow) and, in its clause or up to two after it, vomiting, drowsiness or
+ * confusion (ctx.headsign: "đập đầu tau vô cửa, chừ tau cứ ói hoài", "cốc vào đầu mấy cái, giờ nó lừ
+ * đừ"): a head injury, read as what.medical at the sign so its own clause dates it. Someone must have
+ * struck (a violent act read in the message): a fall that knocks her head is masked as an accident.
+ */
+function headInjury(matches: Match[]): Match[] {
+  const blows = matches.filter((m) => m.concept === 'ctx.headblow');
+  if (!blows.length || !matches.some((m) => /^what\.(violence|weapon|mild)$/.test(m.concept))) return [];
+  return matches
+    .filter((s) => s.concept === 'ctx.headsign' && blows.some((b) => b.start < s.start && s.clause - b.clause <= 2))
+    .map((s) => ({ ...s, concept: 'what.medical' }));
+}
+
+/**
  * A syllable typed without dấu can be read as several words: "co toi" is "có tội" or "cổ tôi",
  * "dang" is "đang" or "đăng", "dot" is "đột" or "đốt". Where two readings share syllables typed
  * without dấu: a harm read first, or a time, wins over "this is a legal question" (frame.general),
@@ -1088,7 +1115,15 @@ export function assessDanger(message: string): Assessment {
     : [];
   // "… ép em đi phá thai, họ chở em tới phòng khám": taken to the clinic, the abortion forced on her is being done now.
   const abortUnderway = (m: Match) => m.concept === 'what.abort' && has('ctx.toclinic') && timeOf(m, matches, tokens) === 'none';
-  const harms = [...matches, ...takenOutOfReach(matches, tokens, has('frame.legal')), ...withChild, ...forcedToWed(matches, tokens), ...spreadImages]
+  const beatenThere = matches.some((m) => (m.concept === 'what.violence' || m.concept === 'what.weapon') && !negated(m, tokens));
+  const harms = [
+    ...matches,
+    ...takenOutOfReach(matches, tokens, has('frame.legal')),
+    ...withChild,
+    ...forcedToWed(matches, tokens),
+    ...spreadImages,
+    ...headInjury(matches),
+  ]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
     .filter((m) => m.concept !== 'what.missing' || (child && !has('frame.legal')))
@@ -1100,7 +1135,10 @@ export function assessDanger(message: string): Assessment {
           : // "con gái em 15 tuổi bị bắt phá thai": a girl made to is violence against a child.
             m.concept === 'what.abort' && minor
             ? 'violence'
-            : m.concept.slice(5)) as What,
+            : // "chủ giữ căn cước, ai bỏ trốn là bị đánh": papers kept where running away is beaten is being held.
+              m.concept === 'what.bonded' && beatenThere
+              ? 'confine'
+              : m.concept.slice(5)) as What,
       match: m,
       when: bornSince(m) ? 'past' : abortUnderway(m) ? 'now' : timeOf(m, matches, tokens),
       hypothetical: supposed(m, matches, tokens),
