@@ -74,4 +74,20 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     for (const q of ['chồng bỏ đi biệt tích mấy năm rồi', 'ck bo di biet tich may nam roi']) expect(reads(q), q).toContain('mất tích');
     for (const q of ['các chú đòi chia đất nhà nội', 'cac chu doi chia dat nha noi']) expect(reads(q), q).toContain('thừa kế quyền sử dụng đất');
   });
+
+  it('does not read a trigger inside another word (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    // "bắt … con" is custody; "bắt cóc trẻ con" is not.
+    expect(reads('bắt cóc trẻ con đem đi bán thì bị xử thế nào')).not.toContain('trực tiếp nuôi con');
+    // Without dấu "lam thu" could be "làm thử" (probation); "làm thủ tục" is not.
+    expect(reads('nhan con nuoi thi lam thu tuc o xa hay o huyen')).not.toContain('thử việc');
+    // "chia thua" could be "chia thửa" (splitting a plot); "chia thừa kế" is not.
+    expect(reads('khi nao thi chia thua ke theo phap luat')).not.toContain('tách thửa');
+    // "để lại sổ" is a social-insurance book kept; a savings book left by the dead is not.
+    expect(reads('mạ mất để lại sổ tiết kiệm, mấy anh em chia nhau thế nào')).not.toContain('bảo lưu');
+    // Without dấu "ko dam" could be "không đấm"; "không dám về" is her fear, and asks for shelter.
+    const shelter = reads('toi ni e ko dam ve nha, co cho mo cho me con e o tam k');
+    expect(shelter).not.toContain('đánh đập');
+    expect(shelter).toContain('nơi tạm lánh');
+  });
 });
