@@ -556,7 +556,19 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   if (dated && !onHarm) return 'past';
   let own = rank(inClause, harm, what);
   // "giờ nó hay đánh em": "hay", "thường" on the verb make it a habit, whatever "now" the clause is told in.
-  const habitOnHarm = inClause.some((m) => m.concept === 'when.habitual' && m.end <= harm.start && harm.start - m.end <= 1);
+  // "giờ thỉnh thoảng em vẫn buồn nôn": now and then, said anywhere before it in its clause, is no sign of now either.
+  const habitOnHarm = inClause.some(
+    (m) =>
+      m.concept === 'when.habitual' &&
+      m.end <= harm.start &&
+      (harm.start - m.end <= 1 ||
+        SOMETIMES.test(
+          tokens
+            .slice(m.start, m.end)
+            .map((t) => t.text)
+            .join(' '),
+        )),
+  );
   if (own === 'now' && habitOnHarm && !onHarm && !inClause.some((m) => /^when\.(just|present|near)$/.test(m.concept))) own = 'habitual';
   // "bố đánh mẹ suốt 20 năm, nay bố đã mất": he is gone, so what went on has ended.
   const gone = matches.some((m) => m.concept === 'when.safe' && m.clause !== harm.clause);
@@ -642,6 +654,9 @@ function hiredBySomeoneElse(frame: Match, _matches: Match[], tokens: Token[]): b
   return !before.some((t) => PRONOUN_SELF.test(t.text) || /^(muốn|muon|cách|cach|sao|định|dinh|cần|can|giúp|giup|nên|nen)$/.test(t.text));
 }
 
+/** "một mình" (alone) at token i: "mình" there is no speaker. */
+const aloneAt = (i: number, tokens: Token[]) => /^(mình|minh)$/.test(tokens[i]?.text ?? '') && /^(một|mot)$/.test(tokens[i - 1]?.text ?? '');
+
 /** She herself: first-person words. */
 const PRONOUN_SELF = /^(em|e|tôi|toi|mình|minh|tui|tớ|tao|tau|t)$/;
 
@@ -653,12 +668,14 @@ const PRONOUN_SELF = /^(em|e|tôi|toi|mình|minh|tui|tớ|tao|tau|t)$/;
 function casePut(harm: Match, matches: Match[], tokens: Token[]): boolean {
   const then = tokens.findIndex((t) => t.clause === harm.clause && /^(thì|thi)$/.test(t.text));
   if (then < 0 || !asksAfter(then, tokens)) return false;
-  const before = (concept: string) => matches.some((m) => m.concept === concept && m.clause === harm.clause && m.start < then);
+  // "bỏ con nhỏ ở nhà một mình thì cha mẹ có bị phạt không": "một mình" names no one.
+  const before = (concept: string) =>
+    matches.some((m) => m.concept === concept && m.clause === harm.clause && m.start < then && !(m.end - m.start === 1 && aloneAt(m.start, tokens)));
   if (before('who.child.own')) return false;
   if (before('who.general') && !before('who.self')) return true;
   // "bị chồng đánh thì báo ở đâu": a clause with no one named, not even her ("em", "tôi"), turned
   // into a question, asks about anyone it may happen to.
-  const named = tokens.some((t, i) => i < then && t.clause === harm.clause && PRONOUN.test(t.text));
+  const named = tokens.some((t, i) => i < then && t.clause === harm.clause && PRONOUN.test(t.text) && !aloneAt(i, tokens));
   // "… thì hàng xóm có được phá cửa vào cứu không": after "thì", what she asks whether someone may do.
   const askedLeave = harm.start > then && tokens.slice(then, harm.start).some((t) => /^(duoc|nen|quyen)$/.test(fold(t.text)));
   // "chồng đang cầm dao đứng ngoài cửa thì em có được đánh lại không": a harm going on now ("đang"
@@ -708,6 +725,9 @@ const FIND_OUT = /^(biet|phat|kiem|nhan)$/;
 
 /** First-person words: she speaks of herself. */
 const PRONOUN = /^(em|tôi|toi|tao|mình|minh|tui|tớ|to|con|cháu|chau|mẹ|me)$/;
+
+/** Now and then (when.habitual): "thỉnh thoảng", "đôi khi", "lâu lâu", "đôi lúc". */
+const SOMETIMES = /^(thỉnh thoảng|thinh thoang|đôi khi|doi khi|lâu lâu|lau lau|đôi lúc|doi luc)$/;
 
 /**
  * Strongest time among markers. "bây giờ" beats a past marker (it is said to update the past);
@@ -1088,7 +1108,9 @@ export function assessDanger(message: string): Assessment {
   // Ages and grades in words are read as digits ("mười ba tuổi", "lớp tám"): numbers.ts.
   const tokens = numbersInDigits(tokenize(message));
   // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
-  const read = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens)), tokens);
+  // "bỏ con nhỏ ở nhà một mình": "một mình" is alone, never "mình" the speaker closing a gapped phrase ("con ~ mình").
+  const alone = (m: Match) => m.concept.startsWith('who.') && m.gapped && aloneAt(m.end - 1, tokens);
+  const read = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens).filter((m) => !alone(m))), tokens);
   const conditions = read.filter((m) => threatCondition(m, read, tokens));
   const matches = toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !conditions.includes(m)));
   const has = (concept: string) => matches.some((m) => m.concept === concept);
