@@ -90,4 +90,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(shelter).not.toContain('đánh đập');
     expect(shelter).toContain('nơi tạm lánh');
   });
+
+  it('does not join two words far apart into a phrase they never made', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    // "bắt … con gái nghỉ học" is no custody, "con trai … con gái" no affair.
+    expect(reads('nhà ck bắt con gái nghỉ học để con trai đi học')).not.toContain('trực tiếp nuôi con');
+    expect(reads('mẹ ck bắt e đi siêu âm chọn con trai, nếu con gái thì bỏ')).not.toContain('một vợ một chồng');
+    expect(reads('chồng em đi trai gái suốt, lăng nhăng với mấy cô')).toContain('một vợ một chồng');
+  });
 });
