@@ -572,11 +572,14 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   if (own === 'now' && habitOnHarm && !onHarm && !inClause.some((m) => /^when\.(just|present|near)$/.test(m.concept))) own = 'habitual';
   // "bố đánh mẹ suốt 20 năm, nay bố đã mất": he is gone, so what went on has ended.
   const gone = matches.some((m) => m.concept === 'when.safe' && m.clause !== harm.clause);
+  // "mẹ mất rồi, em chỉ muốn đi theo mẹ cho xong": someone's death told is no end to her wish to die.
+  const death = (m: Match) => m.concept === 'when.safe' && tokens.slice(m.start, m.end).some((t) => /^(mất|mat|chết|chet|qua đời|đời|doi)$/.test(t.text));
+  const mourned = what === 'selfharm' && matches.every((m) => m.concept !== 'when.safe' || m.clause === harm.clause || death(m));
   // "con em đi lạc hôm qua, tối qua đã tìm được rồi", "bị bắt đi hôm qua, đã được giải cứu": a child
   // missing or taken who is found or freed after it is no longer gone, whenever she went ("đi tù" before
   // "giờ đang trên xe ra biên giới" is someone else's prison).
   if ((what === 'taken' || (what as string) === 'missing') && matches.some((m) => m.concept === 'ctx.recovered' && m.start >= harm.end)) return 'past';
-  if (gone && (own === 'ongoing' || own === 'habitual' || own === 'none')) return 'past';
+  if (gone && !mourned && (own === 'ongoing' || own === 'habitual' || own === 'none')) return 'past';
   // "lúc còn ở với bố dượng, em hay bị nhốt": a habit under a past frame set by an earlier clause
   // is a habit of that time.
   // "hồi còn chung sống, tối nào nó cũng đánh em": "every night" under that frame is a habit of that time too.
@@ -589,7 +592,11 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
     (m) =>
       m.concept.startsWith('when.') && m.clause !== harm.clause && m.concept !== 'when.progressive' && m.concept !== 'when.now' && m.concept !== 'when.near',
   );
-  return rank(elsewhere, harm, what);
+  return rank(
+    elsewhere.filter((m) => !(mourned && death(m))),
+    harm,
+    what,
+  );
 }
 
 /**
