@@ -4,6 +4,7 @@ import { ExtractiveAnswerer } from '../server/answer/extractive.js';
 import { asksSanction, wantsOf } from '../server/answer/plain/intent.js';
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
+import { agesNamed } from '../server/answer/plain/ages.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import type { Services } from '../server/services.js';
 import { testServices } from './helpers/app.js';
@@ -143,6 +144,32 @@ describe('which article the offline answer leads with', () => {
     const rule = hit('3', 'Hành vi bạo lực gia đình', ['Kiểm soát tài sản, thu nhập của thành viên gia đình.'], 0.97, [ask('chồng cầm tiền để vợ phải xin')]);
     expect(scoreUnits([decree, rule], w, wantsOf('chồng giữ hết lương của vợ, có sai luật không'))[0]!.hit.article).toBe('3');
     expect(scoreUnits([decree, rule], w, wantsOf('chồng giữ hết lương của vợ thì bị phạt bao nhiêu'))[0]!.hit.article).toBe('44');
+  });
+
+  it('leads with the khoản for the age she names, and with a threshold she is outside when no khoản holds her age', () => {
+    // Custody (HN&GĐ Điều 81 in miniature): the court's rule names children from 7, the next
+    // khoản children under 36 months; the first shares more of her words.
+    const custody = hit(
+      '81',
+      'Nuôi con sau khi ly hôn',
+      [
+        'Vợ chồng thỏa thuận người trực tiếp nuôi con; không thỏa thuận được thì Tòa án quyết định giao con cho một bên trực tiếp nuôi, nếu con từ đủ 07 tuổi trở lên thì phải xem xét nguyện vọng của con.',
+        'Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi.',
+      ],
+      1.0,
+    );
+    const w = { ly: 1, hon: 1, lyhon: 1, con: 1, ai: 0.5, nuoi: 1, connuoi: 0.5, tuoi: 0.5 };
+    const clauseFor = (q: string) => scoreUnits([custody], w, wantsOf(q), undefined, { ages: agesNamed(q) })[0]!.clause;
+    expect(clauseFor('ly hôn thì ai nuôi con')).toBe('1');
+    expect(clauseFor('ly hôn thì con 2 tuổi ai nuôi')).toBe('2');
+    expect(clauseFor('ly hôn thì con 9 tuổi ai nuôi')).toBe('1');
+    // Marriage age: no khoản holds 15, so the threshold she is below is not lowered: it answers.
+    const age = hit('8', 'Điều kiện kết hôn', ['Nữ từ đủ 18 tuổi trở lên mới được kết hôn.', 'Việc kết hôn do nam và nữ tự nguyện quyết định.'], 1.0);
+    const wm = { con: 1, gai: 1, tuoi: 1, ket: 1, hon: 1, kethon: 1 };
+    const q = 'con gái 15 tuổi có được kết hôn không';
+    const threshold = (opts: { ages?: number[] }) => scoreUnits([age], wm, wantsOf(q), undefined, opts).find((u) => u.clause === '1')!.score;
+    expect(threshold({ ages: agesNamed(q) })).toBe(threshold({}));
+    expect(scoreUnits([age], wm, wantsOf(q), undefined, { ages: agesNamed(q) })[0]!.clause).toBe('1');
   });
 
   it('leads with the rule unless she asks about punishment, then with the sanction she asked about', () => {

@@ -5,6 +5,7 @@ import { citationFor, citationLabel } from './citation.js';
 import { wantsOf } from './plain/intent.js';
 import { articleMeaning, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
+import { agesNamed } from './plain/ages.js';
 import { render } from './templates.js';
 
 /**
@@ -45,7 +46,10 @@ export class ExtractiveAnswerer implements Answerer {
     // only, the others are named under "Xem thêm" so that she can still find them.
     const answering = input.kind === 'emergency' ? input.hits.slice(0, EMERGENCY_LEAD_HITS) : input.hits;
     const leads = pickLeads(
-      scoreUnits(answering, input.termWeights, wantsOf(input.resolvedQuestion), input.termSpellings, { emergency: input.kind === 'emergency' }),
+      scoreUnits(answering, input.termWeights, wantsOf(input.resolvedQuestion), input.termSpellings, {
+        emergency: input.kind === 'emergency',
+        ages: agesNamed(input.resolvedQuestion),
+      }),
     );
     const stated: Unit[] = [];
     if (leads.length) {

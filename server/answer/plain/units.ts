@@ -2,6 +2,7 @@ import { foldedSyllablesOf } from '../../../ingest/text/vietnamese.js';
 import type { ArticleHit } from '../../retrieval/retriever.js';
 import { spelledAsTyped, spellingSet, type TermSpellings } from '../../retrieval/spellings.js';
 import { memoByText } from '../memo.js';
+import { statesAgeNamed } from './ages.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
 
 /**
@@ -55,6 +56,15 @@ const WANT_BONUS = 0.6;
  * leads before the fine first in it, and the other way round.
  */
 const SANCTION_UNASKED = 0.4;
+/**
+ * A unit stating an age range that holds the age she names (ages.ts) is worth this much more, and
+ * one stating only other ages, beside one that holds hers, this much less. Chosen on questions
+ * naming a child's age (custody, adoption, work, marriage); dev leads and the held-out phrasings'
+ * khoản (0.718 → 0.719) did not fall, at 0.5 either; 0.5 alone left "con em mới 18 tháng" with
+ * the khoản on children from 7 years.
+ */
+const AGE_BONUS = 0.8;
+const AGE_OTHER = 0.7;
 /** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
 const ALIGN_MIN_SHARE = 0.35;
 /**
@@ -107,7 +117,7 @@ export function scoreUnits(
   weights: Record<string, number>,
   wants: Want[],
   spellings?: TermSpellings,
-  opts: { consider?: number; emergency?: boolean } = {},
+  opts: { consider?: number; emergency?: boolean; ages?: readonly number[] } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
   if (!hits.length) return [];
@@ -141,6 +151,11 @@ export function scoreUnits(
     const units = unitsOf(h, rank);
     const aligned = alignArticleAsks(h, units);
     const clauseAsks = (h.notes ?? []).filter((n) => n.kind === 'ask' && n.clause);
+    // Which units state an age range holding an age she names; when one does, the others stating
+    // only other ages are another branch of the rule ("từ đủ 07 tuổi" for a child of 2). When none
+    // does, a range she is outside may be the answer itself ("nữ từ đủ 18 tuổi" for a girl of 15).
+    const ageOf = new Map(opts.ages?.length ? units.map((u) => [u, statesAgeNamed(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, opts.ages!)]) : []);
+    const ageHeld = [...ageOf.values()].includes('holds');
     for (const u of units) {
       const asks = [...(u.clause ? clauseAsks.filter((n) => n.clause === u.clause && (!n.point || n.point === u.point)) : []), ...(aligned.get(u) ?? [])];
       let ask = 0;
@@ -158,6 +173,10 @@ export function scoreUnits(
       // sentence says what its điểm do ("tối đa 10 ngày nếu thai dưới 5 tuần, 20 ngày …").
       if (/:\s*$/.test(u.text) && !u.point && !u.meaning) s *= 0.6;
       s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants) - (wants.length ? WANT_BONUS / 2 : 0);
+      // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
+      const age = ageOf.get(u);
+      if (age === 'holds') s *= 1 + AGE_BONUS;
+      else if (age === 'other' && ageHeld) s *= AGE_OTHER;
       // What happens to the wrongdoer leads when, and only when, she asks about it — prison when
       // she asks about prison.
       const full = `${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`;
