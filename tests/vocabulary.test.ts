@@ -97,5 +97,13 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('nhà ck bắt con gái nghỉ học để con trai đi học')).not.toContain('trực tiếp nuôi con');
     expect(reads('mẹ ck bắt e đi siêu âm chọn con trai, nếu con gái thì bỏ')).not.toContain('một vợ một chồng');
     expect(reads('chồng em đi trai gái suốt, lăng nhăng với mấy cô')).toContain('một vợ một chồng');
+    // "học … việc" (apprenticeship) is not inside "hỗ trợ học nghề tìm việc".
+    expect(reads('mất ruộng có được hỗ trợ học nghề tìm việc không')).not.toContain('thử việc');
+  });
+
+  it('reads "được chia" as divorce or inheritance by the rest of the message', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    expect(reads('ly hôn thì e có được chia tài sản ngang ck không')).not.toContain('di sản');
+    expect(reads('bố mất rồi, con gái có được chia đất không')).toContain('di sản');
   });
 });
