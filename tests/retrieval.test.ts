@@ -119,6 +119,9 @@ describe('hybrid retrieval', () => {
     expect(childMarriage('vo chong em co 1 chau, gio ly hon thi chau 8 tuoi o voi ai')).toBe(false);
     expect(childMarriage('vợ chồng em kết hôn được 10 năm, có con 8 tuổi, giờ muốn ly hôn')).toBe(false);
     expect(childMarriage('chồng em mất, con 3 tuổi có được thừa kế không')).toBe(false);
+    // Her husband's family is no act of marrying; going to live there as a bride is.
+    expect(childMarriage('ly hôn xong con mới 2 tuổi, nhà chồng đòi giành cháu')).toBe(false);
+    expect(childMarriage('con gái 15 tuổi đã về nhà chồng')).toBe(true);
   });
 
   it('hears prison told as a fact of her life as no question about a sentence', () => {
