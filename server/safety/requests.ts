@@ -108,7 +108,7 @@ export function readRequest(message: string): Request | null {
   // it is done to, not the doer.
   const frames = matches.filter((m) => WHOSE.has(m.concept) && !(m.concept === 'frame:victim' && OBJECT_BEFORE.test(tokens[m.start - 1]?.text ?? '')));
   const unlawful = matches
-    .filter((m) => m.concept.startsWith('unlawful:') && !doneToHer(m, frames) && !askedAsLaw(m, matches, frames, tokens))
+    .filter((m) => m.concept.startsWith('unlawful:') && !acrossThi(m, tokens, rows) && !doneToHer(m, frames, tokens) && !askedAsLaw(m, matches, frames, tokens))
     .sort((a, b) => b.end - b.start - (a.end - a.start))[0]?.concept;
   if (unlawful) {
     const [, consequence = '', consequenceQuery = '', alternative = ''] = rows.get(unlawful)!.extra;
@@ -125,23 +125,43 @@ export function readRequest(message: string): Request | null {
 }
 
 /**
- * "làm giả giấy tờ thì bị phạt thế nào", "em muốn biết đưa hối lộ … thì bị đi tù": a question about
- * the consequence (frame:law after the phrase, neither negated — "mà không bị phạt" is evasion — nor
- * a purpose — "để hàng xóm bị phạt") asks
- * about the law — unless the nearest frame before the phrase is her asking how ("làm sao",
- * "cách", "muốn"), which makes it her request with a worry attached.
+ * "làm giả giấy tờ thì bị phạt thế nào", "em muốn biết đưa hối lộ … thì bị đi tù", "di chúc có tẩy
+ * xóa thì có còn giá trị không", "mức phạt … tung ảnh riêng tư của vợ": a question about the
+ * consequence, validity or procedure of the act (frame:law before or after the phrase), neither
+ * negated — "mà không bị phạt" is evasion — nor a purpose — "để hàng xóm bị phạt" — asks about the
+ * law, unless the nearest frame before the phrase is her asking how ("làm sao", "cách", "muốn"),
+ * which makes it her request with a worry attached.
+ *
+ * A purpose ("để") counts only in the clause of the frame, and not when the frame is asked ("có bị",
+ * "thì bị", "có hợp lệ"): "làm giả giấy tờ để lấy tiền bảo hiểm có bị sao không" and "bố mẹ ép con
+ * gái lấy chồng để lấy tiền sính lễ, có bị đi tù không" ask the consequence of the whole act.
  */
 function askedAsLaw(m: Match, matches: Match[], frames: Match[], tokens: Token[]): boolean {
-  const consequence = matches.some(
-    (l) =>
-      l.concept === 'frame:law' &&
-      l.start >= m.start &&
-      !/^(không|khong|khỏi|khoi|chẳng|chang|tránh|tranh|đỡ)$/.test(tokens[l.start - 1]?.text ?? '') &&
-      !tokens.slice(m.end, l.start).some((t) => /^(để|đê)$/.test(t.text)),
-  );
+  const word = (i: number) => tokens[i]?.text ?? '';
+  const consequence = matches.some((l) => {
+    if (l.concept !== 'frame:law') return false;
+    if (l.end > m.start && l.start < m.end) return false;
+    if (l.start < m.start && l.clause !== m.clause) return false;
+    if (NEGATION.test(word(l.start - 1))) return false;
+    const asked = /^(có|co|thì|thi)$/.test(word(l.start)) || /^(có|co|thì|thi)$/.test(word(l.start - 1)) || /^(có|co|thì|thi)$/.test(word(l.start - 2));
+    const [from, to] = l.start >= m.end ? [m.end, l.start] : [l.end, m.start];
+    const purpose = tokens.slice(from, to).some((t, k) => /^(để|đê)$/.test(t.text) && tokens[from + k]!.clause === l.clause);
+    return !(purpose && !asked);
+  });
   if (!consequence) return false;
   const before = frames.filter((f) => f.clause === m.clause && f.start < m.start).sort((a, b) => b.start - a.start || b.end - a.end)[0];
   return before?.concept !== 'frame:ask';
+}
+
+const NEGATION = /^(không|khong|khỏi|khoi|chẳng|chang|tránh|tranh|đỡ)$/;
+
+/**
+ * A phrase whose gap reaches over "thì" joins a condition to the question after it: "chồng muốn bỏ tật
+ * đánh vợ thì học ở đâu" is not "vợ ~ ở đâu" (where his wife is). Rows that spell "thì" themselves keep it.
+ */
+function acrossThi(m: Match, tokens: Token[], rows: Map<string, Row>): boolean {
+  if (rows.get(m.concept)?.phrases.some((p) => /(^|\s)(thì|thi)(\s|$)/.test(p))) return false;
+  return tokens.slice(m.start + 1, m.end - 1).some((t) => /^(thì|thi)$/.test(t.text));
 }
 
 /** Frames that say whose act a phrase names: hers (ask), someone else's done to her (victim), or a question about it. */
@@ -163,9 +183,29 @@ const ALWAYS_HER_REQUEST = new Set(['unlawful:evade-order']);
  * Whether an unlawful act is done to her rather than asked for: the nearest frame before the
  * phrase, in its clause, names someone else as the doer ("chồng", "hàng xóm", "bị", "dọa", "ép").
  * She asks for it when that frame is hers ("làm sao để", "muốn", "cho em xin") or there is none.
+ * Two more ways say it is done to her: she or her child is named right after the act ("tin giả bôi
+ * nhọ con tôi", "tung ảnh của tôi"), and an act listed after a passive in the clause before, with
+ * nothing else in its own clause ("con nuôi bị bố mẹ nuôi đối xử tàn tệ, làm nhục").
  */
-function doneToHer(m: Match, frames: Match[]): boolean {
+function doneToHer(m: Match, frames: Match[], tokens: Token[]): boolean {
   if (ALWAYS_HER_REQUEST.has(m.concept)) return false;
   const before = frames.filter((f) => f.clause === m.clause && f.start < m.start).sort((a, b) => b.start - a.start || b.end - a.end)[0];
-  return before?.concept === 'frame:victim';
+  if (before) return before.concept === 'frame:victim';
+  // "vợ tôi" closing the phrase ("địa chỉ nhà tạm lánh mà vợ tôi đang ở") names whose wife, not whom it is done to.
+  if (!PERSON_WORD.test(tokens[m.end - 1]?.text ?? '') && herAfter(tokens, m.end)) return true;
+  const word = (i: number) => tokens[i]?.text ?? '';
+  const alone = tokens[m.start - 1]?.clause !== m.clause && tokens[m.end]?.clause !== m.clause;
+  if (!alone) return false;
+  const prev = frames.filter((f) => f.clause === m.clause - 1).sort((a, b) => b.start - a.start)[0];
+  return prev?.concept === 'frame:victim' && /^(bị|bi)$/.test(word(prev.start)) && prev.end - prev.start === 1;
+}
+
+const PERSON_WORD = /^(vợ|vo|chồng|chong|ck|con|bồ|bo|nó|no|người|nguoi|yêu|yeu|kia|ta|ấy|ay|hắn|han|cũ|cu)$/;
+
+/** "tôi", "con tôi", "của tôi", "nhà mình" right after the act: she or her own is the one it is done to. */
+function herAfter(tokens: Token[], at: number): boolean {
+  const word = (i: number) => tokens[i]?.text ?? '';
+  const SELF = /^(tôi|toi|mình|minh)$/;
+  if (SELF.test(word(at))) return true;
+  return /^(của|cua|con|nhà|nha|vợ|vo|chồng|chong|mẹ|me|bố|bo)$/.test(word(at)) && SELF.test(word(at + 1));
 }
