@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { assessDanger } from '../server/safety/assess.js';
 import { readRequest } from '../server/safety/requests.js';
 
 /**
@@ -95,3 +96,35 @@ describe('whose act, and where a phrase ends', () => {
   });
 });
 
+describe('general legal questions with nobody in danger now raise no emergency', () => {
+  it('a word in another sense: "nghị định", "đám giỗ", "lệnh cấm", "đánh tráo", riding into someone, "có được bán", "tra cứu"', () => {
+    for (const q of [
+      'nghị định 144 lạm dụng thân thể người nhà',
+      'đang có lệnh cấm của tòa mà nhà có đám giỗ',
+      'nghi bệnh viện đánh tráo con mình',
+      'con 16 tuổi đi xe máy đâm người thì ai phải đền',
+      'đất của mình có được bán cho người khác không',
+      'muốn tra cứu số liệu bạo lực gia đình ở đâu',
+    ]) {
+      expect(assessDanger(q).level, q).toBe('ordinary');
+    }
+  });
+  it('the same words beside a danger still raise it', () => {
+    expect(assessDanger('em đang bị một đám thanh niên vây đánh ở đầu làng').level).toBe('emergency');
+    expect(assessDanger('nó lái xe đâm thẳng vào em').level).toBe('emergency');
+    expect(assessDanger('cứu em với, chồng em đang đánh em').level).toBe('emergency');
+  });
+  it('help or a procedure asked after a harm told with no time puts the helplines above the answer (urgent), not the police now', () => {
+    for (const q of [
+      'con bị xâm hại có được hỗ trợ tiền sách vở không',
+      'bị chồng đánh có được người giúp về pháp luật miễn phí không',
+      'con bị bố đánh có được đưa vào trung tâm tạm lánh không',
+      'nghi hàng xóm xâm hại con gái thì báo ở đâu',
+    ]) {
+      expect(assessDanger(q).level, q).toBe('urgent');
+    }
+    // A weapon or a beating now is still an emergency, whatever she asks beside it.
+    expect(assessDanger('chồng cầm dao đòi giết em, em có được bỏ về nhà mẹ không').level).toBe('emergency');
+    expect(assessDanger('chồng đang đánh con, em có được đưa con đi không').level).toBe('emergency');
+  });
+});
