@@ -15,6 +15,7 @@ import { DEFAULT_PARAMS, type DocumentFilter, type IndexParams, type IndexedChun
 import type { Ranker } from './rank/ranker.js';
 import { withSanctionAsked } from './rank/sanction.js';
 import { withoutForeignUnasked } from './rank/foreign.js';
+import { withoutChildrenUnasked } from './rank/children.js';
 import { memoByText } from '../answer/memo.js';
 import { rerankFirst, type FirstRerank } from './rank/first.js';
 import { HEAD, reorderHead } from './rank/head.js';
@@ -117,6 +118,8 @@ export function createRetriever({
       ranked = withSanctionAsked(lex, ranked, query);
       // A foreign element's article when she says nothing foreign (rank/foreign.ts).
       ranked = withoutForeignUnasked(lex, ranked, query);
+      // A law about children when she names no child (rank/children.ts).
+      ranked = withoutChildrenUnasked(lex.chunks, idx.docs, ranked, query);
       // Among the first articles, what tells them apart (rank/first.ts).
       const sanctioned = ranked;
       ranked = rerankFirst(idx, ranked, weights, firstRerank);
