@@ -1,6 +1,7 @@
 import { fold } from '../../../ingest/text/vietnamese.js';
 import type { DocInfo } from '../index/corpus-index.js';
 import type { IndexedChunk, ScoredChunk } from '../index/lexical-index.js';
+import { lowerWhere } from './lower.js';
 
 /**
  * A law about children (Luật Trẻ em and its decree) shares the words of an adult's question
@@ -42,14 +43,12 @@ export function withoutChildrenUnasked(
   penalty = CHILD_UNASKED_PENALTY,
 ): ScoredChunk[] {
   if (penalty <= 0 || !ranked.length || namesChild(question)) return ranked;
-  let top = 0;
-  for (const r of ranked) if (r.score > top) top = r.score;
-  const take = penalty * top;
+  // Each document's title is read once, not once per chunk.
   const children = new Map<string, boolean>();
   const about = (id: string) => {
     let v = children.get(id);
     if (v === undefined) children.set(id, (v = aboutChildren(docs.get(id))));
     return v;
   };
-  return ranked.map((r) => (about(chunks[r.index]!.documentId) ? { index: r.index, score: r.score - take } : r));
+  return lowerWhere(ranked, penalty, (i) => about(chunks[i]!.documentId));
 }

@@ -1,5 +1,6 @@
 import { fold, syllables } from '../../../ingest/text/vietnamese.js';
 import type { LexicalIndex, ScoredChunk } from '../index/lexical-index.js';
+import { lowerWhere } from './lower.js';
 
 /**
  * An article about a matter with a foreign element ("Ly hôn có yếu tố nước ngoài", "Các trường
@@ -31,8 +32,5 @@ export function mentionsForeign(question: string): boolean {
  */
 export function withoutForeignUnasked(lex: LexicalIndex, ranked: ScoredChunk[], question: string, penalty = FOREIGN_UNASKED_PENALTY): ScoredChunk[] {
   if (penalty <= 0 || !ranked.length || mentionsForeign(question)) return ranked;
-  let top = 0;
-  for (const r of ranked) if (r.score > top) top = r.score;
-  const take = penalty * top;
-  return ranked.map((r) => (lex.contains(r.index, 'nuocngoai', ['title']) ? { index: r.index, score: r.score - take } : r));
+  return lowerWhere(ranked, penalty, (i) => lex.contains(i, 'nuocngoai', ['title']));
 }
