@@ -137,13 +137,13 @@ export function readRequest(message: string): Request | null {
  * gái lấy chồng để lấy tiền sính lễ, có bị đi tù không" ask the consequence of the whole act.
  */
 function askedAsLaw(m: Match, matches: Match[], frames: Match[], tokens: Token[]): boolean {
-  const word = (i: number) => tokens[i]?.text ?? '';
   const consequence = matches.some((l) => {
     if (l.concept !== 'frame:law') return false;
     if (l.end > m.start && l.start < m.end) return false;
     if (l.start < m.start && l.clause !== m.clause) return false;
-    if (NEGATION.test(word(l.start - 1))) return false;
-    const asked = /^(có|co|thì|thi)$/.test(word(l.start)) || /^(có|co|thì|thi)$/.test(word(l.start - 1)) || /^(có|co|thì|thi)$/.test(word(l.start - 2));
+    if (NEGATION.test(wordAt(tokens, l.start - 1))) return false;
+    // "có bị", "thì bị", "có hợp lệ": the frame asked, within two words before it.
+    const asked = [0, 1, 2].some((back) => /^(có|co|thì|thi)$/.test(wordAt(tokens, l.start - back)));
     const [from, to] = l.start >= m.end ? [m.end, l.start] : [l.end, m.start];
     const purpose = tokens.slice(from, to).some((t, k) => /^(để|đê)$/.test(t.text) && tokens[from + k]!.clause === l.clause);
     return !(purpose && !asked);
@@ -152,6 +152,9 @@ function askedAsLaw(m: Match, matches: Match[], frames: Match[], tokens: Token[]
   const before = frames.filter((f) => f.clause === m.clause && f.start < m.start).sort((a, b) => b.start - a.start || b.end - a.end)[0];
   return before?.concept !== 'frame:ask';
 }
+
+/** The text of tokens[i], or '' outside the message. */
+const wordAt = (tokens: Token[], i: number): string => tokens[i]?.text ?? '';
 
 const NEGATION = /^(không|khong|khỏi|khoi|chẳng|chang|tránh|tranh|đỡ)$/;
 
@@ -193,19 +196,17 @@ function doneToHer(m: Match, frames: Match[], tokens: Token[]): boolean {
   if (before) return before.concept === 'frame:victim';
   // "vợ tôi" closing the phrase ("địa chỉ nhà tạm lánh mà vợ tôi đang ở") names whose wife, not whom it is done to.
   if (!PERSON_WORD.test(tokens[m.end - 1]?.text ?? '') && herAfter(tokens, m.end)) return true;
-  const word = (i: number) => tokens[i]?.text ?? '';
   const alone = tokens[m.start - 1]?.clause !== m.clause && tokens[m.end]?.clause !== m.clause;
   if (!alone) return false;
   const prev = frames.filter((f) => f.clause === m.clause - 1).sort((a, b) => b.start - a.start)[0];
-  return prev?.concept === 'frame:victim' && /^(bị|bi)$/.test(word(prev.start)) && prev.end - prev.start === 1;
+  return prev?.concept === 'frame:victim' && /^(bị|bi)$/.test(wordAt(tokens, prev.start)) && prev.end - prev.start === 1;
 }
 
 const PERSON_WORD = /^(vợ|vo|chồng|chong|ck|con|bồ|bo|nó|no|người|nguoi|yêu|yeu|kia|ta|ấy|ay|hắn|han|cũ|cu)$/;
 
 /** "tôi", "con tôi", "của tôi", "nhà mình" right after the act: she or her own is the one it is done to. */
 function herAfter(tokens: Token[], at: number): boolean {
-  const word = (i: number) => tokens[i]?.text ?? '';
   const SELF = /^(tôi|toi|mình|minh)$/;
-  if (SELF.test(word(at))) return true;
-  return /^(của|cua|con|nhà|nha|vợ|vo|chồng|chong|mẹ|me|bố|bo)$/.test(word(at)) && SELF.test(word(at + 1));
+  if (SELF.test(wordAt(tokens, at))) return true;
+  return /^(của|cua|con|nhà|nha|vợ|vo|chồng|chong|mẹ|me|bố|bo)$/.test(wordAt(tokens, at)) && SELF.test(wordAt(tokens, at + 1));
 }

@@ -34,13 +34,13 @@ export function agesNamed(question: string): number[] {
 export function ageRangesStated(text: string): AgeRange[] {
   let f = fold(text.normalize('NFC').toLowerCase());
   const out: AgeRange[] = [];
+  // Each range read is blanked out, so a one-sided pattern does not read it again inside a two-sided one.
   const take = (re: RegExp, range: (m: RegExpMatchArray) => AgeRange | null) => {
-    f = f.replace(re, (...args) => {
-      const m = args.slice(0, -2) as unknown as RegExpMatchArray;
+    for (const m of f.matchAll(re)) {
       const r = range(m);
       if (r) out.push(r);
-      return ' ';
-    });
+    }
+    f = f.replace(re, ' ');
   };
   // "từ đủ 16 tuổi đến dưới 18 tuổi", "từ 13 đến dưới 15 tuổi", "từ đủ 13 tuổi đến chưa đủ 15 tuổi"
   take(new RegExp(`\\btu (?:du )?(\\d+)(?: ${UNIT})? (?:den|toi) (?:duoi |chua du |het )?(\\d+) ${UNIT}`, 'g'), (m) => {
