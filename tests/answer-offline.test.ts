@@ -5,6 +5,7 @@ import { asksSanction, wantsOf } from '../server/answer/plain/intent.js';
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
+import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import type { Services } from '../server/services.js';
 import { testServices } from './helpers/app.js';
@@ -170,6 +171,49 @@ describe('which article the offline answer leads with', () => {
     const threshold = (opts: { ages?: number[] }) => scoreUnits([age], wm, wantsOf(q), undefined, opts).find((u) => u.clause === '1')!.score;
     expect(threshold({ ages: agesNamed(q) })).toBe(threshold({}));
     expect(scoreUnits([age], wm, wantsOf(q), undefined, { ages: agesNamed(q) })[0]!.clause).toBe('1');
+  });
+
+  it('does not lead with the khoản revoking what she asks how to get, unless she asks to undo it', () => {
+    // PCBLGĐ Điều 25 in miniature: khoản 4 (revoking the order) repeats every word of her request,
+    // and a member ask about withdrawing it matches her words closely.
+    const order = hit(
+      '25',
+      'Cấm tiếp xúc theo quyết định của Chủ tịch Ủy ban nhân dân cấp xã',
+      [
+        'Chủ tịch Ủy ban nhân dân cấp xã quyết định áp dụng biện pháp cấm tiếp xúc khi có đề nghị của người bị bạo lực gia đình.',
+        'Quyết định cấm tiếp xúc có hiệu lực ngay sau khi ký.',
+        'Chủ tịch Ủy ban nhân dân cấp xã ra quyết định cấm tiếp xúc có thẩm quyền hủy bỏ quyết định cấm tiếp xúc theo yêu cầu của người đề nghị ra quyết định cấm tiếp xúc.',
+      ],
+      1.0,
+      [
+        ask('muốn rút lại lệnh cấm tiếp xúc với chồng', '3'),
+        ask('xin lệnh cấm chồng đến gần mình ở đâu', '1'),
+        meaning('Chủ tịch xã quyết định cấm tiếp xúc khi người bị bạo lực đề nghị.', '1'),
+        meaning('Chủ tịch xã hủy quyết định cấm tiếp xúc khi người đề nghị yêu cầu.', '3'),
+      ],
+    );
+    const w = { xin: 1, lenh: 1, cam: 1, tiep: 1, xuc: 1, camtiep: 1, tiepxuc: 1, quyet: 0.5, dinh: 0.5, rut: 1.5, lai: 0.5, rutlai: 1.5 };
+    const clauseFor = (q: string, undoAsked: boolean) => scoreUnits([order], w, wantsOf(q), undefined, { undoAsked })[0]!.clause;
+    // Without the class, khoản 3 led (its words and its ask share more of hers).
+    expect(clauseFor('lam sao de xin lenh cam tiep xuc', true)).toBe('3');
+    expect(asksUndoing('lam sao de xin lenh cam tiep xuc')).toBe(false);
+    expect(clauseFor('lam sao de xin lenh cam tiep xuc', false)).toBe('1');
+    expect(asksUndoing('muốn rút lại lệnh cấm tiếp xúc')).toBe(true);
+    expect(clauseFor('muốn rút lại lệnh cấm tiếp xúc', true)).toBe('3');
+  });
+
+  it('reads undoing narrowly: an act of revoking or a rule not applying, not dismissal, expropriation or a consequence', () => {
+    expect(statesUndoing('Chủ tịch xã có thẩm quyền hủy bỏ quyết định cấm tiếp xúc')).toBe(true);
+    expect(statesUndoing('Quy định tại khoản 1 Điều này không áp dụng đối với người từ chối nhận di sản')).toBe(true);
+    // The rule she asks about, in the law's words.
+    expect(statesUndoing('Người sử dụng lao động không được đơn phương chấm dứt hợp đồng lao động với lao động nữ vì lý do mang thai')).toBe(false);
+    expect(statesUndoing('Nhà nước thu hồi đất vì mục đích quốc phòng, an ninh')).toBe(false);
+    expect(statesUndoing('Sau 03 tháng mà người lập di chúc còn sống thì di chúc miệng mặc nhiên bị huỷ bỏ.')).toBe(false);
+    expect(statesUndoing('Trừ trường hợp có thỏa thuận khác, cha mẹ đẻ không còn quyền, nghĩa vụ đối với con')).toBe(false);
+    // Her own words for undoing, typed with or without dấu; "hủy hoại" is destroying, not undoing.
+    expect(asksUndoing('nhan con nuoi roi muon huy ko nhan nua dc k')).toBe(true);
+    expect(asksUndoing('đang thử việc nghỉ ngang có phải đền không')).toBe(true);
+    expect(asksUndoing('chồng hủy hoại đồ đạc trong nhà')).toBe(false);
   });
 
   it('leads with the rule unless she asks about punishment, then with the sanction she asked about', () => {

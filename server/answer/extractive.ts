@@ -6,6 +6,7 @@ import { wantsOf } from './plain/intent.js';
 import { articleMeaning, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { agesNamed } from './plain/ages.js';
+import { asksUndoing } from './plain/undo.js';
 import { render } from './templates.js';
 
 /**
@@ -49,6 +50,7 @@ export class ExtractiveAnswerer implements Answerer {
       scoreUnits(answering, input.termWeights, wantsOf(input.resolvedQuestion), input.termSpellings, {
         emergency: input.kind === 'emergency',
         ages: agesNamed(input.resolvedQuestion),
+        undoAsked: asksUndoing(input.resolvedQuestion),
       }),
     );
     const stated: Unit[] = [];

@@ -4,6 +4,7 @@ import { spelledAsTyped, spellingSet, type TermSpellings } from '../../retrieval
 import { memoByText } from '../memo.js';
 import { statesAgeNamed } from './ages.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
+import { noteAsksUndoing, statesUndoing } from './undo.js';
 
 /**
  * The quotable pieces of retrieved articles (lead-in, khoản, điểm) with what members say about
@@ -65,6 +66,11 @@ const SANCTION_UNASKED = 0.4;
  */
 const AGE_BONUS = 0.8;
 const AGE_OTHER = 0.7;
+/**
+ * A khoản undoing what she asks how to get (revoking the order she asks for, an exception: undo.ts)
+ * when she does not ask about undoing.
+ */
+const UNDO_UNASKED = 0.6;
 /** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
 const ALIGN_MIN_SHARE = 0.35;
 /**
@@ -117,7 +123,7 @@ export function scoreUnits(
   weights: Record<string, number>,
   wants: Want[],
   spellings?: TermSpellings,
-  opts: { consider?: number; emergency?: boolean; ages?: readonly number[] } = {},
+  opts: { consider?: number; emergency?: boolean; ages?: readonly number[]; undoAsked?: boolean } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
   if (!hits.length) return [];
@@ -131,6 +137,7 @@ export function scoreUnits(
   const top = hits[0]!.score;
   const sanctionAsked = asksSanction(wants);
   const prisonAsked = wants.includes('prison');
+  const undoAsked = opts.undoAsked ?? false;
   const considered = hits.slice(0, consider).filter((h) => h.score >= top * 0.55);
   const all: Unit[] = [];
   // How well one ask matches the question depends on its text alone: scored once per search.
@@ -161,7 +168,8 @@ export function scoreUnits(
       let ask = 0;
       // An ask for another kind of answer than hers says her situation, not her question
       // (retrieval's head order reads it the same way, rank/head.ts).
-      for (const a of asks) if (!asksAnotherAnswer(askWants(a.text), wants)) ask = Math.max(ask, askScore(a.text));
+      // So does an ask about undoing ("muốn rút lại lệnh cấm") when she asks how to get it.
+      for (const a of asks) if (!asksAnotherAnswer(askWants(a.text), wants) && (undoAsked || !askUndoes(a.text))) ask = Math.max(ask, askScore(a.text));
       // A điểm inherits its khoản's asks only partly: they may be about another điểm.
       if (u.point && !asks.some((a) => a.point === u.point)) ask *= 0.7;
       const own = `${u.text} ${u.meaning ?? ''}`;
@@ -184,6 +192,8 @@ export function scoreUnits(
       // is no first word on what is happening to her either.
       const states = prisonAsked ? fitsWants(full, ['prison']) === 1 : statesSanction(full) || (opts.emergency === true && isRemedy(u));
       if (sanctionAsked !== states) s *= SANCTION_UNASKED;
+      // Revoking or excepting from what she asks how to get ("hủy bỏ quyết định cấm tiếp xúc").
+      if (!undoAsked && undoes(full)) s *= UNDO_UNASKED;
       u.score = s;
       all.push(u);
     }
@@ -222,6 +232,10 @@ function isRemedy(u: Unit): boolean {
 
 /** A text's spellings, for the words she typed with dấu (shared between calls). */
 const spelledIn = memoByText(spellingSet, WORDS_KEPT);
+
+/** Whether a text of the law, or an ask, is about undoing (shared between calls). */
+const undoes = memoByText(statesUndoing, WORDS_KEPT);
+const askUndoes = memoByText(noteAsksUndoing, WORDS_KEPT);
 
 /** What kind of answer each ask asks for (shared between calls). */
 const askWants = memoByText((text: string): Want[] => wantsOf(text), WORDS_KEPT);
