@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ageRangesStated, agesNamed, statesAgeNamed } from '../server/answer/plain/ages.js';
+import { ageOutsideNote, ageRangesStated, agesNamed, herAges, statesAgeNamed } from '../server/answer/plain/ages.js';
 
 const Y = 12;
 
@@ -30,5 +30,37 @@ describe('age ranges a khoản states', () => {
     expect(statesAgeNamed('Con dưới 36 tháng tuổi được giao cho mẹ', agesNamed('con 2 tuổi'))).toBe('holds');
     expect(statesAgeNamed('con từ đủ 07 tuổi trở lên thì phải xem xét nguyện vọng', agesNamed('con 2 tuổi'))).toBe('other');
     expect(statesAgeNamed('Vợ chồng thỏa thuận về người trực tiếp nuôi con', agesNamed('con 2 tuổi'))).toBe('none');
+  });
+});
+
+describe('a rule about other ages than hers', () => {
+  // BLHS Điều 145 khoản 1, as the law and its plain sentence say it.
+  const art145 =
+    'Người nào đủ 18 tuổi trở lên mà giao cấu hoặc thực hiện hành vi quan hệ tình dục khác với người từ đủ 13 tuổi đến dưới 16 tuổi Người đủ 18 tuổi trở lên giao cấu, quan hệ tình dục với trẻ từ đủ 13 đến dưới 16 tuổi, bị tù 01 đến 05 năm.';
+
+  it("reads whose age she asks about: hers or her child's, not the other party's", () => {
+    expect(herAges('em 17 tuổi có bầu với bạn trai 18 tuổi, bạn trai có bị đi tù không')).toEqual([17 * Y]);
+    expect(herAges('bạn trai 20 tuổi quan hệ với em 15 tuổi có sao không')).toEqual([15 * Y]);
+    expect(herAges('con bé nhà e 15 tuổi bị thằng 20 tuổi dụ')).toEqual([15 * Y]);
+    // Nobody named beside the age: every age counts.
+    expect(herAges('người 25 tuổi có được nhận con nuôi không')).toEqual([25 * Y]);
+  });
+
+  it('says the range of a rule she is outside of, and says nothing when a range holds her age', () => {
+    const note = ageOutsideNote(art145, 'em 17 tuổi có bầu với bạn trai 18 tuổi, bạn trai có bị đi tù không');
+    expect(note).toBe('Lưu ý: khoản luật dưới đây nói về người từ đủ 13 tuổi đến dưới 16 tuổi; tuổi chị nêu (17 tuổi) không thuộc độ tuổi này.');
+    // A girl of 15: the rule is about her.
+    expect(ageOutsideNote(art145, 'bạn trai 20 tuổi quan hệ với em 15 tuổi có sao không')).toBeNull();
+    // Child custody: under 36 months is a child of 2, not of 5; no age named, no note.
+    const custody = 'Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi';
+    expect(ageOutsideNote(custody, 'ly hôn thì con 2 tuổi ai nuôi')).toBeNull();
+    expect(ageOutsideNote(custody, 'ly hôn thì con 5 tuổi ai nuôi')).toBe(
+      'Lưu ý: khoản luật dưới đây nói về người dưới 36 tháng tuổi; tuổi chị nêu (5 tuổi) không thuộc độ tuổi này.',
+    );
+    expect(ageOutsideNote(custody, 'ly hôn thì ai nuôi con')).toBeNull();
+    // A threshold she is below is named as such.
+    expect(ageOutsideNote('Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên', 'con gái 15 tuổi có được lấy chồng không')).toBe(
+      'Lưu ý: khoản luật dưới đây nói về người từ đủ 20 tuổi trở lên hoặc từ đủ 18 tuổi trở lên; tuổi chị nêu (15 tuổi) không thuộc độ tuổi này.',
+    );
   });
 });

@@ -283,6 +283,17 @@ describe('offline answers on the bundled laws', () => {
     await services.db.close();
   });
 
+  it('does not tell a girl of 17 the rule for a child of 13 to 16 as her case', async () => {
+    const r = await respond(services, { message: 'em 17 tuổi có bầu với bạn trai 18 tuổi, bạn trai có bị đi tù không' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '100/2015/QH13' }, article: '145' });
+    const lines = r.answer.split('\n');
+    const note = lines.findIndex((l) => l.startsWith('Lưu ý: khoản luật dưới đây nói về người từ đủ 13 tuổi đến dưới 16 tuổi'));
+    expect(note).toBeGreaterThanOrEqual(0);
+    expect(lines[note]).toContain('(17 tuổi)');
+    // Said before the rule's own sentence, not after it.
+    expect(lines.findIndex((l) => l.startsWith('Căn cứ:'))).toBeGreaterThan(note + 1);
+  }, 60_000);
+
   it('answers dismissal for being pregnant from the Labour Code khoản that forbids it, the other laws under "Xem thêm"', async () => {
     const r = await respond(services, { message: 'bị đuổi việc vì có bầu' });
     expect(r.citations[0]).toMatchObject({ document: { number: '45/2019/QH14' }, article: '137', clause: '3' });

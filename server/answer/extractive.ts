@@ -5,7 +5,7 @@ import { citationFor, citationLabel } from './citation.js';
 import { wantsOf } from './plain/intent.js';
 import { articleMeaning, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
-import { agesNamed } from './plain/ages.js';
+import { ageOutsideNote, agesNamed } from './plain/ages.js';
 import { asksUndoing } from './plain/undo.js';
 import { render } from './templates.js';
 
@@ -46,10 +46,11 @@ export class ExtractiveAnswerer implements Answerer {
     // An emergency answer puts what to do now first: its statement comes from the best articles
     // only, the others are named under "Xem thêm" so that she can still find them.
     const answering = input.kind === 'emergency' ? input.hits.slice(0, EMERGENCY_LEAD_HITS) : input.hits;
+    const ages = agesNamed(input.resolvedQuestion);
     const leads = pickLeads(
       scoreUnits(answering, input.termWeights, wantsOf(input.resolvedQuestion), input.termSpellings, {
         emergency: input.kind === 'emergency',
-        ages: agesNamed(input.resolvedQuestion),
+        ages,
         undoAsked: asksUndoing(input.resolvedQuestion),
       }),
     );
@@ -65,6 +66,9 @@ export class ExtractiveAnswerer implements Answerer {
         if (!plain) said = [render('offline-statement.vi.txt', { citation: citationLabel(c), quote: c.quote })];
         else if (i === 0) said = [plain, render('offline-basis.vi.txt', { citation: citationLabel(c), quote: c.quote })];
         else said = [render('offline-also.vi.txt', { statement: plain, citation: citationLabel(c) })];
+        // A rule about other ages than every one she names is said to be so, not told as her case.
+        const outside = plain && ages.length ? ageOutsideNote(`${u.text} ${plain} ${u.leadIn ?? ''}`, input.resolvedQuestion) : null;
+        if (outside) said.unshift(outside);
         // A second statement only while the answer still fits one screen; otherwise its article
         // is still named under "Xem thêm" below rather than dropped from the answer.
         if (i > 0 && wordCount([...lines, ...said]) > WORD_BUDGET) return;

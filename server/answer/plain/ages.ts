@@ -22,12 +22,42 @@ const UNIT = '(thang tuoi|tuoi|thang)';
  * of months counts only beside a child ("nghỉ 6 tháng" is no age).
  */
 export function agesNamed(question: string): number[] {
+  return agesAt(question).map((a) => a.age);
+}
+
+/** Each age named, with the words just before it (folded). */
+function agesAt(question: string): { age: number; before: string }[] {
   const f = fold(question.normalize('NFC').toLowerCase()).replace(/(\d),(\d)/g, '$1.$2');
-  const out: number[] = [];
-  for (const m of f.matchAll(/(\d+(?:\.5)?)\s*(tuoi|t\b)( ruoi)?/g)) out.push(Number(m[1]) * YEAR + (m[3] ? 6 : 0));
-  for (const m of f.matchAll(/\b(con|be|chau|em be|thang be|con be|dua be|dua tre|tre)((?: \S+){0,2}) (\d+) thang(?! tuoi)\b/g)) out.push(Number(m[3]));
-  for (const m of f.matchAll(/(\d+) thang tuoi/g)) out.push(Number(m[1]));
-  return out.filter((a) => a >= 0 && a < 150 * YEAR);
+  const out: { age: number; before: string }[] = [];
+  const at = (age: number, index: number) =>
+    out.push({
+      age,
+      before: f
+        .slice(0, index)
+        .split(/[\s,.;:!?]+/)
+        .filter(Boolean)
+        .slice(-3)
+        .join(' '),
+    });
+  for (const m of f.matchAll(/(\d+(?:\.5)?)\s*(tuoi|t\b)( ruoi)?/g)) at(Number(m[1]) * YEAR + (m[3] ? 6 : 0), m.index!);
+  for (const m of f.matchAll(/\b(con|be|chau|em be|thang be|con be|dua be|dua tre|tre)((?: \S+){0,2}) (\d+) thang(?! tuoi)\b/g))
+    at(Number(m[3]), m.index! + m[0]!.lastIndexOf(m[3]!));
+  for (const m of f.matchAll(/(\d+) thang tuoi/g)) at(Number(m[1]), m.index!);
+  return out.filter((a) => a.age >= 0 && a.age < 150 * YEAR);
+}
+
+/** Words naming her or her child, whose age is the one her question is about. */
+const HERS = /\b(em|e|toi|tui|minh|tao|con|chau|be|tre)\b/;
+
+/**
+ * The ages of the one she asks about: herself or her child ("em 17 tuổi", "con bé nhà em 15
+ * tuổi"), not the other party ("bạn trai 18 tuổi", "thằng 20 tuổi"); every age named when none is
+ * said beside her or her child.
+ */
+export function herAges(question: string): number[] {
+  const all = agesAt(question);
+  const hers = all.filter((a) => HERS.test(a.before));
+  return (hers.length ? hers : all).map((a) => a.age);
 }
 
 /** The ranges of age a text states, two-sided ranges before the one-sided ones inside them. */
@@ -59,10 +89,65 @@ export function ageRangesStated(text: string): AgeRange[] {
 
 /**
  * Whether a text states an age range holding an age she names ('holds'), only ranges holding none
- * ('other'), or no age at all ('none').
+ * ('other'), or no age at all ('none'). A text with a range holding her age beside others ("tài sản
+ * của con dưới 15 tuổi … giao lại khi con đủ 15 tuổi") holds it: scored as stating her age only
+ * when every range holds one ('partly' as neutral) lost a held-out phrasing and gained none.
  */
 export function statesAgeNamed(text: string, ages: readonly number[]): 'holds' | 'other' | 'none' {
   const ranges = ages.length ? ageRangesStated(text) : [];
   if (!ranges.length) return 'none';
   return ranges.some((r) => ages.some((a) => a >= r.from && a < r.to)) ? 'holds' : 'other';
+}
+
+/**
+ * The ranges a text states that hold none of the ages she names: the rule is about someone of
+ * another age ("trẻ từ đủ 13 đến dưới 16 tuổi" for a girl of 17), so its plain sentence is not
+ * her case. A range holding one of her ages (the man "đủ 18 tuổi trở lên") is hers.
+ */
+export function rangesOutside(text: string, ages: readonly number[]): AgeRange[] {
+  if (!ages.length) return [];
+  const out: AgeRange[] = [];
+  for (const r of ageRangesStated(text)) {
+    if (ages.some((a) => a >= r.from && a < r.to)) continue;
+    if (!out.some((o) => o.from === r.from && o.to === r.to)) out.push(r);
+  }
+  return out;
+}
+
+/** An age she names, in years when whole: "17 tuổi", "18 tháng tuổi". */
+function ageWords(m: number): string {
+  return m % YEAR === 0 && m >= YEAR ? `${m / YEAR} tuổi` : `${m} tháng tuổi`;
+}
+
+/** A bound in the law's words; under four years the law counts in months ("dưới 36 tháng tuổi"). */
+function boundWords(m: number): string {
+  return m % YEAR === 0 && m >= 4 * YEAR ? `${m / YEAR} tuổi` : `${m} tháng tuổi`;
+}
+
+function rangeWords(r: AgeRange): string {
+  // "trên 18 tuổi" is read as from one month past 18.
+  const from = r.from % YEAR === 1 ? `trên ${boundWords(r.from - 1)}` : `từ đủ ${boundWords(r.from)}`;
+  if (r.to === Infinity) return r.from % YEAR === 1 ? from : `${from} trở lên`;
+  if (r.from === 0) return `dưới ${boundWords(r.to)}`;
+  return `${from} đến dưới ${boundWords(r.to)}`;
+}
+
+/**
+ * Said before a plain sentence whose rule concerns other ages than that of the one she asks about,
+ * so that it is not told as her case: for "em 17 tuổi có bầu với bạn trai 18 tuổi, bạn trai có bị
+ * đi tù không", "Lưu ý: khoản luật dưới đây nói về người từ đủ 13 tuổi đến dưới 16 tuổi; tuổi chị
+ * nêu (17 tuổi) không thuộc độ tuổi này." The range named is one holding none of the ages she
+ * names (the man's "đủ 18 tuổi trở lên" holds her boyfriend's). It states only the range the law
+ * writes and the number she wrote; whether another rule covers her is not said.
+ */
+export function ageOutsideNote(text: string, question: string): string | null {
+  const hers = herAges(question);
+  if (!hers.length) return null;
+  const ranges = ageRangesStated(text);
+  // A range holding her age (or her child's): the rule is about her.
+  if (!ranges.length || ranges.some((r) => hers.some((a) => a >= r.from && a < r.to))) return null;
+  const outside = rangesOutside(text, agesNamed(question));
+  if (!outside.length) return null;
+  const named = [...new Set(hers)].sort((a, b) => a - b).map(ageWords);
+  return `Lưu ý: khoản luật dưới đây nói về người ${outside.map(rangeWords).join(' hoặc ')}; tuổi chị nêu (${named.join(', ')}) không thuộc độ tuổi này.`;
 }
