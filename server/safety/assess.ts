@@ -127,7 +127,10 @@ interface Rule {
   applies: (f: Features) => boolean;
 }
 
-/** Harms someone does to her or a child; an injury or bleeding without one is an accident or a birth. */
+/**
+ * Harms someone does to her or a child; an injury or bleeding without one is an accident or a birth. Not papers kept or
+ * leave refused by an employer: "bị tai nạn lao động gãy chân, công ty không cho nghỉ làm" is still a work accident.
+ */
 const BY_SOMEONE: ReadonlySet<What> = new Set([
   'violence',
   'threat',
@@ -143,7 +146,6 @@ const BY_SOMEONE: ReadonlySet<What> = new Set([
   'image',
   'married',
   'abort',
-  'bonded',
 ]);
 /**
  * An injury or bleeding that no one caused: told with its cause ("ngã xe", "tai nạn", "đột quỵ",
@@ -785,6 +787,7 @@ const QUESTION_PAIRS = new Set([
   'lam sao',
   'goi ai',
   'bao ai',
+  'cho ai',
   'o dau',
   'so nao',
   'lam gi',
@@ -1091,7 +1094,8 @@ function toolsOnly(matches: Match[]): Match[] {
   if (!matches.some((m) => m.concept === 'ctx.tool')) return matches;
   const blades = matches.filter((m) => m.concept === 'ctx.blade');
   const held = (m: Match) => m.concept === 'what.weapon' && blades.some((b) => b.start <= m.start && b.end >= m.end);
-  const context = (m: Match) => m.concept === 'what.pregnant' || m.concept === 'what.lure';
+  // Papers kept by an employer ("em phụ bếp, chủ giữ căn cước, ngày nào cũng cầm dao chặt thịt") say nothing of the blade.
+  const context = (m: Match) => m.concept === 'what.pregnant' || m.concept === 'what.lure' || m.concept === 'what.bonded';
   if (!matches.some(held) || matches.some((m) => ALARM.test(m.concept) && !held(m) && !context(m))) return matches;
   return matches.filter((m) => !held(m));
 }
@@ -1111,6 +1115,46 @@ function criesForHelp(matches: Match[], tokens: Token[], harms: number): boolean
   return harms > 0 || !has('frame.legal') || ['frame.fear', 'frame.hiding', 'when.present', 'when.near'].some(has);
 }
 
+/**
+ * Violence or a weapon told and not in the past ("chủ giữ căn cước, ai bỏ trốn là bị đánh"): with papers kept, she is held.
+ * A beating long past ("năm ngoái chồng đánh em, giờ ly hôn rồi mà anh ta vẫn giữ giấy tờ của em") holds no one now.
+ */
+const beatenNow = (matches: Match[], tokens: Token[]) =>
+  matches.some((m) => (m.concept === 'what.violence' || m.concept === 'what.weapon') && !negated(m, tokens) && timeOf(m, matches, tokens) !== 'past');
+
+/**
+ * "công ty giữ bằng tốt nghiệp bản chính của em, vậy có đúng luật không", "không cho nghỉ việc, bắt báo trước 45 ngày, có
+ * vi phạm không": whether an employer may keep her papers or refuse her notice, asked as law (frame.lawful), is a
+ * labour-law question: the papers kept (what.bonded, and the same words read as a lure abroad) are dropped. Beaten there
+ * ("ai bỏ trốn là bị đánh"), locked in or kept from going home, she is still held: those are other harms and stay.
+ */
+function bondedAsked(matches: Match[], tokens: Token[]): Match[] {
+  if (!matches.some((m) => m.concept === 'frame.lawful')) return matches;
+  if (beatenNow(matches, tokens)) return matches;
+  const kept = matches.filter((m) => m.concept === 'what.bonded');
+  const inside = (m: Match) => kept.some((b) => b.start <= m.start && b.end >= m.end);
+  return matches.filter((m) => m.concept !== 'what.bonded' && !(m.concept === 'what.lure' && inside(m)));
+}
+
+/**
+ * "thấy trẻ con bị đánh đập thì báo cho ai", "con thấy bố đánh mẹ thì phải làm gì", "bố mẹ chồng thấy con trai đánh vợ thì
+ * phải làm gì": someone who saw a harm asks, after "thì" or "mà", what one must do or whom to tell — a witness's legal
+ * question, read as frame.legal there (the helplines above the answer). Not when she says she sees it ("em thấy chồng…":
+ * her own danger told), nor when it is going on ("đang").
+ */
+function witnessAsks(matches: Match[], tokens: Token[]): Match[] {
+  const out: Match[] = [];
+  tokens.forEach((t, i) => {
+    if (!/^(thấy|thay)$/.test(t.text)) return;
+    if (tokens[i - 1]?.clause === t.clause && PRONOUN_SELF.test(tokens[i - 1]!.text)) return;
+    const harm = matches.find((m) => m.concept.startsWith('what.') && m.clause === t.clause && m.start > i);
+    if (!harm || matches.some((m) => m.concept === 'when.progressive' && m.clause === t.clause)) return;
+    const then = tokens.findIndex((u, j) => j >= harm.end && u.clause === t.clause && /^(thì|thi|mà|ma)$/.test(u.text));
+    if (then >= 0 && asksAfter(then, tokens)) out.push({ concept: 'frame.legal', start: then, end: then + 1, clause: t.clause });
+  });
+  return out;
+}
+
 export function assessDanger(message: string): Assessment {
   // Ages and grades in words are read as digits ("mười ba tuổi", "lớp tám"): numbers.ts.
   const tokens = numbersInDigits(tokenize(message));
@@ -1119,7 +1163,11 @@ export function assessDanger(message: string): Assessment {
   const alone = (m: Match) => m.concept.startsWith('who.') && m.gapped && aloneAt(m.end - 1, tokens);
   const read = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens).filter((m) => !alone(m))), tokens);
   const conditions = read.filter((m) => threatCondition(m, read, tokens));
-  const matches = toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !conditions.includes(m)));
+  const kept = bondedAsked(
+    toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !conditions.includes(m))),
+    tokens,
+  );
+  const matches = [...kept, ...witnessAsks(kept, tokens)];
   const has = (concept: string) => matches.some((m) => m.concept === concept);
   const self = has('who.self');
   const childOwn = has('who.child.own');
@@ -1144,7 +1192,7 @@ export function assessDanger(message: string): Assessment {
     : [];
   // "… ép em đi phá thai, họ chở em tới phòng khám": taken to the clinic, the abortion forced on her is being done now.
   const abortUnderway = (m: Match) => m.concept === 'what.abort' && has('ctx.toclinic') && timeOf(m, matches, tokens) === 'none';
-  const beatenThere = matches.some((m) => (m.concept === 'what.violence' || m.concept === 'what.weapon') && !negated(m, tokens));
+  const beatenThere = beatenNow(matches, tokens);
   const harms = [
     ...matches,
     ...takenOutOfReach(matches, tokens, has('frame.legal')),
