@@ -1163,10 +1163,7 @@ export function assessDanger(message: string): Assessment {
   const alone = (m: Match) => m.concept.startsWith('who.') && m.gapped && aloneAt(m.end - 1, tokens);
   const read = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens).filter((m) => !alone(m))), tokens);
   const conditions = read.filter((m) => threatCondition(m, read, tokens));
-  const kept = bondedAsked(
-    toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !conditions.includes(m))),
-    tokens,
-  );
+  const kept = bondedAsked(toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !conditions.includes(m))), tokens);
   const matches = [...kept, ...witnessAsks(kept, tokens)];
   const has = (concept: string) => matches.some((m) => m.concept === concept);
   const self = has('who.self');
