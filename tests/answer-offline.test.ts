@@ -216,6 +216,30 @@ describe('which article the offline answer leads with', () => {
     expect(asksUndoing('chồng hủy hoại đồ đạc trong nhà')).toBe(false);
   });
 
+  it('scores an article without khoản by its own plain sentence, as a khoản is scored by its own', () => {
+    // HN&GĐ Điều 14 and 15 in miniature: Điều 15 has no khoản; its words are the law's, its plain
+    // sentence says them in hers ("cha mẹ không đăng ký kết hôn … cha mẹ và con").
+    const consequences = hit(
+      '14',
+      'Giải quyết hậu quả của việc chung sống như vợ chồng mà không đăng ký kết hôn',
+      ['Nam, nữ chung sống với nhau như vợ chồng mà không đăng ký kết hôn thì không làm phát sinh quyền, nghĩa vụ giữa vợ và chồng.'],
+      1.0,
+    );
+    const body = 'Quyền, nghĩa vụ giữa nam, nữ chung sống với nhau như vợ chồng và con được giải quyết theo quy định của Luật này.';
+    const children: ArticleHit = {
+      ...hit('15', 'Quyền, nghĩa vụ của cha mẹ và con khi không đăng ký kết hôn', [], 0.97, [
+        meaning('Dù cha mẹ không đăng ký kết hôn, bố mẹ vẫn phải nuôi con như mọi cha mẹ và con.', null),
+      ]),
+      clause: null,
+      clauses: [],
+      text: `Điều 15. Quyền, nghĩa vụ của cha mẹ và con khi không đăng ký kết hôn\n${body}`,
+    };
+    const w = { khong: 0.3, dang: 0.5, ky: 0.5, ket: 0.5, hon: 0.5, dangky: 1, kethon: 1, bo: 1, phai: 0.5, nuoi: 1.5, con: 1.5, nuoicon: 2 };
+    const [first] = scoreUnits([consequences, children], w, wantsOf('không đăng ký kết hôn thì bố có phải nuôi con không'));
+    expect(first).toMatchObject({ clause: null, text: body, meaning: 'Dù cha mẹ không đăng ký kết hôn, bố mẹ vẫn phải nuôi con như mọi cha mẹ và con.' });
+    expect(first!.hit.article).toBe('15');
+  });
+
   it('leads with the rule unless she asks about punishment, then with the sanction she asked about', () => {
     // The fine ranks first in retrieval; asked "có sai luật không", the rule still answers.
     expect(lead([fine, rule], 'chồng đánh vợ có sai luật không')).toBe('5');

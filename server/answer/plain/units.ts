@@ -101,6 +101,12 @@ export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
       units.push({ hit, hitRank, clause: hit.article ? clause : null, point: null, text: line, meaning: null, leadIn: null, order: units.length, score: 0 });
     }
   }
+  // An article without khoản ("Ủy ban nhân dân cấp xã … có thẩm quyền …") is said by its own plain
+  // sentence, which is then scored as a khoản's is: its words are the article's in a member's.
+  if (hit.article && units.every((u) => u.clause === null)) {
+    const whole = meaning(null, null);
+    for (const u of units) u.meaning = whole;
+  }
   return units;
 }
 
