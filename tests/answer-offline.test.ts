@@ -125,6 +125,16 @@ describe('which article the offline answer leads with', () => {
     expect(asksSanction(wantsOf('Các hình thức xử lý vi phạm pháp luật về bình đẳng giới như thế nào?'))).toBe(true);
   });
 
+  it('hears where and prison as members ask them', () => {
+    // "lên đâu", "lên xã nào" ask where as "ở đâu" does; "có bị tội không" asks about the Criminal Code.
+    expect(wantsOf('giay khai sinh ghi sai ngay sinh, muon sua lai thi len dau')).toContain('where');
+    expect(wantsOf('đổi tên cho con thì lên xã nào hay lên huyện')).toContain('where');
+    expect(wantsOf('làm giấy khai sinh cho con làm ở đâu')).toContain('where');
+    expect(wantsOf('chu tro danh dap nguoi lam thue suot, co bi toi ko')).toEqual(['prison']);
+    // Not every "đâu" asks for a place.
+    expect(wantsOf('chồng đánh em đau lắm, em không biết làm sao')).not.toContain('where');
+  });
+
   it('hears prison told as a fact of her life as no question about prison', () => {
     expect(wantsOf('chồng đi tù 10 năm, em có được ly hôn luôn không')).not.toContain('prison');
     expect(wantsOf('chồng đang đi tù thì ly hôn thế nào')).not.toContain('prison');

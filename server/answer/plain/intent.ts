@@ -14,13 +14,14 @@ const ASKS: Record<Want, RegExp> = {
   amount:
     /\b(bao nhieu tien|phat bao nhieu|muc phat|bi phat(?! tu)|bao nhieu phan tram|may trieu|duoc bao nhieu|tien bao nhieu|tro cap bao nhieu|huong bao nhieu|bao nhieu %)\b/,
   age: /\b(may tuoi|bao nhieu tuoi|du tuoi|tuoi nao|tu may tuoi|duoi may tuoi)\b/,
-  where: /\b(o dau|di dau|den dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
+  where:
+    /\b(o dau|di dau|den dau|len dau|ra dau|lam (o )?dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|(len|ra|den|o) (xa|huyen|tinh) nao|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
   who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|nguoi nao|ai la nguoi)\b/,
   // What happens to the one who did it: a fine or any sanction…
   penalty:
     /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao)|xu phat|muc phat|bi xu ly|xu ly vi pham|hinh thuc xu ly|xu ly (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,
   // …or prison: the Criminal Code, not a fine.
-  prison: /\b(di tu|ngoi tu|phat tu|bi tu|vao tu|truy cuu|hinh su|co toi|toi gi|pham toi|toi danh|bi bat giam)\b/,
+  prison: /\b(di tu|ngoi tu|phat tu|bi tu|vao tu|truy cuu|hinh su|co toi|bi toi|toi gi|pham toi|toi danh|bi bat giam)\b/,
 };
 
 /**
