@@ -128,3 +128,14 @@ describe('general legal questions with nobody in danger now raise no emergency',
     expect(assessDanger('chồng đang đánh con, em có được đưa con đi không').level).toBe('emergency');
   });
 });
+
+describe('getting into someone else’s account or home address, asked for, is refused (sixteenth pass)', () => {
+  it('her asking to enter his account or find a rival’s home is surveillance', () => {
+    expect(name('chỉ tôi cách vào zalo của vợ mà không cần mật khẩu')).toBe('unlawful:surveillance');
+    expect(name('muốn biết nhà riêng của cô ta ở đâu để đến nói chuyện')).toBe('unlawful:surveillance');
+  });
+  it('someone else doing it to her is her legal question', () => {
+    expect(name('chồng vào facebook của em đọc hết tin nhắn rồi đăng lên, vậy có phạm luật không')).toBeUndefined();
+    expect(name('nó hack facebook của em rồi nhắn tin mượn tiền bạn bè em, em phải làm sao')).toBeUndefined();
+  });
+});
