@@ -93,6 +93,30 @@ describe('offline answer (server/answer/extractive.ts)', () => {
     expect(articlesOf(out.citations)).toEqual(['3', '44', '5', '6', '7']);
   });
 
+  it('asked where, adds the statement naming the place when the first names none', async () => {
+    // Hộ tịch Điều 26 and 27 in miniature: the first says a name may be changed, the second where.
+    const change = hit('26', 'Phạm vi thay đổi hộ tịch', ['Thay đổi họ, chữ đệm và tên của cá nhân trong nội dung khai sinh đã đăng ký.'], 1.1, [
+      meaning('Được đổi họ, chữ đệm, tên trong khai sinh.'),
+      ask('muốn đổi tên cho con có được không'),
+    ]);
+    const where = hit(
+      '27',
+      'Thẩm quyền đăng ký thay đổi hộ tịch',
+      ['Ủy ban nhân dân cấp xã nơi cư trú của cá nhân có thẩm quyền giải quyết việc thay đổi hộ tịch cho người chưa đủ 14 tuổi.'],
+      0.95,
+      [meaning('Ủy ban nhân dân xã nơi đang cư trú sửa, đổi họ, tên cho người chưa đủ 14 tuổi.')],
+    );
+    const w = { doi: 2, ten: 2, doiten: 3, con: 1, cho: 0.3 };
+    const answerer = new ExtractiveAnswerer({ LEGAL_AID_PHONE: '' });
+    const asked = await answerer.answer(input([change, where, ...others], 'đổi tên cho con ở đâu', w));
+    expect(asked.citations.slice(0, 2).map((c) => c.article)).toEqual(['26', '27']);
+    expect(beforeSeeAlso(asked.answer)).toContain('Ủy ban nhân dân xã nơi đang cư trú');
+    // Asked whether, not where: the place is named under "Xem thêm", not stated.
+    const whether = await answerer.answer(input([change, where, ...others], 'đổi tên cho con có được không', w));
+    expect(whether.citations[0]!.article).toBe('26');
+    expect(beforeSeeAlso(whether.answer)).not.toContain('Ủy ban nhân dân xã nơi đang cư trú');
+  });
+
   it('states an emergency answer from the best articles only but names the others', async () => {
     const out = await new ExtractiveAnswerer({ LEGAL_AID_PHONE: '' }).answer(
       input([others[0]!, others[1]!, first, others[2]!], 'chồng giữ hết lương của em', weights, 'emergency'),

@@ -2,7 +2,7 @@ import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
-import { wantsOf } from './plain/intent.js';
+import { fitsWants, wantsOf, type Want } from './plain/intent.js';
 import { articleMeaning, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed } from './plain/ages.js';
@@ -20,6 +20,12 @@ import { render } from './templates.js';
 const MAX_LEADS = 2;
 /** A second statement is added only when it answers nearly as well as the first. */
 const SECOND_LEAD_RATIO = 0.7;
+/**
+ * Asked where, a statement naming the place comes second when the first names none and it scored
+ * at least this share of the first. Leading with it instead (at 0.3 or 0.5) lowered the member
+ * probe's leads with gold 70.8 → 70.2 % and the held-out phrasings' khoản 0.735 → 0.730 / 0.733.
+ */
+const WHERE_SECOND_RATIO = 0.3;
 const MAX_QUOTE_CHARS = 160;
 const MAX_SEE_ALSO = 4;
 /** Words of an article's title shown beside it under "Xem thêm". */
@@ -47,12 +53,14 @@ export class ExtractiveAnswerer implements Answerer {
     // only, the others are named under "Xem thêm" so that she can still find them.
     const answering = input.kind === 'emergency' ? input.hits.slice(0, EMERGENCY_LEAD_HITS) : input.hits;
     const ages = agesNamed(input.resolvedQuestion);
+    const wants = wantsOf(input.resolvedQuestion);
     const leads = pickLeads(
-      scoreUnits(answering, input.termWeights, wantsOf(input.resolvedQuestion), input.termSpellings, {
+      scoreUnits(answering, input.termWeights, wants, input.termSpellings, {
         emergency: input.kind === 'emergency',
         ages,
         undoAsked: asksUndoing(input.resolvedQuestion),
       }),
+      wants,
     );
     const stated: Unit[] = [];
     if (leads.length) {
@@ -103,7 +111,7 @@ export class ExtractiveAnswerer implements Answerer {
 }
 
 /** The best unit, and a second one when it answers nearly as well and says something else. */
-function pickLeads(ranked: Unit[]): Unit[] {
+function pickLeads(ranked: Unit[], wants: Want[] = []): Unit[] {
   const best = ranked[0];
   if (!best) return [];
   if (best.score <= 0) {
@@ -115,6 +123,17 @@ function pickLeads(ranked: Unit[]): Unit[] {
   const said = new Set([best.meaning ?? articleMeaning(best.hit)]);
   // Without a plain sentence the lead is a long quotation already: a second would bury the answer.
   if (said.has(null)) return leads;
+  // She asks where and the first statement names no place: the best one that does, if not far
+  // behind, comes with it ("đổi tên cho con ở đâu": the commune, Hộ tịch Điều 27). Only where: "khi
+  // nào thì chia theo pháp luật" asks in which cases, and a khoản stating a time limit does not say.
+  const place = (u: Unit) => fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, ['where']) === 1;
+  if (wants.includes('where') && !place(best)) {
+    const there = ranked.find((u) => {
+      const plain = u.meaning ?? articleMeaning(u.hit);
+      return u.score >= best.score * WHERE_SECOND_RATIO && plain !== null && !said.has(plain) && place(u);
+    });
+    if (there) return [best, there];
+  }
   for (const u of ranked.slice(1)) {
     if (leads.length >= MAX_LEADS || u.score < best.score * SECOND_LEAD_RATIO) break;
     const plain = u.meaning ?? articleMeaning(u.hit);
