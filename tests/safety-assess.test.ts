@@ -540,6 +540,32 @@ describe('a word typed without dấu that is plainly another word is not a harm'
   });
 });
 
+describe('a word respelled the way the region speaks, inside a phrase (lexicon.ts)', () => {
+  it('d/gi/r, l/n, ngã/nặng slips in a message written with dấu still name the harm', () => {
+    for (const m of [
+      'chồng em đang cầm giao đứng ngoài cửa',
+      'hai mẹ con em vừa bị đuổi da khỏi nhà lúc nửa đêm, con đang sốt',
+      'chồng em lại cầm giao dồi',
+      'ổng cầm dựa đuổi cả nhà chạy ra đồng',
+    ]) {
+      expect(assessDanger(m).level, m).toBe('emergency');
+    }
+  });
+  it('a respelled word alone, or needing a second slip, is no harm', () => {
+    for (const m of [
+      'em đi giao hàng cả ngày mệt lắm, công ty có phải trả thêm tiền không',
+      'em bán hàng ở chợ da cá, có phải đóng bảo hiểm không',
+      // "dạy" may be "dảy", never "đẩy": a slip and a mark left out are two.
+      'Dạy tôi nấu phở bò',
+    ]) {
+      expect(assessDanger(m).level, m).toBe('ordinary');
+    }
+  });
+  it('a past time respelled is still past', () => {
+    expect(assessDanger('hồi man bầu em bị chồng đạp, giờ con 3 tuổi rồi, có lấy làm căn cứ ly hôn được không').level).not.toBe('emergency');
+  });
+});
+
 describe('who and what decide the numbers and steps', () => {
   const c = testConfig();
   it('a child: the child line right after the police; injury or pregnancy: the ambulance', () => {

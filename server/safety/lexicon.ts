@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { nfc } from '../../ingest/text/vietnamese.js';
-import { DATA_DIR, plainWord, syllableMatch, syllableOf, tokenize, type Syllable, type Token } from './normalise.js';
+import { DATA_DIR, plainWord, respellings, syllableMatch, syllableOf, tokenize, type Syllable, type Token } from './normalise.js';
 
 /**
  * Phrase tables for the safety layer (data/*.tsv), matched syllable by syllable against the
@@ -33,6 +33,8 @@ export interface Row {
 interface Compiled {
   concept: string;
   parts: Part[];
+  /** May one of its words be read through a respelling (respelled below). */
+  respellable: boolean;
 }
 
 const hasGap = (c: Compiled) => c.parts.includes('gap');
@@ -85,7 +87,8 @@ export class PhraseTable {
   constructor(rows: Row[]) {
     for (const r of rows) {
       for (const p of r.phrases) {
-        const c = { concept: r.concept, parts: compile(p) };
+        const parts = compile(p);
+        const c = { concept: r.concept, parts, respellable: parts.filter((x) => typeof x === 'object').length >= 2 };
         const first = c.parts.find((x): x is Exclude<Part, 'start'> => x !== 'start');
         if (!first || first === 'gap') continue;
         if (PERSON.test(c.concept) && !hasGap(c) && first !== 'number') this.people.set(first.folded, [...(this.people.get(first.folded) ?? []), c]);
@@ -107,11 +110,17 @@ export class PhraseTable {
       }
     }
     const out: Match[] = [];
+    const alt = respelled(tokens, syl);
+    const tryAt = (c: Compiled, i: number) => {
+      const end = matchAt(c.parts, 0, syl, tokens, i, free, tokens[i]?.clause, c.respellable ? { alt, left: 1 } : undefined);
+      if (end !== null) out.push({ concept: c.concept, start: i, end, clause: tokens[i]!.clause, ...(hasGap(c) ? { gapped: true } : {}) });
+    };
     for (let i = 0; i < tokens.length; i++) {
-      for (const c of [...(this.byFirst.get(syl[i]!.folded) ?? []), ...this.numberFirst]) {
-        const end = matchAt(c.parts, 0, syl, tokens, i, free);
-        if (end !== null) out.push({ concept: c.concept, start: i, end, clause: tokens[i]!.clause, ...(hasGap(c) ? { gapped: true } : {}) });
-      }
+      const own = this.byFirst.get(syl[i]!.folded) ?? [];
+      for (const c of own) tryAt(c, i);
+      for (const c of this.numberFirst) tryAt(c, i);
+      // Phrases whose first word she respelled ("da khỏi nhà" for "ra khỏi nhà"), each tried once.
+      for (const r of alt[i]!) for (const c of this.byFirst.get(r.folded) ?? []) if (c.respellable && !own.includes(c)) tryAt(c, i);
     }
     return out;
   }
@@ -145,18 +154,67 @@ function withMarksKept(syl: Syllable[]): Syllable[] {
  * Index after the phrase when it matches at token i, else null. A phrase stays within one clause.
  * `free[j]`: token j continues a person's name, so a gap skips it without counting it.
  */
-function matchAt(parts: Part[], p: number, syl: Syllable[], tokens: Token[], i: number, free: boolean[], clause = tokens[i]?.clause): number | null {
+/**
+ * A word may be another respelled the way the region speaks or a hurried thumb types (normalise.ts,
+ * respellings: d/gi/r, l/n, ch/tr, s/x, a final n/ng or t/c after a, hỏi/ngã/nặng): "cầm giao",
+ * "bị dam lỏng", "đuổi da khỏi nhà", "cầm dựa" are "cầm dao", "bị giam lỏng", "đuổi ra khỏi nhà",
+ * "cầm rựa". normalise.ts respells only a word no text of ours spells; "giao", "da", "dam" are
+ * words, so here a respelling counts only inside a phrase of two words or more whose other words
+ * she typed as written, once in it, and for every concept alike (a past time as much as a harm:
+ * "hồi man bầu" is "hồi mang bầu"): "giao" alone is never a knife, "giao hàng" never "dao hàng".
+ * Not in a message typed without dấu, whose plain words already match any accent (respelling them
+ * too found phrases in ordinary words); in one written with dấu a plain word is read as spelled
+ * (withMarksKept), so "giao", "da" there may be the slip. Perturbed safety sets
+ * (eval/safety-perturb.ts), danger caught: d/gi/r 0.901 → 0.953, l/n 0.947 → 0.971, ch/tr 0.927 →
+ * 0.965, ngã/nặng 0.951 → 0.979, n/ng 0.930 → 0.957; no false alarm l/n 0.961 → 0.985; a tone left
+ * out 0.944 → 0.942 ("mêt lăm rồi" read as "năm rồi", years ago).
+ */
+
+interface Respelling {
+  /** Each token's respellings, as syllables. */
+  alt: Syllable[][];
+  /** How many more words of this phrase may be read respelled. */
+  left: number;
+}
+
+const respelledWords = new Map<string, Syllable[]>();
+
+function respelled(tokens: Token[], syl: Syllable[]): Syllable[][] {
+  return tokens.map((t, i) => {
+    if ((syl[i]!.plain && !syl[i]!.exact) || !/^\p{L}+$/u.test(t.text)) return [];
+    const w = t.text.toLowerCase();
+    let r = respelledWords.get(w);
+    if (!r) {
+      // Words typed repeat across messages; the table is bounded by the words people type.
+      if (respelledWords.size > 50_000) respelledWords.clear();
+      respelledWords.set(w, (r = respellings(w).map(syllableOf)));
+    }
+    // A plain word read as spelled stays so respelled: "roi" may be "doi", never "đói".
+    return syl[i]!.exact ? r.map((x) => ({ ...x, exact: true })) : r;
+  });
+}
+
+function matchAt(
+  parts: Part[],
+  p: number,
+  syl: Syllable[],
+  tokens: Token[],
+  i: number,
+  free: boolean[],
+  clause = tokens[i]?.clause,
+  swap?: Respelling,
+): number | null {
   if (p === parts.length) return i;
   const part = parts[p]!;
   if (part === 'gap') {
     for (let j = i, words = 0; j <= tokens.length && words <= GAP; j++) {
-      const r = matchAt(parts, p + 1, syl, tokens, j, free, clause);
+      const r = matchAt(parts, p + 1, syl, tokens, j, free, clause, swap);
       if (r !== null) return r;
       if (!free[j]) words++;
     }
     return null;
   }
-  if (part === 'start') return i === 0 || tokens[i - 1]!.clause !== tokens[i]?.clause ? matchAt(parts, p + 1, syl, tokens, i, free, clause) : null;
+  if (part === 'start') return i === 0 || tokens[i - 1]!.clause !== tokens[i]?.clause ? matchAt(parts, p + 1, syl, tokens, i, free, clause, swap) : null;
   if (i >= tokens.length || tokens[i]!.clause !== clause) return null;
   const s = syl[i]!;
   const ok =
@@ -165,7 +223,14 @@ function matchAt(parts: Part[], p: number, syl: Syllable[], tokens: Token[], i: 
       : s.exact
         ? !part.tone && part.base.replace(/đ/g, 'd') === s.base
         : syllableMatch(s, part);
-  return ok ? matchAt(parts, p + 1, syl, tokens, i + 1, free, clause) : null;
+  if (ok) return matchAt(parts, p + 1, syl, tokens, i + 1, free, clause, swap);
+  if (!swap || swap.left <= 0 || part === 'number') return null;
+  // A respelled word must be the phrase's word exactly: one slip is read, not a slip and a mark left out
+  // ("dạy" may be "dảy", never "đẩy"; "dồi" may be "rồi", never "đồi").
+  for (const r of swap.alt[i]!)
+    if (r.exact ? !part.tone && part.base.replace(/đ/g, 'd') === r.base : r.base === part.base && r.tone === part.tone)
+      return matchAt(parts, p + 1, syl, tokens, i + 1, free, clause, { alt: swap.alt, left: swap.left - 1 });
+  return null;
 }
 
 /** Words of an age or a grade told right after a person, whose she is included ("cháu gái tôi mới 15 tuổi", "đứa cháu út học lớp 8"). */

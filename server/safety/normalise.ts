@@ -410,7 +410,7 @@ const FINAL_SWAPS: [RegExp, string][] = [
   [/(?<=a\p{M}{0,2})c$/u, 't'],
 ];
 
-function respellings(w: string): string[] {
+export function respellings(w: string): string[] {
   const out: string[] = [];
   const d = w.normalize('NFD');
   // Onsets first: "xẽ" is "sẽ", not "xẻ" (to split) — the consonants slip more often than the tone.
