@@ -566,6 +566,14 @@ describe('a word respelled the way the region speaks, inside a phrase (lexicon.t
   });
 });
 
+describe('the lunar calendar is a legal fact, not a horoscope', () => {
+  it('Tết Âm lịch asked about as a holiday is not refused; choosing a day still is', () => {
+    expect(name('tết âm lịch công nhân được nghỉ mấy ngày')).toBeUndefined();
+    expect(name('nghỉ tết âm lịch mấy ngày có lương không')).toBeUndefined();
+    expect(name('xem ngày âm lịch đẹp để làm nhà')).toBe('offtopic:horoscope');
+  });
+});
+
 describe('who and what decide the numbers and steps', () => {
   const c = testConfig();
   it('a child: the child line right after the police; injury or pregnancy: the ambulance', () => {
