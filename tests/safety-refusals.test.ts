@@ -139,3 +139,35 @@ describe('getting into someone else’s account or home address, asked for, is r
     expect(name('nó hack facebook của em rồi nhắn tin mượn tiền bạn bè em, em phải làm sao')).toBeUndefined();
   });
 });
+
+describe('keeping a worker’s papers so she cannot leave, asked for, is refused before any alarm (seventeenth pass)', () => {
+  it('her asking how is refused with the consequence, and the danger layer reads no trafficking in it', () => {
+    for (const q of [
+      'chỉ tôi cách giữ căn cước của người làm để họ không bỏ về',
+      'làm sao để giữ hộ chiếu của công nhân mà họ không kiện được',
+      'làm cách nào giữ chứng minh thư của người giúp việc cho nó khỏi trốn',
+    ]) {
+      expect(name(q), q).toBe('unlawful:withhold-papers');
+      expect(assessDanger(q).level, q).toBe('ordinary');
+    }
+  });
+  it('papers kept from her, or the rule asked, is not her request', () => {
+    expect(name('chủ xưởng giữ căn cước của em, em xin nghỉ thì bảo phải làm đủ 2 năm')).toBeUndefined();
+    expect(assessDanger('chủ xưởng giữ căn cước của em, em xin nghỉ thì bảo phải làm đủ 2 năm').level).not.toBe('ordinary');
+    expect(name('công ty giữ hộ chiếu của công nhân để họ không bỏ trốn thì có đúng luật không')).toBeUndefined();
+  });
+});
+
+describe('who the child line is for (seventeenth pass)', () => {
+  const child = (q: string) => assessDanger(q).needs.child;
+  it('a child named only in her custody question beside her own harm does not call for 111', () => {
+    expect(child('chồng đánh em hoài, em muốn ly hôn thì con 3 tuổi ai nuôi')).toBe(false);
+    expect(child('ck dang danh e, e muon ly hon thi con 2 tuoi ai nuoi')).toBe(false);
+  });
+  it('a child hurt, watching, left alone, or a girl writing of herself does', () => {
+    expect(child('nó đánh con em, em muốn ly hôn thì con ai nuôi')).toBe(true);
+    expect(child('chồng đang đánh em, con 3 tuổi đứng nhìn khóc')).toBe(true);
+    expect(child('chồng đang đánh em, con em 4 tuổi ở nhà một mình')).toBe(true);
+    expect(child('e 13t, ba dượng e đag say, vừa tát e chảy máu mũi')).toBe(true);
+  });
+});

@@ -1256,5 +1256,17 @@ export function assessDanger(message: string): Assessment {
   const medical =
     what.some((w) => w === 'medical' || w === 'injury' || w === 'selfharm' || w === 'starve') ||
     (what.includes('pregnant') && what.some((w) => w !== 'pregnant'));
-  return { level: rule.level, rule: rule.id, who: { self, child, other }, what, when, needs: { child, medical } };
+  // "chồng đánh em hoài, em muốn ly hôn thì con 3 tuổi ai nuôi": a child named only in a legal question (custody,
+  // support) beside her own harm is no child at risk, so the child line does not lead. A child in a clause with a harm
+  // or outside any legal question (watching, left alone), or a girl writing of herself, still is.
+  const childClauses = new Set([
+    ...matches.filter((m) => m.concept === 'who.child.own' || m.concept === 'who.child.named' || m.concept === 'who.child').map((m) => m.clause),
+    ...tokens.filter((t) => /^(con|bé|be|cháu|chau|đứa|dua)$/.test(t.text)).map((t) => t.clause),
+  ]);
+  const childInLawOnly =
+    self &&
+    withChild.length === 0 &&
+    childClauses.size > 0 &&
+    [...childClauses].every((c) => matches.some((g) => g.concept === 'frame.legal' && g.clause === c) && !harms.some((h) => h.match.clause === c));
+  return { level: rule.level, rule: rule.id, who: { self, child, other }, what, when, needs: { child: child && !childInLawOnly, medical } };
 }
