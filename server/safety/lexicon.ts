@@ -194,6 +194,9 @@ function respelled(tokens: Token[], syl: Syllable[]): Syllable[][] {
   });
 }
 
+/** A plain syllable read as spelled (withMarksKept) is the word with no mark so spelled, "d" for "đ" excepted. */
+const asSpelled = (typed: Syllable, part: Syllable) => !part.tone && part.base.replace(/đ/g, 'd') === typed.base;
+
 function matchAt(
   parts: Part[],
   p: number,
@@ -217,18 +220,13 @@ function matchAt(
   if (part === 'start') return i === 0 || tokens[i - 1]!.clause !== tokens[i]?.clause ? matchAt(parts, p + 1, syl, tokens, i, free, clause, swap) : null;
   if (i >= tokens.length || tokens[i]!.clause !== clause) return null;
   const s = syl[i]!;
-  const ok =
-    part === 'number'
-      ? /^\d+$/.test(tokens[i]!.text) || NUMBER_WORDS.has(s.folded)
-      : s.exact
-        ? !part.tone && part.base.replace(/đ/g, 'd') === s.base
-        : syllableMatch(s, part);
+  const ok = part === 'number' ? /^\d+$/.test(tokens[i]!.text) || NUMBER_WORDS.has(s.folded) : s.exact ? asSpelled(s, part) : syllableMatch(s, part);
   if (ok) return matchAt(parts, p + 1, syl, tokens, i + 1, free, clause, swap);
   if (!swap || swap.left <= 0 || part === 'number') return null;
   // A respelled word must be the phrase's word exactly: one slip is read, not a slip and a mark left out
   // ("dạy" may be "dảy", never "đẩy"; "dồi" may be "rồi", never "đồi").
   for (const r of swap.alt[i]!)
-    if (r.exact ? !part.tone && part.base.replace(/đ/g, 'd') === r.base : r.base === part.base && r.tone === part.tone)
+    if (r.exact ? asSpelled(r, part) : r.base === part.base && r.tone === part.tone)
       return matchAt(parts, p + 1, syl, tokens, i + 1, free, clause, { alt: swap.alt, left: swap.left - 1 });
   return null;
 }

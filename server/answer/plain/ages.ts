@@ -55,7 +55,10 @@ const HERS = /\b(em|e|toi|tui|minh|tao|con|chau|be|tre)\b/;
  * said beside her or her child.
  */
 export function herAges(question: string): number[] {
-  const all = agesAt(question);
+  return hersOf(agesAt(question));
+}
+
+function hersOf(all: { age: number; before: string }[]): number[] {
   const hers = all.filter((a) => HERS.test(a.before));
   return (hers.length ? hers : all).map((a) => a.age);
 }
@@ -96,21 +99,20 @@ export function ageRangesStated(text: string): AgeRange[] {
 export function statesAgeNamed(text: string, ages: readonly number[]): 'holds' | 'other' | 'none' {
   const ranges = ages.length ? ageRangesStated(text) : [];
   if (!ranges.length) return 'none';
-  return ranges.some((r) => ages.some((a) => a >= r.from && a < r.to)) ? 'holds' : 'other';
+  return ranges.some((r) => holdsAny(r, ages)) ? 'holds' : 'other';
 }
+
+/** Whether a range holds one of the ages. */
+const holdsAny = (r: AgeRange, ages: readonly number[]) => ages.some((a) => a >= r.from && a < r.to);
 
 /**
  * The ranges a text states that hold none of the ages she names: the rule is about someone of
  * another age ("trẻ từ đủ 13 đến dưới 16 tuổi" for a girl of 17), so its plain sentence is not
  * her case. A range holding one of her ages (the man "đủ 18 tuổi trở lên") is hers.
  */
-export function rangesOutside(text: string, ages: readonly number[]): AgeRange[] {
-  if (!ages.length) return [];
+function rangesOutside(ranges: readonly AgeRange[], ages: readonly number[]): AgeRange[] {
   const out: AgeRange[] = [];
-  for (const r of ageRangesStated(text)) {
-    if (ages.some((a) => a >= r.from && a < r.to)) continue;
-    if (!out.some((o) => o.from === r.from && o.to === r.to)) out.push(r);
-  }
+  for (const r of ranges) if (!holdsAny(r, ages) && !out.some((o) => o.from === r.from && o.to === r.to)) out.push(r);
   return out;
 }
 
@@ -141,13 +143,18 @@ function rangeWords(r: AgeRange): string {
  * writes and the number she wrote; whether another rule covers her is not said.
  */
 export function ageOutsideNote(text: string, question: string): string | null {
-  const hers = herAges(question);
+  // The question's ages are read once: hers decide whether the rule is about her, all of them which ranges to name.
+  const named = agesAt(question);
+  const hers = hersOf(named);
   if (!hers.length) return null;
   const ranges = ageRangesStated(text);
   // A range holding her age (or her child's): the rule is about her.
-  if (!ranges.length || ranges.some((r) => hers.some((a) => a >= r.from && a < r.to))) return null;
-  const outside = rangesOutside(text, agesNamed(question));
+  if (!ranges.length || ranges.some((r) => holdsAny(r, hers))) return null;
+  const outside = rangesOutside(
+    ranges,
+    named.map((a) => a.age),
+  );
   if (!outside.length) return null;
-  const named = [...new Set(hers)].sort((a, b) => a - b).map(ageWords);
-  return `Lưu ý: khoản luật dưới đây nói về người ${outside.map(rangeWords).join(' hoặc ')}; tuổi chị nêu (${named.join(', ')}) không thuộc độ tuổi này.`;
+  const said = [...new Set(hers)].sort((a, b) => a - b).map(ageWords);
+  return `Lưu ý: khoản luật dưới đây nói về người ${outside.map(rangeWords).join(' hoặc ')}; tuổi chị nêu (${said.join(', ')}) không thuộc độ tuổi này.`;
 }
