@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerInput } from '../server/answer/answerer.js';
 import { ExtractiveAnswerer } from '../server/answer/extractive.js';
-import { asksSanction, wantsOf } from '../server/answer/plain/intent.js';
+import { asksFineAlone, asksSanction, wantsOf } from '../server/answer/plain/intent.js';
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
@@ -167,6 +167,29 @@ describe('which article the offline answer leads with', () => {
     expect(wantsOf('đánh vợ thì đi tù mấy năm')).toContain('prison');
     expect(wantsOf('có phải đi tù 3 năm không')).toContain('prison');
     expect(wantsOf('chồng đang đi tù, giờ lại đánh con thì có bị đi tù nữa không')).toContain('prison');
+  });
+
+  it('answers a fine asked for alone with the fine, not with a sentence of prison', () => {
+    expect(asksSanction(wantsOf('chồng cũ không đưa tiền nuôi con, có phạt hành chính được không'))).toBe(true);
+    expect(asksSanction(wantsOf('ck cu ko chiu cap duong co phat dc ko'))).toBe(true);
+    expect(asksFineAlone('có phạt hành chính được không')).toBe(true);
+    expect(asksFineAlone('có bị phạt không')).toBe(false);
+    expect(asksFineAlone('phạt tiền hay đi tù')).toBe(false);
+    // The Criminal Code's khoản (prison, and the fine it names) ranks first and shares her words most.
+    const code = hit(
+      '186',
+      'Tội từ chối, trốn tránh nghĩa vụ cấp dưỡng',
+      ['Người nào trốn tránh cấp dưỡng, đã bị xử phạt vi phạm hành chính mà còn vi phạm, thì bị phạt cảnh cáo hoặc phạt tù từ 03 tháng đến 02 năm.'],
+      1.0,
+    );
+    const decree = hit('43', 'Vi phạm quy định về cấp dưỡng', ['Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi trốn tránh cấp dưỡng.'], 0.95);
+    // A rule naming criminal liability beside the fine is not a sentence of prison.
+    const rule = hit('41', 'Xử lý vi phạm', ['Người trốn tránh cấp dưỡng thì bị xử phạt vi phạm hành chính hoặc truy cứu trách nhiệm hình sự.'], 0.95);
+    const w = { tron: 1, tranh: 1, trontranh: 1, cap: 1, duong: 1, capduong: 2, phat: 1 };
+    const first = (hits: ArticleHit[], q: string) => scoreUnits(hits, w, wantsOf(q), undefined, { fineAlone: asksFineAlone(q) })[0]!.hit.article;
+    expect(first([code, decree], 'trốn cấp dưỡng có phạt hành chính được không')).toBe('43');
+    expect(first([code, decree], 'trốn cấp dưỡng có bị đi tù không')).toBe('186');
+    expect(first([code, rule], 'trốn cấp dưỡng có phạt hành chính được không')).toBe('41');
   });
 
   it('does not count a member ask for another kind of answer as her question', () => {

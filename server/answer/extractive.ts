@@ -2,7 +2,7 @@ import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
-import { fitsWants, wantsOf, type Want } from './plain/intent.js';
+import { asksFineAlone, fitsWants, wantsOf, type Want } from './plain/intent.js';
 import { articleMeaning, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed } from './plain/ages.js';
@@ -59,6 +59,7 @@ export class ExtractiveAnswerer implements Answerer {
         emergency: input.kind === 'emergency',
         ages,
         undoAsked: asksUndoing(input.resolvedQuestion),
+        fineAlone: asksFineAlone(input.resolvedQuestion, wants),
       }),
       wants,
     );

@@ -19,7 +19,7 @@ const ASKS: Record<Want, RegExp> = {
   who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|nguoi nao|ai la nguoi)\b/,
   // What happens to the one who did it: a fine or any sanction…
   penalty:
-    /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao)|xu phat|muc phat|bi xu ly|xu ly vi pham|hinh thuc xu ly|xu ly (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,
+    /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao|hanh chinh|vi pham hanh chinh)|phat (duoc|dc) (khong|ko|k)|xu phat|muc phat|bi xu ly|xu ly vi pham|hinh thuc xu ly|xu ly (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,
   // …or prison: the Criminal Code, not a fine.
   prison: /\b(di tu|ngoi tu|phat tu|bi tu|vao tu|truy cuu|hinh su|co toi|bi toi|toi gi|pham toi|toi danh|bi bat giam)\b/,
 };
@@ -60,6 +60,23 @@ const GIVES: Record<Want, RegExp> = {
  */
 export function statesSanction(text: string): boolean {
   return GIVES.penalty.test(text);
+}
+
+/** A fine named in the question ("phạt hành chính", "phạt tiền", "mấy triệu"): with no prison asked, a fine alone. */
+const ASKS_FINE = /\b(phat tien|bao nhieu tien|tien bao nhieu|hanh chinh|may trieu|trieu dong)\b/;
+
+/**
+ * Whether she asks about a fine and not prison ("có phạt hành chính được không"): the Criminal
+ * Code's sentence does not answer her, a penalty decree's fine does (retrieval's sanction bonus
+ * and the answer's khoản read it alike).
+ */
+export function asksFineAlone(question: string, wants: Want[] = wantsOf(question)): boolean {
+  return asksSanction(wants) && !wants.includes('prison') && namesFine(question);
+}
+
+/** Whether the question names a fine ("phạt tiền", "hành chính", "mấy triệu"), asked or not. */
+export function namesFine(question: string): boolean {
+  return ASKS_FINE.test(fold(question));
 }
 
 /** Whether the question asks what happens to the wrongdoer (a fine, prison). */

@@ -57,6 +57,8 @@ const WANT_BONUS = 0.6;
  * leads before the fine first in it, and the other way round.
  */
 const SANCTION_UNASKED = 0.4;
+/** A khoản that sentences to prison (the Criminal Code's "phạt tù từ …"), not one naming criminal liability. */
+const IMPOSES_PRISON = /phạt tù|tù có thời hạn|tù chung thân|cải tạo không giam giữ|tử hình/iu;
 /**
  * A unit stating an age range that holds the age she names (ages.ts) is worth this much more, and
  * one stating only other ages, beside one that holds hers, this much less. Chosen on questions
@@ -129,7 +131,7 @@ export function scoreUnits(
   weights: Record<string, number>,
   wants: Want[],
   spellings?: TermSpellings,
-  opts: { consider?: number; emergency?: boolean; ages?: readonly number[]; undoAsked?: boolean } = {},
+  opts: { consider?: number; emergency?: boolean; ages?: readonly number[]; undoAsked?: boolean; fineAlone?: boolean } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
   if (!hits.length) return [];
@@ -198,6 +200,10 @@ export function scoreUnits(
       // is no first word on what is happening to her either.
       const states = prisonAsked ? fitsWants(full, ['prison']) === 1 : statesSanction(full) || (opts.emergency === true && isRemedy(u));
       if (sanctionAsked !== states) s *= SANCTION_UNASKED;
+      // A fine asked for alone ("có phạt hành chính được không"): a sentence of prison is not her
+      // answer; a rule that only names criminal liability beside the fine ("xử phạt vi phạm hành
+      // chính hoặc truy cứu trách nhiệm hình sự") still is.
+      else if (opts.fineAlone && IMPOSES_PRISON.test(full)) s *= SANCTION_UNASKED;
       // Revoking or excepting from what she asks how to get ("hủy bỏ quyết định cấm tiếp xúc").
       if (!undoAsked && undoes(full)) s *= UNDO_UNASKED;
       u.score = s;

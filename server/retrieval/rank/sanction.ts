@@ -1,5 +1,4 @@
-import { asksSanction, SANCTION_PHRASES, wantsOf } from '../../answer/plain/intent.js';
-import { fold } from '../../../ingest/text/vietnamese.js';
+import { asksSanction, namesFine, SANCTION_PHRASES, wantsOf } from '../../answer/plain/intent.js';
 import { fieldTerms } from '../index/corpus-index.js';
 import type { LexicalIndex, ScoredChunk } from '../index/lexical-index.js';
 
@@ -41,7 +40,6 @@ const FINE_TERMS = ['phạt tiền', 'phạt cảnh cáo', 'xử phạt vi phạ
 const PRISON_TERMS = ['phạt tù', 'cải tạo không giam giữ', 'trách nhiệm hình sự', 'tù chung thân', 'tử hình'].map(pairsOfPhrase);
 const FINE = 1;
 const PRISON = 2;
-const ASKS_FINE = /\b(phat tien|bao nhieu tien|tien bao nhieu|hanh chinh|may trieu|trieu dong)\b/;
 
 /** Per index, each chunk's verdict once computed: 0 not yet, else 1 + the kinds it states (FINE | PRISON). */
 const verdicts = new WeakMap<LexicalIndex, Uint8Array>();
@@ -67,7 +65,7 @@ export function statesSanctionAt(lex: LexicalIndex, index: number): boolean {
 export function sanctionAsked(question: string): number {
   const wants = wantsOf(question);
   if (!asksSanction(wants)) return 0;
-  const fine = ASKS_FINE.test(fold(question));
+  const fine = namesFine(question);
   const prison = wants.includes('prison');
   if (fine && !prison) return FINE;
   if (prison && !fine) return PRISON;
