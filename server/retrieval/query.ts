@@ -147,7 +147,15 @@ interface Span {
   at: number[];
 }
 
-function findPattern(tokens: string[], pattern: string[], loose: boolean, readings: PairReadings[], masked: (string[] | undefined)[]): Span | null {
+function findPattern(
+  tokens: string[],
+  pattern: string[],
+  loose: boolean,
+  readings: PairReadings[],
+  masked: (string[] | undefined)[],
+  context: MatchContext,
+): Span | null {
+  const { clause, negated } = context;
   for (let i = 0; i + pattern.length <= tokens.length; i++) {
     if (!syllableMatches(tokens[i]!, pattern[0]!, loose)) continue;
     const at = [i];
@@ -155,19 +163,69 @@ function findPattern(tokens: string[], pattern: string[], loose: boolean, readin
     let gaps = 0;
     let ok = true;
     for (let j = 1; j < pattern.length && ok; j++) {
-      while (pos < tokens.length && !syllableMatches(tokens[pos]!, pattern[j]!, loose) && gaps < MAX_GAP) {
+      while (pos < tokens.length && clause[pos] === clause[i] && !syllableMatches(tokens[pos]!, pattern[j]!, loose) && gaps < MAX_GAP) {
         pos++;
         gaps++;
       }
-      ok = pos < tokens.length && syllableMatches(tokens[pos]!, pattern[j]!, loose);
+      // Never across a comma or a sentence end: in "nuôi con, ck thì…" there is no "con chồng".
+      ok = pos < tokens.length && clause[pos] === clause[i] && syllableMatches(tokens[pos]!, pattern[j]!, loose);
       at.push(pos);
       pos++;
     }
-    if (ok && !at.some((p) => masked[p] && !containsWord(pattern, masked[p]!)) && (!loose || readingsAgree(tokens, pattern, at, readings))) {
-      return { at };
-    }
+    if (!ok || at.some((p) => masked[p] && !containsWord(pattern, masked[p]!))) continue;
+    // An act she says did not happen ("ck ko đánh e nhưng chửi"), unless the phrase itself holds the negation.
+    if (at.some((p) => negated.has(p) && !at.includes(negated.get(p)!))) continue;
+    if (!loose || readingsAgree(tokens, pattern, at, readings)) return { at };
   }
   return null;
+}
+
+/** Where each token stands: its clause, and the acts a negator before them denies. */
+interface MatchContext {
+  /** Clause number of each token (clauseNumbers). */
+  clause: number[];
+  /** Token positions of a denied act → the position of the negator that denies it. */
+  negated: Map<number, number>;
+}
+
+/**
+ * The clause of each syllable of `question`, as syllables() cuts it: a comma, a sentence end, a
+ * colon, a semicolon or a line break starts a new one; a dot or a comma between digits
+ * ("2.000.000", "1,5 triệu") does not.
+ */
+export function clauseNumbers(question: string): number[] {
+  const out: number[] = [];
+  nfc(question)
+    .split(/(?<!\d)[,.;:!?…\n]+|[,.;:!?…\n]+(?!\d)/u)
+    .forEach((part, n) => {
+      for (const _ of syllables(part)) out.push(n);
+    });
+  return out;
+}
+
+/** Words that deny the act right after them; "hề", "có", "bị" may stand between ("không hề đánh", "chưa bị đánh"). */
+const NEGATORS = new Set(['không', 'chưa', 'chẳng', 'chả']);
+const BETWEEN_NEGATOR_AND_ACT = ['hề', 'có', 'bị'];
+
+/**
+ * The acts of negated-acts.tsv she says did not happen: each syllable of such an act found right
+ * after a negator in the same clause, mapped to the negator's position. Negators are matched as
+ * typed when they carry dấu and by their folded form without ("ko" is already "không").
+ */
+function deniedActs(tokens: string[], loose: boolean, clause: number[]): Map<number, number> {
+  const denied = new Map<number, number>();
+  const acts = loadPhrases('negated-acts.tsv');
+  const isNegator = (t: string) => [...NEGATORS].some((n) => syllableMatches(t, n, loose) && (t === n || fold(t) === t));
+  for (let i = 0; i < tokens.length; i++) {
+    for (const act of acts) {
+      if (i + act.length > tokens.length || !act.every((syl, j) => syllableMatches(tokens[i + j]!, syl, loose) && clause[i + j] === clause[i])) continue;
+      let before = i - 1;
+      if (before >= 0 && clause[before] === clause[i] && BETWEEN_NEGATOR_AND_ACT.some((w) => syllableMatches(tokens[before]!, w, loose))) before--;
+      if (before < 0 || clause[before] !== clause[i] || !isNegator(tokens[before]!)) continue;
+      act.forEach((_, j) => denied.set(i + j, before));
+    }
+  }
+  return denied;
 }
 
 function containsWord(pattern: string[], word: string[]): boolean {
@@ -178,14 +236,16 @@ function containsWord(pattern: string[], word: string[]): boolean {
 /**
  * A syllable matched on its own is weak evidence when typed without dấu. A one-syllable phrase
  * matched on an unaccented syllable must not be contradicted by its neighbours ("viet tat" is
- * "viết tắt", not "tát"); a syllable of a longer phrase that follows or precedes skipped words
+ * "viết tắt", not "tát"; "gay tay" is "gãy tay", not "gay", though that phrase has no dấu either); a syllable of a longer phrase that follows or precedes skipped words
  * must not be contradicted by the skipped word beside it ("vợ về mọi mặt" has no "vợ mất"). An
  * unaccented function word ("no": nó) is that word unless a neighbour says otherwise.
  */
 function readingsAgree(tokens: string[], pattern: string[], at: number[], readings: PairReadings[]): boolean {
   if (pattern.length === 1) {
     const typed = tokens[at[0]!]!;
-    if (typed === pattern[0]) return true;
+    // A phrase written without dấu ("gay", "giam") is no evidence when she typed none either: "bị
+    // đánh gay tay" is "gãy", "cắt giam" is "giảm", as their neighbours say.
+    if (typed === pattern[0] && fold(typed) !== typed) return true;
     const reading = plausibleReading(tokens, at[0]!, pattern[0]!, [-1, 1], readings);
     // "vay no" is "vay nợ"; a bare "no" is "nó".
     return STOP_SYLLABLES.has(typed) ? reading === 'attested' : reading !== 'contradicted';
@@ -304,11 +364,14 @@ export interface AnalyzedQuery {
 export function analyzeQuery(question: string, library?: PairReadings, vocabulary: CompiledVocabulary = bundledVocabulary()): AnalyzedQuery {
   const sh = loadShorthand();
   const raw = syllables(question);
+  const rawClause = clauseNumbers(question);
   const typed: string[] = [];
+  const clause: number[] = [];
   raw.forEach((t, i) => {
     const rep = standardForm(sh, raw, i);
-    if (rep) typed.push(...syllables(rep));
-    else typed.push(t);
+    const standard = rep ? syllables(rep) : [t];
+    typed.push(...standard);
+    for (const _ of standard) clause.push(rawClause[i] ?? 0);
   });
   const concepts: string[] = [];
   // Mixed messages ("ck e danh e") count as typed without dấu when most syllables carry none.
@@ -318,7 +381,8 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
   const tokens = library ? respell(typed, loose, readings) : typed;
   // Syllables inside a word that only looks like a trigger ("đánh bạc") match no shorter phrase.
   const masked = markPhrases(tokens, loadPhrases('other-words.tsv'), loose);
-  const matches = matchVocabulary(vocabulary.entries, tokens, loose, readings, masked);
+  const context: MatchContext = { clause, negated: deniedActs(tokens, loose, clause) };
+  const matches = matchVocabulary(vocabulary.entries, tokens, loose, readings, masked, context);
   const topicHits = new Map<string, number>();
   for (const m of matches) topicHits.set(m.e.topic, (topicHits.get(m.e.topic) ?? 0) + m.phrases.length);
   // A phrase listed under several topics ("chia đất": divorce or inheritance) belongs to the topic
@@ -386,7 +450,14 @@ interface VocabMatch {
  * also count as economic violence), and a conditional entry ("trở về" for a trafficking victim)
  * needs another phrase of its topic.
  */
-function matchVocabulary(entries: VocabEntry[], tokens: string[], loose: boolean, readings: PairReadings[], masked: (string[] | undefined)[]): VocabMatch[] {
+function matchVocabulary(
+  entries: VocabEntry[],
+  tokens: string[],
+  loose: boolean,
+  readings: PairReadings[],
+  masked: (string[] | undefined)[],
+  context: MatchContext,
+): VocabMatch[] {
   const found: { e: VocabEntry; phrase: string; length: number; span: Span }[] = [];
   // Most of the thesaurus shares no word with a question: the folded test skips it cheaply.
   const present = new Set(tokens.map(fold));
@@ -394,7 +465,7 @@ function matchVocabulary(entries: VocabEntry[], tokens: string[], loose: boolean
     for (let k = 0; k < e.patterns.length; k++) {
       if (!e.folded[k]!.every((syl) => present.has(syl))) continue;
       const p = e.patterns[k]!;
-      const span = findPattern(tokens, p, loose, readings, masked);
+      const span = findPattern(tokens, p, loose, readings, masked, context);
       if (span) found.push({ e, phrase: p.join(' '), length: p.length, span });
     }
   }
