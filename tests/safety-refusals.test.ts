@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { assessDanger } from '../server/safety/assess.js';
 import { readRequest } from '../server/safety/requests.js';
+import { tokenize } from '../server/safety/lexicon.js';
+import { numbersInDigits } from '../server/safety/numbers.js';
 
 /**
  * Legal questions about an unlawful act are answered; requests to do it stay refused (issue 13,
@@ -169,5 +171,59 @@ describe('who the child line is for (seventeenth pass)', () => {
     expect(child('chồng đang đánh em, con 3 tuổi đứng nhìn khóc')).toBe(true);
     expect(child('chồng đang đánh em, con em 4 tuổi ở nhà một mình')).toBe(true);
     expect(child('e 13t, ba dượng e đag say, vừa tát e chảy máu mũi')).toBe(true);
+  });
+});
+
+describe('shutting a wife in, or a sick note made for money, asked for, is refused (eighteenth pass)', () => {
+  it('her asking how to lock someone in is refused with the consequence', () => {
+    for (const q of [
+      'cách nhốt vợ trong nhà mà không bị tính là phạm tội',
+      'muốn nhốt vợ ở nhà cho nó khỏi đi chơi thì làm thế nào',
+      'làm sao khóa trái vợ trong phòng',
+    ]) {
+      expect(name(q), q).toBe('unlawful:confine');
+      expect(assessDanger(q).level, q).toBe('ordinary');
+    }
+    expect(name('ai làm giúp em giấy nghỉ ốm của bệnh viện không, em trả tiền')).toBe('unlawful:forgery');
+  });
+  it('locked in by him, or the law asked, is her question — and an animal shut in is no one', () => {
+    expect(name('chồng nhốt em trong nhà, làm sao thoát')).toBeUndefined();
+    expect(name('người chồng nhốt vợ thì bị phạt thế nào')).toBeUndefined();
+    expect(name('nhốt vợ trong nhà có phạm tội không')).toBeUndefined();
+    expect(name('cách nhốt gà cho khỏi bay sang vườn hàng xóm')).not.toBe('unlawful:confine');
+  });
+});
+
+describe('eighteenth pass: how pupils, workers and girls alone with him write it', () => {
+  const level = (q: string) => assessDanger(q).level;
+  it('an age in teen spelling and a grade said of herself are a child', () => {
+    expect(assessDanger('mik 14 tủi, ông hàng xóm hay sờ người mik').who.child).toBe(true);
+    expect(assessDanger('e lớp 7, chú ruột hay mò vào phòng e').who.child).toBe(true);
+    expect(assessDanger('em dạy lớp 7, hiệu trưởng hay mắng em').who.child).toBe(false);
+    expect(numbersInDigits(tokenize('ba tủi thân lắm')).map((t) => t.text)).toContain('tủi');
+  });
+  it('a beating promised for this afternoon, a worker hunted, the sounds next door now are emergencies', () => {
+    expect(level('thằng lớp trên dọa chiều nay tan học ra sau trường đánh hội đồng em')).toBe('emergency');
+    expect(level('em trốn khỏi xưởng rồi, giờ bọn nó đang đi tìm em, dọa bắt về đánh')).toBe('emergency');
+    expect(level('nhà bên cạnh đang có tiếng phụ nữ la hét, tiếng đập phá')).toBe('emergency');
+    expect(level('em vừa bị đánh cách đây nửa tiếng, giờ đau lắm')).toBe('emergency');
+  });
+  it('alone tonight with the man who once abused her, but not a beating long past beside a husband', () => {
+    expect(level('dượng từng sờ em, tối nay chỉ còn em với ổng trong nhà, em sợ lắm')).toBe('emergency');
+    expect(level('năm ngoái chồng đánh em, giờ em vẫn đang ở nhà với chồng, em muốn ly hôn')).not.toBe('emergency');
+    expect(level('hồi nhỏ em bị chú sờ soạng, giờ em 30 tuổi, có tố được không')).not.toBe('emergency');
+  });
+  it('peeping is for the hotline as a habit, an emergency now', () => {
+    expect(level('con dượng hay dòm em tắm, em 14 tuổi')).toBe('urgent');
+    expect(level('nó đang dòm em tắm qua lỗ thông gió')).toBe('emergency');
+  });
+  it('everyday words are no harm: "mới dám", "tôi bảo", looking for a job', () => {
+    expect(level('giờ em 30 tuổi mới dám kể, có tố được không')).toBe('ordinary');
+    expect(level('chị tôi bảo chồng đánh chị ấy hôm qua')).not.toBe('ordinary');
+    expect(level('năm ngoái chồng đánh em, giờ em đang đi tìm việc làm')).not.toBe('emergency');
+  });
+  it('a broker’s offer she asks about is trafficking suspected; a job she asks about is not', () => {
+    expect(level('môi giới bảo đi Hàn, phải đưa trước hộ chiếu với 100 triệu, có lừa không')).toBe('urgent');
+    expect(level('công ty tuyển công nhân lương 8 triệu, có đáng tin không')).toBe('ordinary');
   });
 });

@@ -119,6 +119,32 @@ function ledNow(f: Features): boolean {
   );
 }
 
+/**
+ * Left alone with the man who once abused her ("bố dượng từng giở trò với em, tối nay chỉ còn em với ổng trong nhà, em
+ * sợ lắm"): "từng", "năm ngoái" date what he did, not the end of it — beside her, and she is afraid, hiding or alone
+ * with him, he may do it again. Sexual abuse or groping only: a beating long past beside him at home stays her legal question.
+ */
+const abusedBefore = (f: Features) =>
+  f.concrete &&
+  !f.general &&
+  !f.reporter &&
+  f.harms.some((h) => (h.what === 'sexual' || h.what === 'grope') && h.when === 'past' && !h.hypothetical) &&
+  // Afraid, hiding or alone: "giờ ông ấy vẫn ở cùng nhà với mẹ em, em muốn tố cáo" is her legal question.
+  ['frame.fear', 'frame.hiding', 'ctx.alone'].some(f.has);
+
+/**
+ * A child carried over the border (what.carried) as she writes or soon: "tính đêm nay ôm thằng cu sang TQ", "sáng mai bế con
+ * qua bên Tàu" — a time of now or soon in its clause. "mang con sang Trung Quốc từ 2019" is a custody question, not a taking.
+ */
+function carriedNow(m: Match, matches: Match[], tokens: Token[]): boolean {
+  const when = timeOf(m, matches, tokens);
+  return when === 'now' || matches.some((s) => s.concept === 'when.soon' && s.clause === m.clause);
+}
+
+/** A past time that is not only days ago ("tuần trước", "mấy hôm trước": ctx.lastweek). */
+const pastBeyondLastWeek = (f: Features) =>
+  f.matches.some((m) => m.concept === 'when.past' && !f.matches.some((l) => l.concept === 'ctx.lastweek' && l.start <= m.start && l.end >= m.end));
+
 /** A rule: when it applies, the level it gives, and why. First applying rule wins. */
 interface Rule {
   id: string;
@@ -269,7 +295,8 @@ export const RULES: readonly Rule[] = [
     why: 'He is at the door, drunk, on his way ("hắn đang đứng ngoài cửa") and has hurt or threatened before, even long ago; or he is at home or beside her and the harm is not told as past.',
     applies: (f) =>
       !f.has('when.safe') &&
-      ((f.has('when.present') && f.harms.some((h) => !CONTEXT_ONLY.has(h.what) && !h.hypothetical)) || (f.has('when.near') && active(f).length > 0)),
+      ((f.has('when.present') && f.harms.some((h) => !CONTEXT_ONLY.has(h.what) && !h.hypothetical)) ||
+        (f.has('when.near') && (active(f).length > 0 || abusedBefore(f)))),
   },
   {
     id: 'coming-for-her',
@@ -477,13 +504,16 @@ export const RULES: readonly Rule[] = [
     id: 'trafficking-suspected',
     level: 'urgent',
     why: 'A job or marriage abroad offered by strangers or brokers to her or her child: a common start of trafficking.',
-    applies: (f) => f.concrete && (f.has('what.lure') || bought(f)),
+    // "môi giới bảo đi Hàn, phải đưa trước hộ chiếu…, có đáng tin không": no one named, but she asks whether the offer made
+    // to her is a trap (frame.trust), so it is hers.
+    applies: (f) => (f.concrete || (f.has('frame.trust') && !f.general)) && (f.has('what.lure') || bought(f)),
   },
   {
     id: 'grooming',
     level: 'urgent',
     why: 'A man has a child she names come to him alone or keep a secret from her parents ("thầy hay gọi con bé lên phòng riêng một mình, dặn không được kể với ai"), no abuse told: the usual way to abuse, for the child line and the school now.',
-    applies: (f) => (f.childOwn || f.childNamed || f.minor) && !f.general && f.has('ctx.groom') && !f.has('when.past') && !f.has('when.safe'),
+    // "tuần trước thầy nhắn bảo con bé tối lên nhà thầy một mình": days ago is the grooming going on, not years past.
+    applies: (f) => (f.childOwn || f.childNamed || f.minor) && !f.general && f.has('ctx.groom') && !pastBeyondLastWeek(f) && !f.has('when.safe'),
   },
   {
     id: 'recent-harm',
@@ -913,11 +943,15 @@ function mentionsMinor(tokens: Token[]): boolean {
     const n = unit ? Number(unit[1]) : /^\d{1,2}$/.test(t) && /^(tuổi|tuoi|t)$/.test(tokens[i + 1]?.text ?? '') ? Number(t) : NaN;
     // "dưới 16 tuổi", "từ đủ 16 tuổi": an age range in a rule, not a particular child.
     if (n < 18 && !/^(dưới|duoi|trên|tren|từ|tu|đủ|du|đến|den|quá|qua)$/.test(tokens[i - 1]?.text ?? '')) return true;
-    // "con gái mới học lớp 8": a pupil told by the grade she is in is a minor too (lớp 1–12).
-    if (/^([1-9]|1[0-2])$/.test(t) && /^(lớp|lop)$/.test(tokens[i - 1]?.text ?? '') && /^(học|hoc)$/.test(tokens[i - 2]?.text ?? '')) return true;
+    // "con gái mới học lớp 8": a pupil told by the grade she is in is a minor too (lớp 1–12); so is one who says it of
+    // herself or a child right after the person ("e lớp 7", "mik lớp 8 nè", "con em lớp 5"), not a class taught ("dạy lớp 7").
+    if (/^([1-9]|1[0-2])$/.test(t) && /^(lớp|lop)$/.test(tokens[i - 1]?.text ?? '') && GRADE_OF.test(tokens[i - 2]?.text ?? '')) return true;
   }
   return false;
 }
+
+/** Words a school grade ("lớp 7") follows when it tells a pupil's age: "học", or the pupil herself or a child named. */
+const GRADE_OF = /^(học|hoc|em|e|mình|minh|tôi|toi|tớ|to|tao|tau|t|con|cháu|chau|bé|be|nó|no)$/;
 
 /** "…, như vậy có phạm tội không": a clause opening "như vậy", "như thế" and ending in "không" asks about what was told. */
 function askedSo(tokens: Token[]): boolean {
@@ -1201,18 +1235,22 @@ export function assessDanger(message: string): Assessment {
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
     .filter((m) => m.concept !== 'what.missing' || (child && !has('frame.legal')))
+    .filter((m) => m.concept !== 'what.carried' || carriedNow(m, matches, tokens))
     .map((m) => ({
       what: ((m.concept === 'what.grope' || m.concept === 'what.image') && child
         ? 'sexual'
-        : m.concept === 'what.missing'
-          ? 'taken'
-          : // "con gái em 15 tuổi bị bắt phá thai": a girl made to is violence against a child.
-            m.concept === 'what.abort' && minor
-            ? 'violence'
-            : // "chủ giữ căn cước, ai bỏ trốn là bị đánh": papers kept where running away is beaten is being held.
-              m.concept === 'what.bonded' && beatenThere
-              ? 'confine'
-              : m.concept.slice(5)) as What,
+        : // "con dượng hay dòm em tắm": watched bathing is no touch, for a child too — a habit for the hotline, now an emergency.
+          m.concept === 'what.peep'
+          ? 'grope'
+          : m.concept === 'what.missing' || m.concept === 'what.carried'
+            ? 'taken'
+            : // "con gái em 15 tuổi bị bắt phá thai": a girl made to is violence against a child.
+              m.concept === 'what.abort' && minor
+              ? 'violence'
+              : // "chủ giữ căn cước, ai bỏ trốn là bị đánh": papers kept where running away is beaten is being held.
+                m.concept === 'what.bonded' && beatenThere
+                ? 'confine'
+                : m.concept.slice(5)) as What,
       match: m,
       when: bornSince(m) ? 'past' : abortUnderway(m) ? 'now' : timeOf(m, matches, tokens),
       hypothetical: supposed(m, matches, tokens),

@@ -61,8 +61,25 @@ function numberOf(words: string[]): number | null {
   return null;
 }
 
+/** Teen spellings of "tuổi" ("mik 14 tủi"), read as an age only right after a number. */
+const TEEN_AGE = /^(tủi|tủy|tủoi|tũi)$/;
+
+/**
+ * Token i follows a number in its clause: digits ("14 tủi"), or number words of two syllables or "mười" ("mười bốn tủi") —
+ * one word alone may be another ("ba tủi thân" is a father feeling hurt).
+ */
+function afterNumber(tokens: Token[], i: number): boolean {
+  const [a, b] = [tokens[i - 1], tokens[i - 2]];
+  if (!a || a.clause !== tokens[i]!.clause) return false;
+  if (/^\d{1,2}$/.test(a.text)) return true;
+  const w = numberWord(a.text);
+  if (w === null) return false;
+  return w === 'muoi10' || (b !== undefined && b.clause === a.clause && numberWord(b.text) !== null);
+}
+
 /** Tokens with ages and grades in words replaced by digits (same clauses). */
-export function numbersInDigits(tokens: Token[]): Token[] {
+export function numbersInDigits(typed: Token[]): Token[] {
+  const tokens = typed.map((t, i) => (TEEN_AGE.test(t.text.toLowerCase()) && afterNumber(typed, i) ? { ...t, text: 'tuổi' } : t));
   const out: Token[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const tok = tokens[i]!;
