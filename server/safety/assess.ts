@@ -587,6 +587,7 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   // "hồi còn chung sống, tối nào nó cũng đánh em": "every night" under that frame is a habit of that time too.
   const everyOnly = own === 'ongoing' && inClause.some((m) => m.concept === 'when.every') && !inClause.some((m) => m.concept === 'when.ongoing');
   if ((own === 'habitual' || everyOnly) && matches.some((m) => m.concept === 'when.past' && m.clause < harm.clause)) return 'past';
+  if (everyOnly && everyAskedAsLaw(matches, what)) return 'habitual';
   if (own !== 'none') return own;
   // From other clauses: not "đang" (it qualifies its own verb) nor "bây giờ" ("năm ngoái nó đánh
   // em. Bây giờ em muốn ly hôn"), but a presence cue ("hắn đang đứng ngoài cửa") counts.
@@ -594,10 +595,28 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
     (m) =>
       m.concept.startsWith('when.') && m.clause !== harm.clause && m.concept !== 'when.progressive' && m.concept !== 'when.now' && m.concept !== 'when.near',
   );
-  return rank(
+  const away = rank(
     elsewhere.filter((m) => !(mourned && death(m))),
     harm,
     what,
+  );
+  // "ngày nào cũng chê bai, bắt em quỳ xin lỗi, như vậy có phải bạo lực không": "every day" told in another clause,
+  // asked as law, is a habit too.
+  if (away === 'ongoing' && elsewhere.every((m) => m.concept !== 'when.ongoing' && m.concept !== 'when.again') && everyAskedAsLaw(matches, what))
+    return 'habitual';
+  return away;
+}
+
+/**
+ * "ngày nào cũng chửi, bắt em quỳ, như vậy có phải bạo lực gia đình không": a harm that is not severe, going on only as
+ * "every day" (when.every), with nothing of now in the message and asked as law, is told as a habit — for the hotline
+ * above the answer (violence-at-home), not the police now. A weapon, confinement or abuse every night stays going on.
+ */
+function everyAskedAsLaw(matches: Match[], what: What): boolean {
+  return (
+    !SEVERE.has(what) &&
+    matches.some((m) => m.concept === 'frame.legal' || m.concept === 'frame.general' || m.concept === 'frame.lawful') &&
+    !matches.some((m) => /^when\.(now|present|just|near|progressive|soon|ongoing)$/.test(m.concept))
   );
 }
 
