@@ -206,10 +206,11 @@ const is =
 
 /**
  * A harm told as what he does from time to time ("hay", "thường", "mỗi khi", "lúc nào cũng", "hễ say", "tháng nào
- * cũng" in its clause before it): not "cứ", "mãi", "suốt", which also say he keeps at it now ("cứ kéo tay em", "gọi mãi không mở").
+ * cũng" in its clause before it), or whenever he comes home drunk ("say rượu về là", the when.habitual rows ending in "là"):
+ * not "cứ", "mãi", "suốt", which also say he keeps at it now ("cứ kéo tay em", "gọi mãi không mở").
  */
 const HABIT =
-  /^((hễ|he) \S+|(tháng|thang|tuần|tuan) (nào|nao)( .+)? (cũng|cung)|hay|thường|thuong|thường xuyên|thuong xuyen|mỗi khi|moi khi|mỗi lần|moi lan|lúc nào cũng|luc nao cung|nhiều lần|nhieu lan|bao lần|bao lan)$/;
+  /^((hễ|he) \S+|(tháng|thang|tuần|tuan) (nào|nao)( .+)? (cũng|cung)|hay|thường|thuong|thường xuyên|thuong xuyen|mỗi khi|moi khi|mỗi lần|moi lan|lúc nào cũng|luc nao cung|nhiều lần|nhieu lan|bao lần|bao lan|\S+( \S+)*? (là|la))$/;
 /** A habit word (HABIT) said before harm `h`, in its clause when `sameClause`. */
 const habitNamedBefore = (f: Features, h: Features['harms'][number], sameClause: boolean) =>
   f.matches.some(
@@ -579,13 +580,28 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   // "chừ tau muốn ly hôn vì hắn hay đánh tau": "now" before "vì" dates the wish, not the reason
   // (a past or safe marker there still dates it: "đi tù vì hành hạ em").
   const reason = (m: Match) => m.concept === 'when.now' && tokens.slice(m.end, harm.start).some((t) => /^(vì|vi)$/.test(t.text));
-  const inClause = matches.filter((m) => m.concept.startsWith('when.') && m.clause === harm.clause && !compared(m) && !after(m) && !reason(m));
+  // "bị chồng đánh xong hắn vẫn về nhà": a bare "vẫn" after the harm is on the verb it comes before, not the harm's.
+  const stillLater = (m: Match) =>
+    m.concept === 'when.ongoing' && m.start >= harm.end && m.end - m.start === 1 && /^(vẫn|van)$/.test(tokens[m.start]!.text) && !CONTINUING.has(what);
+  const inClause = matches.filter(
+    (m) => m.concept.startsWith('when.') && m.clause === harm.clause && !compared(m) && !after(m) && !reason(m) && !stillLater(m),
+  );
   // "muốn hỏi về việc bị đánh năm ngoái": a past time right after the harm dates it, whatever
   // "bây giờ" says about the asking.
   // "đang" on the harm keeps it now.
   const dated = inClause.some((m) => (m.concept === 'when.past' || m.concept === 'when.safe') && m.start >= harm.end && m.start - harm.end <= 3);
   const onHarm = inClause.some((m) => m.concept === 'when.progressive' && m.end <= harm.start && harm.start - m.end <= 1);
   if (dated && !onHarm) return 'past';
+  // "chồng không đánh nữa mà đang cầm dao đứng chặn cửa": "đang" on the harm, after a safe marker told before it
+  // ("không … nữa", "đã ly hôn"), is what he does now; a past time ("năm ngoái") still dates it.
+  const progressiveAt = inClause.find((m) => m.concept === 'when.progressive' && m.end <= harm.start && harm.start - m.end <= 1);
+  if (
+    progressiveAt &&
+    !inClause.some((m) => m.concept === 'when.past') &&
+    inClause.some((m) => m.concept === 'when.safe') &&
+    inClause.every((m) => m.concept !== 'when.safe' || m.end <= progressiveAt.start)
+  )
+    return 'now';
   let own = rank(inClause, harm, what);
   // "giờ nó hay đánh em": "hay", "thường" on the verb make it a habit, whatever "now" the clause is told in.
   // "giờ thỉnh thoảng em vẫn buồn nôn": now and then, said anywhere before it in its clause, is no sign of now either.
@@ -617,6 +633,7 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   // "hồi còn chung sống, tối nào nó cũng đánh em": "every night" under that frame is a habit of that time too.
   const everyOnly = own === 'ongoing' && inClause.some((m) => m.concept === 'when.every') && !inClause.some((m) => m.concept === 'when.ongoing');
   if ((own === 'habitual' || everyOnly) && matches.some((m) => m.concept === 'when.past' && m.clause < harm.clause)) return 'past';
+  if (everyOnly && everyAskedAsLaw(matches, tokens, what)) return 'habitual';
   if (own !== 'none') return own;
   // From other clauses: not "đang" (it qualifies its own verb) nor "bây giờ" ("năm ngoái nó đánh
   // em. Bây giờ em muốn ly hôn"), but a presence cue ("hắn đang đứng ngoài cửa") counts.
@@ -624,10 +641,36 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
     (m) =>
       m.concept.startsWith('when.') && m.clause !== harm.clause && m.concept !== 'when.progressive' && m.concept !== 'when.now' && m.concept !== 'when.near',
   );
-  return rank(
+  const away = rank(
     elsewhere.filter((m) => !(mourned && death(m))),
     harm,
     what,
+  );
+  // "ngày nào cũng chê bai, bắt em quỳ xin lỗi, như vậy có phải bạo lực không": "every day" told in another clause,
+  // asked as law, is a habit too.
+  if (away === 'ongoing' && elsewhere.every((m) => m.concept !== 'when.ongoing' && m.concept !== 'when.again') && everyAskedAsLaw(matches, tokens, what))
+    return 'habitual';
+  return away;
+}
+
+/**
+ * "ngày nào cũng chửi, bắt em quỳ, như vậy có phải bạo lực gia đình không": a harm that is not severe, going on only as
+ * "every day" (when.every), with nothing of now in the message and asked as law, is told as a habit — for the hotline
+ * above the answer (violence-at-home), not the police now. A weapon, confinement or abuse every night stays going on.
+ */
+function everyAskedAsLaw(matches: Match[], tokens: Token[], what: What): boolean {
+  // Every day ("ngày nào cũng", "hằng ngày"), not every night ("tối nào cũng", "cứ tối" — typed "cu toi" also "cứ tới",
+  // he keeps coming): the night is when he comes for her.
+  const daily = (m: Match) =>
+    tokens
+      .slice(m.start, m.end)
+      .map((t) => fold(t.text))
+      .some((w) => w === 'ngay' || w === 'hom');
+  return (
+    !SEVERE.has(what) &&
+    matches.filter((m) => m.concept === 'when.every').every(daily) &&
+    matches.some((m) => m.concept === 'frame.legal' || m.concept === 'frame.general' || m.concept === 'frame.lawful') &&
+    !matches.some((m) => /^when\.(now|present|just|near|progressive|soon|ongoing)$/.test(m.concept))
   );
 }
 
@@ -737,7 +780,9 @@ function asksWhether(harm: Match, tokens: Token[]): boolean {
   if (fold(clause.at(-1)!.text) !== 'khong') return false;
   const at = tokens.findIndex((t, i) => t.clause === harm.clause && i < harm.start && fold(t.text) === 'co' && fold(tokens[i + 1]?.text ?? '') === 'ai');
   if (at >= 0 && fold(tokens[at + 2]?.text ?? '') !== 'do') return true;
-  const whether = tokens.findIndex((t, i) => t.clause === harm.clause && i < harm.start && harm.start - i <= 3 && fold(t.text) === 'co');
+  // "có phải là lừa bán người không": "là" may stand between "có phải" and the harm.
+  const isItFar = (i: number) => harm.start - i === 4 && fold(tokens[i + 1]?.text ?? '') === 'phai' && fold(tokens[i + 2]?.text ?? '') === 'la';
+  const whether = tokens.findIndex((t, i) => t.clause === harm.clause && i < harm.start && (harm.start - i <= 3 || isItFar(i)) && fold(t.text) === 'co');
   if (whether < 0) return false;
   const know = tokens.slice(0, whether).some((t) => t.clause === harm.clause && FIND_OUT.test(fold(t.text)));
   // "có phải bị xâm hại không": whether it is abuse at all — a suspicion, not a telling.
