@@ -19,7 +19,7 @@ const ASKS: Record<Want, RegExp> = {
   who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|nguoi nao|ai la nguoi)\b/,
   // What happens to the one who did it: a fine or any sanction…
   penalty:
-    /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao|hanh chinh|vi pham hanh chinh)|phat (duoc|dc) (khong|ko|k)|xu phat|muc phat|bi xu ly|xu ly vi pham|hinh thuc xu ly|xu ly (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,
+    /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao|hanh chinh|vi pham hanh chinh)|xu phat|muc phat|bi xu ly|xu ly vi pham|hinh thuc xu ly|xu ly (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,
   // …or prison: the Criminal Code, not a fine.
   prison: /\b(di tu|ngoi tu|phat tu|bi tu|vao tu|truy cuu|hinh su|co toi|bi toi|toi gi|pham toi|toi danh|bi bat giam)\b/,
 };
@@ -71,8 +71,14 @@ const ASKS_FINE = /\b(phat tien|bao nhieu tien|tien bao nhieu|hanh chinh|may tri
  * and the answer's khoản read it alike).
  */
 export function asksFineAlone(question: string, wants: Want[] = wantsOf(question)): boolean {
-  return asksSanction(wants) && !wants.includes('prison') && namesFine(question);
+  return asksSanction(wants) && !wants.includes('prison') && namesFine(question) && !FINE_FACT.test(fold(question));
 }
+
+/**
+ * A fine told as what already happened ("bị phạt hành chính rồi vẫn sống chung với bồ", "đã bị xử
+ * phạt mà còn đánh"): the condition of the Criminal Code's offence, not a fine asked for.
+ */
+const FINE_FACT = /\b(da|tung) bi (xu )?phat\b|\bphat( vi pham)?( hanh chinh)? roi\b/;
 
 /** Whether the question names a fine ("phạt tiền", "hành chính", "mấy triệu"), asked or not. */
 export function namesFine(question: string): boolean {
