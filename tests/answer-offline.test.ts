@@ -338,6 +338,28 @@ describe('which article the offline answer leads with', () => {
     expect(lead(true)).toEqual(['1', null]);
   });
 
+  it('reads a line continuing a khoản with that khoản, and says that khoản’s sentence above its quote', async () => {
+    // "4. Hình thức xử phạt bổ sung:" then, on its own line, "Tịch thu …": the line is khoản 2's
+    // additional sanction, and the article's summary of fines is not what its quote says.
+    const decree = hit(
+      '37',
+      'Hành vi đe dọa, đánh đập',
+      [
+        'Phạt tiền từ 2.000.000 đồng đến 5.000.000 đồng đối với hành vi đe dọa giết thành viên gia đình.',
+        'Hình thức xử phạt bổ sung:\nTịch thu hung khí, công cụ dùng để đe dọa giết thành viên gia đình.',
+      ],
+      1.0,
+      [meaning('Đe dọa người nhà bị phạt 2–5 triệu đồng.', null), meaning('Hung khí dùng để đe dọa bị tịch thu.', '2')],
+    );
+    const w = { doa: 1, giet: 2, doagiet: 2, hung: 1, khi: 1, hungkhi: 2, tich: 1, thu: 1, tichthu: 2 };
+    const out = await new ExtractiveAnswerer({ LEGAL_AID_PHONE: '' }).answer(input([decree], 'dọa giết bằng hung khí có bị tịch thu không', w));
+    expect(out.citations[0]).toMatchObject({ article: '37', clause: '2' });
+    expect(out.answer.split('\n')[0]).toBe('Hung khí dùng để đe dọa bị tịch thu.');
+    // Its khoản's first line travels with it: read as a sanction, which an emergency does not lead with.
+    const lead = scoreUnits([decree], w, [], undefined, { emergency: true })[0]!;
+    expect(lead.leadIn).toBe('Hình thức xử phạt bổ sung:');
+  });
+
   it('follows retrieval when the runner-up scored far behind the first article', () => {
     // The runner-up shares every word of the question, the first only some of them.
     const first = hit('8', 'Điều kiện kết hôn', ['Nam, nữ kết hôn phải tự nguyện.'], 1.2, [ask('con cháu thông gia có được kết hôn')]);

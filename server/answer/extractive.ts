@@ -3,7 +3,7 @@ import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
 import { asksFineAlone, fitsWants, wantsOf, type Want } from './plain/intent.js';
-import { articleMeaning, scoreUnits, type Unit } from './plain/units.js';
+import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed } from './plain/ages.js';
 import { asksUndoing } from './plain/undo.js';
@@ -67,7 +67,7 @@ export class ExtractiveAnswerer implements Answerer {
     if (leads.length) {
       leads.forEach((u, i) => {
         const c = citationOf(u.hit, u.clause, u.point, u.text);
-        const plain = u.meaning ?? articleMeaning(u.hit);
+        const plain = plainOf(u);
         // With a plain sentence: say it, then where it comes from (the first one quoted, a second
         // one only named, to keep the answer short). Without one (an upload with no notes yet):
         // the law's own words lead.
@@ -121,7 +121,7 @@ function pickLeads(ranked: Unit[], wants: Want[] = []): Unit[] {
     return first ? [first] : [];
   }
   const leads = [best];
-  const said = new Set([best.meaning ?? articleMeaning(best.hit)]);
+  const said = new Set([plainOf(best)]);
   // Without a plain sentence the lead is a long quotation already: a second would bury the answer.
   if (said.has(null)) return leads;
   // She asks where and the first statement names no place: the best one that does, if not far
@@ -130,14 +130,14 @@ function pickLeads(ranked: Unit[], wants: Want[] = []): Unit[] {
   const place = (u: Unit) => fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, ['where']) === 1;
   if (wants.includes('where') && !place(best)) {
     const there = ranked.find((u) => {
-      const plain = u.meaning ?? articleMeaning(u.hit);
+      const plain = plainOf(u);
       return u.score >= best.score * WHERE_SECOND_RATIO && plain !== null && !said.has(plain) && place(u);
     });
     if (there) return [best, there];
   }
   for (const u of ranked.slice(1)) {
     if (leads.length >= MAX_LEADS || u.score < best.score * SECOND_LEAD_RATIO) break;
-    const plain = u.meaning ?? articleMeaning(u.hit);
+    const plain = plainOf(u);
     // Same sentence, or the same khoản again: nothing new for her.
     if (said.has(plain) || leads.some((l) => l.hit === u.hit && l.clause === u.clause)) continue;
     said.add(plain);

@@ -20,7 +20,10 @@ export interface Unit {
   text: string;
   /** Plain-language sentence written for exactly this khoản/điểm, if any. */
   meaning: string | null;
-  /** For a điểm, its khoản's lead-in ("Phạt tiền từ … đối với một trong các hành vi sau đây:"). */
+  /**
+   * For a điểm, or a line continuing a khoản, the khoản's own first line ("Phạt tiền từ … đối với
+   * một trong các hành vi sau đây:", "Hình thức xử phạt bổ sung:").
+   */
   leadIn: string | null;
   order: number;
   score: number;
@@ -100,7 +103,20 @@ export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
     } else if (hit.article && pm && clause) {
       units.push({ hit, hitRank, clause, point: pm[1]!, text: pm[2]!, meaning: meaning(clause, pm[1]!), leadIn, order: units.length, score: 0 });
     } else {
-      units.push({ hit, hitRank, clause: hit.article ? clause : null, point: null, text: line, meaning: null, leadIn: null, order: units.length, score: 0 });
+      // A line continuing a khoản ("4. Hình thức xử phạt bổ sung:" then "Tịch thu tang vật…") is
+      // read with its khoản's first line: it is that khoản's sanction, remedy or condition.
+      const within = Boolean(hit.article && clause);
+      units.push({
+        hit,
+        hitRank,
+        clause: hit.article ? clause : null,
+        point: null,
+        text: line,
+        meaning: null,
+        leadIn: within ? leadIn : null,
+        order: units.length,
+        score: 0,
+      });
     }
   }
   // An article without khoản ("Ủy ban nhân dân cấp xã … có thẩm quyền …") is said by its own plain
@@ -115,6 +131,17 @@ export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
 /** The article's own plain-language sentence (for the whole article). */
 export function articleMeaning(hit: ArticleHit): string | null {
   return hit.notes?.find((n) => n.kind === 'meaning' && !n.clause)?.text ?? null;
+}
+
+/**
+ * What is said for a unit: its own plain sentence, else its khoản's (a line continuing a khoản is
+ * what that khoản's sentence says: "Tịch thu tang vật…" under "Hình thức xử phạt bổ sung"), else the
+ * article's. Never another khoản's: the sentence must be about the khoản cited beneath it.
+ */
+export function plainOf(u: Unit): string | null {
+  if (u.meaning) return u.meaning;
+  const own = u.clause ? u.hit.notes?.find((n) => n.kind === 'meaning' && n.clause === u.clause && !n.point)?.text : undefined;
+  return own ?? articleMeaning(u.hit);
 }
 
 /**
