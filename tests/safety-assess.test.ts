@@ -144,6 +144,17 @@ describe('however she writes', () => {
     emergency('cứuuuu emmm');
     emergency('cuuuu toi voi');
   });
+  it('with one letter typed twice in a syllable no text of ours spells, with or without dấu', () => {
+    expect(tokenize('ba em đang đáánh má em').map((t) => t.text)).toEqual(['ba', 'em', 'đang', 'đánh', 'má', 'em']);
+    expect(tokenize('khóa cửửa, ở trong nnhà').map((t) => t.text)).toEqual(['khóa', 'cửa', 'ở', 'trong', 'nhà']);
+    emergency('thằng đó đang bbóp cổ mẹ em');
+    emergency('e 14t, ba e dang dannh me e, me e chay mau dau');
+    emergency('anh ta đang dìm em xuốống ao');
+    // Words typed together are cut before a plain vowel is undoubled: "meem" is "me em".
+    expect(tokenize('meem bi bo danh').map((t) => t.text)).toEqual(['me', 'em', 'bị', 'bo', 'danh']);
+    // "gi" with its vowel is no doubled "i": "giiệt" is "diệt" spelled by ear, not "giệt".
+    expect(tokenize('uống thuốc giiệt cỏ').map((t) => t.text)).toEqual(['uống', 'thuốc', 'diệt', 'cỏ']);
+  });
   it('with regional spellings and one letter slipped, when the syllable typed is no word of ours (data/syllables.txt)', () => {
     // hỏi, ngã and nặng merged; s/x, ch/tr, d/gi/r, l/n onsets; -n/-ng, -t/-c finals after a.
     emergency('ông ấy đả đánh em từ tối, em đang chảy máu nhiều');

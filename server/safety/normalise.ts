@@ -228,6 +228,35 @@ function unRepeat(token: string): string {
   return token.replace(/^([bchm])u{3,}$/u, '$1uu').replace(/(\p{L})\1{2,}/gu, '$1');
 }
 
+/**
+ * "đáánh", "nnhà", "cửửa", "baoo": one letter typed twice in haste. A syllable no text of ours spells
+ * (folded, so typed with or without dấu) loses one of a doubled pair when that makes one it does.
+ * A word spelled so ("xoong") is known and kept; Telex has been read before ("ddi" is "đi"). A plain
+ * vowel twice ("ee") is undoubled only after joined words are cut (`plainVowels`).
+ */
+function unDouble(token: string, plainVowels: boolean): string {
+  // Four letters at least, as for the other slips: "app" is a word, not a doubled "ap".
+  if ([...token].length < 4 || !/(\p{L})\1/u.test(token)) return token;
+  const known = foldedSyllables();
+  if (known.has(fold(token))) return token;
+  const chars = [...token];
+  for (let i = 1; i < chars.length; i++) {
+    // "gi" + "i" is an onset and its vowel, not a slip ("giiệt": "diệt" spelled by ear).
+    if (chars[i] !== chars[i - 1] || (chars[i] === 'i' && chars[i - 2] === 'g')) continue;
+    if (!plainVowels && /[aeiouy]/.test(chars[i]!)) continue;
+    const single = [...chars.slice(0, i), ...chars.slice(i + 1)].join('');
+    if (known.has(fold(single))) return single;
+  }
+  return token;
+}
+
+let folded: Set<string> | null = null;
+/** The syllables of our texts and the safety tables, folded. */
+function foldedSyllables(): Set<string> {
+  folded ??= new Set([...vocabulary().marked, ...tableWords()].map(fold));
+  return folded;
+}
+
 let shorthand: Map<string, string[]> | null = null;
 /** The standard column of a two-word row that keeps a regional form as typed inside a standard word. */
 const KEEP = '=';
@@ -461,7 +490,9 @@ export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
       .split(/[^\p{L}\p{N}@]+/u)
       .filter(Boolean)
       // A shorthand form is looked up as typed: "cccd" (căn cước) is no stretched "cd".
-      .flatMap((word) => unJoin(table.has(word.toLowerCase()) ? word : unTelex(unTeen(unRepeat(unLeet(word))), table), table));
+      .flatMap((word) => unJoin(table.has(word.toLowerCase()) ? word : unDouble(unTelex(unTeen(unRepeat(unLeet(word))), table), false), table))
+      // A plain vowel twice only after the cut: "meem" is "me em" typed together, not "mem".
+      .map((piece) => (table.has(piece) ? piece : unDouble(piece, true)));
     words.forEach((t, i) => {
       // "mô hình", "quy mô": a regional form inside a standard word keeps its standard sense (shorthand.tsv "keep" rows).
       const kept = table.get(`${t} ${words[i + 1] ?? ''}`)?.[0] === KEEP || table.get(`${words[i - 1] ?? ''} ${t}`)?.[0] === KEEP;
