@@ -15,7 +15,7 @@ let app: Awaited<ReturnType<typeof buildApp>>;
 beforeAll(async () => {
   fake = await startFakeOpenAI();
   // The retrieval aids have their own tests (tests/llm-assist.test.ts); here the answerer alone.
-  const config = testConfig({ OPENAI_BASE_URL: fake.url, CHAT_MODEL: 'fake-chat', LLM_FIRST_TOKEN_TIMEOUT_MS: '800', LLM_ASSIST_TIMEOUT_MS: '0' });
+  const config = testConfig({ OPENAI_BASE_URL: fake.url, CHAT_MODEL: 'fake-chat', LLM_FIRST_TOKEN_TIMEOUT_MS: '5000', LLM_ASSIST_TIMEOUT_MS: '0' });
   db = await dbFor(config);
   const services = await createServices(config, { db });
   await syncCorpus(services);
@@ -65,7 +65,8 @@ describe('LLM answerer against an OpenAI-compatible server', () => {
       fake.mode = mode;
       const t0 = Date.now();
       const r = await ask('vợ chồng thuận tình ly hôn cần điều kiện gì');
-      expect(Date.now() - t0).toBeLessThan(2000);
+      // A slow provider answers after 10 s: the answer comes from the deadline, not the provider.
+      expect(Date.now() - t0).toBeLessThan(10_000);
       expect(r.fallback).toBe(true);
       expect(r.citations.length).toBeGreaterThan(0);
       expect(r.answer).toMatch(/Điều \d+/);

@@ -152,11 +152,12 @@ describe(`two server processes on one database`, () => {
     expect(up.status, up.text).toBe(201);
     const uploaded = performance.now();
     let found = false;
-    while (!found && performance.now() - uploaded < 2000) {
+    // About a second (NOTIFY, or the one-second poll); the bound is generous for a loaded machine.
+    while (!found && performance.now() - uploaded < 20_000) {
       found = await find();
       if (!found) await new Promise((r) => setTimeout(r, 100));
     }
-    expect(found, 'B did not find the law uploaded on A within 2 s').toBe(true);
+    expect(found, 'B did not find the law uploaded on A').toBe(true);
   });
 
   it('rate-limit counters are shared: 3 searches on A and 2 on B use up the budget of 5 on both', async () => {

@@ -48,14 +48,13 @@ describe('/api/health (liveness) and /api/ready (readiness)', () => {
     const original = services.db.query;
     services.db.query = (() => new Promise(() => undefined)) as typeof original;
     try {
-      const t0 = Date.now();
+      // Every query now hangs for ever: health answering at all shows it reads no table, and ready
+      // answering 503 shows its own deadline (the test's timeout would catch a wait).
       const health = await app.inject({ method: 'GET', url: '/api/health' });
-      expect(Date.now() - t0).toBeLessThan(200);
       expect(health.statusCode).toBe(200);
       const ready = await app.inject({ method: 'GET', url: '/api/ready' });
       expect(ready.statusCode).toBe(503);
       expect(ready.json().notReady).toContain('database');
-      expect(Date.now() - t0).toBeLessThan(5000);
     } finally {
       services.db.query = original;
     }
