@@ -987,7 +987,7 @@ function forcedToWed(matches: Match[], tokens: Token[]): Match[] {
 }
 
 /**
- * Her phone taken or her calls stopped (ctx.nophone) and a door shut on her (ctx.shut), in any order ("thằng bạn trai khóa
+ * Her phone taken or her calls stopped (ctx.nophone), or gas smelt (ctx.gas), and a door shut on her (ctx.shut), in any order ("thằng bạn trai khóa
  * cửa, lấy đt e"; "khóa hết cửa, cầm luôn điện thoại"): she is held and cannot call for help, though no word for
  * confinement is used. Read as a confinement over the phone's words, so its time is theirs ("hồi đó nó lấy điện thoại,
  * khóa cửa" stays past). Either alone is a quarrel or a house rule.
@@ -998,7 +998,9 @@ function heldWithoutPhone(matches: Match[], tokens: Token[]): Match[] {
   // something says it is happening as she writes.
   const asked = matches.some((m) => m.concept === 'frame.legal' || m.concept === 'frame.general');
   if (asked && !matches.some((m) => ['when.now', 'when.present', 'when.progressive', 'when.just', 'when.near'].includes(m.concept))) return [];
-  return matches.filter((m) => m.concept === 'ctx.nophone' && !negated(m, tokens)).map((m) => ({ ...m, concept: 'what.confine' }));
+  // Gas smelt behind the shut door ("mùi ga nồng nặc, chồng khóa cửa bếp rồi bỏ đi") is a gas tap opened on her (a weapon).
+  const as: Record<string, string> = { 'ctx.nophone': 'what.confine', 'ctx.gas': 'what.weapon' };
+  return matches.filter((m) => m.concept in as && !negated(m, tokens)).map((m) => ({ ...m, concept: as[m.concept]! }));
 }
 
 /** Ages under 18 written as a number ("bé 9 tuổi", "con 16t"), or a grade she is in ("học lớp 8"). */
