@@ -130,7 +130,10 @@ const abusedBefore = (f: Features) =>
   !f.reporter &&
   f.harms.some((h) => (h.what === 'sexual' || h.what === 'grope') && h.when === 'past' && !h.hypothetical) &&
   // Afraid, hiding or alone: "giờ ông ấy vẫn ở cùng nhà với mẹ em, em muốn tố cáo" is her legal question.
-  ['frame.fear', 'frame.hiding', 'ctx.alone'].some(f.has);
+  (['frame.fear', 'frame.hiding', 'ctx.alone'].some(f.has) ||
+    // "mẹ con bé đi viện, đêm nay chỉ còn ông bố dượng với nó ở nhà, ổng từng sờ mó con bé": a child left with the man
+    // tonight cannot say she is afraid — the night named is enough.
+    (f.child && f.has('who.man') && ['when.now', 'when.soon'].some(f.has)));
 
 /**
  * A child carried over the border (what.carried) as she writes or soon: "tính đêm nay ôm thằng cu sang TQ", "sáng mai bế con
@@ -297,7 +300,9 @@ export const RULES: readonly Rule[] = [
     applies: (f) =>
       !f.has('when.safe') &&
       ((f.has('when.present') && f.harms.some((h) => !CONTEXT_ONLY.has(h.what) && !h.hypothetical)) ||
-        (f.has('when.near') && (active(f).length > 0 || abusedBefore(f)))),
+        (f.has('when.near') && (active(f).length > 0 || abusedBefore(f))) ||
+        // "nhà chỉ có em với chú, chú từng sờ soạng em": alone with him, told without "ở nhà".
+        (f.has('ctx.withhim') && abusedBefore(f))),
   },
   {
     id: 'coming-for-her',
@@ -559,7 +564,8 @@ export const RULES: readonly Rule[] = [
       f.has('ctx.fled') &&
       !f.has('when.past') &&
       // "đã ly hôn", "hắn đang ngồi tù": safe for another reason than her flight.
-      f.matches.every((s) => s.concept !== 'when.safe' || f.matches.some((r) => r.concept === 'ctx.fled' && r.start <= s.start && r.end >= s.end)) &&
+      // A safe phrase overlapping the flight is the flight told ("giờ em đã về nhà mẹ đẻ": "giờ em đã về" and "đã về nhà mẹ đẻ").
+      f.matches.every((s) => s.concept !== 'when.safe' || f.matches.some((r) => r.concept === 'ctx.fled' && r.start < s.end && s.start < r.end)) &&
       f.harms.some((h) => !h.hypothetical && FLED_FROM.has(h.what)),
   },
   {
@@ -980,6 +986,23 @@ function forcedToWed(matches: Match[], tokens: Token[]): Match[] {
   return out;
 }
 
+/**
+ * Her phone taken or her calls stopped (ctx.nophone), or gas smelt (ctx.gas), and a door shut on her (ctx.shut), in any order ("thằng bạn trai khóa
+ * cửa, lấy đt e"; "khóa hết cửa, cầm luôn điện thoại"): she is held and cannot call for help, though no word for
+ * confinement is used. Read as a confinement over the phone's words, so its time is theirs ("hồi đó nó lấy điện thoại,
+ * khóa cửa" stays past). Either alone is a quarrel or a house rule.
+ */
+function heldWithoutPhone(matches: Match[], tokens: Token[]): Match[] {
+  if (!matches.some((m) => m.concept === 'ctx.shut' && !negated(m, tokens))) return [];
+  // "mẹ khóa cửa phòng, lấy điện thoại không cho em chơi game, em có được kiện không": a house rule asked as law, unless
+  // something says it is happening as she writes.
+  const asked = matches.some((m) => m.concept === 'frame.legal' || m.concept === 'frame.general');
+  if (asked && !matches.some((m) => ['when.now', 'when.present', 'when.progressive', 'when.just', 'when.near'].includes(m.concept))) return [];
+  // Gas smelt behind the shut door ("mùi ga nồng nặc, chồng khóa cửa bếp rồi bỏ đi") is a gas tap opened on her (a weapon).
+  const as: Record<string, string> = { 'ctx.nophone': 'what.confine', 'ctx.gas': 'what.weapon' };
+  return matches.filter((m) => m.concept in as && !negated(m, tokens)).map((m) => ({ ...m, concept: as[m.concept]! }));
+}
+
 /** Ages under 18 written as a number ("bé 9 tuổi", "con 16t"), or a grade she is in ("học lớp 8"). */
 function mentionsMinor(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
@@ -1269,6 +1292,16 @@ export function assessDanger(message: string): Assessment {
   // "… ép em đi phá thai, họ chở em tới phòng khám": taken to the clinic, the abortion forced on her is being done now.
   const abortUnderway = (m: Match) => m.concept === 'what.abort' && has('ctx.toclinic') && timeOf(m, matches, tokens) === 'none';
   const beatenThere = beatenNow(matches, tokens);
+  const held = heldWithoutPhone(matches, tokens);
+  // "cháu em kể bị ông bảo vệ sờ vào người mấy lần, giờ con không chịu đi học": a child's abuse told with no time of its
+  // own beside what she lives with since, or how to help her through it (frame.aftermath), is behind her — the child line
+  // and support, not the police now. A time of its own ("đang", "tối qua") still decides.
+  // "giờ cháu hay giật mình": the habit is the child's since, not the man's, so only a time in the harm's own clause counts.
+  const healing = (m: Match) =>
+    has('frame.aftermath') &&
+    (m.concept === 'what.sexual' || m.concept === 'what.grope') &&
+    !matches.some((w) => w.concept.startsWith('when.') && w.clause === m.clause) &&
+    ['none', 'habitual'].includes(timeOf(m, matches, tokens));
   const harms = [
     ...matches,
     ...takenOutOfReach(matches, tokens, has('frame.legal')),
@@ -1276,6 +1309,7 @@ export function assessDanger(message: string): Assessment {
     ...forcedToWed(matches, tokens),
     ...spreadImages,
     ...headInjury(matches),
+    ...held,
   ]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
@@ -1297,7 +1331,7 @@ export function assessDanger(message: string): Assessment {
                 ? 'confine'
                 : m.concept.slice(5)) as What,
       match: m,
-      when: bornSince(m) ? 'past' : abortUnderway(m) ? 'now' : timeOf(m, matches, tokens),
+      when: bornSince(m) || healing(m) ? 'past' : abortUnderway(m) ? 'now' : timeOf(m, matches, tokens),
       hypothetical: supposed(m, matches, tokens),
     }));
   const other = has('who.other');
