@@ -123,6 +123,17 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('chồng không chịu hòa giải')).toContain('hòa giải');
   });
 
+  it('does not read an act as done when "đã" marks a step begun or wished for before it', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    // "đã ly hôn" (an ex-husband's violence) needs the divorce done, not a petition written.
+    for (const q of ['em đã viết đơn ly hôn, chồng vẫn đánh em', 'e da nop don ly hon, ck van danh e', 'em đã muốn ly hôn, chồng đánh em']) {
+      expect(reads(q), q).not.toContain('người đã ly hôn');
+      expect(reads(q), q).toContain('đánh đập');
+    }
+    expect(reads('em đã ly hôn, chồng vẫn đánh em')).toContain('người đã ly hôn');
+    expect(reads('em đã chính thức ly hôn, chồng vẫn đánh em')).toContain('người đã ly hôn');
+  });
+
   it('reads "được chia" as divorce or inheritance by the rest of the message', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ly hôn thì e có được chia tài sản ngang ck không')).not.toContain('di sản');

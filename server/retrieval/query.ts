@@ -174,11 +174,26 @@ function findPattern(
       pos++;
     }
     if (!ok || at.some((p) => masked[p] && !containsWord(pattern, masked[p]!))) continue;
+    if (begunNotDone(tokens, pattern, at, loose)) continue;
     // An act she says did not happen ("ck ko đánh e nhưng chửi"), unless the phrase itself holds the negation.
     if (at.some((p) => negated.has(p) && !at.includes(negated.get(p)!))) continue;
     if (!loose || readingsAgree(tokens, pattern, at, readings)) return { at };
   }
   return null;
+}
+
+/**
+ * "đã" marks the act right after it as done. A word of asking or intending skipped between "đã"
+ * and the phrase's act ("đã viết đơn ly hôn", "đã xin nghỉ việc", "đã muốn ly hôn") makes "đã" mark
+ * that step instead: an act begun or wished for is not done, so "đã ly hôn" (an ex-husband) must
+ * not read it.
+ */
+const DONE = 'đã';
+const BEGUN = ['đơn', 'xin', 'muốn', 'định', 'đòi', 'dọa', 'nộp', 'viết'];
+function begunNotDone(tokens: string[], pattern: string[], at: number[], loose: boolean): boolean {
+  if (pattern[0] !== DONE || at.length < 2) return false;
+  for (let p = at[0]! + 1; p < at[1]!; p++) if (BEGUN.some((w) => syllableMatches(tokens[p]!, w, loose))) return true;
+  return false;
 }
 
 /** Where each token stands: its clause, and the acts a negator before them denies. */
