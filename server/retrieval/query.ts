@@ -271,9 +271,19 @@ function readingsAgree(tokens: string[], pattern: string[], at: number[], readin
     if (tokens[p] === syl) return true;
     const sides = [...(j > 0 && at[j - 1] !== p - 1 ? [-1] : []), ...(j < pattern.length - 1 && at[j + 1] !== p + 1 ? [1] : [])];
     if (!sides.length) return true;
+    // A function word's spelling beside skipped words ("de con o nha": "để con ở nhà") is that
+    // word unless the pair with the skipped word is known only as the phrase reads it: "đẻ con"
+    // is written too, but so is "để con", and a gap after "để" is where its object stands.
+    if (STOP_SYLLABLES.has(tokens[p]!) && !STOP_WORDS.has(syl)) return onlyReading(tokens, p, syl, sides, readings);
     const reading = plausibleReading(tokens, p, syl, sides, readings);
     return STOP_SYLLABLES.has(tokens[p]!) ? reading === 'attested' : reading !== 'contradicted';
   });
+}
+
+/** Whether the known pairs of tokens[i] with its neighbours on `sides` read it as `reading` and never as a function word. */
+function onlyReading(tokens: string[], i: number, reading: string, sides: number[], readings: PairReadings[]): boolean {
+  const forms = [...readingsOf(tokens, i, sides, readings)];
+  return forms.includes(reading) && !forms.some((f) => STOP_WORDS.has(f));
 }
 
 /**
