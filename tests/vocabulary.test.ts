@@ -145,6 +145,17 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('con gai e bi ban trai danh')).toContain('bạo lực học đường');
   });
 
+  it('does not read a phrase whose edge the content word outside makes a function word', () => {
+    const library = new PairReadingTable();
+    library.addText('Trẻ em bị mua bán. Không bị bạn bè bắt nạt.');
+    const reads = (q: string) => analyzeQuery(q, library).concepts.join(' | ');
+    // "ban be" is only "bạn bè": bullied by friends, not sold.
+    expect(reads('con e bi ban be bat nat o truong')).not.toContain('mua bán người');
+    expect(reads('chi e bi ban sang trung quoc')).toContain('mua bán người');
+    // A function word outside says nothing: "nghi de duoc" is still "nghỉ đẻ được".
+    expect(reads('nghi de duoc may thang')).toContain('thai sản');
+  });
+
   it('reads "được chia" as divorce or inheritance by the rest of the message', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ly hôn thì e có được chia tài sản ngang ck không')).not.toContain('di sản');

@@ -266,6 +266,7 @@ function readingsAgree(tokens: string[], pattern: string[], at: number[], readin
     // "vay no" is "vay nợ"; a bare "no" is "nó".
     return STOP_SYLLABLES.has(typed) ? reading === 'attested' : reading !== 'contradicted';
   }
+  if (edgeReadAsFunctionWord(tokens, pattern, at, readings)) return false;
   return pattern.every((syl, j) => {
     const p = at[j]!;
     if (tokens[p] === syl) return true;
@@ -277,6 +278,26 @@ function readingsAgree(tokens: string[], pattern: string[], at: number[], readin
     if (STOP_SYLLABLES.has(tokens[p]!) && !STOP_WORDS.has(syl)) return onlyReading(tokens, p, syl, sides, readings);
     const reading = plausibleReading(tokens, p, syl, sides, readings);
     return STOP_SYLLABLES.has(tokens[p]!) ? reading === 'attested' : reading !== 'contradicted';
+  });
+}
+
+/**
+ * A phrase that reads a function word's spelling as a content word at its edge ("bi ban" as "bị
+ * bán") does not hold where the word just outside makes it the function word: "ban be" is only
+ * ever "bạn bè", so "bi ban be bat nat" is bullying by friends, not trafficking. Only a content
+ * word outside decides; function words pair with anything ("nghi de duoc" stays "nghỉ đẻ được").
+ */
+function edgeReadAsFunctionWord(tokens: string[], pattern: string[], at: number[], readings: PairReadings[]): boolean {
+  const edges: [number, string, number][] = [
+    [at[0]!, pattern[0]!, -1],
+    [at[at.length - 1]!, pattern[pattern.length - 1]!, 1],
+  ];
+  return edges.some(([p, syl, side]) => {
+    const typed = tokens[p]!;
+    const outside = tokens[p + side];
+    if (typed === syl || !STOP_SYLLABLES.has(typed) || STOP_WORDS.has(syl) || outside === undefined || STOP_SYLLABLES.has(fold(outside))) return false;
+    const forms = [...readingsOf(tokens, p, [side], readings)];
+    return forms.length > 0 && forms.every((f) => STOP_WORDS.has(f));
   });
 }
 
