@@ -570,7 +570,9 @@ const AFTER_AGE = 8;
 const BEFORE_AGE = 4;
 function underAgeMarriage(tokens: string[], loose: boolean): string | null {
   const marks = markPhrases(tokens, loadPhrases('marrying.tsv'), loose);
-  const acts = marks.flatMap((m, i) => (m && marks[i - 1] !== m ? [i] : []));
+  // "lấy chồng khác", "cưới vợ khác": a remarriage, so the one marrying was married before — an
+  // adult ("con bé 8 tuổi, mẹ nó đi lấy chồng khác" is about the mother).
+  const acts = marks.flatMap((m, i) => (m && marks[i - 1] !== m && !isRemarriage(tokens, i + m.length) ? [i] : []));
   if (!acts.length) return null;
   const folded = tokens.map(fold);
   const childAge = folded.some((t, i) => {
@@ -578,6 +580,10 @@ function underAgeMarriage(tokens: string[], loose: boolean): string | null {
     return acts.some((a) => (a > i && a - i <= AFTER_AGE) || (a < i && i - a <= BEFORE_AGE));
   });
   return childAge ? 'tảo hôn chưa đủ tuổi kết hôn điều kiện kết hôn' : null;
+}
+
+function isRemarriage(tokens: string[], after: number): boolean {
+  return tokens[after] === 'khác' || tokens[after] === 'khac';
 }
 
 /** Strip all diacritics (used by the evaluation's --strip-diacritics and by tests). */
