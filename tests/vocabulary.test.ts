@@ -156,6 +156,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('nghi de duoc may thang')).toContain('thai sản');
   });
 
+  it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');
+    expect(reads('bo mat roi, nha dat chia sao')).toContain('di sản');
+  });
+
   it('reads "được chia" as divorce or inheritance by the rest of the message', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ly hôn thì e có được chia tài sản ngang ck không')).not.toContain('di sản');
