@@ -122,6 +122,9 @@ describe('hybrid retrieval', () => {
     // Her husband's family is no act of marrying; going to live there as a bride is.
     expect(childMarriage('ly hôn xong con mới 2 tuổi, nhà chồng đòi giành cháu')).toBe(false);
     expect(childMarriage('con gái 15 tuổi đã về nhà chồng')).toBe(true);
+    // A remarriage ("lấy chồng khác") is an adult's: the child's age names someone else.
+    expect(childMarriage('con bé 8 tuổi, mẹ nó đi lấy chồng khác rồi')).toBe(false);
+    expect(childMarriage('con be 6 tuoi, bo no lay vo khac roi')).toBe(false);
   });
 
   it('hears prison told as a fact of her life as no question about a sentence', () => {

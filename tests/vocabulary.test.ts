@@ -123,6 +123,45 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('chồng không chịu hòa giải')).toContain('hòa giải');
   });
 
+  it('does not read an act as done when "đã" marks a step begun or wished for before it', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    // "đã ly hôn" (an ex-husband's violence) needs the divorce done, not a petition written.
+    for (const q of ['em đã viết đơn ly hôn, chồng vẫn đánh em', 'e da nop don ly hon, ck van danh e', 'em đã muốn ly hôn, chồng đánh em']) {
+      expect(reads(q), q).not.toContain('người đã ly hôn');
+      expect(reads(q), q).toContain('đánh đập');
+    }
+    expect(reads('em đã ly hôn, chồng vẫn đánh em')).toContain('người đã ly hôn');
+    expect(reads('em đã chính thức ly hôn, chồng vẫn đánh em')).toContain('người đã ly hôn');
+  });
+
+  it('reads a function word beside skipped words as itself unless the pair says otherwise', () => {
+    const library = new PairReadingTable();
+    library.addText('Cha mẹ không được để con ở nhà một mình. Người mẹ đẻ con. Con gái có bạn trai.');
+    const reads = (q: string) => analyzeQuery(q, library).concepts.join(' | ');
+    // "de con o nha" is "để con ở nhà": "để" takes "con" as its object, so no birth at home.
+    expect(reads('e di lam de con o nha voi ba')).not.toContain('giấy chứng sinh');
+    expect(reads('e de o nha ko co giay chung sinh')).toContain('giấy chứng sinh');
+    // A phrase whose own syllable is the function word keeps it: "bị bạn … đánh".
+    expect(reads('con gai e bi ban trai danh')).toContain('bạo lực học đường');
+  });
+
+  it('does not read a phrase whose edge the content word outside makes a function word', () => {
+    const library = new PairReadingTable();
+    library.addText('Trẻ em bị mua bán. Không bị bạn bè bắt nạt.');
+    const reads = (q: string) => analyzeQuery(q, library).concepts.join(' | ');
+    // "ban be" is only "bạn bè": bullied by friends, not sold.
+    expect(reads('con e bi ban be bat nat o truong')).not.toContain('mua bán người');
+    expect(reads('chi e bi ban sang trung quoc')).toContain('mua bán người');
+    // A function word outside says nothing: "nghi de duoc" is still "nghỉ đẻ được".
+    expect(reads('nghi de duoc may thang')).toContain('thai sản');
+  });
+
+  it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');
+    expect(reads('bo mat roi, nha dat chia sao')).toContain('di sản');
+  });
+
   it('reads "được chia" as divorce or inheritance by the rest of the message', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ly hôn thì e có được chia tài sản ngang ck không')).not.toContain('di sản');

@@ -174,11 +174,26 @@ function findPattern(
       pos++;
     }
     if (!ok || at.some((p) => masked[p] && !containsWord(pattern, masked[p]!))) continue;
+    if (begunNotDone(tokens, pattern, at, loose)) continue;
     // An act she says did not happen ("ck ko đánh e nhưng chửi"), unless the phrase itself holds the negation.
     if (at.some((p) => negated.has(p) && !at.includes(negated.get(p)!))) continue;
     if (!loose || readingsAgree(tokens, pattern, at, readings)) return { at };
   }
   return null;
+}
+
+/**
+ * "đã" marks the act right after it as done. A word of asking or intending skipped between "đã"
+ * and the phrase's act ("đã viết đơn ly hôn", "đã xin nghỉ việc", "đã muốn ly hôn") makes "đã" mark
+ * that step instead: an act begun or wished for is not done, so "đã ly hôn" (an ex-husband) must
+ * not read it.
+ */
+const DONE = 'đã';
+const BEGUN = ['đơn', 'xin', 'muốn', 'định', 'đòi', 'dọa', 'nộp', 'viết'];
+function begunNotDone(tokens: string[], pattern: string[], at: number[], loose: boolean): boolean {
+  if (pattern[0] !== DONE || at.length < 2) return false;
+  for (let p = at[0]! + 1; p < at[1]!; p++) if (BEGUN.some((w) => syllableMatches(tokens[p]!, w, loose))) return true;
+  return false;
 }
 
 /** Where each token stands: its clause, and the acts a negator before them denies. */
@@ -251,14 +266,45 @@ function readingsAgree(tokens: string[], pattern: string[], at: number[], readin
     // "vay no" is "vay nợ"; a bare "no" is "nó".
     return STOP_SYLLABLES.has(typed) ? reading === 'attested' : reading !== 'contradicted';
   }
+  if (edgeReadAsFunctionWord(tokens, pattern, at, readings)) return false;
   return pattern.every((syl, j) => {
     const p = at[j]!;
     if (tokens[p] === syl) return true;
     const sides = [...(j > 0 && at[j - 1] !== p - 1 ? [-1] : []), ...(j < pattern.length - 1 && at[j + 1] !== p + 1 ? [1] : [])];
     if (!sides.length) return true;
+    // A function word's spelling beside skipped words ("de con o nha": "để con ở nhà") is that
+    // word unless the pair with the skipped word is known only as the phrase reads it: "đẻ con"
+    // is written too, but so is "để con", and a gap after "để" is where its object stands.
+    if (STOP_SYLLABLES.has(tokens[p]!) && !STOP_WORDS.has(syl)) return onlyReading(tokens, p, syl, sides, readings);
     const reading = plausibleReading(tokens, p, syl, sides, readings);
     return STOP_SYLLABLES.has(tokens[p]!) ? reading === 'attested' : reading !== 'contradicted';
   });
+}
+
+/**
+ * A phrase that reads a function word's spelling as a content word at its edge ("bi ban" as "bị
+ * bán") does not hold where the word just outside makes it the function word: "ban be" is only
+ * ever "bạn bè", so "bi ban be bat nat" is bullying by friends, not trafficking. Only a content
+ * word outside decides; function words pair with anything ("nghi de duoc" stays "nghỉ đẻ được").
+ */
+function edgeReadAsFunctionWord(tokens: string[], pattern: string[], at: number[], readings: PairReadings[]): boolean {
+  const edges: [number, string, number][] = [
+    [at[0]!, pattern[0]!, -1],
+    [at[at.length - 1]!, pattern[pattern.length - 1]!, 1],
+  ];
+  return edges.some(([p, syl, side]) => {
+    const typed = tokens[p]!;
+    const outside = tokens[p + side];
+    if (typed === syl || !STOP_SYLLABLES.has(typed) || STOP_WORDS.has(syl) || outside === undefined || STOP_SYLLABLES.has(fold(outside))) return false;
+    const forms = [...readingsOf(tokens, p, [side], readings)];
+    return forms.length > 0 && forms.every((f) => STOP_WORDS.has(f));
+  });
+}
+
+/** Whether the known pairs of tokens[i] with its neighbours on `sides` read it as `reading` and never as a function word. */
+function onlyReading(tokens: string[], i: number, reading: string, sides: number[], readings: PairReadings[]): boolean {
+  const forms = [...readingsOf(tokens, i, sides, readings)];
+  return forms.includes(reading) && !forms.some((f) => STOP_WORDS.has(f));
 }
 
 /**
@@ -524,7 +570,9 @@ const AFTER_AGE = 8;
 const BEFORE_AGE = 4;
 function underAgeMarriage(tokens: string[], loose: boolean): string | null {
   const marks = markPhrases(tokens, loadPhrases('marrying.tsv'), loose);
-  const acts = marks.flatMap((m, i) => (m && marks[i - 1] !== m ? [i] : []));
+  // "lấy chồng khác", "cưới vợ khác": a remarriage, so the one marrying was married before — an
+  // adult ("con bé 8 tuổi, mẹ nó đi lấy chồng khác" is about the mother).
+  const acts = marks.flatMap((m, i) => (m && marks[i - 1] !== m && !isRemarriage(tokens, i + m.length) ? [i] : []));
   if (!acts.length) return null;
   const folded = tokens.map(fold);
   const childAge = folded.some((t, i) => {
@@ -532,6 +580,10 @@ function underAgeMarriage(tokens: string[], loose: boolean): string | null {
     return acts.some((a) => (a > i && a - i <= AFTER_AGE) || (a < i && i - a <= BEFORE_AGE));
   });
   return childAge ? 'tảo hôn chưa đủ tuổi kết hôn điều kiện kết hôn' : null;
+}
+
+function isRemarriage(tokens: string[], after: number): boolean {
+  return tokens[after] === 'khác' || tokens[after] === 'khac';
 }
 
 /** Strip all diacritics (used by the evaluation's --strip-diacritics and by tests). */
