@@ -56,6 +56,19 @@ describe('rules: each rule decides its own examples (data/rules.tsv)', () => {
 
 describe('however she writes', () => {
   const emergency = (m: string) => expect(assessDanger(m).level, m).toBe('emergency');
+  it('with a letter left out that a neighbour reads, or the tone on the wrong key', () => {
+    // A run of consonants or a marked non-word is read as the safety word a neighbour makes a phrase with.
+    emergency('ck t bp cổ t');
+    emergency('nó vừa đp cửa phòng em');
+    emergency('thằng đó bắ cóc con em rồi');
+    emergency('nó đang bỏp cổ tôi');
+    // With no safety phrase beside it the slip stays as typed.
+    expect(assessDanger('cái áo này đp quá, mua ở đâu').level).toBe('ordinary');
+  });
+  it('"đám giỗ" is no turn at "giờ"', () => {
+    expect(assessDanger('mai nhà em có đám giỗ').level).toBe('ordinary');
+    expect(assessDanger('bố đang mài dao chuẩn bị làm thịt heo cho đám giỗ').level).toBe('ordinary');
+  });
   it('with and without dấu, in capitals, in phone shorthand', () => {
     emergency('chồng em đang đánh em');
     emergency('chong em dang danh em');

@@ -269,6 +269,18 @@ const everydayAsked = (f: Features, h: Features['harms'][number]) =>
         (asksAfter(Math.max(m.start - 1, 0), f.tokens) || /^(có|co)$/.test(f.tokens[m.start - 1]?.text ?? '')),
     ));
 
+/**
+ * She hides (ctx.hideout) herself: the hideout follows her pronoun ("em đang trốn…") or opens its clause with the pronoun
+ * left out ("đang trốn trong wc") — not "con em đang trốn trong tủ", a child at play or sulking.
+ */
+const hidesHerself = (f: Features) =>
+  f.matches.some(
+    (m) =>
+      m.concept === 'ctx.hideout' &&
+      (f.matches.some((p) => p.concept === 'who.self' && p.end === m.start && !f.matches.some((c) => /^who\.child/.test(c.concept) && c.end === m.start)) ||
+        f.tokens[m.start - 1]?.clause !== m.clause),
+  );
+
 export const RULES: readonly Rule[] = [
   {
     id: 'cry-for-help',
@@ -341,6 +353,20 @@ export const RULES: readonly Rule[] = [
           !f.has('frame.legal') &&
           !f.has('when.habitual') &&
           !f.harms.some((h) => h.when === 'past' || h.hypothetical))),
+  },
+  {
+    id: 'hiding-now',
+    level: 'emergency',
+    why: 'She is hiding, or has fled outdoors and dares not go back ("em đang trốn trong nhà tắm, tắt đèn rồi"; "em chạy ra đồng rồi, không dám về"), told of herself with nothing dating it: what she hides from need not be named.',
+    applies: (f) =>
+      f.concrete &&
+      !f.general &&
+      !f.reporter &&
+      // "hồi nhỏ em phải trốn trong nhà tắm mỗi lần ba say": a hiding place remembered, or a habit, is her legal question.
+      !['frame.legal', 'when.past', 'when.habitual', 'when.safe'].some(f.has) &&
+      !f.harms.some((h) => h.when === 'past' || h.hypothetical) &&
+      hidesHerself(f) &&
+      ['when.progressive', 'when.now', 'frame.fear'].some(f.has),
   },
   {
     id: 'leaving-soon',
@@ -987,6 +1013,47 @@ function forcedToWed(matches: Match[], tokens: Token[]): Match[] {
 }
 
 /**
+ * Money demanded on pain of something left unsaid (ctx.ransom: "không đưa tiền thì…") by someone who says he will wait for
+ * her child or pick him up (ctx.pickup: "chiều nay ra cổng trường đón con"): a threat to the child, read as what.threat at
+ * the waiting, so the time he names ("chiều nay") dates it. Either alone is a debt or a school run.
+ */
+function ransomOnChild(matches: Match[], tokens: Token[], child: boolean): Match[] {
+  // "chiều nay em ra cổng trường đón con", "em không có tiền thì…": her own school run or her own purse, told with herself
+  // as the clause's first person.
+  const hers = (m: Match) => matches.find((w) => w.concept.startsWith('who.') && w.clause === m.clause && w.start < m.start)?.concept === 'who.self';
+  if (!matches.some((m) => m.concept === 'ctx.ransom' && !hers(m))) return [];
+  const pickups = matches.filter((m) => m.concept === 'ctx.pickup' && !negated(m, tokens) && !hers(m));
+  // "đón con", "chờ cháu" name the child themselves; "cổng trường" needs one named elsewhere.
+  const named = child || pickups.some((m) => tokens.slice(m.start, m.end).some((t) => /^(con|cháu|chau|bé|be|thằng|thang)$/.test(t.text)));
+  return named ? pickups.map((m) => ({ ...m, concept: 'what.threat' })) : [];
+}
+
+/**
+ * A farewell (ctx.farewell: "em đi đây", "đừng tìm em") with her children or her papers handed on (ctx.entrust: "chị nuôi
+ * giùm bé", "để thư trong ngăn kéo"): a goodbye before ending her life, though no word says death. Read as what.selfharm
+ * at the farewell, so its time is its clause's. Either alone is a mother leaving for work or a letter left.
+ */
+function farewell(matches: Match[], tokens: Token[]): Match[] {
+  if (!matches.some((m) => m.concept === 'ctx.entrust' && !negated(m, tokens))) return [];
+  return matches.filter((m) => m.concept === 'ctx.farewell').map((m) => ({ ...m, concept: 'what.selfharm' }));
+}
+
+/** A husband or a daughter-in-law in a lure abroad ("lấy chồng Đài Loan", "làm dâu bên Hàn"): a marriage, not a job. */
+const WEDS = /^(chồng|chong|dâu|dau|vợ|vo)$/;
+
+/**
+ * Made to sign papers (ctx.signed: "mẹ bắt em ngày mai lên huyện ký mấy tờ giấy") and a marriage abroad told anywhere in
+ * the message ("ổng nói đưa em đi lấy chồng Đài Loan"): a forced marriage, read as what.married at the lure, as "ép em ký
+ * giấy sang Trung Quốc lấy chồng" is when told in one breath. A job abroad beside papers signed stays a lure.
+ */
+function signedAway(matches: Match[], tokens: Token[]): Match[] {
+  if (!matches.some((m) => m.concept === 'ctx.signed' && !negated(m, tokens))) return [];
+  return matches
+    .filter((m) => m.concept === 'what.lure' && tokens.slice(m.start, m.end).some((t) => WEDS.test(t.text)))
+    .map((m) => ({ ...m, concept: 'what.married' }));
+}
+
+/**
  * Her phone taken or her calls stopped (ctx.nophone), or gas smelt (ctx.gas), and a door shut on her (ctx.shut), in any order ("thằng bạn trai khóa
  * cửa, lấy đt e"; "khóa hết cửa, cầm luôn điện thoại"): she is held and cannot call for help, though no word for
  * confinement is used. Read as a confinement over the phone's words, so its time is theirs ("hồi đó nó lấy điện thoại,
@@ -1302,6 +1369,13 @@ export function assessDanger(message: string): Assessment {
     (m.concept === 'what.sexual' || m.concept === 'what.grope') &&
     !matches.some((w) => w.concept.startsWith('when.') && w.clause === m.clause) &&
     ['none', 'habitual'].includes(timeOf(m, matches, tokens));
+  // Followed, told by how he copies her moves ("em rẽ nó cũng rẽ"), and a man waiting for her child with money demanded
+  // ("chiều nay chờ con ở cổng trường, không có tiền thì…"): both told as they unfold — with no past in the message, the
+  // first is now; the afternoon he names is to come ("chiều nay" read as gone by is his deadline).
+  const ransom = ransomOnChild(matches, tokens, childOwn || has('who.child.named') || has('who.child') || mentionsMinor(tokens));
+  const told = ['when.past', 'when.habitual'].some(has);
+  const unfolding = (m: Match, when: When): When =>
+    (m.concept === 'what.followed' && when === 'none' && !told) || (ransom.includes(m) && when === 'recent') ? 'now' : when;
   const harms = [
     ...matches,
     ...takenOutOfReach(matches, tokens, has('frame.legal')),
@@ -1310,6 +1384,9 @@ export function assessDanger(message: string): Assessment {
     ...spreadImages,
     ...headInjury(matches),
     ...held,
+    ...ransom,
+    ...farewell(matches, tokens),
+    ...signedAway(matches, tokens),
   ]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
@@ -1321,17 +1398,19 @@ export function assessDanger(message: string): Assessment {
         : // "con dượng hay dòm em tắm": watched bathing is no touch, for a child too — a habit for the hotline, now an emergency.
           m.concept === 'what.peep'
           ? 'grope'
-          : m.concept === 'what.missing' || m.concept === 'what.carried'
-            ? 'taken'
-            : // "con gái em 15 tuổi bị bắt phá thai": a girl made to is violence against a child.
-              m.concept === 'what.abort' && minor
-              ? 'violence'
-              : // "chủ giữ căn cước, ai bỏ trốn là bị đánh": papers kept where running away is beaten is being held.
-                m.concept === 'what.bonded' && beatenThere
-                ? 'confine'
-                : m.concept.slice(5)) as What,
+          : m.concept === 'what.followed'
+            ? 'threat'
+            : m.concept === 'what.missing' || m.concept === 'what.carried'
+              ? 'taken'
+              : // "con gái em 15 tuổi bị bắt phá thai": a girl made to is violence against a child.
+                m.concept === 'what.abort' && minor
+                ? 'violence'
+                : // "chủ giữ căn cước, ai bỏ trốn là bị đánh": papers kept where running away is beaten is being held.
+                  m.concept === 'what.bonded' && beatenThere
+                  ? 'confine'
+                  : m.concept.slice(5)) as What,
       match: m,
-      when: bornSince(m) || healing(m) ? 'past' : abortUnderway(m) ? 'now' : timeOf(m, matches, tokens),
+      when: bornSince(m) || healing(m) ? 'past' : abortUnderway(m) ? 'now' : unfolding(m, timeOf(m, matches, tokens)),
       hypothetical: supposed(m, matches, tokens),
     }));
   const other = has('who.other');

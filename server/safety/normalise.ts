@@ -461,7 +461,21 @@ function respell(token: string): string {
   if (marked.has(token) || marksLeftOut(token)) return token;
   const safe = safetyWords();
   for (const r of respellings(token)) if (safe.has(r)) return r;
-  return targets.get(token) ?? token;
+  return targets.get(token) ?? otherTone(token, safe) ?? token;
+}
+
+/**
+ * The tone mark put on the wrong key ("bòp" for "bóp", "giêt" typed "giệt"… when no text spells it): the one safety word
+ * the same letters make with another tone, or none; two such words ("bàn", "bắn"…) leave the slip as typed.
+ */
+function otherTone(token: string, safe: Set<string>): string | undefined {
+  // "ẹp", "àm" lost their first letter, not their tone ("đẹp", "làm"): left to readSlips, which asks the neighbours.
+  if (!/^[bcdđghklmnpqrstvx]/u.test(token)) return undefined;
+  const bare = token.normalize('NFD').replace(/[\u0300\u0301\u0303\u0309\u0323]/g, '');
+  const found = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323']
+    .map((tone) => bare.replace(/([aeiouy][\u0302\u0306\u031b]?)(?![aeiouy])/u, `$1${tone}`).normalize('NFC'))
+    .filter((w) => w !== token && safe.has(w));
+  return found.length === 1 ? found[0] : undefined;
 }
 
 /** One piece of the message: a syllable with where its sentence part (clause) starts. */
@@ -500,7 +514,78 @@ export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
       for (const s of expanded ?? [respell(t)]) out.push({ text: s, clause });
     });
   }
-  return opts.turns === false ? out : splitAtTurns(out);
+  const read = readSlips(out, table);
+  return opts.turns === false ? read : splitAtTurns(read);
+}
+
+let pairs: Set<string> | null = null;
+/**
+ * Adjacent syllables of the safety phrases (signals.tsv, masks left out), each pair kept twice, `fold(a)|b` and
+ * `a|fold(b)`: a slip read beside a neighbour typed without dấu still finds its phrase.
+ */
+function phrasePairs(): Set<string> {
+  if (pairs) return pairs;
+  pairs = new Set();
+  for (const line of fs.readFileSync(path.join(DATA_DIR, 'signals.tsv'), 'utf8').split('\n')) {
+    if (line.startsWith('#') || line.startsWith('mask:')) continue;
+    for (const phrase of nfc(line.split('\t')[1] ?? '')
+      .toLowerCase()
+      .split('|')) {
+      const ws = phrase.split(/\s+/).filter(Boolean);
+      for (let i = 0; i + 1 < ws.length; i++) {
+        const [a, b] = [ws[i]!, ws[i + 1]!];
+        if (a === '~' || b === '~' || a === '#' || b === '#') continue;
+        pairs.add(`${fold(a)}|${b}`);
+        pairs.add(`${a}|${fold(b)}`);
+      }
+    }
+  }
+  return pairs;
+}
+
+let slipped: Map<string, string[]> | null = null;
+/**
+ * Safety words of three letters or more by what is left when one letter is left out ("chết" → "cht", "bóp" → "bp",
+ * "bắt" → "bắ"; "đập", "đạp", "đẹp" → "đp"): the words collide, so a neighbour decides (readSlips).
+ */
+function slippedWords(): Map<string, string[]> {
+  if (slipped) return slipped;
+  slipped = new Map();
+  for (const w of safetyWords()) {
+    const chars = [...w];
+    if (chars.length < 3) continue;
+    for (let i = 0; i < chars.length; i++) {
+      const key = chars.filter((_, j) => j !== i).join('');
+      const list = slipped.get(key) ?? [];
+      if (!list.includes(w)) slipped.set(key, [...list, w]);
+    }
+  }
+  return slipped;
+}
+
+/**
+ * A syllable typed with one letter left out that is no syllable of our texts ("ck t bp cổ t", "em cht với nó", "con em
+ * bị bắ cóc") and no shorthand — a run of consonants, or one typed with marks no text of ours spells — is read as a
+ * safety word it leaves out a letter of, when that word makes a safety phrase with the syllable before or after it
+ * ("bóp cổ", "chết với", "bắt cóc"). Several may fit ("xử đp em": "xử đẹp", "đạp em", "đập em"): each makes a safety
+ * phrase, so any reads the danger. With none the slip is left as typed: "áo đp quá" stays.
+ */
+function readSlips(tokens: Token[], table: Map<string, string[]>): Token[] {
+  const { marked } = vocabulary();
+  return tokens.map((t, i) => {
+    if (table.has(t.text) || !/^\p{L}{2,5}$/u.test(t.text)) return t;
+    const vowelless = /^[bcdđghklmnpqrstvx]+$/u.test(t.text) && !SYLLABLE.test(fold(t.text));
+    const unknown = t.text !== fold(t.text) && !marked.has(t.text) && !safetyWords().has(t.text) && !marksLeftOut(t.text);
+    if (!vowelless && !unknown) return t;
+    const candidates = slippedWords().get(t.text);
+    if (!candidates) return t;
+    const prev = tokens[i - 1]?.clause === t.clause ? tokens[i - 1]!.text : undefined;
+    const next = tokens[i + 1]?.clause === t.clause ? tokens[i + 1]!.text : undefined;
+    const fits = candidates.filter(
+      (c) => (prev !== undefined && phrasePairs().has(`${fold(prev)}|${c}`)) || (next !== undefined && phrasePairs().has(`${c}|${fold(next)}`)),
+    );
+    return fits.length ? { ...t, text: fits[0]! } : t;
+  });
 }
 
 /**
@@ -513,13 +598,16 @@ function splitAtTurns(tokens: Token[]): Token[] {
   const f = (s: string | undefined) => (s === undefined ? '' : fold(s));
   return tokens.map((t, i) => {
     const [word, next, prev] = [f(t.text), f(tokens[i + 1]?.text), f(tokens[i - 1]?.text)];
+    // Typed with marks, the word must be the turn itself, some marks left out at most: "đám giỗ" is no "giờ", "nhúng" no
+    // "nhưng", but "giơ" is "giờ".
+    const as = (w: string) => [...t.text.normalize('NFD')].every((c) => w.normalize('NFD').includes(c));
     const turn =
-      word === 'nhung' ||
+      (word === 'nhung' && as('nhưng')) ||
       // "làm bậy, giờ…": "bậy" before "giờ" is no "bây giờ".
       (word === 'bay' && next === 'gio' && t.text !== 'bậy') ||
       (word === 'hien' && (next === 'tai' || next === 'nay' || next === 'gio')) ||
       (word === 'nay' && /^(ma|nhung|con|va|thi)$/.test(prev)) ||
-      (word === 'gio' && !/^(bay|may|bao|den|toi|tu|dung|ca|nua|hang|gio|\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)$/.test(prev));
+      (word === 'gio' && as('giờ') && !/^(bay|may|bao|den|toi|tu|dung|ca|nua|hang|gio|\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)$/.test(prev));
     if (turn && i > 0 && tokens[i - 1]!.clause + shift === t.clause + shift) shift++;
     return { text: t.text, clause: t.clause + shift };
   });
