@@ -1060,7 +1060,7 @@ function signedAway(matches: Match[], tokens: Token[]): Match[] {
  * khóa cửa" stays past). Either alone is a quarrel or a house rule.
  */
 function heldWithoutPhone(matches: Match[], tokens: Token[]): Match[] {
-  if (!matches.some((m) => m.concept === 'ctx.shut' && !negated(m, tokens))) return [];
+  if (!matches.some((m) => (m.concept === 'ctx.shut' || m.concept === 'ctx.held') && !negated(m, tokens))) return [];
   // "mẹ khóa cửa phòng, lấy điện thoại không cho em chơi game, em có được kiện không": a house rule asked as law, unless
   // something says it is happening as she writes.
   const asked = matches.some((m) => m.concept === 'frame.legal' || m.concept === 'frame.general');
