@@ -360,6 +360,25 @@ describe('which article the offline answer leads with', () => {
     expect(lead.leadIn).toBe('Hình thức xử phạt bổ sung:');
   });
 
+  it('quotes a khoản ending in ":" with the lines that go on from it, not its colon alone', async () => {
+    // "2. Biện pháp khắc phục hậu quả:" then "Buộc thực hiện nghĩa vụ …" on its own line: the quote
+    // under the khoản's sentence must say what is ordered.
+    const decree = hit(
+      '43',
+      'Vi phạm quy định về chăm sóc, nuôi dưỡng, cấp dưỡng',
+      [
+        'Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi trốn tránh nghĩa vụ nuôi dưỡng cha, mẹ.',
+        'Biện pháp khắc phục hậu quả:\nBuộc thực hiện nghĩa vụ đóng góp, nuôi dưỡng theo quy định.',
+      ],
+      1.0,
+      [meaning('Trốn nuôi cha mẹ bị phạt 5–10 triệu đồng.', '1'), meaning('Người vi phạm bị bắt buộc phải nuôi cha mẹ.', '2')],
+    );
+    const w = { bat: 2, batbuoc: 3, buoc: 1, cha: 1, me: 1, chame: 2 };
+    const out = await new ExtractiveAnswerer({ LEGAL_AID_PHONE: '' }).answer(input([decree], 'anh trai không góp tiền nuôi bố mẹ có bắt buộc được không', w));
+    expect(out.citations[0]).toMatchObject({ article: '43', clause: '2' });
+    expect(out.citations[0]!.quote).toBe('Biện pháp khắc phục hậu quả: Buộc thực hiện nghĩa vụ đóng góp, nuôi dưỡng theo quy định.');
+  });
+
   it('follows retrieval when the runner-up scored far behind the first article', () => {
     // The runner-up shares every word of the question, the first only some of them.
     const first = hit('8', 'Điều kiện kết hôn', ['Nam, nữ kết hôn phải tự nguyện.'], 1.2, [ask('con cháu thông gia có được kết hôn')]);

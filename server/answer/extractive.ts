@@ -66,7 +66,7 @@ export class ExtractiveAnswerer implements Answerer {
     const stated: Unit[] = [];
     if (leads.length) {
       leads.forEach((u, i) => {
-        const c = citationOf(u.hit, u.clause, u.point, u.text);
+        const c = citationOf(u.hit, u.clause, u.point, u.continuation ? `${u.text} ${u.continuation}` : u.text);
         const plain = plainOf(u);
         // With a plain sentence: say it, then where it comes from (the first one quoted, a second
         // one only named, to keep the answer short). Without one (an upload with no notes yet):

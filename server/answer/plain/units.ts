@@ -25,6 +25,12 @@ export interface Unit {
    * một trong các hành vi sau đây:", "Hình thức xử phạt bổ sung:").
    */
   leadIn: string | null;
+  /**
+   * For a khoản whose first line ends with ":" and goes on in plain lines, not điểm ("2. Biện pháp
+   * khắc phục hậu quả:" then "Buộc thực hiện nghĩa vụ …"): those lines, so that a quote of the
+   * khoản says what it orders rather than stopping at its colon.
+   */
+  continuation?: string;
   order: number;
   score: number;
 }
@@ -118,6 +124,11 @@ export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
         score: 0,
       });
     }
+  }
+  for (const u of units) {
+    if (u.point || !u.clause || u.leadIn !== null || !/:\s*$/u.test(u.text)) continue;
+    const rest = units.filter((o) => o.order > u.order && o.clause === u.clause && !o.point && o.leadIn === u.text);
+    if (rest.length) u.continuation = rest.map((o) => o.text).join(' ');
   }
   // An article without khoản ("Ủy ban nhân dân cấp xã … có thẩm quyền …") is said by its own plain
   // sentence, which is then scored as a khoản's is: its words are the article's in a member's.
