@@ -156,6 +156,17 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('nghi de duoc may thang')).toContain('thai sản');
   });
 
+  it('reads a phrase edge as the function word where the function word outside and the pair inside say so', () => {
+    const library = new PairReadingTable();
+    library.addText('Người mẹ muốn để con ở nhà. Không được để con một mình. Người mẹ đẻ con. Cố gắng để được hưởng.');
+    const reads = (q: string) => analyzeQuery(q, library).concepts.join(' | ');
+    // "muon de" is only "muốn để", and "de con" is read both ways: she leaves the child, no birth.
+    expect(reads('ly hon xong e muon de con o nha ngoai')).not.toContain('thai sản');
+    // "nghỉ đẻ" is never "nghỉ để" in the vocabulary's own pairs: the function word outside ("được") says nothing.
+    expect(reads('nghi de duoc may thang')).toContain('thai sản');
+    expect(reads('e muốn đẻ con ở nhà')).toContain('thai sản');
+  });
+
   it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');

@@ -177,7 +177,7 @@ function findPattern(
     if (begunNotDone(tokens, pattern, at, loose)) continue;
     // An act she says did not happen ("ck ko đánh e nhưng chửi"), unless the phrase itself holds the negation.
     if (at.some((p) => negated.has(p) && !at.includes(negated.get(p)!))) continue;
-    if (!loose || readingsAgree(tokens, pattern, at, readings)) return { at };
+    if (!loose || readingsAgree(tokens, pattern, at, readings, context.clause)) return { at };
   }
   return null;
 }
@@ -256,7 +256,7 @@ function containsWord(pattern: string[], word: string[]): boolean {
  * must not be contradicted by the skipped word beside it ("vợ về mọi mặt" has no "vợ mất"). An
  * unaccented function word ("no": nó) is that word unless a neighbour says otherwise.
  */
-function readingsAgree(tokens: string[], pattern: string[], at: number[], readings: PairReadings[]): boolean {
+function readingsAgree(tokens: string[], pattern: string[], at: number[], readings: PairReadings[], clause: number[]): boolean {
   if (pattern.length === 1) {
     const typed = tokens[at[0]!]!;
     // Typed as the phrase spells it, even a phrase without dấu ("gay", "giam"): weighing those by
@@ -266,7 +266,7 @@ function readingsAgree(tokens: string[], pattern: string[], at: number[], readin
     // "vay no" is "vay nợ"; a bare "no" is "nó".
     return STOP_SYLLABLES.has(typed) ? reading === 'attested' : reading !== 'contradicted';
   }
-  if (edgeReadAsFunctionWord(tokens, pattern, at, readings)) return false;
+  if (edgeReadAsFunctionWord(tokens, pattern, at, readings, clause)) return false;
   return pattern.every((syl, j) => {
     const p = at[j]!;
     if (tokens[p] === syl) return true;
@@ -287,17 +287,25 @@ function readingsAgree(tokens: string[], pattern: string[], at: number[], readin
  * ever "bạn bè", so "bi ban be bat nat" is bullying by friends, not trafficking. Only a content
  * word outside decides; function words pair with anything ("nghi de duoc" stays "nghỉ đẻ được").
  */
-function edgeReadAsFunctionWord(tokens: string[], pattern: string[], at: number[], readings: PairReadings[]): boolean {
-  const edges: [number, string, number][] = [
-    [at[0]!, pattern[0]!, -1],
-    [at[at.length - 1]!, pattern[pattern.length - 1]!, 1],
+function edgeReadAsFunctionWord(tokens: string[], pattern: string[], at: number[], readings: PairReadings[], clause: number[]): boolean {
+  const edges: [number, string, number, number | undefined][] = [
+    [at[0]!, pattern[0]!, -1, at[1]],
+    [at[at.length - 1]!, pattern[pattern.length - 1]!, 1, at[at.length - 2]],
   ];
-  return edges.some(([p, syl, side]) => {
+  return edges.some(([p, syl, side, inner]) => {
     const typed = tokens[p]!;
     const outside = tokens[p + side];
-    if (typed === syl || !STOP_SYLLABLES.has(typed) || STOP_WORDS.has(syl) || outside === undefined || STOP_SYLLABLES.has(fold(outside))) return false;
+    if (typed === syl || !STOP_SYLLABLES.has(typed) || STOP_WORDS.has(syl) || outside === undefined) return false;
     const forms = [...readingsOf(tokens, p, [side], readings)];
-    return forms.length > 0 && forms.every((f) => STOP_WORDS.has(f));
+    if (!(forms.length > 0 && forms.every((f) => STOP_WORDS.has(f)))) return false;
+    if (!STOP_SYLLABLES.has(fold(outside))) return true;
+    // A function word just before the phrase (a modal or auxiliary: "muốn", "phải", "sẽ") decides
+    // only where the phrase's own pair is read both ways: "muon de con" is "muốn để con" ("muốn
+    // để" only, "để con" as well as "đẻ con"), while "nghi de" stays "nghỉ đẻ" ("nghỉ đẻ" is never
+    // "nghỉ để" in what the texts write). One after it often starts the next words ("sinh con roi
+    // anh ay…"), so it says nothing; nor does one in another clause.
+    if (side > 0 || inner !== p - side || clause[p + side] !== clause[p]) return false;
+    return [...readingsOf(tokens, p, [-side], readings)].some((f) => STOP_WORDS.has(f));
   });
 }
 
