@@ -95,6 +95,8 @@ export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
   const units: Unit[] = [];
   let clause: string | null = null;
   let leadIn: string | null = null;
+  // The khoản whose first line ends with ":" and has had no điểm yet: plain lines go on from it.
+  let open: Unit | null = null;
   const lines = hit.text.split('\n');
   // Plan sections and other non-article chunks have no "Điều" heading line to skip.
   const body = hit.article ? lines.slice(1) : lines.slice(1).length ? lines.slice(1) : lines;
@@ -105,13 +107,17 @@ export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
     if (hit.article && cm) {
       clause = cm[1]!;
       leadIn = cm[2]!;
-      units.push({ hit, hitRank, clause, point: null, text: cm[2]!, meaning: meaning(clause, null), leadIn: null, order: units.length, score: 0 });
+      const u: Unit = { hit, hitRank, clause, point: null, text: cm[2]!, meaning: meaning(clause, null), leadIn: null, order: units.length, score: 0 };
+      units.push(u);
+      open = /:\s*$/u.test(u.text) ? u : null;
     } else if (hit.article && pm && clause) {
+      open = null;
       units.push({ hit, hitRank, clause, point: pm[1]!, text: pm[2]!, meaning: meaning(clause, pm[1]!), leadIn, order: units.length, score: 0 });
     } else {
       // A line continuing a khoản ("4. Hình thức xử phạt bổ sung:" then "Tịch thu tang vật…") is
       // read with its khoản's first line: it is that khoản's sanction, remedy or condition.
       const within = Boolean(hit.article && clause);
+      if (within && open) open.continuation = open.continuation ? `${open.continuation} ${line}` : line;
       units.push({
         hit,
         hitRank,
@@ -124,11 +130,6 @@ export function unitsOf(hit: ArticleHit, hitRank: number): Unit[] {
         score: 0,
       });
     }
-  }
-  for (const u of units) {
-    if (u.point || !u.clause || u.leadIn !== null || !/:\s*$/u.test(u.text)) continue;
-    const rest = units.filter((o) => o.order > u.order && o.clause === u.clause && !o.point && o.leadIn === u.text);
-    if (rest.length) u.continuation = rest.map((o) => o.text).join(' ');
   }
   // An article without khoản ("Ủy ban nhân dân cấp xã … có thẩm quyền …") is said by its own plain
   // sentence, which is then scored as a khoản's is: its words are the article's in a member's.
