@@ -11,10 +11,13 @@
  * same tree print the same figures and a change shows as a change of the reader, not of the noise.
  * It calls the offline assessment directly (the level that makes a reply "emergency"), not the
  * chat path: ~3,000 messages × 20 kinds read in seconds instead of an hour of retrieval.
+ * `--rules-only` leaves the learned backstop out: these sets are among its training examples, so
+ * the rules' own robustness is the figure that says how a new kind of message will fare.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { assessDanger } from '../server/safety/assess.js';
+import { withLearned } from '../server/safety/learned.js';
 import { readSafetyRows, type SafetyRow } from './safety.js';
 import { ROOT } from './store.js';
 import { generator, hash } from './seeded.js';
@@ -213,6 +216,7 @@ export function ownRows(): SafetyRow[] {
 
 function main() {
   const args = process.argv.slice(2);
+  const read = args.includes('--rules-only') ? assessDanger : (m: string) => withLearned(assessDanger(m), m);
   const rows = ownRows();
   const danger = rows.filter((r) => r.expect === 'emergency');
   const past = rows.filter((r) => r.expect === 'no_alarm');
@@ -222,8 +226,8 @@ function main() {
   console.log('kind                   danger caught   no false alarm');
   for (const kind of Object.keys(KINDS)) {
     if ((missesOf || alarmsOf) && kind !== missesOf && kind !== alarmsOf) continue;
-    const caught = danger.filter((r) => assessDanger(perturb(r, kind)).level === 'emergency');
-    const calm = past.filter((r) => assessDanger(perturb(r, kind)).level !== 'emergency');
+    const caught = danger.filter((r) => read(perturb(r, kind)).level === 'emergency');
+    const calm = past.filter((r) => read(perturb(r, kind)).level !== 'emergency');
     console.log(`${kind.padEnd(22)} ${(caught.length / danger.length).toFixed(3).padStart(13)}   ${(calm.length / past.length).toFixed(3).padStart(14)}`);
     if (kind === missesOf) for (const r of danger) if (!caught.includes(r)) console.log(`  miss ${r.id}: ${perturb(r, kind)}  ⟵  ${r.message}`);
     if (kind === alarmsOf) for (const r of past) if (!calm.includes(r)) console.log(`  alarm ${r.id}: ${perturb(r, kind)}  ⟵  ${r.message}`);

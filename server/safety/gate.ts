@@ -2,6 +2,7 @@ import type { Config } from '../../config/config.js';
 import { readTable, render } from '../answer/templates.js';
 import type { Retriever, SearchResult } from '../retrieval/retriever.js';
 import { assessDanger, type Assessment, type Level } from './assess.js';
+import { withLearned } from './learned.js';
 import { readRequest, type Request } from './requests.js';
 
 /**
@@ -23,7 +24,8 @@ export interface SafetyNumber {
 
 /** Reads a message offline: a few milliseconds, no I/O. */
 export function readMessage(message: string): SafetyRead {
-  const danger = assessDanger(message);
+  // The rules decide; the learned backstop may only raise what they left below an emergency.
+  const danger = withLearned(assessDanger(message), message);
   return { level: danger.level, danger, request: readRequest(message) };
 }
 
