@@ -296,6 +296,8 @@ function unJoin(token: string, table: Map<string, string[]>): string[] {
     knownSyllables().has(folded)
   )
     return [token];
+  // "gềit" is "giết" with two letters swapped, not "gề it": a slip read whole (swapped) is not cut.
+  if (token !== folded && !vocabulary().marked.has(token) && swapped(token, safetyWords())) return [token];
   // best[i]: the cheapest cut of folded[0, i) — fewest syllables, then most syllables the safety
   // tables know ("danh em", not "da nhem") — with where its last syllable starts.
   const known = knownSyllables();
@@ -461,7 +463,25 @@ function respell(token: string): string {
   if (marked.has(token) || marksLeftOut(token)) return token;
   const safe = safetyWords();
   for (const r of respellings(token)) if (safe.has(r)) return r;
-  return targets.get(token) ?? otherTone(token, safe) ?? token;
+  return targets.get(token) ?? otherTone(token, safe) ?? swapped(token, safe) ?? token;
+}
+
+/**
+ * Two letters typed the wrong way round ("đnáh", "cmầ", "gềit"): the one safety word that putting a neighbouring pair
+ * back makes, as typed or with the tone on the wrong key ("gềit" → "giềt" → "giết"). Only a slip no text of ours spells
+ * reaches here, and two such words leave it as typed.
+ */
+function swapped(token: string, safe: Set<string>): string | undefined {
+  const chars = [...token];
+  if (chars.length < 3) return undefined;
+  const found = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (chars[i] === chars[i + 1]) continue;
+    const back = [...chars.slice(0, i), chars[i + 1]!, chars[i]!, ...chars.slice(i + 2)].join('');
+    const word = safe.has(back) ? back : marksLeftOut(back) ? back : otherTone(back, safe);
+    if (word) found.add(word);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /**
