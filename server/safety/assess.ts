@@ -1070,6 +1070,30 @@ function heldWithoutPhone(matches: Match[], tokens: Token[]): Match[] {
   return matches.filter((m) => m.concept in as && !negated(m, tokens)).map((m) => ({ ...m, concept: as[m.concept]! }));
 }
 
+/**
+ * "có dao", "nó có súng": a blade or a gun someone has, at the end of its clause, is no "có dạo" (there was a time), which
+ * opens what it dates and so never ends a clause. The time read there is dropped.
+ */
+function armedAtEnd(matches: Match[], tokens: Token[]): Match[] {
+  const atEnd = (m: Match) => m.concept === 'ctx.armed' && tokens[m.end]?.clause !== tokens[m.end - 1]!.clause;
+  return matches.filter((t) => !(t.concept.startsWith('when.') && matches.some((a) => atEnd(a) && a.start <= t.start && a.end >= t.end)));
+}
+
+/**
+ * The whole message is a harm in a few words, written in haste ("bị trói", "ck đánh", "giúp, bị nhốt", "có dao"): she
+ * tells her own plight, or someone's beside her, with no time to say more. Four syllables at most, with the harm done to
+ * someone ("bị"), by someone named, or a weapon someone has — not a subject named for the law ("hiếp dâm", "bạo lực gia
+ * đình"), nor anything asked, dated or put in general.
+ */
+function terseHarm(matches: Match[], tokens: Token[]): boolean {
+  if (tokens.length > 4) return false;
+  if (matches.some((m) => /^(frame\.(legal|general|advice|lawful|hearsay|media|benefit)|when\.(past|habitual|safe))$/.test(m.concept))) return false;
+  const harm = matches.some((m) => m.concept.startsWith('what.') && !CONTEXT_ONLY.has(m.concept.slice(5) as What));
+  const done = tokens.some((t) => /^(bị|bi)$/.test(t.text)) || matches.some((m) => m.concept.startsWith('who.'));
+  // "chồng em có súng săn" names what he owns: the weapon must be the message's last word.
+  return (harm && done) || matches.some((m) => m.concept === 'ctx.armed' && m.end === tokens.length);
+}
+
 /** Ages under 18 written as a number ("bé 9 tuổi", "con 16t"), or a grade she is in ("học lớp 8"). */
 function mentionsMinor(tokens: Token[]): boolean {
   for (let i = 0; i < tokens.length; i++) {
@@ -1330,7 +1354,7 @@ export function assessDanger(message: string): Assessment {
   // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
   // "bỏ con nhỏ ở nhà một mình": "một mình" is alone, never "mình" the speaker closing a gapped phrase ("con ~ mình").
   const alone = (m: Match) => m.concept.startsWith('who.') && m.gapped && aloneAt(m.end - 1, tokens);
-  const read = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens).filter((m) => !alone(m))), tokens);
+  const read = armedAtEnd(readPlainOnce(longestTimes(matchWithMasks(signals(), tokens).filter((m) => !alone(m))), tokens), tokens);
   const conditions = read.filter((m) => threatCondition(m, read, tokens));
   const kept = bondedAsked(toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !conditions.includes(m))), tokens);
   const matches = [...kept, ...witnessAsks(kept, tokens)];
@@ -1376,8 +1400,10 @@ export function assessDanger(message: string): Assessment {
   const told = ['when.past', 'when.habitual'].some(has);
   const unfolding = (m: Match, when: When): When =>
     (m.concept === 'what.followed' && when === 'none' && !told) || (ransom.includes(m) && when === 'recent') ? 'now' : when;
+  const terse = terseHarm(matches, tokens);
   const harms = [
     ...matches,
+    ...(terse ? matches.filter((m) => m.concept === 'ctx.armed').map((m) => ({ ...m, concept: 'what.weapon' })) : []),
     ...takenOutOfReach(matches, tokens, has('frame.legal')),
     ...withChild,
     ...forcedToWed(matches, tokens),
@@ -1419,7 +1445,7 @@ export function assessDanger(message: string): Assessment {
   // "Tôi nghe nói có người bị nhốt…": the one at risk is someone in general, though she says "tôi".
   const hearsay = has('frame.hearsay') || has('frame.media');
   const thirdParty = (hearsay || (has('who.general') && has('frame.general'))) && !childOwn;
-  const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named')) && !thirdParty;
+  const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named') || terse) && !thirdParty;
   const general = has('frame.general') || hearsay || (has('who.general') && !self);
   const asksInGeneral = !concrete && (general || has('who.general') || has('frame.advice') || has('frame.legal'));
   const f: Features = {
