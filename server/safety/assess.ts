@@ -634,6 +634,9 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
     inClause.every((m) => m.concept !== 'when.safe' || m.end <= progressiveAt.start)
   )
     return 'now';
+  // "hồi đó anh ta nói sẽ giết em khi về", "hồi đó ck hay nhắn tối nay về sẽ cho biết tay": the "tonight" or "will" of words
+  // he said then is of that time — the last time told before the verb of saying is a past one.
+  if (saidThen(harm, matches, tokens)) return 'past';
   let own = rank(inClause, harm, what);
   // "giờ nó hay đánh em": "hay", "thường" on the verb make it a habit, whatever "now" the clause is told in.
   // "giờ thỉnh thoảng em vẫn buồn nôn": now and then, said anywhere before it in its clause, is no sign of now either.
@@ -683,6 +686,23 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   if (away === 'ongoing' && elsewhere.every((m) => m.concept !== 'when.ongoing' && m.concept !== 'when.again') && everyAskedAsLaw(matches, tokens, what))
     return 'habitual';
   return away;
+}
+
+/** Verbs that report what he said or wrote: what follows them is his words, timed as he spoke. */
+const SAID = /^(nói|noi|nhắn|nhan|bảo|dọa|doa|hăm|thề|tuyên|chửi|hét|viết)$/;
+
+/**
+ * A harm inside words he said (a verb of saying before it in its clause) when the last time told before that verb is a
+ * past one ("hồi đó", "năm ngoái") and only a habit or nothing stands between: "tối nay", "sẽ" there are his then.
+ * Not when anything else in the message says now ("giờ nó đang đứng ngoài cửa").
+ */
+function saidThen(harm: Match, matches: Match[], tokens: Token[]): boolean {
+  const said = tokens.findLastIndex((t, i) => i < harm.start && t.clause === harm.clause && SAID.test(t.text));
+  if (said < 0) return false;
+  const before = matches.filter((m) => m.concept.startsWith('when.') && m.end <= said && m.concept !== 'when.habitual');
+  const last = before.sort((a, b) => a.end - b.end).at(-1);
+  if (last?.concept !== 'when.past') return false;
+  return !matches.some((m) => /^when\.(progressive|present|near|just)$/.test(m.concept) && m.start > said);
 }
 
 /**
