@@ -637,6 +637,19 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   // "hồi đó anh ta nói sẽ giết em khi về", "hồi đó ck hay nhắn tối nay về sẽ cho biết tay": the "tonight" or "will" of words
   // he said then is of that time — the last time told before the verb of saying is a past one.
   if (saidThen(harm, matches, tokens)) return 'past';
+  // "hắn nói ngày mai ra tòa xong là hắn xử em", "mai nó qua chém cả nhà": a threat or a weapon for tomorrow or in a
+  // moment, in its own clause and with nothing there dating it past, is about to happen (the weeks ahead are not).
+  const dueSoon = inClause.some(
+    (m) =>
+      m.concept === 'when.soon' &&
+      NEAR_SOON.test(
+        tokens
+          .slice(m.start, m.end)
+          .map((t) => fold(t.text))
+          .join(' '),
+      ),
+  );
+  if ((what === 'threat' || what === 'weapon') && dueSoon && !inClause.some((m) => m.concept === 'when.past' || m.concept === 'when.safe')) return 'now';
   let own = rank(inClause, harm, what);
   // "giờ nó hay đánh em": "hay", "thường" on the verb make it a habit, whatever "now" the clause is told in.
   // "giờ thỉnh thoảng em vẫn buồn nôn": now and then, said anywhere before it in its clause, is no sign of now either.
@@ -687,6 +700,9 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
     return 'habitual';
   return away;
 }
+
+/** Times a day or less away (when.soon, folded): tomorrow, in a moment. */
+const NEAR_SOON = /^((sang|toi|dem|chieu|ngay) )?mai$|^(lat|ti|chut) nua$/;
 
 /** Verbs that report what he said or wrote: what follows them is his words, timed as he spoke. */
 const SAID = /^(nói|noi|nhắn|nhan|bảo|dọa|doa|hăm|thề|tuyên|chửi|hét|viết)$/;
