@@ -704,6 +704,38 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
 /** Times a day or less away (when.soon, folded): tomorrow, in a moment. */
 const NEAR_SOON = /^((sang|toi|dem|chieu|ngay) )?mai$|^(lat|ti|chut) nua$/;
 
+/** A parent (folded): the one who may set a child's house rules. */
+const PARENT = /^(bo|me|cha|ba|ma|bo me|cha me|ba me|bo duong|me ke)$/;
+
+/**
+ * "mẹ giữ điện thoại của em, mẹ có quyền không", "bố tịch thu điện thoại, không cho em ra ngoài chơi, bố có quyền làm thế
+ * không": a parent keeping a phone or a child in, asked whether they may ("có quyền", "có được", a clause ending in
+ * "không"), is a house rule asked as law — not a child held — when nothing else hurts her and nothing says now. Only the
+ * phone or going out: a room locked on her ("khóa trái", "nhốt") stays confinement.
+ */
+function houseRule(m: Match, matches: Match[], tokens: Token[]): boolean {
+  if (m.concept !== 'what.confine') return false;
+  const words = tokens
+    .slice(m.start, m.end)
+    .map((t) => fold(t.text))
+    .join(' ');
+  if (!/dien thoai|ra ngoai|ra khoi nha|di choi/.test(words)) return false;
+  const parent = matches.some(
+    (k) =>
+      k.concept === 'who.kin' &&
+      PARENT.test(
+        tokens
+          .slice(k.start, k.end)
+          .map((t) => fold(t.text))
+          .join(' '),
+      ),
+  );
+  const asks = tokens.some((t, i) => fold(t.text) === 'quyen' && fold(tokens[i - 1]?.text ?? '') === 'co') || askedSo(tokens);
+  const other = matches.some((h) => h.concept.startsWith('what.') && h.concept !== 'what.confine');
+  const now = matches.some((w) => /^when\.(now|present|near|just|progressive)$/.test(w.concept));
+  return parent && asks && !other && !now;
+}
+
 /** Verbs that report what he said or wrote: what follows them is his words, timed as he spoke. */
 const SAID = /^(nói|noi|nhắn|nhan|bảo|dọa|doa|hăm|thề|tuyên|chửi|hét|viết)$/;
 
@@ -1450,7 +1482,7 @@ export function assessDanger(message: string): Assessment {
     ...farewell(matches, tokens),
     ...signedAway(matches, tokens),
   ]
-    .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
+    .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens) && !houseRule(m, matches, tokens))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
     .filter((m) => m.concept !== 'what.missing' || (child && !has('frame.legal')))
     .filter((m) => m.concept !== 'what.carried' || carriedNow(m, matches, tokens))
