@@ -281,6 +281,9 @@ const hidesHerself = (f: Features) =>
         f.tokens[m.start - 1]?.clause !== m.clause),
   );
 
+/** A stepfather named ("bố dượng", "cha dượng", "dượng"): the man of her house who is not her father. */
+const stepfather = (f: Features) => f.matches.some((m) => m.concept === 'who.man' && f.tokens.slice(m.start, m.end).some((t) => /^(dượng|duong)$/.test(t.text)));
+
 export const RULES: readonly Rule[] = [
   {
     id: 'cry-for-help',
@@ -426,7 +429,8 @@ export const RULES: readonly Rule[] = [
     why: 'A man who is not her parent alone with a child behind a closed door, in her bed, or in a room where she cries, now ("bố dượng đang ở trong phòng con bé, khóa cửa, con bé đang khóc"): the abuse may be happening as she writes.',
     // "em gái tôi bị thiểu năng, ông chú họ đang giữ nó trong buồng, đóng cửa lại": a disabled sister is as defenceless.
     applies: (f) =>
-      (f.child || f.has('who.disabled')) &&
+      // "bố dượng bắt em ngủ chung giường tối nay": a girl made to by her stepfather is the child in his house.
+      (f.child || f.has('who.disabled') || (f.self && stepfather(f) && f.tokens.some((t) => /^(bắt|ép|bat|ep)$/.test(t.text)))) &&
       !f.reporter &&
       !f.general &&
       f.has('who.man') &&
