@@ -395,7 +395,8 @@ export const RULES: readonly Rule[] = [
       f.has('ctx.meet') &&
       (f.has('when.soon') || f.has('when.now')) &&
       !f.harms.some((h) => h.when === 'past') &&
-      f.matches.some((m) => m.concept === 'ctx.lurer' && f.tokens.slice(m.start, m.end).some((t) => /^(quen|lạ|la)$/.test(t.text))),
+      // Known only online ("có người trên game đang hẹn con em…") is as much a stranger as "quen trên mạng".
+      f.matches.some((m) => m.concept === 'ctx.lurer' && f.tokens.slice(m.start, m.end).some((t) => /^(quen|lạ|la|mạng|mang|game|facebook|zalo|tiktok)$/.test(t.text))),
   },
   {
     id: 'bought-and-led-now',
