@@ -1111,6 +1111,16 @@ function farewell(matches: Match[], tokens: Token[]): Match[] {
   return matches.filter((m) => m.concept === 'ctx.farewell').map((m) => ({ ...m, concept: 'what.selfharm' }));
 }
 
+/**
+ * "bố mẹ ép em sáng mai phải lên ủy ban xã ký giấy": made to sign however many words stand between — "ép", "bắt" or
+ * "buộc" and, later in the same clause, "ký" (ctx.signed's phrases allow six).
+ */
+function forcedToSign(tokens: Token[]): boolean {
+  return tokens.some(
+    (t, i) => /^(ép|bắt|buộc)$/.test(t.text) && tokens.some((k, j) => j > i && k.clause === t.clause && /^(ký|kí)$/.test(k.text)),
+  );
+}
+
 /** A husband or a daughter-in-law in a lure abroad ("lấy chồng Đài Loan", "làm dâu bên Hàn"): a marriage, not a job. */
 const WEDS = /^(chồng|chong|dâu|dau|vợ|vo)$/;
 
@@ -1120,7 +1130,7 @@ const WEDS = /^(chồng|chong|dâu|dau|vợ|vo)$/;
  * giấy sang Trung Quốc lấy chồng" is when told in one breath. A job abroad beside papers signed stays a lure.
  */
 function signedAway(matches: Match[], tokens: Token[]): Match[] {
-  if (!matches.some((m) => m.concept === 'ctx.signed' && !negated(m, tokens))) return [];
+  if (!matches.some((m) => m.concept === 'ctx.signed' && !negated(m, tokens)) && !forcedToSign(tokens)) return [];
   return matches
     .filter((m) => m.concept === 'what.lure' && tokens.slice(m.start, m.end).some((t) => WEDS.test(t.text)))
     .map((m) => ({ ...m, concept: 'what.married' }));
