@@ -188,6 +188,8 @@ describe('however she writes', () => {
     expect(tokenize('nó dọa gềit em').map((t) => t.text)).toEqual(['nó', 'dọa', 'giết', 'em']);
     emergency('hắn đang cmầ dao đứng ngoài sân');
     emergency('ck đang dnáh e');
+    // The tone on the wrong key where a word only a mask spells also fits ("đanh đá"): the word of a danger phrase.
+    expect(tokenize('ông ta đang đạnh vợ').map((t) => t.text)).toEqual(['ông', 'ta', 'đang', 'đánh', 'vợ']);
     // Words typed together are still cut.
     expect(tokenize('chồngemđangcầmdao').map((t) => t.text)).toEqual(['chồng', 'em', 'đang', 'cầm', 'dao']);
   });

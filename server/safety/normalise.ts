@@ -495,7 +495,25 @@ function otherTone(token: string, safe: Set<string>): string | undefined {
   const found = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323']
     .map((tone) => bare.replace(/([aeiouy][\u0302\u0306\u031b]?)(?![aeiouy])/u, `$1${tone}`).normalize('NFC'))
     .filter((w) => w !== token && safe.has(w));
-  return found.length === 1 ? found[0] : undefined;
+  if (found.length === 1) return found[0];
+  // "đạnh": "đánh" and "đanh" (only in a mask, "đanh đá") — a word no phrase of danger spells is not what she meant.
+  const meant = found.filter((w) => phraseWords().has(w));
+  return meant.length === 1 ? meant[0] : undefined;
+}
+
+let phrase: Set<string> | null = null;
+/** The words of signals.tsv's phrases that are not masks: what a slip may mean when a masked word also fits. */
+function phraseWords(): Set<string> {
+  if (phrase) return phrase;
+  phrase = new Set();
+  for (const line of fs.readFileSync(path.join(DATA_DIR, 'signals.tsv'), 'utf8').split('\n')) {
+    if (line.startsWith('#') || line.startsWith('mask:')) continue;
+    for (const w of nfc(line.split('\t')[1] ?? '')
+      .toLowerCase()
+      .split(/[^\p{L}]+/u))
+      if (w) phrase.add(w);
+  }
+  return phrase;
 }
 
 /** One piece of the message: a syllable with where its sentence part (clause) starts. */
