@@ -282,7 +282,8 @@ const hidesHerself = (f: Features) =>
   );
 
 /** A stepfather named ("bố dượng", "cha dượng", "dượng"): the man of her house who is not her father. */
-const stepfather = (f: Features) => f.matches.some((m) => m.concept === 'who.man' && f.tokens.slice(m.start, m.end).some((t) => /^(dượng|duong)$/.test(t.text)));
+const stepfather = (f: Features) =>
+  f.matches.some((m) => m.concept === 'who.man' && f.tokens.slice(m.start, m.end).some((t) => /^(dượng|duong)$/.test(t.text)));
 
 export const RULES: readonly Rule[] = [
   {
@@ -396,7 +397,9 @@ export const RULES: readonly Rule[] = [
       (f.has('when.soon') || f.has('when.now')) &&
       !f.harms.some((h) => h.when === 'past') &&
       // Known only online ("có người trên game đang hẹn con em…") is as much a stranger as "quen trên mạng".
-      f.matches.some((m) => m.concept === 'ctx.lurer' && f.tokens.slice(m.start, m.end).some((t) => /^(quen|lạ|la|mạng|mang|game|facebook|zalo|tiktok)$/.test(t.text))),
+      f.matches.some(
+        (m) => m.concept === 'ctx.lurer' && f.tokens.slice(m.start, m.end).some((t) => /^(quen|lạ|la|mạng|mang|game|facebook|zalo|tiktok)$/.test(t.text)),
+      ),
   },
   {
     id: 'bought-and-led-now',
@@ -1116,9 +1119,7 @@ function farewell(matches: Match[], tokens: Token[]): Match[] {
  * "buộc" and, later in the same clause, "ký" (ctx.signed's phrases allow six).
  */
 function forcedToSign(tokens: Token[]): boolean {
-  return tokens.some(
-    (t, i) => /^(ép|bắt|buộc)$/.test(t.text) && tokens.some((k, j) => j > i && k.clause === t.clause && /^(ký|kí)$/.test(k.text)),
-  );
+  return tokens.some((t, i) => /^(ép|bắt|buộc)$/.test(t.text) && tokens.some((k, j) => j > i && k.clause === t.clause && /^(ký|kí)$/.test(k.text)));
 }
 
 /** A husband or a daughter-in-law in a lure abroad ("lấy chồng Đài Loan", "làm dâu bên Hàn"): a marriage, not a job. */
