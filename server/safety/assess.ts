@@ -723,22 +723,21 @@ const PARENT = /^(bo|me|cha|ba|ma|bo me|cha me|ba me|bo duong|me ke)$/;
  */
 function houseRule(m: Match, matches: Match[], tokens: Token[]): boolean {
   if (m.concept !== 'what.confine') return false;
-  const words = tokens
-    .slice(m.start, m.end)
-    .map((t) => fold(t.text))
-    .join(' ');
-  if (!/dien thoai|ra ngoai|ra khoi nha|di choi/.test(words)) return false;
-  const parent = matches.some(
-    (k) =>
-      k.concept === 'who.kin' &&
-      PARENT.test(
-        tokens
-          .slice(k.start, k.end)
-          .map((t) => fold(t.text))
-          .join(' '),
-      ),
-  );
-  const asks = tokens.some((t, i) => fold(t.text) === 'quyen' && fold(tokens[i - 1]?.text ?? '') === 'co') || askedSo(tokens);
+  const text = (from: number, to: number) =>
+    tokens
+      .slice(from, to)
+      .map((t) => fold(t.text))
+      .join(' ');
+  // Shut in by force ("nhốt", "khóa trái", "trói") is no house rule, whatever it is for.
+  if (/nhot|khoa trai|troi|xich|giam/.test(text(m.start, m.end))) return false;
+  // The phone, or going out ("ra ngoài chơi", "đi chơi đêm"), told in the clause: "khóa cửa không cho tôi đi chơi đêm".
+  const clause = tokens.map((t, i) => [t, i] as const).filter(([t]) => t.clause === tokens[m.start]!.clause);
+  if (!/dien thoai|ra ngoai|ra khoi nha|di choi/.test(text(clause[0]![1], clause.at(-1)![1] + 1))) return false;
+  const parent = matches.some((k) => k.concept === 'who.kin' && PARENT.test(text(k.start, k.end)));
+  const asks =
+    tokens.some((t, i) => fold(t.text) === 'quyen' && fold(tokens[i - 1]?.text ?? '') === 'co') ||
+    askedSo(tokens) ||
+    matches.some((g) => /^frame\.(legal|general|lawful)$/.test(g.concept));
   const other = matches.some((h) => h.concept.startsWith('what.') && h.concept !== 'what.confine');
   const now = matches.some((w) => /^when\.(now|present|near|just|progressive)$/.test(w.concept));
   return parent && asks && !other && !now;
