@@ -182,6 +182,17 @@ describe('however she writes', () => {
     expect(tokenize('chông cũ').map((t) => t.text)).toEqual(['chông', 'cũ']);
     emergency('chông cũ đang đâm em, em ở nhà có môt mình');
   });
+  it('with two neighbouring letters swapped in a syllable no text of ours spells, the tone on the wrong key too (pass 21)', () => {
+    expect(tokenize('bố em đang đnáh mẹ').map((t) => t.text)).toEqual(['bố', 'em', 'đang', 'đánh', 'mẹ']);
+    // Not cut as two syllables ("gề it"): the slip is read whole.
+    expect(tokenize('nó dọa gềit em').map((t) => t.text)).toEqual(['nó', 'dọa', 'giết', 'em']);
+    emergency('hắn đang cmầ dao đứng ngoài sân');
+    emergency('ck đang dnáh e');
+    // The tone on the wrong key where a word only a mask spells also fits ("đanh đá"): the word of a danger phrase.
+    expect(tokenize('ông ta đang đạnh vợ').map((t) => t.text)).toEqual(['ông', 'ta', 'đang', 'đánh', 'vợ']);
+    // Words typed together are still cut.
+    expect(tokenize('chồngemđangcầmdao').map((t) => t.text)).toEqual(['chồng', 'em', 'đang', 'cầm', 'dao']);
+  });
   it('data/syllables.txt holds every word the safety tables spell, so none is read as a slip (run eval/safety-syllables.ts after editing them)', () => {
     const words = new Set(
       readFileSync(new URL('../server/safety/data/syllables.txt', import.meta.url), 'utf8')

@@ -281,6 +281,10 @@ const hidesHerself = (f: Features) =>
         f.tokens[m.start - 1]?.clause !== m.clause),
   );
 
+/** A stepfather named ("bố dượng", "cha dượng", "dượng"): the man of her house who is not her father. */
+const stepfather = (f: Features) =>
+  f.matches.some((m) => m.concept === 'who.man' && f.tokens.slice(m.start, m.end).some((t) => /^(dượng|duong)$/.test(t.text)));
+
 export const RULES: readonly Rule[] = [
   {
     id: 'cry-for-help',
@@ -392,7 +396,10 @@ export const RULES: readonly Rule[] = [
       f.has('ctx.meet') &&
       (f.has('when.soon') || f.has('when.now')) &&
       !f.harms.some((h) => h.when === 'past') &&
-      f.matches.some((m) => m.concept === 'ctx.lurer' && f.tokens.slice(m.start, m.end).some((t) => /^(quen|lạ|la)$/.test(t.text))),
+      // Known only online ("có người trên game đang hẹn con em…") is as much a stranger as "quen trên mạng".
+      f.matches.some(
+        (m) => m.concept === 'ctx.lurer' && f.tokens.slice(m.start, m.end).some((t) => /^(quen|lạ|la|mạng|mang|game|facebook|zalo|tiktok)$/.test(t.text)),
+      ),
   },
   {
     id: 'bought-and-led-now',
@@ -426,7 +433,8 @@ export const RULES: readonly Rule[] = [
     why: 'A man who is not her parent alone with a child behind a closed door, in her bed, or in a room where she cries, now ("bố dượng đang ở trong phòng con bé, khóa cửa, con bé đang khóc"): the abuse may be happening as she writes.',
     // "em gái tôi bị thiểu năng, ông chú họ đang giữ nó trong buồng, đóng cửa lại": a disabled sister is as defenceless.
     applies: (f) =>
-      (f.child || f.has('who.disabled')) &&
+      // "bố dượng bắt em ngủ chung giường tối nay": a girl made to by her stepfather is the child in his house.
+      (f.child || f.has('who.disabled') || (f.self && stepfather(f) && f.tokens.some((t) => /^(bắt|ép|bat|ep)$/.test(t.text)))) &&
       !f.reporter &&
       !f.general &&
       f.has('who.man') &&
@@ -634,6 +642,22 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
     inClause.every((m) => m.concept !== 'when.safe' || m.end <= progressiveAt.start)
   )
     return 'now';
+  // "hồi đó anh ta nói sẽ giết em khi về", "hồi đó ck hay nhắn tối nay về sẽ cho biết tay": the "tonight" or "will" of words
+  // he said then is of that time — the last time told before the verb of saying is a past one.
+  if (saidThen(harm, matches, tokens)) return 'past';
+  // "hắn nói ngày mai ra tòa xong là hắn xử em", "mai nó qua chém cả nhà": a threat or a weapon for tomorrow or in a
+  // moment, in its own clause and with nothing there dating it past, is about to happen (the weeks ahead are not).
+  const dueSoon = inClause.some(
+    (m) =>
+      m.concept === 'when.soon' &&
+      NEAR_SOON.test(
+        tokens
+          .slice(m.start, m.end)
+          .map((t) => fold(t.text))
+          .join(' '),
+      ),
+  );
+  if ((what === 'threat' || what === 'weapon') && dueSoon && !inClause.some((m) => m.concept === 'when.past' || m.concept === 'when.safe')) return 'now';
   let own = rank(inClause, harm, what);
   // "giờ nó hay đánh em": "hay", "thường" on the verb make it a habit, whatever "now" the clause is told in.
   // "giờ thỉnh thoảng em vẫn buồn nôn": now and then, said anywhere before it in its clause, is no sign of now either.
@@ -683,6 +707,57 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   if (away === 'ongoing' && elsewhere.every((m) => m.concept !== 'when.ongoing' && m.concept !== 'when.again') && everyAskedAsLaw(matches, tokens, what))
     return 'habitual';
   return away;
+}
+
+/** Times a day or less away (when.soon, folded): tomorrow, in a moment. */
+const NEAR_SOON = /^((sang|toi|dem|chieu|ngay) )?mai$|^(lat|ti|chut) nua$/;
+
+/** A parent (folded): the one who may set a child's house rules. */
+const PARENT = /^(bo|me|cha|ba|ma|bo me|cha me|ba me|bo duong|me ke)$/;
+
+/**
+ * "mẹ giữ điện thoại của em, mẹ có quyền không", "bố tịch thu điện thoại, không cho em ra ngoài chơi, bố có quyền làm thế
+ * không": a parent keeping a phone or a child in, asked whether they may ("có quyền", "có được", a clause ending in
+ * "không"), is a house rule asked as law — not a child held — when nothing else hurts her and nothing says now. Only the
+ * phone or going out: a room locked on her ("khóa trái", "nhốt") stays confinement.
+ */
+function houseRule(m: Match, matches: Match[], tokens: Token[]): boolean {
+  if (m.concept !== 'what.confine') return false;
+  const text = (from: number, to: number) =>
+    tokens
+      .slice(from, to)
+      .map((t) => fold(t.text))
+      .join(' ');
+  // Shut in by force ("nhốt", "khóa trái", "trói") is no house rule, whatever it is for.
+  if (/nhot|khoa trai|troi|xich|giam/.test(text(m.start, m.end))) return false;
+  // The phone, or going out ("ra ngoài chơi", "đi chơi đêm"), told in the clause: "khóa cửa không cho tôi đi chơi đêm".
+  const clause = tokens.map((t, i) => [t, i] as const).filter(([t]) => t.clause === tokens[m.start]!.clause);
+  if (!/dien thoai|ra ngoai|ra khoi nha|di choi/.test(text(clause[0]![1], clause.at(-1)![1] + 1))) return false;
+  const parent = matches.some((k) => k.concept === 'who.kin' && PARENT.test(text(k.start, k.end)));
+  const asks =
+    tokens.some((t, i) => fold(t.text) === 'quyen' && fold(tokens[i - 1]?.text ?? '') === 'co') ||
+    askedSo(tokens) ||
+    matches.some((g) => /^frame\.(legal|general|lawful)$/.test(g.concept));
+  const other = matches.some((h) => h.concept.startsWith('what.') && h.concept !== 'what.confine');
+  const now = matches.some((w) => /^when\.(now|present|near|just|progressive)$/.test(w.concept));
+  return parent && asks && !other && !now;
+}
+
+/** Verbs that report what he said or wrote: what follows them is his words, timed as he spoke. */
+const SAID = /^(nói|noi|nhắn|nhan|bảo|dọa|doa|hăm|thề|tuyên|chửi|hét|viết)$/;
+
+/**
+ * A harm inside words he said (a verb of saying before it in its clause) when the last time told before that verb is a
+ * past one ("hồi đó", "năm ngoái") and only a habit or nothing stands between: "tối nay", "sẽ" there are his then.
+ * Not when anything else in the message says now ("giờ nó đang đứng ngoài cửa").
+ */
+function saidThen(harm: Match, matches: Match[], tokens: Token[]): boolean {
+  const said = tokens.findLastIndex((t, i) => i < harm.start && t.clause === harm.clause && SAID.test(t.text));
+  if (said < 0) return false;
+  const before = matches.filter((m) => m.concept.startsWith('when.') && m.end <= said && m.concept !== 'when.habitual');
+  const last = before.sort((a, b) => a.end - b.end).at(-1);
+  if (last?.concept !== 'when.past') return false;
+  return !matches.some((m) => /^when\.(progressive|present|near|just)$/.test(m.concept) && m.start > said);
 }
 
 /**
@@ -1038,6 +1113,14 @@ function farewell(matches: Match[], tokens: Token[]): Match[] {
   return matches.filter((m) => m.concept === 'ctx.farewell').map((m) => ({ ...m, concept: 'what.selfharm' }));
 }
 
+/**
+ * "bố mẹ ép em sáng mai phải lên ủy ban xã ký giấy": made to sign however many words stand between — "ép", "bắt" or
+ * "buộc" and, later in the same clause, "ký" (ctx.signed's phrases allow six).
+ */
+function forcedToSign(tokens: Token[]): boolean {
+  return tokens.some((t, i) => /^(ép|bắt|buộc)$/.test(t.text) && tokens.some((k, j) => j > i && k.clause === t.clause && /^(ký|kí)$/.test(k.text)));
+}
+
 /** A husband or a daughter-in-law in a lure abroad ("lấy chồng Đài Loan", "làm dâu bên Hàn"): a marriage, not a job. */
 const WEDS = /^(chồng|chong|dâu|dau|vợ|vo)$/;
 
@@ -1047,7 +1130,7 @@ const WEDS = /^(chồng|chong|dâu|dau|vợ|vo)$/;
  * giấy sang Trung Quốc lấy chồng" is when told in one breath. A job abroad beside papers signed stays a lure.
  */
 function signedAway(matches: Match[], tokens: Token[]): Match[] {
-  if (!matches.some((m) => m.concept === 'ctx.signed' && !negated(m, tokens))) return [];
+  if (!matches.some((m) => m.concept === 'ctx.signed' && !negated(m, tokens)) && !forcedToSign(tokens)) return [];
   return matches
     .filter((m) => m.concept === 'what.lure' && tokens.slice(m.start, m.end).some((t) => WEDS.test(t.text)))
     .map((m) => ({ ...m, concept: 'what.married' }));
@@ -1068,6 +1151,30 @@ function heldWithoutPhone(matches: Match[], tokens: Token[]): Match[] {
   // Gas smelt behind the shut door ("mùi ga nồng nặc, chồng khóa cửa bếp rồi bỏ đi") is a gas tap opened on her (a weapon).
   const as: Record<string, string> = { 'ctx.nophone': 'what.confine', 'ctx.gas': 'what.weapon' };
   return matches.filter((m) => m.concept in as && !negated(m, tokens)).map((m) => ({ ...m, concept: as[m.concept]! }));
+}
+
+/**
+ * "có dao", "nó có súng": a blade or a gun someone has, at the end of its clause, is no "có dạo" (there was a time), which
+ * opens what it dates and so never ends a clause. The time read there is dropped.
+ */
+function armedAtEnd(matches: Match[], tokens: Token[]): Match[] {
+  const atEnd = (m: Match) => m.concept === 'ctx.armed' && tokens[m.end]?.clause !== tokens[m.end - 1]!.clause;
+  return matches.filter((t) => !(t.concept.startsWith('when.') && matches.some((a) => atEnd(a) && a.start <= t.start && a.end >= t.end)));
+}
+
+/**
+ * The whole message is a harm in a few words, written in haste ("bị trói", "ck đánh", "giúp, bị nhốt", "có dao"): she
+ * tells her own plight, or someone's beside her, with no time to say more. Four syllables at most, with the harm done to
+ * someone ("bị"), by someone named, or a weapon someone has — not a subject named for the law ("hiếp dâm", "bạo lực gia
+ * đình"), nor anything asked, dated or put in general.
+ */
+function terseHarm(matches: Match[], tokens: Token[]): boolean {
+  if (tokens.length > 4) return false;
+  if (matches.some((m) => /^(frame\.(legal|general|advice|lawful|hearsay|media|benefit)|when\.(past|habitual|safe))$/.test(m.concept))) return false;
+  const harm = matches.some((m) => m.concept.startsWith('what.') && !CONTEXT_ONLY.has(m.concept.slice(5) as What));
+  const done = tokens.some((t) => /^(bị|bi)$/.test(t.text)) || matches.some((m) => m.concept.startsWith('who.'));
+  // "chồng em có súng săn" names what he owns: the weapon must be the message's last word.
+  return (harm && done) || matches.some((m) => m.concept === 'ctx.armed' && m.end === tokens.length);
 }
 
 /** Ages under 18 written as a number ("bé 9 tuổi", "con 16t"), or a grade she is in ("học lớp 8"). */
@@ -1330,7 +1437,7 @@ export function assessDanger(message: string): Assessment {
   // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
   // "bỏ con nhỏ ở nhà một mình": "một mình" is alone, never "mình" the speaker closing a gapped phrase ("con ~ mình").
   const alone = (m: Match) => m.concept.startsWith('who.') && m.gapped && aloneAt(m.end - 1, tokens);
-  const read = readPlainOnce(longestTimes(matchWithMasks(signals(), tokens).filter((m) => !alone(m))), tokens);
+  const read = armedAtEnd(readPlainOnce(longestTimes(matchWithMasks(signals(), tokens).filter((m) => !alone(m))), tokens), tokens);
   const conditions = read.filter((m) => threatCondition(m, read, tokens));
   const kept = bondedAsked(toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !conditions.includes(m))), tokens);
   const matches = [...kept, ...witnessAsks(kept, tokens)];
@@ -1376,8 +1483,10 @@ export function assessDanger(message: string): Assessment {
   const told = ['when.past', 'when.habitual'].some(has);
   const unfolding = (m: Match, when: When): When =>
     (m.concept === 'what.followed' && when === 'none' && !told) || (ransom.includes(m) && when === 'recent') ? 'now' : when;
+  const terse = terseHarm(matches, tokens);
   const harms = [
     ...matches,
+    ...(terse ? matches.filter((m) => m.concept === 'ctx.armed').map((m) => ({ ...m, concept: 'what.weapon' })) : []),
     ...takenOutOfReach(matches, tokens, has('frame.legal')),
     ...withChild,
     ...forcedToWed(matches, tokens),
@@ -1388,7 +1497,7 @@ export function assessDanger(message: string): Assessment {
     ...farewell(matches, tokens),
     ...signedAway(matches, tokens),
   ]
-    .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens))
+    .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens) && !houseRule(m, matches, tokens))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
     .filter((m) => m.concept !== 'what.missing' || (child && !has('frame.legal')))
     .filter((m) => m.concept !== 'what.carried' || carriedNow(m, matches, tokens))
@@ -1419,7 +1528,7 @@ export function assessDanger(message: string): Assessment {
   // "Tôi nghe nói có người bị nhốt…": the one at risk is someone in general, though she says "tôi".
   const hearsay = has('frame.hearsay') || has('frame.media');
   const thirdParty = (hearsay || (has('who.general') && has('frame.general'))) && !childOwn;
-  const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named')) && !thirdParty;
+  const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named') || terse) && !thirdParty;
   const general = has('frame.general') || hearsay || (has('who.general') && !self);
   const asksInGeneral = !concrete && (general || has('who.general') || has('frame.advice') || has('frame.legal'));
   const f: Features = {

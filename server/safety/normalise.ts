@@ -296,6 +296,8 @@ function unJoin(token: string, table: Map<string, string[]>): string[] {
     knownSyllables().has(folded)
   )
     return [token];
+  // "gềit" is "giết" with two letters swapped, not "gề it": a slip read whole (swapped) is not cut.
+  if (token !== folded && !vocabulary().marked.has(token) && swapped(token, safetyWords())) return [token];
   // best[i]: the cheapest cut of folded[0, i) — fewest syllables, then most syllables the safety
   // tables know ("danh em", not "da nhem") — with where its last syllable starts.
   const known = knownSyllables();
@@ -461,7 +463,25 @@ function respell(token: string): string {
   if (marked.has(token) || marksLeftOut(token)) return token;
   const safe = safetyWords();
   for (const r of respellings(token)) if (safe.has(r)) return r;
-  return targets.get(token) ?? otherTone(token, safe) ?? token;
+  return targets.get(token) ?? otherTone(token, safe) ?? swapped(token, safe) ?? token;
+}
+
+/**
+ * Two letters typed the wrong way round ("đnáh", "cmầ", "gềit"): the one safety word that putting a neighbouring pair
+ * back makes, as typed or with the tone on the wrong key ("gềit" → "giềt" → "giết"). Only a slip no text of ours spells
+ * reaches here, and two such words leave it as typed.
+ */
+function swapped(token: string, safe: Set<string>): string | undefined {
+  const chars = [...token];
+  if (chars.length < 3) return undefined;
+  const found = new Set<string>();
+  for (let i = 0; i + 1 < chars.length; i++) {
+    if (chars[i] === chars[i + 1]) continue;
+    const back = [...chars.slice(0, i), chars[i + 1]!, chars[i]!, ...chars.slice(i + 2)].join('');
+    const word = safe.has(back) ? back : marksLeftOut(back) ? back : otherTone(back, safe);
+    if (word) found.add(word);
+  }
+  return found.size === 1 ? [...found][0] : undefined;
 }
 
 /**
@@ -475,7 +495,25 @@ function otherTone(token: string, safe: Set<string>): string | undefined {
   const found = ['', '\u0300', '\u0301', '\u0303', '\u0309', '\u0323']
     .map((tone) => bare.replace(/([aeiouy][\u0302\u0306\u031b]?)(?![aeiouy])/u, `$1${tone}`).normalize('NFC'))
     .filter((w) => w !== token && safe.has(w));
-  return found.length === 1 ? found[0] : undefined;
+  if (found.length === 1) return found[0];
+  // "đạnh": "đánh" and "đanh" (only in a mask, "đanh đá") — a word no phrase of danger spells is not what she meant.
+  const meant = found.filter((w) => phraseWords().has(w));
+  return meant.length === 1 ? meant[0] : undefined;
+}
+
+let phrase: Set<string> | null = null;
+/** The words of signals.tsv's phrases that are not masks: what a slip may mean when a masked word also fits. */
+function phraseWords(): Set<string> {
+  if (phrase) return phrase;
+  phrase = new Set();
+  for (const line of fs.readFileSync(path.join(DATA_DIR, 'signals.tsv'), 'utf8').split('\n')) {
+    if (line.startsWith('#') || line.startsWith('mask:')) continue;
+    for (const w of nfc(line.split('\t')[1] ?? '')
+      .toLowerCase()
+      .split(/[^\p{L}]+/u))
+      if (w) phrase.add(w);
+  }
+  return phrase;
 }
 
 /** One piece of the message: a syllable with where its sentence part (clause) starts. */
