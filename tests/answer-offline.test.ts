@@ -6,6 +6,7 @@ import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
 import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
+import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import type { Services } from '../server/services.js';
 import { testServices } from './helpers/app.js';
@@ -395,6 +396,26 @@ describe('which article the offline answer leads with', () => {
     // When the first article's words say it as well, retrieval's order holds.
     const said = hit('8', 'Điều kiện kết hôn', ['Con cháu hai bên thông gia được kết hôn.'], 1.2, [ask('con cháu thông gia có được kết hôn')]);
     expect(scoreUnits([said, { ...far, score: 1.19 }], w, [])[0]!.hit.article).toBe('8');
+  });
+});
+
+describe('the next step under an offline answer (prompts/what-to-do.tsv)', () => {
+  it('fits the article that answered, not its law’s most urgent case', () => {
+    const decree = '282/2025/NĐ-CP';
+    // A beating: call 113 now.
+    expect(whatToDo([], decree, '', '37')).toContain('113');
+    // Maintenance unpaid, economic violence, the time limit of a fine: not "đang nguy hiểm" first.
+    const unpaid = whatToDo(['cap_duong'], decree, '', '43')!;
+    expect(unpaid).toContain('thi hành án dân sự');
+    expect(unpaid).not.toMatch(/^Đang nguy hiểm/);
+    expect(whatToDo([], decree, '', '44')).toMatch(/^Chị giữ lại giấy tờ/);
+    expect(whatToDo([], decree, '', '6')).toMatch(/^Chị có thể báo sớm/);
+    // The Domestic Violence Law's legal aid and shelter articles: where to get them.
+    expect(whatToDo([], '13/2022/QH15', '0123', '30')).toContain('Trung tâm trợ giúp pháp lý nhà nước của tỉnh (0123)');
+    expect(whatToDo([], '13/2022/QH15', '', '28')).toContain('tạm lánh');
+    // An article without a row of its own takes its law's; the inheritance law its own, not the topic's.
+    expect(whatToDo([], '13/2022/QH15', '', '3')).toMatch(/^Đang nguy hiểm/);
+    expect(whatToDo(['con_cai'], '91/2015/QH13', '', '654')).toContain('khai nhận thừa kế');
   });
 });
 

@@ -90,8 +90,9 @@ export class ExtractiveAnswerer implements Answerer {
       lines.push(render('no-answer.vi.txt'));
     }
 
-    // The next step of the law that answered (its statement's), else of the best article.
-    const step = whatToDo(input.topics ?? [], (stated[0]?.hit ?? input.hits[0])?.document.number ?? null, input.legalAidPhone);
+    // The next step of the article that answered (its statement's), else of the best article.
+    const answered = stated[0]?.hit ?? input.hits[0];
+    const step = whatToDo(input.topics ?? [], answered?.document.number ?? null, input.legalAidPhone, answered?.article ?? null);
     if (leads.length && step) lines.push(render('offline-what-to-do.vi.txt', { step }));
 
     // Other articles found, and the article saying where to report: named, cited, not quoted.
