@@ -77,7 +77,7 @@ export class ExtractiveAnswerer implements Answerer {
         else if (i === 0) said = [plain, render('offline-basis.vi.txt', { citation: citationLabel(c), quote: c.quote })];
         else said = [render('offline-also.vi.txt', { statement: plain, citation: citationLabel(c) })];
         // A rule about other ages than every one she names is said to be so, not told as her case.
-        const outside = plain && ages.length ? ageOutsideNote(`${u.text} ${plain} ${u.leadIn ?? ''}`, input.resolvedQuestion) : null;
+        const outside = plain && ages.length ? ageOutsideNote(`${u.text} ${u.leadIn ?? ''}`, input.resolvedQuestion, plain) : null;
         if (outside) said.unshift(outside);
         // A second statement only while the answer still fits one screen; otherwise its article
         // is still named under "Xem thêm" below rather than dropped from the answer.
