@@ -44,6 +44,12 @@ describe('a rule about other ages than hers', () => {
     expect(herAges('con bé nhà e 15 tuổi bị thằng 20 tuổi dụ')).toEqual([15 * Y]);
     // Nobody named beside the age: every age counts.
     expect(herAges('người 25 tuổi có được nhận con nuôi không')).toEqual([25 * Y]);
+    // A range in the law's words stands for an age just inside it, and is never said back as her age.
+    expect(agesNamed('con dưới 12 tháng thì mẹ được nghỉ mỗi ngày bao nhiêu phút')).toEqual([11]);
+    expect(agesNamed('trẻ chưa đủ 16 tuổi có được đi làm không')).toEqual([16 * Y - 1]);
+    expect(agesNamed('con trên 7 tuổi thì tòa có hỏi ý kiến con không')).toEqual([7 * Y + 1]);
+    expect(herAges('con dưới 12 tháng thì mẹ được nghỉ mỗi ngày bao nhiêu phút')).toEqual([]);
+    expect(ageOutsideNote('Lao động nữ nuôi con dưới 12 tháng tuổi được nghỉ mỗi ngày 60 phút.', 'con dưới 12 tháng thì được nghỉ bao nhiêu phút')).toBeNull();
   });
 
   it('says the range of a rule she is outside of, and says nothing when a range holds her age', () => {
@@ -58,6 +64,14 @@ describe('a rule about other ages than hers', () => {
       'Lưu ý: khoản luật dưới đây nói về người dưới 36 tháng tuổi; tuổi chị nêu (5 tuổi) không thuộc độ tuổi này.',
     );
     expect(ageOutsideNote(custody, 'ly hôn thì ai nuôi con')).toBeNull();
+    // An age in a condition of the rule is one branch of it, not whom the rule is about; the plain
+    // sentence is read only when the law's words state no age.
+    const agreed =
+      'Vợ, chồng thỏa thuận về người trực tiếp nuôi con; trường hợp không thỏa thuận được thì Tòa án quyết định giao con cho một bên trực tiếp nuôi; nếu con từ đủ 07 tuổi trở lên thì phải xem xét nguyện vọng của con.';
+    expect(ageOutsideNote(agreed, 'ly hôn thì con 5 tuổi ai nuôi', 'Tòa án giao con cho một bên, con từ đủ 07 tuổi được hỏi nguyện vọng.')).toBeNull();
+    expect(ageOutsideNote('Trẻ em được nhận làm con nuôi.', 'con 17 tuổi', 'Trẻ em dưới 16 tuổi được nhận làm con nuôi.')).toBe(
+      'Lưu ý: khoản luật dưới đây nói về người dưới 16 tuổi; tuổi chị nêu (17 tuổi) không thuộc độ tuổi này.',
+    );
     // A threshold she is below is named as such.
     expect(ageOutsideNote('Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên', 'con gái 15 tuổi có được lấy chồng không')).toBe(
       'Lưu ý: khoản luật dưới đây nói về người từ đủ 20 tuổi trở lên hoặc từ đủ 18 tuổi trở lên; tuổi chị nêu (15 tuổi) không thuộc độ tuổi này.',

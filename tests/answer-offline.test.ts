@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerInput } from '../server/answer/answerer.js';
 import { ExtractiveAnswerer } from '../server/answer/extractive.js';
-import { asksFineAlone, asksSanction, wantsOf } from '../server/answer/plain/intent.js';
+import { asksFineAlone, asksSanction, unitAsked, wantsOf } from '../server/answer/plain/intent.js';
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
 import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
+import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import type { Services } from '../server/services.js';
 import { testServices } from './helpers/app.js';
@@ -167,6 +168,38 @@ describe('which article the offline answer leads with', () => {
     expect(wantsOf('đánh vợ thì đi tù mấy năm')).toContain('prison');
     expect(wantsOf('có phải đi tù 3 năm không')).toContain('prison');
     expect(wantsOf('chồng đang đi tù, giờ lại đánh con thì có bị đi tù nữa không')).toContain('prison');
+  });
+
+  it('asked for a number of minutes or days, leads with the khoản stating it in that unit', () => {
+    const w = { nghi: 1, ngay: 1, con: 1, thang: 1, lam: 1, viec: 1, moi: 1, nam: 1, phep: 1 };
+    const leadFor = (q: string, hits: ArticleHit[]) => {
+      const u = scoreUnits(hits, w, wantsOf(q), undefined, { unit: unitAsked(q) })[0]!;
+      return `${u.hit.article}.${u.clause}`;
+    };
+    const care = hit(
+      '137',
+      'Bảo vệ thai sản',
+      [
+        'Lao động nữ làm việc nặng nhọc khi mang thai được giảm bớt 01 giờ làm việc hằng ngày mà không bị cắt lương cho đến khi con đủ 12 tháng tuổi.',
+        'Lao động nữ nuôi con dưới 12 tháng tuổi được nghỉ mỗi ngày 60 phút trong thời gian làm việc.',
+      ],
+      1,
+    );
+    expect(wantsOf('con dưới 12 tháng thì mẹ đi làm được nghỉ mỗi ngày bao nhiêu phút')).toContain('duration');
+    expect(unitAsked('lam them toi da bao nhieu tieng')).toBe('giờ');
+    // An age in months is no unit asked.
+    expect(unitAsked('con mấy tháng tuổi thì được đi nhà trẻ')).toBeNull();
+    expect(leadFor('con dưới 12 tháng thì mẹ đi làm được nghỉ mỗi ngày bao nhiêu phút', [care])).toBe('137.2');
+    const leave = hit(
+      '113',
+      'Nghỉ hằng năm',
+      [
+        'Người lao động làm việc đủ 12 tháng thì được nghỉ 12 ngày làm việc.',
+        'Người lao động làm việc chưa đủ 12 tháng thì số ngày nghỉ hằng năm theo tỷ lệ tương ứng với số tháng làm việc.',
+      ],
+      1,
+    );
+    expect(leadFor('làm đủ năm thì nghỉ phép năm được mấy ngày', [leave])).toBe('113.1');
   });
 
   it('answers a fine asked for alone with the fine, not with a sentence of prison', () => {
@@ -395,6 +428,26 @@ describe('which article the offline answer leads with', () => {
     // When the first article's words say it as well, retrieval's order holds.
     const said = hit('8', 'Điều kiện kết hôn', ['Con cháu hai bên thông gia được kết hôn.'], 1.2, [ask('con cháu thông gia có được kết hôn')]);
     expect(scoreUnits([said, { ...far, score: 1.19 }], w, [])[0]!.hit.article).toBe('8');
+  });
+});
+
+describe('the next step under an offline answer (prompts/what-to-do.tsv)', () => {
+  it('fits the article that answered, not its law’s most urgent case', () => {
+    const decree = '282/2025/NĐ-CP';
+    // A beating: call 113 now.
+    expect(whatToDo([], decree, '', '37')).toContain('113');
+    // Maintenance unpaid, economic violence, the time limit of a fine: not "đang nguy hiểm" first.
+    const unpaid = whatToDo(['cap_duong'], decree, '', '43')!;
+    expect(unpaid).toContain('thi hành án dân sự');
+    expect(unpaid).not.toMatch(/^Đang nguy hiểm/);
+    expect(whatToDo([], decree, '', '44')).toMatch(/^Chị giữ lại giấy tờ/);
+    expect(whatToDo([], decree, '', '6')).toMatch(/^Chị có thể báo sớm/);
+    // The Domestic Violence Law's legal aid and shelter articles: where to get them.
+    expect(whatToDo([], '13/2022/QH15', '0123', '30')).toContain('Trung tâm trợ giúp pháp lý nhà nước của tỉnh (0123)');
+    expect(whatToDo([], '13/2022/QH15', '', '28')).toContain('tạm lánh');
+    // An article without a row of its own takes its law's; the inheritance law its own, not the topic's.
+    expect(whatToDo([], '13/2022/QH15', '', '3')).toMatch(/^Đang nguy hiểm/);
+    expect(whatToDo(['con_cai'], '91/2015/QH13', '', '654')).toContain('khai nhận thừa kế');
   });
 });
 

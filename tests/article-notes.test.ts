@@ -41,6 +41,7 @@ describe('notes checker', () => {
       row('3', '', '', 'nghĩa', 'Phụ nữ nông thôn được học nghề ngắn hạn miễn phí.'),
       row('3', '', '', 'nghĩa', 'Một câu nữa cho cả điều.'),
       row('3', '', '', 'hiểu', 'sai loại'),
+      row('3', '1', '', 'nghĩa', 'Có, phụ nữ nông thôn được học nghề miễn phí.'),
     ].join('\n');
     const errors = checkNotes(structure, parseNotes(text));
     expect(errors).toEqual(
@@ -50,6 +51,7 @@ describe('notes checker', () => {
         'line 4: Điều 9 is not in the document',
         'line 5: 4 columns, expected 5',
         'line 11: kind "hiểu" is neither hỏi nor nghĩa',
+        'line 12: the plain sentence opens with a yes or a no; say what the text says',
         'Điều 1: 1 phrasings (hỏi), expected 3–8',
         'Điều 1: 0 plain-language sentences (nghĩa) for the whole article, expected 1',
         'Điều 3: 2 plain-language sentences (nghĩa) for the whole article, expected 1',

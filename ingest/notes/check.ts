@@ -5,10 +5,17 @@ import type { ParsedNotes } from './notes-file.js';
 /**
  * Rules for a document's notes (corpus/articles/README.md): every article has 3–8 ways members
  * ask about it and one plain-language sentence; every khoản and điểm named exists; no phrasing
- * just repeats the article's title (that would only teach the index what it already knows).
+ * just repeats the article's title (that would only teach the index what it already knows); no
+ * plain sentence opens with a yes or a no.
  */
 export const MIN_ASKS = 3;
 export const MAX_ASKS = 8;
+/**
+ * A plain sentence opening with a yes or a no ("Có, lúc hành kinh được nghỉ 30 phút…") answers one
+ * way of asking; it also leads answers to "bao nhiêu phút", where "Có," answers nothing. It says what
+ * the khoản says instead.
+ */
+const OPENS_WITH_YES_NO = /^(Có|Không|Đúng|Sai|Được|Phải)\s*[,.!:]/u;
 
 export function checkNotes(structure: Structure, notes: ParsedNotes): string[] {
   const errors = [...notes.errors];
@@ -38,7 +45,10 @@ export function checkNotes(structure: Structure, notes: ParsedNotes): string[] {
       ) {
         errors.push(`line ${r.line}: the phrasing repeats the title of Điều ${r.article}`);
       }
-    } else if (!r.clause) meanings.set(r.article, (meanings.get(r.article) ?? 0) + 1);
+    } else {
+      if (!r.clause) meanings.set(r.article, (meanings.get(r.article) ?? 0) + 1);
+      if (OPENS_WITH_YES_NO.test(r.text.normalize('NFC'))) errors.push(`line ${r.line}: the plain sentence opens with a yes or a no; say what the text says`);
+    }
   }
   for (const a of structure.articles) {
     const n = asks.get(a.label) ?? 0;

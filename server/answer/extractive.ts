@@ -2,7 +2,7 @@ import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
-import { asksFineAlone, fitsWants, wantsOf, type Want } from './plain/intent.js';
+import { asksFineAlone, fitsWants, unitAsked, wantsOf, type Want } from './plain/intent.js';
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed } from './plain/ages.js';
@@ -60,6 +60,7 @@ export class ExtractiveAnswerer implements Answerer {
         ages,
         undoAsked: asksUndoing(input.resolvedQuestion),
         fineAlone: asksFineAlone(input.resolvedQuestion, wants),
+        unit: unitAsked(input.resolvedQuestion),
       }),
       wants,
     );
@@ -76,7 +77,7 @@ export class ExtractiveAnswerer implements Answerer {
         else if (i === 0) said = [plain, render('offline-basis.vi.txt', { citation: citationLabel(c), quote: c.quote })];
         else said = [render('offline-also.vi.txt', { statement: plain, citation: citationLabel(c) })];
         // A rule about other ages than every one she names is said to be so, not told as her case.
-        const outside = plain && ages.length ? ageOutsideNote(`${u.text} ${plain} ${u.leadIn ?? ''}`, input.resolvedQuestion) : null;
+        const outside = plain && ages.length ? ageOutsideNote(`${u.text} ${u.leadIn ?? ''}`, input.resolvedQuestion, plain) : null;
         if (outside) said.unshift(outside);
         // A second statement only while the answer still fits one screen; otherwise its article
         // is still named under "Xem thêm" below rather than dropped from the answer.
@@ -90,8 +91,9 @@ export class ExtractiveAnswerer implements Answerer {
       lines.push(render('no-answer.vi.txt'));
     }
 
-    // The next step of the law that answered (its statement's), else of the best article.
-    const step = whatToDo(input.topics ?? [], (stated[0]?.hit ?? input.hits[0])?.document.number ?? null, input.legalAidPhone);
+    // The next step of the article that answered (its statement's), else of the best article.
+    const answered = stated[0]?.hit ?? input.hits[0];
+    const step = whatToDo(input.topics ?? [], answered?.document.number ?? null, input.legalAidPhone, answered?.article ?? null);
     if (leads.length && step) lines.push(render('offline-what-to-do.vi.txt', { step }));
 
     // Other articles found, and the article saying where to report: named, cited, not quoted.

@@ -22,7 +22,7 @@ const UNIT = '(thang tuoi|tuoi|thang)';
  * of months counts only beside a child ("nghỉ 6 tháng" is no age).
  */
 export function agesNamed(question: string): number[] {
-  return agesAt(question).map((a) => a.age);
+  return agesAt(question).map(insideRange);
 }
 
 /** Each age named, with the words just before it (folded). */
@@ -46,6 +46,17 @@ function agesAt(question: string): { age: number; before: string }[] {
   return out.filter((a) => a.age >= 0 && a.age < 150 * YEAR);
 }
 
+/**
+ * "con dưới 12 tháng", "trẻ chưa đủ 16 tuổi", "con trên 7 tuổi": a range in the law's words rather
+ * than an age. For choosing the khoản it stands for an age just inside it (11 months, 15 years 11
+ * months, 7 years 1 month), so "dưới 12 tháng tuổi" holds it and "đủ 12 tháng" does not; it is never
+ * said back to her as her age.
+ */
+const BELOW = /\b(duoi|chua du|chua den)$/;
+const ABOVE = /\b(tren|qua|hon)$/;
+const asRange = (a: { age: number; before: string }) => BELOW.test(a.before) || ABOVE.test(a.before);
+const insideRange = (a: { age: number; before: string }) => (BELOW.test(a.before) ? a.age - 1 : ABOVE.test(a.before) ? a.age + 1 : a.age);
+
 /** Words naming her or her child, whose age is the one her question is about. */
 const HERS = /\b(em|e|toi|tui|minh|tao|con|chau|be|tre)\b/;
 
@@ -55,7 +66,7 @@ const HERS = /\b(em|e|toi|tui|minh|tao|con|chau|be|tre)\b/;
  * said beside her or her child.
  */
 export function herAges(question: string): number[] {
-  return hersOf(agesAt(question));
+  return hersOf(agesAt(question).filter((a) => !asRange(a)));
 }
 
 function hersOf(all: { age: number; before: string }[]): number[] {
@@ -116,6 +127,11 @@ function rangesOutside(ranges: readonly AgeRange[], ages: readonly number[]): Ag
   return out;
 }
 
+/** A text without its conditions ("nếu … thì"), up to the end of the clause when no "thì" follows. */
+function withoutConditions(text: string): string {
+  return text.replace(/(^|[\s,;(])nếu\s[^;.:]*?(\sthì\s|[;.:]|$)/giu, '$1 ');
+}
+
 /** An age she names, in years when whole: "17 tuổi", "18 tháng tuổi". */
 function ageWords(m: number): string {
   return m % YEAR === 0 && m >= YEAR ? `${m / YEAR} tuổi` : `${m} tháng tuổi`;
@@ -142,12 +158,16 @@ function rangeWords(r: AgeRange): string {
  * names (the man's "đủ 18 tuổi trở lên" holds her boyfriend's). It states only the range the law
  * writes and the number she wrote; whether another rule covers her is not said.
  */
-export function ageOutsideNote(text: string, question: string): string | null {
+export function ageOutsideNote(text: string, question: string, plain = ''): string | null {
   // The question's ages are read once: hers decide whether the rule is about her, all of them which ranges to name.
-  const named = agesAt(question);
+  const named = agesAt(question).filter((a) => !asRange(a));
   const hers = hersOf(named);
   if (!hers.length) return null;
-  const ranges = ageRangesStated(text);
+  // The law's own words say whom the rule is about; its plain sentence only when they state no age.
+  // An age in a condition ("nếu con từ đủ 07 tuổi trở lên thì phải xem xét nguyện vọng của con") is
+  // one branch of a rule for every child, not whom the khoản is about: "ly hôn thì con 5 tuổi ai
+  // nuôi" is answered by that khoản's rule without a note that it concerns children from 7.
+  const ranges = ageRangesStated(text).length ? ageRangesStated(withoutConditions(text)) : ageRangesStated(plain);
   // A range holding her age (or her child's): the rule is about her.
   if (!ranges.length || ranges.some((r) => holdsAny(r, hers))) return null;
   const outside = rangesOutside(

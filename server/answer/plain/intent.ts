@@ -10,7 +10,7 @@ export type Want = 'duration' | 'amount' | 'age' | 'where' | 'who' | 'penalty' |
 
 const ASKS: Record<Want, RegExp> = {
   duration:
-    /\b(bao lau|may thang|may nam|may ngay|may tuan|bao nhieu (ngay|thang|nam|tuan)|den bao gio|thoi han|trong bao lau|khi nao thi|luc nao|tu khi nao)\b/,
+    /\b(bao lau|may (thang|nam|ngay|tuan|gio|tieng|phut)|bao nhieu (ngay|thang|nam|tuan|gio|tieng|phut)|den bao gio|thoi han|trong bao lau|khi nao thi|luc nao|tu khi nao)\b/,
   amount:
     /\b(bao nhieu tien|phat bao nhieu|muc phat|bi phat(?! tu)|bao nhieu phan tram|may trieu|duoc bao nhieu|tien bao nhieu|tro cap bao nhieu|huong bao nhieu|bao nhieu %)\b/,
   age: /\b(may tuoi|bao nhieu tuoi|du tuoi|tuoi nao|tu may tuoi|duoi may tuoi)\b/,
@@ -41,7 +41,7 @@ export const SANCTION_PHRASES: readonly string[] = [
 ];
 
 const GIVES: Record<Want, RegExp> = {
-  duration: /\d+\s*(ngày|tháng|năm|tuần|giờ)\b|\b(ngày|tháng|năm) (kể từ|trước|sau)\b|thời hạn|thời gian/u,
+  duration: /\d+\s*(ngày|tháng|năm|tuần|giờ|phút)\b|\b(ngày|tháng|năm) (kể từ|trước|sau)\b|thời hạn|thời gian/u,
   amount: /\d[\d.,]*\s*(đồng|triệu|%|phần trăm|lần mức)|phạt tiền|mức (hưởng|trợ cấp|đóng|lương)/u,
   age: /\d+\s*(tuổi|tháng tuổi)|\b(đủ|dưới|từ) (mười|\d+)/u,
   where:
@@ -127,9 +127,30 @@ export function wantsOf(question: string): Want[] {
   return wants;
 }
 
-/** 1 when the text gives every kind of answer the question wants (or it wants none), less otherwise. */
-export function fitsWants(text: string, wants: Want[]): number {
+/**
+ * The unit she asks a number in ("mấy ngày", "bao nhiêu phút", "mấy tiếng"), as the law writes it;
+ * not an age ("mấy tháng tuổi").
+ */
+const UNIT_ASKED = /\b(?:may|bao nhieu) (ngay|thang|nam|tuan|gio|tieng|phut)\b(?! tuoi)/;
+const UNIT_WRITTEN: Record<string, string> = { ngay: 'ngày', thang: 'tháng', nam: 'năm', tuan: 'tuần', gio: 'giờ', tieng: 'giờ', phut: 'phút' };
+
+export function unitAsked(question: string): string | null {
+  const m = UNIT_ASKED.exec(fold(question));
+  return m ? UNIT_WRITTEN[m[1]!]! : null;
+}
+
+/**
+ * 1 when the text gives every kind of answer the question wants (or it wants none), less otherwise.
+ * Asked for a number of days, minutes or months (`unit`), a duration stated in that unit gives it
+ * and one in another unit only half: "con dưới 12 tháng thì được nghỉ mỗi ngày bao nhiêu phút" is
+ * answered by "60 phút mỗi ngày", not by the khoản that lasts "đến khi con đủ 12 tháng tuổi".
+ */
+export function fitsWants(text: string, wants: Want[], unit: string | null = null): number {
   if (!wants.length) return 1;
-  const met = wants.filter((w) => GIVES[w].test(text)).length;
+  let met = 0;
+  for (const w of wants) {
+    if (!GIVES[w].test(text)) continue;
+    met += w === 'duration' && unit && !new RegExp(`\\d\\s*${unit}(?![\\p{L}])`, 'u').test(text) ? 0.5 : 1;
+  }
   return met / wants.length;
 }

@@ -170,7 +170,7 @@ export function scoreUnits(
   weights: Record<string, number>,
   wants: Want[],
   spellings?: TermSpellings,
-  opts: { consider?: number; emergency?: boolean; ages?: readonly number[]; undoAsked?: boolean; fineAlone?: boolean } = {},
+  opts: { consider?: number; emergency?: boolean; ages?: readonly number[]; undoAsked?: boolean; fineAlone?: boolean; unit?: string | null } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
   if (!hits.length) return [];
@@ -227,7 +227,7 @@ export function scoreUnits(
       // A lead-in that ends with ":" says little on its own ("… bao gồm:"), unless its plain
       // sentence says what its điểm do ("tối đa 10 ngày nếu thai dưới 5 tuần, 20 ngày …").
       if (/:\s*$/.test(u.text) && !u.point && !u.meaning) s *= 0.6;
-      s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants) - (wants.length ? WANT_BONUS / 2 : 0);
+      s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
       const age = ageOf.get(u);
       if (age === 'holds') s *= 1 + AGE_BONUS;
