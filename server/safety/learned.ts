@@ -52,10 +52,9 @@ export function probability(model: Pick<DangerModel, 'bias' | 'weights'>, featur
 }
 
 let loaded: DangerModel | null | undefined;
-/** The committed model, or null when none has been trained (the rules then decide alone). */
-export function loadDangerModel(file = DANGER_MODEL_FILE): DangerModel | null {
-  if (file !== DANGER_MODEL_FILE) return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DangerModel) : null;
-  if (loaded === undefined) loaded = fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as DangerModel) : null;
+/** The committed model, read once, or null when none has been trained (the rules then decide alone). */
+export function loadDangerModel(): DangerModel | null {
+  loaded ??= fs.existsSync(DANGER_MODEL_FILE) ? (JSON.parse(fs.readFileSync(DANGER_MODEL_FILE, 'utf8')) as DangerModel) : null;
   return loaded;
 }
 

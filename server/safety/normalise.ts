@@ -501,18 +501,21 @@ function otherTone(token: string, safe: Set<string>): string | undefined {
   return meant.length === 1 ? meant[0] : undefined;
 }
 
+let signalPhrases: string[] | null = null;
+/** The phrase column of signals.tsv's rows that are not masks, lower-cased: what slips are read against. */
+function phraseColumns(): string[] {
+  signalPhrases ??= fs
+    .readFileSync(path.join(DATA_DIR, 'signals.tsv'), 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith('#') && !line.startsWith('mask:'))
+    .map((line) => nfc(line.split('\t')[1] ?? '').toLowerCase());
+  return signalPhrases;
+}
+
 let phrase: Set<string> | null = null;
 /** The words of signals.tsv's phrases that are not masks: what a slip may mean when a masked word also fits. */
 function phraseWords(): Set<string> {
-  if (phrase) return phrase;
-  phrase = new Set();
-  for (const line of fs.readFileSync(path.join(DATA_DIR, 'signals.tsv'), 'utf8').split('\n')) {
-    if (line.startsWith('#') || line.startsWith('mask:')) continue;
-    for (const w of nfc(line.split('\t')[1] ?? '')
-      .toLowerCase()
-      .split(/[^\p{L}]+/u))
-      if (w) phrase.add(w);
-  }
+  phrase ??= new Set(phraseColumns().flatMap((c) => c.split(/[^\p{L}]+/u).filter(Boolean)));
   return phrase;
 }
 
@@ -564,18 +567,13 @@ let pairs: Set<string> | null = null;
 function phrasePairs(): Set<string> {
   if (pairs) return pairs;
   pairs = new Set();
-  for (const line of fs.readFileSync(path.join(DATA_DIR, 'signals.tsv'), 'utf8').split('\n')) {
-    if (line.startsWith('#') || line.startsWith('mask:')) continue;
-    for (const phrase of nfc(line.split('\t')[1] ?? '')
-      .toLowerCase()
-      .split('|')) {
-      const ws = phrase.split(/\s+/).filter(Boolean);
-      for (let i = 0; i + 1 < ws.length; i++) {
-        const [a, b] = [ws[i]!, ws[i + 1]!];
-        if (a === '~' || b === '~' || a === '#' || b === '#') continue;
-        pairs.add(`${fold(a)}|${b}`);
-        pairs.add(`${a}|${fold(b)}`);
-      }
+  for (const phrase of phraseColumns().flatMap((c) => c.split('|'))) {
+    const ws = phrase.split(/\s+/).filter(Boolean);
+    for (let i = 0; i + 1 < ws.length; i++) {
+      const [a, b] = [ws[i]!, ws[i + 1]!];
+      if (a === '~' || b === '~' || a === '#' || b === '#') continue;
+      pairs.add(`${fold(a)}|${b}`);
+      pairs.add(`${a}|${fold(b)}`);
     }
   }
   return pairs;
