@@ -9,12 +9,25 @@ import type { ChatMessage } from './Message.js';
  * be sent — are written by the page, so the page decides when they exist and can delete them.
  */
 
+/**
+ * The worker's registration once this page made it: quick exit asks it to unregister in the same
+ * tick, without first asking the browser for its registrations — under load that round trip had
+ * not come back before the page left, and the worker stayed.
+ */
+let registration: ServiceWorkerRegistration | null = null;
+
 /** Registers the worker that precaches the chat (the members' page only; not the widget's frame). */
 export function registerServiceWorker(): void {
   // A development server has no /sw.js: the registration fails quietly there.
   if (!('serviceWorker' in navigator)) return;
   // After the page has loaded: on a slow line the worker's downloads must not delay the first answer.
-  const go = () => void navigator.serviceWorker.register('/sw.js', { scope: '/' }).catch(() => undefined);
+  const go = () =>
+    void navigator.serviceWorker
+      .register('/sw.js', { scope: '/' })
+      .then((r) => {
+        registration = r;
+      })
+      .catch(() => undefined);
   if (document.readyState === 'complete') go();
   else window.addEventListener('load', go, { once: true });
 }
@@ -144,9 +157,11 @@ export async function dropKeptConversation(scope: string): Promise<void> {
  * leaving must never wait long.
  */
 export async function wipeOfflineData(capMs = 1500): Promise<void> {
+  // Asked before the first await, so the request reaches the browser even if the page leaves first.
+  const unregistered = registration?.unregister();
   const work = (async () => {
     const store = cacheStorage();
-    const jobs: Promise<unknown>[] = [];
+    const jobs: Promise<unknown>[] = unregistered ? [unregistered] : [];
     if (store) jobs.push(store.keys().then((keys) => Promise.all(keys.map((k) => store.delete(k)))));
     if ('serviceWorker' in navigator) jobs.push(navigator.serviceWorker.getRegistrations().then((rs) => Promise.all(rs.map((r) => r.unregister()))));
     await Promise.allSettled(jobs);
