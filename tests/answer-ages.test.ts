@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { ageOutsideNote, ageRangesStated, agesNamed, herAges, statesAgeNamed } from '../server/answer/plain/ages.js';
+import {
+  ageOutsideNote,
+  ageRangesStated,
+  agesNamed,
+  herAges,
+  pregnancyRangesStated,
+  pregnancyWeeksNamed,
+  statesAgeNamed,
+  statesPregnancyNamed,
+} from '../server/answer/plain/ages.js';
 
 const Y = 12;
 
@@ -30,6 +39,34 @@ describe('age ranges a khoản states', () => {
     expect(statesAgeNamed('Con dưới 36 tháng tuổi được giao cho mẹ', agesNamed('con 2 tuổi'))).toBe('holds');
     expect(statesAgeNamed('con từ đủ 07 tuổi trở lên thì phải xem xét nguyện vọng', agesNamed('con 2 tuổi'))).toBe('other');
     expect(statesAgeNamed('Vợ chồng thỏa thuận về người trực tiếp nuôi con', agesNamed('con 2 tuổi'))).toBe('none');
+  });
+});
+
+describe("a pregnancy's age", () => {
+  // BHXH 2024 Điều 52, khoản 1 điểm b–c and khoản 2, in the law's words.
+  const fiveTo13 = 'b) 20 ngày nếu thai từ đủ 05 tuần tuổi đến dưới 13 tuần tuổi;';
+  const thirteenTo22 = 'c) 40 ngày nếu thai từ đủ 13 tuần tuổi đến dưới 22 tuần tuổi;';
+  const from22 = 'Trường hợp lao động nữ mang thai từ đủ 22 tuần tuổi trở lên mà bị sảy thai, phá thai…';
+
+  it('reads weeks, and months right after a word of pregnancy, as a mother counts them', () => {
+    expect(pregnancyWeeksNamed('em pha thai luc 10 tuan thi nghi may ngay')).toEqual([10]);
+    expect(pregnancyWeeksNamed('sảy thai 4 tháng được nghỉ bao lâu')).toEqual([17]);
+    expect(pregnancyWeeksNamed('bầu được 3 tháng rưỡi thì bị sảy')).toEqual([15]);
+    // A duration of leave is no pregnancy, nor a child's months.
+    expect(pregnancyWeeksNamed('nghỉ thai sản 6 tháng có được không')).toEqual([]);
+    expect(pregnancyWeeksNamed('con 10 tháng tuổi ốm, em nghỉ có được không')).toEqual([]);
+  });
+
+  it('reads the ranges in weeks a khoản states, and which holds hers', () => {
+    expect(pregnancyRangesStated(thirteenTo22)).toEqual([{ from: 13, to: 22 }]);
+    expect(pregnancyRangesStated(from22)).toEqual([{ from: 22, to: Infinity }]);
+    // A person's age is not a pregnancy's, nor the other way round.
+    expect(ageRangesStated(from22)).toEqual([]);
+    expect(pregnancyRangesStated('Con dưới 36 tháng tuổi được giao cho mẹ')).toEqual([]);
+    const weeks = pregnancyWeeksNamed('sảy thai 4 tháng được nghỉ bao lâu');
+    expect(statesPregnancyNamed(thirteenTo22, weeks)).toBe('holds');
+    expect(statesPregnancyNamed(from22, weeks)).toBe('other');
+    expect(statesPregnancyNamed(fiveTo13, pregnancyWeeksNamed('pha thai luc 10 tuan'))).toBe('holds');
   });
 });
 

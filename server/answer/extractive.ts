@@ -5,7 +5,7 @@ import { citationFor, citationLabel } from './citation.js';
 import { asksFineAlone, fitsWants, unitAsked, wantsOf, type Want } from './plain/intent.js';
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
-import { ageOutsideNote, agesNamed } from './plain/ages.js';
+import { ageOutsideNote, agesNamed, pregnancyWeeksNamed } from './plain/ages.js';
 import { asksUndoing } from './plain/undo.js';
 import { render } from './templates.js';
 
@@ -58,6 +58,7 @@ export class ExtractiveAnswerer implements Answerer {
       scoreUnits(answering, input.termWeights, wants, input.termSpellings, {
         emergency: input.kind === 'emergency',
         ages,
+        pregnancyWeeks: pregnancyWeeksNamed(input.resolvedQuestion),
         undoAsked: asksUndoing(input.resolvedQuestion),
         fineAlone: asksFineAlone(input.resolvedQuestion, wants),
         unit: unitAsked(input.resolvedQuestion),

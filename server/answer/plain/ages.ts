@@ -74,10 +74,35 @@ function hersOf(all: { age: number; before: string }[]): number[] {
   return (hers.length ? hers : all).map((a) => a.age);
 }
 
+/**
+ * How a kind of age is written: its units, and each unit in the one ranges are compared in. A
+ * person's age is counted in months ("36 tháng tuổi", "16 tuổi"); a pregnancy's in weeks ("thai
+ * từ đủ 13 tuần tuổi đến dưới 22 tuần tuổi").
+ */
+interface AgeScale {
+  unit: string;
+  base(n: number, unit: string): number;
+  /** One step of the smallest unit: "đến hết 18 tuổi" includes the whole year. */
+  step(unit: string): number;
+}
+
+const PERSON: AgeScale = { unit: UNIT, base: months, step: (unit) => (unit.startsWith('thang') ? 1 : YEAR) };
+const PREGNANCY: AgeScale = { unit: '(tuan tuoi|tuan)', base: (n) => n, step: () => 1 };
+
 /** The ranges of age a text states, two-sided ranges before the one-sided ones inside them. */
 export function ageRangesStated(text: string): AgeRange[] {
+  return rangesStated(text, PERSON);
+}
+
+/** The ranges of a pregnancy's age a text states, in weeks ("thai dưới 05 tuần tuổi"). */
+export function pregnancyRangesStated(text: string): AgeRange[] {
+  return rangesStated(text, PREGNANCY);
+}
+
+function rangesStated(text: string, scale: AgeScale): AgeRange[] {
   let f = fold(text.normalize('NFC').toLowerCase());
   const out: AgeRange[] = [];
+  const unitRe = scale.unit;
   // Each range read is blanked out, so a one-sided pattern does not read it again inside a two-sided one.
   const take = (re: RegExp, range: (m: RegExpMatchArray) => AgeRange | null) => {
     for (const m of f.matchAll(re)) {
@@ -87,18 +112,44 @@ export function ageRangesStated(text: string): AgeRange[] {
     f = f.replace(re, ' ');
   };
   // "từ đủ 16 tuổi đến dưới 18 tuổi", "từ 13 đến dưới 15 tuổi", "từ đủ 13 tuổi đến chưa đủ 15 tuổi"
-  take(new RegExp(`\\btu (?:du )?(\\d+)(?: ${UNIT})? (?:den|toi) (?:duoi |chua du |het )?(\\d+) ${UNIT}`, 'g'), (m) => {
+  take(new RegExp(`\\btu (?:du )?(\\d+)(?: ${unitRe})? (?:den|toi) (?:duoi |chua du |het )?(\\d+) ${unitRe}`, 'g'), (m) => {
     const unit = m[4]!;
-    const lower = months(Number(m[1]), m[2] ?? unit);
+    const lower = scale.base(Number(m[1]), m[2] ?? unit);
     // "đến hết 18 tuổi"/"đến 18 tuổi" includes that year; "đến dưới"/"chưa đủ" does not.
-    const upper = months(Number(m[3]), unit) + (/(duoi|chua du) \d/.test(m[0]!) ? 0 : unit.startsWith('thang') ? 1 : YEAR);
+    const upper = scale.base(Number(m[3]), unit) + (/(duoi|chua du) \d/.test(m[0]!) ? 0 : scale.step(unit));
     return lower < upper ? { from: lower, to: upper } : null;
   });
-  take(new RegExp(`\\b(?:duoi|chua du|chua den) (\\d+) ${UNIT}`, 'g'), (m) => ({ from: 0, to: months(Number(m[1]), m[2]!) }));
-  take(new RegExp(`\\b(?:(?:tu )?du|tu|tren) (\\d+) ${UNIT}(?: tro len)?`, 'g'), (m) =>
-    /tro len|\bdu\b|\btren\b/.test(m[0]!) ? { from: months(Number(m[1]), m[2]!) + (m[0]!.startsWith('tren') ? 1 : 0), to: Infinity } : null,
+  take(new RegExp(`\\b(?:duoi|chua du|chua den) (\\d+) ${unitRe}`, 'g'), (m) => ({ from: 0, to: scale.base(Number(m[1]), m[2]!) }));
+  take(new RegExp(`\\b(?:(?:tu )?du|tu|tren) (\\d+) ${unitRe}(?: tro len)?`, 'g'), (m) =>
+    /tro len|\bdu\b|\btren\b/.test(m[0]!) ? { from: scale.base(Number(m[1]), m[2]!) + (m[0]!.startsWith('tren') ? 1 : 0), to: Infinity } : null,
   );
   return out;
+}
+
+/** Weeks in a month of pregnancy, as a mother counts it ("thai 4 tháng" is about 17 weeks). */
+const WEEKS_PER_MONTH = 4.35;
+
+/**
+ * How far along a pregnancy she names is, in weeks: "sảy thai lúc 10 tuần", "thai 4 tháng",
+ * "bầu được 3 tháng rưỡi". A number of months counts only right after a word of pregnancy
+ * ("nghỉ 6 tháng", "thai sản 6 tháng" are no pregnancy), so that the khoản for her weeks leads
+ * ("từ đủ 13 tuần tuổi đến dưới 22 tuần tuổi"), not the one from 22 weeks.
+ */
+export function pregnancyWeeksNamed(question: string): number[] {
+  const f = fold(question.normalize('NFC').toLowerCase()).replace(/(\d),(\d)/g, '$1.$2');
+  if (!/\b(thai|bau|co mang|mang bau)\b/.test(f)) return [];
+  const out: number[] = [];
+  for (const m of f.matchAll(/(\d+(?:\.5)?) tuan\b( ruoi)?/g)) out.push(Number(m[1]) + (m[2] ? 0.5 : 0));
+  for (const m of f.matchAll(/\b(?:thai(?! san)|bau|co mang|mang bau)((?: \S+){0,3}?) (\d+(?:\.5)?) thang\b( ruoi)?/g))
+    out.push(Math.floor((Number(m[2]) + (m[3] ? 0.5 : 0)) * WEEKS_PER_MONTH));
+  return out.filter((w) => w > 0 && w < 45);
+}
+
+/** Whether a text states a range of pregnancy holding the weeks she names ('holds'), only others ('other'), or none. */
+export function statesPregnancyNamed(text: string, weeks: readonly number[]): 'holds' | 'other' | 'none' {
+  const ranges = weeks.length ? pregnancyRangesStated(text) : [];
+  if (!ranges.length) return 'none';
+  return ranges.some((r) => holdsAny(r, weeks)) ? 'holds' : 'other';
 }
 
 /**

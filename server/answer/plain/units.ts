@@ -2,7 +2,7 @@ import { foldedSyllablesOf } from '../../../ingest/text/vietnamese.js';
 import type { ArticleHit } from '../../retrieval/retriever.js';
 import { spelledAsTyped, spellingSet, type TermSpellings } from '../../retrieval/spellings.js';
 import { memoByText } from '../memo.js';
-import { statesAgeNamed } from './ages.js';
+import { statesAgeNamed, statesPregnancyNamed } from './ages.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
 import { noteAsksUndoing, statesUndoing } from './undo.js';
 
@@ -170,7 +170,15 @@ export function scoreUnits(
   weights: Record<string, number>,
   wants: Want[],
   spellings?: TermSpellings,
-  opts: { consider?: number; emergency?: boolean; ages?: readonly number[]; undoAsked?: boolean; fineAlone?: boolean; unit?: string | null } = {},
+  opts: {
+    consider?: number;
+    emergency?: boolean;
+    ages?: readonly number[];
+    pregnancyWeeks?: readonly number[];
+    undoAsked?: boolean;
+    fineAlone?: boolean;
+    unit?: string | null;
+  } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
   if (!hits.length) return [];
@@ -208,8 +216,10 @@ export function scoreUnits(
     // Which units state an age range holding an age she names; when one does, the others stating
     // only other ages are another branch of the rule ("từ đủ 07 tuổi" for a child of 2). When none
     // does, a range she is outside may be the answer itself ("nữ từ đủ 18 tuổi" for a girl of 15).
-    const ageOf = new Map(opts.ages?.length ? units.map((u) => [u, statesAgeNamed(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, opts.ages!)]) : []);
-    const ageHeld = [...ageOf.values()].includes('holds');
+    // The same for how far along a pregnancy she names is ("sảy thai 4 tháng": "từ đủ 13 tuần tuổi
+    // đến dưới 22 tuần tuổi", not "từ đủ 22 tuần tuổi trở lên").
+    const ageFit = rangeFit(units, opts.ages, statesAgeNamed);
+    const pregnancyFit = rangeFit(units, opts.pregnancyWeeks, statesPregnancyNamed);
     for (const u of units) {
       const asks = [...(u.clause ? clauseAsks.filter((n) => n.clause === u.clause && (!n.point || n.point === u.point)) : []), ...(aligned.get(u) ?? [])];
       let ask = 0;
@@ -229,9 +239,7 @@ export function scoreUnits(
       if (/:\s*$/.test(u.text) && !u.point && !u.meaning) s *= 0.6;
       s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
-      const age = ageOf.get(u);
-      if (age === 'holds') s *= 1 + AGE_BONUS;
-      else if (age === 'other' && ageHeld) s *= AGE_OTHER;
+      s *= ageFit(u) * pregnancyFit(u);
       // What happens to the wrongdoer leads when, and only when, she asks about it — prison when
       // she asks about prison.
       const full = `${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`;
@@ -250,6 +258,24 @@ export function scoreUnits(
     }
   });
   return all.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * How a unit fits the ages she names: AGE_BONUS more for a unit stating a range that holds one;
+ * when one does, AGE_OTHER for those stating only other ranges; 1 otherwise.
+ */
+function rangeFit(
+  units: readonly Unit[],
+  values: readonly number[] | undefined,
+  states: (text: string, values: readonly number[]) => 'holds' | 'other' | 'none',
+): (u: Unit) => number {
+  if (!values?.length) return () => 1;
+  const of = new Map(units.map((u) => [u, states(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, values)]));
+  const held = [...of.values()].includes('holds');
+  return (u) => {
+    const fit = of.get(u);
+    return fit === 'holds' ? 1 + AGE_BONUS : fit === 'other' && held ? AGE_OTHER : 1;
+  };
 }
 
 /**
