@@ -6,6 +6,7 @@ import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
 import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
+import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import type { Services } from '../server/services.js';
@@ -294,6 +295,18 @@ describe('which article the offline answer leads with', () => {
     expect(clauseFor('muốn rút lại lệnh cấm tiếp xúc', true)).toBe('3');
   });
 
+  it("reads a khoản for the male worker alone as the husband's rule, and whether she names a man", () => {
+    const lead = 'Lao động nam đang tham gia bảo hiểm xã hội bắt buộc khi vợ sinh con được nghỉ việc hưởng chế độ thai sản với thời gian như sau:';
+    expect(statesHusbandsRule('07 ngày làm việc khi vợ sinh con phải phẫu thuật hoặc sinh con dưới 32 tuần tuổi;', lead)).toBe(true);
+    expect(statesHusbandsRule('Ngày bắt đầu nghỉ việc hưởng chế độ thai sản phải trong khoảng thời gian 60 ngày kể từ ngày vợ sinh con', null)).toBe(true);
+    // A rule for both, or for her, is hers.
+    expect(statesHusbandsRule('Bảo đảm quyền bình đẳng của lao động nữ, lao động nam', null)).toBe(false);
+    expect(statesHusbandsRule('Lao động nam có thời gian đóng cao hơn 35 năm, lao động nữ có thời gian đóng cao hơn 30 năm', null)).toBe(false);
+    expect(statesHusbandsRule('Lao động nữ được nghỉ thai sản trước và sau khi sinh con là 06 tháng', null)).toBe(false);
+    expect(namesMan('sinh mổ thì được nghỉ bao lâu')).toBe(false);
+    expect(namesMan('vo sinh mo thi ck duoc nghi may ngay')).toBe(true);
+  });
+
   it('reads undoing narrowly: an act of revoking or a rule not applying, not dismissal, expropriation or a consequence', () => {
     expect(statesUndoing('Chủ tịch xã có thẩm quyền hủy bỏ quyết định cấm tiếp xúc')).toBe(true);
     expect(statesUndoing('Quy định tại khoản 1 Điều này không áp dụng đối với người từ chối nhận di sản')).toBe(true);
@@ -469,6 +482,27 @@ describe('offline answers on the bundled laws', () => {
     expect(lines[note]).toContain('(17 tuổi)');
     // Said before the rule's own sentence, not after it.
     expect(lines.findIndex((l) => l.startsWith('Căn cứ:'))).toBeGreaterThan(note + 1);
+  }, 60_000);
+
+  it("answers a mother's own leave with hers, the husband's khoản only when she asks about him", async () => {
+    const lead = async (message: string) => (await respond(services, { message })).citations[0];
+    // BHXH Điều 53 khoản 2 điểm b ("07 ngày làm việc khi vợ sinh con phải phẫu thuật") shares her words.
+    expect(await lead('sinh mo thi duoc nghi bao lau')).not.toMatchObject({ article: '53', clause: '2' });
+    expect(await lead('sinh con dưới 32 tuần thì được nghỉ bao nhiêu ngày')).not.toMatchObject({ article: '53', clause: '2' });
+    expect(await lead('vợ sinh mổ thì chồng được nghỉ mấy ngày')).toMatchObject({
+      document: { number: '41/2024/QH15' },
+      article: '53',
+      clause: '2',
+      point: 'b',
+    });
+  }, 60_000);
+
+  it('answers a miscarriage by the band of weeks her months fall in, and twins or triplets as maternity', async () => {
+    const r = await respond(services, { message: 'sảy thai 4 tháng được nghỉ bao lâu' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '41/2024/QH15' }, article: '52', clause: '1' });
+    const triplets = await respond(services, { message: 'sinh 3 duoc nghi may thang' });
+    expect(triplets.kind).toBe('answer');
+    expect(triplets.citations[0]?.document.number).toMatch(/^(45\/2019\/QH14|41\/2024\/QH15)$/);
   }, 60_000);
 
   it('answers dismissal for being pregnant from the Labour Code khoản that forbids it, the other laws under "Xem thêm"', async () => {

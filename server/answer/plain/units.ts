@@ -3,6 +3,7 @@ import type { ArticleHit } from '../../retrieval/retriever.js';
 import { spelledAsTyped, spellingSet, type TermSpellings } from '../../retrieval/spellings.js';
 import { memoByText } from '../memo.js';
 import { statesAgeNamed, statesPregnancyNamed } from './ages.js';
+import { statesHusbandsRule } from './husband.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
 import { noteAsksUndoing, statesUndoing } from './undo.js';
 
@@ -82,6 +83,8 @@ const AGE_OTHER = 0.7;
  * when she does not ask about undoing.
  */
 const UNDO_UNASKED = 0.6;
+/** A khoản stating the husband's rule when she names no man (husband.ts). */
+const HUSBAND_UNASKED = 0.3;
 /** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
 const ALIGN_MIN_SHARE = 0.35;
 /**
@@ -176,6 +179,8 @@ export function scoreUnits(
     ages?: readonly number[];
     pregnancyWeeks?: readonly number[];
     undoAsked?: boolean;
+    /** She names a man (husband.ts): a khoản for the male worker may be her answer. */
+    manNamed?: boolean;
     fineAlone?: boolean;
     unit?: string | null;
   } = {},
@@ -253,6 +258,8 @@ export function scoreUnits(
       else if (opts.fineAlone && IMPOSES_PRISON.test(full)) s *= SANCTION_UNASKED;
       // Revoking or excepting from what she asks how to get ("hủy bỏ quyết định cấm tiếp xúc").
       if (!undoAsked && undoes(full)) s *= UNDO_UNASKED;
+      // The husband's rule when she asks about her own ("sinh mổ thì được nghỉ bao lâu").
+      if (opts.manNamed === false && statesHusbandsRule(u.text, u.leadIn)) s *= HUSBAND_UNASKED;
       u.score = s;
       all.push(u);
     }
