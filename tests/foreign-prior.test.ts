@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fieldTerms } from '../server/retrieval/index/corpus-index.js';
+import { buildCorpusIndex, fieldTerms } from '../server/retrieval/index/corpus-index.js';
 import { LexicalIndex, type ChunkTerms } from '../server/retrieval/index/lexical-index.js';
 import { FOREIGN_UNASKED_PENALTY, mentionsForeign, withoutForeignUnasked } from '../server/retrieval/rank/foreign.js';
 
@@ -38,5 +38,36 @@ describe('a foreign element she did not mention (rank/foreign.ts)', () => {
     expect(domestic.find((r) => r.index === 1)!.score).toBeCloseTo(1 - FOREIGN_UNASKED_PENALTY);
     expect(domestic.find((r) => r.index === 0)!.score).toBe(0.95);
     expect(withoutForeignUnasked(lex, ranked, 'Việt kiều muốn nhận cháu ruột làm con nuôi')).toBe(ranked);
+  });
+
+  it('reads an article in a chapter about a foreign element as foreign, though its own title is not', () => {
+    const row = (id: number, article: string, path: string[]) => ({
+      id,
+      document_id: 'nuoi-con-nuoi',
+      article,
+      section: null,
+      path,
+      article_title: 'Hồ sơ của người nhận con nuôi',
+      heading: null,
+      clauses: [],
+      search_text: fieldTerms('Hồ sơ của người nhận con nuôi gồm đơn xin nhận con nuôi').join(' '),
+    });
+    const idx = buildCorpusIndex({
+      version: '1',
+      docs: [],
+      notes: [],
+      chunks: [row(1, '17', ['Chương II NUÔI CON NUÔI TRONG NƯỚC']), row(2, '31', ['Chương III NUÔI CON NUÔI CÓ YẾU TỐ NƯỚC NGOÀI'])],
+      readingTexts: [],
+      readMs: 0,
+    });
+    const at = (article: string) => idx.lexical.chunks.findIndex((c) => c.articleKey === article);
+    const ranked = [
+      { index: at('17'), score: 0.9 },
+      { index: at('31'), score: 1 },
+    ];
+    const domestic = withoutForeignUnasked(idx.lexical, ranked, 'nhận con nuôi cần giấy tờ gì');
+    expect(domestic.find((r) => r.index === at('31'))!.score).toBeCloseTo(1 - FOREIGN_UNASKED_PENALTY);
+    expect(domestic.find((r) => r.index === at('17'))!.score).toBe(0.9);
+    expect(withoutForeignUnasked(idx.lexical, ranked, 'người nước ngoài nhận con nuôi cần giấy tờ gì')).toBe(ranked);
   });
 });

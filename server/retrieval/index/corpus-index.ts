@@ -82,6 +82,8 @@ export interface ChunkRow {
   document_id: string;
   article: string | null;
   section: string[] | null;
+  /** Structural labels above the chunk: "Chương III NUÔI CON NUÔI CÓ YẾU TỐ NƯỚC NGOÀI", "Mục 2 …". */
+  path?: string[] | null;
   article_title: string | null;
   heading: string | null;
   clauses: string[];
@@ -140,7 +142,12 @@ export interface CorpusRows {
 const DOC_COLUMNS = `id, number, title, type, to_char(issued, 'YYYY-MM-DD') as issued, status, binding, topics,
             issuer, scope, period, to_char(period_end, 'YYYY-MM-DD') as "periodEnd"`;
 const NOTE_COLUMNS = 'document_id, article, clause, point, kind, text';
-const CHUNK_COLUMNS = 'id, document_id, article, section, article_title, heading, clauses, search_text';
+/** A chapter or section about a foreign element, by its title. */
+function inForeignDivision(path: readonly string[] | null | undefined): boolean {
+  return (path ?? []).some((label) => /nước ngoài/iu.test(label));
+}
+
+const CHUNK_COLUMNS = 'id, document_id, article, section, path, article_title, heading, clauses, search_text';
 
 export async function readCorpusRows(db: Queryable, version?: string): Promise<CorpusRows> {
   const t0 = performance.now();
@@ -219,7 +226,7 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
     const key = articleKey({ id: c.id, article: c.article, section: c.section, heading: c.heading });
     const own = (notes.get(noteKey(c.document_id, key)) ?? []).filter((n) => !n.clause || c.clauses.includes(n.clause));
     return {
-      chunk: { id: c.id, documentId: c.document_id, articleKey: key },
+      chunk: { id: c.id, documentId: c.document_id, articleKey: key, ...(inForeignDivision(c.path) ? { foreign: true as const } : {}) },
       fields: {
         body: c.search_text.split(/[ \n]/).filter(Boolean),
         title: fieldTerms(`${c.article_title ?? ''} ${c.heading ?? ''}`),

@@ -42,6 +42,11 @@ export interface IndexedChunk {
   documentId: string;
   /** Article key within the document ("81", or a section path for documents without Điều). */
   articleKey: string;
+  /**
+   * In a chapter or section whose title says it is about a foreign element ("NUÔI CON NUÔI CÓ YẾU
+   * TỐ NƯỚC NGOÀI"): its articles' own titles often do not ("Hồ sơ của người nhận con nuôi").
+   */
+  foreign?: true;
 }
 
 export interface ChunkTerms {
