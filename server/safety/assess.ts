@@ -623,8 +623,12 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   // "bị chồng đánh xong hắn vẫn về nhà": a bare "vẫn" after the harm is on the verb it comes before, not the harm's.
   const stillLater = (m: Match) =>
     m.concept === 'when.ongoing' && m.start >= harm.end && m.end - m.start === 1 && /^(vẫn|van)$/.test(tokens[m.start]!.text) && !CONTINUING.has(what);
+  // "em không còn muốn sống nữa", "em sẽ không còn trên đời này nữa": a safe or past phrase sharing words with the harm
+  // ("không còn ~ nữa") is the harm's own wording, not a time that dates it — one starting only on the harm's last word
+  // ("bé gái có bị đi" + "đi tù") is a time after it.
+  const ownWords = (m: Match) => (m.concept === 'when.safe' || m.concept === 'when.past') && m.start >= harm.start && m.start < harm.end - 1;
   const inClause = matches.filter(
-    (m) => m.concept.startsWith('when.') && m.clause === harm.clause && !compared(m) && !after(m) && !reason(m) && !stillLater(m),
+    (m) => m.concept.startsWith('when.') && m.clause === harm.clause && !compared(m) && !after(m) && !reason(m) && !stillLater(m) && !ownWords(m),
   );
   // "muốn hỏi về việc bị đánh năm ngoái": a past time right after the harm dates it, whatever
   // "bây giờ" says about the asking.
@@ -1110,7 +1114,18 @@ function ransomOnChild(matches: Match[], tokens: Token[], child: boolean): Match
  */
 function farewell(matches: Match[], tokens: Token[]): Match[] {
   if (!matches.some((m) => m.concept === 'ctx.entrust' && !negated(m, tokens))) return [];
-  return matches.filter((m) => m.concept === 'ctx.farewell').map((m) => ({ ...m, concept: 'what.selfharm' }));
+  // "mẹ em không còn trên đời này nữa, em gửi con cho bà ngoại": someone else named as the one gone (a kin word, or her
+  // pronoun only as its possessor, "mẹ em") is a death told, not her farewell.
+  const someoneElse = (f: Match) => {
+    const person = matches
+      .filter((p) => p.concept.startsWith('who.') && p.clause === f.clause && p.end <= f.start)
+      .sort((a, b) => a.end - b.end)
+      .at(-1);
+    if (!person) return false;
+    if (person.concept !== 'who.self') return !/^who\.general$/.test(person.concept);
+    return matches.some((k) => k.concept.startsWith('who.') && k.concept !== 'who.self' && k.end === person.start);
+  };
+  return matches.filter((m) => m.concept === 'ctx.farewell' && !someoneElse(m)).map((m) => ({ ...m, concept: 'what.selfharm' }));
 }
 
 /**
