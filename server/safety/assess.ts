@@ -1151,6 +1151,40 @@ function signedAway(matches: Match[], tokens: Token[]): Match[] {
     .map((m) => ({ ...m, concept: 'what.married' }));
 }
 
+/** Moves on the street she makes and someone may copy (folded): stop, stand, step, turn, run, cross, turn back, speed, slow. */
+const MOVE = /^(dung|dung lai|buoc|re|re trai|re phai|queo|chay|qua duong|sang duong|quay lai|quay dau|di nhanh|di cham|di vao|tap vao|nhanh|cham)$/;
+
+/**
+ * Someone copying her moves, told in any words ("em dừng thì nó dừng", "tôi bước, ông ta bước", "em rẽ trái hắn cũng rẽ
+ * trái"): her pronoun and a move, then within a clause or the next one someone else (not a child: "em chạy thì con cũng
+ * chạy" is a child at play) and, after "cũng", "lại" or nothing, the same move. Read as what.followed over the whole,
+ * so with no past in the message it is now, as the signals.tsv rows ("em rẽ ~ cũng rẽ") are.
+ */
+function copiesHerMoves(matches: Match[], tokens: Token[]): Match[] {
+  const f = (i: number) => fold(tokens[i]?.text ?? '');
+  const moveAt = (i: number): number => (MOVE.test(`${f(i)} ${f(i + 1)}`) && tokens[i + 1]?.clause === tokens[i]?.clause ? 2 : MOVE.test(f(i)) ? 1 : 0);
+  const out: Match[] = [];
+  tokens.forEach((t, i) => {
+    if (!PRONOUN_SELF.test(t.text)) return;
+    const n = moveAt(i + 1);
+    if (!n || tokens[i + 1]!.clause !== t.clause) return;
+    const move = `${f(i + 1)}${n === 2 ? ` ${f(i + 2)}` : ''}`;
+    for (let j = i + 1 + n; j < Math.min(tokens.length, i + 1 + n + 6); j++) {
+      if (tokens[j]!.clause > t.clause + 1) break;
+      const people = matches.filter((m) => m.start === j && m.concept.startsWith('who.') && m.concept !== 'who.self');
+      if (!people.length) continue;
+      if (people.some((m) => /^who\.child/.test(m.concept))) break;
+      // "thằng đó": the person read whole, not "thằng" alone.
+      let k = Math.max(...people.map((m) => m.end));
+      if (/^(cung|lai)$/.test(f(k))) k++;
+      const again = moveAt(k);
+      if (again && `${f(k)}${again === 2 ? ` ${f(k + 1)}` : ''}` === move) out.push({ concept: 'what.followed', start: i, end: k + again, clause: t.clause });
+      break;
+    }
+  });
+  return out;
+}
+
 /**
  * Her phone taken or her calls stopped (ctx.nophone), or gas smelt (ctx.gas), and a door shut on her (ctx.shut), in any order ("thằng bạn trai khóa
  * cửa, lấy đt e"; "khóa hết cửa, cầm luôn điện thoại"): she is held and cannot call for help, though no word for
@@ -1508,11 +1542,14 @@ export function assessDanger(message: string): Assessment {
     ...spreadImages,
     ...headInjury(matches),
     ...held,
+    ...copiesHerMoves(matches, tokens),
     ...ransom,
     ...farewell(matches, tokens),
     ...signedAway(matches, tokens),
   ]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens) && !houseRule(m, matches, tokens))
+    // "em chạy thì con em cũng chạy": a child copying her moves is no one following her.
+    .filter((m) => m.concept !== 'what.followed' || !matches.some((c) => /^who\.child/.test(c.concept) && c.start > m.start && c.end <= m.end))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
     .filter((m) => m.concept !== 'what.missing' || (child && !has('frame.legal')))
     .filter((m) => m.concept !== 'what.carried' || carriedNow(m, matches, tokens))
