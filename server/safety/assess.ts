@@ -394,8 +394,14 @@ export const RULES: readonly Rule[] = [
       !f.general &&
       !f.reporter &&
       f.has('ctx.meet') &&
-      (f.has('when.soon') || f.has('when.now')) &&
+      // "có ông trong game đang rủ con bé ra quán net": asked out as she writes is as near as tonight.
+      (f.has('when.soon') ||
+        f.has('when.now') ||
+        f.matches.some((p) => p.concept === 'when.progressive' && f.matches.some((m) => m.concept === 'ctx.meet' && m.start === p.end))) &&
       !f.harms.some((h) => h.when === 'past') &&
+      // "hồi con em 12 tuổi có thằng chơi game rủ nó đi chơi, giờ nó 18 rồi": a past told, and only "giờ" after it, is that
+      // time's meeting; a day named ("tối nay") is still to come.
+      !(f.has('when.past') && !f.has('when.soon')) &&
       // Known only online ("có người trên game đang hẹn con em…") is as much a stranger as "quen trên mạng".
       f.matches.some(
         (m) => m.concept === 'ctx.lurer' && f.tokens.slice(m.start, m.end).some((t) => /^(quen|lạ|la|mạng|mang|game|facebook|zalo|tiktok)$/.test(t.text)),
