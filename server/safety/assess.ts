@@ -1427,8 +1427,10 @@ function toolsOnly(matches: Match[]): Match[] {
   const held = (m: Match) => m.concept === 'what.weapon' && blades.some((b) => b.start <= m.start && b.end >= m.end);
   // Papers kept by an employer ("em phụ bếp, chủ giữ căn cước, ngày nào cũng cầm dao chặt thịt") say nothing of the blade.
   const context = (m: Match) => m.concept === 'what.pregnant' || m.concept === 'what.lure' || m.concept === 'what.bonded';
-  if (!matches.some(held) || matches.some((m) => ALARM.test(m.concept) && !held(m) && !context(m))) return matches;
-  return matches.filter((m) => !held(m));
+  // "cầm búa sửa cửa phòng ngủ": the door a held tool is at ("búa ~ cửa phòng", when.present) is the tool's own words.
+  const atDoor = (m: Match) => m.concept === 'when.present' && blades.some((b) => b.start < m.end && m.start < b.end);
+  if (!matches.some(held) || matches.some((m) => ALARM.test(m.concept) && !held(m) && !context(m) && !atDoor(m))) return matches;
+  return matches.filter((m) => !held(m) && !atDoor(m));
 }
 
 /**
