@@ -1587,7 +1587,12 @@ export function assessDanger(message: string): Assessment {
   // pointed at ("thằng đó", "hắn") is someone particular, not people in general.
   // "Tôi nghe nói có người bị nhốt…": the one at risk is someone in general, though she says "tôi".
   const hearsay = has('frame.hearsay') || has('frame.media');
-  const thirdParty = (hearsay || (has('who.general') && has('frame.general'))) && !childOwn;
+  // "cho em hỏi thủ tục…, một người bên bán đang ở nước ngoài, …, giờ chồng em đang túm tóc đập đầu em": someone in
+  // general named in another clause of a long question does not make her own harm, told of herself in its clause and
+  // happening now, someone else's.
+  const inClause = (concept: string, clause: number) => matches.some((m) => m.concept === concept && m.clause === clause);
+  const ownNow = harms.some((h) => happening(h.when) && !h.hypothetical && inClause('who.self', h.match.clause) && !inClause('who.general', h.match.clause));
+  const thirdParty = (hearsay || (has('who.general') && has('frame.general') && !ownNow)) && !childOwn;
   const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named') || terse) && !thirdParty;
   const general = has('frame.general') || hearsay || (has('who.general') && !self);
   const asksInGeneral = !concrete && (general || has('who.general') || has('frame.advice') || has('frame.legal'));
