@@ -14,8 +14,8 @@ import { DATA_DIR } from '../server/safety/normalise.js';
  *
  * Danger: every message of eval/safety-*.jsonl expected to be an emergency. Not danger: every other
  * message of those sets (past or general, urgent but not now, off-topic, harmful requests, steering
- * attempts, legal questions) and every member ask of corpus/articles — how members ask the law, the
- * look-alikes a danger model most needs to leave alone.
+ * attempts, legal questions) every member ask of corpus/articles — how members ask the law, the
+ * look-alikes a danger model most needs to leave alone — and the off-topic examples of data/offtopic.tsv.
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -51,6 +51,13 @@ export function dangerTrainingSet(root = ROOT): LabelledMessage[] {
       const cols = line.split('\t');
       if (cols[3] === 'hỏi' && cols[4]) out.push({ message: cols[4], danger: false });
     }
+  }
+  // Messages on subjects no law answers (offtopic.tsv: weather, medicine, health…): the symptoms of an illness ("đau đầu,
+  // chóng mặt, buồn nôn là bệnh gì") share words with poisoning and head injuries, and are never danger to anyone.
+  for (const line of nfc(fs.readFileSync(path.join(DATA_DIR, 'offtopic.tsv'), 'utf8')).split('\n')) {
+    const cols = line.split('\t');
+    if (line.startsWith('#') || !cols[1] || cols[0]!.startsWith('lead:')) continue;
+    out.push({ message: cols[1], danger: false });
   }
   return out;
 }

@@ -394,8 +394,14 @@ export const RULES: readonly Rule[] = [
       !f.general &&
       !f.reporter &&
       f.has('ctx.meet') &&
-      (f.has('when.soon') || f.has('when.now')) &&
+      // "có ông trong game đang rủ con bé ra quán net": asked out as she writes is as near as tonight.
+      (f.has('when.soon') ||
+        f.has('when.now') ||
+        f.matches.some((p) => p.concept === 'when.progressive' && f.matches.some((m) => m.concept === 'ctx.meet' && m.start === p.end))) &&
       !f.harms.some((h) => h.when === 'past') &&
+      // "hồi con em 12 tuổi có thằng chơi game rủ nó đi chơi, giờ nó 18 rồi": a past told, and only "giờ" after it, is that
+      // time's meeting; a day named ("tối nay") is still to come.
+      !(f.has('when.past') && !f.has('when.soon')) &&
       // Known only online ("có người trên game đang hẹn con em…") is as much a stranger as "quen trên mạng".
       f.matches.some(
         (m) => m.concept === 'ctx.lurer' && f.tokens.slice(m.start, m.end).some((t) => /^(quen|lạ|la|mạng|mang|game|facebook|zalo|tiktok)$/.test(t.text)),
@@ -623,8 +629,12 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   // "bị chồng đánh xong hắn vẫn về nhà": a bare "vẫn" after the harm is on the verb it comes before, not the harm's.
   const stillLater = (m: Match) =>
     m.concept === 'when.ongoing' && m.start >= harm.end && m.end - m.start === 1 && /^(vẫn|van)$/.test(tokens[m.start]!.text) && !CONTINUING.has(what);
+  // "em không còn muốn sống nữa", "em sẽ không còn trên đời này nữa": a safe or past phrase sharing words with the harm
+  // ("không còn ~ nữa") is the harm's own wording, not a time that dates it — one starting only on the harm's last word
+  // ("bé gái có bị đi" + "đi tù") is a time after it.
+  const ownWords = (m: Match) => (m.concept === 'when.safe' || m.concept === 'when.past') && m.start >= harm.start && m.start < harm.end - 1;
   const inClause = matches.filter(
-    (m) => m.concept.startsWith('when.') && m.clause === harm.clause && !compared(m) && !after(m) && !reason(m) && !stillLater(m),
+    (m) => m.concept.startsWith('when.') && m.clause === harm.clause && !compared(m) && !after(m) && !reason(m) && !stillLater(m) && !ownWords(m),
   );
   // "muốn hỏi về việc bị đánh năm ngoái": a past time right after the harm dates it, whatever
   // "bây giờ" says about the asking.
@@ -1110,7 +1120,18 @@ function ransomOnChild(matches: Match[], tokens: Token[], child: boolean): Match
  */
 function farewell(matches: Match[], tokens: Token[]): Match[] {
   if (!matches.some((m) => m.concept === 'ctx.entrust' && !negated(m, tokens))) return [];
-  return matches.filter((m) => m.concept === 'ctx.farewell').map((m) => ({ ...m, concept: 'what.selfharm' }));
+  // "mẹ em không còn trên đời này nữa, em gửi con cho bà ngoại": someone else named as the one gone (a kin word, or her
+  // pronoun only as its possessor, "mẹ em") is a death told, not her farewell.
+  const someoneElse = (f: Match) => {
+    const person = matches
+      .filter((p) => p.concept.startsWith('who.') && p.clause === f.clause && p.end <= f.start)
+      .sort((a, b) => a.end - b.end)
+      .at(-1);
+    if (!person) return false;
+    if (person.concept !== 'who.self') return !/^who\.general$/.test(person.concept);
+    return matches.some((k) => k.concept.startsWith('who.') && k.concept !== 'who.self' && k.end === person.start);
+  };
+  return matches.filter((m) => m.concept === 'ctx.farewell' && !someoneElse(m)).map((m) => ({ ...m, concept: 'what.selfharm' }));
 }
 
 /**
@@ -1134,6 +1155,40 @@ function signedAway(matches: Match[], tokens: Token[]): Match[] {
   return matches
     .filter((m) => m.concept === 'what.lure' && tokens.slice(m.start, m.end).some((t) => WEDS.test(t.text)))
     .map((m) => ({ ...m, concept: 'what.married' }));
+}
+
+/** Moves on the street she makes and someone may copy (folded): stop, stand, step, turn, run, cross, turn back, speed, slow. */
+const MOVE = /^(dung|dung lai|buoc|re|re trai|re phai|queo|chay|qua duong|sang duong|quay lai|quay dau|di nhanh|di cham|di vao|tap vao|nhanh|cham)$/;
+
+/**
+ * Someone copying her moves, told in any words ("em dừng thì nó dừng", "tôi bước, ông ta bước", "em rẽ trái hắn cũng rẽ
+ * trái"): her pronoun and a move, then within a clause or the next one someone else (not a child: "em chạy thì con cũng
+ * chạy" is a child at play) and, after "cũng", "lại" or nothing, the same move. Read as what.followed over the whole,
+ * so with no past in the message it is now, as the signals.tsv rows ("em rẽ ~ cũng rẽ") are.
+ */
+function copiesHerMoves(matches: Match[], tokens: Token[]): Match[] {
+  const f = (i: number) => fold(tokens[i]?.text ?? '');
+  const moveAt = (i: number): number => (MOVE.test(`${f(i)} ${f(i + 1)}`) && tokens[i + 1]?.clause === tokens[i]?.clause ? 2 : MOVE.test(f(i)) ? 1 : 0);
+  const out: Match[] = [];
+  tokens.forEach((t, i) => {
+    if (!PRONOUN_SELF.test(t.text)) return;
+    const n = moveAt(i + 1);
+    if (!n || tokens[i + 1]!.clause !== t.clause) return;
+    const move = `${f(i + 1)}${n === 2 ? ` ${f(i + 2)}` : ''}`;
+    for (let j = i + 1 + n; j < Math.min(tokens.length, i + 1 + n + 6); j++) {
+      if (tokens[j]!.clause > t.clause + 1) break;
+      const people = matches.filter((m) => m.start === j && m.concept.startsWith('who.') && m.concept !== 'who.self');
+      if (!people.length) continue;
+      if (people.some((m) => /^who\.child/.test(m.concept))) break;
+      // "thằng đó": the person read whole, not "thằng" alone.
+      let k = Math.max(...people.map((m) => m.end));
+      if (/^(cung|lai)$/.test(f(k))) k++;
+      const again = moveAt(k);
+      if (again && `${f(k)}${again === 2 ? ` ${f(k + 1)}` : ''}` === move) out.push({ concept: 'what.followed', start: i, end: k + again, clause: t.clause });
+      break;
+    }
+  });
+  return out;
 }
 
 /**
@@ -1372,8 +1427,10 @@ function toolsOnly(matches: Match[]): Match[] {
   const held = (m: Match) => m.concept === 'what.weapon' && blades.some((b) => b.start <= m.start && b.end >= m.end);
   // Papers kept by an employer ("em phụ bếp, chủ giữ căn cước, ngày nào cũng cầm dao chặt thịt") say nothing of the blade.
   const context = (m: Match) => m.concept === 'what.pregnant' || m.concept === 'what.lure' || m.concept === 'what.bonded';
-  if (!matches.some(held) || matches.some((m) => ALARM.test(m.concept) && !held(m) && !context(m))) return matches;
-  return matches.filter((m) => !held(m));
+  // "cầm búa sửa cửa phòng ngủ": the door a held tool is at ("búa ~ cửa phòng", when.present) is the tool's own words.
+  const atDoor = (m: Match) => m.concept === 'when.present' && blades.some((b) => b.start < m.end && m.start < b.end);
+  if (!matches.some(held) || matches.some((m) => ALARM.test(m.concept) && !held(m) && !context(m) && !atDoor(m))) return matches;
+  return matches.filter((m) => !held(m) && !atDoor(m));
 }
 
 /**
@@ -1493,11 +1550,14 @@ export function assessDanger(message: string): Assessment {
     ...spreadImages,
     ...headInjury(matches),
     ...held,
+    ...copiesHerMoves(matches, tokens),
     ...ransom,
     ...farewell(matches, tokens),
     ...signedAway(matches, tokens),
   ]
     .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens) && !houseRule(m, matches, tokens))
+    // "em chạy thì con em cũng chạy": a child copying her moves is no one following her.
+    .filter((m) => m.concept !== 'what.followed' || !matches.some((c) => /^who\.child/.test(c.concept) && c.start > m.start && c.end <= m.end))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
     .filter((m) => m.concept !== 'what.missing' || (child && !has('frame.legal')))
     .filter((m) => m.concept !== 'what.carried' || carriedNow(m, matches, tokens))
@@ -1527,7 +1587,12 @@ export function assessDanger(message: string): Assessment {
   // pointed at ("thằng đó", "hắn") is someone particular, not people in general.
   // "Tôi nghe nói có người bị nhốt…": the one at risk is someone in general, though she says "tôi".
   const hearsay = has('frame.hearsay') || has('frame.media');
-  const thirdParty = (hearsay || (has('who.general') && has('frame.general'))) && !childOwn;
+  // "cho em hỏi thủ tục…, một người bên bán đang ở nước ngoài, …, giờ chồng em đang túm tóc đập đầu em": someone in
+  // general named in another clause of a long question does not make her own harm, told of herself in its clause and
+  // happening now, someone else's.
+  const inClause = (concept: string, clause: number) => matches.some((m) => m.concept === concept && m.clause === clause);
+  const ownNow = harms.some((h) => happening(h.when) && !h.hypothetical && inClause('who.self', h.match.clause) && !inClause('who.general', h.match.clause));
+  const thirdParty = (hearsay || (has('who.general') && has('frame.general') && !ownNow)) && !childOwn;
   const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named') || terse) && !thirdParty;
   const general = has('frame.general') || hearsay || (has('who.general') && !self);
   const asksInGeneral = !concrete && (general || has('who.general') || has('frame.advice') || has('frame.legal'));

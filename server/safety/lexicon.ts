@@ -99,7 +99,10 @@ export class PhraseTable {
   }
 
   match(tokens: Token[]): Match[] {
-    const syl = withMarksKept(tokens.map((t) => syllableOf(t.text)));
+    const syl = withMarksKept(
+      tokens.map((t) => syllableOf(t.text)),
+      tokens.map((t) => t.lent === true),
+    );
     const free = new Array<boolean>(tokens.length).fill(false);
     const none = free.slice();
     for (let i = 0; i < tokens.length; i++) {
@@ -142,8 +145,9 @@ const MARKED_MIN = 3;
  * in haste ("chòng em đang đanh em"). Typed without dấu throughout, a plain syllable
  * still matches any accent.
  */
-function withMarksKept(syl: Syllable[]): Syllable[] {
-  const letters = syl.filter((s) => /^[a-z]+$/.test(s.folded));
+function withMarksKept(syl: Syllable[], lent: boolean[]): Syllable[] {
+  // "ck dg bp co e": the marks of "chồng", "đang", "bóp" are the shorthand table's; she typed none, so "co" is any "co".
+  const letters = syl.filter((s, i) => !lent[i] && /^[a-z]+$/.test(s.folded));
   const marked = letters.filter((s) => !s.plain).length;
   if (marked < MARKED_MIN || marked < MARKED_SHARE * letters.length) return syl;
   // Only a spelling that is itself a word: "giet", "bi" are "giết", "bị" with the marks left out.

@@ -523,6 +523,11 @@ function phraseWords(): Set<string> {
 export interface Token {
   text: string;
   clause: number;
+  /**
+   * Read from a form she typed without any mark (shorthand "ck", "dg", a slip "bp"): its marks are the table's, not hers, so
+   * it says nothing of whether she types with dấu (lexicon.ts, withMarksKept).
+   */
+  lent?: boolean;
 }
 
 /**
@@ -552,7 +557,8 @@ export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
       // "mô hình", "quy mô": a regional form inside a standard word keeps its standard sense (shorthand.tsv "keep" rows).
       const kept = table.get(`${t} ${words[i + 1] ?? ''}`)?.[0] === KEEP || table.get(`${words[i - 1] ?? ''} ${t}`)?.[0] === KEEP;
       const expanded = kept ? undefined : (table.get(t) ?? (TONE_MARKS.test(t.normalize('NFD')) ? undefined : table.get(fold(t))));
-      for (const s of expanded ?? [respell(t)]) out.push({ text: s, clause });
+      const lent = expanded !== undefined && t === fold(t);
+      for (const s of expanded ?? [respell(t)]) out.push(lent ? { text: s, clause, lent } : { text: s, clause });
     });
   }
   const read = readSlips(out, table);
@@ -620,7 +626,7 @@ function readSlips(tokens: Token[], table: Map<string, string[]>): Token[] {
     const fits = candidates.filter(
       (c) => (prev !== undefined && phrasePairs().has(`${fold(prev)}|${c}`)) || (next !== undefined && phrasePairs().has(`${c}|${fold(next)}`)),
     );
-    return fits.length ? { ...t, text: fits[0]! } : t;
+    return fits.length ? { ...t, text: fits[0]!, ...(vowelless ? { lent: true } : {}) } : t;
   });
 }
 
@@ -645,7 +651,7 @@ function splitAtTurns(tokens: Token[]): Token[] {
       (word === 'nay' && /^(ma|nhung|con|va|thi)$/.test(prev)) ||
       (word === 'gio' && as('giờ') && !/^(bay|may|bao|den|toi|tu|dung|ca|nua|hang|gio|\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi)$/.test(prev));
     if (turn && i > 0 && tokens[i - 1]!.clause + shift === t.clause + shift) shift++;
-    return { text: t.text, clause: t.clause + shift };
+    return { ...t, clause: t.clause + shift };
   });
 }
 
