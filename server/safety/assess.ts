@@ -1128,7 +1128,7 @@ function farewell(matches: Match[], tokens: Token[]): Match[] {
       .sort((a, b) => a.end - b.end)
       .at(-1);
     if (!person) return false;
-    if (person.concept !== 'who.self') return !/^who\.general$/.test(person.concept);
+    if (person.concept !== 'who.self') return person.concept !== 'who.general';
     return matches.some((k) => k.concept.startsWith('who.') && k.concept !== 'who.self' && k.end === person.start);
   };
   return matches.filter((m) => m.concept === 'ctx.farewell' && !someoneElse(m)).map((m) => ({ ...m, concept: 'what.selfharm' }));

@@ -102,7 +102,6 @@ export function pregnancyRangesStated(text: string): AgeRange[] {
 function rangesStated(text: string, scale: AgeScale): AgeRange[] {
   let f = fold(text.normalize('NFC').toLowerCase());
   const out: AgeRange[] = [];
-  const unitRe = scale.unit;
   // Each range read is blanked out, so a one-sided pattern does not read it again inside a two-sided one.
   const take = (re: RegExp, range: (m: RegExpMatchArray) => AgeRange | null) => {
     for (const m of f.matchAll(re)) {
@@ -112,15 +111,15 @@ function rangesStated(text: string, scale: AgeScale): AgeRange[] {
     f = f.replace(re, ' ');
   };
   // "từ đủ 16 tuổi đến dưới 18 tuổi", "từ 13 đến dưới 15 tuổi", "từ đủ 13 tuổi đến chưa đủ 15 tuổi"
-  take(new RegExp(`\\btu (?:du )?(\\d+)(?: ${unitRe})? (?:den|toi) (?:duoi |chua du |het )?(\\d+) ${unitRe}`, 'g'), (m) => {
+  take(new RegExp(`\\btu (?:du )?(\\d+)(?: ${scale.unit})? (?:den|toi) (?:duoi |chua du |het )?(\\d+) ${scale.unit}`, 'g'), (m) => {
     const unit = m[4]!;
     const lower = scale.base(Number(m[1]), m[2] ?? unit);
     // "đến hết 18 tuổi"/"đến 18 tuổi" includes that year; "đến dưới"/"chưa đủ" does not.
     const upper = scale.base(Number(m[3]), unit) + (/(duoi|chua du) \d/.test(m[0]!) ? 0 : scale.step(unit));
     return lower < upper ? { from: lower, to: upper } : null;
   });
-  take(new RegExp(`\\b(?:duoi|chua du|chua den) (\\d+) ${unitRe}`, 'g'), (m) => ({ from: 0, to: scale.base(Number(m[1]), m[2]!) }));
-  take(new RegExp(`\\b(?:(?:tu )?du|tu|tren) (\\d+) ${unitRe}(?: tro len)?`, 'g'), (m) =>
+  take(new RegExp(`\\b(?:duoi|chua du|chua den) (\\d+) ${scale.unit}`, 'g'), (m) => ({ from: 0, to: scale.base(Number(m[1]), m[2]!) }));
+  take(new RegExp(`\\b(?:(?:tu )?du|tu|tren) (\\d+) ${scale.unit}(?: tro len)?`, 'g'), (m) =>
     /tro len|\bdu\b|\btren\b/.test(m[0]!) ? { from: scale.base(Number(m[1]), m[2]!) + (m[0]!.startsWith('tren') ? 1 : 0), to: Infinity } : null,
   );
   return out;

@@ -27,7 +27,7 @@ export function statesHusbandsRule(text: string, leadIn: string | null | undefin
  * without dấu). Over-inclusive on purpose ("bo" is also "bỏ", "anh" any man): a miss only leaves
  * the order as it was.
  */
-const NAMES_MAN = /\b(chong|ck|ong xa|lao dong nam|dan ong|nam gioi|bo|ba|cha|bo no|anh|ban trai|nguoi cha)\b/;
+const NAMES_MAN = /\b(chong|ck|ong xa|lao dong nam|dan ong|nam gioi|bo|ba|cha|anh|ban trai)\b/;
 
 export function namesMan(question: string): boolean {
   return NAMES_MAN.test(fold(question.normalize('NFC').toLowerCase()));
