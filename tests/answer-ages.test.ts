@@ -101,6 +101,15 @@ describe('a rule about other ages than hers', () => {
       'Lưu ý: khoản luật dưới đây nói về người dưới 36 tháng tuổi; tuổi chị nêu (5 tuổi) không thuộc độ tuổi này.',
     );
     expect(ageOutsideNote(custody, 'ly hôn thì ai nuôi con')).toBeNull();
+    // A minimum she has not reached (often the condition she asks about) is said not yet reached.
+    const age = 'Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên;';
+    expect(ageOutsideNote(age, 'con gái em 16 tuổi có người hỏi cưới, có cho cưới được không')).toBe(
+      'Lưu ý: khoản luật dưới đây nói về người từ đủ 20 tuổi trở lên hoặc từ đủ 18 tuổi trở lên; tuổi chị nêu (16 tuổi) chưa đủ độ tuổi này.',
+    );
+    expect(ageOutsideNote(age, 'con gái em 19 tuổi lấy chồng được chưa')).toBeNull();
+    expect(ageOutsideNote('Trẻ em dưới 16 tuổi không được làm việc này.', 'con em 17 tuổi có được làm không')).toBe(
+      'Lưu ý: khoản luật dưới đây nói về người dưới 16 tuổi; tuổi chị nêu (17 tuổi) không thuộc độ tuổi này.',
+    );
     // An age in a condition of the rule is one branch of it, not whom the rule is about; the plain
     // sentence is read only when the law's words state no age.
     const agreed =
@@ -111,7 +120,7 @@ describe('a rule about other ages than hers', () => {
     );
     // A threshold she is below is named as such.
     expect(ageOutsideNote('Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên', 'con gái 15 tuổi có được lấy chồng không')).toBe(
-      'Lưu ý: khoản luật dưới đây nói về người từ đủ 20 tuổi trở lên hoặc từ đủ 18 tuổi trở lên; tuổi chị nêu (15 tuổi) không thuộc độ tuổi này.',
+      'Lưu ý: khoản luật dưới đây nói về người từ đủ 20 tuổi trở lên hoặc từ đủ 18 tuổi trở lên; tuổi chị nêu (15 tuổi) chưa đủ độ tuổi này.',
     );
   });
 });

@@ -206,7 +206,8 @@ function rangeWords(r: AgeRange): string {
  * đi tù không", "Lưu ý: khoản luật dưới đây nói về người từ đủ 13 tuổi đến dưới 16 tuổi; tuổi chị
  * nêu (17 tuổi) không thuộc độ tuổi này." The range named is one holding none of the ages she
  * names (the man's "đủ 18 tuổi trở lên" holds her boyfriend's). It states only the range the law
- * writes and the number she wrote; whether another rule covers her is not said.
+ * writes and the number she wrote; whether another rule covers her is not said. Below a minimum
+ * ("nữ từ đủ 18 tuổi trở lên" for a girl of 16) it says "chưa đủ độ tuổi này".
  */
 export function ageOutsideNote(text: string, question: string, plain = ''): string | null {
   // The question's ages are read once: hers decide whether the rule is about her, all of them which ranges to name.
@@ -226,5 +227,9 @@ export function ageOutsideNote(text: string, question: string, plain = ''): stri
   );
   if (!outside.length) return null;
   const said = [...new Set(hers)].sort((a, b) => a - b).map(ageWords);
-  return `Lưu ý: khoản luật dưới đây nói về người ${outside.map(rangeWords).join(' hoặc ')}; tuổi chị nêu (${said.join(', ')}) không thuộc độ tuổi này.`;
+  // Every range a minimum she has not reached ("nữ từ đủ 18 tuổi trở lên" for a girl of 16): the
+  // rule is often a condition, and "not yet old enough" is then the answer itself, so it is said so.
+  const below = outside.every((r) => r.to === Infinity && hers.every((a) => a < r.from));
+  const verdict = below ? 'chưa đủ độ tuổi này' : 'không thuộc độ tuổi này';
+  return `Lưu ý: khoản luật dưới đây nói về người ${outside.map(rangeWords).join(' hoặc ')}; tuổi chị nêu (${said.join(', ')}) ${verdict}.`;
 }
