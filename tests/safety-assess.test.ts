@@ -639,6 +639,18 @@ describe('who and what decide the numbers and steps', () => {
     expect(safetyNumbers(c, r, 'urgent').map((n) => n.number)).toEqual(['111']);
     expect(allNumbers(c).map((n) => n.number)).toEqual(['113', '111', '115']);
   });
+  it('urgent: the step fits the harm — a beating, a woman touched, a child touched', () => {
+    const urgent = (m: string) => {
+      const r = readMessage(m);
+      expect(r.level, m).toBe('urgent');
+      return safetyPreface(c, r, 'urgent', safetyNumbers(c, r, 'urgent'));
+    };
+    const groped = urgent('em bị sếp sờ mó ở công ty thì báo ai');
+    expect(groped).toMatch(/công đoàn/);
+    expect(groped).not.toMatch(/bị đánh/);
+    expect(urgent('năm ngoái con bé nhà em bị ông hàng xóm sàm sỡ, ông ta đã bị xử rồi')).toMatch(/Trẻ bị xâm hại/);
+    expect(urgent('chồng hay dọa nếu em ly hôn thì giết em, em có nên ly hôn không')).toMatch(/bị đánh lần nữa/);
+  });
   it('an emergency answer starts with the numbers, then a safe place, then the law', () => {
     const r = readMessage('chồng em đang cầm dao đòi giết em');
     const text = safetyPreface(c, r, 'emergency', safetyNumbers(c, r, 'emergency'));

@@ -129,8 +129,12 @@ export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, number
         ? 'urgent.trafficking'
         : what.has('selfharm')
           ? 'urgent.selfharm'
-          : read.danger.needs.child && what.has('sexual')
-            ? 'urgent.child'
+          : what.has('sexual') || what.has('grope')
+            ? // Touched or assaulted: a child needs a doctor and the child line; a woman, where to report
+              // it and what to keep — "nếu bị đánh lần nữa, hãy đi khám" is advice for a beating.
+              read.danger.needs.child
+              ? 'urgent.child'
+              : 'urgent.sexual'
             : 'urgent.violence';
     const call = numbers.length ? `gọi ${listed(numbers)}.` : 'chị không phải tự xoay xở một mình.';
     return `${render('urgent.vi.txt', { numbers: call, step: step(key, c) }).replace(/\.\. /, '. ')}\n`;
