@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AnswerInput } from '../server/answer/answerer.js';
 import { ExtractiveAnswerer } from '../server/answer/extractive.js';
-import { asksFineAlone, asksSanction, unitAsked, wantsOf } from '../server/answer/plain/intent.js';
+import { asksFineAlone, asksList, asksSanction, unitAsked, wantsOf } from '../server/answer/plain/intent.js';
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
@@ -169,6 +169,33 @@ describe('which article the offline answer leads with', () => {
     expect(wantsOf('đánh vợ thì đi tù mấy năm')).toContain('prison');
     expect(wantsOf('có phải đi tù 3 năm không')).toContain('prison');
     expect(wantsOf('chồng đang đi tù, giờ lại đánh con thì có bị đi tù nữa không')).toContain('prison');
+  });
+
+  it('asked for a list, leads with the khoản opening it, quoted with its điểm, not with one điểm', () => {
+    expect(asksList('nhận con nuôi thì cần điều kiện gì')).toBe(true);
+    expect(asksList('ho so ly hon gom nhung gi')).toBe(true);
+    expect(asksList('những ai được hưởng thừa kế')).toBe(true);
+    expect(asksList('nhận con nuôi phải hơn con bao nhiêu tuổi')).toBe(false);
+    expect(asksList('chồng đánh vợ thì bị phạt gì')).toBe(false);
+    const adopt = hit('14', 'Điều kiện đối với người nhận con nuôi', [], 1, [
+      { kind: 'meaning', clause: null, point: null, text: 'Người nhận con nuôi phải hơn con từ 20 tuổi, đủ sức khỏe, kinh tế, chỗ ở.' },
+      { kind: 'meaning', clause: '1', point: 'b', text: 'Người nhận con nuôi phải hơn con nuôi từ 20 tuổi trở lên.' },
+      { kind: 'ask', clause: '1', point: 'b', text: 'nhận con nuôi phải hơn con bao nhiêu tuổi' },
+    ]);
+    adopt.text = [
+      'Điều 14. Điều kiện đối với người nhận con nuôi',
+      '1. Người nhận con nuôi phải có đủ các điều kiện sau đây:',
+      'a) Có năng lực hành vi dân sự đầy đủ;',
+      'b) Hơn con nuôi từ 20 tuổi trở lên;',
+      'c) Có điều kiện về sức khỏe, kinh tế, chỗ ở bảo đảm việc chăm sóc, nuôi dưỡng con nuôi.',
+    ].join('\n');
+    const w = { nhan: 1, con: 1, nuoi: 1, can: 0.5, dieu: 1, kien: 1, nhancon: 1, connuoi: 1, dieukien: 1, hon: 1, tuoi: 1 };
+    const first = (q: string) => scoreUnits([adopt], w, wantsOf(q), undefined, { listAsked: asksList(q) })[0]!;
+    const list = first('nhận con nuôi thì cần điều kiện gì');
+    expect([list.clause, list.point]).toEqual(['1', null]);
+    expect(list.continuation).toMatch(/^a\) Có năng lực.*b\) Hơn con nuôi.*c\) Có điều kiện/);
+    const one = first('nhận con nuôi phải hơn con bao nhiêu tuổi');
+    expect([one.clause, one.point]).toEqual(['1', 'b']);
   });
 
   it('asked for a number of minutes or days, leads with the khoản stating it in that unit', () => {

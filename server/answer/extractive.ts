@@ -2,7 +2,7 @@ import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
-import { asksFineAlone, fitsWants, unitAsked, wantsOf, type Want } from './plain/intent.js';
+import { asksFineAlone, asksList, fitsWants, unitAsked, wantsOf, type Want } from './plain/intent.js';
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed, pregnancyWeeksNamed } from './plain/ages.js';
@@ -64,6 +64,7 @@ export class ExtractiveAnswerer implements Answerer {
         manNamed: namesMan(input.resolvedQuestion),
         fineAlone: asksFineAlone(input.resolvedQuestion, wants),
         unit: unitAsked(input.resolvedQuestion),
+        listAsked: asksList(input.resolvedQuestion),
       }),
       wants,
     );

@@ -62,6 +62,17 @@ export function statesSanction(text: string): boolean {
   return GIVES.penalty.test(text);
 }
 
+/**
+ * Whether she asks for a list: the conditions, the papers, the cases, the people ("cần điều kiện
+ * gì", "hồ sơ gồm những gì", "những trường hợp nào", "những ai"). A khoản that opens a list ("…
+ * các điều kiện sau đây:") answers it whole; one of its điểm answers a part.
+ */
+const ASKS_LIST =
+  /\b(dieu kien (gi|nao|the nao|ra sao)|(can|phai co|gom|co) nhung (gi|ai|giay to gi)|giay to gi|ho so (gom|can|co) (gi|nhung)|nhung (truong hop|ai|gi|dieu kien|giay to|viec) (nao|gi)?|gom nhung|bao gom nhung|nhung (hanh vi|quyen) (nao|gi))\b/;
+export function asksList(question: string): boolean {
+  return ASKS_LIST.test(fold(question));
+}
+
 /** A fine named in the question ("phạt hành chính", "phạt tiền", "mấy triệu"): with no prison asked, a fine alone. */
 const ASKS_FINE = /\b(phat tien|bao nhieu tien|tien bao nhieu|hanh chinh|may trieu|trieu dong)\b/;
 

@@ -183,6 +183,8 @@ export function scoreUnits(
     manNamed?: boolean;
     fineAlone?: boolean;
     unit?: string | null;
+    /** She asks for a list (intent.asksList). */
+    listAsked?: boolean;
   } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
@@ -264,7 +266,27 @@ export function scoreUnits(
       all.push(u);
     }
   });
+  if (opts.listAsked) listedWhole(all);
   return all.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Asked for a list ("nhận con nuôi cần điều kiện gì"), one điểm of it answers a part: the khoản
+ * opening the list ("… phải có đủ các điều kiện sau đây:") answers whatever its best điểm answers,
+ * and comes first (it precedes its điểm, and the sort is stable), quoted with its điểm and told by
+ * its own plain sentence, else the article's.
+ */
+function listedWhole(all: Unit[]): void {
+  for (const k of all) {
+    if (k.point || !k.clause || !/:\s*$/u.test(k.text)) continue;
+    const items = all.filter((u) => u.hit === k.hit && u.clause === k.clause && u.point);
+    if (!items.length) continue;
+    k.score = Math.max(k.score, ...items.map((u) => u.score));
+    k.continuation ??= items
+      .sort((a, b) => a.order - b.order)
+      .map((u) => `${u.point}) ${u.text}`)
+      .join(' ');
+  }
 }
 
 /**
