@@ -175,6 +175,10 @@ describe('which article the offline answer leads with', () => {
     expect(asksList('nhận con nuôi thì cần điều kiện gì')).toBe(true);
     expect(asksList('ho so ly hon gom nhung gi')).toBe(true);
     expect(asksList('những ai được hưởng thừa kế')).toBe(true);
+    expect(asksList('điều kiện kết hôn theo luật HNGĐ')).toBe(true);
+    expect(asksList('điều kiện nhận con nuôi là gì')).toBe(true);
+    // "không có điều kiện" is having no means, not a list asked.
+    expect(asksList('em không có điều kiện nuôi con thì sao')).toBe(false);
     expect(asksList('nhận con nuôi phải hơn con bao nhiêu tuổi')).toBe(false);
     expect(asksList('chồng đánh vợ thì bị phạt gì')).toBe(false);
     const adopt = hit('14', 'Điều kiện đối với người nhận con nuôi', [], 1, [

@@ -68,7 +68,7 @@ export function statesSanction(text: string): boolean {
  * các điều kiện sau đây:") answers it whole; one of its điểm answers a part.
  */
 const ASKS_LIST =
-  /\b(dieu kien (gi|nao|the nao|ra sao)|(can|phai co|gom|co) nhung (gi|ai|giay to gi)|giay to gi|ho so (gom|can|co) (gi|nhung)|nhung (truong hop|ai|gi|dieu kien|giay to|viec) (nao|gi)?|gom nhung|bao gom nhung|nhung (hanh vi|quyen) (nao|gi))\b/;
+  /^dieu kien |\b(dieu kien (gi|nao|the nao|ra sao)|dieu kien( [a-z]+){1,4} (la gi|gom|the nao|ra sao|nhu the nao)|(can|phai co|gom|co) nhung (gi|ai|giay to gi)|giay to gi|ho so (gom|can|co) (gi|nhung)|nhung (truong hop|ai|gi|dieu kien|giay to|viec) (nao|gi)?|gom nhung|bao gom nhung|nhung (hanh vi|quyen) (nao|gi))\b/;
 export function asksList(question: string): boolean {
   return ASKS_LIST.test(fold(question));
 }
