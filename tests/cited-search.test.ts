@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { respond } from '../server/chat/respond.js';
 import type { Services } from '../server/services.js';
 import { testServices } from './helpers/app.js';
 
@@ -44,5 +45,19 @@ describe('searching the law she names', () => {
   it('changes nothing when she names no law', async () => {
     const r = await services.retriever.search('điều kiện ly hôn là gì', { k: 5 });
     expect(r.cited).toBeUndefined();
+  });
+
+  it('tells her first that the decree she names no longer applies, and leads with the rule in force', async () => {
+    const r = await respond(services, { message: 'theo nghị định 144 chồng đánh vợ phạt bao nhiêu' });
+    const said = r.answer.indexOf('Nghị định 144/2021/NĐ-CP mà chị nhắc đến đã hết hiệu lực từ 15/12/2025; nay áp dụng Nghị định 282/2025/NĐ-CP.');
+    expect(said).toBeGreaterThanOrEqual(0);
+    // The rule in force is what the answer states and quotes, right after; the old decree is still named.
+    const basis = r.answer.split('\n').find((l) => l.startsWith('Căn cứ:'));
+    expect(basis).toContain('Nghị định 282/2025/NĐ-CP');
+    expect(r.answer.indexOf(basis!)).toBeGreaterThan(said);
+    expect(r.citations.some((c) => c.document.number === '144/2021/NĐ-CP')).toBe(true);
+    // A text in force she names is not said to be out of force.
+    const inForce = await respond(services, { message: 'theo nghị định 282 chồng đánh vợ phạt bao nhiêu' });
+    expect(inForce.answer).not.toMatch(/hết hiệu lực/);
   });
 });
