@@ -97,7 +97,6 @@ const UNIT_WORDS = new Set([
   'dua',
   'chau',
   'be',
-  'dua',
   'cai',
   'm',
   'm2',

@@ -23,7 +23,8 @@ export interface ComposeInput {
 /**
  * Step 5: the one place an answer's text is put together, whatever its source. An answer reads,
  * top to bottom: the helplines (emergency: what to do now; urgent: where to get help), the
- * substance (an official's answer, the answerer's reading of the law, or a refusal), the lines
+ * substance (an official's answer, the answerer's reading of the law, or a refusal; opened, when
+ * she names a text no longer in force, by that and what applies now), the lines
  * only the chat adds (the province's part, what replaced an old text, past plans), and the
  * closing line with the legal-aid number. Streams through onToken in that order. The answerers
  * write the substance only (server/answer/answerer.ts), so no text is patched in after the fact.
