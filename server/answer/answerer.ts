@@ -52,6 +52,11 @@ export interface AnswerInput {
   kind: AnswerKind;
   /** Topics recognised in the question (vocabulary), most specific first: picks the next step. */
   topics?: string[];
+  /**
+   * Articles she named ("khoản 1 Điều 139 Bộ luật Lao động"), among the hits, with the khoản she
+   * named: the answer states that one (retrieval/cited.ts).
+   */
+  named?: { chunkId: number; clause: string | null }[];
   /** The legal-aid number in effect (officials' setting, else the configured default), for the closing line and next step. */
   legalAidPhone: string;
   signal?: AbortSignal;

@@ -55,19 +55,19 @@ export class ExtractiveAnswerer implements Answerer {
     const answering = input.kind === 'emergency' ? input.hits.slice(0, EMERGENCY_LEAD_HITS) : input.hits;
     const ages = agesNamed(input.resolvedQuestion);
     const wants = wantsOf(input.resolvedQuestion);
-    const leads = pickLeads(
-      scoreUnits(answering, input.termWeights, wants, input.termSpellings, {
-        emergency: input.kind === 'emergency',
-        ages,
-        pregnancyWeeks: pregnancyWeeksNamed(input.resolvedQuestion),
-        undoAsked: asksUndoing(input.resolvedQuestion),
-        manNamed: namesMan(input.resolvedQuestion),
-        fineAlone: asksFineAlone(input.resolvedQuestion, wants),
-        unit: unitAsked(input.resolvedQuestion),
-        listAsked: asksList(input.resolvedQuestion),
-      }),
-      wants,
-    );
+    const scored = scoreUnits(answering, input.termWeights, wants, input.termSpellings, {
+      emergency: input.kind === 'emergency',
+      ages,
+      pregnancyWeeks: pregnancyWeeksNamed(input.resolvedQuestion),
+      undoAsked: asksUndoing(input.resolvedQuestion),
+      manNamed: namesMan(input.resolvedQuestion),
+      fineAlone: asksFineAlone(input.resolvedQuestion, wants),
+      unit: unitAsked(input.resolvedQuestion),
+      listAsked: asksList(input.resolvedQuestion),
+    });
+    // She named the article (and khoản): it is what the answer states, however few words it shares.
+    const pinned = namedUnit(scored, input.named ?? []);
+    const leads = pinned ? pickLeads([pinned, ...scored.filter((u) => u !== pinned)], wants, true) : pickLeads(scored, wants);
     const stated: Unit[] = [];
     if (leads.length) {
       leads.forEach((u, i) => {
@@ -117,10 +117,25 @@ export class ExtractiveAnswerer implements Answerer {
   }
 }
 
-/** The best unit, and a second one when it answers nearly as well and says something else. */
-function pickLeads(ranked: Unit[], wants: Want[] = []): Unit[] {
+/** The best unit of an article she named: of the khoản she named if it has one, else of the article. */
+function namedUnit(units: Unit[], named: readonly { chunkId: number; clause: string | null }[]): Unit | null {
+  for (const n of named) {
+    const own = units.filter((u) => u.hit.chunkId === n.chunkId);
+    const inClause = n.clause ? own.filter((u) => u.clause === n.clause) : [];
+    const pick = (inClause.length ? inClause : own).sort((a, b) => b.score - a.score || a.order - b.order)[0];
+    if (pick) return pick;
+  }
+  return null;
+}
+
+/**
+ * The best unit, and a second one when it answers nearly as well and says something else. A
+ * `pinned` first unit (the article she named) leads whatever its score.
+ */
+function pickLeads(ranked: Unit[], wants: Want[] = [], pinned = false): Unit[] {
   const best = ranked[0];
   if (!best) return [];
+  if (best.score <= 0 && pinned) return [best];
   if (best.score <= 0) {
     // Nothing overlaps: the top article's plain sentence and first unit rather than nothing.
     const first = ranked.filter((u) => u.hitRank === 0).sort((a, b) => a.order - b.order)[0];

@@ -1,4 +1,4 @@
-import type { SuccessorArticle } from '../library/successor.js';
+import type { NoLongerInForce, SuccessorArticle } from '../library/successor.js';
 import type { Citation } from './answerer.js';
 import { citationPlace } from './citation.js';
 import { render } from './templates.js';
@@ -11,6 +11,8 @@ import { render } from './templates.js';
 export function successorPart(
   successors: readonly SuccessorArticle[],
   firstSource: number,
+  /** Said first, after the line that the text she named no longer applies (namedPart): no "Văn bản này". */
+  lead = false,
 ): { lines: string[]; citations: Citation[]; cited: (answer: string) => Citation[] } {
   const lines: string[] = [];
   const citations: Citation[] = [];
@@ -20,6 +22,8 @@ export function successorPart(
     if (seen.has(s.old.document.id)) continue;
     seen.add(s.old.document.id);
     if (!s.article) {
+      // Leading, the line above has named the replacement already; nothing more to say of it.
+      if (lead) continue;
       lines.push(render('successor-missing.vi.txt', { name: s.document.name, article: s.old.article ?? '' }));
       continue;
     }
@@ -32,11 +36,28 @@ export function successorPart(
       source: firstSource + citations.length,
       section: null,
     };
-    const line = render('successor-statement.vi.txt', { name: s.document.name, citation: `${citationPlace(c)} ${s.document.name}`, quote: s.quote });
+    const citation = `${citationPlace(c)} ${s.document.name}`;
+    const line = lead
+      ? render('successor-lead.vi.txt', { citation, quote: s.quote })
+      : render('successor-statement.vi.txt', { name: s.document.name, citation, quote: s.quote });
     citations.push(c);
     lines.push(line);
     lineOf.set(c, line);
   }
   // Only what the answer really carries is cited (the line may have been left out).
   return { lines, citations, cited: (answer) => citations.filter((c) => answer.includes(lineOf.get(c)!)) };
+}
+
+/**
+ * The first words of an answer to a member who names a text no longer in force: that it no longer
+ * applies, since when, and what applies now ("Nghị định 144/2021/NĐ-CP mà chị nhắc đến đã hết hiệu
+ * lực từ 15/12/2025; nay áp dụng Nghị định 282/2025/NĐ-CP.").
+ */
+export function namedPart(named: readonly NoLongerInForce[]): string[] {
+  return named.map((n) => {
+    const since = n.since ? ` từ ${n.since}` : '';
+    return n.replacement
+      ? render('named-replaced.vi.txt', { name: n.document.name, since, replacement: n.replacement.name })
+      : render('named-expired.vi.txt', { name: n.document.name, since });
+  });
 }

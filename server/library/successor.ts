@@ -64,3 +64,41 @@ export async function successorsOf(db: Queryable, hits: readonly ArticleHit[]): 
   }
   return out;
 }
+
+/** A text she names that is no longer in force: since when, and what applies now. */
+export interface NoLongerInForce {
+  document: { id: string; name: string };
+  /** The date it stopped applying, as the status note gives it ("15/12/2025"), if it does. */
+  since: string | null;
+  /** What replaced it: the library's document, or the số hiệu the note gives when the library lacks it. */
+  replacement: { id: string | null; name: string } | null;
+}
+
+/**
+ * The documents among `ids` that are expired or replaced (issue 12: a member quoting an old decree
+ * must first hear it no longer applies and what does). The date is read from the status note as
+ * the header wrote it ("hết hiệu lực từ 2025-12-15 (…)").
+ */
+export async function noLongerInForce(db: Queryable, ids: readonly string[]): Promise<NoLongerInForce[]> {
+  const out: NoLongerInForce[] = [];
+  for (const id of ids) {
+    const d = await getDocument(db, id);
+    if (!d || d.status === 'in_force' || d.status === 'partial') continue;
+    const name = documentName({ title: d.title, number: d.number ?? undefined, issued: d.issued ?? undefined });
+    const next = d.replaced_by ? await findReplacement(db, d.replaced_by) : null;
+    const replacement = next
+      ? { id: next.id, name: documentName({ title: next.title, number: next.number ?? undefined, issued: next.issued ?? undefined }) }
+      : d.replaced_by
+        ? { id: null, name: d.replaced_by }
+        : null;
+    out.push({ document: { id: d.id, name }, since: sinceOf(d.status_note), replacement });
+  }
+  return out;
+}
+
+function sinceOf(note: string | null): string | null {
+  const iso = note ? /(?:từ|kể từ)\s+(?:ngày\s+)?(\d{4})-(\d{2})-(\d{2})/u.exec(note) : null;
+  if (iso) return `${Number(iso[3])}/${Number(iso[2])}/${iso[1]}`;
+  const dmy = note ? /(?:từ|kể từ)\s+(?:ngày\s+)?(\d{1,2}\/\d{1,2}\/\d{4})/u.exec(note) : null;
+  return dmy ? dmy[1]! : null;
+}

@@ -19,6 +19,8 @@ import { withoutChildrenUnasked } from './rank/children.js';
 import { memoByText } from '../answer/memo.js';
 import { rerankFirst, type FirstRerank } from './rank/first.js';
 import { HEAD, reorderHead } from './rank/head.js';
+import { citableLibrary, readCited, type CitableLibrary, type Cited } from './cited.js';
+import { namedArticlesFirst, withNamedArticles, withNamedLaw } from './rank/named.js';
 
 /**
  * Hybrid retrieval. The lexical side runs in memory (index/): BM25F over each chunk's body, its
@@ -102,7 +104,9 @@ export function createRetriever({
       const base = { expanded: q.expanded, concepts: q.concepts, topics: q.topics, termWeights, termSpellings: q.spellings };
       if ([...weights.keys()].every((t) => foldsIntoFunctionWord(t, lex))) return { ...base, coverage: 0, hits: [] };
 
-      const acceptDocument = acceptor(idx.docs, opts, q);
+      // The law and article she names (cited.ts): searched even when no longer in force.
+      const cited = opts.uncited ? null : readCited(query, citableOf(idx.docs));
+      const acceptDocument = acceptor(idx.docs, opts, q, cited);
       const accept = (c: IndexedChunk) => acceptDocument(c.documentId);
       // Every candidate is rescored below; the list is sorted once, at the end.
       const lexical = lex.strongest(weights, acceptDocument, MAX_CANDIDATES, params, weakTerms(lex, weights));
@@ -120,19 +124,25 @@ export function createRetriever({
       ranked = withoutForeignUnasked(lex, ranked, query);
       // A law about children when she names no child (rank/children.ts).
       ranked = withoutChildrenUnasked(lex.chunks, idx.docs, ranked, query);
+      // The law she names, a share of the best (rank/named.ts).
+      if (cited) ranked = withNamedLaw(lex, ranked, new Set(cited.documents));
       // Among the first articles, what tells them apart (rank/first.ts).
       const sanctioned = ranked;
       ranked = rerankFirst(idx, ranked, weights, firstRerank);
       if (ranked !== sanctioned) scale /= maxScore(sanctioned) || 1;
+      // The article she names is among the first articles, and first at the end (rank/named.ts).
+      if (cited) ranked = withNamedArticles(lex, ranked, cited.articles, acceptDocument);
       // Fusion needs every candidate's rank; the first articles need only the best few (firstArticles).
       if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked.sort(byScore), accept);
       // At least the head, whatever k: the first hit must not depend on how many were asked for.
       let top = firstArticles(idx.articleOfChunk, ranked, ranker ? Math.max(k, ranker.depth, HEAD) : Math.max(k, HEAD));
       // The order within the first five, never which they are (rank/head.ts); not after fusion's ranks.
       if (!semantic) top = reorderHead({ idx, question: query, weights, accept: acceptDocument, params, phrasingWeight, scale }, top);
-      top = ranker ? ranker.rerank({ idx, query: q, weights, lexical: [...lexical].sort(byScore), accept, params }, top).slice(0, k) : top.slice(0, k);
-      const hits = await hitRows(db, idx, top, q);
-      return { ...base, coverage: top.length ? coverageOf(lex, top[0]!.index, q) : 0, hits };
+      top = ranker ? ranker.rerank({ idx, query: q, weights, lexical: [...lexical].sort(byScore), accept, params }, top) : top;
+      if (cited) top = namedArticlesFirst(lex, top, cited.articles);
+      top = top.slice(0, k);
+      const hits = await hitRows(db, idx, top, q, cited);
+      return { ...base, ...(cited ? { cited } : {}), coverage: top.length ? coverageOf(lex, top[0]!.index, q) : 0, hits };
     },
   };
 }
@@ -189,20 +199,23 @@ const HISTORIC_RE = /\b(truoc day|(luat|nghi dinh|quy dinh|van ban) cu|het hieu 
  * document beside the filter (LexicalIndex.allowedDocuments), so that a large library's
  * thousands of documents are not asked again on every search.
  */
-function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQuery): DocumentFilter {
+function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQuery, cited: Cited | null): DocumentFilter {
   // Historic questions ("luật cũ", "trước đây", "đã hết hiệu lực") may use replaced texts.
   // A bare "cũ" is not enough: "chồng cũ" is about an ex-husband, not an old law.
   const historic = opts.includeExpired || HISTORIC_RE.test(fold(q.tokens.join(' ')));
+  // A text she names is searched though no longer in force: she asks about it (the answer says it
+  // is no longer in force, server/chat/steps/source.ts). Only those not admitted already make a key.
+  const named = historic ? [] : (cited?.documents ?? []).filter((id) => docs.get(id) && !inForce(docs.get(id)!)).sort();
   const types = opts.types?.length ? opts.types : null;
   const topics = opts.topics?.length ? opts.topics : null;
-  const key = JSON.stringify([historic, types, topics, opts.binding ?? null]);
+  const key = JSON.stringify([historic, types, topics, opts.binding ?? null, named]);
   let kept = filters.get(docs);
   if (!kept) filters.set(docs, (kept = new Map()));
   const known = kept.get(key);
   if (known) return known;
   const allowed = new Map<string, boolean>();
   for (const d of docs.values()) {
-    let ok = historic || d.status === 'in_force' || d.status === 'partial';
+    let ok = historic || inForce(d) || named.includes(d.id);
     if (ok && types) ok = types.includes(d.type);
     if (ok && topics) ok = d.topics.some((t) => topics.includes(t));
     if (ok && opts.binding !== undefined) ok = d.binding === opts.binding;
@@ -212,6 +225,16 @@ function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQu
   // Conditions come from API callers too: a bounded number is kept per corpus version.
   if (kept.size < MAX_KEPT_FILTERS) kept.set(key, filter);
   return filter;
+}
+
+const inForce = (d: DocInfo) => d.status === 'in_force' || d.status === 'partial';
+
+/** The library's documents as a member can name them, once per corpus version. */
+const citable = new WeakMap<Map<string, DocInfo>, CitableLibrary>();
+function citableOf(docs: Map<string, DocInfo>): CitableLibrary {
+  let lib = citable.get(docs);
+  if (!lib) citable.set(docs, (lib = citableLibrary(docs.values())));
+  return lib;
 }
 
 const MAX_KEPT_FILTERS = 64;
@@ -304,7 +327,7 @@ function coverageOf(lex: LexicalIndex, best: number, q: AnalyzedQuery): number {
 }
 
 /** The hits' text: the recently shown from memory, the rest by primary key in one statement (index/chunk-rows.ts). */
-async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: AnalyzedQuery): Promise<ArticleHit[]> {
+async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: AnalyzedQuery, cited: Cited | null): Promise<ArticleHit[]> {
   if (!top.length) return [];
   const ids = top.map((r) => idx.lexical.chunks[r.index]!.id);
   const byId = await hitRowsById(db, ids);
@@ -331,7 +354,7 @@ async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: Analyzed
       articleTitle: row.article_title,
       heading: row.heading,
       section: row.section?.length ? row.section : null,
-      clause: row.article ? bestClause(row.text, q) : null,
+      clause: row.article ? (namedClause(cited, c.documentId, row.article, row.clauses) ?? bestClause(row.text, q)) : null,
       clauses: row.clauses,
       header: row.header,
       text: row.text,
@@ -340,6 +363,12 @@ async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: Analyzed
     });
   }
   return out;
+}
+
+/** The khoản she names of this article ("khoản 1 Điều 139 …"), when the article has it. */
+function namedClause(cited: Cited | null, documentId: string, article: string, clauses: readonly string[]): string | null {
+  const a = cited?.articles.find((x) => x.documentId === documentId && x.article === article);
+  return a?.clause && clauses.includes(a.clause) ? a.clause : null;
 }
 
 /** The khoản whose words overlap the question most (accent-aware), for "khoản k Điều n". */

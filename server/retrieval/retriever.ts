@@ -1,3 +1,4 @@
+import type { Cited } from './cited.js';
 import type { ArticleNote } from './index/corpus-index.js';
 import type { TermSpellings } from './spellings.js';
 
@@ -18,6 +19,8 @@ export interface SearchOptions {
    * their words help, but count less than the question's own.
    */
   context?: string;
+  /** Search as if she named no law (the text in force beside an old one she named; cited.ts). */
+  uncited?: boolean;
 }
 
 export interface HitDocument {
@@ -79,6 +82,8 @@ export interface SearchResult {
    * hit: low for questions about things the library does not cover.
    */
   coverage: number;
+  /** The law and articles she names (cited.ts), when she names one. */
+  cited?: Cited;
   hits: ArticleHit[];
 }
 

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { respond } from '../server/chat/respond.js';
+import type { Services } from '../server/services.js';
+import { testServices } from './helpers/app.js';
+
+/** The law and article she names, through the real retriever on the bundled library (rank/named.ts). */
+describe('searching the law she names', () => {
+  let services: Services;
+  beforeAll(async () => {
+    services = await testServices();
+  }, 180_000);
+  afterAll(async () => {
+    await services.db.close();
+  });
+
+  const first = async (q: string) => {
+    const r = await services.retriever.search(q, { k: 5 });
+    return r.hits.map((h) => [h.document.number, h.article, h.clause]);
+  };
+
+  it('puts the article she names first, with the khoản she names', async () => {
+    expect((await first('điều 51 luật hôn nhân và gia đình nói gì'))[0]).toEqual(['52/2014/QH13', '51', expect.anything()]);
+    expect((await first('khoan 1 dieu 139 bo luat lao dong'))[0]).toEqual(['45/2019/QH14', '139', '1']);
+    expect((await first('đ.51 luật hn&gđ'))[0]?.slice(0, 2)).toEqual(['52/2014/QH13', '51']);
+    expect((await first('bộ luật lao động 2019 điều 137'))[0]?.slice(0, 2)).toEqual(['45/2019/QH14', '137']);
+  });
+
+  it('searches a text no longer in force when she names it, and its articles come first', async () => {
+    const r = await services.retriever.search('theo nghị định 144 chồng đánh vợ phạt bao nhiêu', { k: 5 });
+    expect(r.cited?.documents).toHaveLength(1);
+    expect(r.hits[0]!.document).toMatchObject({ number: '144/2021/NĐ-CP', status: 'replaced' });
+    // Without naming it, the text in force answers.
+    const plain = await services.retriever.search('chồng đánh vợ phạt bao nhiêu', { k: 5 });
+    expect(plain.hits.every((h) => h.document.status === 'in_force' || h.document.status === 'partial')).toBe(true);
+  });
+
+  it('lifts the named law without filtering the others out', async () => {
+    const hits = await first('luật BHXH mới nghỉ thai sản mấy tháng');
+    expect(hits[0]![0]).toBe('41/2024/QH15');
+    // She may name the wrong law: the article that answers is still found.
+    const wrong = await first('theo luật hôn nhân gia đình thì nghỉ thai sản được mấy tháng');
+    expect(wrong.some((h) => h[0] === '45/2019/QH14' || h[0] === '41/2024/QH15')).toBe(true);
+  });
+
+  it('changes nothing when she names no law', async () => {
+    const r = await services.retriever.search('điều kiện ly hôn là gì', { k: 5 });
+    expect(r.cited).toBeUndefined();
+  });
+
+  it('tells her first that the decree she names no longer applies, and leads with the rule in force', async () => {
+    const r = await respond(services, { message: 'theo nghị định 144 chồng đánh vợ phạt bao nhiêu' });
+    const said = r.answer.indexOf('Nghị định 144/2021/NĐ-CP mà chị nhắc đến đã hết hiệu lực từ 15/12/2025; nay áp dụng Nghị định 282/2025/NĐ-CP.');
+    expect(said).toBeGreaterThanOrEqual(0);
+    // The rule in force is what the answer states and quotes, right after; the old decree is still named.
+    const basis = r.answer.split('\n').find((l) => l.startsWith('Căn cứ:'));
+    expect(basis).toContain('Nghị định 282/2025/NĐ-CP');
+    expect(r.answer.indexOf(basis!)).toBeGreaterThan(said);
+    expect(r.citations.some((c) => c.document.number === '144/2021/NĐ-CP')).toBe(true);
+    // A text in force she names is not said to be out of force.
+    const inForce = await respond(services, { message: 'theo nghị định 282 chồng đánh vợ phạt bao nhiêu' });
+    expect(inForce.answer).not.toMatch(/hết hiệu lực/);
+  });
+});
