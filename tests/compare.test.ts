@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingest/pipeline.js';
-import { compareArticles, splitClauses, wordDiff } from '../server/library/compare.js';
+import { compareArticles, pairArticles, splitClauses, wordDiff } from '../server/library/compare.js';
 import { RURAL_LAW } from './fixtures/rural-law.js';
 import { addOfficial, json, login, officialsApp, type Login } from './helpers/officials.js';
 
@@ -43,6 +43,17 @@ describe('what changed between two versions of a law', () => {
       { op: 'same', text: 'để làm' },
     ]);
     expect([...splitClauses('Điều 2. X\n1. Một.\n2. Hai.').keys()]).toEqual(['1', '2']);
+    // A decree replacing another renumbers: the same number with another title is another rule, not a counterpart.
+    const art = (article: string, title: string) => ({ article, title, clauses: new Map([['', title]]) });
+    const { pairs } = pairArticles(
+      [art('52', 'Hành vi xâm hại sức khỏe thành viên gia đình'), art('1', 'Phạm vi điều chỉnh')],
+      [
+        art('1', 'Phạm vi điều chỉnh và đối tượng áp dụng'),
+        art('37', 'Hành vi hành hạ, ngược đãi, đánh đập, đe dọa hoặc hành vi cố ý khác xâm hại đến sức khỏe, tính mạng'),
+        art('52', 'Vi phạm quy định về đăng ký nội dung, phạm vi hoạt động'),
+      ],
+    );
+    expect(pairs.map(([o, n]) => `${o.article}→${n.article}`).sort()).toEqual(['1→1']);
     const same = { article: '1', title: 'A', clauses: new Map([['', 'x']]) };
     expect(compareArticles([same], [same])).toMatchObject({ added: [], removed: [], changed: [], unchanged: 1 });
   });

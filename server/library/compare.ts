@@ -70,9 +70,35 @@ export function wordDiff(a: string, b: string): DiffOp[] {
 
 const norm = (s: string) => nfc(s).replace(/\s+/g, ' ').trim();
 
+/** Share of words two titles have in common (Dice over their folded syllables). */
+function titleLikeness(a: string | null | undefined, b: string | null | undefined): number {
+  const x = new Set(
+    fold(a ?? '')
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+  const y = new Set(
+    fold(b ?? '')
+      .split(/[^a-z0-9]+/)
+      .filter(Boolean),
+  );
+  if (!x.size || !y.size) return 1;
+  let shared = 0;
+  for (const w of x) if (y.has(w)) shared++;
+  return (2 * shared) / (x.size + y.size);
+}
+
+/** Below this likeness one number in two texts is two different rules (a new decree renumbers everything). */
+const SAME_NUMBER_LIKENESS = 0.3;
+
 /**
  * Pairs the two versions' articles: first by identical title (articles are renumbered between
- * versions far more often than renamed), then the rest by number.
+ * versions far more often than renamed), then by number when the titles are alike (an amended law
+ * keeps its numbers; a decree replacing another does not: Nghị định 144/2021's Điều 52 on harming a
+ * family member's health is not 282/2025's Điều 52 on registering a support centre). An article
+ * paired with neither is said to have no counterpart rather than given another rule's words (pairing
+ * by the most alike title was tried: the shared "hành vi … thành viên gia đình" of a decree's titles
+ * paired ill-treatment with insults).
  */
 export function pairArticles(oldArts: ArticleText[], newArts: ArticleText[]) {
   const pairs: [ArticleText, ArticleText][] = [];
@@ -96,7 +122,7 @@ export function pairArticles(oldArts: ArticleText[], newArts: ArticleText[]) {
   for (const o of oldArts) {
     if (usedOld.has(o)) continue;
     const n = newByNumber.get(o.article);
-    if (n) {
+    if (n && titleLikeness(o.title, n.title) >= SAME_NUMBER_LIKENESS) {
       pairs.push([o, n]);
       usedOld.add(o);
       usedNew.add(n);
