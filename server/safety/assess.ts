@@ -1209,6 +1209,22 @@ function heldWithoutPhone(matches: Match[], tokens: Token[]): Match[] {
 }
 
 /**
+ * Someone passing as the police, an official or a teacher (ctx.impostor: "tự xưng công an", "giả làm thầy giáo", "mặc áo
+ * công an gọi zalo") ordering her or her child to go somewhere now or alone (ctx.sentoff: "bảo nó ra ngay ga tàu một
+ * mình", "bắt ra thuê khách sạn ở một mình"): a lure that takes her out of reach of anyone who would stop it. Read as a
+ * taking at the order, so its time is read like any harm's ("năm 2019 … xưng công an gọi bắt ra Hà Nội" stays past). A
+ * real summons asked about ("công an gọi em lên phường, em có phải đi không") names no impostor; a question about the
+ * crime ("người giả danh công an … bị xử lý thế nào") names no order, and one asked as law with nothing now is left alone.
+ */
+function impostorSendsOff(matches: Match[], tokens: Token[]): Match[] {
+  const impostor = matches.find((m) => m.concept === 'ctx.impostor' && !negated(m, tokens));
+  if (!impostor) return [];
+  const asked = matches.some((m) => m.concept === 'frame.legal' || m.concept === 'frame.general');
+  if (asked && !matches.some((m) => ['when.now', 'when.progressive', 'when.just', 'when.near'].includes(m.concept))) return [];
+  return matches.filter((m) => m.concept === 'ctx.sentoff' && m.start > impostor.start && !negated(m, tokens)).map((m) => ({ ...m, concept: 'what.taken' }));
+}
+
+/**
  * "có dao", "nó có súng": a blade or a gun someone has, at the end of its clause, is no "có dạo" (there was a time), which
  * opens what it dates and so never ends a clause. The time read there is dropped.
  */
@@ -1550,6 +1566,7 @@ export function assessDanger(message: string): Assessment {
     ...spreadImages,
     ...headInjury(matches),
     ...held,
+    ...impostorSendsOff(matches, tokens),
     ...copiesHerMoves(matches, tokens),
     ...ransom,
     ...farewell(matches, tokens),
