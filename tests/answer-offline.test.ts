@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AnswerInput } from '../server/answer/answerer.js';
 import { ExtractiveAnswerer } from '../server/answer/extractive.js';
 import { asksFineAlone, asksList, asksSanction, unitAsked, wantsOf } from '../server/answer/plain/intent.js';
@@ -9,8 +9,7 @@ import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
 import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
-import type { Services } from '../server/services.js';
-import { testServices } from './helpers/app.js';
+import { bundledServices } from './helpers/app.js';
 import type { ArticleHit } from '../server/retrieval/retriever.js';
 import type { ArticleNote } from '../server/retrieval/index/corpus-index.js';
 
@@ -496,16 +495,10 @@ describe('the next step under an offline answer (prompts/what-to-do.tsv)', () =>
 });
 
 describe('offline answers on the bundled laws', () => {
-  let services: Services;
-  beforeAll(async () => {
-    services = await testServices();
-  }, 180_000);
-  afterAll(async () => {
-    await services.db.close();
-  });
+  const ctx = bundledServices();
 
   it('does not tell a girl of 17 the rule for a child of 13 to 16 as her case', async () => {
-    const r = await respond(services, { message: 'em 17 tuổi có bầu với bạn trai 18 tuổi, bạn trai có bị đi tù không' });
+    const r = await respond(ctx.services, { message: 'em 17 tuổi có bầu với bạn trai 18 tuổi, bạn trai có bị đi tù không' });
     expect(r.citations[0]).toMatchObject({ document: { number: '100/2015/QH13' }, article: '145' });
     const lines = r.answer.split('\n');
     const note = lines.findIndex((l) => l.startsWith('Lưu ý: khoản luật dưới đây nói về người từ đủ 13 tuổi đến dưới 16 tuổi'));
@@ -516,7 +509,7 @@ describe('offline answers on the bundled laws', () => {
   }, 60_000);
 
   it("answers a mother's own leave with hers, the husband's khoản only when she asks about him", async () => {
-    const lead = async (message: string) => (await respond(services, { message })).citations[0];
+    const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
     // BHXH Điều 53 khoản 2 điểm b ("07 ngày làm việc khi vợ sinh con phải phẫu thuật") shares her words.
     expect(await lead('sinh mo thi duoc nghi bao lau')).not.toMatchObject({ article: '53', clause: '2' });
     expect(await lead('sinh con dưới 32 tuần thì được nghỉ bao nhiêu ngày')).not.toMatchObject({ article: '53', clause: '2' });
@@ -529,15 +522,15 @@ describe('offline answers on the bundled laws', () => {
   }, 60_000);
 
   it('answers a miscarriage by the band of weeks her months fall in, and twins or triplets as maternity', async () => {
-    const r = await respond(services, { message: 'sảy thai 4 tháng được nghỉ bao lâu' });
+    const r = await respond(ctx.services, { message: 'sảy thai 4 tháng được nghỉ bao lâu' });
     expect(r.citations[0]).toMatchObject({ document: { number: '41/2024/QH15' }, article: '52', clause: '1' });
-    const triplets = await respond(services, { message: 'sinh 3 duoc nghi may thang' });
+    const triplets = await respond(ctx.services, { message: 'sinh 3 duoc nghi may thang' });
     expect(triplets.kind).toBe('answer');
     expect(triplets.citations[0]?.document.number).toMatch(/^(45\/2019\/QH14|41\/2024\/QH15)$/);
   }, 60_000);
 
   it('answers dismissal for being pregnant from the Labour Code khoản that forbids it, the other laws under "Xem thêm"', async () => {
-    const r = await respond(services, { message: 'bị đuổi việc vì có bầu' });
+    const r = await respond(ctx.services, { message: 'bị đuổi việc vì có bầu' });
     expect(r.citations[0]).toMatchObject({ document: { number: '45/2019/QH14' }, article: '137', clause: '3' });
     const [head, tail] = r.answer.split('\nXem thêm:');
     expect(head!.split(/\s+/).length).toBeLessThanOrEqual(130);

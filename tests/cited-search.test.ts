@@ -1,20 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { respond } from '../server/chat/respond.js';
-import type { Services } from '../server/services.js';
-import { testServices } from './helpers/app.js';
+import { bundledServices } from './helpers/app.js';
 
 /** The law and article she names, through the real retriever on the bundled library (rank/named.ts). */
 describe('searching the law she names', () => {
-  let services: Services;
-  beforeAll(async () => {
-    services = await testServices();
-  }, 180_000);
-  afterAll(async () => {
-    await services.db.close();
-  });
+  const ctx = bundledServices();
 
   const first = async (q: string) => {
-    const r = await services.retriever.search(q, { k: 5 });
+    const r = await ctx.services.retriever.search(q, { k: 5 });
     return r.hits.map((h) => [h.document.number, h.article, h.clause]);
   };
 
@@ -26,11 +19,11 @@ describe('searching the law she names', () => {
   });
 
   it('searches a text no longer in force when she names it, and its articles come first', async () => {
-    const r = await services.retriever.search('theo nghị định 144 chồng đánh vợ phạt bao nhiêu', { k: 5 });
+    const r = await ctx.services.retriever.search('theo nghị định 144 chồng đánh vợ phạt bao nhiêu', { k: 5 });
     expect(r.cited?.documents).toHaveLength(1);
     expect(r.hits[0]!.document).toMatchObject({ number: '144/2021/NĐ-CP', status: 'replaced' });
     // Without naming it, the text in force answers.
-    const plain = await services.retriever.search('chồng đánh vợ phạt bao nhiêu', { k: 5 });
+    const plain = await ctx.services.retriever.search('chồng đánh vợ phạt bao nhiêu', { k: 5 });
     expect(plain.hits.every((h) => h.document.status === 'in_force' || h.document.status === 'partial')).toBe(true);
   });
 
@@ -43,12 +36,12 @@ describe('searching the law she names', () => {
   });
 
   it('changes nothing when she names no law', async () => {
-    const r = await services.retriever.search('điều kiện ly hôn là gì', { k: 5 });
+    const r = await ctx.services.retriever.search('điều kiện ly hôn là gì', { k: 5 });
     expect(r.cited).toBeUndefined();
   });
 
   it('tells her first that the decree she names no longer applies, and leads with the rule in force', async () => {
-    const r = await respond(services, { message: 'theo nghị định 144 chồng đánh vợ phạt bao nhiêu' });
+    const r = await respond(ctx.services, { message: 'theo nghị định 144 chồng đánh vợ phạt bao nhiêu' });
     const said = r.answer.indexOf('Nghị định 144/2021/NĐ-CP mà chị nhắc đến đã hết hiệu lực từ 15/12/2025; nay áp dụng Nghị định 282/2025/NĐ-CP.');
     expect(said).toBeGreaterThanOrEqual(0);
     // The rule in force is what the answer states and quotes, right after; the old decree is still named.
@@ -57,7 +50,7 @@ describe('searching the law she names', () => {
     expect(r.answer.indexOf(basis!)).toBeGreaterThan(said);
     expect(r.citations.some((c) => c.document.number === '144/2021/NĐ-CP')).toBe(true);
     // A text in force she names is not said to be out of force.
-    const inForce = await respond(services, { message: 'theo nghị định 282 chồng đánh vợ phạt bao nhiêu' });
+    const inForce = await respond(ctx.services, { message: 'theo nghị định 282 chồng đánh vợ phạt bao nhiêu' });
     expect(inForce.answer).not.toMatch(/hết hiệu lực/);
   });
 });

@@ -1,12 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readTable } from '../server/answer/templates.js';
 import { respond } from '../server/chat/respond.js';
 import { dangerSearch } from '../server/chat/steps/danger-search.js';
 import { readMessage } from '../server/safety/gate.js';
-import type { Services } from '../server/services.js';
-import { testServices } from './helpers/app.js';
+import { bundledServices } from './helpers/app.js';
 
 /**
  * In danger, the law she is told of is about the danger: the harm the safety layer read is also
@@ -36,23 +35,17 @@ describe('the law searched for the danger she tells of', () => {
   });
 
   describe('through the chat', () => {
-    let services: Services;
-    beforeAll(async () => {
-      services = await testServices();
-    }, 180_000);
-    afterAll(async () => {
-      await services.db.close();
-    });
+    const ctx = bundledServices();
 
     it('states the law on the abuse of a child, not on adopting a stepchild', async () => {
       // "bố dượng" alone matches the adoption law's "cha dượng"; the danger is the abuse.
-      const r = await respond(services, { message: 'bố dượng đêm nào cũng sờ mó con gái 9 tuổi của em, giờ ông ta đang ở nhà' });
+      const r = await respond(ctx.services, { message: 'bố dượng đêm nào cũng sờ mó con gái 9 tuổi của em, giờ ông ta đang ở nhà' });
       expect(r.kind).toBe('emergency');
       expect(r.citations[0]).toMatchObject({ document: { number: '100/2015/QH13' }, article: '146' });
     });
 
     it('states no law to a woman who wants to die: the numbers and what to do now, no one to get away from', async () => {
-      const r = await respond(services, { message: 'em không muốn sống nữa' });
+      const r = await respond(ctx.services, { message: 'em không muốn sống nữa' });
       expect(r.kind).toBe('emergency');
       expect(r.citations).toEqual([]);
       expect(r.suggestions).toEqual([]);
@@ -60,13 +53,13 @@ describe('the law searched for the danger she tells of', () => {
       expect(r.answer).toMatch(/người chị tin/);
       expect(r.answer).not.toMatch(/Về pháp luật|Ra khỏi chỗ người đó|Điều \d/);
       // Someone doing it: a safe place first, and the law.
-      const cry = await respond(services, { message: 'chồng em đang đánh em' });
+      const cry = await respond(ctx.services, { message: 'chồng em đang đánh em' });
       expect(cry.answer).toMatch(/Ra khỏi chỗ người đó[\s\S]*Về pháp luật/);
       expect(cry.citations.length).toBeGreaterThan(0);
     });
 
     it('states that kicking a pregnant wife is domestic violence, not the Labour Code on pregnant workers', async () => {
-      const r = await respond(services, { message: 'em có bầu 8 tháng bị chồng đá vào bụng giờ đang chảy máu' });
+      const r = await respond(ctx.services, { message: 'em có bầu 8 tháng bị chồng đá vào bụng giờ đang chảy máu' });
       expect(r.kind).toBe('emergency');
       expect(r.citations[0]?.document.number).toBe('13/2022/QH15');
     });

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import path from 'node:path';
 import { loadConfig, type Config } from '../../config/config.js';
 import { buildApp } from '../../server/app.js';
@@ -32,4 +33,24 @@ export async function testApp(env: Record<string, string> = {}) {
   const services = await testServices(env);
   const app = await buildApp(services);
   return { app, services };
+}
+
+/**
+ * Services on the bundled library for the describe block that calls it: built before its tests (the
+ * corpus is indexed once), closed after them. Read `.services` inside a test, not at collection.
+ */
+export function bundledServices(): { readonly services: Services } {
+  let services: Services | undefined;
+  beforeAll(async () => {
+    services = await testServices();
+  }, 180_000);
+  afterAll(async () => {
+    await services?.db.close();
+  });
+  return {
+    get services() {
+      if (!services) throw new Error('services are built in beforeAll: read them inside a test');
+      return services;
+    },
+  };
 }
