@@ -18,9 +18,10 @@ export function documentId(meta: DocumentMeta, contentHash: string): string {
 
 /**
  * The name a citation uses: "Luật Hôn nhân và gia đình 2014 (52/2014/QH13)",
- * "Nghị định 282/2025/NĐ-CP". Long decree titles are replaced by the decree's number.
+ * "Nghị định 282/2025/NĐ-CP". Long decree titles are replaced by the decree's number. Takes a
+ * document row as it is (its missing fields are null) as well as parsed metadata.
  */
-export function documentName(meta: DocumentMeta): string {
+export function documentName(meta: { title?: string | null; number?: string | null; issued?: string | null }): string {
   const title = (meta.title ?? 'Văn bản').replace(/\s*\((trích|excerpt)[^)]*\)\s*$/i, '').trim();
   const year = meta.issued?.slice(0, 4) ?? meta.number?.match(/\/(\d{4})\//)?.[1];
   if (meta.number && /^(Nghị định|Thông tư|Quyết định|Nghị quyết)\b/i.test(title) && title.length > 40) {

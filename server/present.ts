@@ -13,7 +13,7 @@ export function presentDocument(d: DocumentRow) {
     id: d.id,
     number: d.number,
     title: d.title,
-    name: documentName({ title: d.title, number: d.number ?? undefined, issued: d.issued ?? undefined }),
+    name: documentName(d),
     type: d.type,
     binding: d.binding,
     issuer: d.issuer,

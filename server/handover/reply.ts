@@ -24,7 +24,7 @@ export async function officialCitations(q: Queryable, cites: readonly HandoverCi
         id: doc.id,
         number: doc.number,
         title: doc.title,
-        name: documentName({ title: doc.title, number: doc.number ?? undefined, issued: doc.issued ?? undefined }),
+        name: documentName(doc),
         binding: doc.binding,
         status: doc.status,
       },

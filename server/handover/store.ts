@@ -182,7 +182,7 @@ export async function resolveCitations(q: Queryable, citations: HandoverCitation
       documentId: c.documentId,
       article: c.article,
       clause: c.clause ?? null,
-      documentName: documentName({ title: row.title, number: row.number ?? undefined, issued: row.issued ?? undefined }),
+      documentName: documentName(row),
       articleTitle: row.article_title,
     });
   }

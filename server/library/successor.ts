@@ -46,7 +46,7 @@ export async function successorsOf(db: Queryable, hits: readonly ArticleHit[]): 
       from = next;
     }
     if (!next) continue;
-    const name = documentName({ title: next.title, number: next.number ?? undefined, issued: next.issued ?? undefined });
+    const name = documentName(next);
     const document = { id: next.id, number: next.number, title: next.title, binding: next.binding, status: next.status, name };
     const text = article ? (await textsOf(next.id)).find((a) => a.article === article) : undefined;
     if (!text) {
@@ -84,13 +84,9 @@ export async function noLongerInForce(db: Queryable, ids: readonly string[]): Pr
   for (const id of ids) {
     const d = await getDocument(db, id);
     if (!d || d.status === 'in_force' || d.status === 'partial') continue;
-    const name = documentName({ title: d.title, number: d.number ?? undefined, issued: d.issued ?? undefined });
+    const name = documentName(d);
     const next = d.replaced_by ? await findReplacement(db, d.replaced_by) : null;
-    const replacement = next
-      ? { id: next.id, name: documentName({ title: next.title, number: next.number ?? undefined, issued: next.issued ?? undefined }) }
-      : d.replaced_by
-        ? { id: null, name: d.replaced_by }
-        : null;
+    const replacement = next ? { id: next.id, name: documentName(next) } : d.replaced_by ? { id: null, name: d.replaced_by } : null;
     out.push({ document: { id: d.id, name }, since: sinceOf(d.status_note), replacement });
   }
   return out;

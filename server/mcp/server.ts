@@ -70,7 +70,7 @@ export function createMcpServer(s: Services): McpServer {
       ).rows;
       if (!rows.length) return failure(`Văn bản này không có Điều ${article}.`);
       return text({
-        document: documentName({ title: doc.title, number: doc.number ?? undefined, issued: doc.issued ?? undefined }),
+        document: documentName(doc),
         article,
         title: rows[0]!.article_title,
         status: STATUS_VI[doc.status] ?? doc.status,
@@ -110,7 +110,7 @@ export function createMcpServer(s: Services): McpServer {
       return text({
         found: true,
         documentId: d.id,
-        document: documentName({ title: d.title, number: d.number ?? undefined, issued: d.issued ?? undefined }),
+        document: documentName(d),
         status: STATUS_VI[d.status] ?? d.status,
         inForce: d.status === 'in_force' || d.status === 'partial',
         effective: d.effective,

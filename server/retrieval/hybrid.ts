@@ -343,7 +343,7 @@ async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: Analyzed
         id: d.id,
         number: d.number,
         title: d.title,
-        name: documentName({ title: d.title, number: d.number ?? undefined, issued: d.issued ?? undefined }),
+        name: documentName(d),
         type: d.type,
         status: d.status,
         binding: d.binding,
