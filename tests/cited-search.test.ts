@@ -53,4 +53,24 @@ describe('searching the law she names', () => {
     const inForce = await respond(ctx.services, { message: 'theo nghị định 282 chồng đánh vợ phạt bao nhiêu' });
     expect(inForce.answer).not.toMatch(/hết hiệu lực/);
   });
+
+  it('answers a sanction for an act she dates to a time a replaced decree was in force from that decree', async () => {
+    const dated = 'năm 2024 bố chồng bắt em nhịn ăn, không cho tắm giặt khi em ở cữ, hồi đó bị phạt bao nhiêu';
+    const then = await ctx.services.retriever.search(dated, { k: 5 });
+    expect(then.hits[0]!.document).toMatchObject({ number: '144/2021/NĐ-CP', status: 'replaced' });
+    // The same act going on now, or not dated: the decree in force.
+    for (const q of [
+      'bố chồng bắt em nhịn ăn, không cho tắm giặt khi em ở cữ, bị phạt bao nhiêu',
+      'từ năm 2024 bố chồng vẫn bắt em nhịn ăn, bị phạt bao nhiêu',
+    ]) {
+      const now = await ctx.services.retriever.search(q, { k: 5 });
+      expect(now.hits[0]!.document.number).toBe('282/2025/NĐ-CP');
+    }
+    // The answer says the old decree still decides an act that ended while it was in force.
+    const r = await respond(ctx.services, { message: dated });
+    expect(r.answer).toContain(
+      'Nghị định 144/2021/NĐ-CP đã được thay thế; nhưng việc xảy ra và đã chấm dứt khi văn bản này còn hiệu lực thì vẫn xử lý theo văn bản này.',
+    );
+    expect(r.answer).not.toContain('chỉ để tham khảo');
+  });
 });

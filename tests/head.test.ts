@@ -16,6 +16,9 @@ const doc = (id: string): DocInfo => ({
   scope: null,
   period: null,
   periodEnd: null,
+  effective: null,
+  until: null,
+  replacedBy: null,
 });
 
 const chunk = (id: number, documentId: string, article: string, text: string): ChunkRow => ({

@@ -1,3 +1,4 @@
+import { actPeriod } from '../retrieval/act-time.js';
 import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
@@ -90,7 +91,12 @@ export class ExtractiveAnswerer implements Answerer {
         stated.push(u);
         lines.push(...said);
       });
-      lines.push(...documentNotes(stated.map((u) => u.hit)));
+      lines.push(
+        ...documentNotes(
+          stated.map((u) => u.hit),
+          actPeriod(input.resolvedQuestion) !== null,
+        ),
+      );
     } else {
       lines.push(render('no-answer.vi.txt'));
     }
@@ -167,14 +173,18 @@ function pickLeads(ranked: Unit[], wants: Want[] = [], pinned = false): Unit[] {
   return leads;
 }
 
-/** Provincial plans are not binding law; replaced texts are history. Said once per document. */
-function documentNotes(hits: ArticleHit[]): string[] {
+/**
+ * Provincial plans are not binding law; replaced texts are history — except for an act she dates to
+ * when the text was in force (retrieval/act-time.ts): that act is still judged by it. Said once per document.
+ */
+function documentNotes(hits: ArticleHit[], actDated: boolean): string[] {
   const notes = new Set<string>();
   for (const h of hits) {
     const d = h.document;
     if (!d.binding) notes.add(render('offline-plan-note.vi.txt', { name: d.name }));
     if (d.status === 'expired' || d.status === 'replaced') {
-      notes.add(render('offline-expired-note.vi.txt', { name: d.name, status: d.status === 'replaced' ? 'đã được thay thế' : 'đã hết hiệu lực' }));
+      const status = d.status === 'replaced' ? 'đã được thay thế' : 'đã hết hiệu lực';
+      notes.add(render(actDated ? 'offline-then-note.vi.txt' : 'offline-expired-note.vi.txt', { name: d.name, status }));
     }
   }
   return [...notes];

@@ -16,6 +16,9 @@ import type { Ranker } from './rank/ranker.js';
 import { withSanctionAsked } from './rank/sanction.js';
 import { withoutForeignUnasked } from './rank/foreign.js';
 import { withoutChildrenUnasked } from './rank/children.js';
+import { withoutInheritanceUnasked } from './rank/inheritance.js';
+import { withoutLaterTexts } from './rank/later-text.js';
+import { actPeriod, inForceDuring, type ActPeriod } from './act-time.js';
 import { memoByText } from '../answer/memo.js';
 import { rerankFirst, type FirstRerank } from './rank/first.js';
 import { HEAD, reorderHead } from './rank/head.js';
@@ -106,7 +109,9 @@ export function createRetriever({
 
       // The law and article she names (cited.ts): searched even when no longer in force.
       const cited = opts.uncited ? null : readCited(query, citableOf(idx.docs));
-      const acceptDocument = acceptor(idx.docs, opts, q, cited);
+      // When she dates the act she asks a sanction for (act-time.ts): the text in force then.
+      const period = opts.uncited ? null : actPeriod(query);
+      const acceptDocument = acceptor(idx.docs, opts, q, cited, period);
       const accept = (c: IndexedChunk) => acceptDocument(c.documentId);
       // Every candidate is rescored below; the list is sorted once, at the end.
       const lexical = lex.strongest(weights, acceptDocument, MAX_CANDIDATES, params, weakTerms(lex, weights));
@@ -124,6 +129,10 @@ export function createRetriever({
       ranked = withoutForeignUnasked(lex, ranked, query);
       // A law about children when she names no child (rank/children.ts).
       ranked = withoutChildrenUnasked(lex.chunks, idx.docs, ranked, query);
+      // Inheritance when she names no death, will or estate (rank/inheritance.ts).
+      ranked = withoutInheritanceUnasked(lex.chunks, ranked, query);
+      // A dated act's sanction: the text that replaced the one in force then (rank/later-text.ts).
+      ranked = withoutLaterTexts(lex.chunks, idx.docs, ranked, period);
       // The law she names, a share of the best (rank/named.ts).
       if (cited) ranked = withNamedLaw(lex, ranked, new Set(cited.documents));
       // Among the first articles, what tells them apart (rank/first.ts).
@@ -199,23 +208,31 @@ const HISTORIC_RE = /\b(truoc day|(luat|nghi dinh|quy dinh|van ban) cu|het hieu 
  * document beside the filter (LexicalIndex.allowedDocuments), so that a large library's
  * thousands of documents are not asked again on every search.
  */
-function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQuery, cited: Cited | null): DocumentFilter {
+function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQuery, cited: Cited | null, period: ActPeriod | null): DocumentFilter {
   // Historic questions ("luật cũ", "trước đây", "đã hết hiệu lực") may use replaced texts.
   // A bare "cũ" is not enough: "chồng cũ" is about an ex-husband, not an old law.
   const historic = opts.includeExpired || HISTORIC_RE.test(fold(q.tokens.join(' ')));
   // A text she names is searched though no longer in force: she asks about it (the answer says it
   // is no longer in force, server/chat/steps/source.ts). Only those not admitted already make a key.
   const named = historic ? [] : (cited?.documents ?? []).filter((id) => docs.get(id) && !inForce(docs.get(id)!)).sort();
+  // A text no longer in force that was in force when the act she asks about was done.
+  const then =
+    historic || !period
+      ? []
+      : [...docs.values()]
+          .filter((d) => !inForce(d) && inForceDuring(d, period))
+          .map((d) => d.id)
+          .sort();
   const types = opts.types?.length ? opts.types : null;
   const topics = opts.topics?.length ? opts.topics : null;
-  const key = JSON.stringify([historic, types, topics, opts.binding ?? null, named]);
+  const key = JSON.stringify([historic, types, topics, opts.binding ?? null, named, then]);
   let kept = filters.get(docs);
   if (!kept) filters.set(docs, (kept = new Map()));
   const known = kept.get(key);
   if (known) return known;
   const allowed = new Map<string, boolean>();
   for (const d of docs.values()) {
-    let ok = historic || inForce(d) || named.includes(d.id);
+    let ok = historic || inForce(d) || named.includes(d.id) || then.includes(d.id);
     if (ok && types) ok = types.includes(d.type);
     if (ok && topics) ok = d.topics.some((t) => topics.includes(t));
     if (ok && opts.binding !== undefined) ok = d.binding === opts.binding;

@@ -23,6 +23,11 @@ export interface DocInfo {
   scope: string | null;
   period: string | null;
   periodEnd: string | null;
+  /** When it took effect, and when it ceased (read from its status note: "hết hiệu lực từ 2025-12-15"). */
+  effective: string | null;
+  until: string | null;
+  /** The số hiệu of the text that replaced it, as its header names it. */
+  replacedBy: string | null;
 }
 
 /** How members ask about an article and what it means (article_notes), kept for the answerer. */
@@ -140,11 +145,18 @@ export interface CorpusRows {
 // What an index is built from, column for column: readCorpusRows reads these and
 // readCorpusFingerprint hashes the same, so the two can never describe different rows.
 const DOC_COLUMNS = `id, number, title, type, to_char(issued, 'YYYY-MM-DD') as issued, status, binding, topics,
-            issuer, scope, period, to_char(period_end, 'YYYY-MM-DD') as "periodEnd"`;
+            issuer, scope, period, to_char(period_end, 'YYYY-MM-DD') as "periodEnd",
+            to_char(effective, 'YYYY-MM-DD') as effective, replaced_by as "replacedBy",
+            case when status in ('expired', 'replaced') then substring(status_note from 'd{4}-d{2}-d{2}') end as until`;
 const NOTE_COLUMNS = 'document_id, article, clause, point, kind, text';
 /** A chapter or section about a foreign element, by its title. */
 function inForeignDivision(path: readonly string[] | null | undefined): boolean {
   return (path ?? []).some((label) => /nước ngoài/iu.test(label));
+}
+
+/** A part or chapter on inheritance ("Phần thứ tư — THỪA KẾ" of the Civil Code), by its title. */
+function inInheritanceDivision(path: readonly string[] | null | undefined): boolean {
+  return (path ?? []).some((label) => /thừa kế/iu.test(label));
 }
 
 const CHUNK_COLUMNS = 'id, document_id, article, section, path, article_title, heading, clauses, search_text';
@@ -226,7 +238,13 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
     const key = articleKey({ id: c.id, article: c.article, section: c.section, heading: c.heading });
     const own = (notes.get(noteKey(c.document_id, key)) ?? []).filter((n) => !n.clause || c.clauses.includes(n.clause));
     return {
-      chunk: { id: c.id, documentId: c.document_id, articleKey: key, ...(inForeignDivision(c.path) ? { foreign: true as const } : {}) },
+      chunk: {
+        id: c.id,
+        documentId: c.document_id,
+        articleKey: key,
+        ...(inForeignDivision(c.path) ? { foreign: true as const } : {}),
+        ...(inInheritanceDivision(c.path) ? { inheritance: true as const } : {}),
+      },
       fields: {
         body: c.search_text.split(/[ \n]/).filter(Boolean),
         title: fieldTerms(`${c.article_title ?? ''} ${c.heading ?? ''}`),

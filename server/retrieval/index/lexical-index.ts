@@ -47,6 +47,8 @@ export interface IndexedChunk {
    * TỐ NƯỚC NGOÀI"): its articles' own titles often do not ("Hồ sơ của người nhận con nuôi").
    */
   foreign?: true;
+  /** In a part or chapter on inheritance ("THỪA KẾ"): lowered when she names no death (rank/inheritance.ts). */
+  inheritance?: true;
 }
 
 export interface ChunkTerms {
