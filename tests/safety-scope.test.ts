@@ -54,6 +54,17 @@ describe('the off-topic model (server/safety/offtopic.ts, data/offtopic.tsv)', (
   it('features are folded syllables and pairs: dấu and phone shorthand read alike', () => {
     expect(features('chồng đánh vợ')).toEqual(features('ck danh vo'));
   });
+
+  it('where she lives says nothing about her subject: place names are no feature, and no pair crosses them', () => {
+    const placed = features('em ở Thanh Hóa, bạn trai ở Nghệ An');
+    expect(placed.filter((f) => /thanh|hoa|nghe|\ban\b/.test(f))).toEqual([]);
+    expect(placed).toEqual(expect.arrayContaining(['em o', 'ban trai', 'trai o']));
+    expect(placed).not.toContain('o ban');
+    expect(features('từ Thanh Hóa ra Hà Nội')).not.toContain('tu ra');
+    expect(readOffTopic('E o Thanh Hoa, ban trai o Nghe An, dang ky ket hon o dau').odds).toBeLessThan(OFF_TOPIC_ODDS);
+    // The subject still decides: the weather in a province stays off-topic.
+    expect(readOffTopic('ngày mai ở Thanh Hóa nắng hay mưa').odds).toBeGreaterThanOrEqual(OFF_TOPIC_ODDS);
+  });
 });
 
 describe('whose act an unlawful phrase names (requests.tsv frames)', () => {
@@ -70,6 +81,13 @@ describe('whose act an unlawful phrase names (requests.tsv frames)', () => {
     ]) {
       expect(readRequest(q), q).toBeNull();
     }
+  });
+  it('a long story typed without dấu is no scheme by accident, nor is the law’s own name for a refuge an office address', () => {
+    // "nộp lên" typed "nop len" is not "lén", with "nhà" and "ly hôn" elsewhere in her story.
+    expect(readRequest('nha la kiem chuyen. Gio e dang bau thang thu 5, ck tu viet don ly hon nop len toa roi')).toBeNull();
+    expect(readRequest('em lén chồng bán vàng trước khi ly hôn được không')).toMatchObject({ kind: 'unlawful', name: 'evade-support' });
+    expect(readRequest('dia chi tin cay la gi vay, o xa e co khong, e co the chay den do khi bi danh ko')).toBeNull();
+    expect(readRequest('địa chỉ ủy ban xã là gì')).toMatchObject({ kind: 'offtopic', name: 'office-hours' });
   });
   it('being under a protection order is never read as harm done to her', () => {
     expect(readRequest('tôi bị cấm tiếp xúc nhưng muốn đến nhà gặp vợ')).toMatchObject({ kind: 'unlawful', name: 'evade-order' });

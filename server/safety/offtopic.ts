@@ -41,11 +41,94 @@ export interface OffTopicReading {
   lead: string;
 }
 
-/** Folded syllables (stop syllables left out) and every pair of adjacent syllables. */
+/**
+ * Provinces and large cities, folded (the 63 before the 2025 merger and the merged names). Where she
+ * lives says nothing about what she asks, yet the off-topic examples name places for the weather, a
+ * bus or a market ("ngày mai ở Thanh Hóa nắng hay mưa") and members' legal asks rarely do: "em ở Thanh
+ * Hóa, bạn trai ở Nghệ An, đăng ký kết hôn ở đâu" read as shopping (odds 7.9) and was refused.
+ */
+const PLACES = new RegExp(
+  `\\b(${[
+    'thanh hoa',
+    'nghe an',
+    'ha tinh',
+    'quang binh',
+    'quang tri',
+    'thua thien hue',
+    'hue',
+    'ninh binh',
+    'nam dinh',
+    'thai binh',
+    'ha nam',
+    'hoa binh',
+    'son la',
+    'dien bien',
+    'lai chau',
+    'lao cai',
+    'yen bai',
+    'ha giang',
+    'tuyen quang',
+    'cao bang',
+    'bac kan',
+    'lang son',
+    'thai nguyen',
+    'phu tho',
+    'vinh phuc',
+    'bac giang',
+    'bac ninh',
+    'quang ninh',
+    'hai duong',
+    'hung yen',
+    'hai phong',
+    'ha noi',
+    'da nang',
+    'quang nam',
+    'quang ngai',
+    'binh dinh',
+    'phu yen',
+    'khanh hoa',
+    'ninh thuan',
+    'binh thuan',
+    'kon tum',
+    'gia lai',
+    'dak lak',
+    'dak nong',
+    'lam dong',
+    'binh phuoc',
+    'tay ninh',
+    'binh duong',
+    'dong nai',
+    'ba ria vung tau',
+    'vung tau',
+    'ho chi minh',
+    'sai gon',
+    'long an',
+    'tien giang',
+    'ben tre',
+    'tra vinh',
+    'vinh long',
+    'dong thap',
+    'an giang',
+    'kien giang',
+    'can tho',
+    'hau giang',
+    'soc trang',
+    'bac lieu',
+    'ca mau',
+  ].join('|')})\\b`,
+  'g',
+);
+
+/** Folded syllables (stop syllables and place names left out) and every pair of adjacent syllables. */
 export function features(message: string): string[] {
-  const syl = tokenize(message, { turns: false }).map((t) => fold(t.text));
-  const out = syl.filter((s) => !STOP_SYLLABLES.has(s) && !/^\d+$/.test(s));
-  for (let i = 0; i + 1 < syl.length; i++) out.push(`${syl[i]} ${syl[i + 1]}`);
+  const folded = tokenize(message, { turns: false })
+    .map((t) => fold(t.text))
+    .join(' ')
+    .replace(PLACES, ' | ');
+  // A place left out breaks the pairs across it: "ở | bạn" is no pair she wrote.
+  const syl = folded.split(/\s+/).filter(Boolean);
+  const out = syl.filter((s) => s !== '|' && !STOP_SYLLABLES.has(s) && !/^\d+$/.test(s));
+  for (let i = 0; i + 1 < syl.length; i++) if (syl[i] !== '|' && syl[i + 1] !== '|') out.push(`${syl[i]} ${syl[i + 1]}`);
   return out;
 }
 
