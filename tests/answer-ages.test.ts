@@ -118,6 +118,11 @@ describe('a rule about other ages than hers', () => {
     expect(ageOutsideNote('Trẻ em được nhận làm con nuôi.', 'con 17 tuổi', 'Trẻ em dưới 16 tuổi được nhận làm con nuôi.')).toBe(
       'Lưu ý: khoản luật dưới đây nói về người dưới 16 tuổi; tuổi chị nêu (17 tuổi) không thuộc độ tuổi này.',
     );
+    // From the plain sentence, only its first clause says whom the rule is about: a detail after ";"
+    // (the child heard from 7) is not, when the law's words name no age.
+    const change = 'Tòa án có thể quyết định việc thay đổi người trực tiếp nuôi con.';
+    const changePlain = 'Tòa án có thể đổi người nuôi con khi người đang nuôi không còn đủ điều kiện; con từ đủ 07 tuổi được hỏi nguyện vọng.';
+    expect(ageOutsideNote(change, 'bà nội có được xin tòa đổi người nuôi cháu 5 tuổi không', changePlain)).toBeNull();
     // A threshold she is below is named as such.
     expect(ageOutsideNote('Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên', 'con gái 15 tuổi có được lấy chồng không')).toBe(
       'Lưu ý: khoản luật dưới đây nói về người từ đủ 20 tuổi trở lên hoặc từ đủ 18 tuổi trở lên; tuổi chị nêu (15 tuổi) chưa đủ độ tuổi này.',

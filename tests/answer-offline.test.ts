@@ -491,6 +491,11 @@ describe('the next step under an offline answer (prompts/what-to-do.tsv)', () =>
     // An article without a row of its own takes its law's; the inheritance law its own, not the topic's.
     expect(whatToDo([], '13/2022/QH15', '', '3')).toMatch(/^Đang nguy hiểm/);
     expect(whatToDo(['con_cai'], '91/2015/QH13', '', '654')).toContain('khai nhận thừa kế');
+    // Making a will is done by the living: where to have it made, not a death certificate.
+    expect(whatToDo(['thua_ke'], '91/2015/QH13', '', '625')).toMatch(/^Muốn lập di chúc/);
+    expect(whatToDo(['thua_ke'], '91/2015/QH13', '', '625')).not.toContain('giấy chứng tử');
+    // Who a child's father is: the commune when nobody disputes it, the court when someone does.
+    expect(whatToDo(['tre_em'], '52/2014/QH13', '', '88')).toContain('có tranh chấp thì nộp đơn ở Tòa án');
   });
 });
 

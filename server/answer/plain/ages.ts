@@ -218,7 +218,10 @@ export function ageOutsideNote(text: string, question: string, plain = ''): stri
   // An age in a condition ("nếu con từ đủ 07 tuổi trở lên thì phải xem xét nguyện vọng của con") is
   // one branch of a rule for every child, not whom the khoản is about: "ly hôn thì con 5 tuổi ai
   // nuôi" is answered by that khoản's rule without a note that it concerns children from 7.
-  const ranges = ageRangesStated(text).length ? ageRangesStated(withoutConditions(text)) : ageRangesStated(plain);
+  // From the plain sentence, its first clause: what follows a ";" adds a detail of the rule ("…; con từ
+  // đủ 07 tuổi được hỏi nguyện vọng"), not whom it is about — a grandmother asking to change who
+  // raises a child of 5 had been told the khoản was about people from 7.
+  const ranges = ageRangesStated(text).length ? ageRangesStated(withoutConditions(text)) : ageRangesStated(withoutConditions(plain.split(';')[0]!));
   // A range holding her age (or her child's): the rule is about her.
   if (!ranges.length || ranges.some((r) => holdsAny(r, hers))) return null;
   const outside = rangesOutside(
