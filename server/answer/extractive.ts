@@ -1,3 +1,4 @@
+import { negatedByHer } from './plain/negation.js';
 import { actPeriod } from '../retrieval/act-time.js';
 import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
@@ -65,6 +66,7 @@ export class ExtractiveAnswerer implements Answerer {
       fineAlone: asksFineAlone(input.resolvedQuestion, wants),
       unit: unitAsked(input.resolvedQuestion),
       listAsked: asksList(input.resolvedQuestion),
+      negated: negatedByHer(input.resolvedQuestion),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);
