@@ -72,5 +72,9 @@ describe('searching the law she names', () => {
       'Nghị định 144/2021/NĐ-CP đã được thay thế; nhưng việc xảy ra và đã chấm dứt khi văn bản này còn hiệu lực thì vẫn xử lý theo văn bản này.',
     );
     expect(r.answer).not.toContain('chỉ để tham khảo');
+    // Named as well as dated: still the old decree's rule, not "nay áp dụng" the new one first.
+    const named = await respond(ctx.services, { message: 'theo nghị định 144 thì năm 2024 chồng đánh em gãy tay bị phạt bao nhiêu' });
+    expect(named.citations[0]?.document.number).toBe('144/2021/NĐ-CP');
+    expect(named.answer).not.toContain('mà chị nhắc đến đã hết hiệu lực');
   });
 });

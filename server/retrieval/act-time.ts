@@ -72,3 +72,14 @@ export function inForceDuring(doc: { effective: string | null; issued: string | 
   if (!start || start > p.to) return false;
   return doc.until === null || doc.until > p.from;
 }
+
+/** The texts no longer in force that were in force at some time within the period, by id, sorted. */
+export function inForceThen(
+  docs: Iterable<{ id: string; status: string; effective: string | null; issued: string | null; until: string | null }>,
+  period: ActPeriod,
+): string[] {
+  return [...docs]
+    .filter((d) => (d.status === 'expired' || d.status === 'replaced') && inForceDuring(d, period))
+    .map((d) => d.id)
+    .sort();
+}

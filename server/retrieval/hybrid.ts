@@ -18,7 +18,7 @@ import { withoutForeignUnasked } from './rank/foreign.js';
 import { withoutChildrenUnasked } from './rank/children.js';
 import { withoutInheritanceUnasked } from './rank/inheritance.js';
 import { withoutLaterTexts } from './rank/later-text.js';
-import { actPeriod, inForceDuring, type ActPeriod } from './act-time.js';
+import { actPeriod, inForceThen } from './act-time.js';
 import { memoByText } from '../answer/memo.js';
 import { rerankFirst, type FirstRerank } from './rank/first.js';
 import { HEAD, reorderHead } from './rank/head.js';
@@ -111,7 +111,8 @@ export function createRetriever({
       const cited = opts.uncited ? null : readCited(query, citableOf(idx.docs));
       // When she dates the act she asks a sanction for (act-time.ts): the text in force then.
       const period = opts.uncited ? null : actPeriod(query);
-      const acceptDocument = acceptor(idx.docs, opts, q, cited, period);
+      const then = period ? inForceThen(idx.docs.values(), period) : [];
+      const acceptDocument = acceptor(idx.docs, opts, q, cited, then);
       const accept = (c: IndexedChunk) => acceptDocument(c.documentId);
       // Every candidate is rescored below; the list is sorted once, at the end.
       const lexical = lex.strongest(weights, acceptDocument, MAX_CANDIDATES, params, weakTerms(lex, weights));
@@ -151,7 +152,13 @@ export function createRetriever({
       if (cited) top = namedArticlesFirst(lex, top, cited.articles);
       top = top.slice(0, k);
       const hits = await hitRows(db, idx, top, q, cited);
-      return { ...base, ...(cited ? { cited } : {}), coverage: top.length ? coverageOf(lex, top[0]!.index, q) : 0, hits };
+      return {
+        ...base,
+        ...(cited ? { cited } : {}),
+        ...(then.length ? { inForceThen: then } : {}),
+        coverage: top.length ? coverageOf(lex, top[0]!.index, q) : 0,
+        hits,
+      };
     },
   };
 }
@@ -208,21 +215,15 @@ const HISTORIC_RE = /\b(truoc day|(luat|nghi dinh|quy dinh|van ban) cu|het hieu 
  * document beside the filter (LexicalIndex.allowedDocuments), so that a large library's
  * thousands of documents are not asked again on every search.
  */
-function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQuery, cited: Cited | null, period: ActPeriod | null): DocumentFilter {
+function acceptor(docs: Map<string, DocInfo>, opts: SearchOptions, q: AnalyzedQuery, cited: Cited | null, inForceThen: readonly string[]): DocumentFilter {
   // Historic questions ("luật cũ", "trước đây", "đã hết hiệu lực") may use replaced texts.
   // A bare "cũ" is not enough: "chồng cũ" is about an ex-husband, not an old law.
   const historic = opts.includeExpired || HISTORIC_RE.test(fold(q.tokens.join(' ')));
   // A text she names is searched though no longer in force: she asks about it (the answer says it
   // is no longer in force, server/chat/steps/source.ts). Only those not admitted already make a key.
   const named = historic ? [] : (cited?.documents ?? []).filter((id) => docs.get(id) && !inForce(docs.get(id)!)).sort();
-  // A text no longer in force that was in force when the act she asks about was done.
-  const then =
-    historic || !period
-      ? []
-      : [...docs.values()]
-          .filter((d) => !inForce(d) && inForceDuring(d, period))
-          .map((d) => d.id)
-          .sort();
+  // A text no longer in force that was in force when the act she asks about was done (act-time.ts).
+  const then = historic ? [] : inForceThen;
   const types = opts.types?.length ? opts.types : null;
   const topics = opts.topics?.length ? opts.topics : null;
   const key = JSON.stringify([historic, types, topics, opts.binding ?? null, named, then]);

@@ -84,6 +84,11 @@ export interface SearchResult {
   coverage: number;
   /** The law and articles she names (cited.ts), when she names one. */
   cited?: Cited;
+  /**
+   * Texts no longer in force that were in force when the act she asks a sanction for was done
+   * (act-time.ts), by id: they still decide that act.
+   */
+  inForceThen?: string[];
   hits: ArticleHit[];
 }
 

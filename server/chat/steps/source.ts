@@ -49,7 +49,9 @@ export async function chooseSource(
   if (t.kind === 'emergency' && !lawSpeaksTo(t.read)) return { type: 'now' };
   // She names a text no longer in force ("theo nghị định 144…"): what applies now leads the answer,
   // its articles found as if she had named nothing, before the old text's (compose.ts says why).
-  const named = t.kind === 'answer' && search.cited ? await noLongerInForce(s.db, search.cited.documents) : [];
+  // Not a text that was in force when the act she dates was done: it still decides that act.
+  const then = new Set(search.inForceThen ?? []);
+  const named = t.kind === 'answer' && search.cited ? (await noLongerInForce(s.db, search.cited.documents)).filter((n) => !then.has(n.document.id)) : [];
   const now = await inForceInstead(s, named, resolved, search);
   if (now.length) search = { ...search, hits: [...now, ...search.hits.filter((h) => !now.some((n) => n.chunkId === h.chunkId))] };
   const hits = search.hits;
