@@ -50,6 +50,9 @@ describe('sanction asked (rank/sanction.ts)', () => {
     expect(sanctionAsked('chồng đánh vợ có bị phạt không')).toBe(3);
     expect(lifted('chồng đánh vợ thì có bị phạt tù không')).toEqual([2]);
     expect(lifted('chồng đánh vợ bị phạt hành chính bao nhiêu tiền')).toEqual([1]);
+    // Named as administrative, the fine is what she asks for: a larger share than "phạt tiền".
+    const score = (q: string) => withSanctionAsked(lex, ranked, q).find((r) => r.index === 1)!.score;
+    expect(score('chồng đánh vợ có bị phạt hành chính không')).toBeGreaterThan(score('chồng đánh vợ bị phạt tiền bao nhiêu'));
     // The Criminal Code's fine comes with prison: asked for a fine, the penalty decree's answers.
     const withFine = LexicalIndex.build([
       { chunk: { id: 1, documentId: 'd', articleKey: '1' }, fields: { body: fieldTerms(TEXTS[1]!), title: [], member: [] } },
