@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { statesSanction } from '../server/answer/plain/intent.js';
 import { fieldTerms } from '../server/retrieval/index/corpus-index.js';
 import { LexicalIndex, type ChunkTerms } from '../server/retrieval/index/lexical-index.js';
+import { asksForbidden, withForbiddenAsked } from '../server/retrieval/rank/forbidden.js';
 import { SANCTION_ASKED_BONUS, sanctionAsked, statesSanctionAt, withSanctionAsked } from '../server/retrieval/rank/sanction.js';
 
 /** Articles as the index holds them: the body's folded syllables and pairs (like chunks.search_text). */
@@ -95,5 +96,21 @@ describe('sanction asked (rank/sanction.ts)', () => {
     const ranked = TEXTS.map((_, i) => ({ index: i, score: 1 + i }));
     expect(withSanctionAsked(lex, ranked, 'chồng đánh vợ, có sai luật không')).toBe(ranked);
     expect(withSanctionAsked(lex, ranked, 'chồng đánh vợ có bị phạt không', 0)).toBe(ranked);
+  });
+});
+
+describe('asked whether something is forbidden (rank/forbidden.ts)', () => {
+  it('lifts the articles listing what the law forbids, only when she asks', () => {
+    const lex = LexicalIndex.build(
+      ['Nghiêm cấm các hành vi sau đây: lựa chọn giới tính thai nhi.', 'Phạt tiền đối với hành vi lựa chọn giới tính thai nhi.'].map((text, i) => ({
+        chunk: { id: i + 1, documentId: 'd', articleKey: String(i + 1) },
+        fields: { body: fieldTerms(text), title: [], member: [] },
+      })),
+    );
+    const ranked = [0, 1].map((i) => ({ index: i, score: 1 }));
+    expect(asksForbidden('chon gioi tinh thai nhi co bi cam ko')).toBe(true);
+    expect(asksForbidden('xã ra quyết định cấm tiếp xúc')).toBe(false);
+    expect(withForbiddenAsked(lex, ranked, 'chọn giới tính thai nhi có bị cấm không').map((r) => r.score > 1)).toEqual([true, false]);
+    expect(withForbiddenAsked(lex, ranked, 'chọn giới tính thai nhi bị phạt bao nhiêu')).toBe(ranked);
   });
 });

@@ -18,6 +18,7 @@ import { withoutForeignUnasked } from './rank/foreign.js';
 import { withoutChildrenUnasked } from './rank/children.js';
 import { withoutInheritanceUnasked } from './rank/inheritance.js';
 import { withoutLaterTexts } from './rank/later-text.js';
+import { withForbiddenAsked } from './rank/forbidden.js';
 import { actPeriod, inForceThen } from './act-time.js';
 import { memoByText } from '../answer/memo.js';
 import { rerankFirst, type FirstRerank } from './rank/first.js';
@@ -126,6 +127,8 @@ export function createRetriever({
       if (ranked !== phrased) scale /= maxScore(phrased) || 1;
       // Asked what happens to him ("có bị phạt không"): the articles stating a sanction (rank/sanction.ts).
       ranked = withSanctionAsked(lex, ranked, query);
+      // Asked whether something is forbidden: the articles listing what the law forbids (rank/forbidden.ts).
+      ranked = withForbiddenAsked(lex, ranked, query);
       // A foreign element's article when she says nothing foreign (rank/foreign.ts).
       ranked = withoutForeignUnasked(lex, ranked, query);
       // A law about children when she names no child (rank/children.ts).
