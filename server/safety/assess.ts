@@ -1421,7 +1421,15 @@ function readPlainOnce(matches: Match[], tokens: Token[]): Match[] {
  */
 function threatCondition(m: Match, matches: Match[], tokens: Token[]): boolean {
   if (m.concept !== 'frame.legal') return false;
-  const threat = (w: Match) => w.clause === m.clause && (w.concept === 'what.threat' || w.concept === 'what.weapon');
+  // "hắn đào sẵn cái hố sau vườn, bảo để dành cho em nếu em còn đòi ly hôn": a clause that opens on his words (bảo, nói,
+  // dọa…) goes on with the threat told just before the comma, so a condition there is still the threat's.
+  const speech = (c: number) =>
+    tokens
+      .filter((t) => t.clause === c)
+      .slice(0, 3)
+      .some((t) => /^(bảo|bao|nói|noi|dọa|doa|nhắn|nhan|tuyên|rằng|rang)$/.test(t.text));
+  const threat = (w: Match) =>
+    (w.clause === m.clause || (w.clause === m.clause - 1 && speech(m.clause))) && (w.concept === 'what.threat' || w.concept === 'what.weapon');
   const condition = tokens.findLastIndex((t, i) => i < m.start && t.clause === m.clause && /^(nếu|neu|hễ|he|mà|ma)$/.test(t.text));
   const then = tokens.findIndex((t, i) => i >= m.end && t.clause === m.clause && /^(thì|thi)$/.test(t.text));
   if (condition >= 0 && matches.some((w) => threat(w) && w.end <= condition) && (then < 0 || !asksAfter(then, tokens))) return true;
