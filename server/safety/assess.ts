@@ -1192,7 +1192,7 @@ function copiesHerMoves(matches: Match[], tokens: Token[]): Match[] {
 }
 
 /**
- * Her phone taken or her calls stopped (ctx.nophone), or gas smelt (ctx.gas), and a door shut on her (ctx.shut), in any order ("thằng bạn trai khóa
+ * Her phone taken or her calls stopped (ctx.nophone), or gas, smoke (ctx.gas) or heat (ctx.heat), and a door shut on her (ctx.shut), in any order ("thằng bạn trai khóa
  * cửa, lấy đt e"; "khóa hết cửa, cầm luôn điện thoại"): she is held and cannot call for help, though no word for
  * confinement is used. Read as a confinement over the phone's words, so its time is theirs ("hồi đó nó lấy điện thoại,
  * khóa cửa" stays past). Either alone is a quarrel or a house rule.
@@ -1204,7 +1204,8 @@ function heldWithoutPhone(matches: Match[], tokens: Token[]): Match[] {
   const asked = matches.some((m) => m.concept === 'frame.legal' || m.concept === 'frame.general');
   if (asked && !matches.some((m) => ['when.now', 'when.present', 'when.progressive', 'when.just', 'when.near'].includes(m.concept))) return [];
   // Gas smelt behind the shut door ("mùi ga nồng nặc, chồng khóa cửa bếp rồi bỏ đi") is a gas tap opened on her (a weapon).
-  const as: Record<string, string> = { 'ctx.nophone': 'what.confine', 'ctx.gas': 'what.weapon' };
+  // Heat with no way out ("khóa hai đứa bé trong phòng mái tôn giữa trưa nắng, không có quạt") kills a child as fumes do.
+  const as: Record<string, string> = { 'ctx.nophone': 'what.confine', 'ctx.gas': 'what.weapon', 'ctx.heat': 'what.weapon' };
   return matches.filter((m) => m.concept in as && !negated(m, tokens)).map((m) => ({ ...m, concept: as[m.concept]! }));
 }
 
