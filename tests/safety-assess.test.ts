@@ -283,6 +283,9 @@ describe('told by its consequence, in the third person, or as text to write (six
 });
 
 describe('when: now, past, general', () => {
+  it('a divorce set as the condition of a threat told in the clause before, on his words ("…, bảo … nếu em đòi ly hôn"), is no legal question', () => {
+    expect(assessDanger('hắn đào sẵn cái hố sau vườn, bảo để dành cho em nếu em còn đòi ly hôn').level).toBe('emergency');
+  });
   it('a threat from last year by a husband now in prison raises no alarm', () => {
     expect(assessDanger('năm ngoái chồng em dọa giết em, giờ anh ta đang ngồi tù, em muốn ly hôn').level).toBe('ordinary');
   });

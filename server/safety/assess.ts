@@ -1192,7 +1192,7 @@ function copiesHerMoves(matches: Match[], tokens: Token[]): Match[] {
 }
 
 /**
- * Her phone taken or her calls stopped (ctx.nophone), or gas smelt (ctx.gas), and a door shut on her (ctx.shut), in any order ("thằng bạn trai khóa
+ * Her phone taken or her calls stopped (ctx.nophone), or gas, smoke (ctx.gas) or heat (ctx.heat), and a door shut on her (ctx.shut), in any order ("thằng bạn trai khóa
  * cửa, lấy đt e"; "khóa hết cửa, cầm luôn điện thoại"): she is held and cannot call for help, though no word for
  * confinement is used. Read as a confinement over the phone's words, so its time is theirs ("hồi đó nó lấy điện thoại,
  * khóa cửa" stays past). Either alone is a quarrel or a house rule.
@@ -1204,7 +1204,8 @@ function heldWithoutPhone(matches: Match[], tokens: Token[]): Match[] {
   const asked = matches.some((m) => m.concept === 'frame.legal' || m.concept === 'frame.general');
   if (asked && !matches.some((m) => ['when.now', 'when.present', 'when.progressive', 'when.just', 'when.near'].includes(m.concept))) return [];
   // Gas smelt behind the shut door ("mùi ga nồng nặc, chồng khóa cửa bếp rồi bỏ đi") is a gas tap opened on her (a weapon).
-  const as: Record<string, string> = { 'ctx.nophone': 'what.confine', 'ctx.gas': 'what.weapon' };
+  // Heat with no way out ("khóa hai đứa bé trong phòng mái tôn giữa trưa nắng, không có quạt") kills a child as fumes do.
+  const as: Record<string, string> = { 'ctx.nophone': 'what.confine', 'ctx.gas': 'what.weapon', 'ctx.heat': 'what.weapon' };
   return matches.filter((m) => m.concept in as && !negated(m, tokens)).map((m) => ({ ...m, concept: as[m.concept]! }));
 }
 
@@ -1421,7 +1422,15 @@ function readPlainOnce(matches: Match[], tokens: Token[]): Match[] {
  */
 function threatCondition(m: Match, matches: Match[], tokens: Token[]): boolean {
   if (m.concept !== 'frame.legal') return false;
-  const threat = (w: Match) => w.clause === m.clause && (w.concept === 'what.threat' || w.concept === 'what.weapon');
+  // "hắn đào sẵn cái hố sau vườn, bảo để dành cho em nếu em còn đòi ly hôn": a clause that opens on his words (bảo, nói,
+  // dọa…) goes on with the threat told just before the comma, so a condition there is still the threat's.
+  const speech = (c: number) =>
+    tokens
+      .filter((t) => t.clause === c)
+      .slice(0, 3)
+      .some((t) => /^(bảo|bao|nói|noi|dọa|doa|nhắn|nhan|tuyên|rằng|rang)$/.test(t.text));
+  const threat = (w: Match) =>
+    (w.clause === m.clause || (w.clause === m.clause - 1 && speech(m.clause))) && (w.concept === 'what.threat' || w.concept === 'what.weapon');
   const condition = tokens.findLastIndex((t, i) => i < m.start && t.clause === m.clause && /^(nếu|neu|hễ|he|mà|ma)$/.test(t.text));
   const then = tokens.findIndex((t, i) => i >= m.end && t.clause === m.clause && /^(thì|thi)$/.test(t.text));
   if (condition >= 0 && matches.some((w) => threat(w) && w.end <= condition) && (then < 0 || !asksAfter(then, tokens))) return true;
