@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { actPeriod, inForceDuring } from '../server/retrieval/act-time.js';
 import type { DocInfo } from '../server/retrieval/index/corpus-index.js';
 import { laterTexts } from '../server/retrieval/rank/later-text.js';
+import { docInfo } from './helpers/doc-info.js';
 
 const today = new Date('2026-12-05T00:00:00Z');
 
@@ -27,24 +28,7 @@ describe('when the act she asks a sanction for was done (retrieval/act-time.ts)'
   });
 });
 
-const doc = (over: Partial<DocInfo>): DocInfo => ({
-  id: 'x',
-  number: null,
-  title: '',
-  type: 'Nghị định',
-  issued: null,
-  status: 'in_force',
-  binding: true,
-  topics: [],
-  issuer: null,
-  scope: null,
-  period: null,
-  periodEnd: null,
-  effective: null,
-  until: null,
-  replacedBy: null,
-  ...over,
-});
+const doc = (over: Partial<DocInfo> & Pick<DocInfo, 'id'>): DocInfo => docInfo({ type: 'Nghị định', number: null, ...over });
 
 describe('the text in force then, and the one that replaced it (rank/later-text.ts)', () => {
   const old = doc({ id: 'nd144', number: '144/2021/NĐ-CP', issued: '2021-12-31', status: 'replaced', until: '2025-12-15', replacedBy: '282/2025/NĐ-CP' });

@@ -2,24 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { buildCorpusIndex, fieldTerms, type ChunkRow, type CorpusIndex, type DocInfo, type NoteRow } from '../server/retrieval/index/corpus-index.js';
 import { DEFAULT_PARAMS, type ScoredChunk } from '../server/retrieval/index/lexical-index.js';
 import { HEAD, reorderHead } from '../server/retrieval/rank/head.js';
+import { docInfo } from './helpers/doc-info.js';
 
-const doc = (id: string): DocInfo => ({
-  id,
-  number: id,
-  title: id,
-  type: 'luat',
-  issued: null,
-  status: 'in_force',
-  binding: true,
-  topics: [],
-  issuer: null,
-  scope: null,
-  period: null,
-  periodEnd: null,
-  effective: null,
-  until: null,
-  replacedBy: null,
-});
+const doc = (id: string): DocInfo => docInfo({ id, type: 'luat' });
 
 const chunk = (id: number, documentId: string, article: string, text: string): ChunkRow => ({
   id,

@@ -1,28 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { replicateRows } from '../bench/search-scale.js';
 import type { CorpusRows } from '../server/retrieval/index/corpus-index.js';
+import { docInfo } from './helpers/doc-info.js';
 
 const rows: CorpusRows = {
   version: '7',
-  docs: [
-    {
-      id: 'a',
-      number: '1/2020/QH14',
-      title: 'Luật A',
-      type: 'Luật',
-      issued: null,
-      status: 'in_force',
-      binding: true,
-      topics: [],
-      issuer: null,
-      scope: null,
-      period: null,
-      periodEnd: null,
-      effective: null,
-      until: null,
-      replacedBy: null,
-    },
-  ],
+  docs: [docInfo({ id: 'a', number: '1/2020/QH14', title: 'Luật A' })],
   notes: [{ document_id: 'a', article: '1', clause: null, point: null, kind: 'ask', text: 'hỏi gì' }],
   chunks: [
     { id: 3, document_id: 'a', article: '1', section: null, article_title: 'Điều 1', heading: null, clauses: [], search_text: 'x' },
