@@ -491,6 +491,8 @@ describe('the next step under an offline answer (prompts/what-to-do.tsv)', () =>
     // An article without a row of its own takes its law's; the inheritance law its own, not the topic's.
     expect(whatToDo([], '13/2022/QH15', '', '3')).toMatch(/^Đang nguy hiểm/);
     expect(whatToDo(['con_cai'], '91/2015/QH13', '', '654')).toContain('khai nhận thừa kế');
+    // The decree in force before 282 (an act dated to its time): its own law's step, not a divorce's.
+    expect(whatToDo(['ly_hon'], '144/2021/NĐ-CP', '', '53')).toMatch(/^Đang nguy hiểm thì chị gọi ngay 113/);
     // Making a will is done by the living: where to have it made, not a death certificate.
     expect(whatToDo(['thua_ke'], '91/2015/QH13', '', '625')).toMatch(/^Muốn lập di chúc/);
     expect(whatToDo(['thua_ke'], '91/2015/QH13', '', '625')).not.toContain('giấy chứng tử');
