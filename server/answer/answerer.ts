@@ -57,6 +57,11 @@ export interface AnswerInput {
    * named: the answer states that one (retrieval/cited.ts).
    */
   named?: { chunkId: number; clause: string | null }[];
+  /**
+   * Texts no longer in force that were in force when the act she asks a sanction for was done
+   * (retrieval/act-time.ts), by document id: the answer says they still decide it.
+   */
+  inForceThen?: readonly string[];
   /** The legal-aid number in effect (officials' setting, else the configured default), for the closing line and next step. */
   legalAidPhone: string;
   signal?: AbortSignal;

@@ -1,5 +1,4 @@
 import { negatedByHer } from './plain/negation.js';
-import { actPeriod } from '../retrieval/act-time.js';
 import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
@@ -96,7 +95,7 @@ export class ExtractiveAnswerer implements Answerer {
       lines.push(
         ...documentNotes(
           stated.map((u) => u.hit),
-          actPeriod(input.resolvedQuestion) !== null,
+          new Set(input.inForceThen ?? []),
         ),
       );
     } else {
@@ -176,17 +175,18 @@ function pickLeads(ranked: Unit[], wants: Want[] = [], pinned = false): Unit[] {
 }
 
 /**
- * Provincial plans are not binding law; replaced texts are history — except for an act she dates to
- * when the text was in force (retrieval/act-time.ts): that act is still judged by it. Said once per document.
+ * Provincial plans are not binding law; replaced texts are history — except a text in force when the
+ * act she dates was done (`inForceThen`, retrieval/act-time.ts): that act is still judged by it. Said
+ * once per document.
  */
-function documentNotes(hits: ArticleHit[], actDated: boolean): string[] {
+function documentNotes(hits: ArticleHit[], inForceThen: ReadonlySet<string>): string[] {
   const notes = new Set<string>();
   for (const h of hits) {
     const d = h.document;
     if (!d.binding) notes.add(render('offline-plan-note.vi.txt', { name: d.name }));
     if (d.status === 'expired' || d.status === 'replaced') {
       const status = d.status === 'replaced' ? 'đã được thay thế' : 'đã hết hiệu lực';
-      notes.add(render(actDated ? 'offline-then-note.vi.txt' : 'offline-expired-note.vi.txt', { name: d.name, status }));
+      notes.add(render(inForceThen.has(d.id) ? 'offline-then-note.vi.txt' : 'offline-expired-note.vi.txt', { name: d.name, status }));
     }
   }
   return [...notes];

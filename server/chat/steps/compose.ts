@@ -85,6 +85,7 @@ export async function compose(
       kind: t.kind,
       topics: search.topics,
       named: namedHits(search, hits, source.named),
+      ...(search.inForceThen ? { inForceThen: search.inForceThen } : {}),
       legalAidPhone: dial.LEGAL_AID_PHONE,
       signal: c.signal,
     },
