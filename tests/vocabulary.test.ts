@@ -178,4 +178,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('ly hôn thì e có được chia tài sản ngang ck không')).not.toContain('di sản');
     expect(reads('bố mất rồi, con gái có được chia đất không')).toContain('di sản');
   });
+
+  it('reads a word of working hours as work, so a conditional labour phrase beside it fires', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    // "cho con bú" alone may be baby care; asked beside leaving work early it is the nursing break.
+    for (const q of ['em xin về sớm 1 tiếng cho con bú có được không', 'e xin ve som 1 tieng cho con bu dc ko'])
+      expect(reads(q), q).toContain('nuôi con dưới 12 tháng tuổi');
+    expect(reads('cho con bú bao lâu thì nên cai sữa')).not.toContain('nuôi con dưới 12 tháng tuổi');
+  });
 });
