@@ -148,6 +148,10 @@ describe('which article the offline answer leads with', () => {
     expect(wantsOf('tôi bị chồng đánh, con bé tội nghiệp lắm')).toEqual([]);
     // "Các hình thức xử lý vi phạm …" asks about sanctions in a textbook's words.
     expect(asksSanction(wantsOf('Các hình thức xử lý vi phạm pháp luật về bình đẳng giới như thế nào?'))).toBe(true);
+    // "bị xử thế nào", "bắt được thì xử ra sao" ask what happens to him; "em nên xử thế nào" asks what to do.
+    expect(asksSanction(wantsOf('người bán trẻ sơ sinh bắt được thì xử thế nào'))).toBe(true);
+    expect(asksSanction(wantsOf('nguoi do bi xu ra sao'))).toBe(true);
+    expect(asksSanction(wantsOf('ck ngoại tình, em nên xử thế nào cho khéo'))).toBe(false);
   });
 
   it('hears where and prison as members ask them', () => {
