@@ -5,6 +5,7 @@ import { asksFineAlone, asksList, asksSanction, unitAsked, wantsOf } from '../se
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
+import { contributionMonthsNamed, statesContributionNamed } from '../server/answer/plain/contributions.js';
 import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
 import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
@@ -274,6 +275,32 @@ describe('which article the offline answer leads with', () => {
     expect(scoreUnits([decree, rule], w, wantsOf('chồng giữ hết lương của vợ thì bị phạt bao nhiêu'))[0]!.hit.article).toBe('44');
   });
 
+  it('leads with the khoản setting a period of paying when she names how long she has paid', () => {
+    // Luật BHXH 2024 Điều 50 in miniature: the khoản on leaving work before the birth shares more
+    // of her words than the six-month threshold she asks about.
+    const leave = hit(
+      '50',
+      'Điều kiện hưởng chế độ thai sản',
+      [
+        'Lao động nữ sinh con được hưởng chế độ thai sản.',
+        'Lao động nữ sinh con phải đóng bảo hiểm xã hội bắt buộc từ đủ 06 tháng trở lên trong thời gian 12 tháng liền kề trước khi sinh con.',
+        'Lao động nữ đủ điều kiện mà nghỉ việc trước khi sinh con thì vẫn được hưởng chế độ thai sản khi sinh con.',
+      ],
+      1.0,
+    );
+    const w = (q: string) => {
+      const a = analyzeQuery(q);
+      return Object.fromEntries([...a.terms, ...a.pairs, ...a.expansionTerms].map((t) => [t, 1]));
+    };
+    const clauseFor = (q: string) => scoreUnits([leave], w(q), wantsOf(q), undefined, { contributionMonths: contributionMonthsNamed(q) })[0]!.clause;
+    expect(clauseFor('đóng bhxh được 5 tháng thì sinh con có được hưởng thai sản không')).toBe('2');
+    expect(clauseFor('e dong bh dc 8 thang thi sinh con co duoc huong thai san ko')).toBe('2');
+    expect(contributionMonthsNamed('đã đóng bảo hiểm xã hội 20 năm')).toEqual([240]);
+    expect(contributionMonthsNamed('làm được 5 tháng thì nghỉ')).toEqual([]);
+    expect(statesContributionNamed('có thời gian đóng bảo hiểm xã hội từ đủ 15 năm trở lên', [240])).toBe('holds');
+    expect(statesContributionNamed('phải đóng bảo hiểm xã hội bắt buộc từ đủ 06 tháng trở lên', [5])).toBe('other');
+  });
+
   it('leads with the khoản for the age she names, and with a threshold she is outside when no khoản holds her age', () => {
     // Custody (HN&GĐ Điều 81 in miniature): the court's rule names children from 7, the next
     // khoản children under 36 months; the first shares more of her words.
@@ -538,6 +565,12 @@ describe('offline answers on the bundled laws', () => {
     const triplets = await respond(ctx.services, { message: 'sinh 3 duoc nghi may thang' });
     expect(triplets.kind).toBe('answer');
     expect(triplets.citations[0]?.document.number).toMatch(/^(45\/2019\/QH14|41\/2024\/QH15)$/);
+  }, 60_000);
+
+  it('answers a period of paying she names with the threshold khoản, not the one on leaving work first', async () => {
+    // Luật BHXH 2024 Điều 50: khoản 4 (leaving work before the birth) shares her words; khoản 2 sets the six months.
+    const r = await respond(ctx.services, { message: 'đóng bhxh được 5 tháng thì sinh con có được hưởng thai sản không' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '41/2024/QH15' }, article: '50', clause: '2' });
   }, 60_000);
 
   it('answers dismissal for being pregnant from the Labour Code khoản that forbids it, the other laws under "Xem thêm"', async () => {

@@ -7,6 +7,7 @@ import { asksFineAlone, asksList, fitsWants, unitAsked, wantsOf, type Want } fro
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed, pregnancyWeeksNamed } from './plain/ages.js';
+import { contributionMonthsNamed } from './plain/contributions.js';
 import { asksUndoing } from './plain/undo.js';
 import { namesMan } from './plain/husband.js';
 import { render } from './templates.js';
@@ -60,6 +61,7 @@ export class ExtractiveAnswerer implements Answerer {
       emergency: input.kind === 'emergency',
       ages,
       pregnancyWeeks: pregnancyWeeksNamed(input.resolvedQuestion),
+      contributionMonths: contributionMonthsNamed(input.resolvedQuestion),
       undoAsked: asksUndoing(input.resolvedQuestion),
       manNamed: namesMan(input.resolvedQuestion),
       fineAlone: asksFineAlone(input.resolvedQuestion, wants),

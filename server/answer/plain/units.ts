@@ -3,6 +3,7 @@ import type { ArticleHit } from '../../retrieval/retriever.js';
 import { spelledAsTyped, spellingSet, type TermSpellings } from '../../retrieval/spellings.js';
 import { memoByText } from '../memo.js';
 import { statesAgeNamed, statesPregnancyNamed } from './ages.js';
+import { statesContributionNamed } from './contributions.js';
 import { statesHusbandsRule } from './husband.js';
 import { negatesToo } from './negation.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
@@ -92,6 +93,8 @@ const HUSBAND_UNASKED = 0.3;
  * with gold 78.4 → 78.9 %; dev and probe 1 unchanged; 0.6 the same as 0.3.
  */
 const NEGATED_TOO_BONUS = 0.3;
+/** A khoản setting a period of paying she has not reached: her answer, a little less surely than one she has. */
+const CONTRIBUTION_BELOW_BONUS = 0.6;
 /** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
 const ALIGN_MIN_SHARE = 0.35;
 /**
@@ -185,6 +188,8 @@ export function scoreUnits(
     emergency?: boolean;
     ages?: readonly number[];
     pregnancyWeeks?: readonly number[];
+    /** Months of paying social insurance she names (contributions.ts). */
+    contributionMonths?: readonly number[];
     undoAsked?: boolean;
     /** She names a man (husband.ts): a khoản for the male worker may be her answer. */
     manNamed?: boolean;
@@ -256,6 +261,12 @@ export function scoreUnits(
       s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
       s *= ageFit(u) * pregnancyFit(u);
+      // The khoản setting a period of paying, when she names hers ("đóng bhxh được 5 tháng"): the
+      // one she reaches answers yes, the one she does not still answers her (not yet).
+      if (opts.contributionMonths?.length) {
+        const fit = statesContributionNamed(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, opts.contributionMonths);
+        if (fit !== 'none') s *= 1 + (fit === 'holds' ? AGE_BONUS : CONTRIBUTION_BELOW_BONUS);
+      }
       // What happens to the wrongdoer leads when, and only when, she asks about it — prison when
       // she asks about prison.
       const full = `${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`;
