@@ -98,6 +98,16 @@ describe('one spelling per syllable for matching', () => {
   });
 });
 
+describe('phone shorthand (colloquial-forms.tsv)', () => {
+  it('reads the shorthand members type on a phone as the words it stands for', () => {
+    expect(analyzeQuery('ck e ntn thi moi dc ly hon').tokens.join(' ')).toBe('chồng em như thế nào thi moi được ly hon');
+    expect(analyzeQuery('ox ko cho e di dkkh').tokens.join(' ')).toBe('chồng không cho em di đăng ký kết hôn');
+    expect(analyzeQuery('gđ e lm ruộng, bx ns j cx ko nghe').tokens.join(' ')).toBe('gia đình em làm ruộng vợ nói gì cũng không nghe');
+    // A question frame in shorthand is a frame: "ntn" adds no search term.
+    expect(analyzeQuery('ly hon ntn').terms).toEqual(['ly', 'hon']);
+  });
+});
+
 describe('North-Central forms (colloquial-forms.tsv)', () => {
   it('reads bọ, mạ, mần, dìa typed with their dấu as bố, mẹ, làm, về', () => {
     expect(analyzeQuery('mạ chồng đuổi tui dìa nhà mạ đẻ').tokens.join(' ')).toBe('mẹ chồng đuổi tui về nhà mẹ đẻ');
