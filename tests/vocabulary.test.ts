@@ -179,6 +179,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('bố mất rồi, con gái có được chia đất không')).toContain('di sản');
   });
 
+  it('reads being made to sign a resignation as dismissal', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['công ty bắt em viết đơn xin nghỉ vì em có bầu', 'sep ep e ky don nghi viec']) expect(reads(q), q).toContain('sa thải');
+    expect(reads('em muốn xin nghỉ việc thì phải báo trước bao lâu')).not.toContain('sa thải');
+  });
+
   it('reads a word of working hours as work, so a conditional labour phrase beside it fires', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     // "cho con bú" alone may be baby care; asked beside leaving work early it is the nursing break.
