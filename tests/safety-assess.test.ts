@@ -277,6 +277,12 @@ describe('told by its consequence, in the third person, or as text to write (six
     expect(level('con em bị ngã cầu thang bất tỉnh, bảo hiểm có chi trả không')).toBe('ordinary');
     expect(level('năm ngoái con em bị điện giật bất tỉnh, giờ khỏe rồi')).toBe('ordinary');
   });
+  it('a farewell said to her parents ("bố mẹ đừng đi tìm con nữa") is hers; a death told of her mother is not', () => {
+    expect(level('con đã gửi hai đứa nhỏ sang ông bà nội rồi, bố mẹ đừng đi tìm con nữa nhé')).toBe('emergency');
+    expect(level('em đã đưa con về cho bà ngoại rồi, đừng tìm em')).toBe('emergency');
+    expect(level('mẹ em không còn trên đời này nữa, em gửi con cho bà ngoại')).toBe('ordinary');
+    expect(level('em gửi con sang bà nội để đi làm ca đêm, chìa khóa để dưới chậu hoa nhé')).toBe('ordinary');
+  });
   it('a classmate taking a phone is theft, not her being cut off', () => {
     expect(level('em có phải báo công an khi con em bị bạn cùng lớp lấy mất điện thoại không')).toBe('ordinary');
   });

@@ -1128,6 +1128,8 @@ function farewell(matches: Match[], tokens: Token[]): Match[] {
       .sort((a, b) => a.end - b.end)
       .at(-1);
     if (!person) return false;
+    // "bố mẹ đừng đi tìm con nữa": a farewell that opens on "đừng" is said to the person before it, not of them.
+    if (fold(tokens[f.start]?.text ?? '') === 'dung') return false;
     if (person.concept !== 'who.self') return person.concept !== 'who.general';
     return matches.some((k) => k.concept.startsWith('who.') && k.concept !== 'who.self' && k.end === person.start);
   };
