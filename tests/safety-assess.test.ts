@@ -283,6 +283,11 @@ describe('told by its consequence, in the third person, or as text to write (six
     expect(level('mẹ em không còn trên đời này nữa, em gửi con cho bà ngoại')).toBe('ordinary');
     expect(level('em gửi con sang bà nội để đi làm ca đêm, chìa khóa để dưới chậu hoa nhé')).toBe('ordinary');
   });
+  it('smoke behind a door locked from outside has someone behind it, though no one is named; smoke blown into a village is a nuisance', () => {
+    expect(level('khói kín phòng, cửa khóa')).toBe('emergency');
+    expect(level('khói đen ùn ùn ra từ gian buồng, cửa bị chốt ngoài, gọi mãi không ai thưa')).toBe('emergency');
+    expect(level('khói từ lò đốt rác của xưởng bên cạnh bay vào nhà, cả xóm bị ho, phản ánh ở đâu')).toBe('ordinary');
+  });
   it('a classmate taking a phone is theft, not her being cut off', () => {
     expect(level('em có phải báo công an khi con em bị bạn cùng lớp lấy mất điện thoại không')).toBe('ordinary');
   });

@@ -1621,7 +1621,10 @@ export function assessDanger(message: string): Assessment {
   const inClause = (concept: string, clause: number) => matches.some((m) => m.concept === concept && m.clause === clause);
   const ownNow = harms.some((h) => happening(h.when) && !h.hypothetical && inClause('who.self', h.match.clause) && !inClause('who.general', h.match.clause));
   const thirdParty = (hearsay || (has('who.general') && has('frame.general') && !ownNow)) && !childOwn;
-  const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named') || terse) && !thirdParty;
+  // "khói kín phòng, cửa khóa": fumes or heat behind a shut door (heldWithoutPhone, which leaves a question of law alone)
+  // have someone behind it, though no one is named.
+  const shutOnFumes = held.some((m) => m.concept === 'what.weapon');
+  const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named') || terse || shutOnFumes) && !thirdParty;
   const general = has('frame.general') || hearsay || (has('who.general') && !self);
   const asksInGeneral = !concrete && (general || has('who.general') || has('frame.advice') || has('frame.legal'));
   const f: Features = {
