@@ -288,6 +288,12 @@ describe('told by its consequence, in the third person, or as text to write (six
     expect(level('khói đen ùn ùn ra từ gian buồng, cửa bị chốt ngoài, gọi mãi không ai thưa')).toBe('emergency');
     expect(level('khói từ lò đốt rác của xưởng bên cạnh bay vào nhà, cả xóm bị ho, phản ánh ở đâu')).toBe('ordinary');
   });
+  it('a sack made ready with rope or tape by someone else, or "enough for you", is a threat; sacks for the harvest are goods', () => {
+    expect(level('nó để sẵn cái bao tải với cuộn băng dính trong cốp xe, tối nay đón em đi chơi lần cuối')).toBe('emergency');
+    expect(level('hắn quăng cái bao tải với cuộn dây thừng xuống chân em, bảo từng này đủ cho mày rồi')).toBe('emergency');
+    expect(level('em để sẵn mấy cái bao tải đựng lúa với dây thừng, mai thuê máy gặt')).toBe('ordinary');
+    expect(level('dây thừng với bao tải trong kho hợp tác xã bị mất, thủ kho có phải đền không')).toBe('ordinary');
+  });
   it('a classmate taking a phone is theft, not her being cut off', () => {
     expect(level('em có phải báo công an khi con em bị bạn cùng lớp lấy mất điện thoại không')).toBe('ordinary');
   });

@@ -1212,6 +1212,28 @@ function heldWithoutPhone(matches: Match[], tokens: Token[]): Match[] {
 }
 
 /**
+ * A sack (ctx.sack) made ready with rope or tape (ctx.bind), or said to be "enough for you" (ctx.foryou: "từng này đủ cho
+ * mày rồi"): a threat to take or kill her, read as what.weapon at the sack, so its time is its clause's. The person told
+ * last before the sack must be someone else, unless the words are said to her: "em để sẵn mấy cái bao tải đựng lúa" is
+ * her harvest, and sacks and rope alone are goods.
+ */
+function sackMadeReady(matches: Match[], tokens: Token[]): Match[] {
+  const forYou = matches.some((m) => m.concept === 'ctx.foryou' && !negated(m, tokens));
+  if (!forYou && !matches.some((m) => m.concept === 'ctx.bind')) return [];
+  return matches
+    .filter((m) => m.concept === 'ctx.sack' && !negated(m, tokens))
+    .filter((m) => {
+      if (forYou) return true;
+      const person = matches
+        .filter((p) => p.concept.startsWith('who.') && p.end <= m.start)
+        .sort((a, b) => a.end - b.end)
+        .at(-1);
+      return person !== undefined && person.concept !== 'who.self' && person.concept !== 'who.general';
+    })
+    .map((m) => ({ ...m, concept: 'what.weapon' }));
+}
+
+/**
  * Someone passing as the police, an official or a teacher (ctx.impostor: "tự xưng công an", "giả làm thầy giáo", "mặc áo
  * công an gọi zalo") ordering her or her child to go somewhere now or alone (ctx.sentoff: "bảo nó ra ngay ga tàu một
  * mình", "bắt ra thuê khách sạn ở một mình"): a lure that takes her out of reach of anyone who would stop it. Read as a
@@ -1578,6 +1600,7 @@ export function assessDanger(message: string): Assessment {
     ...headInjury(matches),
     ...held,
     ...impostorSendsOff(matches, tokens),
+    ...sackMadeReady(matches, tokens),
     ...copiesHerMoves(matches, tokens),
     ...ransom,
     ...farewell(matches, tokens),
