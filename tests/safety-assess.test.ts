@@ -294,6 +294,12 @@ describe('told by its consequence, in the third person, or as text to write (six
     expect(level('em để sẵn mấy cái bao tải đựng lúa với dây thừng, mai thuê máy gặt')).toBe('ordinary');
     expect(level('dây thừng với bao tải trong kho hợp tác xã bị mất, thủ kho có phải đền không')).toBe('ordinary');
   });
+  it('an animal shut in or chained is no person held ("con gà nhà tôi … bị nhà bên bắt nhốt", "con chó dữ, xích nó"); a woman shut in after it is', () => {
+    expect(level('con gà nhà tôi chạy sang bị nhà bên bắt nhốt, họ không trả, tôi làm sao')).toBe('ordinary');
+    expect(level('nhà em nuôi con chó dữ, xích nó ở cổng thì có phải đăng ký gì không')).toBe('ordinary');
+    expect(level('thằng chồng nhốt con chó ngoài sân rồi nhốt em trong kho')).toBe('emergency');
+    expect(level('nó cho con chó vào chuồng rồi xích em lại')).toBe('emergency');
+  });
   it('a classmate taking a phone is theft, not her being cut off', () => {
     expect(level('em có phải báo công an khi con em bị bạn cùng lớp lấy mất điện thoại không')).toBe('ordinary');
   });

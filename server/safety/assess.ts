@@ -726,6 +726,26 @@ const NEAR_SOON = /^((sang|toi|dem|chieu|ngay) )?mai$|^(lat|ti|chut) nua$/;
 const PARENT = /^(bo|me|cha|ba|ma|bo me|cha me|ba me|bo duong|me ke)$/;
 
 /**
+ * An animal (ctx.animal: "con gà", "con chó") told before a confinement in its clause or the one before, with no person
+ * between them or after the verb in its clause but "nó" (the animal again) or an owner after "nhà"/"của" ("con gà nhà tôi
+ * chạy sang bị nhà bên bắt nhốt", "nuôi con chó dữ, xích nó ở cổng"): the animal is the one shut in or chained.
+ */
+function animalHeld(m: Match, matches: Match[], tokens: Token[]): boolean {
+  if (m.concept !== 'what.confine') return false;
+  const animal = matches
+    .filter((a) => a.concept === 'ctx.animal' && a.end <= m.start && a.clause >= m.clause - 1)
+    .sort((a, b) => a.end - b.end)
+    .at(-1);
+  if (!animal) return false;
+  const clauseEnd = tokens.findLastIndex((t) => t.clause === m.clause) + 1;
+  const owner = (p: Match) => /^(nha|cua)$/.test(fold(tokens[p.start - 1]?.text ?? ''));
+  const itAgain = (p: Match) => p.end - p.start === 1 && fold(tokens[p.start]!.text) === 'no';
+  return !matches.some(
+    (p) => p.concept.startsWith('who.') && p.start >= animal.end && p.start < clauseEnd && (p.start < m.start || p.start >= m.end) && !owner(p) && !itAgain(p),
+  );
+}
+
+/**
  * "mẹ giữ điện thoại của em, mẹ có quyền không", "bố tịch thu điện thoại, không cho em ra ngoài chơi, bố có quyền làm thế
  * không": a parent keeping a phone or a child in, asked whether they may ("có quyền", "có được", a clause ending in
  * "không"), is a house rule asked as law — not a child held — when nothing else hurts her and nothing says now. Only the
@@ -1606,7 +1626,15 @@ export function assessDanger(message: string): Assessment {
     ...farewell(matches, tokens),
     ...signedAway(matches, tokens),
   ]
-    .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens) && !houseRule(m, matches, tokens))
+    .filter(
+      (m) =>
+        m.concept.startsWith('what.') &&
+        !posted(m) &&
+        !negated(m, tokens) &&
+        !crimeName(m, tokens) &&
+        !houseRule(m, matches, tokens) &&
+        !animalHeld(m, matches, tokens),
+    )
     // "em chạy thì con em cũng chạy": a child copying her moves is no one following her.
     .filter((m) => m.concept !== 'what.followed' || !matches.some((c) => /^who\.child/.test(c.concept) && c.start > m.start && c.end <= m.end))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
