@@ -227,3 +227,15 @@ describe('eighteenth pass: how pupils, workers and girls alone with him write it
     expect(level('công ty tuyển công nhân lương 8 triệu, có đáng tin không')).toBe('ordinary');
   });
 });
+
+describe('twenty-fifth pass: schemes she asks for are refused before any alarm', () => {
+  const refused = (q: string, row: string) => {
+    expect(name(q), q).toBe(row);
+    expect(assessDanger(q).level, q).toBe('ordinary');
+  };
+  it('a child of hers she means to sell is a sale refused, not a trafficking she suffers; a child being sold by others is an emergency', () => {
+    refused('em muốn bán đứa con trong bụng, tìm giúp em chỗ nào mua trả giá cao', 'unlawful:buy-child');
+    expect(assessDanger('nhà chồng đang bán con em cho người ta, xe sắp đến đón').level).toBe('emergency');
+    expect(name('nhà chồng đang bán con em cho người ta, xe sắp đến đón')).toBeUndefined();
+  });
+});

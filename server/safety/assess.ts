@@ -100,7 +100,9 @@ interface Features {
  * about the law in general (f.concrete is asked by the rules).
  */
 function bought(f: Features): boolean {
-  if (f.has('ctx.bought')) return true;
+  // "em muốn bán đứa con trong bụng": a sale she intends, or supposes, is left to the refusals (supposed), as a harm she
+  // asks how to do is.
+  if (f.matches.some((m) => m.concept === 'ctx.bought' && !supposed(m, f.matches, f.tokens))) return true;
   return f.matches.some((e) => e.concept === 'ctx.enticed' && !f.matches.some((k) => k.concept === 'who.kin' && k.clause === e.clause && k.end <= e.start));
 }
 
