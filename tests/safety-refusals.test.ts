@@ -238,4 +238,9 @@ describe('twenty-fifth pass: schemes she asks for are refused before any alarm',
     expect(assessDanger('nhà chồng đang bán con em cho người ta, xe sắp đến đón').level).toBe('emergency');
     expect(name('nhà chồng đang bán con em cho người ta, xe sắp đến đón')).toBeUndefined();
   });
+  it('someone else\u2019s land title pledged on the quiet is theft; her husband doing it, or a mortgage asked about, is her question', () => {
+    refused('chỉ em cách lấy sổ đỏ của bố mẹ đi cầm cố mà không ai trong nhà biết', 'unlawful:theft');
+    expect(name('chồng em lấy sổ đỏ của bố mẹ đi cầm cố mà không ai biết, em phải làm sao')).toBeUndefined();
+    expect(name('em muốn thế chấp sổ đỏ của bố mẹ để vay vốn, cần những giấy tờ gì')).toBeUndefined();
+  });
 });
