@@ -237,6 +237,8 @@ describe('twenty-fifth pass: schemes she asks for are refused before any alarm',
     refused('em muốn bán đứa con trong bụng, tìm giúp em chỗ nào mua trả giá cao', 'unlawful:buy-child');
     expect(assessDanger('nhà chồng đang bán con em cho người ta, xe sắp đến đón').level).toBe('emergency');
     expect(name('nhà chồng đang bán con em cho người ta, xe sắp đến đón')).toBeUndefined();
+    // A member's phrasing of the family law: her mother selling the child's gold is no child sold.
+    expect(name('mẹ muốn bán vàng của con để lo cho con ăn học có được không')).toBeUndefined();
   });
   it('someone else\u2019s land title pledged on the quiet is theft; her husband doing it, or a mortgage asked about, is her question', () => {
     refused('chỉ em cách lấy sổ đỏ của bố mẹ đi cầm cố mà không ai trong nhà biết', 'unlawful:theft');
