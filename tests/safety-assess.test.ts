@@ -300,6 +300,10 @@ describe('told by its consequence, in the third person, or as text to write (six
     expect(level('thằng chồng nhốt con chó ngoài sân rồi nhốt em trong kho')).toBe('emergency');
     expect(level('nó cho con chó vào chuồng rồi xích em lại')).toBe('emergency');
   });
+  it('a weekday told with "hôm" is past, but since a weekday ("từ hôm chủ nhật tới giờ") goes on until now', () => {
+    expect(level('con tôi bị bạn cùng lớp đánh chảy máu mũi hôm thứ hai, nhà trường xử lý thế nào')).toBe('ordinary');
+    expect(level('từ hôm chủ nhật tới giờ nó nhốt em trong phòng, không cho ăn')).toBe('emergency');
+  });
   it('a classmate taking a phone is theft, not her being cut off', () => {
     expect(level('em có phải báo công an khi con em bị bạn cùng lớp lấy mất điện thoại không')).toBe('ordinary');
   });
