@@ -299,6 +299,9 @@ describe('told by its consequence, in the third person, or as text to write (six
     expect(level('nhà em nuôi con chó dữ, xích nó ở cổng thì có phải đăng ký gì không')).toBe('ordinary');
     expect(level('thằng chồng nhốt con chó ngoài sân rồi nhốt em trong kho')).toBe('emergency');
     expect(level('nó cho con chó vào chuồng rồi xích em lại')).toBe('emergency');
+    // Who shut it in, after "bị", is no one held.
+    expect(level('con mèo nhà em bị hàng xóm nhốt trong kho mấy ngày, em đòi lại thế nào')).toBe('ordinary');
+    expect(level('con chó bị hắn nhốt, em cũng bị hắn nhốt trong kho')).toBe('emergency');
   });
   it('a weekday told with "hôm" is past, but since a weekday ("từ hôm chủ nhật tới giờ") goes on until now', () => {
     expect(level('con tôi bị bạn cùng lớp đánh chảy máu mũi hôm thứ hai, nhà trường xử lý thế nào')).toBe('ordinary');

@@ -742,8 +742,17 @@ function animalHeld(m: Match, matches: Match[], tokens: Token[]): boolean {
   const clauseEnd = tokens.findLastIndex((t) => t.clause === m.clause) + 1;
   const owner = (p: Match) => /^(nha|cua)$/.test(fold(tokens[p.start - 1]?.text ?? ''));
   const itAgain = (p: Match) => p.end - p.start === 1 && fold(tokens[p.start]!.text) === 'no';
+  // "con mèo nhà em bị hàng xóm nhốt": the one after "bị" is who shut it in.
+  const agent = (p: Match) => fold(tokens[p.start - 1]?.text ?? '') === 'bi' && p.end <= m.start;
   return !matches.some(
-    (p) => p.concept.startsWith('who.') && p.start >= animal.end && p.start < clauseEnd && (p.start < m.start || p.start >= m.end) && !owner(p) && !itAgain(p),
+    (p) =>
+      p.concept.startsWith('who.') &&
+      p.start >= animal.end &&
+      p.start < clauseEnd &&
+      (p.start < m.start || p.start >= m.end) &&
+      !owner(p) &&
+      !itAgain(p) &&
+      !agent(p),
   );
 }
 
