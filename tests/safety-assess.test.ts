@@ -307,6 +307,11 @@ describe('told by its consequence, in the third person, or as text to write (six
     expect(level('con tôi bị bạn cùng lớp đánh chảy máu mũi hôm thứ hai, nhà trường xử lý thế nào')).toBe('ordinary');
     expect(level('từ hôm chủ nhật tới giờ nó nhốt em trong phòng, không cho ăn')).toBe('emergency');
   });
+  it('a death threat unless she meets his demand is made now, even before her legal question; the same asked as law or dated past is not', () => {
+    expect(level('mẹ chồng em đang giữ con em 2 tuổi, bảo sẽ dìm nó xuống ao nếu em không đưa sổ đỏ, vậy em có quyền kiện không')).toBe('emergency');
+    expect(level('chồng dọa giết vợ nếu vợ không đưa tiền thì có bị tội gì không')).toBe('ordinary');
+    expect(level('năm ngoái nó dọa giết em nếu em không trả nợ, giờ em muốn kiện')).toBe('ordinary');
+  });
   it('a classmate taking a phone is theft, not her being cut off', () => {
     expect(level('em có phải báo công an khi con em bị bạn cùng lớp lấy mất điện thoại không')).toBe('ordinary');
   });

@@ -1492,6 +1492,25 @@ function threatCondition(m: Match, matches: Match[], tokens: Token[]): boolean {
   return then >= 0 && !asksAfter(then, tokens) && matches.some((w) => threat(w) && w.start > then);
 }
 
+/**
+ * His words threaten death unless she does what he demands ("bảo sẽ dìm nó xuống ao nếu em không đưa sổ đỏ", "dọa giết
+ * con nếu em không trả tiền"): a threat made now, as one over her leaving is (threat-over-leaving), even beside a legal
+ * question in a clause of its own ("vậy em có quyền kiện không"). The weapon follows a word of speech in its clause, and
+ * "nếu"/"hễ" with a refusal ("không", "chưa") follows it there, with no "thì … có bị" asking about it.
+ */
+function threatOnDemand(harms: { what: What; match: Match; hypothetical: boolean }[], tokens: Token[]): boolean {
+  return harms.some(({ what, match: m }) => {
+    if (what !== 'weapon') return false;
+    const clause = tokens.map((t, i) => [t, i] as const).filter(([t]) => t.clause === m.clause);
+    const said = clause.some(([t, i]) => i < m.start && /^(bảo|bao|nói|noi|dọa|doa|nhắn|nhan|đòi|doi)$/.test(t.text));
+    const unless = clause.some(
+      ([t, i]) => i >= m.end && /^(nếu|neu|hễ|he)$/.test(t.text) && tokens.slice(i + 1, i + 4).some((k) => /^(không|khong|ko|k|chưa|chua)$/.test(k.text)),
+    );
+    const asked = clause.some(([t, i]) => i >= m.end && /^(thì|thi)$/.test(t.text) && asksAfter(i, tokens));
+    return said && unless && !asked;
+  });
+}
+
 /** What says danger beside a blade: a harm, fear, a cry for help, someone at the door or beside her. */
 const ALARM = /^(what\.|frame\.(help|plea|fear|hiding)$|when\.(present|near)$)/;
 
@@ -1708,9 +1727,9 @@ export function assessDanger(message: string): Assessment {
     cry: criesForHelp(matches, tokens, harms.length),
     // "chồng dọa giết nếu em ly hôn thì có bị tội gì không" asks the law about the threat itself: a
     // condition read from "thì … có bị", or a question in the threat's clause, is no step she takes.
-    overLeaving: conditions.some(
-      (c) => !/^(thì|thi)$/.test(tokens[c.start]!.text) && !matches.some((g) => g.concept === 'frame.general' && g.clause === c.clause),
-    ),
+    overLeaving:
+      conditions.some((c) => !/^(thì|thi)$/.test(tokens[c.start]!.text) && !matches.some((g) => g.concept === 'frame.general' && g.clause === c.clause)) ||
+      threatOnDemand(harms, tokens),
   };
   const rule = RULES.find((r) => r.applies(f))!;
   const what = [...new Set(harms.map((h) => h.what))];
