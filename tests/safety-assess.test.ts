@@ -277,6 +277,41 @@ describe('told by its consequence, in the third person, or as text to write (six
     expect(level('con em bị ngã cầu thang bất tỉnh, bảo hiểm có chi trả không')).toBe('ordinary');
     expect(level('năm ngoái con em bị điện giật bất tỉnh, giờ khỏe rồi')).toBe('ordinary');
   });
+  it('a farewell said to her parents ("bố mẹ đừng đi tìm con nữa") is hers; a death told of her mother is not', () => {
+    expect(level('con đã gửi hai đứa nhỏ sang ông bà nội rồi, bố mẹ đừng đi tìm con nữa nhé')).toBe('emergency');
+    expect(level('em đã đưa con về cho bà ngoại rồi, đừng tìm em')).toBe('emergency');
+    expect(level('mẹ em không còn trên đời này nữa, em gửi con cho bà ngoại')).toBe('ordinary');
+    expect(level('em gửi con sang bà nội để đi làm ca đêm, chìa khóa để dưới chậu hoa nhé')).toBe('ordinary');
+  });
+  it('smoke behind a door locked from outside has someone behind it, though no one is named; smoke blown into a village is a nuisance', () => {
+    expect(level('khói kín phòng, cửa khóa')).toBe('emergency');
+    expect(level('khói đen ùn ùn ra từ gian buồng, cửa bị chốt ngoài, gọi mãi không ai thưa')).toBe('emergency');
+    expect(level('khói từ lò đốt rác của xưởng bên cạnh bay vào nhà, cả xóm bị ho, phản ánh ở đâu')).toBe('ordinary');
+  });
+  it('a sack made ready with rope or tape by someone else, or "enough for you", is a threat; sacks for the harvest are goods', () => {
+    expect(level('nó để sẵn cái bao tải với cuộn băng dính trong cốp xe, tối nay đón em đi chơi lần cuối')).toBe('emergency');
+    expect(level('hắn quăng cái bao tải với cuộn dây thừng xuống chân em, bảo từng này đủ cho mày rồi')).toBe('emergency');
+    expect(level('em để sẵn mấy cái bao tải đựng lúa với dây thừng, mai thuê máy gặt')).toBe('ordinary');
+    expect(level('dây thừng với bao tải trong kho hợp tác xã bị mất, thủ kho có phải đền không')).toBe('ordinary');
+  });
+  it('an animal shut in or chained is no person held ("con gà nhà tôi … bị nhà bên bắt nhốt", "con chó dữ, xích nó"); a woman shut in after it is', () => {
+    expect(level('con gà nhà tôi chạy sang bị nhà bên bắt nhốt, họ không trả, tôi làm sao')).toBe('ordinary');
+    expect(level('nhà em nuôi con chó dữ, xích nó ở cổng thì có phải đăng ký gì không')).toBe('ordinary');
+    expect(level('thằng chồng nhốt con chó ngoài sân rồi nhốt em trong kho')).toBe('emergency');
+    expect(level('nó cho con chó vào chuồng rồi xích em lại')).toBe('emergency');
+    // Who shut it in, after "bị", is no one held.
+    expect(level('con mèo nhà em bị hàng xóm nhốt trong kho mấy ngày, em đòi lại thế nào')).toBe('ordinary');
+    expect(level('con chó bị hắn nhốt, em cũng bị hắn nhốt trong kho')).toBe('emergency');
+  });
+  it('a weekday told with "hôm" is past, but since a weekday ("từ hôm chủ nhật tới giờ") goes on until now', () => {
+    expect(level('con tôi bị bạn cùng lớp đánh chảy máu mũi hôm thứ hai, nhà trường xử lý thế nào')).toBe('ordinary');
+    expect(level('từ hôm chủ nhật tới giờ nó nhốt em trong phòng, không cho ăn')).toBe('emergency');
+  });
+  it('a death threat unless she meets his demand is made now, even before her legal question; the same asked as law or dated past is not', () => {
+    expect(level('mẹ chồng em đang giữ con em 2 tuổi, bảo sẽ dìm nó xuống ao nếu em không đưa sổ đỏ, vậy em có quyền kiện không')).toBe('emergency');
+    expect(level('chồng dọa giết vợ nếu vợ không đưa tiền thì có bị tội gì không')).toBe('ordinary');
+    expect(level('năm ngoái nó dọa giết em nếu em không trả nợ, giờ em muốn kiện')).toBe('ordinary');
+  });
   it('a classmate taking a phone is theft, not her being cut off', () => {
     expect(level('em có phải báo công an khi con em bị bạn cùng lớp lấy mất điện thoại không')).toBe('ordinary');
   });

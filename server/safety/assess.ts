@@ -100,7 +100,9 @@ interface Features {
  * about the law in general (f.concrete is asked by the rules).
  */
 function bought(f: Features): boolean {
-  if (f.has('ctx.bought')) return true;
+  // "em muốn bán đứa con trong bụng": a sale she intends, or supposes, is left to the refusals (supposed), as a harm she
+  // asks how to do is.
+  if (f.matches.some((m) => m.concept === 'ctx.bought' && !supposed(m, f.matches, f.tokens))) return true;
   return f.matches.some((e) => e.concept === 'ctx.enticed' && !f.matches.some((k) => k.concept === 'who.kin' && k.clause === e.clause && k.end <= e.start));
 }
 
@@ -726,6 +728,35 @@ const NEAR_SOON = /^((sang|toi|dem|chieu|ngay) )?mai$|^(lat|ti|chut) nua$/;
 const PARENT = /^(bo|me|cha|ba|ma|bo me|cha me|ba me|bo duong|me ke)$/;
 
 /**
+ * An animal (ctx.animal: "con gà", "con chó") told before a confinement in its clause or the one before, with no person
+ * between them or after the verb in its clause but "nó" (the animal again) or an owner after "nhà"/"của" ("con gà nhà tôi
+ * chạy sang bị nhà bên bắt nhốt", "nuôi con chó dữ, xích nó ở cổng"): the animal is the one shut in or chained.
+ */
+function animalHeld(m: Match, matches: Match[], tokens: Token[]): boolean {
+  if (m.concept !== 'what.confine') return false;
+  const animal = matches
+    .filter((a) => a.concept === 'ctx.animal' && a.end <= m.start && a.clause >= m.clause - 1)
+    .sort((a, b) => a.end - b.end)
+    .at(-1);
+  if (!animal) return false;
+  const clauseEnd = tokens.findLastIndex((t) => t.clause === m.clause) + 1;
+  const owner = (p: Match) => /^(nha|cua)$/.test(fold(tokens[p.start - 1]?.text ?? ''));
+  const itAgain = (p: Match) => p.end - p.start === 1 && fold(tokens[p.start]!.text) === 'no';
+  // "con mèo nhà em bị hàng xóm nhốt": the one after "bị" is who shut it in.
+  const agent = (p: Match) => fold(tokens[p.start - 1]?.text ?? '') === 'bi' && p.end <= m.start;
+  return !matches.some(
+    (p) =>
+      p.concept.startsWith('who.') &&
+      p.start >= animal.end &&
+      p.start < clauseEnd &&
+      (p.start < m.start || p.start >= m.end) &&
+      !owner(p) &&
+      !itAgain(p) &&
+      !agent(p),
+  );
+}
+
+/**
  * "mẹ giữ điện thoại của em, mẹ có quyền không", "bố tịch thu điện thoại, không cho em ra ngoài chơi, bố có quyền làm thế
  * không": a parent keeping a phone or a child in, asked whether they may ("có quyền", "có được", a clause ending in
  * "không"), is a house rule asked as law — not a child held — when nothing else hurts her and nothing says now. Only the
@@ -1128,6 +1159,8 @@ function farewell(matches: Match[], tokens: Token[]): Match[] {
       .sort((a, b) => a.end - b.end)
       .at(-1);
     if (!person) return false;
+    // "bố mẹ đừng đi tìm con nữa": a farewell that opens on "đừng" is said to the person before it, not of them.
+    if (fold(tokens[f.start]?.text ?? '') === 'dung') return false;
     if (person.concept !== 'who.self') return person.concept !== 'who.general';
     return matches.some((k) => k.concept.startsWith('who.') && k.concept !== 'who.self' && k.end === person.start);
   };
@@ -1207,6 +1240,28 @@ function heldWithoutPhone(matches: Match[], tokens: Token[]): Match[] {
   // Heat with no way out ("khóa hai đứa bé trong phòng mái tôn giữa trưa nắng, không có quạt") kills a child as fumes do.
   const as: Record<string, string> = { 'ctx.nophone': 'what.confine', 'ctx.gas': 'what.weapon', 'ctx.heat': 'what.weapon' };
   return matches.filter((m) => m.concept in as && !negated(m, tokens)).map((m) => ({ ...m, concept: as[m.concept]! }));
+}
+
+/**
+ * A sack (ctx.sack) made ready with rope or tape (ctx.bind), or said to be "enough for you" (ctx.foryou: "từng này đủ cho
+ * mày rồi"): a threat to take or kill her, read as what.weapon at the sack, so its time is its clause's. The person told
+ * last before the sack must be someone else, unless the words are said to her: "em để sẵn mấy cái bao tải đựng lúa" is
+ * her harvest, and sacks and rope alone are goods.
+ */
+function sackMadeReady(matches: Match[], tokens: Token[]): Match[] {
+  const forYou = matches.some((m) => m.concept === 'ctx.foryou' && !negated(m, tokens));
+  if (!forYou && !matches.some((m) => m.concept === 'ctx.bind')) return [];
+  return matches
+    .filter((m) => m.concept === 'ctx.sack' && !negated(m, tokens))
+    .filter((m) => {
+      if (forYou) return true;
+      const person = matches
+        .filter((p) => p.concept.startsWith('who.') && p.end <= m.start)
+        .sort((a, b) => a.end - b.end)
+        .at(-1);
+      return person !== undefined && person.concept !== 'who.self' && person.concept !== 'who.general';
+    })
+    .map((m) => ({ ...m, concept: 'what.weapon' }));
 }
 
 /**
@@ -1437,6 +1492,25 @@ function threatCondition(m: Match, matches: Match[], tokens: Token[]): boolean {
   return then >= 0 && !asksAfter(then, tokens) && matches.some((w) => threat(w) && w.start > then);
 }
 
+/**
+ * His words threaten death unless she does what he demands ("bảo sẽ dìm nó xuống ao nếu em không đưa sổ đỏ", "dọa giết
+ * con nếu em không trả tiền"): a threat made now, as one over her leaving is (threat-over-leaving), even beside a legal
+ * question in a clause of its own ("vậy em có quyền kiện không"). The weapon follows a word of speech in its clause, and
+ * "nếu"/"hễ" with a refusal ("không", "chưa") follows it there, with no "thì … có bị" asking about it.
+ */
+function threatOnDemand(harms: { what: What; match: Match; hypothetical: boolean }[], tokens: Token[]): boolean {
+  return harms.some(({ what, match: m }) => {
+    if (what !== 'weapon') return false;
+    const clause = tokens.map((t, i) => [t, i] as const).filter(([t]) => t.clause === m.clause);
+    const said = clause.some(([t, i]) => i < m.start && /^(bảo|bao|nói|noi|dọa|doa|nhắn|nhan|đòi|doi)$/.test(t.text));
+    const unless = clause.some(
+      ([t, i]) => i >= m.end && /^(nếu|neu|hễ|he)$/.test(t.text) && tokens.slice(i + 1, i + 4).some((k) => /^(không|khong|ko|k|chưa|chua)$/.test(k.text)),
+    );
+    const asked = clause.some(([t, i]) => i >= m.end && /^(thì|thi)$/.test(t.text) && asksAfter(i, tokens));
+    return said && unless && !asked;
+  });
+}
+
 /** What says danger beside a blade: a harm, fear, a cry for help, someone at the door or beside her. */
 const ALARM = /^(what\.|frame\.(help|plea|fear|hiding)$|when\.(present|near)$)/;
 
@@ -1576,12 +1650,21 @@ export function assessDanger(message: string): Assessment {
     ...headInjury(matches),
     ...held,
     ...impostorSendsOff(matches, tokens),
+    ...sackMadeReady(matches, tokens),
     ...copiesHerMoves(matches, tokens),
     ...ransom,
     ...farewell(matches, tokens),
     ...signedAway(matches, tokens),
   ]
-    .filter((m) => m.concept.startsWith('what.') && !posted(m) && !negated(m, tokens) && !crimeName(m, tokens) && !houseRule(m, matches, tokens))
+    .filter(
+      (m) =>
+        m.concept.startsWith('what.') &&
+        !posted(m) &&
+        !negated(m, tokens) &&
+        !crimeName(m, tokens) &&
+        !houseRule(m, matches, tokens) &&
+        !animalHeld(m, matches, tokens),
+    )
     // "em chạy thì con em cũng chạy": a child copying her moves is no one following her.
     .filter((m) => m.concept !== 'what.followed' || !matches.some((c) => /^who\.child/.test(c.concept) && c.start > m.start && c.end <= m.end))
     // "chưa về", "mất liên lạc": a child missing is taken; a husband gone off is a question for the court.
@@ -1619,7 +1702,10 @@ export function assessDanger(message: string): Assessment {
   const inClause = (concept: string, clause: number) => matches.some((m) => m.concept === concept && m.clause === clause);
   const ownNow = harms.some((h) => happening(h.when) && !h.hypothetical && inClause('who.self', h.match.clause) && !inClause('who.general', h.match.clause));
   const thirdParty = (hearsay || (has('who.general') && has('frame.general') && !ownNow)) && !childOwn;
-  const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named') || terse) && !thirdParty;
+  // "khói kín phòng, cửa khóa": fumes or heat behind a shut door (heldWithoutPhone, which leaves a question of law alone)
+  // have someone behind it, though no one is named.
+  const shutOnFumes = held.some((m) => m.concept === 'what.weapon');
+  const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named') || terse || shutOnFumes) && !thirdParty;
   const general = has('frame.general') || hearsay || (has('who.general') && !self);
   const asksInGeneral = !concrete && (general || has('who.general') || has('frame.advice') || has('frame.legal'));
   const f: Features = {
@@ -1641,9 +1727,9 @@ export function assessDanger(message: string): Assessment {
     cry: criesForHelp(matches, tokens, harms.length),
     // "chồng dọa giết nếu em ly hôn thì có bị tội gì không" asks the law about the threat itself: a
     // condition read from "thì … có bị", or a question in the threat's clause, is no step she takes.
-    overLeaving: conditions.some(
-      (c) => !/^(thì|thi)$/.test(tokens[c.start]!.text) && !matches.some((g) => g.concept === 'frame.general' && g.clause === c.clause),
-    ),
+    overLeaving:
+      conditions.some((c) => !/^(thì|thi)$/.test(tokens[c.start]!.text) && !matches.some((g) => g.concept === 'frame.general' && g.clause === c.clause)) ||
+      threatOnDemand(harms, tokens),
   };
   const rule = RULES.find((r) => r.applies(f))!;
   const what = [...new Set(harms.map((h) => h.what))];
