@@ -167,6 +167,17 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('e muốn đẻ con ở nhà')).toContain('thai sản');
   });
 
+  it('reads no house inside "nhà nước" or "việc nhà" (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    // "ai … được nhà" is a divorce's division; the State's help for orphans is not.
+    expect(reads('2 dua chau mo coi ai nuoi, co dc nha nuoc ho tro ko')).not.toContain('chia tài sản khi ly hôn');
+    expect(reads('ly hôn thì ai được nhà')).toContain('chia tài sản khi ly hôn');
+    // Sharing the housework is no division of a house.
+    const chores = reads('vợ chồng chia việc nhà thế nào cho đúng luật');
+    expect(chores).not.toContain('chia tài sản khi ly hôn');
+    expect(chores).toContain('chia sẻ công việc gia đình');
+  });
+
   it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');
