@@ -167,6 +167,27 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('e muốn đẻ con ở nhà')).toContain('thai sản');
   });
 
+  it('reads no house inside "nhà nước" or "việc nhà" (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    // "ai … được nhà" is a divorce's division; the State's help for orphans is not.
+    expect(reads('2 dua chau mo coi ai nuoi, co dc nha nuoc ho tro ko')).not.toContain('chia tài sản khi ly hôn');
+    expect(reads('ly hôn thì ai được nhà')).toContain('chia tài sản khi ly hôn');
+    // Sharing the housework is no division of a house.
+    const chores = reads('vợ chồng chia việc nhà thế nào cho đúng luật');
+    expect(chores).not.toContain('chia tài sản khi ly hôn');
+    expect(chores).toContain('chia sẻ công việc gia đình');
+  });
+
+  it('reads who keeps an estate before division, and a legal-aid helper in court, only beside their topic', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    expect(reads('ông mất rồi, chưa chia, ai giữ sổ đỏ trong lúc chờ')).toContain('người quản lý di sản');
+    // No death, no estate: a family asking who keeps the land certificate is not asking about an estate.
+    expect(reads('vợ chồng cãi nhau, ai giữ sổ đỏ thì đúng')).not.toContain('người quản lý di sản');
+    expect(reads('tro giup phap ly co cu nguoi ra toa cung khong')).toContain('người bào chữa');
+    // Without legal aid named, going to court is still a divorce.
+    expect(reads('em muốn chị gái đi cùng ra tòa ly hôn')).not.toContain('người bào chữa');
+  });
+
   it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');

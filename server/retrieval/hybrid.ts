@@ -16,6 +16,7 @@ import type { Ranker } from './rank/ranker.js';
 import { withSanctionAsked } from './rank/sanction.js';
 import { withoutForeignUnasked } from './rank/foreign.js';
 import { withoutChildrenUnasked } from './rank/children.js';
+import { withAgeTwins } from './rank/ages.js';
 import { withoutInheritanceUnasked } from './rank/inheritance.js';
 import { withoutLaterTexts } from './rank/later-text.js';
 import { withForbiddenAsked } from './rank/forbidden.js';
@@ -133,6 +134,8 @@ export function createRetriever({
       ranked = withoutForeignUnasked(lex, ranked, query);
       // A law about children when she names no child (rank/children.ts).
       ranked = withoutChildrenUnasked(lex.chunks, idx.docs, ranked, query);
+      // An offence told for every victim and for a child of an age: the twin her age does not fit (rank/ages.ts).
+      ranked = withAgeTwins(lex.chunks, ranked, query);
       // Inheritance when she names no death, will or estate (rank/inheritance.ts).
       ranked = withoutInheritanceUnasked(lex.chunks, ranked, query);
       // A dated act's sanction: the text that replaced the one in force then (rank/later-text.ts).

@@ -1,6 +1,7 @@
 import type { Queryable } from '../../../store/db.js';
 import { foldedSyllables } from '../../../ingest/text/vietnamese.js';
 import { PairReadingTable } from '../readings.js';
+import { foldedTitle, titleAgeBracket } from '../rank/ages.js';
 import { LexicalIndex, type ChunkTerms } from './lexical-index.js';
 import { buildAssociations, type Associations } from '../assoc/index.js';
 
@@ -159,6 +160,33 @@ function inInheritanceDivision(path: readonly string[] | null | undefined): bool
   return (path ?? []).some((label) => /thừa kế/iu.test(label));
 }
 
+/**
+ * Each document's offences told twice, for every victim and for a child of an age (rank/ages.ts):
+ * by document, the folded title of the offence for every victim → its child twin's age bracket.
+ */
+function ageTwins(chunks: readonly ChunkRow[]): Map<string, Map<string, readonly [number, number]>> {
+  const twins = new Map<string, Map<string, readonly [number, number]>>();
+  for (const c of chunks) {
+    const b = titleAgeBracket(c.article_title);
+    if (!b) continue;
+    let own = twins.get(c.document_id);
+    if (!own) twins.set(c.document_id, (own = new Map()));
+    for (const t of b.twin) own.set(t, b.ages);
+  }
+  return twins;
+}
+
+/** A chunk's age fields: its own bracket, or its child twin's (rank/ages.ts). */
+function agesOf(
+  c: ChunkRow,
+  twins: Map<string, Map<string, readonly [number, number]>>,
+): { ages?: readonly [number, number]; twinAges?: readonly [number, number] } {
+  const own = titleAgeBracket(c.article_title);
+  if (own) return { ages: own.ages };
+  const twin = twins.get(c.document_id)?.get(foldedTitle(c.article_title));
+  return twin ? { twinAges: twin } : {};
+}
+
 const CHUNK_COLUMNS = 'id, document_id, article, section, path, article_title, heading, clauses, search_text';
 
 export async function readCorpusRows(db: Queryable, version?: string): Promise<CorpusRows> {
@@ -234,6 +262,7 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
     own.push({ article: n.article, clause: n.clause, text: n.text });
   }
 
+  const twins = ageTwins(rows.chunks);
   const entries: ChunkTerms[] = rows.chunks.map((c) => {
     const key = articleKey({ id: c.id, article: c.article, section: c.section, heading: c.heading });
     const own = (notes.get(noteKey(c.document_id, key)) ?? []).filter((n) => !n.clause || c.clauses.includes(n.clause));
@@ -244,6 +273,7 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
         articleKey: key,
         ...(inForeignDivision(c.path) ? { foreign: true as const } : {}),
         ...(inInheritanceDivision(c.path) ? { inheritance: true as const } : {}),
+        ...agesOf(c, twins),
       },
       fields: {
         body: c.search_text.split(/[ \n]/).filter(Boolean),

@@ -49,6 +49,10 @@ export interface IndexedChunk {
   foreign?: true;
   /** In a part or chapter on inheritance ("THỪA KẾ"): lowered when she names no death (rank/inheritance.ts). */
   inheritance?: true;
+  /** An offence for a child: the age bracket [from, below) in years its title states ("… người dưới 16 tuổi"): rank/ages.ts. */
+  ages?: readonly [number, number];
+  /** The same offence for every victim ("Tội hiếp dâm"): its child twin's bracket (rank/ages.ts). */
+  twinAges?: readonly [number, number];
 }
 
 export interface ChunkTerms {
