@@ -567,6 +567,11 @@ describe('offline answers on the bundled laws', () => {
     expect(triplets.citations[0]?.document.number).toMatch(/^(45\/2019\/QH14|41\/2024\/QH15)$/);
   }, 60_000);
 
+  it("answers overtime on a Sunday with the weekly rest day's point of BLLĐ Điều 98", async () => {
+    const r = await respond(ctx.services, { message: 'làm thêm ngày chủ nhật thì được trả lương thế nào' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '45/2019/QH14' }, article: '98', clause: '1', point: 'b' });
+  }, 60_000);
+
   it('answers a period of paying she names with the threshold khoản, not the one on leaving work first', async () => {
     // Luật BHXH 2024 Điều 50: khoản 4 (leaving work before the birth) shares her words; khoản 2 sets the six months.
     const r = await respond(ctx.services, { message: 'đóng bhxh được 5 tháng thì sinh con có được hưởng thai sản không' });

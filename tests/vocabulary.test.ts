@@ -200,6 +200,16 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('bố mất rồi, con gái có được chia đất không')).toContain('di sản');
   });
 
+  it('reads the weekly rest day beside work, and overtime apart from night work', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['làm thêm ngày chủ nhật thì công ty trả lương thế nào', 'lam them cuoi tuan dc tra bn'])
+      expect(reads(q), q).toContain('ngày nghỉ hằng tuần');
+    expect(reads('hôm chủ nhật chồng đánh em')).not.toContain('ngày nghỉ hằng tuần');
+    // Overtime is not night work unless she says night.
+    expect(reads('công ty bắt tăng ca ngày nào cũng vậy')).not.toContain('ban đêm');
+    expect(reads('em toàn phải làm ca đêm, có được trả thêm tiền không')).toContain('làm việc vào ban đêm');
+  });
+
   it('reads being made to sign a resignation as dismissal', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['công ty bắt em viết đơn xin nghỉ vì em có bầu', 'sep ep e ky don nghi viec']) expect(reads(q), q).toContain('sa thải');
