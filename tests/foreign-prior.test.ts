@@ -24,6 +24,13 @@ describe('a foreign element she did not mention (rank/foreign.ts)', () => {
     expect(mentionsForeign('người nước ngoài xin con nuôi')).toBe(true);
     expect(mentionsForeign('chồng em đi Lào làm thuê')).toBe(true);
     // A country whose folded name is a common word counts only with its dấu: "lao động", "giáo dục".
+    // A nationality as members say it: "ck người Hàn", "lấy chồng Tàu", "đi Hàn làm".
+    expect(mentionsForeign('ck nguoi Han ve nuoc roi, e muon ly hon')).toBe(true);
+    expect(mentionsForeign('em lấy chồng Tàu, giờ muốn đưa con về quê')).toBe(true);
+    expect(mentionsForeign('chồng đi Hàn làm 3 năm không gửi tiền về')).toBe(true);
+    // "hạn", "tàu" and "Hoa" as common words are not foreign.
+    expect(mentionsForeign('thời hạn kháng cáo là bao lâu')).toBe(false);
+    expect(mentionsForeign('chồng em làm trên tàu đánh cá')).toBe(false);
     expect(mentionsForeign('em là lao động nữ, công ty giáo dục')).toBe(false);
     expect(mentionsForeign('muốn nhận con nuôi là cháu ruột thì thủ tục thế nào')).toBe(false);
   });

@@ -18,7 +18,7 @@ export const FOREIGN_UNASKED_PENALTY = 0.25;
 
 /** Folded words that say a foreign element whatever their dấu. */
 const FOREIGN_FOLDED =
-  /\b(nuoc ngoai|nguoi ngoai quoc|ngoai quoc|viet kieu|xuat khau lao dong|xkld|quoc tich|trung quoc|han quoc|dai loan|nhat ban|campuchia|thai lan|malaysia|singapore|chau au|nuoc khac|bien gioi|dinh cu|lay chong tay|chong tay|nguoi tay|anh quoc)\b/;
+  /\b(nuoc ngoai|nguoi ngoai quoc|ngoai quoc|viet kieu|xuat khau lao dong|xkld|quoc tich|trung quoc|han quoc|dai loan|nhat ban|campuchia|thai lan|malaysia|singapore|chau au|nuoc khac|bien gioi|dinh cu|lay chong tay|chong tay|nguoi tay|anh quoc|nguoi han|chong han|ck han|lay han|di han|sang han|nguoi nhat|chong nhat|ck nhat|nguoi hoa|nguoi nga|chong tau|ck tau|nguoi tau)\b/;
 /** Countries whose folded name is also a common word ("lao" is lao động, "duc" giáo dục): with their dấu only. */
 const FOREIGN_WRITTEN = new Set(['lào', 'mỹ', 'úc', 'pháp', 'đức']);
 
