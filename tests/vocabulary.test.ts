@@ -74,6 +74,9 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     for (const q of ['ông hàng xóm sờ mó con bé', 'ong hang xom so mo con be']) expect(reads(q), q).toContain('dâm ô');
     for (const q of ['chồng bỏ đi biệt tích mấy năm rồi', 'ck bo di biet tich may nam roi']) expect(reads(q), q).toContain('mất tích');
     for (const q of ['các chú đòi chia đất nhà nội', 'cac chu doi chia dat nha noi']) expect(reads(q), q).toContain('thừa kế quyền sử dụng đất');
+    for (const q of ['chồng không đưa tiền chợ, mọi chi tiêu trong nhà em lo hết', 'ck ko dua tien cho, chi tieu trong nha e lo het'])
+      expect(reads(q), q).toContain('nhu cầu thiết yếu');
+    for (const q of ['hai vợ chồng muốn bỏ nhau êm đẹp', 'hai vo chong muon bo nhau em dep']) expect(reads(q), q).toContain('cùng yêu cầu ly hôn');
   });
 
   it('does not read a trigger inside another word (other-words.tsv)', () => {
