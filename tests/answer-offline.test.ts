@@ -529,6 +529,10 @@ describe('the next step under an offline answer (prompts/what-to-do.tsv)', () =>
     expect(whatToDo(['thua_ke'], '91/2015/QH13', '', '625')).not.toContain('giấy chứng tử');
     // Who a child's father is: the commune when nobody disputes it, the court when someone does.
     expect(whatToDo(['tre_em'], '52/2014/QH13', '', '88')).toContain('có tranh chấp thì nộp đơn ở Tòa án');
+    // A divorce, asked with other words than the topic's (adultery, a husband who will not sign):
+    // the court and who helps write the petition, not the commune's one-stop desk.
+    expect(whatToDo(['hon_nhan'], '52/2014/QH13', '', '56')).toContain('nộp đơn ly hôn ở Tòa án');
+    expect(whatToDo(['hon_nhan'], '52/2014/QH13', '', '55')).not.toContain('bộ phận một cửa');
   });
 });
 
