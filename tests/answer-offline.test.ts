@@ -6,6 +6,7 @@ import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
 import { contributionMonthsNamed, statesContributionNamed } from '../server/answer/plain/contributions.js';
+import { contractMonthsNamed, statesContractNamed } from '../server/answer/plain/contract.js';
 import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
 import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
@@ -539,6 +540,13 @@ describe('the next step under an offline answer (prompts/what-to-do.tsv)', () =>
 describe('offline answers on the bundled laws', () => {
   const ctx = bundledServices();
 
+  it('answers a notice period by the term of the contract she names', async () => {
+    const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
+    // BLLĐ Điều 35 khoản 1: điểm a (indefinite, 45 days) shares as many of her words as điểm b and c.
+    expect(await lead('ky hop dong 2 nam, nghi viec phai bao truoc may ngay')).toMatchObject({ article: '35', clause: '1', point: 'b' });
+    expect(await lead('làm hợp đồng 6 tháng, muốn nghỉ việc thì báo trước mấy ngày')).toMatchObject({ article: '35', clause: '1', point: 'c' });
+  }, 60_000);
+
   it('does not tell a girl of 17 the rule for a child of 13 to 16 as her case', async () => {
     const r = await respond(ctx.services, { message: 'em 17 tuổi có bầu với bạn trai 18 tuổi, bạn trai có bị đi tù không' });
     expect(r.citations[0]).toMatchObject({ document: { number: '100/2015/QH13' }, article: '145' });
@@ -587,4 +595,26 @@ describe('offline answers on the bundled laws', () => {
     for (const title of tail!.split('\n')[0]!.matchAll(/\(([^()]*(?:\([^()]*\))?[^()]*)\)(?:;|$)/g))
       expect(title[1]!.split(/\s+/).length).toBeLessThanOrEqual(13);
   }, 60_000);
+});
+
+describe('the term of a labour contract she names (contract.ts)', () => {
+  it('reads the term in months, an indefinite contract as longer than any', () => {
+    expect(contractMonthsNamed('e lam hop dong 1 nam')).toEqual([12]);
+    expect(contractMonthsNamed('hđ 6 tháng')).toEqual([6]);
+    expect(contractMonthsNamed('hợp đồng có thời hạn 2 năm rưỡi')).toEqual([30]);
+    expect(contractMonthsNamed('ký hợp đồng không xác định thời hạn')).toEqual([1200]);
+    // A probation or a leave is no contract's term.
+    expect(contractMonthsNamed('thử việc 2 tháng, nghỉ thai sản 6 tháng')).toEqual([]);
+  });
+
+  it('tells the khoản whose term holds hers from those of other terms', () => {
+    const b = 'Ít nhất 30 ngày nếu làm việc theo hợp đồng lao động xác định thời hạn có thời hạn từ 12 tháng đến 36 tháng;';
+    const a = 'Ít nhất 45 ngày nếu làm việc theo hợp đồng lao động không xác định thời hạn;';
+    expect(statesContractNamed(b, [12])).toBe('holds');
+    expect(statesContractNamed(b, [36])).toBe('holds');
+    expect(statesContractNamed(b, [6])).toBe('other');
+    expect(statesContractNamed(a, [12])).toBe('other');
+    expect(statesContractNamed(a, [1200])).toBe('holds');
+    expect(statesContractNamed('Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi', [12])).toBe('none');
+  });
 });

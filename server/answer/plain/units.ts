@@ -4,6 +4,7 @@ import { spelledAsTyped, spellingSet, type TermSpellings } from '../../retrieval
 import { memoByText } from '../memo.js';
 import { statesAgeNamed, statesPregnancyNamed } from './ages.js';
 import { statesContributionNamed } from './contributions.js';
+import { statesContractNamed } from './contract.js';
 import { statesHusbandsRule } from './husband.js';
 import { negatesToo } from './negation.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
@@ -190,6 +191,8 @@ export function scoreUnits(
     pregnancyWeeks?: readonly number[];
     /** Months of paying social insurance she names (contributions.ts). */
     contributionMonths?: readonly number[];
+    /** Terms of a labour contract she names, in months (contract.ts). */
+    contractMonths?: readonly number[];
     undoAsked?: boolean;
     /** She names a man (husband.ts): a khoản for the male worker may be her answer. */
     manNamed?: boolean;
@@ -241,6 +244,8 @@ export function scoreUnits(
     // đến dưới 22 tuần tuổi", not "từ đủ 22 tuần tuổi trở lên").
     const ageFit = rangeFit(units, opts.ages, statesAgeNamed);
     const pregnancyFit = rangeFit(units, opts.pregnancyWeeks, statesPregnancyNamed);
+    // And the term of the contract she names ("hợp đồng 1 năm": "từ 12 tháng đến 36 tháng").
+    const contractFit = rangeFit(units, opts.contractMonths, statesContractNamed);
     for (const u of units) {
       const asks = [...(u.clause ? clauseAsks.filter((n) => n.clause === u.clause && (!n.point || n.point === u.point)) : []), ...(aligned.get(u) ?? [])];
       let ask = 0;
@@ -260,7 +265,7 @@ export function scoreUnits(
       if (/:\s*$/.test(u.text) && !u.point && !u.meaning) s *= 0.6;
       s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
-      s *= ageFit(u) * pregnancyFit(u);
+      s *= ageFit(u) * pregnancyFit(u) * contractFit(u);
       // The khoản setting a period of paying, when she names hers ("đóng bhxh được 5 tháng"): the
       // one she reaches answers yes, the one she does not still answers her (not yet).
       if (opts.contributionMonths?.length) {
