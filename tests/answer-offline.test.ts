@@ -9,6 +9,7 @@ import { contributionMonthsNamed, statesContributionNamed } from '../server/answ
 import { contractMonthsNamed, statesContractNamed } from '../server/answer/plain/contract.js';
 import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
 import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js';
+import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surrogacy.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import { bundledServices } from './helpers/app.js';
@@ -548,6 +549,17 @@ describe('offline answers on the bundled laws', () => {
     expect(r.answer.split('\n')[0]).toMatch(/^Người bị bạo lực gia đình có quyền/);
   }, 60_000);
 
+  it("answers a mother's own birth allowance with hers, the surrogate's khoản only when she names surrogacy", async () => {
+    const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
+    // BHXH Điều 58: khoản 2 (surrogacy: who is paid when the surrogate has no insurance) shares her words.
+    expect(await lead('vợ không đi làm không có bảo hiểm, chồng đóng bảo hiểm thì sinh con có được trợ cấp một lần không')).toMatchObject({
+      document: { number: '41/2024/QH15' },
+      article: '58',
+      clause: '1',
+    });
+    expect(await lead('người mang thai hộ không đóng bảo hiểm thì ai được nhận trợ cấp một lần')).toMatchObject({ article: '58', clause: '2' });
+  }, 60_000);
+
   it('answers a notice period by the term of the contract she names', async () => {
     const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
     // BLLĐ Điều 35 khoản 1: điểm a (indefinite, 45 days) shares as many of her words as điểm b and c.
@@ -624,5 +636,20 @@ describe('the term of a labour contract she names (contract.ts)', () => {
     expect(statesContractNamed(a, [12])).toBe('other');
     expect(statesContractNamed(a, [1200])).toBe('holds');
     expect(statesContractNamed('Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi', [12])).toBe('none');
+  });
+});
+
+describe('a khoản whose case is surrogacy (surrogacy.ts)', () => {
+  it('is one naming surrogacy as its subject, not one naming it beside every mother', () => {
+    expect(statesSurrogacyCase('Lao động nữ mang thai hộ có đủ điều kiện theo quy định tại khoản 2', null)).toBe(true);
+    expect(statesSurrogacyCase('Trường hợp người mang thai hộ, người mẹ nhờ mang thai hộ không tham gia bảo hiểm xã hội', null)).toBe(true);
+    expect(statesSurrogacyCase('Lao động nữ sinh con có đủ điều kiện quy định tại khoản 2', null)).toBe(false);
+    expect(statesSurrogacyCase('Thời gian nghỉ việc hưởng chế độ thai sản của lao động nữ khi sinh con, lao động nữ mang thai hộ', null)).toBe(false);
+  });
+
+  it('is asked about only when she names it, with or without dấu', () => {
+    expect(namesSurrogacy('nho nguoi mang thai ho thi sao')).toBe(true);
+    expect(namesSurrogacy('đẻ thuê cho người ta có được nghỉ không')).toBe(true);
+    expect(namesSurrogacy('em sinh con thì được trợ cấp gì')).toBe(false);
   });
 });

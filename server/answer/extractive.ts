@@ -11,6 +11,7 @@ import { contributionMonthsNamed } from './plain/contributions.js';
 import { contractMonthsNamed } from './plain/contract.js';
 import { asksUndoing } from './plain/undo.js';
 import { namesMan } from './plain/husband.js';
+import { namesSurrogacy } from './plain/surrogacy.js';
 import { render } from './templates.js';
 
 /**
@@ -66,6 +67,7 @@ export class ExtractiveAnswerer implements Answerer {
       contractMonths: contractMonthsNamed(input.resolvedQuestion),
       undoAsked: asksUndoing(input.resolvedQuestion),
       manNamed: namesMan(input.resolvedQuestion),
+      surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
       fineAlone: asksFineAlone(input.resolvedQuestion, wants),
       unit: unitAsked(input.resolvedQuestion),
       listAsked: asksList(input.resolvedQuestion),

@@ -6,6 +6,7 @@ import { statesAgeNamed, statesPregnancyNamed } from './ages.js';
 import { statesContributionNamed } from './contributions.js';
 import { statesContractNamed } from './contract.js';
 import { statesHusbandsRule } from './husband.js';
+import { statesSurrogacyCase } from './surrogacy.js';
 import { negatesToo } from './negation.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
 import { noteAsksUndoing, statesUndoing } from './undo.js';
@@ -88,6 +89,8 @@ const AGE_OTHER = 0.7;
 const UNDO_UNASKED = 0.6;
 /** A khoản stating the husband's rule when she names no man (husband.ts). */
 const HUSBAND_UNASKED = 0.3;
+/** A khoản whose case is surrogacy when she names none (surrogacy.ts): as the husband's rule. */
+const SURROGACY_UNASKED = 0.3;
 /**
  * A khoản that says not done what she says did not happen (negation.ts). Measured against 0: held-out
  * phrasings' answers stating their khoản 0.726 → 0.730 (their article 0.959 → 0.957), probe 7 leading
@@ -196,6 +199,8 @@ export function scoreUnits(
     undoAsked?: boolean;
     /** She names a man (husband.ts): a khoản for the male worker may be her answer. */
     manNamed?: boolean;
+    /** She names surrogacy (surrogacy.ts): a khoản on it may be her answer. */
+    surrogacyNamed?: boolean;
     fineAlone?: boolean;
     unit?: string | null;
     /** She asks for a list (intent.asksList). */
@@ -289,6 +294,8 @@ export function scoreUnits(
       if (opts.negated && negatesToo(full, opts.negated)) s *= 1 + NEGATED_TOO_BONUS;
       // The husband's rule when she asks about her own ("sinh mổ thì được nghỉ bao lâu").
       if (opts.manNamed === false && statesHusbandsRule(u.text, u.leadIn)) s *= HUSBAND_UNASKED;
+      // A surrogate's rule when she asks about her own birth.
+      if (opts.surrogacyNamed === false && statesSurrogacyCase(u.text, u.leadIn)) s *= SURROGACY_UNASKED;
       u.score = s;
       all.push(u);
     }
