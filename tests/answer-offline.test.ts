@@ -6,8 +6,10 @@ import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
 import { contributionMonthsNamed, statesContributionNamed } from '../server/answer/plain/contributions.js';
+import { contractMonthsNamed, statesContractNamed } from '../server/answer/plain/contract.js';
 import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
 import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js';
+import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surrogacy.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import { bundledServices } from './helpers/app.js';
@@ -529,11 +531,41 @@ describe('the next step under an offline answer (prompts/what-to-do.tsv)', () =>
     expect(whatToDo(['thua_ke'], '91/2015/QH13', '', '625')).not.toContain('giấy chứng tử');
     // Who a child's father is: the commune when nobody disputes it, the court when someone does.
     expect(whatToDo(['tre_em'], '52/2014/QH13', '', '88')).toContain('có tranh chấp thì nộp đơn ở Tòa án');
+    // A divorce, asked with other words than the topic's (adultery, a husband who will not sign):
+    // the court and who helps write the petition, not the commune's one-stop desk.
+    expect(whatToDo(['hon_nhan'], '52/2014/QH13', '', '56')).toContain('nộp đơn ly hôn ở Tòa án');
+    expect(whatToDo(['hon_nhan'], '52/2014/QH13', '', '55')).not.toContain('bộ phận một cửa');
   });
 });
 
 describe('offline answers on the bundled laws', () => {
   const ctx = bundledServices();
+
+  it('answers "có những quyền gì" with the khoản listing her rights, not the duty beside it', async () => {
+    // PCBLGĐ Điều 9: khoản 1 "… có các quyền sau đây:" has its own plain sentence now; khoản 2 (the
+    // duty to inform) had led, a list's opening line without one counting as saying little.
+    const r = await respond(ctx.services, { message: 'bị bạo lực gia đình thì chị em có những quyền gì' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '13/2022/QH15' }, article: '9', clause: '1' });
+    expect(r.answer.split('\n')[0]).toMatch(/^Người bị bạo lực gia đình có quyền/);
+  }, 60_000);
+
+  it("answers a mother's own birth allowance with hers, the surrogate's khoản only when she names surrogacy", async () => {
+    const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
+    // BHXH Điều 58: khoản 2 (surrogacy: who is paid when the surrogate has no insurance) shares her words.
+    expect(await lead('vợ không đi làm không có bảo hiểm, chồng đóng bảo hiểm thì sinh con có được trợ cấp một lần không')).toMatchObject({
+      document: { number: '41/2024/QH15' },
+      article: '58',
+      clause: '1',
+    });
+    expect(await lead('người mang thai hộ không đóng bảo hiểm thì ai được nhận trợ cấp một lần')).toMatchObject({ article: '58', clause: '2' });
+  }, 60_000);
+
+  it('answers a notice period by the term of the contract she names', async () => {
+    const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
+    // BLLĐ Điều 35 khoản 1: điểm a (indefinite, 45 days) shares as many of her words as điểm b and c.
+    expect(await lead('ky hop dong 2 nam, nghi viec phai bao truoc may ngay')).toMatchObject({ article: '35', clause: '1', point: 'b' });
+    expect(await lead('làm hợp đồng 6 tháng, muốn nghỉ việc thì báo trước mấy ngày')).toMatchObject({ article: '35', clause: '1', point: 'c' });
+  }, 60_000);
 
   it('does not tell a girl of 17 the rule for a child of 13 to 16 as her case', async () => {
     const r = await respond(ctx.services, { message: 'em 17 tuổi có bầu với bạn trai 18 tuổi, bạn trai có bị đi tù không' });
@@ -588,4 +620,41 @@ describe('offline answers on the bundled laws', () => {
     for (const title of tail!.split('\n')[0]!.matchAll(/\(([^()]*(?:\([^()]*\))?[^()]*)\)(?:;|$)/g))
       expect(title[1]!.split(/\s+/).length).toBeLessThanOrEqual(13);
   }, 60_000);
+});
+
+describe('the term of a labour contract she names (contract.ts)', () => {
+  it('reads the term in months, an indefinite contract as longer than any', () => {
+    expect(contractMonthsNamed('e lam hop dong 1 nam')).toEqual([12]);
+    expect(contractMonthsNamed('hđ 6 tháng')).toEqual([6]);
+    expect(contractMonthsNamed('hợp đồng có thời hạn 2 năm rưỡi')).toEqual([30]);
+    expect(contractMonthsNamed('ký hợp đồng không xác định thời hạn')).toEqual([1200]);
+    // A probation or a leave is no contract's term.
+    expect(contractMonthsNamed('thử việc 2 tháng, nghỉ thai sản 6 tháng')).toEqual([]);
+  });
+
+  it('tells the khoản whose term holds hers from those of other terms', () => {
+    const b = 'Ít nhất 30 ngày nếu làm việc theo hợp đồng lao động xác định thời hạn có thời hạn từ 12 tháng đến 36 tháng;';
+    const a = 'Ít nhất 45 ngày nếu làm việc theo hợp đồng lao động không xác định thời hạn;';
+    expect(statesContractNamed(b, [12])).toBe('holds');
+    expect(statesContractNamed(b, [36])).toBe('holds');
+    expect(statesContractNamed(b, [6])).toBe('other');
+    expect(statesContractNamed(a, [12])).toBe('other');
+    expect(statesContractNamed(a, [1200])).toBe('holds');
+    expect(statesContractNamed('Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi', [12])).toBe('none');
+  });
+});
+
+describe('a khoản whose case is surrogacy (surrogacy.ts)', () => {
+  it('is one naming surrogacy as its subject, not one naming it beside every mother', () => {
+    expect(statesSurrogacyCase('Lao động nữ mang thai hộ có đủ điều kiện theo quy định tại khoản 2', null)).toBe(true);
+    expect(statesSurrogacyCase('Trường hợp người mang thai hộ, người mẹ nhờ mang thai hộ không tham gia bảo hiểm xã hội', null)).toBe(true);
+    expect(statesSurrogacyCase('Lao động nữ sinh con có đủ điều kiện quy định tại khoản 2', null)).toBe(false);
+    expect(statesSurrogacyCase('Thời gian nghỉ việc hưởng chế độ thai sản của lao động nữ khi sinh con, lao động nữ mang thai hộ', null)).toBe(false);
+  });
+
+  it('is asked about only when she names it, with or without dấu', () => {
+    expect(namesSurrogacy('nho nguoi mang thai ho thi sao')).toBe(true);
+    expect(namesSurrogacy('đẻ thuê cho người ta có được nghỉ không')).toBe(true);
+    expect(namesSurrogacy('em sinh con thì được trợ cấp gì')).toBe(false);
+  });
 });

@@ -8,8 +8,10 @@ import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed, pregnancyWeeksNamed } from './plain/ages.js';
 import { contributionMonthsNamed } from './plain/contributions.js';
+import { contractMonthsNamed } from './plain/contract.js';
 import { asksUndoing } from './plain/undo.js';
 import { namesMan } from './plain/husband.js';
+import { namesSurrogacy } from './plain/surrogacy.js';
 import { render } from './templates.js';
 
 /**
@@ -62,8 +64,10 @@ export class ExtractiveAnswerer implements Answerer {
       ages,
       pregnancyWeeks: pregnancyWeeksNamed(input.resolvedQuestion),
       contributionMonths: contributionMonthsNamed(input.resolvedQuestion),
+      contractMonths: contractMonthsNamed(input.resolvedQuestion),
       undoAsked: asksUndoing(input.resolvedQuestion),
       manNamed: namesMan(input.resolvedQuestion),
+      surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
       fineAlone: asksFineAlone(input.resolvedQuestion, wants),
       unit: unitAsked(input.resolvedQuestion),
       listAsked: asksList(input.resolvedQuestion),

@@ -4,7 +4,9 @@ import { spelledAsTyped, spellingSet, type TermSpellings } from '../../retrieval
 import { memoByText } from '../memo.js';
 import { statesAgeNamed, statesPregnancyNamed } from './ages.js';
 import { statesContributionNamed } from './contributions.js';
+import { statesContractNamed } from './contract.js';
 import { statesHusbandsRule } from './husband.js';
+import { statesSurrogacyCase } from './surrogacy.js';
 import { negatesToo } from './negation.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
 import { noteAsksUndoing, statesUndoing } from './undo.js';
@@ -87,6 +89,8 @@ const AGE_OTHER = 0.7;
 const UNDO_UNASKED = 0.6;
 /** A khoản stating the husband's rule when she names no man (husband.ts). */
 const HUSBAND_UNASKED = 0.3;
+/** A khoản whose case is surrogacy when she names none (surrogacy.ts): as the husband's rule. */
+const SURROGACY_UNASKED = 0.3;
 /**
  * A khoản that says not done what she says did not happen (negation.ts). Measured against 0: held-out
  * phrasings' answers stating their khoản 0.726 → 0.730 (their article 0.959 → 0.957), probe 7 leading
@@ -190,9 +194,13 @@ export function scoreUnits(
     pregnancyWeeks?: readonly number[];
     /** Months of paying social insurance she names (contributions.ts). */
     contributionMonths?: readonly number[];
+    /** Terms of a labour contract she names, in months (contract.ts). */
+    contractMonths?: readonly number[];
     undoAsked?: boolean;
     /** She names a man (husband.ts): a khoản for the male worker may be her answer. */
     manNamed?: boolean;
+    /** She names surrogacy (surrogacy.ts): a khoản on it may be her answer. */
+    surrogacyNamed?: boolean;
     fineAlone?: boolean;
     unit?: string | null;
     /** She asks for a list (intent.asksList). */
@@ -241,6 +249,8 @@ export function scoreUnits(
     // đến dưới 22 tuần tuổi", not "từ đủ 22 tuần tuổi trở lên").
     const ageFit = rangeFit(units, opts.ages, statesAgeNamed);
     const pregnancyFit = rangeFit(units, opts.pregnancyWeeks, statesPregnancyNamed);
+    // And the term of the contract she names ("hợp đồng 1 năm": "từ 12 tháng đến 36 tháng").
+    const contractFit = rangeFit(units, opts.contractMonths, statesContractNamed);
     for (const u of units) {
       const asks = [...(u.clause ? clauseAsks.filter((n) => n.clause === u.clause && (!n.point || n.point === u.point)) : []), ...(aligned.get(u) ?? [])];
       let ask = 0;
@@ -260,7 +270,7 @@ export function scoreUnits(
       if (/:\s*$/.test(u.text) && !u.point && !u.meaning) s *= 0.6;
       s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
-      s *= ageFit(u) * pregnancyFit(u);
+      s *= ageFit(u) * pregnancyFit(u) * contractFit(u);
       // The khoản setting a period of paying, when she names hers ("đóng bhxh được 5 tháng"): the
       // one she reaches answers yes, the one she does not still answers her (not yet).
       if (opts.contributionMonths?.length) {
@@ -284,6 +294,8 @@ export function scoreUnits(
       if (opts.negated && negatesToo(full, opts.negated)) s *= 1 + NEGATED_TOO_BONUS;
       // The husband's rule when she asks about her own ("sinh mổ thì được nghỉ bao lâu").
       if (opts.manNamed === false && statesHusbandsRule(u.text, u.leadIn)) s *= HUSBAND_UNASKED;
+      // A surrogate's rule when she asks about her own birth.
+      if (opts.surrogacyNamed === false && statesSurrogacyCase(u.text, u.leadIn)) s *= SURROGACY_UNASKED;
       u.score = s;
       all.push(u);
     }
