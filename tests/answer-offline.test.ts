@@ -541,14 +541,6 @@ describe('the next step under an offline answer (prompts/what-to-do.tsv)', () =>
 describe('offline answers on the bundled laws', () => {
   const ctx = bundledServices();
 
-  it('answers "có những quyền gì" with the khoản listing her rights, not the duty beside it', async () => {
-    // PCBLGĐ Điều 9: khoản 1 "… có các quyền sau đây:" has its own plain sentence now; khoản 2 (the
-    // duty to inform) had led, a list's opening line without one counting as saying little.
-    const r = await respond(ctx.services, { message: 'bị bạo lực gia đình thì chị em có những quyền gì' });
-    expect(r.citations[0]).toMatchObject({ document: { number: '13/2022/QH15' }, article: '9', clause: '1' });
-    expect(r.answer.split('\n')[0]).toMatch(/^Người bị bạo lực gia đình có quyền/);
-  }, 60_000);
-
   it("answers a mother's own birth allowance with hers, the surrogate's khoản only when she names surrogacy", async () => {
     const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
     // BHXH Điều 58: khoản 2 (surrogacy: who is paid when the surrogate has no insurance) shares her words.
