@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fold, foldReference, syllables } from '../ingest/text/vietnamese.js';
+import { fold, foldedSyllables, foldReference, syllables } from '../ingest/text/vietnamese.js';
+import { searchText } from '../ingest/pipeline.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 
 /**
@@ -95,6 +96,14 @@ describe('one spelling per syllable for matching', () => {
   it('matches a vocabulary phrase typed in the other style', () => {
     expect(analyzeQuery('hoà giải ở cơ sở thế nào').concepts).toEqual(analyzeQuery('hòa giải ở cơ sở thế nào').concepts);
     expect(analyzeQuery('hoà giải ở cơ sở thế nào').concepts.length).toBeGreaterThan(0);
+  });
+});
+
+describe('the percent sign', () => {
+  it('reads "%" as "phần trăm", in the law\'s text and in her question alike', () => {
+    expect(foldedSyllables('ít nhất bằng 85% mức lương')).toEqual(['it', 'nhat', 'bang', '85', 'phan', 'tram', 'muc', 'luong']);
+    expect(syllables('thử việc được bao nhiêu %')).toEqual(['thử', 'việc', 'được', 'bao', 'nhiêu', 'phần', 'trăm']);
+    expect(searchText('Điều 26. Tiền lương thử việc', 'ít nhất phải bằng 85% mức lương')).toContain('phantram');
   });
 });
 

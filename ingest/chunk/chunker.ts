@@ -12,8 +12,10 @@ import type { Article, ChunkDraft, Section, Structure } from '../types.js';
  * are re-parsed from their kept original by an official (console: reindex).
  * 1: excerpts' khoản read from any number (Luật Đất đai Điều 87 from khoản 4), lists inside a
  *    khoản and quoted amendments no longer read as khoản.
+ * 2: a chunk's search text reads "%" as "phần trăm" (ingest/text/vietnamese.ts), so the laws' "85%"
+ *    is found by a member's "bao nhiêu phần trăm".
  */
-export const CHUNKER_VERSION = 1;
+export const CHUNKER_VERSION = 2;
 
 // ~350 Vietnamese words: long enough to keep most articles whole, short enough to cite precisely.
 const MAX_CHARS = 2000;

@@ -94,10 +94,18 @@ function foldByTable(s: string): string {
   return plain ? s : out;
 }
 
+/**
+ * The laws write "85%", members "85 phần trăm" or "bao nhiêu phần trăm": the sign is read as its
+ * words, so that either finds the other (split off, the sign alone was no syllable at all).
+ */
+const PERCENT = /%/g;
+const PERCENT_WORDS = ' phần trăm ';
+
 /** Syllables (Vietnamese words are written as space-separated syllables), lower-case NFC, the tone of a final oa/oe/uy read one way. */
 export function syllables(s: string): string[] {
   return nfc(s)
     .toLowerCase()
+    .replace(PERCENT, PERCENT_WORDS)
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .map(oneSpelling);
@@ -125,7 +133,7 @@ function oneSpelling(syl: string): string {
 
 /** Folded syllables, ready for matching text typed without diacritics. */
 export function foldedSyllables(s: string): string[] {
-  return syllables(fold(s));
+  return syllables(fold(s.replace(PERCENT, PERCENT_WORDS)));
 }
 
 /*
