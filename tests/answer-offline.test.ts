@@ -362,6 +362,8 @@ describe('which article the offline answer leads with', () => {
     const lead = 'Lao động nam đang tham gia bảo hiểm xã hội bắt buộc khi vợ sinh con được nghỉ việc hưởng chế độ thai sản với thời gian như sau:';
     expect(statesHusbandsRule('07 ngày làm việc khi vợ sinh con phải phẫu thuật hoặc sinh con dưới 32 tuần tuổi;', lead)).toBe(true);
     expect(statesHusbandsRule('Ngày bắt đầu nghỉ việc hưởng chế độ thai sản phải trong khoảng thời gian 60 ngày kể từ ngày vợ sinh con', null)).toBe(true);
+    // A điểm opening "Đối với lao động nam" (BHXH Điều 66 khoản 1 điểm b, the man's pension rate).
+    expect(statesHusbandsRule('Đối với lao động nam bằng 45% mức bình quân tiền lương tương ứng 20 năm đóng bảo hiểm xã hội', null)).toBe(true);
     // A rule for both, or for her, is hers.
     expect(statesHusbandsRule('Bảo đảm quyền bình đẳng của lao động nữ, lao động nam', null)).toBe(false);
     expect(statesHusbandsRule('Lao động nam có thời gian đóng cao hơn 35 năm, lao động nữ có thời gian đóng cao hơn 30 năm', null)).toBe(false);

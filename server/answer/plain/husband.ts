@@ -9,7 +9,7 @@ import { fold } from '../../../ingest/text/vietnamese.js';
  * động nam", or counts from the wife's childbirth ("kể từ ngày vợ sinh con"), and says nothing of
  * "lao động nữ" beside it (a rule for both is hers too).
  */
-const HUSBANDS_RULE = /^(\d+\.\s*)?lao động nam\b/iu;
+const HUSBANDS_RULE = /^(\d+\.\s*)?(đối với )?lao động nam\b/iu;
 /** The wife's childbirth is his occasion, not hers ("60 ngày kể từ ngày vợ sinh con"). */
 const WIFES_BIRTH = /\bvợ sinh con\b|\bvợ (mang thai hộ )?sinh\b/iu;
 const FOR_WOMEN_TOO = /lao động nữ|nam, nữ|nam và nữ/iu;
