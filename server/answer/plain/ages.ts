@@ -94,6 +94,14 @@ export function ageRangesStated(text: string): AgeRange[] {
   return rangesStated(text, PERSON);
 }
 
+/** A period counted in months or years, not an age ("từ đủ 06 tháng", "từ đủ 15 năm"; "06 tháng tuổi" is an age). */
+const PERIOD: AgeScale = { unit: '(thang(?! tuoi)|nam)', base: (n, unit) => (unit === 'nam' ? n * YEAR : n), step: (unit) => (unit === 'nam' ? YEAR : 1) };
+
+/** The ranges of a period a text states, in months ("từ đủ 06 tháng trở lên", "từ đủ 15 năm"). */
+export function periodRangesStated(text: string): AgeRange[] {
+  return rangesStated(text, PERIOD);
+}
+
 /** The ranges of a pregnancy's age a text states, in weeks ("thai dưới 05 tuần tuổi"). */
 export function pregnancyRangesStated(text: string): AgeRange[] {
   return rangesStated(text, PREGNANCY);

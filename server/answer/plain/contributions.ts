@@ -1,4 +1,5 @@
 import { fold } from '../../../ingest/text/vietnamese.js';
+import { periodRangesStated } from './ages.js';
 
 /**
  * How long she has paid social insurance, and the khoản that set a period of paying, so that the
@@ -22,23 +23,17 @@ export function contributionMonthsNamed(question: string): number[] {
   return [...f.matchAll(NAMED)].map((m) => toMonths(m[1]!, m[2]!)).filter((n) => n > 0 && n < 60 * YEAR);
 }
 
-/**
- * "đóng bảo hiểm xã hội bắt buộc từ đủ 06 tháng trở lên", "có thời gian đóng bảo hiểm xã hội từ đủ
- * 15 năm": the periods of paying a text sets, in months.
- */
-const STATED = /\b(?:dong bao hiem|thoi gian dong)[^.;:]{0,60}?\btu du (\d+) (thang|nam)\b/g;
-
-export function contributionPeriodsStated(text: string): number[] {
-  const f = fold(text.normalize('NFC').toLowerCase());
-  return [...f.matchAll(STATED)].map((m) => toMonths(m[1]!, m[2]!));
-}
+/** A text about paying social insurance: only its periods are periods of paying. */
+const ABOUT_PAYING = /\b(?:dong bao hiem|thoi gian dong)\b/;
 
 /**
  * Whether a text sets a period of paying that the months she names reach ('holds'), one they do not
- * ('other': still her answer — the threshold she has not reached), or none.
+ * ('other': still her answer — the threshold she has not reached), or none. The periods are read as
+ * ages are (ages.ts), in months and years.
  */
 export function statesContributionNamed(text: string, months: readonly number[]): 'holds' | 'other' | 'none' {
-  const periods = months.length ? contributionPeriodsStated(text) : [];
-  if (!periods.length) return 'none';
-  return periods.some((p) => months.some((m) => m >= p)) ? 'holds' : 'other';
+  if (!months.length || !ABOUT_PAYING.test(fold(text.normalize('NFC').toLowerCase()))) return 'none';
+  const ranges = periodRangesStated(text);
+  if (!ranges.length) return 'none';
+  return ranges.some((r) => months.some((m) => m >= r.from && m < r.to)) ? 'holds' : 'other';
 }
