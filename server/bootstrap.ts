@@ -168,6 +168,7 @@ export async function recutUploads(s: Services, log?: FastifyBaseLogger): Promis
     for (const o of await recutStaleUploads(s)) {
       if (o.result === 'failed') log?.warn({ document: o.documentId, detail: o.error }, 'upload not cut again by the current chunker');
       else if (o.result === 'no-original') log?.info({ document: o.documentId }, 'upload cut by an older chunker has no kept original here');
+      else if (o.result === 'search-text') log?.info({ document: o.documentId }, 'upload without a kept original: its search text derived again');
       else if (o.result === 'rebuilt') log?.info({ document: o.documentId }, 'upload cut again by the current chunker');
     }
   } catch (err) {

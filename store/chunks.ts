@@ -113,3 +113,23 @@ export async function chunksOfPart(q: Queryable, documentId: string, section: st
   ]);
   return r.rows;
 }
+
+/**
+ * Rewrites the search text of a document's chunks whose stored one differs from what `derive`
+ * makes of their header and text, leaving the chunks themselves as they are. Returns how many
+ * changed. One statement per changed chunk, in one transaction by the caller's choice of `q`.
+ */
+export async function refreshSearchText(q: Queryable, documentId: string, derive: (header: string, text: string) => string): Promise<number> {
+  const r = await q.query<{ id: number; header: string; text: string; search_text: string }>(
+    'select id, header, text, search_text from chunks where document_id = $1 order by ordinal',
+    [documentId],
+  );
+  let changed = 0;
+  for (const c of r.rows) {
+    const next = derive(c.header, c.text);
+    if (next === c.search_text) continue;
+    await q.query('update chunks set search_text = $2 where id = $1', [c.id, next]);
+    changed++;
+  }
+  return changed;
+}

@@ -64,13 +64,38 @@ describe('uploads cut by an older chunker are cut again from their kept original
     ]);
     expect((await chunks(planId)).map((c) => c.text)).toEqual(right);
     expect(await row(planId)).toEqual({ title: 'Kế hoạch hỗ trợ phụ nữ (tên cán bộ sửa)', chunker_version: CHUNKER_VERSION });
-    // Without its original an upload keeps its chunks and its version, for an official to re-index.
+    // Without its original an upload keeps its chunks and its version, for an official to re-index;
+    // its search text was already current, so nothing was written.
     expect(await chunks(lawId)).toEqual(lawChunks);
     expect((await row(lawId)).chunker_version).toBe(0);
     const audit = await services.db.query<{ action: string; target_id: string; actor_id: string | null }>(
       `select action, target_id, actor_id from audit_log where action = 'document.recut'`,
     );
     expect(audit.rows).toEqual([{ action: 'document.recut', target_id: planId, actor_id: null }]);
+  });
+
+  it('derives the search text again for an upload without its original, keeping its chunks', async () => {
+    // As a deployment whose search text was made before a reading changed ("%" not yet "phần trăm").
+    await services.db.query('update documents set chunker_version = 0 where id = $1', [lawId]);
+    const before = await chunks(lawId);
+    const searchTexts = async () =>
+      (await services.db.query<{ search_text: string }>('select search_text from chunks where document_id = $1 order by ordinal', [lawId])).rows.map(
+        (r) => r.search_text,
+      );
+    const current = await searchTexts();
+    await services.db.query(`update chunks set search_text = 'cu' where id = $1`, [before[0]!.id]);
+
+    const out = await recutStaleUploads(services);
+    expect(out.find((o) => o.documentId === lawId)).toEqual({ documentId: lawId, result: 'search-text' });
+    expect(await searchTexts()).toEqual(current);
+    expect(await chunks(lawId)).toEqual(before);
+    expect((await row(lawId)).chunker_version).toBe(0);
+    const audit = await services.db.query<{ target_id: string; details: { chunks: number } }>(
+      `select target_id, details from audit_log where action = 'document.search-text'`,
+    );
+    expect(audit.rows).toEqual([{ target_id: lawId, details: { chunks: 1 } }]);
+    // Once current, the next start writes nothing.
+    expect((await recutStaleUploads(services)).find((o) => o.documentId === lawId)).toEqual({ documentId: lawId, result: 'no-original' });
   });
 
   it('records the version without rewriting chunks that come out the same', async () => {
