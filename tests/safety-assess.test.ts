@@ -1407,3 +1407,32 @@ describe('thirteenth pass: refusals read ages in words and name the person looke
     expect(readRequest('nộp hồ sơ ở xã bao lâu thì được cấp sổ đỏ')).toBeNull();
   });
 });
+
+describe('twenty-seventh pass: a wheelchair pushed onto the highway, brakes found cut', () => {
+  const level = (m: string) => assessDanger(m).level;
+  it('a person in a wheelchair pushed into the middle of a highway, or a wheelchair onto it, is an emergency, with or without dấu', () => {
+    for (const m of [
+      'dượng em đẩy xe lăn của mẹ em ra giữa quốc lộ rồi bỏ đi, xe container chạy sát bên',
+      'tau ngồi xe lăn, thằng cháu hắn đẩy tau ra giữa đường quốc lộ rồi bỏ đi, xe chạy ào ào bên cạnh',
+      'thang con bo no day xe lan cua ba noi ra duong cao toc bo do roi',
+      'o ơi ổng đẩy mạ tau ngồi xe lăn ra đường quốc lộ rồi đóng cổng, xe chạy ào ào',
+    ])
+      expect(level(m), m).toBe('emergency');
+  });
+  it('a motorbike pushed to the side, a wheelchair asked about on a highway, or the same a year ago stay calm', () => {
+    for (const m of [
+      'xe máy chết máy, em đẩy xe vào lề quốc lộ gọi cứu hộ',
+      'xe lăn của người khuyết tật có được đi trên đường quốc lộ không, đi vào thì bị phạt bao nhiêu',
+      'năm ngoái chồng đẩy xe lăn của em ra giữa quốc lộ, giờ em muốn ly hôn',
+    ])
+      expect(level(m), m).toBe('ordinary');
+  });
+  it('her brakes found cut are a weapon: now an emergency, asked as law urgent, in general or a mechanic’s work calm', () => {
+    expect(level('em mới biết thắng xe bị cắt, chồng đang ép em chở hai đứa nhỏ qua đèo ngay bây giờ')).toBe('emergency');
+    expect(level('sáng nay em thấy dây phanh xe máy bị ai cắt đứt, tối qua chồng dọa cho em chết')).toBe('emergency');
+    expect(level('chồng em cắt dây phanh xe em, em có kiện được không')).toBe('urgent');
+    expect(level('cắt phanh xe người khác thì bị tội gì')).toBe('ordinary');
+    expect(level('phanh xe em bị mòn, thợ bảo phải cắt bỏ má phanh cũ')).toBe('ordinary');
+    expect(name('chồng em cắt dây phanh xe em, em có kiện được không')).toBeUndefined();
+  });
+});
