@@ -191,6 +191,25 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('giờ làm của công nhân may bao nhiêu tiếng một ngày')).toContain('thời giờ làm việc');
   });
 
+  it('reads "nói miệng" by what is spoken of: an oral will beside a death, an oral contract beside work', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    const work = reads('cty ko ky hop dong gi het, chi noi mieng, lam 6 thang roi, vay co phai trai luat ko');
+    expect(work).toContain('bằng lời nói');
+    expect(work).not.toContain('di chúc miệng');
+    expect(reads('me ngoai noi mieng truoc khi mat la de nha cho chau, co gia tri ko')).toContain('di chúc miệng');
+    expect(reads('trước khi mất bố có nói miệng để đất cho em út')).toContain('di chúc miệng');
+    // Neither a death nor work: nothing is read.
+    expect(reads('em nói miệng với chồng là sẽ ly hôn')).not.toMatch(/di chúc miệng|bằng lời nói/);
+  });
+
+  it('reads pay "thấp hơn" as a comparison, not the minimum wage; the minimum as "mức tối thiểu"', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    expect(reads('nghỉ sinh xong đi làm lại, cty chuyển e sang chỗ khác lương thấp hơn có đúng ko')).not.toContain('mức lương tối thiểu');
+    expect(reads('cùng làm 1 việc mà lương em thấp hơn đồng nghiệp nam')).not.toContain('mức lương tối thiểu');
+    expect(reads('lương cơ bản của em thấp hơn mức tối thiểu vùng')).toContain('mức lương tối thiểu');
+    expect(reads('lương thấp quá có đúng luật không')).toContain('mức lương tối thiểu');
+  });
+
   it('reads who keeps an estate before division, and a legal-aid helper in court, only beside their topic', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ông mất rồi, chưa chia, ai giữ sổ đỏ trong lúc chờ')).toContain('người quản lý di sản');
