@@ -210,6 +210,15 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('lương thấp quá có đúng luật không')).toContain('mức lương tối thiểu');
   });
 
+  it('reads no legal aid in a school fee and no triplets in a child\'s age or a cleaning job (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    expect(reads('tre co hoan canh dac biet co dc mien hoc phi ko')).not.toContain('trợ giúp pháp lý');
+    expect(reads('em không có tiền, có ai giúp miễn phí không')).toContain('trợ giúp pháp lý');
+    expect(reads('Con em sinh được 3 tháng rồi mà chưa đi làm giấy khai sinh')).not.toContain('sinh đôi trở lên');
+    expect(reads('cty chuyển em sang làm dọn vệ sinh 3 tháng')).not.toContain('sinh đôi trở lên');
+    expect(reads('sinh 3 duoc nghi may thang')).toContain('sinh đôi trở lên');
+  });
+
   it('reads who keeps an estate before division, and a legal-aid helper in court, only beside their topic', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ông mất rồi, chưa chia, ai giữ sổ đỏ trong lúc chờ')).toContain('người quản lý di sản');
