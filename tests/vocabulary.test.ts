@@ -219,6 +219,27 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('sinh 3 duoc nghi may thang')).toContain('sinh đôi trở lên');
   });
 
+  it('reads a phrase of one matter inside another no more: an age without marrying, prison custody, a poor household, a court over work, marrying', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    // An age under 18 is child marriage only beside marrying.
+    expect(reads('con chưa đủ 18 làm ở nhà nghỉ, quán bar')).not.toContain('tảo hôn');
+    expect(reads('con gái em chưa đủ 18 tuổi mà nhà trai đã đòi cưới')).toContain('tảo hôn');
+    // Held by the police is no one shut in at home.
+    expect(reads('bị tạm giam thì hợp đồng lao động thế nào')).not.toContain('cô lập, giam cầm');
+    expect(reads('chồng nhốt em, giam trong nhà')).toContain('cô lập, giam cầm');
+    // A poor household is legal aid only beside asking for help with the law.
+    expect(reads('mẹ tôi 72 tuổi hộ nghèo có được trợ cấp hưu trí không')).not.toContain('trợ giúp pháp lý');
+    expect(reads('nhà em hộ nghèo, có được luật sư giúp miễn phí không')).toContain('trợ giúp pháp lý');
+    // A court over work is no divorce.
+    const work = reads('kiện công ty ra tòa được không');
+    expect(work).not.toContain('ly hôn');
+    expect(work).toContain('tranh chấp lao động; Tòa án');
+    expect(reads('ck đánh e, e muốn ra tòa')).toContain('ly hôn');
+    // A daughter marrying is no stepchild ("con … chồng").
+    expect(reads('thách cưới thật cao để cản con gái lấy chồng')).not.toContain('con riêng');
+    expect(reads('con chồng có được chia thừa kế không')).toContain('con riêng');
+  });
+
   it('reads who keeps an estate before division, and a legal-aid helper in court, only beside their topic', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ông mất rồi, chưa chia, ai giữ sổ đỏ trong lúc chờ')).toContain('người quản lý di sản');
