@@ -240,6 +240,14 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('con chồng có được chia thừa kế không')).toContain('con riêng');
   });
 
+  it('reads "bỏ nhau con ai nuôi" as custody, not a child left or an adoption (other-words.tsv)', () => {
+    const analysed = analyzeQuery('2 đứa ở với nhau chưa làm giấy, giờ bỏ nhau con ai nuôi');
+    expect(analysed.concepts.join(' | ')).toContain('trực tiếp nuôi con');
+    expect(analysed.concepts.join(' | ')).not.toContain('trẻ em bị bỏ rơi');
+    expect(analysed.topics).not.toContain('nuoi_con_nuoi');
+    expect(analyzeQuery('con không ai nuôi, bố mẹ bỏ đi').concepts.join(' | ')).toContain('trẻ em bị bỏ rơi');
+  });
+
   it('reads who keeps an estate before division, and a legal-aid helper in court, only beside their topic', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ông mất rồi, chưa chia, ai giữ sổ đỏ trong lúc chờ')).toContain('người quản lý di sản');
