@@ -248,6 +248,14 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(analyzeQuery('con không ai nuôi, bố mẹ bỏ đi').concepts.join(' | ')).toContain('trẻ em bị bỏ rơi');
   });
 
+  it('reads a duration as maternity leave only when leave or a birth is asked, not beside a pregnancy alone', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    expect(reads('chồng đánh vợ đang mang bầu bị tù bao lâu')).not.toContain('nghỉ thai sản');
+    expect(reads('nghỉ đẻ mấy tháng')).toContain('nghỉ thai sản');
+    expect(reads('nghi de duoc bao lau')).toContain('nghỉ thai sản');
+    expect(reads('có bầu được nghỉ mấy tháng')).toContain('nghỉ thai sản');
+  });
+
   it('reads who keeps an estate before division, and a legal-aid helper in court, only beside their topic', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ông mất rồi, chưa chia, ai giữ sổ đỏ trong lúc chờ')).toContain('người quản lý di sản');
