@@ -10,6 +10,7 @@ import { contractMonthsNamed, statesContractNamed } from '../server/answer/plain
 import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
 import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js';
 import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surrogacy.js';
+import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import { bundledServices } from './helpers/app.js';
@@ -327,6 +328,35 @@ describe('which article the offline answer leads with', () => {
     const threshold = (opts: { ages?: number[] }) => scoreUnits([age], wm, wantsOf(q), undefined, opts).find((u) => u.clause === '1')!.score;
     expect(threshold({ ages: agesNamed(q) })).toBe(threshold({}));
     expect(scoreUnits([age], wm, wantsOf(q), undefined, { ages: agesNamed(q) })[0]!.clause).toBe('1');
+  });
+
+  it('asked who, leads with the khoản naming the persons, not the one saying when (persons.ts)', () => {
+    expect(listsPersons('Hàng thừa kế thứ nhất gồm: vợ, chồng, cha đẻ, mẹ đẻ, cha nuôi, mẹ nuôi, con đẻ, con nuôi của người chết;')).toBe(true);
+    expect(listsPersons('Hàng thừa kế thứ hai gồm: ông nội, bà nội, ông ngoại, bà ngoại, anh ruột, chị ruột, em ruột của người chết')).toBe(true);
+    // "người" is someone, not who; three kin are a couple and their child, not a list.
+    expect(listsPersons('Những người được chỉ định làm người thừa kế theo di chúc mà không có quyền hưởng di sản')).toBe(false);
+    expect(listsPersons('Vợ, chồng thỏa thuận về người trực tiếp nuôi con')).toBe(false);
+    expect(listsPersons('Cô lập, giam cầm thành viên gia đình; cụ thể')).toBe(false);
+    expect(asksPersons('không để lại di chúc thì ai được hưởng')).toBe(true);
+    expect(asksPersons('nhung nguoi nao duoc chia')).toBe(true);
+    expect(asksPersons('tranh chấp đất thì ai giải quyết')).toBe(false);
+    // BLDS Điều 650 and 651 in miniature: retrieval ranks the article saying when first, and it
+    // shares more of her words.
+    const when = hit(
+      '650',
+      'Những trường hợp thừa kế theo pháp luật',
+      ['Thừa kế theo pháp luật được áp dụng khi không có di chúc hoặc những người thừa kế theo di chúc chết trước người lập di chúc.'],
+      1.0,
+    );
+    const who = hit('651', 'Người thừa kế theo pháp luật', ['Hàng thừa kế thứ nhất gồm: vợ, chồng, cha đẻ, mẹ đẻ, con đẻ, con nuôi của người chết.'], 0.99, [
+      meaning('Vợ, chồng, cha mẹ, con của người chết được hưởng thừa kế trước tiên.'),
+    ]);
+    const w = { di: 1, chuc: 1, dichuc: 2, duoc: 0.5, huong: 1, duochuong: 1, thua: 1, ke: 1, thuake: 1, khong: 0.3, ai: 0.5 };
+    const first = (q: string) => scoreUnits([when, who], w, wantsOf(q), undefined, { personsAsked: asksPersons(q) })[0]!.hit.article;
+    expect(first('bố em mất không để lại di chúc thì ai được hưởng thừa kế')).toBe('651');
+    expect(first('me em mat khong co di chuc thi nhung nguoi nao duoc huong thua ke')).toBe('651');
+    // Not asked who: retrieval's order stands.
+    expect(first('bố em mất không để lại di chúc thì chia thừa kế thế nào')).toBe('650');
   });
 
   it('does not lead with the khoản revoking what she asks how to get, unless she asks to undo it', () => {

@@ -8,6 +8,7 @@ import { statesContractNamed } from './contract.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { negatesToo } from './negation.js';
+import { listsPersons } from './persons.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
 import { noteAsksUndoing, statesUndoing } from './undo.js';
 
@@ -97,6 +98,12 @@ const SURROGACY_UNASKED = 0.3;
  * with gold 78.4 → 78.9 %; dev and probe 1 unchanged; 0.6 the same as 0.3.
  */
 const NEGATED_TOO_BONUS = 0.3;
+/**
+ * Asked who (persons.ts): a unit naming the persons by kin is worth this much more and, when one of
+ * the articles considered has one, the others this much less — as the khoản for her age is.
+ */
+const PERSONS_BONUS = 0.8;
+const PERSONS_OTHER = 0.6;
 /** A khoản setting a period of paying she has not reached: her answer, a little less surely than one she has. */
 const CONTRIBUTION_BELOW_BONUS = 0.6;
 /** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
@@ -205,6 +212,8 @@ export function scoreUnits(
     unit?: string | null;
     /** She asks for a list (intent.asksList). */
     listAsked?: boolean;
+    /** She asks which persons (persons.asksPersons): "ai được hưởng", not "ai giải quyết". */
+    personsAsked?: boolean;
     /** The acts she says did not happen (negation.ts). */
     negated?: ReadonlySet<string>;
   } = {},
@@ -224,6 +233,9 @@ export function scoreUnits(
   const undoAsked = opts.undoAsked ?? false;
   const considered = hits.slice(0, consider).filter((h) => h.score >= top * 0.55);
   const all: Unit[] = [];
+  // Asked who: the units naming persons, when any of the articles considered has one.
+  const personsOf = (u: Unit) => listsPersons(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`);
+  const personsListed = Boolean(opts.personsAsked) && considered.some((h, rank) => unitsOf(h, rank).some(personsOf));
   // How well one ask matches the question depends on its text alone: scored once per search.
   const askScores = new Map<string, number>();
   const askScore = (text: string) => {
@@ -271,6 +283,8 @@ export function scoreUnits(
       s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
       s *= ageFit(u) * pregnancyFit(u) * contractFit(u);
+      // Asked who: the khoản listing the persons, not the one saying when ("ai được hưởng thừa kế").
+      if (personsListed) s *= personsOf(u) ? 1 + PERSONS_BONUS : PERSONS_OTHER;
       // The khoản setting a period of paying, when she names hers ("đóng bhxh được 5 tháng"): the
       // one she reaches answers yes, the one she does not still answers her (not yet).
       if (opts.contributionMonths?.length) {
