@@ -211,6 +211,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     // Overtime is not night work unless she says night.
     expect(reads('công ty bắt tăng ca ngày nào cũng vậy')).not.toContain('ban đêm');
     expect(reads('em toàn phải làm ca đêm, có được trả thêm tiền không')).toContain('làm việc vào ban đêm');
+    expect(reads('em toàn phải làm ca đêm, có được trả thêm tiền không')).not.toContain('làm thêm giờ vào ban đêm');
+    // Overtime at night is both, and the khoản stating both (BLLĐ Điều 98 khoản 3) by its own words.
+    for (const q of ['tăng ca ban đêm được trả bao nhiêu', 'tang ca dem co duoc tra them tien khong', 'làm thêm giờ vào ban đêm thì tính lương sao']) {
+      expect(reads(q), q).toContain('làm thêm giờ vào ban đêm');
+      expect(reads(q), q).toContain('làm việc vào ban đêm');
+    }
   });
 
   it('reads being made to sign a resignation as dismissal', () => {
