@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerInput } from '../server/answer/answerer.js';
 import { ExtractiveAnswerer } from '../server/answer/extractive.js';
-import { asksFineAlone, asksList, asksSanction, unitAsked, wantsOf } from '../server/answer/plain/intent.js';
+import { asksFineAlone, asksList, asksSanction, statesPrison, unitAsked, wantsOf } from '../server/answer/plain/intent.js';
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
@@ -140,6 +140,38 @@ describe('which article the offline answer leads with', () => {
   const fine = hit('37', 'Hành vi đánh đập', ['Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với chồng đánh vợ.'], 1.0);
   const prison = hit('185', 'Tội hành hạ', ['Người nào đánh vợ, hành hạ vợ thì bị phạt tù từ 03 tháng đến 02 năm.'], 1.0);
   const lead = (hits: ArticleHit[], q: string) => scoreUnits(hits, weights, wantsOf(q))[0]!.hit.article;
+
+  it('asked about prison, leads with the offence stating it even third in retrieval, not a fine "chưa đến mức truy cứu"', () => {
+    expect(statesPrison('Người nào đối xử tồi tệ … thì bị phạt cảnh cáo, phạt cải tạo không giam giữ đến 03 năm hoặc phạt tù từ 06 tháng đến 03 năm')).toBe(
+      true,
+    );
+    expect(statesPrison('thì bị truy cứu trách nhiệm hình sự')).toBe(true);
+    // A decree's fine for an act that is not a crime, and a rule sparing someone, state no prison.
+    expect(statesPrison('Phạt tiền từ 20.000.000 đồng đến 30.000.000 đồng đối với hành vi mà chưa đến mức truy cứu trách nhiệm hình sự')).toBe(false);
+    expect(statesPrison('Người bị mua bán không bị truy cứu trách nhiệm hình sự về hành vi do bị ép buộc')).toBe(false);
+    // Nor does she ask about prison when she says it is not at stake.
+    expect(wantsOf('chồng phang vợ chảy máu đầu, không đến mức đi tù thì bị phạt bao nhiêu')).not.toContain('prison');
+    expect(wantsOf('chong phang vo chay mau dau, chua toi muc truy cuu thi bi phat bao nhieu')).not.toContain('prison');
+    expect(wantsOf('chồng phang vợ chảy máu đầu thì có bị đi tù không')).toContain('prison');
+    const w = { con: 1, bo: 1, mac: 1, bomac: 2, me: 1, gia: 1, nuoi: 1 };
+    const rule = hit(
+      '71',
+      'Nghĩa vụ chăm sóc, nuôi dưỡng',
+      ['Con có nghĩa vụ chăm sóc, nuôi dưỡng cha mẹ, nhất là khi cha mẹ già yếu; không được bỏ mặc.'],
+      1.0,
+    );
+    const fine = hit(
+      '38',
+      'Hành vi bỏ mặc',
+      ['Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi bỏ mặc, không nuôi dưỡng cha mẹ già mà chưa đến mức truy cứu trách nhiệm hình sự.'],
+      0.93,
+    );
+    const offence = hit('185', 'Tội ngược đãi', ['Người nào bỏ mặc cha mẹ thì bị phạt tù từ 06 tháng đến 03 năm.'], 0.75);
+    const first = (q: string) => scoreUnits([rule, fine, offence], w, wantsOf(q))[0]!.hit.article;
+    expect(first('con cái bỏ mặc mẹ già không nuôi thì có bị đi tù không')).toBe('185');
+    expect(first('con cái bỏ mặc mẹ già không nuôi thì có bị phạt hành chính không')).toBe('38');
+    expect(first('con cái bỏ mặc mẹ già không nuôi có sai luật không')).toBe('71');
+  });
 
   it('reads whether she asks what happens to the wrongdoer, and whether prison', () => {
     expect(wantsOf('chồng đánh vợ có bị phạt không')).toContain('penalty');

@@ -9,7 +9,7 @@ import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { negatesToo } from './negation.js';
 import { listsPersons } from './persons.js';
-import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
+import { asksAnotherAnswer, asksSanction, fitsWants, statesPrison, statesSanction, wantsOf, type Want } from './intent.js';
 import { noteAsksUndoing, statesUndoing } from './undo.js';
 
 /**
@@ -72,6 +72,13 @@ const WANT_BONUS = 0.6;
  * leads before the fine first in it, and the other way round.
  */
 const SANCTION_UNASKED = 0.4;
+/**
+ * Asked about prison ("có bị đi tù không") when one of the articles considered states it (the
+ * Criminal Code's offence, often third in retrieval behind the family law's rule and a decree's
+ * fine): a khoản stating none counts this much, below the third article's prior (0.35), so the
+ * offence leads.
+ */
+const PRISON_UNSTATED = 0.1;
 /** A khoản that sentences to prison (the Criminal Code's "phạt tù từ …"), not one naming criminal liability. */
 const IMPOSES_PRISON = /phạt tù|tù có thời hạn|tù chung thân|cải tạo không giam giữ|tử hình/iu;
 /**
@@ -235,6 +242,8 @@ export function scoreUnits(
   const all: Unit[] = [];
   // Asked who: the units naming persons, when any of the articles considered has one.
   const personsOf = (u: Unit) => listsPersons(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`);
+  const fullOf = (u: Unit) => `${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`;
+  const prisonStated = prisonAsked && considered.some((h, rank) => unitsOf(h, rank).some((u) => statesPrison(fullOf(u))));
   const personsListed = Boolean(opts.personsAsked) && considered.some((h, rank) => unitsOf(h, rank).some(personsOf));
   // How well one ask matches the question depends on its text alone: scored once per search.
   const askScores = new Map<string, number>();
@@ -297,7 +306,7 @@ export function scoreUnits(
       // In an emergency she asks nothing of the sort: a decree's remedy ("Buộc chi trả chi phí khám")
       // is no first word on what is happening to her either.
       const states = prisonAsked ? fitsWants(full, ['prison']) === 1 : statesSanction(full) || (opts.emergency === true && isRemedy(u));
-      if (sanctionAsked !== states) s *= SANCTION_UNASKED;
+      if (sanctionAsked !== states) s *= prisonStated ? PRISON_UNSTATED : SANCTION_UNASKED;
       // A fine asked for alone ("có phạt hành chính được không"): a sentence of prison is not her
       // answer; a rule that only names criminal liability beside the fine ("xử phạt vi phạm hành
       // chính hoặc truy cứu trách nhiệm hình sự") still is.
