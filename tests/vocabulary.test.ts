@@ -219,6 +219,19 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     }
   });
 
+  it('reads being convicted in her words ("bị tòa xử", "bị xử tù") as the law\'s "bị kết án", not a civil judgment', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of [
+      'chồng đánh bố chồng bị tòa xử rồi, anh ấy có còn được hưởng thừa kế không',
+      'thang em trai bi toa xu vi danh me',
+      'con rể bị xử tù vì giết vợ',
+    ])
+      expect(reads(q), q).toContain('bị kết án');
+    // The court deciding a divorce or support is not a conviction.
+    expect(reads('tòa xử cho ly hôn rồi mà chồng không chịu đưa tiền nuôi con')).not.toContain('bị kết án');
+    expect(reads('tòa xử rồi mà hắn cố tình không trả tiền nuôi con')).not.toContain('bị kết án');
+  });
+
   it('reads being made to sign a resignation as dismissal', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['công ty bắt em viết đơn xin nghỉ vì em có bầu', 'sep ep e ky don nghi viec']) expect(reads(q), q).toContain('sa thải');
