@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerInput } from '../server/answer/answerer.js';
 import { ExtractiveAnswerer } from '../server/answer/extractive.js';
-import { asksFineAlone, asksList, asksSanction, unitAsked, wantsOf } from '../server/answer/plain/intent.js';
+import { asksFineAlone, asksList, asksSanction, statesPrison, unitAsked, wantsOf } from '../server/answer/plain/intent.js';
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
@@ -10,6 +10,7 @@ import { contractMonthsNamed, statesContractNamed } from '../server/answer/plain
 import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
 import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js';
 import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surrogacy.js';
+import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import { bundledServices } from './helpers/app.js';
@@ -139,6 +140,38 @@ describe('which article the offline answer leads with', () => {
   const fine = hit('37', 'Hành vi đánh đập', ['Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với chồng đánh vợ.'], 1.0);
   const prison = hit('185', 'Tội hành hạ', ['Người nào đánh vợ, hành hạ vợ thì bị phạt tù từ 03 tháng đến 02 năm.'], 1.0);
   const lead = (hits: ArticleHit[], q: string) => scoreUnits(hits, weights, wantsOf(q))[0]!.hit.article;
+
+  it('asked about prison, leads with the offence stating it even third in retrieval, not a fine "chưa đến mức truy cứu"', () => {
+    expect(statesPrison('Người nào đối xử tồi tệ … thì bị phạt cảnh cáo, phạt cải tạo không giam giữ đến 03 năm hoặc phạt tù từ 06 tháng đến 03 năm')).toBe(
+      true,
+    );
+    expect(statesPrison('thì bị truy cứu trách nhiệm hình sự')).toBe(true);
+    // A decree's fine for an act that is not a crime, and a rule sparing someone, state no prison.
+    expect(statesPrison('Phạt tiền từ 20.000.000 đồng đến 30.000.000 đồng đối với hành vi mà chưa đến mức truy cứu trách nhiệm hình sự')).toBe(false);
+    expect(statesPrison('Người bị mua bán không bị truy cứu trách nhiệm hình sự về hành vi do bị ép buộc')).toBe(false);
+    // Nor does she ask about prison when she says it is not at stake.
+    expect(wantsOf('chồng phang vợ chảy máu đầu, không đến mức đi tù thì bị phạt bao nhiêu')).not.toContain('prison');
+    expect(wantsOf('chong phang vo chay mau dau, chua toi muc truy cuu thi bi phat bao nhieu')).not.toContain('prison');
+    expect(wantsOf('chồng phang vợ chảy máu đầu thì có bị đi tù không')).toContain('prison');
+    const w = { con: 1, bo: 1, mac: 1, bomac: 2, me: 1, gia: 1, nuoi: 1 };
+    const rule = hit(
+      '71',
+      'Nghĩa vụ chăm sóc, nuôi dưỡng',
+      ['Con có nghĩa vụ chăm sóc, nuôi dưỡng cha mẹ, nhất là khi cha mẹ già yếu; không được bỏ mặc.'],
+      1.0,
+    );
+    const fine = hit(
+      '38',
+      'Hành vi bỏ mặc',
+      ['Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi bỏ mặc, không nuôi dưỡng cha mẹ già mà chưa đến mức truy cứu trách nhiệm hình sự.'],
+      0.93,
+    );
+    const offence = hit('185', 'Tội ngược đãi', ['Người nào bỏ mặc cha mẹ thì bị phạt tù từ 06 tháng đến 03 năm.'], 0.75);
+    const first = (q: string) => scoreUnits([rule, fine, offence], w, wantsOf(q))[0]!.hit.article;
+    expect(first('con cái bỏ mặc mẹ già không nuôi thì có bị đi tù không')).toBe('185');
+    expect(first('con cái bỏ mặc mẹ già không nuôi thì có bị phạt hành chính không')).toBe('38');
+    expect(first('con cái bỏ mặc mẹ già không nuôi có sai luật không')).toBe('71');
+  });
 
   it('reads whether she asks what happens to the wrongdoer, and whether prison', () => {
     expect(wantsOf('chồng đánh vợ có bị phạt không')).toContain('penalty');
@@ -327,6 +360,35 @@ describe('which article the offline answer leads with', () => {
     const threshold = (opts: { ages?: number[] }) => scoreUnits([age], wm, wantsOf(q), undefined, opts).find((u) => u.clause === '1')!.score;
     expect(threshold({ ages: agesNamed(q) })).toBe(threshold({}));
     expect(scoreUnits([age], wm, wantsOf(q), undefined, { ages: agesNamed(q) })[0]!.clause).toBe('1');
+  });
+
+  it('asked who, leads with the khoản naming the persons, not the one saying when (persons.ts)', () => {
+    expect(listsPersons('Hàng thừa kế thứ nhất gồm: vợ, chồng, cha đẻ, mẹ đẻ, cha nuôi, mẹ nuôi, con đẻ, con nuôi của người chết;')).toBe(true);
+    expect(listsPersons('Hàng thừa kế thứ hai gồm: ông nội, bà nội, ông ngoại, bà ngoại, anh ruột, chị ruột, em ruột của người chết')).toBe(true);
+    // "người" is someone, not who; three kin are a couple and their child, not a list.
+    expect(listsPersons('Những người được chỉ định làm người thừa kế theo di chúc mà không có quyền hưởng di sản')).toBe(false);
+    expect(listsPersons('Vợ, chồng thỏa thuận về người trực tiếp nuôi con')).toBe(false);
+    expect(listsPersons('Cô lập, giam cầm thành viên gia đình; cụ thể')).toBe(false);
+    expect(asksPersons('không để lại di chúc thì ai được hưởng')).toBe(true);
+    expect(asksPersons('nhung nguoi nao duoc chia')).toBe(true);
+    expect(asksPersons('tranh chấp đất thì ai giải quyết')).toBe(false);
+    // BLDS Điều 650 and 651 in miniature: retrieval ranks the article saying when first, and it
+    // shares more of her words.
+    const when = hit(
+      '650',
+      'Những trường hợp thừa kế theo pháp luật',
+      ['Thừa kế theo pháp luật được áp dụng khi không có di chúc hoặc những người thừa kế theo di chúc chết trước người lập di chúc.'],
+      1.0,
+    );
+    const who = hit('651', 'Người thừa kế theo pháp luật', ['Hàng thừa kế thứ nhất gồm: vợ, chồng, cha đẻ, mẹ đẻ, con đẻ, con nuôi của người chết.'], 0.99, [
+      meaning('Vợ, chồng, cha mẹ, con của người chết được hưởng thừa kế trước tiên.'),
+    ]);
+    const w = { di: 1, chuc: 1, dichuc: 2, duoc: 0.5, huong: 1, duochuong: 1, thua: 1, ke: 1, thuake: 1, khong: 0.3, ai: 0.5 };
+    const first = (q: string) => scoreUnits([when, who], w, wantsOf(q), undefined, { personsAsked: asksPersons(q) })[0]!.hit.article;
+    expect(first('bố em mất không để lại di chúc thì ai được hưởng thừa kế')).toBe('651');
+    expect(first('me em mat khong co di chuc thi nhung nguoi nao duoc huong thua ke')).toBe('651');
+    // Not asked who: retrieval's order stands.
+    expect(first('bố em mất không để lại di chúc thì chia thừa kế thế nào')).toBe('650');
   });
 
   it('does not lead with the khoản revoking what she asks how to get, unless she asks to undo it', () => {

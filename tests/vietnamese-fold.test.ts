@@ -122,10 +122,15 @@ describe('North-Central forms (colloquial-forms.tsv)', () => {
     expect(analyzeQuery('mạ chồng đuổi tui dìa nhà mạ đẻ').tokens.join(' ')).toBe('mẹ chồng đuổi tui về nhà mẹ đẻ');
     expect(analyzeQuery('đi mần ở công ty mà bị đuổi').concepts).toContain('sa thải; đơn phương chấm dứt hợp đồng lao động');
     expect(analyzeQuery('bọ chồng tui mất để lại đất').tokens.slice(0, 2)).toEqual(['bố', 'chồng']);
+    // "mệ" is the grandmother (bà), as said in Huế and Quảng Trị.
+    expect(analyzeQuery('mệ ngoại nhận cháu làm con nuôi được không').tokens.slice(0, 2)).toEqual(['bà', 'ngoại']);
   });
 
   it('leaves them alone typed without dấu, and inside standard words that hold them', () => {
     expect(analyzeQuery('bo tui bo di').tokens).toEqual(['bo', 'tui', 'bo', 'di']);
+    // Typed without dấu, "me" is mẹ (the mother), never the grandmother.
+    expect(analyzeQuery('me em mat khong de lai di chuc').tokens[0]).not.toBe('bà');
+    expect(analyzeQuery('mẹ em mất không để lại di chúc').tokens[0]).toBe('mẹ');
     expect(analyzeQuery('con bọ cắn').tokens).toEqual(['con', 'bọ', 'cắn']);
     expect(analyzeQuery('quy mô công ty').tokens).toEqual(['quy', 'mô', 'công', 'ty']);
   });

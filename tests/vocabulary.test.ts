@@ -286,6 +286,25 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     // Overtime is not night work unless she says night.
     expect(reads('công ty bắt tăng ca ngày nào cũng vậy')).not.toContain('ban đêm');
     expect(reads('em toàn phải làm ca đêm, có được trả thêm tiền không')).toContain('làm việc vào ban đêm');
+    expect(reads('em toàn phải làm ca đêm, có được trả thêm tiền không')).not.toContain('làm thêm giờ vào ban đêm');
+    // Overtime at night is both, and the khoản stating both (BLLĐ Điều 98 khoản 3) by its own words.
+    for (const q of ['tăng ca ban đêm được trả bao nhiêu', 'tang ca dem co duoc tra them tien khong', 'làm thêm giờ vào ban đêm thì tính lương sao']) {
+      expect(reads(q), q).toContain('làm thêm giờ vào ban đêm');
+      expect(reads(q), q).toContain('làm việc vào ban đêm');
+    }
+  });
+
+  it('reads being convicted in her words ("bị tòa xử", "bị xử tù") as the law\'s "bị kết án", not a civil judgment', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of [
+      'chồng đánh bố chồng bị tòa xử rồi, anh ấy có còn được hưởng thừa kế không',
+      'thang em trai bi toa xu vi danh me',
+      'con rể bị xử tù vì giết vợ',
+    ])
+      expect(reads(q), q).toContain('bị kết án');
+    // The court deciding a divorce or support is not a conviction.
+    expect(reads('tòa xử cho ly hôn rồi mà chồng không chịu đưa tiền nuôi con')).not.toContain('bị kết án');
+    expect(reads('tòa xử rồi mà hắn cố tình không trả tiền nuôi con')).not.toContain('bị kết án');
   });
 
   it('reads being made to sign a resignation as dismissal', () => {

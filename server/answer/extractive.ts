@@ -12,6 +12,7 @@ import { contractMonthsNamed } from './plain/contract.js';
 import { asksUndoing } from './plain/undo.js';
 import { namesMan } from './plain/husband.js';
 import { namesSurrogacy } from './plain/surrogacy.js';
+import { asksPersons } from './plain/persons.js';
 import { render } from './templates.js';
 
 /**
@@ -72,6 +73,7 @@ export class ExtractiveAnswerer implements Answerer {
       unit: unitAsked(input.resolvedQuestion),
       listAsked: asksList(input.resolvedQuestion),
       negated: negatedByHer(input.resolvedQuestion),
+      personsAsked: asksPersons(input.resolvedQuestion),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);

@@ -63,6 +63,18 @@ export function statesSanction(text: string): boolean {
 }
 
 /**
+ * Criminal liability said not to arise: a penalty decree fines an act "mà chưa đến mức truy cứu
+ * trách nhiệm hình sự", a rule says someone "không bị truy cứu trách nhiệm hình sự". Neither
+ * states prison: asked "có bị đi tù không", the decree's fine (BLHS ranked third) had led.
+ */
+const NOT_CRIMINAL = /(chưa đến mức|không bị|chưa bị|không đang bị|được miễn|miễn)( truy cứu)? trách nhiệm hình sự/giu;
+
+/** Whether a text states prison or criminal liability, not its absence ("chưa đến mức truy cứu …"). */
+export function statesPrison(text: string): boolean {
+  return GIVES.prison.test(text.normalize('NFC').replace(NOT_CRIMINAL, ' '));
+}
+
+/**
  * Whether she asks for a list: the conditions, the papers, the cases, the people ("cần điều kiện
  * gì", "hồ sơ gồm những gì", "những trường hợp nào", "những ai"). A khoản that opens a list ("…
  * các điều kiện sau đây:") answers it whole; one of its điểm answers a part.
@@ -125,10 +137,17 @@ const NAMES_OFFENCE = /(^|[\s,.?!"“(])tội (?!nghiệp|lỗi)/iu;
 const PRISON_FACT =
   /\b(dang|da|tung|vua|ra|man han) (di |ngoi |bi |vao |o )?(tu|bat giam)\b|\b(di tu|ngoi tu|bi tu|vao tu|o tu|bi bat giam)( (duoc|ca))? (\d+|mot|hai|ba|bon|nam|sau|bay|tam|chin|muoi) (nam|thang)\b(?! (khong|ko|k|a)\b)|\b(di tu|ngoi tu|vao tu|o tu) (ve|roi|xong)\b/g;
 
+/**
+ * Prison said not to be at stake ("không đến mức đi tù thì bị phạt bao nhiêu", "chưa tới mức truy
+ * cứu"): she asks about the fine below it, as a decree's "chưa đến mức truy cứu trách nhiệm hình
+ * sự" states none.
+ */
+const PRISON_BELOW = /\b(khong|chua) (den|toi) muc (bi )?(di tu|ngoi tu|phat tu|bi tu|truy cuu|hinh su)\b/g;
+
 function asksPrison(f: string): boolean {
   if (!ASKS.prison.test(f)) return false;
-  // Every mention a fact: she asks nothing about prison.
-  return ASKS.prison.test(f.replace(PRISON_FACT, ' '));
+  // Every mention a fact, or prison said not at stake: she asks nothing about prison.
+  return ASKS.prison.test(f.replace(PRISON_FACT, ' ').replace(PRISON_BELOW, ' '));
 }
 
 export function wantsOf(question: string): Want[] {
@@ -160,7 +179,7 @@ export function fitsWants(text: string, wants: Want[], unit: string | null = nul
   if (!wants.length) return 1;
   let met = 0;
   for (const w of wants) {
-    if (!GIVES[w].test(text)) continue;
+    if (w === 'prison' ? !statesPrison(text) : !GIVES[w].test(text)) continue;
     met += w === 'duration' && unit && !new RegExp(`\\d\\s*${unit}(?![\\p{L}])`, 'u').test(text) ? 0.5 : 1;
   }
   return met / wants.length;

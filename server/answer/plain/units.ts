@@ -8,7 +8,8 @@ import { statesContractNamed } from './contract.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { negatesToo } from './negation.js';
-import { asksAnotherAnswer, asksSanction, fitsWants, statesSanction, wantsOf, type Want } from './intent.js';
+import { listsPersons } from './persons.js';
+import { asksAnotherAnswer, asksSanction, fitsWants, statesPrison, statesSanction, wantsOf, type Want } from './intent.js';
 import { noteAsksUndoing, statesUndoing } from './undo.js';
 
 /**
@@ -71,6 +72,13 @@ const WANT_BONUS = 0.6;
  * leads before the fine first in it, and the other way round.
  */
 const SANCTION_UNASKED = 0.4;
+/**
+ * Asked about prison ("có bị đi tù không") when one of the articles considered states it (the
+ * Criminal Code's offence, often third in retrieval behind the family law's rule and a decree's
+ * fine): a khoản stating none counts this much, below the third article's prior (0.35), so the
+ * offence leads.
+ */
+const PRISON_UNSTATED = 0.1;
 /** A khoản that sentences to prison (the Criminal Code's "phạt tù từ …"), not one naming criminal liability. */
 const IMPOSES_PRISON = /phạt tù|tù có thời hạn|tù chung thân|cải tạo không giam giữ|tử hình/iu;
 /**
@@ -97,6 +105,12 @@ const SURROGACY_UNASKED = 0.3;
  * with gold 78.4 → 78.9 %; dev and probe 1 unchanged; 0.6 the same as 0.3.
  */
 const NEGATED_TOO_BONUS = 0.3;
+/**
+ * Asked who (persons.ts): a unit naming the persons by kin is worth this much more and, when one of
+ * the articles considered has one, the others this much less — as the khoản for her age is.
+ */
+const PERSONS_BONUS = 0.8;
+const PERSONS_OTHER = 0.6;
 /** A khoản setting a period of paying she has not reached: her answer, a little less surely than one she has. */
 const CONTRIBUTION_BELOW_BONUS = 0.6;
 /** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
@@ -205,6 +219,8 @@ export function scoreUnits(
     unit?: string | null;
     /** She asks for a list (intent.asksList). */
     listAsked?: boolean;
+    /** She asks which persons (persons.asksPersons): "ai được hưởng", not "ai giải quyết". */
+    personsAsked?: boolean;
     /** The acts she says did not happen (negation.ts). */
     negated?: ReadonlySet<string>;
   } = {},
@@ -224,6 +240,11 @@ export function scoreUnits(
   const undoAsked = opts.undoAsked ?? false;
   const considered = hits.slice(0, consider).filter((h) => h.score >= top * 0.55);
   const all: Unit[] = [];
+  // Asked who: the units naming persons, when any of the articles considered has one.
+  const personsOf = (u: Unit) => listsPersons(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`);
+  const fullOf = (u: Unit) => `${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`;
+  const prisonStated = prisonAsked && considered.some((h, rank) => unitsOf(h, rank).some((u) => statesPrison(fullOf(u))));
+  const personsListed = Boolean(opts.personsAsked) && considered.some((h, rank) => unitsOf(h, rank).some(personsOf));
   // How well one ask matches the question depends on its text alone: scored once per search.
   const askScores = new Map<string, number>();
   const askScore = (text: string) => {
@@ -271,6 +292,8 @@ export function scoreUnits(
       s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
       s *= ageFit(u) * pregnancyFit(u) * contractFit(u);
+      // Asked who: the khoản listing the persons, not the one saying when ("ai được hưởng thừa kế").
+      if (personsListed) s *= personsOf(u) ? 1 + PERSONS_BONUS : PERSONS_OTHER;
       // The khoản setting a period of paying, when she names hers ("đóng bhxh được 5 tháng"): the
       // one she reaches answers yes, the one she does not still answers her (not yet).
       if (opts.contributionMonths?.length) {
@@ -283,7 +306,7 @@ export function scoreUnits(
       // In an emergency she asks nothing of the sort: a decree's remedy ("Buộc chi trả chi phí khám")
       // is no first word on what is happening to her either.
       const states = prisonAsked ? fitsWants(full, ['prison']) === 1 : statesSanction(full) || (opts.emergency === true && isRemedy(u));
-      if (sanctionAsked !== states) s *= SANCTION_UNASKED;
+      if (sanctionAsked !== states) s *= prisonStated ? PRISON_UNSTATED : SANCTION_UNASKED;
       // A fine asked for alone ("có phạt hành chính được không"): a sentence of prison is not her
       // answer; a rule that only names criminal liability beside the fine ("xử phạt vi phạm hành
       // chính hoặc truy cứu trách nhiệm hình sự") still is.
