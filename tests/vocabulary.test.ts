@@ -210,7 +210,7 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('lương thấp quá có đúng luật không')).toContain('mức lương tối thiểu');
   });
 
-  it('reads no legal aid in a school fee and no triplets in a child\'s age or a cleaning job (other-words.tsv)', () => {
+  it("reads no legal aid in a school fee and no triplets in a child's age or a cleaning job (other-words.tsv)", () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('tre co hoan canh dac biet co dc mien hoc phi ko')).not.toContain('trợ giúp pháp lý');
     expect(reads('em không có tiền, có ai giúp miễn phí không')).toContain('trợ giúp pháp lý');
