@@ -33,6 +33,26 @@ describe('sanction asked (rank/sanction.ts)', () => {
     expect(found).toEqual([false, true, true, false]);
   });
 
+  it('reads no prison in a decree fining an act "mà chưa đến mức truy cứu trách nhiệm hình sự"', () => {
+    const decree =
+      'Phạt tiền từ 10.000.000 đồng đến 20.000.000 đồng đối với hành vi hành hạ, ngược đãi thành viên gia đình mà chưa đến mức truy cứu trách nhiệm hình sự.';
+    const code = 'Người nào hành hạ ông bà, cha mẹ, vợ chồng, con thì bị truy cứu trách nhiệm hình sự.';
+    const lex = LexicalIndex.build(
+      [decree, code].map((text, i) => ({
+        chunk: { id: i + 1, documentId: 'd', articleKey: String(i + 1) },
+        fields: { body: fieldTerms(text), title: [], member: [] },
+      })),
+    );
+    const ranked = [0, 1].map((index) => ({ index, score: 1 }));
+    const lifted = (q: string) =>
+      withSanctionAsked(lex, ranked, q)
+        .filter((r) => r.score > 1)
+        .map((r) => r.index);
+    // Asked about prison, only the Criminal Code's rule; asked about a fine, only the decree's.
+    expect(lifted('bố chồng hành hạ con dâu có bị đi tù không')).toEqual([1]);
+    expect(lifted('bố chồng hành hạ con dâu bị phạt hành chính bao nhiêu')).toEqual([0]);
+  });
+
   it('lifts the articles stating a sanction when she asks what happens to him', () => {
     const lex = index();
     const ranked = TEXTS.map((_, i) => ({ index: i, score: 2 - i * 0.1 }));

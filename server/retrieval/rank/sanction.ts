@@ -38,7 +38,15 @@ const PHRASE_TERMS: readonly (readonly string[])[] = SANCTION_PHRASES.map(pairsO
  * the decree, not the Criminal Code's offence); blind unchanged (R@1 0.675, R@5 0.892, MRR 0.758).
  */
 const FINE_TERMS = ['phạt tiền', 'phạt cảnh cáo', 'xử phạt vi phạm hành chính'].map(pairsOfPhrase);
-const PRISON_TERMS = ['phạt tù', 'cải tạo không giam giữ', 'trách nhiệm hình sự', 'tù chung thân', 'tử hình'].map(pairsOfPhrase);
+const PRISON_TERMS = ['phạt tù', 'cải tạo không giam giữ', 'tù chung thân', 'tử hình'].map(pairsOfPhrase);
+/**
+ * Criminal liability states prison only where it is not said not to arise: a penalty decree fines
+ * an act "mà chưa đến mức truy cứu trách nhiệm hình sự" (the answer reads it alike, statesPrison in
+ * answer/plain/intent.ts). Counted by pairs: the times the body writes "nhiệm hình" beyond the
+ * times it writes "mức truy" ("chưa đến mức truy cứu").
+ */
+const CRIMINAL_LIABILITY = pairsOfPhrase('trách nhiệm hình sự');
+const NOT_YET_CRIMINAL = pairsOfPhrase('mức truy')[0]!;
 const FINE = 1;
 const PRISON = 2;
 
@@ -52,7 +60,9 @@ function verdictAt(lex: LexicalIndex, index: number): number {
     const body = (t: string) => (lex.frequencies(index, t)?.[0] ?? 0) > 0;
     const states = (list: readonly (readonly string[])[]) => list.some((terms) => terms.every(body));
     const any = states(PHRASE_TERMS);
-    v[index] = 1 + (any && states(FINE_TERMS) ? FINE : 0) + (any && states(PRISON_TERMS) ? PRISON : 0) + (any ? 4 : 0);
+    const count = (t: string) => lex.frequencies(index, t)?.[0] ?? 0;
+    const liable = CRIMINAL_LIABILITY.every(body) && count(CRIMINAL_LIABILITY[1]!) > count(NOT_YET_CRIMINAL);
+    v[index] = 1 + (any && states(FINE_TERMS) ? FINE : 0) + (any && (states(PRISON_TERMS) || liable) ? PRISON : 0) + (any ? 4 : 0);
   }
   return v[index]! - 1;
 }
