@@ -256,6 +256,17 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('có bầu được nghỉ mấy tháng')).toContain('nghỉ thai sản');
   });
 
+  it('reads forced labour as no rape, a trial period as no arrest, a neighbour as no report unasked, a death beside leave as leave', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    expect(reads('bị nhốt bắt làm việc không cho về có phải cưỡng bức lao động')).not.toContain('hiếp dâm');
+    expect(reads('con em bị thằng đó cưỡng bức')).toContain('hiếp dâm');
+    expect(reads('hợp đồng làm 3 tuần có bị bắt thử việc không')).not.toContain('trách nhiệm hình sự');
+    expect(reads('đánh vợ gãy tay có bị bắt không')).toContain('trách nhiệm hình sự');
+    expect(reads('đổi ruộng với nhà hàng xóm cho gần được không')).not.toContain('báo tin');
+    expect(reads('nhà hàng xóm ngày nào cũng đánh vợ, em báo cho ai')).toContain('ngăn chặn; phát hiện; báo tin');
+    expect(reads('bố chồng mất được nghỉ mấy ngày')).toContain('nghỉ việc riêng');
+  });
+
   it('reads who keeps an estate before division, and a legal-aid helper in court, only beside their topic', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ông mất rồi, chưa chia, ai giữ sổ đỏ trong lúc chờ')).toContain('người quản lý di sản');
