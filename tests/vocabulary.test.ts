@@ -267,6 +267,13 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('bố chồng mất được nghỉ mấy ngày')).toContain('nghỉ việc riêng');
   });
 
+  it('reads an employer making her leave as dismissal, a husband doing so as no dismissal', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    expect(reads('cty bắt e nghỉ việc vì có bầu')).toContain('sa thải');
+    expect(reads('chồng em bị công ty bắt nghỉ việc, giờ làm sao')).toContain('sa thải');
+    expect(reads('chồng bắt em nghỉ việc ở nhà trông con')).not.toContain('sa thải');
+  });
+
   it('reads who keeps an estate before division, and a legal-aid helper in court, only beside their topic', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ông mất rồi, chưa chia, ai giữ sổ đỏ trong lúc chờ')).toContain('người quản lý di sản');
