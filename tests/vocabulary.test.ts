@@ -277,6 +277,13 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('em muốn chị gái đi cùng ra tòa ly hôn')).not.toContain('người bào chữa');
   });
 
+  it('reads no hired worker in a witness or a notary (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['viết di chúc có cần người làm chứng hay công chứng không', 'viet di chuc co can nguoi lam chung hay cong chung khong'])
+      expect(reads(q), q).not.toContain('người lao động');
+    expect(reads('người làm công có được đóng bảo hiểm không')).toContain('người lao động');
+  });
+
   it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');
