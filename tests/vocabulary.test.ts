@@ -292,6 +292,16 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('con nuôi muốn tìm bố mẹ đẻ')).toContain('nguồn gốc');
   });
 
+  it('reads no administrative fine in a prison sentence (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['cưỡng dâm bị phạt tù bao nhiêu năm', 'cuong dam bi phat tu bao nhieu nam']) {
+      expect(reads(q), q).not.toContain('xử phạt vi phạm hành chính');
+      expect(reads(q), q).toContain('phạt tù');
+    }
+    expect(reads('chửi vợ thì bị phạt bao nhiêu tiền')).toContain('xử phạt vi phạm hành chính');
+    expect(reads('đánh vợ bị phạt tù hay phạt tiền')).toContain('xử phạt vi phạm hành chính');
+  });
+
   it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');
