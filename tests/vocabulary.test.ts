@@ -302,6 +302,13 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('đánh vợ bị phạt tù hay phạt tiền')).toContain('xử phạt vi phạm hành chính');
   });
 
+  it('reads no marriage paper in a licence (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['người nước ngoài làm không có giấy phép bị xử lý sao', 'nguoi nuoc ngoai lam khong co giay phep bi xu ly sao'])
+      expect(reads(q), q).not.toContain('kết hôn');
+    expect(reads('hai đứa ở với nhau không có giấy')).toContain('không đăng ký kết hôn');
+  });
+
   it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');
