@@ -284,14 +284,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('người làm công có được đóng bảo hiểm không')).toContain('người lao động');
   });
 
-  it('reads no birth in a birth parent (other-words.tsv)', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
-    for (const q of ['bố đẻ hiếp dâm con gái 15 tuổi', 'bo de hiep dam con gai 15 tuoi', 'bố mẹ đẻ cho riêng con gái mảnh đất có phải chia cho chồng không'])
-      expect(reads(q), q).not.toContain('thai sản');
-    expect(reads('em mới đẻ con được 2 tháng công ty đuổi')).toContain('thai sản');
-    expect(reads('con nuôi muốn tìm bố mẹ đẻ')).toContain('nguồn gốc');
-  });
-
   it('reads no administrative fine in a prison sentence (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['cưỡng dâm bị phạt tù bao nhiêu năm', 'cuong dam bi phat tu bao nhieu nam']) {
