@@ -301,6 +301,13 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('hai đứa ở với nhau không có giấy')).toContain('không đăng ký kết hôn');
   });
 
+  it('reads no housework in work taken home (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['xin công ty cho mang việc về nhà làm để trông con', 'xin cong ty cho mang viec ve nha lam de trong con'])
+      expect(reads(q), q).not.toContain('chia sẻ công việc gia đình');
+    expect(reads('đi làm về nhà còn phải làm hết việc nhà')).toContain('chia sẻ công việc gia đình');
+  });
+
   it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');
