@@ -308,6 +308,18 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('đi làm về nhà còn phải làm hết việc nhà')).toContain('chia sẻ công việc gia đình');
   });
 
+  it('reads no land certificate in an insurance book or a household book (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['nộp hồ sơ bao lâu thì được cấp sổ bảo hiểm', 'nop ho so bao lau thi duoc cap so bao hiem', 'chưa có sổ hộ khẩu có làm khai sinh được không']) {
+      expect(reads(q), q).not.toContain('quyền sử dụng đất');
+    }
+    expect(reads('nộp hồ sơ bao lâu thì được cấp sổ bảo hiểm')).toContain('bảo hiểm xã hội');
+    expect(reads('chưa có sổ hộ khẩu có làm khai sinh được không')).toContain('nơi cư trú');
+    expect(reads('cty giu so bhxh khong tra')).toContain('sổ bảo hiểm xã hội');
+    expect(reads('nghỉ việc muốn rút sổ bảo hiểm')).toContain('bảo hiểm xã hội một lần');
+    expect(reads('dat o lau nam ma chua co so')).toContain('cấp giấy chứng nhận quyền sử dụng đất');
+  });
+
   it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');
