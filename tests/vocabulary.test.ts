@@ -320,6 +320,13 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('dat o lau nam ma chua co so')).toContain('cấp giấy chứng nhận quyền sử dụng đất');
   });
 
+  it('reads no home missing in a toilet (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['công ty không có nhà vệ sinh riêng cho chị em', 'cong ty khong co nha ve sinh rieng'])
+      expect(reads(q), q).not.toContain('chỗ ở');
+    expect(reads('ly hôn xong em không có nhà ở')).toContain('chỗ ở');
+  });
+
   it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');
