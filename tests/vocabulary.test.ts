@@ -310,7 +310,11 @@ describe('vocabulary (the thesaurus of the domain)', () => {
 
   it('reads no land certificate in an insurance book or a household book (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
-    for (const q of ['nộp hồ sơ bao lâu thì được cấp sổ bảo hiểm', 'nop ho so bao lau thi duoc cap so bao hiem', 'chưa có sổ hộ khẩu có làm khai sinh được không']) {
+    for (const q of [
+      'nộp hồ sơ bao lâu thì được cấp sổ bảo hiểm',
+      'nop ho so bao lau thi duoc cap so bao hiem',
+      'chưa có sổ hộ khẩu có làm khai sinh được không',
+    ]) {
       expect(reads(q), q).not.toContain('quyền sử dụng đất');
     }
     expect(reads('nộp hồ sơ bao lâu thì được cấp sổ bảo hiểm')).toContain('bảo hiểm xã hội');
@@ -322,8 +326,7 @@ describe('vocabulary (the thesaurus of the domain)', () => {
 
   it('reads no home missing in a toilet (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
-    for (const q of ['công ty không có nhà vệ sinh riêng cho chị em', 'cong ty khong co nha ve sinh rieng'])
-      expect(reads(q), q).not.toContain('chỗ ở');
+    for (const q of ['công ty không có nhà vệ sinh riêng cho chị em', 'cong ty khong co nha ve sinh rieng']) expect(reads(q), q).not.toContain('chỗ ở');
     expect(reads('ly hôn xong em không có nhà ở')).toContain('chỗ ở');
   });
 
