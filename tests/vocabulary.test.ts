@@ -284,6 +284,59 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('em muốn chị gái đi cùng ra tòa ly hôn')).not.toContain('người bào chữa');
   });
 
+  it('reads no hired worker in a witness or a notary (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['viết di chúc có cần người làm chứng hay công chứng không', 'viet di chuc co can nguoi lam chung hay cong chung khong'])
+      expect(reads(q), q).not.toContain('người lao động');
+    expect(reads('người làm công có được đóng bảo hiểm không')).toContain('người lao động');
+  });
+
+  it('reads no administrative fine in a prison sentence (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['cưỡng dâm bị phạt tù bao nhiêu năm', 'cuong dam bi phat tu bao nhieu nam']) {
+      expect(reads(q), q).not.toContain('xử phạt vi phạm hành chính');
+      expect(reads(q), q).toContain('phạt tù');
+    }
+    expect(reads('chửi vợ thì bị phạt bao nhiêu tiền')).toContain('xử phạt vi phạm hành chính');
+    expect(reads('đánh vợ bị phạt tù hay phạt tiền')).toContain('xử phạt vi phạm hành chính');
+  });
+
+  it('reads no marriage paper in a licence (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['người nước ngoài làm không có giấy phép bị xử lý sao', 'nguoi nuoc ngoai lam khong co giay phep bi xu ly sao'])
+      expect(reads(q), q).not.toContain('kết hôn');
+    expect(reads('hai đứa ở với nhau không có giấy')).toContain('không đăng ký kết hôn');
+  });
+
+  it('reads no housework in work taken home (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['xin công ty cho mang việc về nhà làm để trông con', 'xin cong ty cho mang viec ve nha lam de trong con'])
+      expect(reads(q), q).not.toContain('chia sẻ công việc gia đình');
+    expect(reads('đi làm về nhà còn phải làm hết việc nhà')).toContain('chia sẻ công việc gia đình');
+  });
+
+  it('reads no land certificate in an insurance book or a household book (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of [
+      'nộp hồ sơ bao lâu thì được cấp sổ bảo hiểm',
+      'nop ho so bao lau thi duoc cap so bao hiem',
+      'chưa có sổ hộ khẩu có làm khai sinh được không',
+    ]) {
+      expect(reads(q), q).not.toContain('quyền sử dụng đất');
+    }
+    expect(reads('nộp hồ sơ bao lâu thì được cấp sổ bảo hiểm')).toContain('bảo hiểm xã hội');
+    expect(reads('chưa có sổ hộ khẩu có làm khai sinh được không')).toContain('nơi cư trú');
+    expect(reads('cty giu so bhxh khong tra')).toContain('sổ bảo hiểm xã hội');
+    expect(reads('nghỉ việc muốn rút sổ bảo hiểm')).toContain('bảo hiểm xã hội một lần');
+    expect(reads('dat o lau nam ma chua co so')).toContain('cấp giấy chứng nhận quyền sử dụng đất');
+  });
+
+  it('reads no home missing in a toilet (other-words.tsv)', () => {
+    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
+    for (const q of ['công ty không có nhà vệ sinh riêng cho chị em', 'cong ty khong co nha ve sinh rieng']) expect(reads(q), q).not.toContain('chỗ ở');
+    expect(reads('ly hôn xong em không có nhà ở')).toContain('chỗ ở');
+  });
+
   it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
     const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');
