@@ -10,6 +10,8 @@ import { ROOT } from './helpers/app.js';
 const laws = readLawTexts(path.join(ROOT, 'corpus'));
 const topics = readTopics();
 /** A table of one row (topic, phrases, expansion, example) and the bundled topics, checked. */
+/** The law's concepts the thesaurus reads into a message, as one string to look for them in. */
+const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
 const check = (row: string) => checkVocabulary(parseVocabulary(`${row}\n`), topics, laws).filter((e) => e.startsWith('line 1:'));
 
 describe('vocabulary (the thesaurus of the domain)', () => {
@@ -70,7 +72,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('maps everyday concepts to the law’s concepts, with and without dấu', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['ông hàng xóm sờ mó con bé', 'ong hang xom so mo con be']) expect(reads(q), q).toContain('dâm ô');
     for (const q of ['chồng bỏ đi biệt tích mấy năm rồi', 'ck bo di biet tich may nam roi']) expect(reads(q), q).toContain('mất tích');
     for (const q of ['các chú đòi chia đất nhà nội', 'cac chu doi chia dat nha noi']) expect(reads(q), q).toContain('thừa kế quyền sử dụng đất');
@@ -80,7 +81,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('does not read a trigger inside another word (other-words.tsv)', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     // "bắt … con" is custody; "bắt cóc trẻ con" is not.
     expect(reads('bắt cóc trẻ con đem đi bán thì bị xử thế nào')).not.toContain('trực tiếp nuôi con');
     // Without dấu "lam thu" could be "làm thử" (probation); "làm thủ tục" is not.
@@ -96,7 +96,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('does not join two words far apart into a phrase they never made', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     // "bắt … con gái nghỉ học" is no custody, "con trai … con gái" no affair.
     expect(reads('nhà ck bắt con gái nghỉ học để con trai đi học')).not.toContain('trực tiếp nuôi con');
     expect(reads('mẹ ck bắt e đi siêu âm chọn con trai, nếu con gái thì bỏ')).not.toContain('một vợ một chồng');
@@ -111,7 +110,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('does not read an act she says did not happen (negated-acts.tsv)', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['ck ko danh e nhung ngay nao cung chui boi', 'chồng không đánh em nhưng ngày nào cũng chửi']) {
       expect(reads(q), q).not.toContain('đánh đập');
       expect(reads(q), q).toContain('lăng mạ');
@@ -127,7 +125,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('does not read an act as done when "đã" marks a step begun or wished for before it', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     // "đã ly hôn" (an ex-husband's violence) needs the divorce done, not a petition written.
     for (const q of ['em đã viết đơn ly hôn, chồng vẫn đánh em', 'e da nop don ly hon, ck van danh e', 'em đã muốn ly hôn, chồng đánh em']) {
       expect(reads(q), q).not.toContain('người đã ly hôn');
@@ -171,7 +168,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads no house inside "nhà nước" or "việc nhà" (other-words.tsv)', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     // "ai … được nhà" is a divorce's division; the State's help for orphans is not.
     expect(reads('2 dua chau mo coi ai nuoi, co dc nha nuoc ho tro ko')).not.toContain('chia tài sản khi ly hôn');
     expect(reads('ly hôn thì ai được nhà')).toContain('chia tài sản khi ly hôn');
@@ -182,7 +178,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads no working hours in "giờ làm" meaning "now do" ("giờ làm sao", "giờ làm khai sinh")', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('chồng em bị công ty bắt nghỉ việc, giờ làm sao')).not.toContain('thời giờ làm việc');
     expect(reads('ck bo di bien biet 3 nam, gio lam the nao de ly hon')).not.toContain('thời giờ làm việc');
     expect(reads('e đẻ ở nhà ko có giấy chứng sinh, giờ làm khai sinh cho con thế nào')).not.toContain('thời giờ làm việc');
@@ -192,7 +187,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads "nói miệng" by what is spoken of: an oral will beside a death, an oral contract beside work', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     const work = reads('cty ko ky hop dong gi het, chi noi mieng, lam 6 thang roi, vay co phai trai luat ko');
     expect(work).toContain('bằng lời nói');
     expect(work).not.toContain('di chúc miệng');
@@ -203,7 +197,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads pay "thấp hơn" as a comparison, not the minimum wage; the minimum as "mức tối thiểu"', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('nghỉ sinh xong đi làm lại, cty chuyển e sang chỗ khác lương thấp hơn có đúng ko')).not.toContain('mức lương tối thiểu');
     expect(reads('cùng làm 1 việc mà lương em thấp hơn đồng nghiệp nam')).not.toContain('mức lương tối thiểu');
     expect(reads('lương cơ bản của em thấp hơn mức tối thiểu vùng')).toContain('mức lương tối thiểu');
@@ -211,7 +204,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it("reads no legal aid in a school fee and no triplets in a child's age or a cleaning job (other-words.tsv)", () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('tre co hoan canh dac biet co dc mien hoc phi ko')).not.toContain('trợ giúp pháp lý');
     expect(reads('em không có tiền, có ai giúp miễn phí không')).toContain('trợ giúp pháp lý');
     expect(reads('Con em sinh được 3 tháng rồi mà chưa đi làm giấy khai sinh')).not.toContain('sinh đôi trở lên');
@@ -220,7 +212,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads a phrase of one matter inside another no more: an age without marrying, prison custody, a poor household, a court over work, marrying', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     // An age under 18 is child marriage only beside marrying.
     expect(reads('con chưa đủ 18 làm ở nhà nghỉ, quán bar')).not.toContain('tảo hôn');
     expect(reads('con gái em chưa đủ 18 tuổi mà nhà trai đã đòi cưới')).toContain('tảo hôn');
@@ -249,7 +240,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads a duration as maternity leave only when leave or a birth is asked, not beside a pregnancy alone', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('chồng đánh vợ đang mang bầu bị tù bao lâu')).not.toContain('nghỉ thai sản');
     expect(reads('nghỉ đẻ mấy tháng')).toContain('nghỉ thai sản');
     expect(reads('nghi de duoc bao lau')).toContain('nghỉ thai sản');
@@ -257,7 +247,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads forced labour as no rape, a trial period as no arrest, a neighbour as no report unasked, a death beside leave as leave', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('bị nhốt bắt làm việc không cho về có phải cưỡng bức lao động')).not.toContain('hiếp dâm');
     expect(reads('con em bị thằng đó cưỡng bức')).toContain('hiếp dâm');
     expect(reads('hợp đồng làm 3 tuần có bị bắt thử việc không')).not.toContain('trách nhiệm hình sự');
@@ -268,14 +257,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads an employer making her leave as dismissal, a husband doing so as no dismissal', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('cty bắt e nghỉ việc vì có bầu')).toContain('sa thải');
     expect(reads('chồng em bị công ty bắt nghỉ việc, giờ làm sao')).toContain('sa thải');
     expect(reads('chồng bắt em nghỉ việc ở nhà trông con')).not.toContain('sa thải');
   });
 
   it('reads who keeps an estate before division, and a legal-aid helper in court, only beside their topic', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ông mất rồi, chưa chia, ai giữ sổ đỏ trong lúc chờ')).toContain('người quản lý di sản');
     // No death, no estate: a family asking who keeps the land certificate is not asking about an estate.
     expect(reads('vợ chồng cãi nhau, ai giữ sổ đỏ thì đúng')).not.toContain('người quản lý di sản');
@@ -285,14 +272,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads no hired worker in a witness or a notary (other-words.tsv)', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['viết di chúc có cần người làm chứng hay công chứng không', 'viet di chuc co can nguoi lam chung hay cong chung khong'])
       expect(reads(q), q).not.toContain('người lao động');
     expect(reads('người làm công có được đóng bảo hiểm không')).toContain('người lao động');
   });
 
   it('reads no administrative fine in a prison sentence (other-words.tsv)', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['cưỡng dâm bị phạt tù bao nhiêu năm', 'cuong dam bi phat tu bao nhieu nam']) {
       expect(reads(q), q).not.toContain('xử phạt vi phạm hành chính');
       expect(reads(q), q).toContain('phạt tù');
@@ -302,21 +287,18 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads no marriage paper in a licence (other-words.tsv)', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['người nước ngoài làm không có giấy phép bị xử lý sao', 'nguoi nuoc ngoai lam khong co giay phep bi xu ly sao'])
       expect(reads(q), q).not.toContain('kết hôn');
     expect(reads('hai đứa ở với nhau không có giấy')).toContain('không đăng ký kết hôn');
   });
 
   it('reads no housework in work taken home (other-words.tsv)', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['xin công ty cho mang việc về nhà làm để trông con', 'xin cong ty cho mang viec ve nha lam de trong con'])
       expect(reads(q), q).not.toContain('chia sẻ công việc gia đình');
     expect(reads('đi làm về nhà còn phải làm hết việc nhà')).toContain('chia sẻ công việc gia đình');
   });
 
   it('reads no land certificate in an insurance book or a household book (other-words.tsv)', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of [
       'nộp hồ sơ bao lâu thì được cấp sổ bảo hiểm',
       'nop ho so bao lau thi duoc cap so bao hiem',
@@ -332,25 +314,21 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads no home missing in a toilet (other-words.tsv)', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['công ty không có nhà vệ sinh riêng cho chị em', 'cong ty khong co nha ve sinh rieng']) expect(reads(q), q).not.toContain('chỗ ở');
     expect(reads('ly hôn xong em không có nhà ở')).toContain('chỗ ở');
   });
 
   it('reads no father and no death inside "tuyên bố mất tích" (other-words.tsv)', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['chong bi toa tuyen bo mat tich roi', 'chồng bị tòa tuyên bố mất tích rồi']) expect(reads(q), q).not.toContain('di sản');
     expect(reads('bo mat roi, nha dat chia sao')).toContain('di sản');
   });
 
   it('reads "được chia" as divorce or inheritance by the rest of the message', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     expect(reads('ly hôn thì e có được chia tài sản ngang ck không')).not.toContain('di sản');
     expect(reads('bố mất rồi, con gái có được chia đất không')).toContain('di sản');
   });
 
   it('reads the weekly rest day beside work, and overtime apart from night work', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['làm thêm ngày chủ nhật thì công ty trả lương thế nào', 'lam them cuoi tuan dc tra bn'])
       expect(reads(q), q).toContain('ngày nghỉ hằng tuần');
     expect(reads('hôm chủ nhật chồng đánh em')).not.toContain('ngày nghỉ hằng tuần');
@@ -366,7 +344,6 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads being convicted in her words ("bị tòa xử", "bị xử tù") as the law\'s "bị kết án", not a civil judgment', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of [
       'chồng đánh bố chồng bị tòa xử rồi, anh ấy có còn được hưởng thừa kế không',
       'thang em trai bi toa xu vi danh me',
@@ -379,13 +356,11 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   });
 
   it('reads being made to sign a resignation as dismissal', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     for (const q of ['công ty bắt em viết đơn xin nghỉ vì em có bầu', 'sep ep e ky don nghi viec']) expect(reads(q), q).toContain('sa thải');
     expect(reads('em muốn xin nghỉ việc thì phải báo trước bao lâu')).not.toContain('sa thải');
   });
 
   it('reads a word of working hours as work, so a conditional labour phrase beside it fires', () => {
-    const reads = (q: string) => analyzeQuery(q).concepts.join(' | ');
     // "cho con bú" alone may be baby care; asked beside leaving work early it is the nursing break.
     for (const q of ['em xin về sớm 1 tiếng cho con bú có được không', 'e xin ve som 1 tieng cho con bu dc ko'])
       expect(reads(q), q).toContain('nuôi con dưới 12 tháng tuổi');

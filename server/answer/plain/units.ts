@@ -240,11 +240,14 @@ export function scoreUnits(
   const undoAsked = opts.undoAsked ?? false;
   const considered = hits.slice(0, consider).filter((h) => h.score >= top * 0.55);
   const all: Unit[] = [];
-  // Asked who: the units naming persons, when any of the articles considered has one.
-  const personsOf = (u: Unit) => listsPersons(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`);
+  // Each considered article's units, cut once: the signals over all of them and the scoring read them.
+  const unitsByArticle = considered.map((h, rank) => unitsOf(h, rank));
+  // A unit's whole text: its words, its plain sentence and the lead-in its điểm continues.
   const fullOf = (u: Unit) => `${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`;
-  const prisonStated = prisonAsked && considered.some((h, rank) => unitsOf(h, rank).some((u) => statesPrison(fullOf(u))));
-  const personsListed = Boolean(opts.personsAsked) && considered.some((h, rank) => unitsOf(h, rank).some(personsOf));
+  const personsOf = (u: Unit) => listsPersons(fullOf(u));
+  // Asked about prison, whether any article considered states it; asked who, whether any names the persons.
+  const prisonStated = prisonAsked && unitsByArticle.some((units) => units.some((u) => statesPrison(fullOf(u))));
+  const personsListed = Boolean(opts.personsAsked) && unitsByArticle.some((units) => units.some(personsOf));
   // How well one ask matches the question depends on its text alone: scored once per search.
   const askScores = new Map<string, number>();
   const askScore = (text: string) => {
@@ -260,7 +263,7 @@ export function scoreUnits(
     return v;
   };
   considered.forEach((h, rank) => {
-    const units = unitsOf(h, rank);
+    const units = unitsByArticle[rank]!;
     const aligned = alignArticleAsks(h, units);
     const clauseAsks = (h.notes ?? []).filter((n) => n.kind === 'ask' && n.clause);
     // Which units state an age range holding an age she names; when one does, the others stating
@@ -289,7 +292,8 @@ export function scoreUnits(
       // A lead-in that ends with ":" says little on its own ("… bao gồm:"), unless its plain
       // sentence says what its điểm do ("tối đa 10 ngày nếu thai dưới 5 tuần, 20 ngày …").
       if (/:\s*$/.test(u.text) && !u.point && !u.meaning) s *= 0.6;
-      s *= 1 + WANT_BONUS * fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
+      const full = fullOf(u);
+      s *= 1 + WANT_BONUS * fitsWants(full, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
       s *= ageFit(u) * pregnancyFit(u) * contractFit(u);
       // Asked who: the khoản listing the persons, not the one saying when ("ai được hưởng thừa kế").
@@ -297,12 +301,11 @@ export function scoreUnits(
       // The khoản setting a period of paying, when she names hers ("đóng bhxh được 5 tháng"): the
       // one she reaches answers yes, the one she does not still answers her (not yet).
       if (opts.contributionMonths?.length) {
-        const fit = statesContributionNamed(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, opts.contributionMonths);
+        const fit = statesContributionNamed(full, opts.contributionMonths);
         if (fit !== 'none') s *= 1 + (fit === 'holds' ? AGE_BONUS : CONTRIBUTION_BELOW_BONUS);
       }
       // What happens to the wrongdoer leads when, and only when, she asks about it — prison when
       // she asks about prison.
-      const full = `${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`;
       // In an emergency she asks nothing of the sort: a decree's remedy ("Buộc chi trả chi phí khám")
       // is no first word on what is happening to her either.
       const states = prisonAsked ? fitsWants(full, ['prison']) === 1 : statesSanction(full) || (opts.emergency === true && isRemedy(u));

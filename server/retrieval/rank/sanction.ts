@@ -57,10 +57,11 @@ function verdictAt(lex: LexicalIndex, index: number): number {
   let v = verdicts.get(lex);
   if (!v) verdicts.set(lex, (v = new Uint8Array(lex.n)));
   if (v[index] === 0) {
-    const body = (t: string) => (lex.frequencies(index, t)?.[0] ?? 0) > 0;
+    // How often the chunk's body writes a term.
+    const count = (t: string) => lex.frequencies(index, t)?.[0] ?? 0;
+    const body = (t: string) => count(t) > 0;
     const states = (list: readonly (readonly string[])[]) => list.some((terms) => terms.every(body));
     const any = states(PHRASE_TERMS);
-    const count = (t: string) => lex.frequencies(index, t)?.[0] ?? 0;
     const liable = CRIMINAL_LIABILITY.every(body) && count(CRIMINAL_LIABILITY[1]!) > count(NOT_YET_CRIMINAL);
     v[index] = 1 + (any && states(FINE_TERMS) ? FINE : 0) + (any && (states(PRISON_TERMS) || liable) ? PRISON : 0) + (any ? 4 : 0);
   }
