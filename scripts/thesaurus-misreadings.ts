@@ -1,6 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { splitHeader } from '../ingest/parse/header.js';
+import { parseStructure } from '../ingest/structure/legal.js';
 import { fold } from '../ingest/text/vietnamese.js';
 import { readQuestions } from '../eval/questions.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
@@ -30,23 +32,18 @@ const { values } = parseArgs({
 
 const CORPUS = path.resolve(import.meta.dirname, '../corpus');
 
-/** Each bundled law's articles, folded: `${number}#${article}` → text. */
+/** Each bundled law's articles, folded, as the ingest parser reads them: `${number}#${article}` → text. */
 function articleTexts(): { byKey: Map<string, string>; files: { file: string; number: string }[] } {
   const byKey = new Map<string, string>();
   const files: { file: string; number: string }[] = [];
   for (const file of fs.readdirSync(CORPUS).filter((f) => f.endsWith('.txt'))) {
-    const text = fs.readFileSync(path.join(CORPUS, file), 'utf8');
-    const number = /^number: (.+)$/m.exec(text)?.[1]?.trim();
-    if (!number) continue;
+    const split = splitHeader(fs.readFileSync(path.join(CORPUS, file), 'utf8'));
+    const number = split?.fields.number;
+    if (!split || !number) continue;
     files.push({ file, number });
-    let article: string | null = null;
-    for (const line of text.split('\n')) {
-      const m = /^Điều (\d+)\./.exec(line);
-      if (m) article = m[1]!;
-      if (article) {
-        const key = `${number}#${article}`;
-        byKey.set(key, `${byKey.get(key) ?? ''} ${fold(line.toLowerCase())}`);
-      }
+    for (const a of parseStructure(split.body).articles) {
+      const body = [a.title, ...a.intro, ...a.clauses.flatMap((c) => [c.text, ...c.points.map((p) => p.text), ...c.tail])].join(' ');
+      byKey.set(`${number}#${a.label}`, fold(body.toLowerCase()));
     }
   }
   return { byKey, files };
