@@ -13,7 +13,7 @@ import { respond } from '../server/chat/respond.js';
  *   field, the phrasing index and the pair readings lose them), the index rebuilt, and every
  *   `--every`-th row of the fold searched for its own article. Members' words, thousands of them;
  *   but a held-out phrasing rarely resembles its siblings while members' questions do, so a change
- *   that helps here may still not help the blind set (README, "A learned reranker").
+ *   that helps here may still not help the blind set (docs/history/ranking.md, "A learned reranker").
  * - uploads: each bundled law in turn loses all its notes, as an upload without notes has none,
  *   and the dev questions whose gold is in it are searched: does a change push such a document down?
  * - answers (`--only answers`): the held-out phrasings asked in the chat, offline: does the answer

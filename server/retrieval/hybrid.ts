@@ -56,7 +56,7 @@ export interface RetrieverDeps {
   phrasingWeight?: number;
   /**
    * Reorders the first stage's top articles (rank/, trained by npm run train:ranker). Off unless
-   * given: the models trained so far lowered the blind set's MRR (README, "A learned reranker").
+   * given: the models trained so far lowered the blind set's MRR (docs/history/ranking.md, "A learned reranker").
    */
   ranker?: Ranker | null;
   /**

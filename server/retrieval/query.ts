@@ -168,7 +168,7 @@ function findPattern(
         gaps++;
       }
       // Across a comma too ("nuôi con, ck cũng…" reads "con chồng"): keeping a phrase within its
-      // clause lowered the blind set's questions stripped of dấu (R@5 0.883 → 0.875), README stop 35.
+      // clause lowered the blind set's questions stripped of dấu (R@5 0.883 → 0.875), docs/history/reading-questions.md, stop 35.
       ok = pos < tokens.length && syllableMatches(tokens[pos]!, pattern[j]!, loose);
       at.push(pos);
       pos++;
@@ -260,7 +260,7 @@ function readingsAgree(tokens: string[], pattern: string[], at: number[], readin
   if (pattern.length === 1) {
     const typed = tokens[at[0]!]!;
     // Typed as the phrase spells it, even a phrase without dấu ("gay", "giam"): weighing those by
-    // their neighbours too cost the blind set a question (R@5 0.908 → 0.900), README stop 35.
+    // their neighbours too cost the blind set a question (R@5 0.908 → 0.900), docs/history/reading-questions.md, stop 35.
     if (typed === pattern[0]) return true;
     const reading = plausibleReading(tokens, at[0]!, pattern[0]!, [-1, 1], readings);
     // "vay no" is "vay nợ"; a bare "no" is "nó".

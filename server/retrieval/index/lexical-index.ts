@@ -26,7 +26,7 @@ export interface IndexParams {
   fields: Record<Field, FieldParams>;
 }
 
-/** Measured on the dev set and checked on the blind set (README "How a question is read"). */
+/** Measured on the dev set and checked on the blind set (docs/history/ranking.md, "Ranking" and "Asked what happens to him"). */
 export const DEFAULT_PARAMS: IndexParams = {
   k1: 1.2,
   fields: {

@@ -4,7 +4,7 @@ import type { LexicalIndex, ScoredChunk } from '../index/lexical-index.js';
 /**
  * The law she names comes first, in a measured way: its candidates gain this share of the best
  * score, as the other priors take one (foreign.ts), not a filter — she may name the wrong law
- * ("luật hôn nhân" of a question the labour code answers). Measured in README ("The law she names").
+ * ("luật hôn nhân" of a question the labour code answers). Measured in docs/history/ranking.md ("The law she names").
  */
 export const NAMED_LAW_SHARE = 0.2;
 

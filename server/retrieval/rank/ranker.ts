@@ -8,7 +8,7 @@ import { FEATURES, candidateFeatures, type Candidate, type RankContext } from '.
  * The second stage: a linear model over the features of the first stage's top articles, trained at
  * build time from the project's own member phrasings (`npm run train:ranker`, scripts/train-ranker.ts)
  * and written as data (server/retrieval/data/ranker.json) so that a reviewer sees every weight.
- * Not applied by default: see README, "A learned reranker", for what it measured.
+ * Not applied by default: see docs/history/ranking.md, "A learned reranker", for what it measured.
  */
 
 export const RANKER_FILE = path.resolve(import.meta.dirname, '../data/ranker.json');
