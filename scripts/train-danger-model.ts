@@ -19,7 +19,7 @@ import { DATA_DIR } from '../server/safety/normalise.js';
  */
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-/** Chosen on the passes' fresh messages (README): 0.9 caught one more of 76 with twice the false alarms. */
+/** Chosen on the passes' fresh messages (docs/history/danger.md): 0.9 caught one more of 76 with twice the false alarms. */
 const THRESHOLD = 0.95;
 /** What the features are read with: a change there changes every example's features. */
 const FEATURE_FILES = [path.join(DATA_DIR, 'shorthand.tsv'), path.join(DATA_DIR, 'syllables.txt')];

@@ -17,8 +17,8 @@ import { DATA_DIR, tokenize } from './normalise.js';
  * every harm they read in the past ("năm ngoái", "hồi nhỏ"): time is what the rules read well and a
  * bag of words does not. Trained on the sets as they stood before each of passes 17–20 and scored
  * on the fresh messages each pass was written with, it caught 50 of the 76 dangers the rules then
- * missed, raising 2 false alarms among 362 past or general messages (README, "How danger is
- * recognised").
+ * missed, raising 2 false alarms among 362 past or general messages (docs/history/danger.md,
+ * "A learned backstop behind the rules").
  */
 
 export const DANGER_MODEL_FILE = path.join(DATA_DIR, 'danger-model.json');
