@@ -687,7 +687,15 @@ describe('who and what decide the numbers and steps', () => {
     expect(groped).toMatch(/công đoàn/);
     expect(groped).not.toMatch(/bị đánh/);
     expect(urgent('năm ngoái con bé nhà em bị ông hàng xóm sàm sỡ, ông ta đã bị xử rồi')).toMatch(/Trẻ bị xâm hại/);
+    // A threat to kill reads as a weapon: the beating's step stays.
     expect(urgent('chồng hay dọa nếu em ly hôn thì giết em, em có nên ly hôn không')).toMatch(/bị đánh lần nữa/);
+    // Threatened, not hurt: what to keep, not what to do "if beaten again".
+    const threatened = urgent('chồng hay dọa đuổi em ra khỏi nhà');
+    expect(threatened).toMatch(/ghi âm lời đe dọa/);
+    expect(threatened).not.toMatch(/bị đánh/);
+    const pictures = urgent('ban trai cu doa tung anh nong cua toi len mang');
+    expect(pictures).toMatch(/đừng gửi thêm ảnh/);
+    expect(pictures).not.toMatch(/bị đánh/);
   });
   it('an emergency answer starts with the numbers, then a safe place, then the law', () => {
     const r = readMessage('chồng em đang cầm dao đòi giết em');

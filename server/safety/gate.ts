@@ -93,6 +93,9 @@ function step(key: string, c: Numbers): string {
 
 const listed = (numbers: SafetyNumber[]) => numbers.map((n) => `${n.number} (${n.label})`).join(', ');
 
+/** Harms done to her body: with one of them an urgent answer's step is about the beating. */
+const HURT: ReadonlySet<string> = new Set(['violence', 'weapon', 'mild', 'injury', 'sexual', 'grope']);
+
 /** Harms no one else is doing: with only these, an emergency has no one to get away from. */
 const NO_ONE_ELSE: ReadonlySet<string> = new Set(['selfharm', 'medical', 'pregnant', 'mild']);
 
@@ -135,7 +138,13 @@ export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, number
               read.danger.needs.child
               ? 'urgent.child'
               : 'urgent.sexual'
-            : 'urgent.violence';
+            : what.has('image')
+              ? // Intimate pictures posted or held over her: what to keep and what not to send.
+                'urgent.image'
+              : what.has('threat') && ![...what].some((w) => HURT.has(w))
+                ? // Threatened, not (yet) hurt: what to keep; "nếu bị đánh lần nữa" presumes a beating.
+                  'urgent.threat'
+                : 'urgent.violence';
     const call = numbers.length ? `gọi ${listed(numbers)}.` : 'chị không phải tự xoay xở một mình.';
     return `${render('urgent.vi.txt', { numbers: call, step: step(key, c) }).replace(/\.\. /, '. ')}\n`;
   }
