@@ -11,6 +11,7 @@ import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
 import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js';
 import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surrogacy.js';
 import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
+import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import { bundledServices } from './helpers/app.js';
@@ -391,6 +392,64 @@ describe('which article the offline answer leads with', () => {
     expect(first('bố em mất không để lại di chúc thì chia thừa kế thế nào')).toBe('650');
   });
 
+  it('asked who receives the estate ("chia cho ai", "về tay ai"), reads it as asking for the persons', () => {
+    expect(asksPersons('mẹ mất thì mảnh đất ở quê chia cho ai')).toBe(true);
+    expect(asksPersons('ong mat roi thi nha dat ve tay ai')).toBe(true);
+    expect(asksPersons('căn nhà bố để lại thuộc về ai')).toBe(true);
+    expect(wantsOf('ong mat roi thi nha dat ve tay ai')).toContain('who');
+    // An office, not kin: where to report.
+    expect(asksPersons('bị chồng đánh thì báo cho ai')).toBe(false);
+  });
+
+  it('she says there is no will: a khoản on a will that exists (lost, leaving an heir out) is another case (will.ts)', () => {
+    expect(saysNoWill('bố em mất không để lại di chúc')).toBe(true);
+    expect(saysNoWill('me mat chua kip viet di chuc')).toBe(true);
+    expect(saysNoWill('ông mất ko có di chúc gì')).toBe(true);
+    expect(saysNoWill('không biết di chúc của bố có hợp pháp không')).toBe(false);
+    expect(saysNoWill('bố để lại di chúc cho anh trai hết')).toBe(false);
+    // BLDS Điều 642 khoản 1 and Điều 644 khoản 1 are about a will that exists; Điều 650 khoản 1 điểm
+    // a is the case of none, Điều 651 names no will, Điều 610 both ways of inheriting.
+    expect(statesWillCase('Kể từ thời điểm mở thừa kế, nếu bản di chúc bị thất lạc hoặc bị hư hại thì coi như không có di chúc', null)).toBe(true);
+    expect(
+      statesWillCase('Con chưa thành niên, cha, mẹ, vợ, chồng;', 'Những người sau đây vẫn được hưởng … nếu họ không được người lập di chúc cho hưởng di sản:'),
+    ).toBe(true);
+    expect(statesWillCase('Không có di chúc;', 'Thừa kế theo pháp luật được áp dụng trong trường hợp sau đây:')).toBe(false);
+    expect(statesWillCase('Hàng thừa kế thứ nhất gồm: vợ, chồng, cha đẻ, mẹ đẻ, con đẻ, con nuôi của người chết;', null)).toBe(false);
+    expect(statesWillCase('Mọi cá nhân đều bình đẳng về quyền hưởng di sản theo di chúc hoặc theo pháp luật.', null)).toBe(false);
+    // Điều 642 and 651 in miniature: retrieval ranks the lost will first, and it shares "không có di chúc".
+    const lost = hit(
+      '642',
+      'Di chúc bị thất lạc, hư hại',
+      ['Nếu bản di chúc bị thất lạc, hư hại thì coi như không có di chúc và chia đất theo pháp luật.'],
+      1.0,
+    );
+    const heirs = hit('651', 'Người thừa kế theo pháp luật', ['Hàng thừa kế thứ nhất gồm: vợ, chồng, cha đẻ, mẹ đẻ, con đẻ, con nuôi của người chết.'], 0.9);
+    const w = {
+      khong: 1,
+      co: 0.5,
+      di: 1,
+      chuc: 1,
+      dichuc: 3,
+      codi: 3,
+      chia: 2,
+      dat: 2,
+      chiadat: 3,
+      ai: 0.5,
+      duoc: 0.5,
+      thua: 1,
+      ke: 1,
+      thuake: 2,
+      hangthua: 2,
+    };
+    const first = (q: string, noWill = saysNoWill(q)) =>
+      scoreUnits([lost, heirs], w, wantsOf(q), undefined, { personsAsked: asksPersons(q), noWill })[0]!.hit.article;
+    expect(first('không có di chúc thì ai được chia đất')).toBe('651');
+    // Not read as saying there was none, the lost will leads though the heirs are asked for.
+    expect(first('không có di chúc thì ai được chia đất', false)).toBe('642');
+    // Her will was lost: Điều 642 is her case.
+    expect(first('di chúc bị thất lạc thì chia đất thế nào')).toBe('642');
+  });
+
   it('does not lead with the khoản revoking what she asks how to get, unless she asks to undo it', () => {
     // PCBLGĐ Điều 25 in miniature: khoản 4 (revoking the order) repeats every word of her request,
     // and a member ask about withdrawing it matches her words closely.
@@ -653,6 +712,16 @@ describe('offline answers on the bundled laws', () => {
     const triplets = await respond(ctx.services, { message: 'sinh 3 duoc nghi may thang' });
     expect(triplets.kind).toBe('answer');
     expect(triplets.citations[0]?.document.number).toMatch(/^(45\/2019\/QH14|41\/2024\/QH15)$/);
+  }, 60_000);
+
+  it('asked who inherits with no will, leads with the heirs in order, not a lost will or a grandparent as heir', async () => {
+    // BLDS Điều 651 khoản 1 whole (its điểm quoted), told by the article's sentence naming both ranks:
+    // "ông ngoại mất" had been told "Hàng thứ hai gồm ông bà…", the dead man's own parents.
+    const r = await respond(ctx.services, { message: 'ông ngoại mất không có di chúc thì ai được hưởng nhà đất' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '91/2015/QH13' }, article: '651', clause: '1', point: null });
+    expect(r.answer).toContain('Hàng thứ nhất: vợ, chồng');
+    const lost = await respond(ctx.services, { message: 'di chúc của bố bị thất lạc thì ai được chia đất' });
+    expect(lost.citations[0]).toMatchObject({ article: '642', clause: '1' });
   }, 60_000);
 
   it("answers overtime on a Sunday with the weekly rest day's point of BLLĐ Điều 98", async () => {

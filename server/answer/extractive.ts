@@ -13,6 +13,7 @@ import { asksUndoing } from './plain/undo.js';
 import { namesMan } from './plain/husband.js';
 import { namesSurrogacy } from './plain/surrogacy.js';
 import { asksPersons } from './plain/persons.js';
+import { saysNoWill } from './plain/will.js';
 import { render } from './templates.js';
 
 /**
@@ -69,9 +70,11 @@ export class ExtractiveAnswerer implements Answerer {
       undoAsked: asksUndoing(input.resolvedQuestion),
       manNamed: namesMan(input.resolvedQuestion),
       surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
+      noWill: saysNoWill(input.resolvedQuestion),
       fineAlone: asksFineAlone(input.resolvedQuestion, wants),
       unit: unitAsked(input.resolvedQuestion),
-      listAsked: asksList(input.resolvedQuestion),
+      // Asked which persons, she asks for the list of them (persons.ts).
+      listAsked: asksList(input.resolvedQuestion) || asksPersons(input.resolvedQuestion),
       negated: negatedByHer(input.resolvedQuestion),
       personsAsked: asksPersons(input.resolvedQuestion),
     });

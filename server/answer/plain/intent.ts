@@ -16,7 +16,7 @@ const ASKS: Record<Want, RegExp> = {
   age: /\b(may tuoi|bao nhieu tuoi|du tuoi|tuoi nao|tu may tuoi|duoi may tuoi)\b/,
   where:
     /\b(o dau|di dau|den dau|len dau|ra dau|lam (o )?dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|(len|ra|den|o) (xa|huyen|tinh) nao|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
-  who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|nguoi nao|ai la nguoi)\b/,
+  who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|(ve tay|thuoc ve) ai|nguoi nao|ai la nguoi)\b/,
   // What happens to the one who did it: a fine or any sanction…
   penalty:
     /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao|hanh chinh|vi pham hanh chinh)|xu phat|muc phat|bi xu ly|xu ly vi pham|hinh thuc xu ly|xu ly (the nao|ra sao|sao|gi)|(bi|thi|se) xu (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,

@@ -7,6 +7,7 @@ import { statesContributionNamed } from './contributions.js';
 import { statesContractNamed } from './contract.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
+import { statesWillCase } from './will.js';
 import { negatesToo } from './negation.js';
 import { listsPersons } from './persons.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesPrison, statesSanction, wantsOf, type Want } from './intent.js';
@@ -99,6 +100,8 @@ const UNDO_UNASKED = 0.6;
 const HUSBAND_UNASKED = 0.3;
 /** A khoản whose case is surrogacy when she names none (surrogacy.ts): as the husband's rule. */
 const SURROGACY_UNASKED = 0.3;
+/** A khoản whose case is a will that exists when she says there is none (will.ts): as the husband's rule. */
+const WILL_UNSAID = 0.3;
 /**
  * A khoản that says not done what she says did not happen (negation.ts). Measured against 0: held-out
  * phrasings' answers stating their khoản 0.726 → 0.730 (their article 0.959 → 0.957), probe 7 leading
@@ -215,6 +218,8 @@ export function scoreUnits(
     manNamed?: boolean;
     /** She names surrogacy (surrogacy.ts): a khoản on it may be her answer. */
     surrogacyNamed?: boolean;
+    /** She says the dead left no will (will.ts): a khoản on a will that exists is another case. */
+    noWill?: boolean;
     fineAlone?: boolean;
     unit?: string | null;
     /** She asks for a list (intent.asksList). */
@@ -322,6 +327,8 @@ export function scoreUnits(
       if (opts.manNamed === false && statesHusbandsRule(u.text, u.leadIn)) s *= HUSBAND_UNASKED;
       // A surrogate's rule when she asks about her own birth.
       if (opts.surrogacyNamed === false && statesSurrogacyCase(u.text, u.leadIn)) s *= SURROGACY_UNASKED;
+      // A lost will's rule, or the heirs a will leaves out, when she says there was none.
+      if (opts.noWill && statesWillCase(u.text, u.leadIn)) s *= WILL_UNSAID;
       u.score = s;
       all.push(u);
     }
