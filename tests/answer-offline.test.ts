@@ -392,6 +392,16 @@ describe('which article the offline answer leads with', () => {
     expect(first('bố em mất không để lại di chúc thì chia thừa kế thế nào')).toBe('650');
   });
 
+  it('reads how her pay is counted as asking an amount, and "được bao nhiêu ngày" as a duration only', () => {
+    expect(wantsOf('làm thêm đến 1 giờ sáng thì lương tính sao')).toContain('amount');
+    expect(wantsOf('tien tang ca ngay le tinh the nao')).toContain('amount');
+    expect(wantsOf('nghỉ thai sản thì tiền thai sản tính như thế nào')).toContain('amount');
+    // "tính sao" alone is what to do, not money.
+    expect(wantsOf('chồng bỏ đi rồi giờ em tính sao')).not.toContain('amount');
+    expect(wantsOf('xã cấm chồng lại gần em được bao nhiêu ngày')).toEqual(['duration']);
+    expect(wantsOf('nghỉ dưỡng sức được bao nhiêu tiền')).toContain('amount');
+  });
+
   it('asked who receives the estate ("chia cho ai", "về tay ai"), reads it as asking for the persons', () => {
     expect(asksPersons('mẹ mất thì mảnh đất ở quê chia cho ai')).toBe(true);
     expect(asksPersons('ong mat roi thi nha dat ve tay ai')).toBe(true);
@@ -712,6 +722,12 @@ describe('offline answers on the bundled laws', () => {
     const triplets = await respond(ctx.services, { message: 'sinh 3 duoc nghi may thang' });
     expect(triplets.kind).toBe('answer');
     expect(triplets.citations[0]?.document.number).toMatch(/^(45\/2019\/QH14|41\/2024\/QH15)$/);
+  }, 60_000);
+
+  it('asked how overtime at night is paid, leads with BLLĐ Điều 98 khoản 3, not the hours night work spans', async () => {
+    // Điều 106 ("từ 22 giờ đến 06 giờ sáng") shares "giờ sáng" and "ban đêm" but states no pay.
+    const r = await respond(ctx.services, { message: 'công ty bắt tăng ca tới 2 giờ sáng, tiền làm thêm ban đêm tính thế nào' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '45/2019/QH14' }, article: '98', clause: '3' });
   }, 60_000);
 
   it('asked who inherits with no will, leads with the heirs in order, not a lost will or a grandparent as heir', async () => {
