@@ -12,6 +12,7 @@ import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js'
 import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surrogacy.js';
 import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
+import { asksBirthNotIllness, statesSicknessCase } from '../server/answer/plain/sickness.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import { bundledServices } from './helpers/app.js';
@@ -724,6 +725,16 @@ describe('offline answers on the bundled laws', () => {
     expect(triplets.citations[0]?.document.number).toMatch(/^(45\/2019\/QH14|41\/2024\/QH15)$/);
   }, 60_000);
 
+  it("answers rest after a caesarean from the birth's article, rest after sickness only when she names an illness", async () => {
+    // BHXH Điều 46 (after sickness) shares every word of hers and retrieval ranks it before Điều 60.
+    const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
+    expect(await lead('sinh mổ xong đi làm lại người còn mệt thì có được nghỉ dưỡng sức không')).toMatchObject({
+      document: { number: '41/2024/QH15' },
+      article: '60',
+    });
+    expect(await lead('ốm nằm viện 1 tháng, đi làm lại còn mệt thì có được nghỉ dưỡng sức không')).toMatchObject({ article: '46' });
+  }, 60_000);
+
   it('asked how overtime at night is paid, leads with BLLĐ Điều 98 khoản 3, not the hours night work spans', async () => {
     // Điều 106 ("từ 22 giờ đến 06 giờ sáng") shares "giờ sáng" and "ban đêm" but states no pay.
     const r = await respond(ctx.services, { message: 'công ty bắt tăng ca tới 2 giờ sáng, tiền làm thêm ban đêm tính thế nào' });
@@ -782,6 +793,34 @@ describe('the term of a labour contract she names (contract.ts)', () => {
     expect(statesContractNamed(a, [12])).toBe('other');
     expect(statesContractNamed(a, [1200])).toBe('holds');
     expect(statesContractNamed('Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi', [12])).toBe('none');
+  });
+});
+
+describe('a khoản whose case is sickness (sickness.ts)', () => {
+  it('is one saying sickness in its words, lead-in or article title, and nothing of pregnancy or birth', () => {
+    // BHXH Điều 46 khoản 2 điểm b: its own words and its title say "ốm đau"; Điều 60 khoản 2 điểm b is the birth's.
+    expect(statesSicknessCase('07 ngày đối với người lao động sức khỏe chưa phục hồi sau thời gian ốm đau do phải phẫu thuật;', null, null)).toBe(true);
+    expect(
+      statesSicknessCase(
+        'Thời gian nghỉ dưỡng sức, phục hồi sức khỏe do người sử dụng lao động quyết định',
+        null,
+        'Dưỡng sức, phục hồi sức khoẻ sau khi ốm đau',
+      ),
+    ).toBe(true);
+    expect(statesSicknessCase('07 ngày đối với lao động nữ sinh con phải phẫu thuật;', null, 'Dưỡng sức, phục hồi sức khoẻ sau thai sản')).toBe(false);
+    // A rule for both is hers too.
+    expect(statesSicknessCase('3% tiền lương làm căn cứ đóng bảo hiểm xã hội vào quỹ ốm đau và thai sản;', null, null)).toBe(false);
+  });
+
+  it('is not her case when she asks about a birth and names no illness, with or without dấu', () => {
+    expect(asksBirthNotIllness('đẻ mổ xong người còn yếu được nghỉ mấy ngày')).toBe(true);
+    expect(asksBirthNotIllness('sinh con thu 2 duoc nghi bao lau')).toBe(true);
+    expect(asksBirthNotIllness('sảy thai 2 tháng được nghỉ không')).toBe(true);
+    expect(asksBirthNotIllness('sinh con xong bị ốm phải nằm viện thì được nghỉ không')).toBe(false);
+    expect(asksBirthNotIllness('ốm nằm viện 1 tháng được nghỉ dưỡng sức không')).toBe(false);
+    // Not a birth: "sinh sống", "học sinh", "để con ở nhà".
+    expect(asksBirthNotIllness('sinh sống ở xã khác thì đăng ký ở đâu')).toBe(false);
+    expect(asksBirthNotIllness('de con o nha cho ba trong duoc khong')).toBe(false);
   });
 });
 

@@ -14,6 +14,7 @@ import { namesMan } from './plain/husband.js';
 import { namesSurrogacy } from './plain/surrogacy.js';
 import { asksPersons } from './plain/persons.js';
 import { saysNoWill } from './plain/will.js';
+import { asksBirthNotIllness } from './plain/sickness.js';
 import { render } from './templates.js';
 
 /**
@@ -71,6 +72,7 @@ export class ExtractiveAnswerer implements Answerer {
       manNamed: namesMan(input.resolvedQuestion),
       surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
       noWill: saysNoWill(input.resolvedQuestion),
+      birthNotIllness: asksBirthNotIllness(input.resolvedQuestion),
       fineAlone: asksFineAlone(input.resolvedQuestion, wants),
       unit: unitAsked(input.resolvedQuestion),
       // Asked which persons, she asks for the list of them (persons.ts).

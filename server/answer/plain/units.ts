@@ -8,6 +8,7 @@ import { statesContractNamed } from './contract.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { statesWillCase } from './will.js';
+import { statesSicknessCase } from './sickness.js';
 import { negatesToo } from './negation.js';
 import { listsPersons } from './persons.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesPrison, statesSanction, wantsOf, type Want } from './intent.js';
@@ -102,6 +103,8 @@ const HUSBAND_UNASKED = 0.3;
 const SURROGACY_UNASKED = 0.3;
 /** A khoản whose case is a will that exists when she says there is none (will.ts): as the husband's rule. */
 const WILL_UNSAID = 0.3;
+/** A khoản whose case is sickness when she asks about a birth and names no illness (sickness.ts): as the husband's rule. */
+const SICKNESS_UNASKED = 0.3;
 /**
  * A khoản that says not done what she says did not happen (negation.ts). Measured against 0: held-out
  * phrasings' answers stating their khoản 0.726 → 0.730 (their article 0.959 → 0.957), probe 7 leading
@@ -220,6 +223,8 @@ export function scoreUnits(
     surrogacyNamed?: boolean;
     /** She says the dead left no will (will.ts): a khoản on a will that exists is another case. */
     noWill?: boolean;
+    /** She asks about a birth or pregnancy and names no illness (sickness.ts): a sickness rule is another case. */
+    birthNotIllness?: boolean;
     fineAlone?: boolean;
     unit?: string | null;
     /** She asks for a list (intent.asksList). */
@@ -329,6 +334,8 @@ export function scoreUnits(
       if (opts.surrogacyNamed === false && statesSurrogacyCase(u.text, u.leadIn)) s *= SURROGACY_UNASKED;
       // A lost will's rule, or the heirs a will leaves out, when she says there was none.
       if (opts.noWill && statesWillCase(u.text, u.leadIn)) s *= WILL_UNSAID;
+      // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
+      if (opts.birthNotIllness && statesSicknessCase(u.text, u.leadIn, h.articleTitle)) s *= SICKNESS_UNASKED;
       u.score = s;
       all.push(u);
     }
