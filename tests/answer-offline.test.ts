@@ -14,7 +14,7 @@ import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
 import { asksBirthNotIllness, statesSicknessCase } from '../server/answer/plain/sickness.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
-import { analyzeQuery } from '../server/retrieval/query.js';
+import { analyzeQuery, standardWords } from '../server/retrieval/query.js';
 import { bundledServices } from './helpers/app.js';
 import type { ArticleHit } from '../server/retrieval/retriever.js';
 import type { ArticleNote } from '../server/retrieval/index/corpus-index.js';
@@ -118,6 +118,13 @@ describe('offline answer (server/answer/extractive.ts)', () => {
     const asked = await answerer.answer(input([change, where, ...others], 'đổi tên cho con ở đâu', w));
     expect(asked.citations.slice(0, 2).map((c) => c.article)).toEqual(['26', '27']);
     expect(beforeSeeAlso(asked.answer)).toContain('Ủy ban nhân dân xã nơi đang cư trú');
+    // Asked in the North-Central word for "đâu", or in phone shorthand, as retrieval reads them.
+    const mo = await answerer.answer(input([change, where, ...others], 'đổi tên cho con ở mô', w));
+    expect(mo.citations.slice(0, 2).map((c) => c.article)).toEqual(['26', '27']);
+    expect(beforeSeeAlso(mo.answer)).toContain('Ủy ban nhân dân xã nơi đang cư trú');
+    expect(standardWords('phạt bn, làm ở mô, ck e')).toBe('phạt bao nhiêu, làm ở đâu, chồng em');
+    // "mô" inside a standard word stays as typed.
+    expect(standardWords('mô hình nuôi con')).toBe('mô hình nuôi con');
     // Asked whether, not where: the place is named under "Xem thêm", not stated.
     const whether = await answerer.answer(input([change, where, ...others], 'đổi tên cho con có được không', w));
     expect(whether.citations[0]!.article).toBe('26');
@@ -410,6 +417,9 @@ describe('which article the offline answer leads with', () => {
     expect(wantsOf('ong mat roi thi nha dat ve tay ai')).toContain('who');
     // An office, not kin: where to report.
     expect(asksPersons('bị chồng đánh thì báo cho ai')).toBe(false);
+    // Custody asks which parent, not a list of kin; a duty to keep someone asks which relatives.
+    expect(asksPersons('ly hôn thì ai được nuôi con')).toBe(false);
+    expect(asksPersons('bố mẹ mất hết thì ai phải nuôi bà')).toBe(true);
   });
 
   it('she says there is no will: a khoản on a will that exists (lost, leaving an heir out) is another case (will.ts)', () => {

@@ -27,7 +27,7 @@ export function listsPersons(text: string): boolean {
  * "Hàng thứ hai gồm ông bà…").
  */
 const ASKS_PERSONS =
-  /\b(ai|nhung ai|nguoi nao|nhung nguoi nao) (duoc|phai|co quyen|co nghia vu|huong|nuoi|cham soc)\b|\b(chia|de lai|thuoc ve|ve tay) (cho )?(nhung )?ai\b/;
+  /\b(ai|nhung ai|nguoi nao|nhung nguoi nao) (duoc(?! (nuoi|giu|trong|cham soc)\b)|phai|co quyen|co nghia vu|huong|nuoi|cham soc)\b|\b(chia|de lai|thuoc ve|ve tay) (cho )?(nhung )?ai\b/;
 
 export function asksPersons(question: string): boolean {
   return ASKS_PERSONS.test(fold(question));
