@@ -410,6 +410,18 @@ describe('which article the offline answer leads with', () => {
     expect(wantsOf('nghỉ dưỡng sức được bao nhiêu tiền')).toContain('amount');
   });
 
+  it('when an article considered states a range holding her age, a khoản stating no age counts less', () => {
+    // Nuôi con nuôi Điều 5 (the order of priority among relatives) and Điều 8 khoản 2 (who may adopt a
+    // child of 16 to 18) in miniature: the order shares more of her words and retrieval ranks it first.
+    const order = hit('5', 'Thứ tự ưu tiên', ['Ưu tiên cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi.'], 1.0);
+    const age = hit('8', 'Người được nhận làm con nuôi', ['Người từ đủ 16 tuổi đến dưới 18 tuổi được cô, cậu, dì, chú, bác ruột nhận làm con nuôi.'], 0.95);
+    const w = { chau: 1, di: 1, ruot: 1, diruot: 2, nhan: 1, con: 0.5, nuoi: 1, connuoi: 2, nhanlam: 2, lamcon: 1, uu: 1, tien: 1 };
+    const first = (q: string) => scoreUnits([order, age], w, wantsOf(q), undefined, { ages: agesNamed(q) })[0]!.hit.article;
+    expect(first('cháu 17 tuổi, dì ruột muốn nhận làm con nuôi có được không')).toBe('8');
+    // No age named: retrieval's order stands.
+    expect(first('dì ruột muốn nhận cháu làm con nuôi có được không')).toBe('5');
+  });
+
   it('asked who receives the estate ("chia cho ai", "về tay ai"), reads it as asking for the persons', () => {
     expect(asksPersons('mẹ mất thì mảnh đất ở quê chia cho ai')).toBe(true);
     expect(asksPersons('ong mat roi thi nha dat ve tay ai')).toBe(true);
