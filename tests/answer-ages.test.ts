@@ -33,6 +33,9 @@ describe('age ranges a khoản states', () => {
     expect(ageRangesStated('Người từ đủ 16 tuổi đến dưới 18 tuổi nếu thuộc một trong các trường hợp sau đây:')).toEqual([{ from: 16 * Y, to: 18 * Y }]);
     expect(ageRangesStated('Người từ đủ 13 tuổi đến chưa đủ 15 tuổi chỉ được làm công việc nhẹ')).toEqual([{ from: 13 * Y, to: 15 * Y }]);
     expect(ageRangesStated('Từ 13 đến dưới 15 tuổi chỉ được làm việc nhẹ')).toEqual([{ from: 13 * Y, to: 15 * Y }]);
+    // Until an age is below it, not from it (BHXH Điều 86 khoản 2 điểm a, Điều 56 khoản 1).
+    expect(ageRangesStated('Các con khi người cha chết thì được hưởng đến khi đủ 18 tuổi;')).toEqual([{ from: 0, to: 18 * Y }]);
+    expect(ageRangesStated('nghỉ việc từ thời điểm nhận con cho đến khi con đủ 06 tháng tuổi')).toEqual([{ from: 0, to: 6 }]);
   });
 
   it('says whether her age is held, only other ages are stated, or none', () => {
@@ -123,6 +126,8 @@ describe('a rule about other ages than hers', () => {
     const change = 'Tòa án có thể quyết định việc thay đổi người trực tiếp nuôi con.';
     const changePlain = 'Tòa án có thể đổi người nuôi con khi người đang nuôi không còn đủ điều kiện; con từ đủ 07 tuổi được hỏi nguyện vọng.';
     expect(ageOutsideNote(change, 'bà nội có được xin tòa đổi người nuôi cháu 5 tuổi không', changePlain)).toBeNull();
+    // A child of 8 is inside "đến khi đủ 18 tuổi": her case, no note (she had been told the rule was for people from 18).
+    expect(ageOutsideNote('Các con khi người cha chết thì được hưởng đến khi đủ 18 tuổi;', 'con em 8 tuổi có được tiền tuất hằng tháng không')).toBeNull();
     // A threshold she is below is named as such.
     expect(ageOutsideNote('Nam từ đủ 20 tuổi trở lên, nữ từ đủ 18 tuổi trở lên', 'con gái 15 tuổi có được lấy chồng không')).toBe(
       'Lưu ý: khoản luật dưới đây nói về người từ đủ 20 tuổi trở lên hoặc từ đủ 18 tuổi trở lên; tuổi chị nêu (15 tuổi) chưa đủ độ tuổi này.',

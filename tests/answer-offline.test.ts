@@ -11,8 +11,10 @@ import { asksUndoing, statesUndoing } from '../server/answer/plain/undo.js';
 import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js';
 import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surrogacy.js';
 import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
+import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
+import { asksBirthNotIllness, statesSicknessCase } from '../server/answer/plain/sickness.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
-import { analyzeQuery } from '../server/retrieval/query.js';
+import { analyzeQuery, standardWords } from '../server/retrieval/query.js';
 import { bundledServices } from './helpers/app.js';
 import type { ArticleHit } from '../server/retrieval/retriever.js';
 import type { ArticleNote } from '../server/retrieval/index/corpus-index.js';
@@ -116,6 +118,13 @@ describe('offline answer (server/answer/extractive.ts)', () => {
     const asked = await answerer.answer(input([change, where, ...others], 'đổi tên cho con ở đâu', w));
     expect(asked.citations.slice(0, 2).map((c) => c.article)).toEqual(['26', '27']);
     expect(beforeSeeAlso(asked.answer)).toContain('Ủy ban nhân dân xã nơi đang cư trú');
+    // Asked in the North-Central word for "đâu", or in phone shorthand, as retrieval reads them.
+    const mo = await answerer.answer(input([change, where, ...others], 'đổi tên cho con ở mô', w));
+    expect(mo.citations.slice(0, 2).map((c) => c.article)).toEqual(['26', '27']);
+    expect(beforeSeeAlso(mo.answer)).toContain('Ủy ban nhân dân xã nơi đang cư trú');
+    expect(standardWords('phạt bn, làm ở mô, ck e')).toBe('phạt bao nhiêu, làm ở đâu, chồng em');
+    // "mô" inside a standard word stays as typed.
+    expect(standardWords('mô hình nuôi con')).toBe('mô hình nuôi con');
     // Asked whether, not where: the place is named under "Xem thêm", not stated.
     const whether = await answerer.answer(input([change, where, ...others], 'đổi tên cho con có được không', w));
     expect(whether.citations[0]!.article).toBe('26');
@@ -391,6 +400,89 @@ describe('which article the offline answer leads with', () => {
     expect(first('bố em mất không để lại di chúc thì chia thừa kế thế nào')).toBe('650');
   });
 
+  it('reads how her pay is counted as asking an amount, and "được bao nhiêu ngày" as a duration only', () => {
+    expect(wantsOf('làm thêm đến 1 giờ sáng thì lương tính sao')).toContain('amount');
+    expect(wantsOf('tien tang ca ngay le tinh the nao')).toContain('amount');
+    expect(wantsOf('nghỉ thai sản thì tiền thai sản tính như thế nào')).toContain('amount');
+    // "tính sao" alone is what to do, not money.
+    expect(wantsOf('chồng bỏ đi rồi giờ em tính sao')).not.toContain('amount');
+    expect(wantsOf('xã cấm chồng lại gần em được bao nhiêu ngày')).toEqual(['duration']);
+    expect(wantsOf('nghỉ dưỡng sức được bao nhiêu tiền')).toContain('amount');
+  });
+
+  it('when an article considered states a range holding her age, a khoản stating no age counts less', () => {
+    // Nuôi con nuôi Điều 5 (the order of priority among relatives) and Điều 8 khoản 2 (who may adopt a
+    // child of 16 to 18) in miniature: the order shares more of her words and retrieval ranks it first.
+    const order = hit('5', 'Thứ tự ưu tiên', ['Ưu tiên cô, cậu, dì, chú, bác ruột nhận cháu làm con nuôi.'], 1.0);
+    const age = hit('8', 'Người được nhận làm con nuôi', ['Người từ đủ 16 tuổi đến dưới 18 tuổi được cô, cậu, dì, chú, bác ruột nhận làm con nuôi.'], 0.95);
+    const w = { chau: 1, di: 1, ruot: 1, diruot: 2, nhan: 1, con: 0.5, nuoi: 1, connuoi: 2, nhanlam: 2, lamcon: 1, uu: 1, tien: 1 };
+    const first = (q: string) => scoreUnits([order, age], w, wantsOf(q), undefined, { ages: agesNamed(q) })[0]!.hit.article;
+    expect(first('cháu 17 tuổi, dì ruột muốn nhận làm con nuôi có được không')).toBe('8');
+    // No age named: retrieval's order stands.
+    expect(first('dì ruột muốn nhận cháu làm con nuôi có được không')).toBe('5');
+  });
+
+  it('asked who receives the estate ("chia cho ai", "về tay ai"), reads it as asking for the persons', () => {
+    expect(asksPersons('mẹ mất thì mảnh đất ở quê chia cho ai')).toBe(true);
+    expect(asksPersons('ong mat roi thi nha dat ve tay ai')).toBe(true);
+    expect(asksPersons('căn nhà bố để lại thuộc về ai')).toBe(true);
+    expect(wantsOf('ong mat roi thi nha dat ve tay ai')).toContain('who');
+    // An office, not kin: where to report.
+    expect(asksPersons('bị chồng đánh thì báo cho ai')).toBe(false);
+    // Custody asks which parent, not a list of kin; a duty to keep someone asks which relatives.
+    expect(asksPersons('ly hôn thì ai được nuôi con')).toBe(false);
+    expect(asksPersons('bố mẹ mất hết thì ai phải nuôi bà')).toBe(true);
+  });
+
+  it('she says there is no will: a khoản on a will that exists (lost, leaving an heir out) is another case (will.ts)', () => {
+    expect(saysNoWill('bố em mất không để lại di chúc')).toBe(true);
+    expect(saysNoWill('me mat chua kip viet di chuc')).toBe(true);
+    expect(saysNoWill('ông mất ko có di chúc gì')).toBe(true);
+    expect(saysNoWill('không biết di chúc của bố có hợp pháp không')).toBe(false);
+    expect(saysNoWill('bố để lại di chúc cho anh trai hết')).toBe(false);
+    // BLDS Điều 642 khoản 1 and Điều 644 khoản 1 are about a will that exists; Điều 650 khoản 1 điểm
+    // a is the case of none, Điều 651 names no will, Điều 610 both ways of inheriting.
+    expect(statesWillCase('Kể từ thời điểm mở thừa kế, nếu bản di chúc bị thất lạc hoặc bị hư hại thì coi như không có di chúc', null)).toBe(true);
+    expect(
+      statesWillCase('Con chưa thành niên, cha, mẹ, vợ, chồng;', 'Những người sau đây vẫn được hưởng … nếu họ không được người lập di chúc cho hưởng di sản:'),
+    ).toBe(true);
+    expect(statesWillCase('Không có di chúc;', 'Thừa kế theo pháp luật được áp dụng trong trường hợp sau đây:')).toBe(false);
+    expect(statesWillCase('Hàng thừa kế thứ nhất gồm: vợ, chồng, cha đẻ, mẹ đẻ, con đẻ, con nuôi của người chết;', null)).toBe(false);
+    expect(statesWillCase('Mọi cá nhân đều bình đẳng về quyền hưởng di sản theo di chúc hoặc theo pháp luật.', null)).toBe(false);
+    // Điều 642 and 651 in miniature: retrieval ranks the lost will first, and it shares "không có di chúc".
+    const lost = hit(
+      '642',
+      'Di chúc bị thất lạc, hư hại',
+      ['Nếu bản di chúc bị thất lạc, hư hại thì coi như không có di chúc và chia đất theo pháp luật.'],
+      1.0,
+    );
+    const heirs = hit('651', 'Người thừa kế theo pháp luật', ['Hàng thừa kế thứ nhất gồm: vợ, chồng, cha đẻ, mẹ đẻ, con đẻ, con nuôi của người chết.'], 0.9);
+    const w = {
+      khong: 1,
+      co: 0.5,
+      di: 1,
+      chuc: 1,
+      dichuc: 3,
+      codi: 3,
+      chia: 2,
+      dat: 2,
+      chiadat: 3,
+      ai: 0.5,
+      duoc: 0.5,
+      thua: 1,
+      ke: 1,
+      thuake: 2,
+      hangthua: 2,
+    };
+    const first = (q: string, noWill = saysNoWill(q)) =>
+      scoreUnits([lost, heirs], w, wantsOf(q), undefined, { personsAsked: asksPersons(q), noWill })[0]!.hit.article;
+    expect(first('không có di chúc thì ai được chia đất')).toBe('651');
+    // Not read as saying there was none, the lost will leads though the heirs are asked for.
+    expect(first('không có di chúc thì ai được chia đất', false)).toBe('642');
+    // Her will was lost: Điều 642 is her case.
+    expect(first('di chúc bị thất lạc thì chia đất thế nào')).toBe('642');
+  });
+
   it('does not lead with the khoản revoking what she asks how to get, unless she asks to undo it', () => {
     // PCBLGĐ Điều 25 in miniature: khoản 4 (revoking the order) repeats every word of her request,
     // and a member ask about withdrawing it matches her words closely.
@@ -655,6 +747,32 @@ describe('offline answers on the bundled laws', () => {
     expect(triplets.citations[0]?.document.number).toMatch(/^(45\/2019\/QH14|41\/2024\/QH15)$/);
   }, 60_000);
 
+  it("answers rest after a caesarean from the birth's article, rest after sickness only when she names an illness", async () => {
+    // BHXH Điều 46 (after sickness) shares every word of hers and retrieval ranks it before Điều 60.
+    const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
+    expect(await lead('sinh mổ xong đi làm lại người còn mệt thì có được nghỉ dưỡng sức không')).toMatchObject({
+      document: { number: '41/2024/QH15' },
+      article: '60',
+    });
+    expect(await lead('ốm nằm viện 1 tháng, đi làm lại còn mệt thì có được nghỉ dưỡng sức không')).toMatchObject({ article: '46' });
+  }, 60_000);
+
+  it('asked how overtime at night is paid, leads with BLLĐ Điều 98 khoản 3, not the hours night work spans', async () => {
+    // Điều 106 ("từ 22 giờ đến 06 giờ sáng") shares "giờ sáng" and "ban đêm" but states no pay.
+    const r = await respond(ctx.services, { message: 'công ty bắt tăng ca tới 2 giờ sáng, tiền làm thêm ban đêm tính thế nào' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '45/2019/QH14' }, article: '98', clause: '3' });
+  }, 60_000);
+
+  it('asked who inherits with no will, leads with the heirs in order, not a lost will or a grandparent as heir', async () => {
+    // BLDS Điều 651 khoản 1 whole (its điểm quoted), told by the article's sentence naming both ranks:
+    // "ông ngoại mất" had been told "Hàng thứ hai gồm ông bà…", the dead man's own parents.
+    const r = await respond(ctx.services, { message: 'ông ngoại mất không có di chúc thì ai được hưởng nhà đất' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '91/2015/QH13' }, article: '651', clause: '1', point: null });
+    expect(r.answer).toContain('Hàng thứ nhất: vợ, chồng');
+    const lost = await respond(ctx.services, { message: 'di chúc của bố bị thất lạc thì ai được chia đất' });
+    expect(lost.citations[0]).toMatchObject({ article: '642', clause: '1' });
+  }, 60_000);
+
   it("answers overtime on a Sunday with the weekly rest day's point of BLLĐ Điều 98", async () => {
     const r = await respond(ctx.services, { message: 'làm thêm ngày chủ nhật thì được trả lương thế nào' });
     expect(r.citations[0]).toMatchObject({ document: { number: '45/2019/QH14' }, article: '98', clause: '1', point: 'b' });
@@ -697,6 +815,34 @@ describe('the term of a labour contract she names (contract.ts)', () => {
     expect(statesContractNamed(a, [12])).toBe('other');
     expect(statesContractNamed(a, [1200])).toBe('holds');
     expect(statesContractNamed('Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi', [12])).toBe('none');
+  });
+});
+
+describe('a khoản whose case is sickness (sickness.ts)', () => {
+  it('is one saying sickness in its words, lead-in or article title, and nothing of pregnancy or birth', () => {
+    // BHXH Điều 46 khoản 2 điểm b: its own words and its title say "ốm đau"; Điều 60 khoản 2 điểm b is the birth's.
+    expect(statesSicknessCase('07 ngày đối với người lao động sức khỏe chưa phục hồi sau thời gian ốm đau do phải phẫu thuật;', null, null)).toBe(true);
+    expect(
+      statesSicknessCase(
+        'Thời gian nghỉ dưỡng sức, phục hồi sức khỏe do người sử dụng lao động quyết định',
+        null,
+        'Dưỡng sức, phục hồi sức khoẻ sau khi ốm đau',
+      ),
+    ).toBe(true);
+    expect(statesSicknessCase('07 ngày đối với lao động nữ sinh con phải phẫu thuật;', null, 'Dưỡng sức, phục hồi sức khoẻ sau thai sản')).toBe(false);
+    // A rule for both is hers too.
+    expect(statesSicknessCase('3% tiền lương làm căn cứ đóng bảo hiểm xã hội vào quỹ ốm đau và thai sản;', null, null)).toBe(false);
+  });
+
+  it('is not her case when she asks about a birth and names no illness, with or without dấu', () => {
+    expect(asksBirthNotIllness('đẻ mổ xong người còn yếu được nghỉ mấy ngày')).toBe(true);
+    expect(asksBirthNotIllness('sinh con thu 2 duoc nghi bao lau')).toBe(true);
+    expect(asksBirthNotIllness('sảy thai 2 tháng được nghỉ không')).toBe(true);
+    expect(asksBirthNotIllness('sinh con xong bị ốm phải nằm viện thì được nghỉ không')).toBe(false);
+    expect(asksBirthNotIllness('ốm nằm viện 1 tháng được nghỉ dưỡng sức không')).toBe(false);
+    // Not a birth: "sinh sống", "học sinh", "để con ở nhà".
+    expect(asksBirthNotIllness('sinh sống ở xã khác thì đăng ký ở đâu')).toBe(false);
+    expect(asksBirthNotIllness('de con o nha cho ba trong duoc khong')).toBe(false);
   });
 });
 

@@ -13,7 +13,10 @@ import { asksUndoing } from './plain/undo.js';
 import { namesMan } from './plain/husband.js';
 import { namesSurrogacy } from './plain/surrogacy.js';
 import { asksPersons } from './plain/persons.js';
+import { saysNoWill } from './plain/will.js';
+import { asksBirthNotIllness } from './plain/sickness.js';
 import { render } from './templates.js';
+import { standardWords } from '../retrieval/query.js';
 
 /**
  * The offline answerer: no model. It answers first, in plain words: the plain-language sentence
@@ -59,7 +62,10 @@ export class ExtractiveAnswerer implements Answerer {
     // only, the others are named under "Xem thêm" so that she can still find them.
     const answering = input.kind === 'emergency' ? input.hits.slice(0, EMERGENCY_LEAD_HITS) : input.hits;
     const ages = agesNamed(input.resolvedQuestion);
-    const wants = wantsOf(input.resolvedQuestion);
+    // How she asks is read in standard words, shorthand and regional forms as retrieval reads them
+    // ("nộp đơn ở mô" asks where, "bị phạt bn" how much).
+    const asked = standardWords(input.resolvedQuestion);
+    const wants = wantsOf(asked);
     const scored = scoreUnits(answering, input.termWeights, wants, input.termSpellings, {
       emergency: input.kind === 'emergency',
       ages,
@@ -69,11 +75,14 @@ export class ExtractiveAnswerer implements Answerer {
       undoAsked: asksUndoing(input.resolvedQuestion),
       manNamed: namesMan(input.resolvedQuestion),
       surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
-      fineAlone: asksFineAlone(input.resolvedQuestion, wants),
-      unit: unitAsked(input.resolvedQuestion),
-      listAsked: asksList(input.resolvedQuestion),
+      noWill: saysNoWill(input.resolvedQuestion),
+      birthNotIllness: asksBirthNotIllness(input.resolvedQuestion),
+      fineAlone: asksFineAlone(asked, wants),
+      unit: unitAsked(asked),
+      // Asked which persons, she asks for the list of them (persons.ts).
+      listAsked: asksList(asked) || asksPersons(asked),
       negated: negatedByHer(input.resolvedQuestion),
-      personsAsked: asksPersons(input.resolvedQuestion),
+      personsAsked: asksPersons(asked),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);

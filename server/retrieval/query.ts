@@ -127,6 +127,19 @@ function loadShorthand(): Shorthand {
   return sh;
 }
 
+/**
+ * The question with its shorthand and regional forms in standard words, punctuation kept ("nộp
+ * đơn ở mô" → "nộp đơn ở đâu", "bi phat bn" → "bi phat bao nhiêu"): what the answer reads how she
+ * asks from (answer/plain/intent.ts), as retrieval reads what she asks about.
+ */
+export function standardWords(question: string): string {
+  const sh = loadShorthand();
+  const text = nfc(question).toLowerCase();
+  const raw = text.match(/[\p{L}\p{N}]+/gu) ?? [];
+  let i = 0;
+  return text.replace(/[\p{L}\p{N}]+/gu, (t) => standardForm(sh, raw, i++) ?? t);
+}
+
 /** The standard syllables for raw[i] when it is shorthand or a regional form, else null. */
 function standardForm(sh: Shorthand, raw: string[], i: number): string | null {
   const t = raw[i]!;

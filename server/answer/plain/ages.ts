@@ -127,6 +127,8 @@ function rangesStated(text: string, scale: AgeScale): AgeRange[] {
     return lower < upper ? { from: lower, to: upper } : null;
   });
   take(new RegExp(`\\b(?:duoi|chua du|chua den) (\\d+) ${scale.unit}`, 'g'), (m) => ({ from: 0, to: scale.base(Number(m[1]), m[2]!) }));
+  // Until an age ("được hưởng đến khi đủ 18 tuổi", "cho đến khi con đủ 06 tháng tuổi"): below it, not from it.
+  take(new RegExp(`\\b(?:den|toi) (?:khi |luc )?(?:\\S+ )?du (\\d+) ${scale.unit}`, 'g'), (m) => ({ from: 0, to: scale.base(Number(m[1]), m[2]!) }));
   take(new RegExp(`\\b(?:(?:tu )?du|tu|tren) (\\d+) ${scale.unit}(?: tro len)?`, 'g'), (m) =>
     /tro len|\bdu\b|\btren\b/.test(m[0]!) ? { from: scale.base(Number(m[1]), m[2]!) + (m[0]!.startsWith('tren') ? 1 : 0), to: Infinity } : null,
   );

@@ -11,12 +11,14 @@ export type Want = 'duration' | 'amount' | 'age' | 'where' | 'who' | 'penalty' |
 const ASKS: Record<Want, RegExp> = {
   duration:
     /\b(bao lau|may (thang|nam|ngay|tuan|gio|tieng|phut)|bao nhieu (ngay|thang|nam|tuan|gio|tieng|phut)|den bao gio|thoi han|trong bao lau|khi nao thi|luc nao|tu khi nao)\b/,
+  // "được bao nhiêu ngày" asks how long, not how much; how her pay is counted ("lương tính sao",
+  // "tiền làm thêm ban đêm tính thế nào") asks how much.
   amount:
-    /\b(bao nhieu tien|phat bao nhieu|muc phat|bi phat(?! tu)|bao nhieu phan tram|may trieu|duoc bao nhieu|tien bao nhieu|tro cap bao nhieu|huong bao nhieu|bao nhieu %)\b/,
+    /\b(bao nhieu tien|phat bao nhieu|muc phat|bi phat(?! tu)|bao nhieu phan tram|may trieu|duoc bao nhieu(?! (ngay|thang|nam|tuan|gio|tieng|phut|lan|tuoi))|tien bao nhieu|tro cap bao nhieu|huong bao nhieu|bao nhieu %|(luong|tien (lam them|tang ca|lam dem|thai san|cong)|tro cap)( [a-z0-9]+){0,5} (tinh|tra) (sao|the nao|ra sao|nhu the nao)|tinh luong (sao|the nao|ra sao|nhu the nao))\b/,
   age: /\b(may tuoi|bao nhieu tuoi|du tuoi|tuoi nao|tu may tuoi|duoi may tuoi)\b/,
   where:
     /\b(o dau|di dau|den dau|len dau|ra dau|lam (o )?dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|(len|ra|den|o) (xa|huyen|tinh) nao|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
-  who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|nguoi nao|ai la nguoi)\b/,
+  who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|(ve tay|thuoc ve) ai|nguoi nao|ai la nguoi)\b/,
   // What happens to the one who did it: a fine or any sanction…
   penalty:
     /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao|hanh chinh|vi pham hanh chinh)|xu phat|muc phat|bi xu ly|xu ly vi pham|hinh thuc xu ly|xu ly (the nao|ra sao|sao|gi)|(bi|thi|se) xu (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,

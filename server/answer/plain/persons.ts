@@ -19,10 +19,15 @@ export function listsPersons(text: string): boolean {
 }
 
 /**
- * Whether she asks which persons ("ai được hưởng", "những ai phải nuôi", "người nào có quyền"), not
- * which office ("ai giải quyết", "báo cho ai": the Tòa án or the xã, not kin), folded.
+ * Whether she asks which persons ("ai được hưởng", "những ai phải nuôi", "người nào có quyền"), or to
+ * whom an estate goes ("mảnh đất chia cho ai", "nhà đất về tay ai", "thuộc về ai"), not which office
+ * ("ai giải quyết", "báo cho ai": the Tòa án or the xã, not kin), folded. Asked so, she asks for the
+ * list of them: the khoản opening it answers whole (units.listedWhole), told by the article's
+ * sentence naming every rank of heirs, not one điểm ("ông ngoại mất … ai được hưởng" had been told
+ * "Hàng thứ hai gồm ông bà…").
  */
-const ASKS_PERSONS = /\b(ai|nhung ai|nguoi nao|nhung nguoi nao) (duoc|phai|co quyen|co nghia vu|huong|nuoi|cham soc)\b/;
+const ASKS_PERSONS =
+  /\b(ai|nhung ai|nguoi nao|nhung nguoi nao) (duoc(?! (nuoi|giu|trong|cham soc)\b)|phai|co quyen|co nghia vu|huong|nuoi|cham soc)\b|\b(chia|de lai|thuoc ve|ve tay) (cho )?(nhung )?ai\b/;
 
 export function asksPersons(question: string): boolean {
   return ASKS_PERSONS.test(fold(question));

@@ -7,6 +7,8 @@ import { statesContributionNamed } from './contributions.js';
 import { statesContractNamed } from './contract.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
+import { statesWillCase } from './will.js';
+import { statesSicknessCase } from './sickness.js';
 import { negatesToo } from './negation.js';
 import { listsPersons } from './persons.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesPrison, statesSanction, wantsOf, type Want } from './intent.js';
@@ -91,6 +93,14 @@ const IMPOSES_PRISON = /phạt tù|tù có thời hạn|tù chung thân|cải t�
 const AGE_BONUS = 0.8;
 const AGE_OTHER = 0.7;
 /**
+ * And when any article considered states a range holding her age, a khoản stating no age at all
+ * counts this much, as the persons' rule counts the others (PERSONS_OTHER): "cháu gái 17 tuổi, dì
+ * ruột muốn nhận làm con nuôi" is told Nuôi con nuôi Điều 8 khoản 2 (from 16 to 18, by an aunt),
+ * not Điều 5's order of priority, which retrieval ranks first. At 0.8 three of the four questions it
+ * moves to gold stay; at 0.6 a probe-4 question leaves gold (held-out runner-ups 0.060 / 0.059 / 0.062).
+ */
+const AGE_NONE = 0.7;
+/**
  * A khoản undoing what she asks how to get (revoking the order she asks for, an exception: undo.ts)
  * when she does not ask about undoing.
  */
@@ -99,6 +109,10 @@ const UNDO_UNASKED = 0.6;
 const HUSBAND_UNASKED = 0.3;
 /** A khoản whose case is surrogacy when she names none (surrogacy.ts): as the husband's rule. */
 const SURROGACY_UNASKED = 0.3;
+/** A khoản whose case is a will that exists when she says there is none (will.ts): as the husband's rule. */
+const WILL_UNSAID = 0.3;
+/** A khoản whose case is sickness when she asks about a birth and names no illness (sickness.ts): as the husband's rule. */
+const SICKNESS_UNASKED = 0.3;
 /**
  * A khoản that says not done what she says did not happen (negation.ts). Measured against 0: held-out
  * phrasings' answers stating their khoản 0.726 → 0.730 (their article 0.959 → 0.957), probe 7 leading
@@ -215,6 +229,10 @@ export function scoreUnits(
     manNamed?: boolean;
     /** She names surrogacy (surrogacy.ts): a khoản on it may be her answer. */
     surrogacyNamed?: boolean;
+    /** She says the dead left no will (will.ts): a khoản on a will that exists is another case. */
+    noWill?: boolean;
+    /** She asks about a birth or pregnancy and names no illness (sickness.ts): a sickness rule is another case. */
+    birthNotIllness?: boolean;
     fineAlone?: boolean;
     unit?: string | null;
     /** She asks for a list (intent.asksList). */
@@ -248,6 +266,8 @@ export function scoreUnits(
   // Asked about prison, whether any article considered states it; asked who, whether any names the persons.
   const prisonStated = prisonAsked && unitsByArticle.some((units) => units.some((u) => statesPrison(fullOf(u))));
   const personsListed = Boolean(opts.personsAsked) && unitsByArticle.some((units) => units.some(personsOf));
+  // Whether any article considered states an age range holding hers (AGE_NONE).
+  const ageHeld = Boolean(opts.ages?.length) && unitsByArticle.some((units) => units.some((u) => statesAgeNamed(fullOf(u), opts.ages!) === 'holds'));
   // How well one ask matches the question depends on its text alone: scored once per search.
   const askScores = new Map<string, number>();
   const askScore = (text: string) => {
@@ -296,6 +316,7 @@ export function scoreUnits(
       s *= 1 + WANT_BONUS * fitsWants(full, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
       s *= ageFit(u) * pregnancyFit(u) * contractFit(u);
+      if (ageHeld && statesAgeNamed(fullOf(u), opts.ages!) === 'none') s *= AGE_NONE;
       // Asked who: the khoản listing the persons, not the one saying when ("ai được hưởng thừa kế").
       if (personsListed) s *= personsOf(u) ? 1 + PERSONS_BONUS : PERSONS_OTHER;
       // The khoản setting a period of paying, when she names hers ("đóng bhxh được 5 tháng"): the
@@ -322,6 +343,10 @@ export function scoreUnits(
       if (opts.manNamed === false && statesHusbandsRule(u.text, u.leadIn)) s *= HUSBAND_UNASKED;
       // A surrogate's rule when she asks about her own birth.
       if (opts.surrogacyNamed === false && statesSurrogacyCase(u.text, u.leadIn)) s *= SURROGACY_UNASKED;
+      // A lost will's rule, or the heirs a will leaves out, when she says there was none.
+      if (opts.noWill && statesWillCase(u.text, u.leadIn)) s *= WILL_UNSAID;
+      // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
+      if (opts.birthNotIllness && statesSicknessCase(u.text, u.leadIn, h.articleTitle)) s *= SICKNESS_UNASKED;
       u.score = s;
       all.push(u);
     }
