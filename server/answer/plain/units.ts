@@ -266,8 +266,10 @@ export function scoreUnits(
   // Asked about prison, whether any article considered states it; asked who, whether any names the persons.
   const prisonStated = prisonAsked && unitsByArticle.some((units) => units.some((u) => statesPrison(fullOf(u))));
   const personsListed = Boolean(opts.personsAsked) && unitsByArticle.some((units) => units.some(personsOf));
-  // Whether any article considered states an age range holding hers (AGE_NONE).
-  const ageHeld = Boolean(opts.ages?.length) && unitsByArticle.some((units) => units.some((u) => statesAgeNamed(fullOf(u), opts.ages!) === 'holds'));
+  // What each unit states of the age she names, read once; whether any article considered states a
+  // range holding hers (AGE_NONE).
+  const ageOf = rangesOf(unitsByArticle.flat(), opts.ages, statesAgeNamed, fullOf);
+  const ageHeld = ageOf !== null && [...ageOf.values()].includes('holds');
   // How well one ask matches the question depends on its text alone: scored once per search.
   const askScores = new Map<string, number>();
   const askScore = (text: string) => {
@@ -291,10 +293,10 @@ export function scoreUnits(
     // does, a range she is outside may be the answer itself ("nữ từ đủ 18 tuổi" for a girl of 15).
     // The same for how far along a pregnancy she names is ("sảy thai 4 tháng": "từ đủ 13 tuần tuổi
     // đến dưới 22 tuần tuổi", not "từ đủ 22 tuần tuổi trở lên").
-    const ageFit = rangeFit(units, opts.ages, statesAgeNamed);
-    const pregnancyFit = rangeFit(units, opts.pregnancyWeeks, statesPregnancyNamed);
+    const ageFit = rangeFit(units, ageOf);
+    const pregnancyFit = rangeFit(units, rangesOf(units, opts.pregnancyWeeks, statesPregnancyNamed, fullOf));
     // And the term of the contract she names ("hợp đồng 1 năm": "từ 12 tháng đến 36 tháng").
-    const contractFit = rangeFit(units, opts.contractMonths, statesContractNamed);
+    const contractFit = rangeFit(units, rangesOf(units, opts.contractMonths, statesContractNamed, fullOf));
     for (const u of units) {
       const asks = [...(u.clause ? clauseAsks.filter((n) => n.clause === u.clause && (!n.point || n.point === u.point)) : []), ...(aligned.get(u) ?? [])];
       let ask = 0;
@@ -316,7 +318,7 @@ export function scoreUnits(
       s *= 1 + WANT_BONUS * fitsWants(full, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
       s *= ageFit(u) * pregnancyFit(u) * contractFit(u);
-      if (ageHeld && statesAgeNamed(fullOf(u), opts.ages!) === 'none') s *= AGE_NONE;
+      if (ageHeld && ageOf.get(u) === 'none') s *= AGE_NONE;
       // Asked who: the khoản listing the persons, not the one saying when ("ai được hưởng thừa kế").
       if (personsListed) s *= personsOf(u) ? 1 + PERSONS_BONUS : PERSONS_OTHER;
       // The khoản setting a period of paying, when she names hers ("đóng bhxh được 5 tháng"): the
@@ -374,18 +376,25 @@ function listedWhole(all: Unit[]): void {
   }
 }
 
+type RangeVerdict = 'holds' | 'other' | 'none';
+
+/** What each unit's whole text states of the values she names (null when she names none). */
+function rangesOf(
+  units: readonly Unit[],
+  values: readonly number[] | undefined,
+  states: (text: string, values: readonly number[]) => RangeVerdict,
+  fullOf: (u: Unit) => string,
+): Map<Unit, RangeVerdict> | null {
+  return values?.length ? new Map(units.map((u) => [u, states(fullOf(u), values)])) : null;
+}
+
 /**
  * How a unit fits the ages she names: AGE_BONUS more for a unit stating a range that holds one;
  * when one does, AGE_OTHER for those stating only other ranges; 1 otherwise.
  */
-function rangeFit(
-  units: readonly Unit[],
-  values: readonly number[] | undefined,
-  states: (text: string, values: readonly number[]) => 'holds' | 'other' | 'none',
-): (u: Unit) => number {
-  if (!values?.length) return () => 1;
-  const of = new Map(units.map((u) => [u, states(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, values)]));
-  const held = [...of.values()].includes('holds');
+function rangeFit(units: readonly Unit[], of: ReadonlyMap<Unit, RangeVerdict> | null): (u: Unit) => number {
+  if (!of) return () => 1;
+  const held = units.some((u) => of.get(u) === 'holds');
   return (u) => {
     const fit = of.get(u);
     return fit === 'holds' ? 1 + AGE_BONUS : fit === 'other' && held ? AGE_OTHER : 1;

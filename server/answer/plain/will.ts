@@ -1,4 +1,5 @@
 import { fold } from '../../../ingest/text/vietnamese.js';
+import { standardWords } from '../../retrieval/query.js';
 
 /**
  * She says the dead left no will ("bố mất không để lại di chúc", "chưa kịp làm di chúc"): a khoản
@@ -23,12 +24,13 @@ export function statesWillCase(text: string, leadIn: string | null | undefined):
 }
 
 /**
- * Whether she says there is no will, folded (she may type without dấu): a negator, then at most a
- * few words of making or leaving one ("không để lại", "chưa kịp viết", "không hề lập"), then "di
- * chúc". "không biết di chúc có hợp pháp không" says nothing of the sort.
+ * Whether she says there is no will, read in standard words (query.standardWords: "ko", "k" are
+ * "không"), folded (she may type without dấu): a negator, then at most a few words of making or
+ * leaving one ("không để lại", "chưa kịp viết", "không hề lập"), then "di chúc". "không biết di chúc
+ * có hợp pháp không" says nothing of the sort.
  */
-const SAYS_NO_WILL = /\b(khong|ko|k|kg|chua|chang)( (co|de|lai|viet|lam|lap|kip|duoc|he|ai))* di chuc\b/;
+const SAYS_NO_WILL = /\b(khong|chua|chang)( (co|de|lai|viet|lam|lap|kip|duoc|he|ai))* di chuc\b/;
 
 export function saysNoWill(question: string): boolean {
-  return SAYS_NO_WILL.test(fold(question.normalize('NFC').toLowerCase()));
+  return SAYS_NO_WILL.test(fold(standardWords(question)));
 }
