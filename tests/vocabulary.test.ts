@@ -211,6 +211,13 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('sinh 3 duoc nghi may thang')).toContain('sinh đôi trở lên');
   });
 
+  it('reads "hồi" and "lúc" before marrying as before the marriage, beside property', () => {
+    expect(reads('hồi chưa cưới em mua mảnh đất đứng tên em, giờ ly hôn chồng đòi chia đôi')).toContain('có trước khi kết hôn');
+    expect(reads('hoi con con gai e co mieng dat, gio ly hon ck doi chia')).toContain('có trước khi kết hôn');
+    // Not alone: living together before marrying is no property question.
+    expect(reads('hồi chưa cưới bọn em ở với nhau 2 năm')).not.toContain('có trước khi kết hôn');
+  });
+
   it('reads a phrase of one matter inside another no more: an age without marrying, prison custody, a poor household, a court over work, marrying', () => {
     // An age under 18 is child marriage only beside marrying.
     expect(reads('con chưa đủ 18 làm ở nhà nghỉ, quán bar')).not.toContain('tảo hôn');

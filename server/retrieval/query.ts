@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { STOP_SYLLABLES, STOP_WORDS, fold, isStopSyllable, nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
 import { PairReadingTable, type PairReadings } from './readings.js';
+import { nightWork } from './clock-times.js';
 import { respell } from './respell.js';
 import { termSpellings, type TermSpellings } from './spellings.js';
 import { DATA_DIR, conceptsOf, readVocabulary, type VocabRow } from './vocabulary.js';
@@ -465,6 +466,12 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
   if (child) {
     topicHits.set('hon_nhan', (topicHits.get('hon_nhan') ?? 0) + 2);
     concepts.push(child);
+  }
+  // Work told by the clock in the law's night hours (clock-times.ts).
+  const night = nightWork(tokens);
+  if (night && !concepts.includes(night)) {
+    topicHits.set('lao_dong_nu', (topicHits.get('lao_dong_nu') ?? 0) + 1);
+    concepts.push(night);
   }
   // The topic with the most matched phrases first: it decides the answer's next steps.
   const topics = [...topicHits].sort((a, b) => b[1] - a[1]).map(([t]) => t);
