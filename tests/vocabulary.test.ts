@@ -209,6 +209,9 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('Con em sinh được 3 tháng rồi mà chưa đi làm giấy khai sinh')).not.toContain('sinh đôi trở lên');
     expect(reads('cty chuyển em sang làm dọn vệ sinh 3 tháng')).not.toContain('sinh đôi trở lên');
     expect(reads('sinh 3 duoc nghi may thang')).toContain('sinh đôi trở lên');
+    // A birth order is no multiple birth.
+    expect(reads('tôi sinh con thứ 3 có bị phạt không')).not.toContain('sinh đôi trở lên');
+    expect(reads('sinh con thu ba duoc nghi may thang')).not.toContain('sinh đôi trở lên');
   });
 
   it('reads "hồi" and "lúc" before marrying as before the marriage, beside property', () => {
