@@ -36,4 +36,20 @@ describe('a law about children when she names no child (rank/children.ts)', () =
     expect(adult.find((r) => r.index === 0)!.score).toBe(0.95);
     expect(withoutChildrenUnasked(chunks, docs, ranked, 'ck say rượu về là đánh con, e phải báo cho ai')).toBe(ranked);
   });
+
+  it('lowers an offence against a child of an age its title names, in a code about everyone, only when she names no child', () => {
+    const code = [
+      { id: 3, documentId: 'blhs', articleKey: '141' },
+      { id: 4, documentId: 'blhs', articleKey: '142', ages: [0, 16] },
+    ] as unknown as IndexedChunk[];
+    const codeDocs = new Map([['blhs', { title: 'Bộ luật Hình sự (trích các điều liên quan phụ nữ, trẻ em, gia đình)' }]]);
+    const ranked = [
+      { index: 0, score: 0.97 },
+      { index: 1, score: 1 },
+    ];
+    const adult = withoutChildrenUnasked(code, codeDocs, ranked, 'chong ep em quan he khi em khong muon');
+    expect(adult.find((r) => r.index === 1)!.score).toBeCloseTo(1 - CHILD_UNASKED_PENALTY);
+    expect(adult.find((r) => r.index === 0)!.score).toBe(0.97);
+    expect(withoutChildrenUnasked(code, codeDocs, ranked, 'con gái em 14 tuổi bị ép quan hệ')).toBe(ranked);
+  });
 });
