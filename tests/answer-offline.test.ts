@@ -806,6 +806,17 @@ describe('the term of a labour contract she names (contract.ts)', () => {
     expect(contractMonthsNamed('thử việc 2 tháng, nghỉ thai sản 6 tháng')).toEqual([]);
   });
 
+  it('reads a short or seasonal job told in weeks or days as a fraction of a month', () => {
+    expect(contractMonthsNamed('cty ky hop dong thoi vu 3 tuan ma con bat thu viec')).toEqual([0.7]);
+    expect(contractMonthsNamed('làm hợp đồng mùa vụ 2 tháng')).toEqual([2]);
+    const [days] = contractMonthsNamed('hđ 15 ngày');
+    expect(days).toBeCloseTo(0.5);
+    // BLLĐ Điều 24 khoản 3: no probation under one month.
+    const k3 = 'Không áp dụng thử việc đối với người lao động giao kết hợp đồng lao động có thời hạn dưới 01 tháng.';
+    expect(statesContractNamed(k3, [0.7])).toBe('holds');
+    expect(statesContractNamed(k3, [2])).toBe('other');
+  });
+
   it('tells the khoản whose term holds hers from those of other terms', () => {
     const b = 'Ít nhất 30 ngày nếu làm việc theo hợp đồng lao động xác định thời hạn có thời hạn từ 12 tháng đến 36 tháng;';
     const a = 'Ít nhất 45 ngày nếu làm việc theo hợp đồng lao động không xác định thời hạn;';
