@@ -34,12 +34,31 @@ describe('the law searched for the danger she tells of', () => {
     expect(dangerSearch(readMessage('em đang bị chồng nhốt trong nhà kho, không cho ăn'))).toContain('giam cầm');
   });
 
+  it('tells a child touched the law on touching (dâm ô), a child raped the law on rape', () => {
+    for (const m of ['bo duong sam so con gai em 12 tuoi', 'chú nó cứ sờ vào chỗ kín của con bé 6 tuổi']) {
+      const read = readMessage(m);
+      expect(read.level, m).toBe('emergency');
+      expect(read.danger.touchedOnly, m).toBe(true);
+      expect(dangerSearch(read), m).toContain('dâm ô đối với người dưới 16 tuổi');
+      expect(dangerSearch(read), m).not.toContain('hiếp dâm');
+    }
+    const raped = readMessage('con gai em 12 tuoi bi thang hang xom hiep');
+    expect(raped.danger.touchedOnly).toBeUndefined();
+    expect(dangerSearch(raped)).toContain('hiếp dâm người dưới 16 tuổi');
+  });
+
   describe('through the chat', () => {
     const ctx = bundledServices();
 
     it('states the law on the abuse of a child, not on adopting a stepchild', async () => {
       // "bố dượng" alone matches the adoption law's "cha dượng"; the danger is the abuse.
       const r = await respond(ctx.services, { message: 'bố dượng đêm nào cũng sờ mó con gái 9 tuổi của em, giờ ông ta đang ở nhà' });
+      expect(r.kind).toBe('emergency');
+      expect(r.citations[0]).toMatchObject({ document: { number: '100/2015/QH13' }, article: '146' });
+    });
+
+    it('states the offence of touching a child, not of raping one, for a child groped', async () => {
+      const r = await respond(ctx.services, { message: 'chú nó cứ sờ vào chỗ kín của con bé 6 tuổi' });
       expect(r.kind).toBe('emergency');
       expect(r.citations[0]).toMatchObject({ document: { number: '100/2015/QH13' }, article: '146' });
     });

@@ -45,6 +45,22 @@ export interface Assessment {
   when: When;
   /** Which emergency lines fit: 111 for a child, 115 for injury, bleeding, pregnancy, self-harm. */
   needs: { child: boolean; medical: boolean };
+  /**
+   * Every sexual harm read was a child touched ("sàm sỡ", "sờ mó"): read as sexual, as dangerous as
+   * any, but the law it is told is dâm ô, not rape (chat/steps/danger-search.ts).
+   */
+  touchedOnly?: boolean;
+}
+
+/**
+ * A sexual harm told as a touch ("sờ vào chỗ kín", "bắt cháu sờ"): a word that touches is in it or just before it. Read as
+ * sexual (data/signals.tsv), told the law on touching (Assessment.touchedOnly).
+ */
+const TOUCH_REACH = 3;
+const TOUCH = /^(sờ|so|mó|chạm|cham|động|dong|sàm|sam)$/u;
+function touches(m: Match, tokens: readonly Token[]): boolean {
+  // "sờ vào chỗ kín" is read by its "chỗ kín" alone: the touch may stand just before the words read.
+  return tokens.slice(Math.max(0, m.start - TOUCH_REACH), m.end).some((t) => TOUCH.test(t.text));
 }
 
 /** Harms that are dangerous by themselves, whatever else is said. */
@@ -1733,6 +1749,8 @@ export function assessDanger(message: string): Assessment {
   };
   const rule = RULES.find((r) => r.applies(f))!;
   const what = [...new Set(harms.map((h) => h.what))];
+  const sexual = harms.filter((h) => h.what === 'sexual');
+  const touchedOnly = sexual.length > 0 && sexual.every((h) => h.match.concept === 'what.grope' || touches(h.match, tokens));
   const order: When[] = ['now', 'ongoing', 'recent', 'habitual', 'past', 'none'];
   const when = harms.map((h) => h.when).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0] ?? 'none';
   const medical =
@@ -1750,5 +1768,13 @@ export function assessDanger(message: string): Assessment {
     withChild.length === 0 &&
     childClauses.size > 0 &&
     [...childClauses].every((c) => matches.some((g) => g.concept === 'frame.legal' && g.clause === c) && !harms.some((h) => h.match.clause === c));
-  return { level: rule.level, rule: rule.id, who: { self, child, other }, what, when, needs: { child: child && !childInLawOnly, medical } };
+  return {
+    level: rule.level,
+    rule: rule.id,
+    who: { self, child, other },
+    what,
+    when,
+    needs: { child: child && !childInLawOnly, medical },
+    ...(touchedOnly ? { touchedOnly } : {}),
+  };
 }

@@ -16,7 +16,10 @@ export function dangerSearch(read: SafetyRead): string | null {
   table ??= loadTable();
   const child = read.danger.who.child;
   const words = new Set<string>();
-  for (const what of read.danger.what) {
+  // A child touched is read as sexual harm (assess.ts) and told the law on touching (the "grope" rows).
+  const touched = read.danger.touchedOnly === true;
+  for (const w of read.danger.what) {
+    const what = w === 'sexual' && touched ? 'grope' : w;
     const row = (child && table.get(`${what}:child`)) || table.get(what);
     if (row) for (const w of row.split(';')) words.add(w.trim());
   }
