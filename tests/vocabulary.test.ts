@@ -214,6 +214,11 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('sinh con thu ba duoc nghi may thang')).not.toContain('sinh đôi trở lên');
   });
 
+  it('reads a threat to kill, or a knife held, as harm to her life, not only a threat', () => {
+    expect(reads('chong em dang cam dao doa giet em')).toContain('xâm hại đến sức khỏe, tính mạng');
+    expect(reads('hắn nhắn tin dọa đánh cả nhà em')).not.toContain('tính mạng');
+  });
+
   it('reads "hồi" and "lúc" before marrying as before the marriage, beside property', () => {
     expect(reads('hồi chưa cưới em mua mảnh đất đứng tên em, giờ ly hôn chồng đòi chia đôi')).toContain('có trước khi kết hôn');
     expect(reads('hoi con con gai e co mieng dat, gio ly hon ck doi chia')).toContain('có trước khi kết hôn');
