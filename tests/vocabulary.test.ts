@@ -214,7 +214,7 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('sinh con thu ba duoc nghi may thang')).not.toContain('sinh đôi trở lên');
   });
 
-  it('reads a woman without a husband adopting as the law's single person, only beside adoption', () => {
+  it('reads a woman without a husband adopting as the law’s single person, only beside adoption', () => {
     expect(reads('em muon nhan con nuoi ma em chua lay chong co duoc khong')).toContain('người độc thân');
     expect(reads('em chưa lấy chồng mà có bầu thì làm khai sinh cho con thế nào')).not.toContain('người độc thân');
   });
