@@ -219,6 +219,16 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('em chưa lấy chồng mà có bầu thì làm khai sinh cho con thế nào')).not.toContain('người độc thân');
   });
 
+  it('reads a husband kept from their child, a husband in prison told, and a divorce without his signature', () => {
+    expect(reads('chong cu khong cho con ve tham me')).toContain('thăm nom con');
+    expect(reads('chong cu khong cho con ve tham me')).not.toContain('cô lập');
+    const prison = reads('chồng em đi tù 5 năm, em muốn ly hôn có cần chồng ký không');
+    expect(prison).not.toContain('trách nhiệm hình sự');
+    expect(prison).toContain('yêu cầu Tòa án giải quyết ly hôn');
+    // Asked, prison is still read.
+    expect(reads('chồng đánh em thì có bị đi tù không')).toContain('trách nhiệm hình sự');
+  });
+
   it('reads a threat to kill, or a knife held, as harm to her life, not only a threat', () => {
     expect(reads('chong em dang cam dao doa giet em')).toContain('xâm hại đến sức khỏe, tính mạng');
     expect(reads('hắn nhắn tin dọa đánh cả nhà em')).not.toContain('tính mạng');
