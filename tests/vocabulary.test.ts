@@ -229,6 +229,11 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('chồng đánh em thì có bị đi tù không')).toContain('trách nhiệm hình sự');
   });
 
+  it('reads a husband reading her messages as pressure at home, and a pledge not to get pregnant as discrimination at work', () => {
+    expect(reads('ck e hay xem dien thoai cua e, kiem soat het tin nhan')).toContain('gây áp lực thường xuyên về tâm lý');
+    expect(reads('công ty bắt em ký cam kết 2 năm không được có bầu')).toContain('phân biệt đối xử trong lao động');
+  });
+
   it('reads a threat to kill, or a knife held, as harm to her life, not only a threat', () => {
     expect(reads('chong em dang cam dao doa giet em')).toContain('xâm hại đến sức khỏe, tính mạng');
     expect(reads('hắn nhắn tin dọa đánh cả nhà em')).not.toContain('tính mạng');
