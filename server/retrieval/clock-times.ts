@@ -32,8 +32,7 @@ interface ClockTime {
 const PARTS = new Set(['toi', 'dem', 'khuya', 'sang', 'chieu', 'trua']);
 
 /** The clock times in her syllables: "10h", "10g", "2h30", "22 giờ", "10 giờ 30", each with the part of the day after it. */
-export function clockTimes(tokens: readonly string[]): ClockTime[] {
-  const folded = tokens.map(fold);
+export function clockTimes(tokens: readonly string[], folded: readonly string[] = tokens.map(fold)): ClockTime[] {
   const out: ClockTime[] = [];
   for (let i = 0; i < folded.length; i++) {
     const t = folded[i]!;
@@ -87,7 +86,7 @@ function atNight(c: ClockTime, until: boolean): boolean {
 /** The law's phrase for night work when she tells work at a clock time between 22 and 6 giờ; null otherwise. */
 export function nightWork(tokens: readonly string[]): string | null {
   const folded = tokens.map(fold);
-  for (const c of clockTimes(tokens)) {
+  for (const c of clockTimes(tokens, folded)) {
     if (!atNight(c, UNTIL.has(folded[c.at - 1] ?? ''))) continue;
     const from = Math.max(0, c.at - WORK_WINDOW);
     if (tokens.slice(from, c.at).some((t) => WORK_WORDS.has(t))) return NIGHT_WORK;

@@ -46,21 +46,19 @@ export interface Assessment {
   /** Which emergency lines fit: 111 for a child, 115 for injury, bleeding, pregnancy, self-harm. */
   needs: { child: boolean; medical: boolean };
   /**
-   * Every sexual harm read was a child touched ("sàm sỡ", "sờ mó"): read as sexual, as dangerous as
-   * any, but the law it is told is dâm ô, not rape (chat/steps/danger-search.ts).
+   * Every sexual harm read was a touch ("sàm sỡ", "sờ vào chỗ kín"): read as sexual for a child, as
+   * dangerous as any, but the law it is told is dâm ô, not rape (chat/steps/danger-search.ts).
    */
   touchedOnly?: boolean;
 }
 
 /**
- * A sexual harm told as a touch ("sờ vào chỗ kín", "bắt cháu sờ"): a word that touches is in it or just before it. Read as
- * sexual (data/signals.tsv), told the law on touching (Assessment.touchedOnly).
+ * A sexual harm told as a touch ("sờ vào chỗ kín", "thọc tay vào váy"): the lexicon's own groping
+ * (what.grope) is read in it or just before it, where the longer sexual phrase took the words.
  */
 const TOUCH_REACH = 3;
-const TOUCH = /^(sờ|so|mó|chạm|cham|động|dong|sàm|sam)$/u;
-function touches(m: Match, tokens: readonly Token[]): boolean {
-  // "sờ vào chỗ kín" is read by its "chỗ kín" alone: the touch may stand just before the words read.
-  return tokens.slice(Math.max(0, m.start - TOUCH_REACH), m.end).some((t) => TOUCH.test(t.text));
+function touches(m: Match, matches: readonly Match[]): boolean {
+  return matches.some((g) => g.concept === 'what.grope' && g.start >= m.start - TOUCH_REACH && g.start < m.end);
 }
 
 /** Harms that are dangerous by themselves, whatever else is said. */
@@ -1750,7 +1748,7 @@ export function assessDanger(message: string): Assessment {
   const rule = RULES.find((r) => r.applies(f))!;
   const what = [...new Set(harms.map((h) => h.what))];
   const sexual = harms.filter((h) => h.what === 'sexual');
-  const touchedOnly = sexual.length > 0 && sexual.every((h) => h.match.concept === 'what.grope' || touches(h.match, tokens));
+  const touchedOnly = sexual.length > 0 && sexual.every((h) => h.match.concept === 'what.grope' || touches(h.match, matches));
   const order: When[] = ['now', 'ongoing', 'recent', 'habitual', 'past', 'none'];
   const when = harms.map((h) => h.when).sort((a, b) => order.indexOf(a) - order.indexOf(b))[0] ?? 'none';
   const medical =
