@@ -13,6 +13,8 @@ import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surr
 import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
 import { asksBirthNotIllness, statesSicknessCase } from '../server/answer/plain/sickness.js';
+import { asksExclusion, statesExclusion } from '../server/answer/plain/exclusion.js';
+import { fold } from '../ingest/text/vietnamese.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery, standardWords } from '../server/retrieval/query.js';
 import { bundledServices } from './helpers/app.js';
@@ -869,5 +871,54 @@ describe('a khoản whose case is surrogacy (surrogacy.ts)', () => {
     expect(namesSurrogacy('nho nguoi mang thai ho thi sao')).toBe(true);
     expect(namesSurrogacy('đẻ thuê cho người ta có được nghỉ không')).toBe(true);
     expect(namesSurrogacy('em sinh con thì được trợ cấp gì')).toBe(false);
+  });
+});
+
+describe('a list of cases excluded (exclusion.ts)', () => {
+  it('is a khoản opening a list of who does not get it, and each of its điểm — not a rule stating its one case', () => {
+    expect(statesExclusion('Người lao động không được hưởng chế độ ốm đau trong các trường hợp sau đây:', null)).toBe(true);
+    expect(statesExclusion('Tự gây thương tích hoặc tự gây tổn hại cho sức khỏe của mình;', 'Người lao động không được hưởng chế độ ốm đau trong các trường hợp sau đây:')).toBe(
+      true,
+    );
+    expect(statesExclusion('Người có hành vi cố ý xâm phạm tính mạng …', 'Những người sau đây không có quyền hưởng di sản:')).toBe(true);
+    expect(statesExclusion('Trong thời gian tạm hoãn thực hiện hợp đồng lao động, người lao động không được hưởng lương', null)).toBe(false);
+    expect(statesExclusion('Điều trị khi mắc bệnh mà không phải bệnh nghề nghiệp;', 'Người lao động được hưởng chế độ ốm đau khi nghỉ việc thuộc một trong các trường hợp sau đây:')).toBe(false);
+  });
+
+  it('is asked about when she asks who does not get it, with or without dấu', () => {
+    expect(asksExclusion(fold(standardWords('trường hợp nào thì không được hưởng chế độ ốm đau')))).toBe(true);
+    expect(asksExclusion(fold(standardWords('truong hop nao ko dc huong om dau')))).toBe(true);
+    expect(asksExclusion(fold(standardWords('e nghi om 1 tuan co dc huong bhxh ko')))).toBe(false);
+  });
+
+  // BHXH Điều 42: khoản 1 grants the sickness benefit, khoản 2 lists who does not get it; điểm d's
+  // plain sentence and ask say "được hưởng thêm tiền ốm" as she does.
+  const sick = hit(
+    '42',
+    'Đối tượng, điều kiện hưởng chế độ ốm đau',
+    [
+      'Người lao động được hưởng chế độ ốm đau khi nghỉ việc để điều trị bệnh.',
+      'Người lao động không được hưởng chế độ ốm đau trong các trường hợp sau đây:\nd) Nghỉ việc trùng với thời gian đang nghỉ hưởng chế độ thai sản.',
+    ],
+    1.0,
+    [
+      meaning('Nghỉ việc để chữa bệnh thì được hưởng tiền ốm đau.'),
+      { kind: 'meaning', clause: '2', point: 'd', text: 'Ngày ốm trùng ngày đang nghỉ thai sản thì không được hưởng thêm tiền ốm đau.' },
+      { kind: 'ask', clause: '2', point: 'd', text: 'đang nghỉ thai sản mà bị ốm có được hưởng thêm tiền ốm không' },
+    ],
+  );
+  const lead = (q: string, w: Record<string, number>) => {
+    const u = scoreUnits([sick], w, wantsOf(q), undefined, { exclusionAsked: asksExclusion(fold(standardWords(q))) })[0]!;
+    return `${u.clause}${u.point ?? ''}`;
+  };
+  const ill = { nghi: 1, om: 2, duoc: 1, huong: 1, duochuong: 2, tien: 1, tienom: 3, dau: 1 };
+
+  it('does not lead when she names none of its cases: the khoản granting it does', () => {
+    expect(lead('em ốm nghỉ 1 tuần có được hưởng tiền ốm đau không', ill)).toBe('1');
+  });
+
+  it('leads when she names its case, or asks for the cases excluded', () => {
+    expect(lead('đang nghỉ thai sản mà ốm có được hưởng thêm tiền ốm không', { ...ill, dang: 1, dangnghi: 3, thai: 2, san: 2, thaisan: 3, them: 2 })).toBe('2d');
+    expect(lead('ốm trường hợp nào không được hưởng tiền ốm đau', { ...ill, khong: 1, khongduoc: 2 })).toBe('2d');
   });
 });

@@ -15,6 +15,8 @@ import { namesSurrogacy } from './plain/surrogacy.js';
 import { asksPersons } from './plain/persons.js';
 import { saysNoWill } from './plain/will.js';
 import { asksBirthNotIllness } from './plain/sickness.js';
+import { asksExclusion } from './plain/exclusion.js';
+import { fold } from '../../ingest/text/vietnamese.js';
 import { render } from './templates.js';
 import { standardWords } from '../retrieval/query.js';
 
@@ -83,6 +85,7 @@ export class ExtractiveAnswerer implements Answerer {
       listAsked: asksList(asked) || asksPersons(asked),
       negated: negatedByHer(input.resolvedQuestion),
       personsAsked: asksPersons(asked),
+      exclusionAsked: asksExclusion(fold(asked)),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);

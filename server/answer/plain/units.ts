@@ -9,6 +9,7 @@ import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { statesWillCase } from './will.js';
 import { statesSicknessCase } from './sickness.js';
+import { statesExclusion } from './exclusion.js';
 import { negatesToo } from './negation.js';
 import { listsPersons } from './persons.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesPrison, statesSanction, wantsOf, type Want } from './intent.js';
@@ -113,6 +114,13 @@ const SURROGACY_UNASKED = 0.3;
 const WILL_UNSAID = 0.3;
 /** A khoản whose case is sickness when she asks about a birth and names no illness (sickness.ts): as the husband's rule. */
 const SICKNESS_UNASKED = 0.3;
+/**
+ * A list of cases excluded, or one of them (exclusion.ts), when she names none of its cases: as the
+ * husband's rule. She names its case when her words it holds (its own words, plain sentence and asks)
+ * and no other unit of its article holds weigh at least EXCLUSION_CASE_SHARE of her question.
+ */
+const EXCLUSION_UNNAMED = 0.3;
+const EXCLUSION_CASE_SHARE = 0.1;
 /**
  * A khoản that says not done what she says did not happen (negation.ts). Measured against 0: held-out
  * phrasings' answers stating their khoản 0.726 → 0.730 (their article 0.959 → 0.957), probe 7 leading
@@ -241,6 +249,8 @@ export function scoreUnits(
     personsAsked?: boolean;
     /** The acts she says did not happen (negation.ts). */
     negated?: ReadonlySet<string>;
+    /** She asks about the cases excluded ("trường hợp nào không được hưởng": exclusion.ts). */
+    exclusionAsked?: boolean;
   } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
@@ -284,9 +294,13 @@ export function scoreUnits(
     }
     return v;
   };
+  const alignedByArticle = considered.map((h, rank) => alignArticleAsks(h, unitsByArticle[rank]!));
+  const caseNamed = opts.exclusionAsked
+    ? new Map<Unit, boolean>()
+    : exclusionCaseNamed(considered, unitsByArticle, alignedByArticle, (words, text) => covered(words, text));
   considered.forEach((h, rank) => {
     const units = unitsByArticle[rank]!;
-    const aligned = alignArticleAsks(h, units);
+    const aligned = alignedByArticle[rank]!;
     const clauseAsks = (h.notes ?? []).filter((n) => n.kind === 'ask' && n.clause);
     // Which units state an age range holding an age she names; when one does, the others stating
     // only other ages are another branch of the rule ("từ đủ 07 tuổi" for a child of 2). When none
@@ -349,12 +363,49 @@ export function scoreUnits(
       if (opts.noWill && statesWillCase(u.text, u.leadIn)) s *= WILL_UNSAID;
       // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
       if (opts.birthNotIllness && statesSicknessCase(u.text, u.leadIn, h.articleTitle)) s *= SICKNESS_UNASKED;
+      // A case excluded she does not name ("nghỉ ốm 1 tuần có được hưởng không": not the sick days during maternity leave).
+      if (caseNamed.get(u) === false) s *= EXCLUSION_UNNAMED;
       u.score = s;
       all.push(u);
     }
   });
   if (opts.listAsked) listedWhole(all);
   return all.sort((a, b) => b.score - a.score);
+}
+
+/**
+ * For each unit listing cases excluded (exclusion.ts), whether she names its case: her words its own
+ * words, plain sentence and asks hold, and no other unit of the articles considered (nor their titles
+ * and plain sentences) holds, weigh at least EXCLUSION_CASE_SHARE of her question. Words every rule on
+ * the matter shares ("bảo hiểm xã hội", "tiền ốm", "được hưởng") name no case.
+ */
+function exclusionCaseNamed(
+  hits: readonly ArticleHit[],
+  unitsByArticle: readonly Unit[][],
+  alignedByArticle: readonly Map<Unit, { text: string; point: string | null }[]>[],
+  covered: (words: ReadonlySet<string>, text: string) => number,
+): Map<Unit, boolean> {
+  const out = new Map<Unit, boolean>();
+  const excluded = new Set(unitsByArticle.flat().filter((u) => statesExclusion(u.text, u.leadIn)));
+  if (!excluded.size) return out;
+  const unitWords = (u: Unit, rank: number) => {
+    const asks = (hits[rank]!.notes ?? []).filter((n) => n.kind === 'ask' && n.clause === u.clause && n.clause && (!n.point || n.point === u.point));
+    return [u.text, u.meaning ?? '', ...asks.map((n) => n.text), ...(alignedByArticle[rank]!.get(u) ?? []).map((n) => n.text)].join(' ');
+  };
+  const rest = new Set<string>();
+  hits.forEach((h, rank) => {
+    for (const t of wordsOf(`${h.articleTitle ?? ''} ${articleMeaning(h) ?? ''}`)) rest.add(t);
+    for (const u of unitsByArticle[rank]!) if (!excluded.has(u)) for (const t of wordsOf(unitWords(u, rank))) rest.add(t);
+  });
+  unitsByArticle.forEach((units, rank) => {
+    for (const u of units) {
+      if (!excluded.has(u)) continue;
+      const own = unitWords(u, rank);
+      const only = new Set([...wordsOf(own)].filter((t) => !rest.has(t)));
+      out.set(u, covered(only, own) >= EXCLUSION_CASE_SHARE);
+    }
+  });
+  return out;
 }
 
 /**
