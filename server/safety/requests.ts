@@ -214,7 +214,8 @@ function herAfter(tokens: Token[], at: number): boolean {
   const self = (i: number) =>
     SELF.test(wordAt(tokens, i)) || (SELF_EM.test(wordAt(tokens, i)) && (tokens[i + 1]?.clause !== tokens[i]?.clause || !NOT_HER_AFTER_EM.test(wordAt(tokens, i + 1))));
   if (self(at)) return true;
-  return /^(của|cua|con|nhà|nha|vợ|vo|chồng|chong|mẹ|me|bố|bo)$/.test(wordAt(tokens, at)) && self(at + 1);
+  // Past a kin word only "tôi", "mình": "con bồ của chồng em" is his, named by whose husband.
+  return /^(của|cua|con|nhà|nha|vợ|vo|chồng|chong|mẹ|me|bố|bo)$/.test(wordAt(tokens, at)) && SELF.test(wordAt(tokens, at + 1));
 }
 
 const SELF = /^(tôi|toi|mình|minh)$/;
