@@ -69,7 +69,13 @@ describe('the off-topic model (server/safety/offtopic.ts, data/offtopic.tsv)', (
 
 describe('whose act an unlawful phrase names (requests.tsv frames)', () => {
   it('her request to do it is refused', () => {
-    for (const q of ['làm sao đọc trộm tin nhắn zalo của vợ', 'em muốn giả chữ ký chồng để vay tiền', 'cho tôi xin số điện thoại của con kia']) {
+    for (const q of [
+      'làm sao đọc trộm tin nhắn zalo của vợ',
+      'em muốn giả chữ ký chồng để vay tiền',
+      'cho tôi xin số điện thoại của con kia',
+      // "của chồng em" names whose mistress, not her as the one it is done to.
+      'cho em số điện thoại và địa chỉ nhà con bồ của chồng em',
+    ]) {
       expect(readRequest(q)?.kind, q).toBe('unlawful');
     }
   });
@@ -78,8 +84,16 @@ describe('whose act an unlawful phrase names (requests.tsv frames)', () => {
       'chồng đọc trộm tin nhắn của em có phải bạo lực không',
       'em bị người ta giả chữ ký để vay tiền thì sao',
       'người yêu cũ dọa tung ảnh của em lên mạng',
+      // "của em" after the act, the subject in the clause before: her own messages.
+      'chồng em hay xem điện thoại, đọc tin nhắn của em',
+      'ck hay doc tin nhan cua e',
     ]) {
       expect(readRequest(q), q).toBeNull();
+    }
+  });
+  it('"em" followed by a word naming someone else is not her', () => {
+    for (const q of ['đọc tin nhắn của em gái', 'đọc tin nhắn của em ấy thế nào', 'doc tin nhan cua em be']) {
+      expect(readRequest(q)?.kind, q).toBe('unlawful');
     }
   });
   it('a long story typed without dấu is no scheme by accident, nor is the law’s own name for a refuge an office address', () => {

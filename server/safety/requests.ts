@@ -204,9 +204,21 @@ function doneToHer(m: Match, frames: Match[], tokens: Token[]): boolean {
 
 const PERSON_WORD = /^(vợ|vo|chồng|chong|ck|con|bồ|bo|nó|no|người|nguoi|yêu|yeu|kia|ta|ấy|ay|hắn|han|cũ|cu)$/;
 
-/** "tôi", "con tôi", "của tôi", "nhà mình" right after the act: she or her own is the one it is done to. */
+/**
+ * "tôi", "con tôi", "của tôi", "nhà mình", "của em" right after the act: she or her own is the one it
+ * is done to ("chồng em hay xem điện thoại, đọc tin nhắn của em"). "em" is how most members name
+ * themselves, but also a younger sibling or a child: followed by a word that makes it someone else
+ * ("em gái", "em chồng", "em bé", "em ấy") it is not her.
+ */
 function herAfter(tokens: Token[], at: number): boolean {
-  const SELF = /^(tôi|toi|mình|minh)$/;
-  if (SELF.test(wordAt(tokens, at))) return true;
+  const self = (i: number) =>
+    SELF.test(wordAt(tokens, i)) || (SELF_EM.test(wordAt(tokens, i)) && (tokens[i + 1]?.clause !== tokens[i]?.clause || !NOT_HER_AFTER_EM.test(wordAt(tokens, i + 1))));
+  if (self(at)) return true;
+  // Past a kin word only "tôi", "mình": "con bồ của chồng em" is his, named by whose husband.
   return /^(của|cua|con|nhà|nha|vợ|vo|chồng|chong|mẹ|me|bố|bo)$/.test(wordAt(tokens, at)) && SELF.test(wordAt(tokens, at + 1));
 }
+
+const SELF = /^(tôi|toi|mình|minh)$/;
+const SELF_EM = /^(em|e)$/;
+/** After "em", a word naming another person: a sibling, an in-law, a baby, "em ấy", "em nó". */
+const NOT_HER_AFTER_EM = /^(gái|gai|trai|chồng|chong|vợ|vo|dâu|dau|rể|re|họ|ho|ruột|ruot|út|ut|bé|be|nhỏ|nho|ấy|ay|nó|no|kết|ket|nuôi|nuoi|cùng|cung|học|hoc|sinh)$/;

@@ -146,7 +146,10 @@ export function judgeScope(
   // A listed phrase inside what reads as a member's legal question is context, not the request:
   // "chồng chơi số đề thua nợ, vợ có phải trả không" asks about a debt.
   const listed = request?.kind === 'offtopic' && off.odds > LEGAL_ODDS;
-  if ((listed || off.odds >= OFF_TOPIC_ODDS) && !heldByLibrary(search, question, off.odds)) {
+  // An illness told in her story ("con em bị sốt xuất huyết nằm viện 7 ngày") before a legal ask
+  // ("em nghỉ chăm con có được bảo hiểm trả không") is context: the subject is what she asks.
+  const storyOnly = off.odds >= OFF_TOPIC_ODDS && search.topics.length > 0 && asksLegally(question);
+  if ((listed || (off.odds >= OFF_TOPIC_ODDS && !storyOnly)) && !heldByLibrary(search, question, off.odds)) {
     const read: OffTopicRequest = listed && request?.kind === 'offtopic' ? request : { kind: 'offtopic', name: off.domain, lead: off.lead };
     return { refuse: true, request: read };
   }
@@ -159,4 +162,32 @@ export function judgeScope(
   const legal = off.odds <= LEGAL_ODDS && search.hits.length > 0 && (search.coverage >= MIN_COVERAGE || evidence(question, search).share >= MIN_COVERAGE);
   const inScope = legal || inLibrary(search, question);
   return { refuse: !inScope, request: listed ? request : null };
+}
+
+/**
+ * The asking part reads legal below these odds. Off-topic asks read well above it ("thì uống thuốc
+ * gì" 23, "đi khám ở đâu" 2, "bệnh viện nào chữa tốt" 3); a legal ask typed in shorthand reads less
+ * surely legal than one typed in full ("e nghi cham con co dc bh tra ko" −8, with dấu −22).
+ */
+const ASKING_ODDS = 0;
+/** The fewest syllables the asking part of a message has: "…, có được không" asks about the clause before. */
+const ASKING_MIN_SYLLABLES = 5;
+
+/**
+ * Whether the part of a message that asks — its last clause, with those before it until it has
+ * ASKING_MIN_SYLLABLES — reads more like members' legal questions than like anything else (ASKING_ODDS). A message
+ * of one clause has no story apart from its ask.
+ */
+export function asksLegally(question: string): boolean {
+  const clauses = question
+    .normalize('NFC')
+    .split(/[,.;:!?\n]+/u)
+    .map((c) => c.trim())
+    .filter(Boolean);
+  let part = '';
+  for (let i = clauses.length - 1; i > 0; i--) {
+    part = part ? `${clauses[i]} ${part}` : clauses[i]!;
+    if (foldedSyllables(part).length >= ASKING_MIN_SYLLABLES) return readOffTopic(part).odds < ASKING_ODDS;
+  }
+  return false;
 }
