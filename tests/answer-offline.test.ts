@@ -877,12 +877,20 @@ describe('a khoản whose case is surrogacy (surrogacy.ts)', () => {
 describe('a list of cases excluded (exclusion.ts)', () => {
   it('is a khoản opening a list of who does not get it, and each of its điểm — not a rule stating its one case', () => {
     expect(statesExclusion('Người lao động không được hưởng chế độ ốm đau trong các trường hợp sau đây:', null)).toBe(true);
-    expect(statesExclusion('Tự gây thương tích hoặc tự gây tổn hại cho sức khỏe của mình;', 'Người lao động không được hưởng chế độ ốm đau trong các trường hợp sau đây:')).toBe(
-      true,
-    );
+    expect(
+      statesExclusion(
+        'Tự gây thương tích hoặc tự gây tổn hại cho sức khỏe của mình;',
+        'Người lao động không được hưởng chế độ ốm đau trong các trường hợp sau đây:',
+      ),
+    ).toBe(true);
     expect(statesExclusion('Người có hành vi cố ý xâm phạm tính mạng …', 'Những người sau đây không có quyền hưởng di sản:')).toBe(true);
     expect(statesExclusion('Trong thời gian tạm hoãn thực hiện hợp đồng lao động, người lao động không được hưởng lương', null)).toBe(false);
-    expect(statesExclusion('Điều trị khi mắc bệnh mà không phải bệnh nghề nghiệp;', 'Người lao động được hưởng chế độ ốm đau khi nghỉ việc thuộc một trong các trường hợp sau đây:')).toBe(false);
+    expect(
+      statesExclusion(
+        'Điều trị khi mắc bệnh mà không phải bệnh nghề nghiệp;',
+        'Người lao động được hưởng chế độ ốm đau khi nghỉ việc thuộc một trong các trường hợp sau đây:',
+      ),
+    ).toBe(false);
   });
 
   it('is asked about when she asks who does not get it, with or without dấu', () => {
@@ -918,7 +926,9 @@ describe('a list of cases excluded (exclusion.ts)', () => {
   });
 
   it('leads when she names its case, or asks for the cases excluded', () => {
-    expect(lead('đang nghỉ thai sản mà ốm có được hưởng thêm tiền ốm không', { ...ill, dang: 1, dangnghi: 3, thai: 2, san: 2, thaisan: 3, them: 2 })).toBe('2d');
+    expect(lead('đang nghỉ thai sản mà ốm có được hưởng thêm tiền ốm không', { ...ill, dang: 1, dangnghi: 3, thai: 2, san: 2, thaisan: 3, them: 2 })).toBe(
+      '2d',
+    );
     expect(lead('ốm trường hợp nào không được hưởng tiền ốm đau', { ...ill, khong: 1, khongduoc: 2 })).toBe('2d');
   });
 });

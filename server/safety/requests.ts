@@ -212,7 +212,8 @@ const PERSON_WORD = /^(vợ|vo|chồng|chong|ck|con|bồ|bo|nó|no|người|nguo
  */
 function herAfter(tokens: Token[], at: number): boolean {
   const self = (i: number) =>
-    SELF.test(wordAt(tokens, i)) || (SELF_EM.test(wordAt(tokens, i)) && (tokens[i + 1]?.clause !== tokens[i]?.clause || !NOT_HER_AFTER_EM.test(wordAt(tokens, i + 1))));
+    SELF.test(wordAt(tokens, i)) ||
+    (SELF_EM.test(wordAt(tokens, i)) && (tokens[i + 1]?.clause !== tokens[i]?.clause || !NOT_HER_AFTER_EM.test(wordAt(tokens, i + 1))));
   if (self(at)) return true;
   // Past a kin word only "tôi", "mình": "con bồ của chồng em" is his, named by whose husband.
   return /^(của|cua|con|nhà|nha|vợ|vo|chồng|chong|mẹ|me|bố|bo)$/.test(wordAt(tokens, at)) && SELF.test(wordAt(tokens, at + 1));
@@ -221,4 +222,5 @@ function herAfter(tokens: Token[], at: number): boolean {
 const SELF = /^(tôi|toi|mình|minh)$/;
 const SELF_EM = /^(em|e)$/;
 /** After "em", a word naming another person: a sibling, an in-law, a baby, "em ấy", "em nó". */
-const NOT_HER_AFTER_EM = /^(gái|gai|trai|chồng|chong|vợ|vo|dâu|dau|rể|re|họ|ho|ruột|ruot|út|ut|bé|be|nhỏ|nho|ấy|ay|nó|no|kết|ket|nuôi|nuoi|cùng|cung|học|hoc|sinh)$/;
+const NOT_HER_AFTER_EM =
+  /^(gái|gai|trai|chồng|chong|vợ|vo|dâu|dau|rể|re|họ|ho|ruột|ruot|út|ut|bé|be|nhỏ|nho|ấy|ay|nó|no|kết|ket|nuôi|nuoi|cùng|cung|học|hoc|sinh)$/;
