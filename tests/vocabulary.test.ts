@@ -401,4 +401,11 @@ describe('vocabulary (the thesaurus of the domain)', () => {
       expect(reads(q), q).toContain('nuôi con dưới 12 tháng tuổi');
     expect(reads('cho con bú bao lâu thì nên cai sữa')).not.toContain('nuôi con dưới 12 tháng tuổi');
   });
+
+  it("reads a company cutting staff as the law's restructuring for economic reasons, with its severance", () => {
+    for (const q of ['xưởng làm ăn thua lỗ nên cho nghỉ bớt người, em có được đền gì không', 'cty giam nhan su, e bi cho nghi thi duoc tien gi ko'])
+      expect(reads(q), q).toContain('vì lý do kinh tế; phương án sử dụng lao động; trợ cấp mất việc làm');
+    // A pay cut is no staff cut.
+    expect(reads('công ty cắt giảm lương của em')).not.toContain('vì lý do kinh tế');
+  });
 });
