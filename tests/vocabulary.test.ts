@@ -408,4 +408,9 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     // A pay cut is no staff cut.
     expect(reads('công ty cắt giảm lương của em')).not.toContain('vì lý do kinh tế');
   });
+
+  it('reads a debt one spouse ran up alone as her own or a shared obligation', () => {
+    for (const q of ['ck e lén vay app mấy chục triệu, giờ họ gọi bắt e trả', 'chồng em tự vay tiền sau lưng em, giờ người ta đòi em trả'])
+      expect(reads(q), q).toContain('nghĩa vụ riêng về tài sản; trách nhiệm liên đới');
+  });
 });
