@@ -413,4 +413,11 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     for (const q of ['ck e lén vay app mấy chục triệu, giờ họ gọi bắt e trả', 'chồng em tự vay tiền sau lưng em, giờ người ta đòi em trả'])
       expect(reads(q), q).toContain('nghĩa vụ riêng về tài sản; trách nhiệm liên đới');
   });
+
+  it('reads being called back before maternity leave ends as the early return the law allows after 4 months', () => {
+    for (const q of ['chưa hết thai sản mà sếp đã bắt đi làm lại', 'sinh con xong đi làm lại sớm được không', 'sinh con moi 2 thang ma cty goi di lam som'])
+      expect(reads(q), q).toContain('trở lại làm việc; nghỉ ít nhất được 04 tháng');
+    // Back at work without a birth or leave in the message is no maternity leave.
+    expect(reads('công ty đuổi em không lý do, em muốn đòi đi làm lại')).not.toContain('nghỉ ít nhất được 04 tháng');
+  });
 });
