@@ -420,4 +420,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     // Back at work without a birth or leave in the message is no maternity leave.
     expect(reads('công ty đuổi em không lý do, em muốn đòi đi làm lại')).not.toContain('nghỉ ít nhất được 04 tháng');
   });
+
+  it('reads a child kept from seeing her mother after a divorce as the visiting right, not a wife shut in', () => {
+    for (const q of ['bo nhau roi ma nha noi khong cho con gap me', 'ly hôn rồi nhà chồng không cho con gặp vợ cũ']) {
+      expect(reads(q), q).toContain('thăm nom con');
+      expect(reads(q), q).not.toContain('cô lập');
+    }
+    expect(reads('chồng nhốt em, không cho gặp ai')).toContain('cô lập');
+  });
 });
