@@ -428,4 +428,15 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     }
     expect(reads('chồng nhốt em, không cho gặp ai')).toContain('cô lập');
   });
+
+  it('reads a husband in prison or bedridden, beside a divorce, as grounds asked of the court', () => {
+    for (const q of [
+      'chong e dang di tu, e muon ly hon',
+      'chồng bị tai nạn nằm liệt giường, vợ xin ly hôn được không',
+      'chong nghien ma tuy may nam, vo xin ly hon dc ko',
+    ])
+      expect(reads(q), q).toContain('yêu cầu Tòa án giải quyết ly hôn');
+    // Without a divorce, an accident is no divorce.
+    expect(reads('chồng bị tai nạn lao động, có được bồi thường không')).not.toContain('ly hôn');
+  });
 });
