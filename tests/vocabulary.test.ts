@@ -401,4 +401,42 @@ describe('vocabulary (the thesaurus of the domain)', () => {
       expect(reads(q), q).toContain('nuôi con dưới 12 tháng tuổi');
     expect(reads('cho con bú bao lâu thì nên cai sữa')).not.toContain('nuôi con dưới 12 tháng tuổi');
   });
+
+  it("reads a company cutting staff as the law's restructuring for economic reasons, with its severance", () => {
+    for (const q of ['xưởng làm ăn thua lỗ nên cho nghỉ bớt người, em có được đền gì không', 'cty giam nhan su, e bi cho nghi thi duoc tien gi ko'])
+      expect(reads(q), q).toContain('vì lý do kinh tế; phương án sử dụng lao động; trợ cấp mất việc làm');
+    // A pay cut is no staff cut.
+    expect(reads('công ty cắt giảm lương của em')).not.toContain('vì lý do kinh tế');
+  });
+
+  it('reads a debt one spouse ran up alone as her own or a shared obligation', () => {
+    for (const q of ['ck e lén vay app mấy chục triệu, giờ họ gọi bắt e trả', 'chồng em tự vay tiền sau lưng em, giờ người ta đòi em trả'])
+      expect(reads(q), q).toContain('nghĩa vụ riêng về tài sản; trách nhiệm liên đới');
+  });
+
+  it('reads being called back before maternity leave ends as the early return the law allows after 4 months', () => {
+    for (const q of ['chưa hết thai sản mà sếp đã bắt đi làm lại', 'sinh con xong đi làm lại sớm được không', 'sinh con moi 2 thang ma cty goi di lam som'])
+      expect(reads(q), q).toContain('trở lại làm việc; nghỉ ít nhất được 04 tháng');
+    // Back at work without a birth or leave in the message is no maternity leave.
+    expect(reads('công ty đuổi em không lý do, em muốn đòi đi làm lại')).not.toContain('nghỉ ít nhất được 04 tháng');
+  });
+
+  it('reads a child kept from seeing her mother after a divorce as the visiting right, not a wife shut in', () => {
+    for (const q of ['bo nhau roi ma nha noi khong cho con gap me', 'ly hôn rồi nhà chồng không cho con gặp vợ cũ']) {
+      expect(reads(q), q).toContain('thăm nom con');
+      expect(reads(q), q).not.toContain('cô lập');
+    }
+    expect(reads('chồng nhốt em, không cho gặp ai')).toContain('cô lập');
+  });
+
+  it('reads a husband in prison or bedridden, beside a divorce, as grounds asked of the court', () => {
+    for (const q of [
+      'chong e dang di tu, e muon ly hon',
+      'chồng bị tai nạn nằm liệt giường, vợ xin ly hôn được không',
+      'chong nghien ma tuy may nam, vo xin ly hon dc ko',
+    ])
+      expect(reads(q), q).toContain('yêu cầu Tòa án giải quyết ly hôn');
+    // Without a divorce, an accident is no divorce.
+    expect(reads('chồng bị tai nạn lao động, có được bồi thường không')).not.toContain('ly hôn');
+  });
 });
