@@ -439,4 +439,15 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     // Without a divorce, an accident is no divorce.
     expect(reads('chồng bị tai nạn lao động, có được bồi thường không')).not.toContain('ly hôn');
   });
+
+  it('reads a husband who games, drinks or will not work, beside a divorce, as the same grounds', () => {
+    for (const q of ['chồng suốt ngày chơi game không chịu đi làm, em muốn ly hôn', 'ck nghien ruou, bo be gia dinh, e xin ly hon duoc ko'])
+      expect(reads(q), q).toContain('yêu cầu Tòa án giải quyết ly hôn');
+    expect(reads('con em chơi game suốt ngày không chịu học')).not.toContain('ly hôn');
+  });
+
+  it('reads a divorce asked soon after a birth as the protection of a mother nursing a child under 12 months', () => {
+    for (const q of ['vợ vừa đẻ được 2 tháng mà chồng đòi ly dị', 'em sau sinh bị trầm cảm, chồng đòi ly hôn', 'e moi o cu ma ck doi ly hon'])
+      expect(reads(q), q).toContain('nuôi con dưới 12 tháng tuổi');
+  });
 });
