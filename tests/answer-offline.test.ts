@@ -13,6 +13,7 @@ import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surr
 import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
 import { asksBirthNotIllness, statesSicknessCase } from '../server/answer/plain/sickness.js';
+import { statesChildCareCase } from '../server/answer/plain/child-care.js';
 import { asksExclusion, statesExclusion } from '../server/answer/plain/exclusion.js';
 import { fold } from '../ingest/text/vietnamese.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
@@ -710,6 +711,14 @@ describe('offline answers on the bundled laws', () => {
     expect(await lead('người mang thai hộ không đóng bảo hiểm thì ai được nhận trợ cấp một lần')).toMatchObject({ article: '58', clause: '2' });
   }, 60_000);
 
+  it("answers a worker's own sick days with her own case, the sick child's only when she names a child", async () => {
+    const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
+    // BHXH Điều 42 khoản 1: điểm e (caring for a sick child under 7) and its asks share "nghỉ", "ốm", "có được hưởng".
+    for (const q of ['em nghỉ ốm 5 ngày có được hưởng bảo hiểm không', 'e bi mo ruot thua nam vien 1 tuan, co dc huong bhxh ko'])
+      expect(await lead(q), q).toMatchObject({ document: { number: '41/2024/QH15' }, article: '42', clause: '1', point: 'a' });
+    expect(await lead('con em 3 tuổi bị ốm, em nghỉ ở nhà chăm có được hưởng bảo hiểm không')).toMatchObject({ article: '42', clause: '1', point: 'e' });
+  }, 60_000);
+
   it('answers a notice period by the term of the contract she names', async () => {
     const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
     // BLLĐ Điều 35 khoản 1: điểm a (indefinite, 45 days) shares as many of her words as điểm b and c.
@@ -828,6 +837,15 @@ describe('the term of a labour contract she names (contract.ts)', () => {
     expect(statesContractNamed(a, [12])).toBe('other');
     expect(statesContractNamed(a, [1200])).toBe('holds');
     expect(statesContractNamed('Con dưới 36 tháng tuổi được giao cho mẹ trực tiếp nuôi', [12])).toBe('none');
+  });
+});
+
+describe('a khoản whose case is caring for a sick child (child-care.ts)', () => {
+  it('is one speaking of caring for a child or of a child who is sick, not any rule naming a child', () => {
+    expect(statesChildCareCase('Chăm sóc con dưới 07 tuổi bị ốm đau.', null)).toBe(true);
+    expect(statesChildCareCase('Trường hợp cả cha và mẹ cùng tham gia bảo hiểm xã hội mà nghỉ việc để chăm sóc con ốm đau thì…', null)).toBe(true);
+    expect(statesChildCareCase('Điều trị khi mắc bệnh mà không phải bệnh nghề nghiệp;', null)).toBe(false);
+    expect(statesChildCareCase('Lao động nữ sinh con được nghỉ việc hưởng chế độ thai sản trước và sau khi sinh con là 06 tháng', null)).toBe(false);
   });
 });
 

@@ -446,6 +446,16 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('con em chơi game suốt ngày không chịu học')).not.toContain('ly hôn');
   });
 
+  it("reads an illness beside work or social insurance as the law's sickness under treatment, and sick days as her own", () => {
+    for (const q of ['em bị ung thư đang hóa trị, công ty có được cho em nghỉ việc không', 'e bi tai bien nam vien 2 thang, cty duoi viec e'])
+      expect(reads(q), q).toContain('ốm đau; điều trị');
+    expect(reads('mổ ruột thừa nằm viện 10 ngày có được hưởng bảo hiểm xã hội không')).toContain('chế độ ốm đau; điều trị khi mắc bệnh');
+    // Her own sick days are not a sick child's.
+    expect(reads('em nghỉ ốm 5 ngày có được hưởng bảo hiểm không')).not.toContain('chăm sóc con ốm đau');
+    // An illness with no work or insurance in the message adds nothing of either.
+    expect(reads('mẹ em bị ung thư, anh em trong nhà chia nhau chăm')).not.toContain('điều trị');
+  });
+
   it('reads a divorce asked soon after a birth as the protection of a mother nursing a child under 12 months', () => {
     for (const q of ['vợ vừa đẻ được 2 tháng mà chồng đòi ly dị', 'em sau sinh bị trầm cảm, chồng đòi ly hôn', 'e moi o cu ma ck doi ly hon'])
       expect(reads(q), q).toContain('nuôi con dưới 12 tháng tuổi');

@@ -11,6 +11,7 @@ import { contributionMonthsNamed } from './plain/contributions.js';
 import { contractMonthsNamed } from './plain/contract.js';
 import { asksUndoing } from './plain/undo.js';
 import { namesMan } from './plain/husband.js';
+import { namesChild } from '../retrieval/rank/children.js';
 import { namesSurrogacy } from './plain/surrogacy.js';
 import { asksPersons } from './plain/persons.js';
 import { saysNoWill } from './plain/will.js';
@@ -76,6 +77,7 @@ export class ExtractiveAnswerer implements Answerer {
       contractMonths: contractMonthsNamed(input.resolvedQuestion),
       undoAsked: asksUndoing(input.resolvedQuestion),
       manNamed: namesMan(input.resolvedQuestion),
+      childNamed: namesChild(input.resolvedQuestion),
       surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
       noWill: saysNoWill(input.resolvedQuestion),
       birthNotIllness: asksBirthNotIllness(input.resolvedQuestion),

@@ -9,6 +9,7 @@ import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { statesWillCase } from './will.js';
 import { statesSicknessCase } from './sickness.js';
+import { statesChildCareCase } from './child-care.js';
 import { statesExclusion } from './exclusion.js';
 import { negatesToo } from './negation.js';
 import { listsPersons } from './persons.js';
@@ -114,6 +115,8 @@ const SURROGACY_UNASKED = 0.3;
 const WILL_UNSAID = 0.3;
 /** A khoản whose case is sickness when she asks about a birth and names no illness (sickness.ts): as the husband's rule. */
 const SICKNESS_UNASKED = 0.3;
+/** A khoản whose case is caring for a sick child when she names no child (child-care.ts): as the husband's rule. */
+const CHILD_CARE_UNASKED = 0.3;
 /**
  * A list of cases excluded, or one of them (exclusion.ts), when she names none of its cases: as the
  * husband's rule. She names its case when her words it holds (its own words, plain sentence and asks)
@@ -241,6 +244,8 @@ export function scoreUnits(
     noWill?: boolean;
     /** She asks about a birth or pregnancy and names no illness (sickness.ts): a sickness rule is another case. */
     birthNotIllness?: boolean;
+    /** She names a child (child-care.ts): a rule for caring for a sick child may be her answer. */
+    childNamed?: boolean;
     fineAlone?: boolean;
     unit?: string | null;
     /** She asks for a list (intent.asksList). */
@@ -363,6 +368,8 @@ export function scoreUnits(
       if (opts.noWill && statesWillCase(u.text, u.leadIn)) s *= WILL_UNSAID;
       // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
       if (opts.birthNotIllness && statesSicknessCase(u.text, u.leadIn, h.articleTitle)) s *= SICKNESS_UNASKED;
+      // Caring for a sick child, when she asks about her own sick days (BHXH Điều 42 khoản 1 điểm e beside điểm a).
+      if (opts.childNamed === false && statesChildCareCase(u.text, u.leadIn)) s *= CHILD_CARE_UNASKED;
       // A case excluded she does not name ("nghỉ ốm 1 tuần có được hưởng không": not the sick days during maternity leave).
       if (caseNamed.get(u) === false) s *= EXCLUSION_UNNAMED;
       u.score = s;
