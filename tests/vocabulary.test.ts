@@ -450,4 +450,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     for (const q of ['vợ vừa đẻ được 2 tháng mà chồng đòi ly dị', 'em sau sinh bị trầm cảm, chồng đòi ly hôn', 'e moi o cu ma ck doi ly hon'])
       expect(reads(q), q).toContain('nuôi con dưới 12 tháng tuổi');
   });
+
+  it('reads a child keeping a parent as care of parents, not an adopted child (other-words.tsv)', () => {
+    for (const q of ['con phải nuôi bố mẹ không', 'con co phai nuoi bo me gia khong']) {
+      expect(reads(q), q).toContain('chăm sóc, nuôi dưỡng cha mẹ');
+      expect(analyzeQuery(q).topics, q).not.toContain('nuoi_con_nuoi');
+    }
+    expect(analyzeQuery('con nuôi có được hưởng thừa kế không').topics).toContain('nuoi_con_nuoi');
+  });
 });
