@@ -458,4 +458,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     }
     expect(analyzeQuery('con nuôi có được hưởng thừa kế không').topics).toContain('nuoi_con_nuoi');
   });
+
+  it('reads no marriage paper in a shoe factory, and a benefit asked on leaving work as severance (other-words.tsv)', () => {
+    expect(reads('e lam cty giay 5 nam, nay cty cho nghi viec')).not.toContain('kết hôn');
+    expect(reads('hai đứa đi làm giấy kết hôn')).toContain('đăng ký kết hôn');
+    expect(reads('công ty cho em nghỉ việc thì có được trợ cấp gì không')).toContain('trợ cấp thôi việc');
+    // No work named: a benefit after a death is no severance.
+    expect(reads('chồng mất có được trợ cấp gì không')).not.toContain('trợ cấp thôi việc');
+  });
 });
