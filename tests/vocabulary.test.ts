@@ -466,4 +466,10 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     // No work named: a benefit after a death is no severance.
     expect(reads('chồng mất có được trợ cấp gì không')).not.toContain('trợ cấp thôi việc');
   });
+
+  it('reads an insurance book kept after leaving as the employer confirming and returning it, not unpaid contributions', () => {
+    expect(reads('cty giữ sổ bảo hiểm, nghỉ việc rồi không trả sổ')).toContain('xác nhận thời gian đóng bảo hiểm xã hội');
+    expect(reads('cty giữ sổ bảo hiểm, nghỉ việc rồi không trả sổ')).not.toContain('trốn đóng');
+    expect(reads('công ty trừ lương mà không đóng bảo hiểm')).toContain('trốn đóng');
+  });
 });
