@@ -472,4 +472,11 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('cty giữ sổ bảo hiểm, nghỉ việc rồi không trả sổ')).not.toContain('trốn đóng');
     expect(reads('công ty trừ lương mà không đóng bảo hiểm')).toContain('trốn đóng');
   });
+
+  it('reads a girl taken as a wife by custom, or a widow made to marry his brother, as forced marriage; remarrying as marrying', () => {
+    expect(reads('ở bản con gái bị bắt về làm vợ theo tục bắt vợ')).toContain('cưỡng ép kết hôn');
+    expect(reads('o ban chong chet vo phai lay em chong')).toContain('cưỡng ép kết hôn');
+    expect(reads('chồng vay nợ rồi bắt vợ trả')).not.toContain('cưỡng ép kết hôn');
+    expect(reads('mẹ em góa chồng muốn đi bước nữa')).toContain('kết hôn');
+  });
 });
