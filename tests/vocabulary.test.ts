@@ -460,4 +460,33 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     for (const q of ['vợ vừa đẻ được 2 tháng mà chồng đòi ly dị', 'em sau sinh bị trầm cảm, chồng đòi ly hôn', 'e moi o cu ma ck doi ly hon'])
       expect(reads(q), q).toContain('nuôi con dưới 12 tháng tuổi');
   });
+
+  it('reads a child keeping a parent as care of parents, not an adopted child (other-words.tsv)', () => {
+    for (const q of ['con phải nuôi bố mẹ không', 'con co phai nuoi bo me gia khong']) {
+      expect(reads(q), q).toContain('chăm sóc, nuôi dưỡng cha mẹ');
+      expect(analyzeQuery(q).topics, q).not.toContain('nuoi_con_nuoi');
+    }
+    expect(analyzeQuery('con nuôi có được hưởng thừa kế không').topics).toContain('nuoi_con_nuoi');
+  });
+
+  it('reads no marriage paper in a shoe factory, and a benefit asked on leaving work as severance (other-words.tsv)', () => {
+    expect(reads('e lam cty giay 5 nam, nay cty cho nghi viec')).not.toContain('kết hôn');
+    expect(reads('hai đứa đi làm giấy kết hôn')).toContain('đăng ký kết hôn');
+    expect(reads('công ty cho em nghỉ việc thì có được trợ cấp gì không')).toContain('trợ cấp thôi việc');
+    // No work named: a benefit after a death is no severance.
+    expect(reads('chồng mất có được trợ cấp gì không')).not.toContain('trợ cấp thôi việc');
+  });
+
+  it('reads an insurance book kept after leaving as the employer confirming and returning it, not unpaid contributions', () => {
+    expect(reads('cty giữ sổ bảo hiểm, nghỉ việc rồi không trả sổ')).toContain('xác nhận thời gian đóng bảo hiểm xã hội');
+    expect(reads('cty giữ sổ bảo hiểm, nghỉ việc rồi không trả sổ')).not.toContain('trốn đóng');
+    expect(reads('công ty trừ lương mà không đóng bảo hiểm')).toContain('trốn đóng');
+  });
+
+  it('reads a girl taken as a wife by custom, or a widow made to marry his brother, as forced marriage; remarrying as marrying', () => {
+    expect(reads('ở bản con gái bị bắt về làm vợ theo tục bắt vợ')).toContain('cưỡng ép kết hôn');
+    expect(reads('o ban chong chet vo phai lay em chong')).toContain('cưỡng ép kết hôn');
+    expect(reads('chồng vay nợ rồi bắt vợ trả')).not.toContain('cưỡng ép kết hôn');
+    expect(reads('mẹ em góa chồng muốn đi bước nữa')).toContain('kết hôn');
+  });
 });
