@@ -449,7 +449,9 @@ describe('vocabulary (the thesaurus of the domain)', () => {
   it("reads an illness beside work or social insurance as the law's sickness under treatment, and sick days as her own", () => {
     for (const q of ['em bị ung thư đang hóa trị, công ty có được cho em nghỉ việc không', 'e bi tai bien nam vien 2 thang, cty duoi viec e'])
       expect(reads(q), q).toContain('ốm đau; điều trị');
-    expect(reads('mổ ruột thừa nằm viện 10 ngày có được hưởng bảo hiểm xã hội không')).toContain('chế độ ốm đau; điều trị khi mắc bệnh');
+    expect(reads('em bị mổ ruột thừa nằm viện 10 ngày có được hưởng bảo hiểm xã hội không')).toContain('chế độ ốm đau; điều trị khi mắc bệnh');
+    // A stay in hospital alone says no illness: it follows a beating, a child's fever, an accident as often.
+    expect(reads('em nằm viện 10 ngày có được hưởng bảo hiểm xã hội không')).not.toContain('điều trị khi mắc bệnh');
     // Her own sick days are not a sick child's.
     expect(reads('em nghỉ ốm 5 ngày có được hưởng bảo hiểm không')).not.toContain('chăm sóc con ốm đau');
     // An illness with no work or insurance in the message adds nothing of either.
