@@ -12,7 +12,7 @@ import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js'
 import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surrogacy.js';
 import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
-import { asksBirthNotIllness, statesSicknessCase } from '../server/answer/plain/sickness.js';
+import { asksBirthNotIllness, asksIllnessNotBirth, statesMaternityCase, statesSicknessCase } from '../server/answer/plain/sickness.js';
 import { asksExclusion, statesExclusion } from '../server/answer/plain/exclusion.js';
 import { fold } from '../ingest/text/vietnamese.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
@@ -759,6 +759,12 @@ describe('offline answers on the bundled laws', () => {
     expect(await lead('ốm nằm viện 1 tháng, đi làm lại còn mệt thì có được nghỉ dưỡng sức không')).toMatchObject({ article: '46' });
   }, 60_000);
 
+  it('answers rest after an operation from the sickness article, though she names no "ốm"', async () => {
+    // BHXH Điều 60 (after a birth) shares every word of hers but the operation; she names no birth.
+    const r = await respond(ctx.services, { message: 'em bi mo soi than, nam vien hon 1 thang, di lam lai van met, co dc nghi duong suc ko, may ngay' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '41/2024/QH15' }, article: '46' });
+  }, 60_000);
+
   it('asked how overtime at night is paid, leads with BLLĐ Điều 98 khoản 3, not the hours night work spans', async () => {
     // Điều 106 ("từ 22 giờ đến 06 giờ sáng") shares "giờ sáng" and "ban đêm" but states no pay.
     const r = await respond(ctx.services, { message: 'công ty bắt tăng ca tới 2 giờ sáng, tiền làm thêm ban đêm tính thế nào' });
@@ -856,6 +862,19 @@ describe('a khoản whose case is sickness (sickness.ts)', () => {
     // Not a birth: "sinh sống", "học sinh", "để con ở nhà".
     expect(asksBirthNotIllness('sinh sống ở xã khác thì đăng ký ở đâu')).toBe(false);
     expect(asksBirthNotIllness('de con o nha cho ba trong duoc khong')).toBe(false);
+  });
+
+  it('has a mirror: a maternity article is not her case when she names an illness or an operation and no birth', () => {
+    expect(statesMaternityCase('Dưỡng sức, phục hồi sức khoẻ sau thai sản')).toBe(true);
+    expect(statesMaternityCase('Giải quyết hưởng chế độ thai sản đối với người tham gia bảo hiểm xã hội bắt buộc')).toBe(true);
+    expect(statesMaternityCase('Dưỡng sức, phục hồi sức khoẻ sau khi ốm đau')).toBe(false);
+    // Read from the title: the divorce law's "vợ đang có thai" is no maternity rule.
+    expect(statesMaternityCase('Quyền yêu cầu giải quyết ly hôn')).toBe(false);
+    expect(asksIllnessNotBirth('phải phẫu thuật dạ dày, nằm viện 3 tuần thì nghỉ dưỡng sức mấy ngày')).toBe(true);
+    expect(asksIllnessNotBirth('bi mo ruot thua xong nguoi con yeu')).toBe(true);
+    expect(asksIllnessNotBirth('đẻ mổ xong nằm viện 5 ngày thì nghỉ dưỡng sức mấy ngày')).toBe(false);
+    expect(asksIllnessNotBirth('sinh mo xong bi om nam vien')).toBe(false);
+    expect(asksIllnessNotBirth('mở sổ bảo hiểm ở đâu')).toBe(false);
   });
 });
 

@@ -14,7 +14,7 @@ import { namesMan } from './plain/husband.js';
 import { namesSurrogacy } from './plain/surrogacy.js';
 import { asksPersons } from './plain/persons.js';
 import { saysNoWill } from './plain/will.js';
-import { asksBirthNotIllness } from './plain/sickness.js';
+import { asksBirthNotIllness, asksIllnessNotBirth } from './plain/sickness.js';
 import { asksExclusion } from './plain/exclusion.js';
 import { fold } from '../../ingest/text/vietnamese.js';
 import { render } from './templates.js';
@@ -79,6 +79,7 @@ export class ExtractiveAnswerer implements Answerer {
       surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
       noWill: saysNoWill(input.resolvedQuestion),
       birthNotIllness: asksBirthNotIllness(input.resolvedQuestion),
+      illnessNotBirth: asksIllnessNotBirth(input.resolvedQuestion),
       fineAlone: asksFineAlone(asked, wants),
       unit: unitAsked(asked),
       // Asked which persons, she asks for the list of them (persons.ts).

@@ -8,7 +8,7 @@ import { statesContractNamed } from './contract.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { statesWillCase } from './will.js';
-import { statesSicknessCase } from './sickness.js';
+import { statesMaternityCase, statesSicknessCase } from './sickness.js';
 import { statesExclusion } from './exclusion.js';
 import { negatesToo } from './negation.js';
 import { listsPersons } from './persons.js';
@@ -114,6 +114,8 @@ const SURROGACY_UNASKED = 0.3;
 const WILL_UNSAID = 0.3;
 /** A khoản whose case is sickness when she asks about a birth and names no illness (sickness.ts): as the husband's rule. */
 const SICKNESS_UNASKED = 0.3;
+/** A khoản whose case is maternity when she names an illness and no birth (sickness.ts): the same. */
+const MATERNITY_UNASKED = 0.3;
 /**
  * A list of cases excluded, or one of them (exclusion.ts), when she names none of its cases: as the
  * husband's rule. She names its case when her words it holds (its own words, plain sentence and asks)
@@ -241,6 +243,8 @@ export function scoreUnits(
     noWill?: boolean;
     /** She asks about a birth or pregnancy and names no illness (sickness.ts): a sickness rule is another case. */
     birthNotIllness?: boolean;
+    /** She names an illness and no birth or pregnancy (sickness.ts): a maternity rule is another case. */
+    illnessNotBirth?: boolean;
     fineAlone?: boolean;
     unit?: string | null;
     /** She asks for a list (intent.asksList). */
@@ -363,6 +367,8 @@ export function scoreUnits(
       if (opts.noWill && statesWillCase(u.text, u.leadIn)) s *= WILL_UNSAID;
       // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
       if (opts.birthNotIllness && statesSicknessCase(u.text, u.leadIn, h.articleTitle)) s *= SICKNESS_UNASKED;
+      // Rest after childbirth, its files and payment, when she asks about her illness (Điều 60 beside 46).
+      if (opts.illnessNotBirth && statesMaternityCase(h.articleTitle)) s *= MATERNITY_UNASKED;
       // A case excluded she does not name ("nghỉ ốm 1 tuần có được hưởng không": not the sick days during maternity leave).
       if (caseNamed.get(u) === false) s *= EXCLUSION_UNNAMED;
       u.score = s;
