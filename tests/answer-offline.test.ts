@@ -12,6 +12,7 @@ import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js'
 import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surrogacy.js';
 import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
+import { asksMeaning, definesWords } from '../server/answer/plain/definition.js';
 import { asksBirthNotIllness, asksIllnessNotBirth, statesMaternityCase, statesSicknessCase } from '../server/answer/plain/sickness.js';
 import { asksExclusion, statesExclusion } from '../server/answer/plain/exclusion.js';
 import { fold } from '../ingest/text/vietnamese.js';
@@ -949,5 +950,21 @@ describe('a list of cases excluded (exclusion.ts)', () => {
       '2d',
     );
     expect(lead('ốm trường hợp nào không được hưởng tiền ốm đau', { ...ill, khong: 1, khongduoc: 2 })).toBe('2d');
+  });
+});
+
+describe('an article of definitions (definition.ts)', () => {
+  it('is read from its title', () => {
+    expect(definesWords('Giải thích từ ngữ')).toBe(true);
+    expect(definesWords('Các hành vi bạo lực gia đình')).toBe(false);
+    expect(definesWords(null)).toBe(false);
+  });
+
+  it('answers her only when she asks what a word means, not whether her case is so', () => {
+    expect(asksMeaning('tảo hôn là gì')).toBe(true);
+    expect(asksMeaning('cho thue lai lao dong nghia la sao')).toBe(true);
+    expect(asksMeaning('xâm hại tình dục được hiểu thế nào')).toBe(true);
+    expect(asksMeaning('chồng cầm hết lương của tôi thì có bị coi là bạo lực gia đình không')).toBe(false);
+    expect(asksMeaning('ep con 16 tuoi lay chong co sai luat ko')).toBe(false);
   });
 });

@@ -16,6 +16,7 @@ import { asksPersons } from './plain/persons.js';
 import { saysNoWill } from './plain/will.js';
 import { asksBirthNotIllness, asksIllnessNotBirth } from './plain/sickness.js';
 import { asksExclusion } from './plain/exclusion.js';
+import { asksMeaning } from './plain/definition.js';
 import { fold } from '../../ingest/text/vietnamese.js';
 import { render } from './templates.js';
 import { standardWords } from '../retrieval/query.js';
@@ -87,6 +88,7 @@ export class ExtractiveAnswerer implements Answerer {
       negated: negatedByHer(input.resolvedQuestion),
       personsAsked: asksPersons(asked),
       exclusionAsked: asksExclusion(fold(asked)),
+      meaningAsked: asksMeaning(asked),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);

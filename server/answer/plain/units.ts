@@ -10,6 +10,7 @@ import { statesSurrogacyCase } from './surrogacy.js';
 import { statesWillCase } from './will.js';
 import { statesMaternityCase, statesSicknessCase } from './sickness.js';
 import { statesExclusion } from './exclusion.js';
+import { definesWords } from './definition.js';
 import { negatesToo } from './negation.js';
 import { listsPersons } from './persons.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesPrison, statesSanction, wantsOf, type Want } from './intent.js';
@@ -123,6 +124,12 @@ const MATERNITY_UNASKED = 0.3;
  */
 const EXCLUSION_UNNAMED = 0.3;
 const EXCLUSION_CASE_SHARE = 0.1;
+/**
+ * A khoản of an article of definitions when she does not ask what a word means and another article
+ * considered states a rule (definition.ts): below the runner-up's prior over the first's, so the
+ * rule second in retrieval leads when it holds her case about as well.
+ */
+const DEFINITION_UNASKED = 0.6;
 /**
  * A khoản that says not done what she says did not happen (negation.ts). Measured against 0: held-out
  * phrasings' answers stating their khoản 0.726 → 0.730 (their article 0.959 → 0.957), probe 7 leading
@@ -255,6 +262,8 @@ export function scoreUnits(
     negated?: ReadonlySet<string>;
     /** She asks about the cases excluded ("trường hợp nào không được hưởng": exclusion.ts). */
     exclusionAsked?: boolean;
+    /** She asks what a word means ("… là gì": definition.ts). */
+    meaningAsked?: boolean;
   } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
@@ -299,6 +308,8 @@ export function scoreUnits(
     return v;
   };
   const alignedByArticle = considered.map((h, rank) => alignArticleAsks(h, unitsByArticle[rank]!));
+  // Whether an article considered states a rule rather than defining words (DEFINITION_UNASKED).
+  const ruleConsidered = considered.some((h) => !definesWords(h.articleTitle));
   const caseNamed = opts.exclusionAsked
     ? new Map<Unit, boolean>()
     : exclusionCaseNamed(considered, unitsByArticle, alignedByArticle, (words, text) => covered(words, text));
@@ -371,6 +382,8 @@ export function scoreUnits(
       if (opts.illnessNotBirth && statesMaternityCase(h.articleTitle)) s *= MATERNITY_UNASKED;
       // A case excluded she does not name ("nghỉ ốm 1 tuần có được hưởng không": not the sick days during maternity leave).
       if (caseNamed.get(u) === false) s *= EXCLUSION_UNNAMED;
+      // What a word means, when she asks whether her case is so ("có tính là bạo lực gia đình không").
+      if (!opts.meaningAsked && ruleConsidered && definesWords(h.articleTitle)) s *= DEFINITION_UNASKED;
       u.score = s;
       all.push(u);
     }
