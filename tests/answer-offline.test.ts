@@ -12,8 +12,9 @@ import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js'
 import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surrogacy.js';
 import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
-import { asksBirthNotIllness, statesSicknessCase } from '../server/answer/plain/sickness.js';
 import { statesChildCareCase } from '../server/answer/plain/child-care.js';
+import { asksMeaning, definesWords } from '../server/answer/plain/definition.js';
+import { asksBirthNotIllness, asksIllnessNotBirth, statesMaternityCase, statesSicknessCase } from '../server/answer/plain/sickness.js';
 import { asksExclusion, statesExclusion } from '../server/answer/plain/exclusion.js';
 import { fold } from '../ingest/text/vietnamese.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
@@ -768,6 +769,12 @@ describe('offline answers on the bundled laws', () => {
     expect(await lead('ốm nằm viện 1 tháng, đi làm lại còn mệt thì có được nghỉ dưỡng sức không')).toMatchObject({ article: '46' });
   }, 60_000);
 
+  it('answers rest after an operation from the sickness article, though she names no "ốm"', async () => {
+    // BHXH Điều 60 (after a birth) shares every word of hers but the operation; she names no birth.
+    const r = await respond(ctx.services, { message: 'em bi mo soi than, nam vien hon 1 thang, di lam lai van met, co dc nghi duong suc ko, may ngay' });
+    expect(r.citations[0]).toMatchObject({ document: { number: '41/2024/QH15' }, article: '46' });
+  }, 60_000);
+
   it('asked how overtime at night is paid, leads with BLLĐ Điều 98 khoản 3, not the hours night work spans', async () => {
     // Điều 106 ("từ 22 giờ đến 06 giờ sáng") shares "giờ sáng" and "ban đêm" but states no pay.
     const r = await respond(ctx.services, { message: 'công ty bắt tăng ca tới 2 giờ sáng, tiền làm thêm ban đêm tính thế nào' });
@@ -875,6 +882,19 @@ describe('a khoản whose case is sickness (sickness.ts)', () => {
     expect(asksBirthNotIllness('sinh sống ở xã khác thì đăng ký ở đâu')).toBe(false);
     expect(asksBirthNotIllness('de con o nha cho ba trong duoc khong')).toBe(false);
   });
+
+  it('has a mirror: a maternity article is not her case when she names an illness or an operation and no birth', () => {
+    expect(statesMaternityCase('Dưỡng sức, phục hồi sức khoẻ sau thai sản')).toBe(true);
+    expect(statesMaternityCase('Giải quyết hưởng chế độ thai sản đối với người tham gia bảo hiểm xã hội bắt buộc')).toBe(true);
+    expect(statesMaternityCase('Dưỡng sức, phục hồi sức khoẻ sau khi ốm đau')).toBe(false);
+    // Read from the title: the divorce law's "vợ đang có thai" is no maternity rule.
+    expect(statesMaternityCase('Quyền yêu cầu giải quyết ly hôn')).toBe(false);
+    expect(asksIllnessNotBirth('phải phẫu thuật dạ dày, nằm viện 3 tuần thì nghỉ dưỡng sức mấy ngày')).toBe(true);
+    expect(asksIllnessNotBirth('bi mo ruot thua xong nguoi con yeu')).toBe(true);
+    expect(asksIllnessNotBirth('đẻ mổ xong nằm viện 5 ngày thì nghỉ dưỡng sức mấy ngày')).toBe(false);
+    expect(asksIllnessNotBirth('sinh mo xong bi om nam vien')).toBe(false);
+    expect(asksIllnessNotBirth('mở sổ bảo hiểm ở đâu')).toBe(false);
+  });
 });
 
 describe('a khoản whose case is surrogacy (surrogacy.ts)', () => {
@@ -948,5 +968,21 @@ describe('a list of cases excluded (exclusion.ts)', () => {
       '2d',
     );
     expect(lead('ốm trường hợp nào không được hưởng tiền ốm đau', { ...ill, khong: 1, khongduoc: 2 })).toBe('2d');
+  });
+});
+
+describe('an article of definitions (definition.ts)', () => {
+  it('is read from its title', () => {
+    expect(definesWords('Giải thích từ ngữ')).toBe(true);
+    expect(definesWords('Các hành vi bạo lực gia đình')).toBe(false);
+    expect(definesWords(null)).toBe(false);
+  });
+
+  it('answers her only when she asks what a word means, not whether her case is so', () => {
+    expect(asksMeaning('tảo hôn là gì')).toBe(true);
+    expect(asksMeaning('cho thue lai lao dong nghia la sao')).toBe(true);
+    expect(asksMeaning('xâm hại tình dục được hiểu thế nào')).toBe(true);
+    expect(asksMeaning('chồng cầm hết lương của tôi thì có bị coi là bạo lực gia đình không')).toBe(false);
+    expect(asksMeaning('ep con 16 tuoi lay chong co sai luat ko')).toBe(false);
   });
 });

@@ -15,8 +15,9 @@ import { namesChild } from '../retrieval/rank/children.js';
 import { namesSurrogacy } from './plain/surrogacy.js';
 import { asksPersons } from './plain/persons.js';
 import { saysNoWill } from './plain/will.js';
-import { asksBirthNotIllness } from './plain/sickness.js';
+import { asksBirthNotIllness, asksIllnessNotBirth } from './plain/sickness.js';
 import { asksExclusion } from './plain/exclusion.js';
+import { asksMeaning } from './plain/definition.js';
 import { fold } from '../../ingest/text/vietnamese.js';
 import { render } from './templates.js';
 import { standardWords } from '../retrieval/query.js';
@@ -81,6 +82,7 @@ export class ExtractiveAnswerer implements Answerer {
       surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
       noWill: saysNoWill(input.resolvedQuestion),
       birthNotIllness: asksBirthNotIllness(input.resolvedQuestion),
+      illnessNotBirth: asksIllnessNotBirth(input.resolvedQuestion),
       fineAlone: asksFineAlone(asked, wants),
       unit: unitAsked(asked),
       // Asked which persons, she asks for the list of them (persons.ts).
@@ -88,6 +90,7 @@ export class ExtractiveAnswerer implements Answerer {
       negated: negatedByHer(input.resolvedQuestion),
       personsAsked: asksPersons(asked),
       exclusionAsked: asksExclusion(fold(asked)),
+      meaningAsked: asksMeaning(asked),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);

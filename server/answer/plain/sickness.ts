@@ -38,3 +38,31 @@ export function asksBirthNotIllness(question: string): boolean {
   const f = fold(q);
   return (NAMES_BIRTH.test(f) || /(?<![\p{L}])đẻ(?![\p{L}])/u.test(q)) && !NAMES_ILLNESS.test(f);
 }
+
+/**
+ * The other way round: she names an illness, an operation or a stay in hospital and no birth ("nằm
+ * viện 40 ngày vì mổ ruột thừa … có được nghỉ dưỡng sức thêm không"): the maternity rule in the sister
+ * article (Điều 60, rest after childbirth; its files and payment, Điều 61–63) is another case, though
+ * it shares every word of hers but the illness. Folded; "mổ" only with what is operated on or as
+ * "bị / phải / đi mổ" ("đẻ mổ", "sinh mổ" name a birth and stop the rule).
+ */
+const NAMES_ILLNESS_OR_CARE =
+  /\b(om|benh|nam vien|nhap vien|phau thuat|(bi|phai|di) mo|mo (ruot|da day|tim|mat|u|soi|than|gan|khop|xuong)|tai nan|gay (chan|tay|xuong))\b/;
+const MATERNITY = /thai sản|sinh con|sảy thai|phá thai|mang thai|khám thai|tránh thai/iu;
+
+/**
+ * Whether a unit's article is a maternity rule and not one for sickness, read from its title alone
+ * ("Dưỡng sức, phục hồi sức khoẻ sau thai sản"): "vợ đang có thai" in the divorce law and the
+ * unborn child of a dead insured in the survivor's allowance are no maternity rule.
+ */
+export function statesMaternityCase(title: string | null | undefined): boolean {
+  const words = (title ?? '').normalize('NFC');
+  return MATERNITY.test(words) && !SICKNESS.test(words);
+}
+
+/** Whether she names an illness (or an operation, an accident) and no birth or pregnancy: a maternity rule is not her case. */
+export function asksIllnessNotBirth(question: string): boolean {
+  const q = question.normalize('NFC').toLowerCase();
+  const f = fold(q);
+  return NAMES_ILLNESS_OR_CARE.test(f) && !NAMES_BIRTH.test(f) && !/(?<![\p{L}])đẻ(?![\p{L}])/u.test(q);
+}

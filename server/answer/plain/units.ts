@@ -8,9 +8,10 @@ import { statesContractNamed } from './contract.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { statesWillCase } from './will.js';
-import { statesSicknessCase } from './sickness.js';
+import { statesMaternityCase, statesSicknessCase } from './sickness.js';
 import { statesChildCareCase } from './child-care.js';
 import { statesExclusion } from './exclusion.js';
+import { definesWords } from './definition.js';
 import { negatesToo } from './negation.js';
 import { listsPersons } from './persons.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesPrison, statesSanction, wantsOf, type Want } from './intent.js';
@@ -117,6 +118,8 @@ const WILL_UNSAID = 0.3;
 const SICKNESS_UNASKED = 0.3;
 /** A khoản whose case is caring for a sick child when she names no child (child-care.ts): as the husband's rule. */
 const CHILD_CARE_UNASKED = 0.3;
+/** A khoản whose case is maternity when she names an illness and no birth (sickness.ts): the same. */
+const MATERNITY_UNASKED = 0.3;
 /**
  * A list of cases excluded, or one of them (exclusion.ts), when she names none of its cases: as the
  * husband's rule. She names its case when her words it holds (its own words, plain sentence and asks)
@@ -124,6 +127,12 @@ const CHILD_CARE_UNASKED = 0.3;
  */
 const EXCLUSION_UNNAMED = 0.3;
 const EXCLUSION_CASE_SHARE = 0.1;
+/**
+ * A khoản of an article of definitions when she does not ask what a word means and another article
+ * considered states a rule (definition.ts): below the runner-up's prior over the first's, so the
+ * rule second in retrieval leads when it holds her case about as well.
+ */
+const DEFINITION_UNASKED = 0.6;
 /**
  * A khoản that says not done what she says did not happen (negation.ts). Measured against 0: held-out
  * phrasings' answers stating their khoản 0.726 → 0.730 (their article 0.959 → 0.957), probe 7 leading
@@ -246,6 +255,8 @@ export function scoreUnits(
     birthNotIllness?: boolean;
     /** She names a child (child-care.ts): a rule for caring for a sick child may be her answer. */
     childNamed?: boolean;
+    /** She names an illness and no birth or pregnancy (sickness.ts): a maternity rule is another case. */
+    illnessNotBirth?: boolean;
     fineAlone?: boolean;
     unit?: string | null;
     /** She asks for a list (intent.asksList). */
@@ -256,6 +267,8 @@ export function scoreUnits(
     negated?: ReadonlySet<string>;
     /** She asks about the cases excluded ("trường hợp nào không được hưởng": exclusion.ts). */
     exclusionAsked?: boolean;
+    /** She asks what a word means ("… là gì": definition.ts). */
+    meaningAsked?: boolean;
   } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
@@ -300,6 +313,8 @@ export function scoreUnits(
     return v;
   };
   const alignedByArticle = considered.map((h, rank) => alignArticleAsks(h, unitsByArticle[rank]!));
+  // Whether an article considered states a rule rather than defining words (DEFINITION_UNASKED).
+  const ruleConsidered = considered.some((h) => !definesWords(h.articleTitle));
   const caseNamed = opts.exclusionAsked
     ? new Map<Unit, boolean>()
     : exclusionCaseNamed(considered, unitsByArticle, alignedByArticle, (words, text) => covered(words, text));
@@ -370,8 +385,12 @@ export function scoreUnits(
       if (opts.birthNotIllness && statesSicknessCase(u.text, u.leadIn, h.articleTitle)) s *= SICKNESS_UNASKED;
       // Caring for a sick child, when she asks about her own sick days (BHXH Điều 42 khoản 1 điểm e beside điểm a).
       if (opts.childNamed === false && statesChildCareCase(u.text, u.leadIn)) s *= CHILD_CARE_UNASKED;
+      // Rest after childbirth, its files and payment, when she asks about her illness (Điều 60 beside 46).
+      if (opts.illnessNotBirth && statesMaternityCase(h.articleTitle)) s *= MATERNITY_UNASKED;
       // A case excluded she does not name ("nghỉ ốm 1 tuần có được hưởng không": not the sick days during maternity leave).
       if (caseNamed.get(u) === false) s *= EXCLUSION_UNNAMED;
+      // What a word means, when she asks whether her case is so ("có tính là bạo lực gia đình không").
+      if (!opts.meaningAsked && ruleConsidered && definesWords(h.articleTitle)) s *= DEFINITION_UNASKED;
       u.score = s;
       all.push(u);
     }

@@ -1,0 +1,24 @@
+import { fold } from '../../../ingest/text/vietnamese.js';
+
+/**
+ * A law's article of definitions ("Giải thích từ ngữ": "Bạo lực gia đình là hành vi cố ý của thành
+ * viên gia đình gây tổn hại …") repeats the words of every question on its matter, so it may
+ * outscore the rule that answers her: "chồng giữ hết tiền lương, mua gì cũng phải xin, vậy có tính
+ * là bạo lực gia đình không" had led with PCBLGĐ Điều 2 khoản 1 (what violence is, in general), not
+ * Điều 3 khoản 1 điểm o (keeping her income to make her dependent), second in retrieval. It answers
+ * her when she asks what a word means ("… là gì", "nghĩa là sao", "hiểu thế nào"), or when every
+ * article considered is one.
+ */
+const DEFINITIONS = /^Giải thích từ ngữ/iu;
+
+/** Whether an article's title says it defines the law's words. */
+export function definesWords(title: string | null | undefined): boolean {
+  return DEFINITIONS.test((title ?? '').normalize('NFC').trim());
+}
+
+/** She asks what a word means, folded (read in standard words: "la j" is "là gì"). */
+const ASKS_MEANING = /\b(la gi|nghia la|co nghia|hieu (la|the nao|nhu the nao|ra sao)|khai niem|dinh nghia|duoc hieu|goi la)\b/;
+
+export function asksMeaning(question: string): boolean {
+  return ASKS_MEANING.test(fold(question));
+}
