@@ -12,6 +12,7 @@ import { namesMan, statesHusbandsRule } from '../server/answer/plain/husband.js'
 import { namesSurrogacy, statesSurrogacyCase } from '../server/answer/plain/surrogacy.js';
 import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
+import { namesLaterKin, statesLaterRanks } from '../server/answer/plain/heirs.js';
 import { statesChildCareCase } from '../server/answer/plain/child-care.js';
 import { asksMeaning, definesWords } from '../server/answer/plain/definition.js';
 import { asksBirthNotIllness, asksIllnessNotBirth, statesMaternityCase, statesSicknessCase } from '../server/answer/plain/sickness.js';
@@ -485,6 +486,40 @@ describe('which article the offline answer leads with', () => {
     expect(first('không có di chúc thì ai được chia đất', false)).toBe('642');
     // Her will was lost: Điều 642 is her case.
     expect(first('di chúc bị thất lạc thì chia đất thế nào')).toBe('642');
+  });
+
+  it('asked as a wife or child, the later ranks of heirs are another case unless she names their kin (heirs.ts)', () => {
+    expect(namesLaterKin('chồng mất, tôi là vợ thì được hưởng phần nào')).toBe(false);
+    expect(namesLaterKin('ck e mat, e voi 2 con dc chia bao nhieu')).toBe(false);
+    expect(namesLaterKin('chồng mất, anh em chồng có được chia không')).toBe(true);
+    expect(namesLaterKin('ong noi mat thi chau co duoc huong khong')).toBe(true);
+    expect(namesLaterKin('cô ruột mất không chồng con, ai được hưởng')).toBe(true);
+    // "có", "đi" fold into "co", "di": no aunt named.
+    expect(namesLaterKin('em có được đi chia không')).toBe(false);
+    // BLDS Điều 651 khoản 3 and điểm b, and Điều 652, state the later ranks; điểm a and khoản 2 do not.
+    expect(statesLaterRanks('Những người ở hàng thừa kế sau chỉ được hưởng thừa kế, nếu không còn ai ở hàng thừa kế trước do đã chết;', null)).toBe(true);
+    expect(
+      statesLaterRanks('Hàng thừa kế thứ hai gồm: ông nội, bà nội, anh ruột, chị ruột, em ruột của người chết;', 'Những người thừa kế theo pháp luật:'),
+    ).toBe(true);
+    expect(
+      statesLaterRanks('Hàng thừa kế thứ nhất gồm: vợ, chồng, cha đẻ, mẹ đẻ, con đẻ, con nuôi của người chết;', 'Những người thừa kế theo pháp luật:'),
+    ).toBe(false);
+    expect(statesLaterRanks('Những người thừa kế cùng hàng được hưởng phần di sản bằng nhau.', null)).toBe(false);
+    // Điều 651 in miniature: khoản 3 shares her "chết", "được hưởng", "không" more than khoản 1.
+    const heirs = hit(
+      '651',
+      'Người thừa kế theo pháp luật',
+      [
+        'Hàng thừa kế thứ nhất gồm: vợ, chồng, cha đẻ, mẹ đẻ, con đẻ, con nuôi của người chết.',
+        'Những người ở hàng thừa kế sau chỉ được hưởng thừa kế, nếu không còn ai ở hàng thừa kế trước do đã chết, không có quyền hưởng di sản.',
+      ],
+      1.0,
+    );
+    const w = { chet: 2, duoc: 1, huong: 2, duochuong: 3, khong: 1, vo: 2, thua: 1, ke: 1, thuake: 2, anh: 1, em: 1, anhem: 3 };
+    const first = (q: string) => scoreUnits([heirs], w, wantsOf(q), undefined, { laterKinNamed: namesLaterKin(q) })[0]!.clause;
+    expect(first('chồng chết không di chúc, tôi là vợ thì được hưởng thừa kế không')).toBe('1');
+    // Asked for his brothers, the later ranks' rule is her answer.
+    expect(first('chồng chết không di chúc, anh em chồng có được hưởng thừa kế không')).toBe('2');
   });
 
   it('does not lead with the khoản revoking what she asks how to get, unless she asks to undo it', () => {

@@ -8,6 +8,7 @@ import { statesContractNamed } from './contract.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { statesWillCase } from './will.js';
+import { statesLaterRanks } from './heirs.js';
 import { statesMaternityCase, statesSicknessCase } from './sickness.js';
 import { statesChildCareCase } from './child-care.js';
 import { statesExclusion } from './exclusion.js';
@@ -114,6 +115,8 @@ const HUSBAND_UNASKED = 0.3;
 const SURROGACY_UNASKED = 0.3;
 /** A khoản whose case is a will that exists when she says there is none (will.ts): as the husband's rule. */
 const WILL_UNSAID = 0.3;
+/** A khoản for the later ranks of heirs when she names no relative of them (heirs.ts): as the husband's rule. */
+const LATER_RANKS_UNNAMED = 0.3;
 /** A khoản whose case is sickness when she asks about a birth and names no illness (sickness.ts): as the husband's rule. */
 const SICKNESS_UNASKED = 0.3;
 /** A khoản whose case is caring for a sick child when she names no child (child-care.ts): as the husband's rule. */
@@ -251,6 +254,8 @@ export function scoreUnits(
     surrogacyNamed?: boolean;
     /** She says the dead left no will (will.ts): a khoản on a will that exists is another case. */
     noWill?: boolean;
+    /** She names a sibling, grandparent or other relative of the later ranks (heirs.ts). */
+    laterKinNamed?: boolean;
     /** She asks about a birth or pregnancy and names no illness (sickness.ts): a sickness rule is another case. */
     birthNotIllness?: boolean;
     /** She names a child (child-care.ts): a rule for caring for a sick child may be her answer. */
@@ -381,6 +386,8 @@ export function scoreUnits(
       if (opts.surrogacyNamed === false && statesSurrogacyCase(u.text, u.leadIn)) s *= SURROGACY_UNASKED;
       // A lost will's rule, or the heirs a will leaves out, when she says there was none.
       if (opts.noWill && statesWillCase(u.text, u.leadIn)) s *= WILL_UNSAID;
+      // The later ranks of heirs when she asks as a wife or child ("tôi là vợ thì được hưởng phần nào").
+      if (opts.laterKinNamed === false && statesLaterRanks(u.text, u.leadIn)) s *= LATER_RANKS_UNNAMED;
       // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
       if (opts.birthNotIllness && statesSicknessCase(u.text, u.leadIn, h.articleTitle)) s *= SICKNESS_UNASKED;
       // Caring for a sick child, when she asks about her own sick days (BHXH Điều 42 khoản 1 điểm e beside điểm a).
