@@ -491,4 +491,11 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('chồng vay nợ rồi bắt vợ trả')).not.toContain('cưỡng ép kết hôn');
     expect(reads('mẹ em góa chồng muốn đi bước nữa')).toContain('kết hôn');
   });
+
+  it('reads a will written by hand with no one to witness it as Điều 633, and only beside a will', () => {
+    expect(reads('ông viết di chúc bằng tay, không ai chứng kiến')).toContain('không có người làm chứng; tự viết và ký');
+    expect(reads('di chuc me viet tay, chang co ai lam chung ca')).toContain('không có người làm chứng; tự viết và ký');
+    // A beating no one saw is no will.
+    expect(reads('chồng đánh em trong nhà, không ai chứng kiến')).not.toContain('không có người làm chứng; tự viết và ký');
+  });
 });
