@@ -1013,4 +1013,10 @@ describe("factory workers' questions on the bundled Labour Code (Stop 46)", () =
       expect(await lead(q), q).toMatchObject({ document: { number: '45/2019/QH14' }, article: '107', clause: '2', point: 'b' });
     expect(await lead('một năm công ty may được bắt tăng ca tối đa bao nhiêu giờ')).toMatchObject({ article: '107', clause: '3' });
   }, 60_000);
+
+  it('answers "chốt sổ" after she leaves with the employer confirming the time paid, not late payment', async () => {
+    // BLLĐ Điều 48 khoản 3 điểm a, was BHXH Điều 38 (chậm đóng) or Điều 48 khoản 2 (priority in bankruptcy).
+    for (const q of ['e nghi viec roi ma cty chua chot so bh cho e', 'Em thôi việc 1 tháng rồi, công ty không chốt sổ bảo hiểm, làm sao để lấy sổ?'])
+      expect(await lead(q), q).toMatchObject({ document: { number: '45/2019/QH14' }, article: '48', clause: '3' });
+  }, 60_000);
 });
