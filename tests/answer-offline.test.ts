@@ -1019,4 +1019,9 @@ describe("factory workers' questions on the bundled Labour Code (Stop 46)", () =
     for (const q of ['e nghi viec roi ma cty chua chot so bh cho e', 'Em thôi việc 1 tháng rồi, công ty không chốt sổ bảo hiểm, làm sao để lấy sổ?'])
       expect(await lead(q), q).toMatchObject({ document: { number: '45/2019/QH14' }, article: '48', clause: '3' });
   }, 60_000);
+
+  it('answers a second probation with the one-probation rule', async () => {
+    // BLLĐ Điều 25 (chỉ được thử việc một lần), was Điều 24 or 27.
+    expect(await lead('Hết 2 tháng thử việc, công ty bắt em thử việc thêm lần nữa, có được không?')).toMatchObject({ article: '25' });
+  }, 60_000);
 });
