@@ -17,6 +17,7 @@ import { statesChildCareCase } from '../server/answer/plain/child-care.js';
 import { asksMeaning, definesWords } from '../server/answer/plain/definition.js';
 import { asksBirthNotIllness, asksIllnessNotBirth, statesMaternityCase, statesSicknessCase } from '../server/answer/plain/sickness.js';
 import { asksExclusion, statesExclusion } from '../server/answer/plain/exclusion.js';
+import { periodsNamed, statesPeriodNamed } from '../server/answer/plain/period.js';
 import { fold } from '../ingest/text/vietnamese.js';
 import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery, standardWords } from '../server/retrieval/query.js';
@@ -1020,4 +1021,42 @@ describe('an article of definitions (definition.ts)', () => {
     expect(asksMeaning('chồng cầm hết lương của tôi thì có bị coi là bạo lực gia đình không')).toBe(false);
     expect(asksMeaning('ep con 16 tuoi lay chong co sai luat ko')).toBe(false);
   });
+});
+
+describe('a cap per period (period.ts)', () => {
+  it('reads the periods she names as a rate, not a child of some months', () => {
+    expect([...periodsNamed('cty bat tang ca moi thang hon 50 tieng')]).toEqual(['thang']);
+    expect([...periodsNamed('tháng nào cũng phải làm thêm 60 giờ')]).toEqual(['thang']);
+    expect([...periodsNamed('con em 6 tháng tuổi')]).toEqual([]);
+  });
+
+  it('reads the periods a unit caps an amount by', () => {
+    const month = new Set(periodsNamed('mỗi tháng'));
+    expect(statesPeriodNamed('không quá 12 giờ trong 01 ngày; không quá 40 giờ trong 01 tháng;', month)).toBe('holds');
+    expect(statesPeriodNamed('làm thêm không quá 300 giờ trong 01 năm', month)).toBe('other');
+    expect(statesPeriodNamed('Phải được sự đồng ý của người lao động;', month)).toBe('none');
+  });
+});
+
+describe("factory workers' questions on the bundled Labour Code (Stop 46)", () => {
+  const ctx = bundledServices();
+  const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
+
+  it('answers overtime per month with the monthly cap, per year with the yearly one', async () => {
+    // BLLĐ Điều 107: khoản 2 điểm b (40 hours a month) beside khoản 3 (300 hours a year in garments, shoes).
+    for (const q of ['xưởng may bắt tăng ca mỗi tháng 60 tiếng, vậy có vi phạm không', 'cty bat tang ca thang nao cung hon 50 tieng'])
+      expect(await lead(q), q).toMatchObject({ document: { number: '45/2019/QH14' }, article: '107', clause: '2', point: 'b' });
+    expect(await lead('một năm công ty may được bắt tăng ca tối đa bao nhiêu giờ')).toMatchObject({ article: '107', clause: '3' });
+  }, 60_000);
+
+  it('answers "chốt sổ" after she leaves with the employer confirming the time paid, not late payment', async () => {
+    // BLLĐ Điều 48 khoản 3 điểm a, was BHXH Điều 38 (chậm đóng) or Điều 48 khoản 2 (priority in bankruptcy).
+    for (const q of ['e nghi viec roi ma cty chua chot so bh cho e', 'Em thôi việc 1 tháng rồi, công ty không chốt sổ bảo hiểm, làm sao để lấy sổ?'])
+      expect(await lead(q), q).toMatchObject({ document: { number: '45/2019/QH14' }, article: '48', clause: '3' });
+  }, 60_000);
+
+  it('answers a second probation with the one-probation rule', async () => {
+    // BLLĐ Điều 25 (chỉ được thử việc một lần), was Điều 24 or 27.
+    expect(await lead('Hết 2 tháng thử việc, công ty bắt em thử việc thêm lần nữa, có được không?')).toMatchObject({ article: '25' });
+  }, 60_000);
 });

@@ -9,6 +9,7 @@ import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed, pregnancyWeeksNamed } from './plain/ages.js';
 import { contributionMonthsNamed } from './plain/contributions.js';
 import { contractMonthsNamed } from './plain/contract.js';
+import { periodsNamed } from './plain/period.js';
 import { asksUndoing } from './plain/undo.js';
 import { namesMan } from './plain/husband.js';
 import { namesChild } from '../retrieval/rank/children.js';
@@ -77,6 +78,7 @@ export class ExtractiveAnswerer implements Answerer {
       pregnancyWeeks: pregnancyWeeksNamed(input.resolvedQuestion),
       contributionMonths: contributionMonthsNamed(input.resolvedQuestion),
       contractMonths: contractMonthsNamed(input.resolvedQuestion),
+      periods: periodsNamed(input.resolvedQuestion),
       undoAsked: asksUndoing(input.resolvedQuestion),
       manNamed: namesMan(input.resolvedQuestion),
       childNamed: namesChild(input.resolvedQuestion),

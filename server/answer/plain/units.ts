@@ -5,6 +5,7 @@ import { memoByText } from '../memo.js';
 import { statesAgeNamed, statesPregnancyNamed } from './ages.js';
 import { statesContributionNamed } from './contributions.js';
 import { statesContractNamed } from './contract.js';
+import { statesPeriodNamed, type Period } from './period.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { statesWillCase } from './will.js';
@@ -150,6 +151,11 @@ const PERSONS_BONUS = 0.8;
 const PERSONS_OTHER = 0.6;
 /** A khoản setting a period of paying she has not reached: her answer, a little less surely than one she has. */
 const CONTRIBUTION_BELOW_BONUS = 0.6;
+/**
+ * A unit capping an amount only by other periods than the one she names ("300 giờ trong 01 năm"
+ * when she asks about a month), when another unit considered caps it by hers (period.ts).
+ */
+const PERIOD_OTHER = 0.6;
 /** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
 const ALIGN_MIN_SHARE = 0.35;
 /**
@@ -247,6 +253,8 @@ export function scoreUnits(
     contributionMonths?: readonly number[];
     /** Terms of a labour contract she names, in months (contract.ts). */
     contractMonths?: readonly number[];
+    /** Periods she names as a rate ("mỗi tháng", "tháng nào cũng": period.ts). */
+    periods?: ReadonlySet<Period>;
     undoAsked?: boolean;
     /** She names a man (husband.ts): a khoản for the male worker may be her answer. */
     manNamed?: boolean;
@@ -303,6 +311,10 @@ export function scoreUnits(
   // range holding hers (AGE_NONE).
   const ageOf = rangesOf(unitsByArticle.flat(), opts.ages, statesAgeNamed, fullOf);
   const ageHeld = ageOf !== null && [...ageOf.values()].includes('holds');
+  // What each unit caps by the periods she names; whether any caps by hers (PERIOD_OTHER).
+  const periods = opts.periods;
+  const periodOf = periods?.size ? new Map(unitsByArticle.flat().map((u) => [u, statesPeriodNamed(fullOf(u), periods)])) : null;
+  const periodHeld = periodOf !== null && [...periodOf.values()].includes('holds');
   // How well one ask matches the question depends on its text alone: scored once per search.
   const askScores = new Map<string, number>();
   const askScore = (text: string) => {
@@ -358,6 +370,8 @@ export function scoreUnits(
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
       s *= ageFit(u) * pregnancyFit(u) * contractFit(u);
       if (ageHeld && ageOf.get(u) === 'none') s *= AGE_NONE;
+      // The cap for the period she names ("mỗi tháng": 40 giờ trong 01 tháng, not 300 giờ trong 01 năm).
+      if (periodHeld && periodOf.get(u) === 'other') s *= PERIOD_OTHER;
       // Asked who: the khoản listing the persons, not the one saying when ("ai được hưởng thừa kế").
       if (personsListed) s *= personsOf(u) ? 1 + PERSONS_BONUS : PERSONS_OTHER;
       // The khoản setting a period of paying, when she names hers ("đóng bhxh được 5 tháng"): the
