@@ -521,6 +521,13 @@ describe('which article the offline answer leads with', () => {
     expect(first('chồng chết không di chúc, tôi là vợ thì được hưởng thừa kế không')).toBe('1');
     // Asked for his brothers, the later ranks' rule is her answer.
     expect(first('chồng chết không di chúc, anh em chồng có được hưởng thừa kế không')).toBe('2');
+    // Asked who inherits, every rank is her answer: the later ranks are not held back.
+    const later = (laterKinNamed: boolean, personsAsked: boolean) => {
+      const q = 'chồng chết không di chúc thì ai được hưởng thừa kế';
+      return scoreUnits([heirs], w, wantsOf(q), undefined, { laterKinNamed, personsAsked }).find((u) => u.clause === '2')!.score;
+    };
+    expect(later(false, true)).toBe(later(true, true));
+    expect(later(false, false)).toBeLessThan(later(true, false));
   });
 
   it('does not lead with the khoản revoking what she asks how to get, unless she asks to undo it', () => {

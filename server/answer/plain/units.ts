@@ -401,7 +401,9 @@ export function scoreUnits(
       // A lost will's rule, or the heirs a will leaves out, when she says there was none.
       if (opts.noWill && statesWillCase(u.text, u.leadIn)) s *= WILL_UNSAID;
       // The later ranks of heirs when she asks as a wife or child ("tôi là vợ thì được hưởng phần nào").
-      if (opts.laterKinNamed === false && statesLaterRanks(u.text, u.leadIn)) s *= LATER_RANKS_UNNAMED;
+      // Asked who inherits ("mảnh đất chia cho ai"), every rank is her answer: the rule only keeps the
+      // later ranks from answering what share she herself gets.
+      if (opts.laterKinNamed === false && !opts.personsAsked && statesLaterRanks(u.text, u.leadIn)) s *= LATER_RANKS_UNNAMED;
       // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
       if (opts.birthNotIllness && statesSicknessCase(u.text, u.leadIn, h.articleTitle)) s *= SICKNESS_UNASKED;
       // Caring for a sick child, when she asks about her own sick days (BHXH Điều 42 khoản 1 điểm e beside điểm a).
