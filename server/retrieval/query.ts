@@ -547,7 +547,13 @@ function matchVocabulary(
   // Longer means more matched syllables, not a wider span: a phrase gives way only to a longer one
   // that matched its very tokens. Words a phrase skipped are not its own: in "nghỉ đẻ được mấy
   // tháng", "nghỉ … mấy tháng" skips "đẻ" and leaves "nghỉ đẻ" standing.
-  const kept = found.filter((f) => !found.some((g) => g.e !== f.e && g.length > f.length && f.span.at.every((p) => g.span.at.includes(p))));
+  const shadows = (g: (typeof found)[number], f: (typeof found)[number]) => g.e !== f.e && g.length > f.length && f.span.at.every((p) => g.span.at.includes(p));
+  // A conditional phrase whose topic nothing else supports ("có được trợ cấp" of severance, with no
+  // work in the message) is dropped below, so it shadows no shorter phrase: "bị lừa bán … có được
+  // trợ cấp gì" keeps the trafficking victim's "trợ cấp".
+  const heldTopics = new Set(found.filter((f) => !f.e.conditional && !found.some((g) => shadows(g, f))).map((f) => f.e.topic));
+  const eligible = found.filter((f) => !f.e.conditional || heldTopics.has(f.e.topic));
+  const kept = eligible.filter((f) => !eligible.some((g) => shadows(g, f)));
   const byEntry = new Map<VocabEntry, string[]>();
   for (const f of kept) byEntry.set(f.e, [...(byEntry.get(f.e) ?? []), f.phrase]);
   const supported = new Set([...byEntry.keys()].filter((e) => !e.conditional).map((e) => e.topic));
