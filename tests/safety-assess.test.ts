@@ -693,6 +693,10 @@ describe('who and what decide the numbers and steps', () => {
     const threatened = urgent('chồng hay dọa đuổi em ra khỏi nhà');
     expect(threatened).toMatch(/ghi âm lời đe dọa/);
     expect(threatened).not.toMatch(/bị đánh/);
+    // Sold abroad and home again: to be recognised as a victim and helped, not "if beaten again".
+    const returned = urgent('em bị lừa sang Trung Quốc bán, giờ về được rồi thì được hỗ trợ gì');
+    expect(returned).toMatch(/xác định là nạn nhân/);
+    expect(returned).not.toMatch(/bị đánh/);
     const pictures = urgent('ban trai cu doa tung anh nong cua toi len mang');
     expect(pictures).toMatch(/đừng gửi thêm ảnh/);
     expect(pictures).not.toMatch(/bị đánh/);

@@ -132,19 +132,23 @@ export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, number
         ? 'urgent.trafficking'
         : what.has('selfharm')
           ? 'urgent.selfharm'
-          : what.has('sexual') || what.has('grope')
-            ? // Touched or assaulted: a child needs a doctor and the child line; a woman, where to report
-              // it and what to keep — "nếu bị đánh lần nữa, hãy đi khám" is advice for a beating.
-              read.danger.needs.child
-              ? 'urgent.child'
-              : 'urgent.sexual'
-            : what.has('image')
-              ? // Intimate pictures posted or held over her: what to keep and what not to send.
-                'urgent.image'
-              : what.has('threat') && ![...what].some((w) => HURT.has(w))
-                ? // Threatened, not (yet) hurt: what to keep; "nếu bị đánh lần nữa" presumes a beating.
-                  'urgent.threat'
-                : 'urgent.violence';
+          : what.has('taken') && ![...what].some((w) => HURT.has(w))
+            ? // Taken away or sold and back now ("bị lừa bán sang Trung Quốc, giờ về được rồi"): being
+              // recognised as a victim and helped, not "nếu bị đánh lần nữa".
+              'urgent.returned'
+            : what.has('sexual') || what.has('grope')
+              ? // Touched or assaulted: a child needs a doctor and the child line; a woman, where to report
+                // it and what to keep — "nếu bị đánh lần nữa, hãy đi khám" is advice for a beating.
+                read.danger.needs.child
+                ? 'urgent.child'
+                : 'urgent.sexual'
+              : what.has('image')
+                ? // Intimate pictures posted or held over her: what to keep and what not to send.
+                  'urgent.image'
+                : what.has('threat') && ![...what].some((w) => HURT.has(w))
+                  ? // Threatened, not (yet) hurt: what to keep; "nếu bị đánh lần nữa" presumes a beating.
+                    'urgent.threat'
+                  : 'urgent.violence';
     const call = numbers.length ? `gọi ${listed(numbers)}.` : 'chị không phải tự xoay xở một mình.';
     return `${render('urgent.vi.txt', { numbers: call, step: step(key, c) }).replace(/\.\. /, '. ')}\n`;
   }
