@@ -20,7 +20,6 @@ import { namesLaterKin } from './plain/heirs.js';
 import { asksBirthNotIllness, asksIllnessNotBirth } from './plain/sickness.js';
 import { asksExclusion } from './plain/exclusion.js';
 import { asksMeaning } from './plain/definition.js';
-import { fold } from '../../ingest/text/vietnamese.js';
 import { render } from './templates.js';
 import { standardWords } from '../retrieval/query.js';
 
@@ -93,7 +92,7 @@ export class ExtractiveAnswerer implements Answerer {
       listAsked: asksList(asked) || asksPersons(asked),
       negated: negatedByHer(input.resolvedQuestion),
       personsAsked: asksPersons(asked),
-      exclusionAsked: asksExclusion(fold(asked)),
+      exclusionAsked: asksExclusion(asked),
       meaningAsked: asksMeaning(asked),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.

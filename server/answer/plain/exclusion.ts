@@ -1,3 +1,5 @@
+import { fold } from '../../../ingest/text/vietnamese.js';
+
 /**
  * A list of the cases in which she does NOT get what the article grants — "Người lao động không được
  * hưởng chế độ ốm đau trong các trường hợp sau đây:" (BHXH Điều 42 khoản 2), "Những người sau đây
@@ -23,10 +25,10 @@ export function statesExclusion(text: string, leadIn: string | null | undefined)
 
 /**
  * Whether she asks about the cases excluded herself ("trường hợp nào không được hưởng", "ai không
- * được nhận"), read in standard words (query.standardWords: "ko dc" is "không được"), folded.
+ * được nhận"), read in standard words (query.standardWords: "ko dc" is "không được"); folded here.
  */
 const ASKS_EXCLUSION = /\bkhong (duoc|co quyen) (huong|nhan)\b/;
 
-export function asksExclusion(standardFolded: string): boolean {
-  return ASKS_EXCLUSION.test(standardFolded);
+export function asksExclusion(question: string): boolean {
+  return ASKS_EXCLUSION.test(fold(question));
 }
