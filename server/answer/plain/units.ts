@@ -6,12 +6,7 @@ import { statesAgeNamed, statesPregnancyNamed } from './ages.js';
 import { statesContributionNamed } from './contributions.js';
 import { statesContractNamed } from './contract.js';
 import { statesPeriodNamed, type Period } from './period.js';
-import { statesHusbandsRule } from './husband.js';
-import { statesSurrogacyCase } from './surrogacy.js';
-import { statesWillCase } from './will.js';
-import { statesLaterRanks } from './heirs.js';
-import { statesMaternityCase, statesSicknessCase } from './sickness.js';
-import { statesChildCareCase } from './child-care.js';
+import { OTHER_CASE, otherCaseFactor, type CaseReading } from './case-rules.js';
 import { statesExclusion } from './exclusion.js';
 import { definesWords } from './definition.js';
 import { negatesToo } from './negation.js';
@@ -110,26 +105,14 @@ const AGE_NONE = 0.7;
  * when she does not ask about undoing.
  */
 const UNDO_UNASKED = 0.6;
-/** A khoản stating the husband's rule when she names no man (husband.ts). */
-const HUSBAND_UNASKED = 0.3;
-/** A khoản whose case is surrogacy when she names none (surrogacy.ts): as the husband's rule. */
-const SURROGACY_UNASKED = 0.3;
-/** A khoản whose case is a will that exists when she says there is none (will.ts): as the husband's rule. */
-const WILL_UNSAID = 0.3;
-/** A khoản for the later ranks of heirs when she names no relative of them (heirs.ts): as the husband's rule. */
-const LATER_RANKS_UNNAMED = 0.3;
-/** A khoản whose case is sickness when she asks about a birth and names no illness (sickness.ts): as the husband's rule. */
-const SICKNESS_UNASKED = 0.3;
-/** A khoản whose case is caring for a sick child when she names no child (child-care.ts): as the husband's rule. */
-const CHILD_CARE_UNASKED = 0.3;
-/** A khoản whose case is maternity when she names an illness and no birth (sickness.ts): the same. */
-const MATERNITY_UNASKED = 0.3;
 /**
- * A list of cases excluded, or one of them (exclusion.ts), when she names none of its cases: as the
- * husband's rule. She names its case when her words it holds (its own words, plain sentence and asks)
- * and no other unit of its article holds weigh at least EXCLUSION_CASE_SHARE of her question.
+ * A list of cases excluded, or one of them (exclusion.ts), when she names none of its cases: as a
+ * rule for another case (case-rules.ts). She names its case when her words it holds (its own words,
+ * plain sentence and asks) and no other unit of its article holds weigh at least
+ * EXCLUSION_CASE_SHARE of her question — read from the articles considered, not from her words
+ * alone, so it stays out of the case-rules table.
  */
-const EXCLUSION_UNNAMED = 0.3;
+const EXCLUSION_UNNAMED = OTHER_CASE;
 const EXCLUSION_CASE_SHARE = 0.1;
 /**
  * A khoản of an article of definitions when she does not ask what a word means and another article
@@ -244,7 +227,7 @@ export function scoreUnits(
   weights: Record<string, number>,
   wants: Want[],
   spellings?: TermSpellings,
-  opts: {
+  opts: CaseReading & {
     consider?: number;
     emergency?: boolean;
     ages?: readonly number[];
@@ -256,26 +239,10 @@ export function scoreUnits(
     /** Periods she names as a rate ("mỗi tháng", "tháng nào cũng": period.ts). */
     periods?: ReadonlySet<Period>;
     undoAsked?: boolean;
-    /** She names a man (husband.ts): a khoản for the male worker may be her answer. */
-    manNamed?: boolean;
-    /** She names surrogacy (surrogacy.ts): a khoản on it may be her answer. */
-    surrogacyNamed?: boolean;
-    /** She says the dead left no will (will.ts): a khoản on a will that exists is another case. */
-    noWill?: boolean;
-    /** She names a sibling, grandparent or other relative of the later ranks (heirs.ts). */
-    laterKinNamed?: boolean;
-    /** She asks about a birth or pregnancy and names no illness (sickness.ts): a sickness rule is another case. */
-    birthNotIllness?: boolean;
-    /** She names a child (child-care.ts): a rule for caring for a sick child may be her answer. */
-    childNamed?: boolean;
-    /** She names an illness and no birth or pregnancy (sickness.ts): a maternity rule is another case. */
-    illnessNotBirth?: boolean;
     fineAlone?: boolean;
     unit?: string | null;
     /** She asks for a list (intent.asksList). */
     listAsked?: boolean;
-    /** She asks which persons (persons.asksPersons): "ai được hưởng", not "ai giải quyết". */
-    personsAsked?: boolean;
     /** The acts she says did not happen (negation.ts). */
     negated?: ReadonlySet<string>;
     /** She asks about the cases excluded ("trường hợp nào không được hưởng": exclusion.ts). */
@@ -394,22 +361,8 @@ export function scoreUnits(
       if (!undoAsked && undoes(full)) s *= UNDO_UNASKED;
       // A rule on the act she says did not happen, said as not done (negation.ts).
       if (opts.negated && negatesToo(full, opts.negated)) s *= 1 + NEGATED_TOO_BONUS;
-      // The husband's rule when she asks about her own ("sinh mổ thì được nghỉ bao lâu").
-      if (opts.manNamed === false && statesHusbandsRule(u.text, u.leadIn)) s *= HUSBAND_UNASKED;
-      // A surrogate's rule when she asks about her own birth.
-      if (opts.surrogacyNamed === false && statesSurrogacyCase(u.text, u.leadIn)) s *= SURROGACY_UNASKED;
-      // A lost will's rule, or the heirs a will leaves out, when she says there was none.
-      if (opts.noWill && statesWillCase(u.text, u.leadIn)) s *= WILL_UNSAID;
-      // The later ranks of heirs when she asks as a wife or child ("tôi là vợ thì được hưởng phần nào").
-      // Asked who inherits ("mảnh đất chia cho ai"), every rank is her answer: the rule only keeps the
-      // later ranks from answering what share she herself gets.
-      if (opts.laterKinNamed === false && !opts.personsAsked && statesLaterRanks(u.text, u.leadIn)) s *= LATER_RANKS_UNNAMED;
-      // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
-      if (opts.birthNotIllness && statesSicknessCase(u.text, u.leadIn, h.articleTitle)) s *= SICKNESS_UNASKED;
-      // Caring for a sick child, when she asks about her own sick days (BHXH Điều 42 khoản 1 điểm e beside điểm a).
-      if (opts.childNamed === false && statesChildCareCase(u.text, u.leadIn)) s *= CHILD_CARE_UNASKED;
-      // Rest after childbirth, its files and payment, when she asks about her illness (Điều 60 beside 46).
-      if (opts.illnessNotBirth && statesMaternityCase(h.articleTitle)) s *= MATERNITY_UNASKED;
+      // A rule for a case she does not have: the husband's, a surrogate's, a sick child's… (case-rules.ts).
+      s *= otherCaseFactor({ text: u.text, leadIn: u.leadIn, articleTitle: h.articleTitle }, opts);
       // A case excluded she does not name ("nghỉ ốm 1 tuần có được hưởng không": not the sick days during maternity leave).
       if (caseNamed.get(u) === false) s *= EXCLUSION_UNNAMED;
       // What a word means, when she asks whether her case is so ("có tính là bạo lực gia đình không").

@@ -1,0 +1,78 @@
+import { statesChildCareCase } from './child-care.js';
+import { statesLaterRanks } from './heirs.js';
+import { statesHusbandsRule } from './husband.js';
+import { statesMaternityCase, statesSicknessCase } from './sickness.js';
+import { statesSurrogacyCase } from './surrogacy.js';
+import { statesWillCase } from './will.js';
+
+/**
+ * A rule of the law written for a case she does not have shares her words and answers someone
+ * else: the husband's leave for a mother's own, a surrogate's birth for hers, the sick-child rule
+ * for her own sick days. Each reader below tells from the law's words whether a unit states such a
+ * case; what she said (read once per question, `CaseReading`) tells whether it is hers. A unit
+ * stating a case she does not have counts OTHER_CASE of its score — low enough that the khoản for
+ * her own case leads whenever retrieval gave it, not so low that the rule vanishes when it is all
+ * there is. Each reader was added for a class of wrong answers found in review (its file says which)
+ * and measured at this factor; a new one goes in the table, with its reading in `CaseReading`.
+ */
+export const OTHER_CASE = 0.3;
+
+/** What her question says of the cases the readers tell apart (server/answer/extractive.ts reads them). */
+export interface CaseReading {
+  /** She names a man (husband.ts): a khoản for the male worker may be her answer. */
+  manNamed?: boolean;
+  /** She names surrogacy (surrogacy.ts): a khoản on it may be her answer. */
+  surrogacyNamed?: boolean;
+  /** She says the dead left no will (will.ts): a khoản on a will that exists is another case. */
+  noWill?: boolean;
+  /** She names a sibling, grandparent or other relative of the later ranks (heirs.ts). */
+  laterKinNamed?: boolean;
+  /** She asks which persons (persons.asksPersons): "ai được hưởng", not "ai giải quyết". */
+  personsAsked?: boolean;
+  /** She asks about a birth or pregnancy and names no illness (sickness.ts): a sickness rule is another case. */
+  birthNotIllness?: boolean;
+  /** She names a child (child-care.ts): a rule for caring for a sick child may be her answer. */
+  childNamed?: boolean;
+  /** She names an illness and no birth or pregnancy (sickness.ts): a maternity rule is another case. */
+  illnessNotBirth?: boolean;
+}
+
+/** The words of a unit the readers look at: its own line, the lead-in of its điểm, its article's title. */
+export interface CaseUnit {
+  text: string;
+  leadIn: string | null;
+  articleTitle: string | null;
+}
+
+interface CaseRule {
+  /** Her words rule the case out. */
+  notHers(o: CaseReading): boolean;
+  /** The unit states the case. */
+  states(u: CaseUnit): boolean;
+}
+
+const CASE_RULES: readonly CaseRule[] = [
+  // The husband's rule when she asks about her own ("sinh mổ thì được nghỉ bao lâu").
+  { notHers: (o) => o.manNamed === false, states: (u) => statesHusbandsRule(u.text, u.leadIn) },
+  // A surrogate's rule when she asks about her own birth.
+  { notHers: (o) => o.surrogacyNamed === false, states: (u) => statesSurrogacyCase(u.text, u.leadIn) },
+  // A lost will's rule, or the heirs a will leaves out, when she says there was none.
+  { notHers: (o) => o.noWill === true, states: (u) => statesWillCase(u.text, u.leadIn) },
+  // The later ranks of heirs when she asks as a wife or child ("tôi là vợ thì được hưởng phần nào").
+  // Asked who inherits ("mảnh đất chia cho ai"), every rank is her answer: the rule only keeps the
+  // later ranks from answering what share she herself gets.
+  { notHers: (o) => o.laterKinNamed === false && !o.personsAsked, states: (u) => statesLaterRanks(u.text, u.leadIn) },
+  // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
+  { notHers: (o) => o.birthNotIllness === true, states: (u) => statesSicknessCase(u.text, u.leadIn, u.articleTitle) },
+  // Caring for a sick child, when she asks about her own sick days (BHXH Điều 42 khoản 1 điểm e beside điểm a).
+  { notHers: (o) => o.childNamed === false, states: (u) => statesChildCareCase(u.text, u.leadIn) },
+  // Rest after childbirth, its files and payment, when she asks about her illness (Điều 60 beside 46).
+  { notHers: (o) => o.illnessNotBirth === true, states: (u) => statesMaternityCase(u.articleTitle) },
+];
+
+/** OTHER_CASE for every case the unit states that is not hers; 1 when none. */
+export function otherCaseFactor(u: CaseUnit, reading: CaseReading): number {
+  let f = 1;
+  for (const r of CASE_RULES) if (r.notHers(reading) && r.states(u)) f *= OTHER_CASE;
+  return f;
+}
