@@ -2,8 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { OTHER_CASE, otherCaseFactor } from '../server/answer/plain/case-rules.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
-const husbands = { text: 'Lao động nam đang đóng bảo hiểm xã hội khi vợ sinh con được nghỉ việc hưởng chế độ thai sản như sau:', leadIn: null, articleTitle: 'Thời gian hưởng chế độ khi sinh con' };
-const sickChild = { text: 'Chăm sóc con dưới 07 tuổi bị ốm đau;', leadIn: 'Người lao động được hưởng chế độ ốm đau trong trường hợp sau đây:', articleTitle: 'Điều kiện hưởng chế độ ốm đau' };
+const husbands = {
+  text: 'Lao động nam đang đóng bảo hiểm xã hội khi vợ sinh con được nghỉ việc hưởng chế độ thai sản như sau:',
+  leadIn: null,
+  articleTitle: 'Thời gian hưởng chế độ khi sinh con',
+};
+const sickChild = {
+  text: 'Chăm sóc con dưới 07 tuổi bị ốm đau;',
+  leadIn: 'Người lao động được hưởng chế độ ốm đau trong trường hợp sau đây:',
+  articleTitle: 'Điều kiện hưởng chế độ ốm đau',
+};
 
 describe('rules for a case she does not have', () => {
   it('lowers the husband’s rule only when she names no man', () => {
