@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_CASE, otherCaseFactor } from '../server/answer/plain/case-rules.js';
+import { statesChildCase } from '../server/answer/plain/child-case.js';
+import { statesForeignCase } from '../server/answer/plain/foreigner.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
 const husbands = {
@@ -31,5 +33,53 @@ describe('rules for a case she does not have', () => {
     // A sickness rule (the article's title) when she asks about a birth, which is also the sick-child rule.
     const f = otherCaseFactor(sickChild, { childNamed: false, birthNotIllness: true });
     expect(f).toBeCloseTo(OTHER_CASE * OTHER_CASE, 10);
+  });
+});
+
+describe('a child’s case, a foreigner’s case (the law’s own lines)', () => {
+  it('reads a child as the subject of the unit or of its article, not a child named further on', () => {
+    // Nghị định 56 Điều 14; PCMBN Điều 37 khoản 2; BLLĐ Điều 145 names children in the middle.
+    expect(statesChildCase('Trẻ em bị mua bán trở về sống với cha, mẹ.', null, 'Trẻ em bị mua bán')).toBe(true);
+    expect(statesChildCase('2. Người dưới 18 tuổi đi cùng nạn nhân là công dân Việt Nam…', null, 'Đối tượng và chế độ hỗ trợ')).toBe(true);
+    expect(
+      statesChildCase(
+        'Nạn nhân là công dân Việt Nam, người không quốc tịch thường trú ở Việt Nam được hưởng chế độ hỗ trợ sau đây:',
+        null,
+        'Đối tượng và chế độ hỗ trợ',
+      ),
+    ).toBe(false);
+    expect(statesChildCase('Người sử dụng lao động không được sử dụng người lao động là trẻ em làm công việc nặng nhọc.', null, 'Sử dụng lao động')).toBe(
+      false,
+    );
+  });
+
+  it('reads a foreigner’s case, but not the foreigner as the last of a list of pairs', () => {
+    // PCMBN Điều 37 khoản 4; Hộ tịch Điều 37 khoản 1; HN&GĐ Điều 2 khoản 2.
+    expect(statesForeignCase('Nạn nhân, người đang trong quá trình xác định là nạn nhân là người nước ngoài bị mua bán tại Việt Nam…', null)).toBe(true);
+    expect(
+      statesForeignCase(
+        'Ủy ban nhân dân cấp huyện nơi cư trú của công dân Việt Nam thực hiện đăng ký kết hôn giữa công dân Việt Nam với người nước ngoài;',
+        null,
+      ),
+    ).toBe(true);
+    expect(
+      statesForeignCase(
+        'Hôn nhân giữa công dân Việt Nam thuộc các dân tộc, tôn giáo, giữa người theo tôn giáo với người không theo tôn giáo, giữa người có tín ngưỡng với người không có tín ngưỡng, giữa công dân Việt Nam với người nước ngoài được tôn trọng và được pháp luật bảo vệ.',
+        null,
+      ),
+    ).toBe(false);
+  });
+
+  it('lowers them only when she names no child, nothing foreign', () => {
+    const child = { text: 'Trẻ em bị mua bán trở về sống với cha, mẹ.', leadIn: null, articleTitle: 'Trẻ em bị mua bán' };
+    expect(otherCaseFactor(child, { childNamed: false })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(child, { childNamed: true })).toBe(1);
+    const foreign = {
+      text: 'Người nước ngoài thường trú ở Việt Nam nhận con nuôi ở Việt Nam.',
+      leadIn: null,
+      articleTitle: 'Các trường hợp nuôi con nuôi có yếu tố nước ngoài',
+    };
+    expect(otherCaseFactor(foreign, { foreignNamed: false })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(foreign, { foreignNamed: true })).toBe(1);
   });
 });

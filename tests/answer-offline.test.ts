@@ -1061,6 +1061,22 @@ describe("factory workers' questions on the bundled Labour Code (Stop 46)", () =
       expect(await lead(q), q).toMatchObject({ document: { number: '45/2019/QH14' }, article: '48', clause: '3' });
   }, 60_000);
 
+  it("answers a grown woman's or a Vietnamese victim's support with hers, a child's or a foreigner's only when she names one", async () => {
+    // PCMBN Điều 37: khoản 1 (a Vietnamese victim's ten kinds of support) beside khoản 4 (a foreign victim's)
+    // and Nghị định 56 Điều 14 (a trafficked child returned home), which share her words.
+    for (const q of [
+      'chị bị lừa bán sang trung quốc mấy năm, giờ về được rồi thì được hỗ trợ gì',
+      'người bị mua bán trở về thì được nhà nước hỗ trợ những gì',
+      'nạn nhân bị mua bán được hưởng những chế độ hỗ trợ nào',
+    ])
+      expect(await lead(q), q).toMatchObject({ document: { number: '53/2024/QH15' }, article: '37', clause: '1' });
+    expect(await lead('người nước ngoài bị mua bán ở Việt Nam được hỗ trợ gì')).toMatchObject({
+      document: { number: '53/2024/QH15' },
+      article: '37',
+      clause: '4',
+    });
+  }, 60_000);
+
   it('answers a second probation with the one-probation rule', async () => {
     // BLLĐ Điều 25 (chỉ được thử việc một lần), was Điều 24 or 27.
     expect(await lead('Hết 2 tháng thử việc, công ty bắt em thử việc thêm lần nữa, có được không?')).toMatchObject({ article: '25' });

@@ -1,4 +1,6 @@
+import { statesChildCase } from './child-case.js';
 import { statesChildCareCase } from './child-care.js';
+import { statesForeignCase } from './foreigner.js';
 import { statesLaterRanks } from './heirs.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesMaternityCase, statesSicknessCase } from './sickness.js';
@@ -31,8 +33,10 @@ export interface CaseReading {
   personsAsked?: boolean;
   /** She asks about a birth or pregnancy and names no illness (sickness.ts): a sickness rule is another case. */
   birthNotIllness?: boolean;
-  /** She names a child (child-care.ts): a rule for caring for a sick child may be her answer. */
+  /** She names a child (child-care.ts, child-case.ts): a rule for a child, or for caring for a sick one, may be her answer. */
   childNamed?: boolean;
+  /** She says something foreign (foreigner.ts): a foreigner's rule may be her answer. */
+  foreignNamed?: boolean;
   /** She names an illness and no birth or pregnancy (sickness.ts): a maternity rule is another case. */
   illnessNotBirth?: boolean;
 }
@@ -66,6 +70,10 @@ const CASE_RULES: readonly CaseRule[] = [
   { notHers: (o) => o.birthNotIllness === true, states: (u) => statesSicknessCase(u.text, u.leadIn, u.articleTitle) },
   // Caring for a sick child, when she asks about her own sick days (BHXH Điều 42 khoản 1 điểm e beside điểm a).
   { notHers: (o) => o.childNamed === false, states: (u) => statesChildCareCase(u.text, u.leadIn) },
+  // A child's rule when she names no child ("em bị lừa bán…, giờ về được rồi thì được hỗ trợ gì").
+  { notHers: (o) => o.childNamed === false, states: (u) => statesChildCase(u.text, u.leadIn, u.articleTitle) },
+  // A foreigner's rule when she says nothing foreign (PCMBN Điều 37 khoản 4 beside khoản 1).
+  { notHers: (o) => o.foreignNamed === false, states: (u) => statesForeignCase(u.text, u.leadIn) },
   // Rest after childbirth, its files and payment, when she asks about her illness (Điều 60 beside 46).
   { notHers: (o) => o.illnessNotBirth === true, states: (u) => statesMaternityCase(u.articleTitle) },
 ];
