@@ -78,3 +78,27 @@ describe('gap report: what members could not get answered', () => {
     expect(redactForReport('em ở xóm Trại, xã Quảng Phú, gọi 0987.654.321')).toBe('em ở xóm [địa chỉ], xã [địa chỉ], gọi [số điện thoại]');
   });
 });
+
+describe('gap report: a sanction asked for on a subject the library holds no text on', () => {
+  let ctx: Awaited<ReturnType<typeof officialsApp>>;
+  let editor: Login;
+  const ASKED = ['chở ba người trên xe máy có bị phạt không', 'do xe may truoc cong cho co bi phat khong'];
+
+  beforeAll(async () => {
+    ctx = await officialsApp();
+    await addOfficial(ctx.services, 'bientap2@hoi.vn', 'editor');
+    editor = await login(ctx.app, 'bientap2@hoi.vn');
+  });
+  afterAll(async () => ctx?.close());
+
+  it('counts it as a gap still refused today, as the chat refuses it, not as answered by the fines the library holds', async () => {
+    for (const message of ASKED)
+      expect(json(await ctx.app.inject({ method: 'POST', url: '/api/chat', payload: { message } })).kind, message).toBe('out_of_scope');
+    const r = json(await ctx.app.inject({ method: 'GET', url: '/api/admin/gaps?days=30', headers: { cookie: editor.cookie } }));
+    expect(r.totals.refused).toBe(ASKED.length);
+    const counted = r.groups.reduce((n: number, g: { count: number }) => n + g.count, 0);
+    const still = r.groups.reduce((n: number, g: { stillRefused: number }) => n + g.stillRefused, 0);
+    const now = r.groups.reduce((n: number, g: { answeredNow: number }) => n + g.answeredNow, 0);
+    expect([counted, still, now]).toEqual([ASKED.length, ASKED.length, 0]);
+  });
+});

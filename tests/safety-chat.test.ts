@@ -84,6 +84,22 @@ describe('graded response', () => {
 });
 
 describe('refusals that help', () => {
+  it('a legal question the library holds no text on: told so, and where to ask for free, not answered from a wrong law', async () => {
+    // The sanction asked for reads legal, but the library's fines are for family violence, not traffic.
+    for (const q of ['chở ba người trên xe máy có bị phạt không', 'cho ba nguoi tren xe may co bi phat khong']) {
+      const r = await ask(q);
+      expect(r.kind, q).toBe('out_of_scope');
+      expect(r.citations, q).toEqual([]);
+      expect(r.answer, q).toMatch(/chưa có văn bản pháp luật nói về việc chị hỏi/);
+      expect(r.answer, q).toMatch(/Trung tâm trợ giúp pháp lý/);
+      expect(r.answer, q).toMatch(/Ủy ban nhân dân xã, phường/);
+    }
+    // The same ask about what the library holds is answered from the fine for it.
+    const held = await ask('bỏ rơi mẹ già ốm không chăm sóc thì bị phạt thế nào');
+    expect(held.kind).toBe('answer');
+    expect(held.citations.map((c: any) => c.document.number)).toContain('282/2025/NĐ-CP');
+  });
+
   it('off-topic: a short refusal that says what Hiểu Luật can help with, no citation', async () => {
     for (const q of [
       'cho em xin con số lô đề hôm nay',

@@ -71,6 +71,27 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(errors).toEqual([expect.stringContaining('already declared on line 1'), expect.stringContaining('"unused_topic" has no row')]);
   });
 
+  it('tells what she asks about from how she asks: a sanction asked for is no subject (topics.tsv "asks")', () => {
+    expect(topics.filter((t) => t.asks).map((t) => t.topic)).toEqual(['xu_ly_vi_pham']);
+    for (const q of ['chở ba người trên xe máy có bị phạt không', 'cho ba nguoi tren xe may co bi phat khong']) {
+      const a = analyzeQuery(q);
+      expect(a.topics, q).toContain('xu_ly_vi_pham');
+      expect(a.subject.topics, q).toEqual([]);
+      expect(a.subject.terms, q).toEqual(expect.arrayContaining(['xe', 'may']));
+      expect(a.subject.terms, q).not.toContain('phat');
+    }
+    // A word the subject's topic also reads stays hers: "bỏ rơi … không chăm sóc" is the subject.
+    const own = analyzeQuery('bỏ rơi mẹ già ốm không chăm sóc thì bị phạt thế nào');
+    expect(own.subject.topics.length).toBeGreaterThan(0);
+    expect(own.subject.topics).not.toContain('xu_ly_vi_pham');
+  });
+
+  it('rejects a third column of topics.tsv other than "asks"', () => {
+    const declared = parseTopics('a_topic\tmột\tsubject\n');
+    const errors = checkVocabulary(parseVocabulary('a_topic\tsờ mó\tdâm ô\tông ấy hay sờ mó cháu\n'), declared, laws);
+    expect(errors).toEqual([expect.stringContaining('the third column is "asks" or nothing')]);
+  });
+
   it('maps everyday concepts to the law’s concepts, with and without dấu', () => {
     for (const q of ['ông hàng xóm sờ mó con bé', 'ong hang xom so mo con be']) expect(reads(q), q).toContain('dâm ô');
     for (const q of ['chồng bỏ đi biệt tích mấy năm rồi', 'ck bo di biet tich may nam roi']) expect(reads(q), q).toContain('mất tích');

@@ -3,7 +3,7 @@ import { STOP_SYLLABLES, fold, syllables } from '../../ingest/text/vietnamese.js
 import { redact } from '../privacy/redact.js';
 import type { Retriever, SearchResult } from '../retrieval/retriever.js';
 import { readRequest } from '../safety/requests.js';
-import { MIN_COVERAGE, judgeScope } from '../safety/scope.js';
+import { MIN_COVERAGE, heldInformation, judgeScope } from '../safety/scope.js';
 
 /**
  * "Hội viên chưa được giải đáp": questions refused as out of scope, answered with low coverage,
@@ -143,7 +143,8 @@ export async function gapReport(
     if (a.reason === 'low_coverage' && search.coverage >= LOW_COVERAGE) continue;
     totals[a.reason]++;
     // The law they come closest to, even when still refused: a weak match (under MIN_COVERAGE of
-    // the question's information) is no law at all.
+    // the question's information — of her subject's when only her asking words read legal, so a
+    // traffic fine is not grouped under a fine for family violence) is no law at all.
     // A document uploaded since she asked is what the official wants to judge: it is the group's
     // law whenever it ranks in the first few, with the place it reached (its articles have no member
     // phrasings yet, so bundled articles with phrasings often still outrank it).
@@ -152,7 +153,7 @@ export async function gapReport(
       return d && d.origin !== 'corpus' && new Date(d.created_at) > a.at;
     });
     const pick = newer >= 0 ? newer : 0;
-    const best = search.hits[pick] && search.coverage >= MIN_COVERAGE ? search.hits[pick] : undefined;
+    const best = search.hits[pick] && heldInformation(search) >= MIN_COVERAGE ? search.hits[pick] : undefined;
     const topic = search.topics[0] ?? a.topic;
     // By the law they come closest to; questions no law comes close to, by topic.
     const key = best ? `${best.document.id}#${best.article ?? best.heading}` : `topic:${topic ?? ''}`;

@@ -162,7 +162,8 @@ export function createRetriever({
         ...base,
         ...(cited ? { cited } : {}),
         ...(then.length ? { inForceThen: then } : {}),
-        coverage: top.length ? coverageOf(lex, top[0]!.index, q) : 0,
+        coverage: top.length ? coverageOf(lex, top[0]!.index, q.terms) : 0,
+        subject: { topics: q.subject.topics, terms: q.subject.terms, coverage: top.length ? coverageOf(lex, top[0]!.index, q.subject.terms, 1) : 0 },
         hits,
       };
     },
@@ -175,6 +176,8 @@ function withContext(own: AnalyzedQuery, context: AnalyzedQuery): AnalyzedQuery 
     ...own,
     concepts: [...new Set([...own.concepts, ...context.concepts])],
     topics: [...new Set([...own.topics, ...context.topics])],
+    // A follow-up's subject is the earlier question's ("thế còn bị phạt bao nhiêu"); her own words are hers.
+    subject: { topics: [...new Set([...own.subject.topics, ...context.subject.topics])], terms: own.subject.terms },
     expansionTerms: [...new Set([...own.expansionTerms, ...context.expansionTerms])],
     expanded: `${own.expanded} ${context.expanded}`,
     spellings: { ...context.spellings, ...own.spellings },
@@ -335,11 +338,13 @@ async function fuseVector(
 }
 
 /**
- * IDF mass of the question's own content syllables found in the best chunk (any field). Words
- * the library has never seen ("tiktok", "bóng đá") count against it with the highest IDF.
+ * IDF mass of the question's own content syllables (or of her subject's) found in the best chunk
+ * (any field). Words the library has never seen ("tiktok", "bóng đá") count against it with the
+ * highest IDF. `empty` is the share when there is nothing to find.
  */
-function coverageOf(lex: LexicalIndex, best: number, q: AnalyzedQuery): number {
-  const terms = [...new Set(q.terms)].filter((t) => t.length > 1 || /\d/.test(t));
+function coverageOf(lex: LexicalIndex, best: number, words: readonly string[], empty = 0): number {
+  const terms = [...new Set(words)].filter((t) => t.length > 1 || /\d/.test(t));
+  if (!terms.length) return empty;
   let total = 0;
   let found = 0;
   for (const t of terms) {

@@ -5,7 +5,7 @@ import { PairReadingTable, type PairReadings } from './readings.js';
 import { nightWork } from './clock-times.js';
 import { respell } from './respell.js';
 import { termSpellings, type TermSpellings } from './spellings.js';
-import { DATA_DIR, conceptsOf, readVocabulary, type VocabRow } from './vocabulary.js';
+import { DATA_DIR, conceptsOf, readTopics, readVocabulary, type VocabRow } from './vocabulary.js';
 
 /**
  * Turns a question as people type it on a phone ("ck e hay danh e thi lam sao") into search
@@ -27,11 +27,13 @@ interface VocabEntry {
 /** The thesaurus ready for matching: its entries and the colloquial pairs its phrases attest. */
 export interface CompiledVocabulary {
   entries: VocabEntry[];
+  /** Topics of asking words ("bị phạt bao nhiêu", "báo ai"): what she asks for, not what about (topics.tsv "asks"). */
+  asking: ReadonlySet<string>;
   /** The vocabulary's own phrases attest colloquial pairs the law never writes ("nghỉ đẻ", "vay nợ"). */
   readings: PairReadingTable;
 }
 
-export function compileVocabulary(rows: VocabRow[]): CompiledVocabulary {
+export function compileVocabulary(rows: VocabRow[], asking: ReadonlySet<string> = new Set()): CompiledVocabulary {
   const entries = rows
     .filter((r) => r.phrases.length && r.expansion)
     .map((r) => ({
@@ -49,7 +51,7 @@ export function compileVocabulary(rows: VocabRow[]): CompiledVocabulary {
   // Words, not pairs: a one-word phrase ("tát") and the examples, typed as members type, are words
   // the language writes even where no law does; a misspelling is read only for a word nobody wrote.
   for (const r of rows) for (const text of [...r.phrases, r.example]) readings.addWords(text);
-  return { entries, readings };
+  return { entries, readings, asking };
 }
 
 function readTsv(file: string): string[][] {
@@ -68,7 +70,7 @@ let bundled: CompiledVocabulary | null = null;
 let shorthand: Shorthand | null = null;
 
 function bundledVocabulary(): CompiledVocabulary {
-  bundled ??= compileVocabulary(readVocabulary());
+  bundled ??= compileVocabulary(readVocabulary(), new Set(readTopics().flatMap((t) => (t.asks ? [t.topic] : []))));
   return bundled;
 }
 
@@ -418,6 +420,13 @@ export interface AnalyzedQuery {
   expansionShare: Map<string, number>;
   /** Matched topics, the one with most matched phrases first. */
   topics: string[];
+  /**
+   * What she asks about, apart from how she asks: the topics read from other words than asking
+   * ones (topics.tsv "asks": "bị phạt bao nhiêu", "báo ai") and her content syllables outside
+   * question frames and asking phrases, folded. "vượt đèn đỏ bị phạt bao nhiêu" has the topic of
+   * sanctions but no subject topic, and its subject is "vượt đèn đỏ".
+   */
+  subject: { topics: string[]; terms: string[] };
   /** Human-readable legal phrases that were added. */
   concepts: string[];
   /** The question with the expansion appended: what the embedder sees. */
@@ -477,7 +486,16 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
   const topics = [...topicHits].sort((a, b) => b[1] - a[1]).map(([t]) => t);
   // How she asks ("có sai luật không"), not what about: left out of the search terms.
   const inFrame = markPhrases(tokens, loadPhrases('question-frames.tsv'), loose).map(Boolean);
-  const terms = tokens.filter((t, i) => !inFrame[i] && (!isStopSyllable(t, loose) || (loose && readAsContentWord(tokens, i, readings)))).map(fold);
+  const content = (t: string, i: number) => !inFrame[i] && (!isStopSyllable(t, loose) || (loose && readAsContentWord(tokens, i, readings)));
+  const terms = tokens.filter(content).map(fold);
+  // Words read only as asking ("bị phạt bao nhiêu") are how she asks; a word another topic also
+  // read ("đánh" of "đánh vợ bị phạt") stays her subject.
+  const asked = new Set(matches.filter((m) => vocabulary.asking.has(m.e.topic)).flatMap((m) => m.at));
+  for (const m of matches) if (!vocabulary.asking.has(m.e.topic)) for (const i of m.at) asked.delete(i);
+  const subject = {
+    topics: topics.filter((t) => !vocabulary.asking.has(t)),
+    terms: tokens.filter((t, i) => content(t, i) && !asked.has(i)).map(fold),
+  };
   // Pairs within the content between frames, never across one.
   const pairs: string[] = [];
   let run: string[] = [];
@@ -510,13 +528,15 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
   }
   const expansionTerms = [...expansionShare.keys()];
   const expanded = [tokens.join(' '), ...concepts].join(' ');
-  return { tokens, terms, pairs, expansionTerms, expansionShare, topics, concepts, expanded, spellings: termSpellings(tokens, loose, concepts) };
+  return { tokens, terms, pairs, expansionTerms, expansionShare, topics, subject, concepts, expanded, spellings: termSpellings(tokens, loose, concepts) };
 }
 
 interface VocabMatch {
   e: VocabEntry;
   /** The matched phrases, as their syllables joined by spaces. */
   phrases: string[];
+  /** The question's tokens the phrases matched. */
+  at: number[];
 }
 
 /**
@@ -554,10 +574,15 @@ function matchVocabulary(
   const heldTopics = new Set(found.filter((f) => !f.e.conditional && !found.some((g) => shadows(g, f))).map((f) => f.e.topic));
   const eligible = found.filter((f) => !f.e.conditional || heldTopics.has(f.e.topic));
   const kept = eligible.filter((f) => !eligible.some((g) => shadows(g, f)));
-  const byEntry = new Map<VocabEntry, string[]>();
-  for (const f of kept) byEntry.set(f.e, [...(byEntry.get(f.e) ?? []), f.phrase]);
+  const byEntry = new Map<VocabEntry, { phrases: string[]; at: number[] }>();
+  for (const f of kept) {
+    const m = byEntry.get(f.e) ?? { phrases: [], at: [] };
+    m.phrases.push(f.phrase);
+    m.at.push(...f.span.at);
+    byEntry.set(f.e, m);
+  }
   const supported = new Set([...byEntry.keys()].filter((e) => !e.conditional).map((e) => e.topic));
-  return [...byEntry].filter(([e]) => !e.conditional || supported.has(e.topic)).map(([e, phrases]) => ({ e, phrases }));
+  return [...byEntry].filter(([e]) => !e.conditional || supported.has(e.topic)).map(([e, m]) => ({ e, ...m }));
 }
 
 /** For phrases matched under more than one topic: the topics with the most other support. */

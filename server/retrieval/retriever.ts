@@ -82,6 +82,13 @@ export interface SearchResult {
    * hit: low for questions about things the library does not cover.
    */
   coverage: number;
+  /**
+   * What she asks about apart from how she asks (query.ts `subject`): the topics read from her
+   * subject's words, those words (folded), and the share of their information the best hit holds
+   * (1 when every content word is an asking word). "vượt đèn đỏ bị phạt bao nhiêu" finds an article
+   * on fines (coverage 0.75) that holds little of "vượt đèn đỏ".
+   */
+  subject?: { topics: string[]; terms: string[]; coverage: number };
   /** The law and articles she names (cited.ts), when she names one. */
   cited?: Cited;
   /**

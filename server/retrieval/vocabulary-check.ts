@@ -89,6 +89,7 @@ export function checkVocabulary(rows: VocabRow[], topics: TopicRow[], laws: LawT
   for (const t of topics) {
     if (!/^[a-z_]+$/.test(t.topic)) errors.push(`topics.tsv line ${t.line}: topic "${t.topic}" must be lower-case letters and "_"`);
     if (!t.description) errors.push(`topics.tsv line ${t.line}: topic "${t.topic}" has no description`);
+    if (t.kind && !t.asks) errors.push(`topics.tsv line ${t.line}: topic "${t.topic}": the third column is "asks" or nothing, not "${t.kind}"`);
     if (declared.has(t.topic)) errors.push(`topics.tsv line ${t.line}: topic "${t.topic}" is already declared on line ${declared.get(t.topic)}`);
     else declared.set(t.topic, t.line);
   }

@@ -33,6 +33,10 @@ export interface TopicRow {
   line: number;
   topic: string;
   description: string;
+  /** Names what she asks for (a sanction, whom to tell, who helps), never what her question is about. */
+  asks: boolean;
+  /** The third column as written, for the check ("asks" or nothing). */
+  kind: string;
 }
 
 function lines(text: string): { line: number; raw: string }[] {
@@ -65,13 +69,13 @@ export function parseVocabulary(text: string): VocabRow[] {
   });
 }
 
-/** Rows of topics.tsv: topic, description. */
+/** Rows of topics.tsv: topic, description, and "asks" for a topic of asking words. */
 export function parseTopics(text: string): TopicRow[] {
   return lines(text).map(({ line, raw }) => {
-    const [topic = '', description = ''] = nfc(raw)
+    const [topic = '', description = '', kind = ''] = nfc(raw)
       .split('\t')
       .map((c) => c.trim());
-    return { line, topic, description };
+    return { line, topic, description, asks: kind === 'asks', kind };
   });
 }
 

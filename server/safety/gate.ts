@@ -164,8 +164,13 @@ const CONSEQUENCE_TTL_MS = 60_000;
 /** Only a close match may be named as the source of a consequence. */
 export const CONSEQUENCE_MIN_COVERAGE = 0.75;
 
-/** The refusal text for a message refused up front or found outside the library. */
-export async function refusalText(read: SafetyRead, retriever: Retriever): Promise<string> {
+/**
+ * The refusal text for a message refused up front or found outside the library. A question refused
+ * with no off-topic subject found is a legal question the library holds no text on: she is told so
+ * plainly, and where to ask for free (legal aid, with the number officials set, or the commune's
+ * justice officer), rather than answered from a law that does not govern it.
+ */
+export async function refusalText(read: SafetyRead, retriever: Retriever, legalAidPhone = ''): Promise<string> {
   const r = read.request;
   if (r?.kind === 'injection') return render('injection.vi.txt');
   if (r?.kind === 'unlawful') {
@@ -179,7 +184,6 @@ export async function refusalText(read: SafetyRead, retriever: Retriever): Promi
     const source = hit?.article ? ` (xem Điều ${hit.article} ${hit.document.name})` : '';
     return render('refusal-unlawful.vi.txt', { consequence: r.consequence.replace(/\.$/, ''), source: `${source}.`, alternative: r.alternative });
   }
-  return render('out-of-scope.vi.txt', {
-    lead: r?.kind === 'offtopic' && r.lead ? `${r.lead} ` : 'Hiểu Luật chưa tìm thấy văn bản nào trong thư viện trả lời câu hỏi này. ',
-  });
+  if (r?.kind !== 'offtopic') return render('not-in-library.vi.txt', { legalAid: legalAidPhone ? ` (${legalAidPhone})` : '' });
+  return render('out-of-scope.vi.txt', { lead: r.lead ? `${r.lead} ` : 'Hiểu Luật chưa tìm thấy văn bản nào trong thư viện trả lời câu hỏi này. ' });
 }

@@ -39,16 +39,47 @@ export interface Evidence {
   pairs: number;
 }
 
+type Subjected = Pick<SearchResult, 'topics' | 'subject'>;
+
+/**
+ * Whether only how she asks reads legal: every topic recognised is an asking one (a sanction, whom
+ * to tell, who helps — topics.tsv "asks") and she asks about something else. "vượt đèn đỏ bị phạt
+ * bao nhiêu" reads the topic of sanctions, and the library holds fines, but not for traffic; what
+ * she asks about must then be held by the library like a question without a topic, her asking words
+ * left out ("phạt", "tiền" are in every article on fines).
+ */
+export function asksOnly(search: Subjected): boolean {
+  const s = search.subject;
+  return !!s && s.terms.length > 0 && search.topics.length > 0 && s.topics.length === 0;
+}
+
+/**
+ * The share of the question's information the best article holds (the retriever's coverage): of
+ * her subject's only when only her asking words read legal (asksOnly). The gap report names the
+ * closest law by it too, so that a fine for family violence is not named for a traffic fine.
+ */
+export function heldInformation(search: Pick<SearchResult, 'coverage' | 'topics' | 'subject'>): number {
+  return asksOnly(search) ? search.subject!.coverage : search.coverage;
+}
+
 function contentSyllables(text: string): string[] {
   return foldedSyllables(text).filter((t) => !STOP_SYLLABLES.has(t) && !/^\d+$/.test(t));
 }
 
-/** The best (share, pairs) over the first hits: how well the library's text covers the question. */
-export function evidence(question: string, search: Pick<SearchResult, 'hits'>): Evidence {
+/**
+ * The best (share, pairs) over the first hits: how well the library's text covers the question —
+ * her subject's words only, when only her asking words read legal (asksOnly).
+ */
+export function evidence(question: string, search: Pick<SearchResult, 'hits'> & Partial<Subjected>): Evidence {
   const q = foldedSyllables(question);
-  const content = [...new Set(contentSyllables(question))];
+  const subject = search.topics && asksOnly(search as Subjected) ? new Set(search.subject!.terms) : null;
+  const hers = (w: string) => !subject || subject.has(w);
+  const content = [...new Set(contentSyllables(question))].filter(hers);
   const pairs = new Set<string>();
-  for (let i = 0; i + 1 < q.length; i++) if (!STOP_SYLLABLES.has(q[i]!) && !STOP_SYLLABLES.has(q[i + 1]!)) pairs.add(`${q[i]} ${q[i + 1]}`);
+  for (let i = 0; i + 1 < q.length; i++) {
+    const [a, b] = [q[i]!, q[i + 1]!];
+    if (!STOP_SYLLABLES.has(a) && !STOP_SYLLABLES.has(b) && hers(a) && hers(b)) pairs.add(`${a} ${b}`);
+  }
   let best: Evidence = { share: 0, pairs: 0 };
   for (const hit of search.hits.slice(0, READ_HITS)) {
     const words = foldedSyllables(`${hit.header} ${hit.text}`);
@@ -72,14 +103,21 @@ export function evidence(question: string, search: Pick<SearchResult, 'hits'>): 
 export const NO_TOPIC_MIN_COVERAGE = 0.5;
 
 /**
- * In scope: a legal topic was recognised, or the best articles contain most of the question's
- * wording including at least one of its word pairs, and most of its information. The question
- * defaults to the retriever's normalised form of it.
+ * In scope: a legal topic was recognised in what she asks about, or the best articles contain most
+ * of the question's wording including at least one of its word pairs, and most of its information
+ * (of her subject's, when only her asking words read legal). The question defaults to the
+ * retriever's normalised form of it.
  */
-export function inLibrary(search: Pick<SearchResult, 'hits' | 'topics' | 'expanded' | 'coverage'>, question: string = search.expanded): boolean {
+export function inLibrary(search: Pick<SearchResult, 'hits' | 'topics' | 'expanded' | 'coverage' | 'subject'>, question: string = search.expanded): boolean {
   if (!search.hits.length) return false;
-  if (search.topics.length > 0) return true;
+  const asks = asksOnly(search);
+  if (search.topics.length > 0 && !asks) return true;
   const e = evidence(question, search);
+  // Her asking words say she asks a legal question: her subject need only be matched at all
+  // (MIN_COVERAGE of its information) with half its words or one of its word pairs. "đưa người đi
+  // bán ra nước ngoài thì bị tù mấy năm" is held (0.80, 4 of 7 words); "vượt đèn đỏ bằng xe máy bị
+  // phạt bao nhiêu" is not (1 word of 4, no pair, in an article on fines for family violence).
+  if (asks) return heldInformation(search) >= MIN_COVERAGE && (e.share >= MIN_SHARE || e.pairs >= MIN_PAIRS);
   return e.share >= MIN_SHARE && e.pairs >= MIN_PAIRS && search.coverage >= NO_TOPIC_MIN_COVERAGE;
 }
 
@@ -133,7 +171,7 @@ export interface ScopeDecision {
  */
 export function judgeScope(
   request: Request | null,
-  search: Pick<SearchResult, 'hits' | 'topics' | 'expanded' | 'coverage'>,
+  search: Pick<SearchResult, 'hits' | 'topics' | 'expanded' | 'coverage' | 'subject'>,
   question: string = search.expanded,
 ): ScopeDecision {
   const off = readOffTopic(question);
@@ -159,7 +197,12 @@ export function judgeScope(
   // Either measure will do: coverage counts a phone number or a village's name as information the
   // library lacks, the share of content words does not (the officials' gap report searches the
   // question with those redacted, and must agree with the chat).
-  const legal = off.odds <= LEGAL_ODDS && search.hits.length > 0 && (search.coverage >= MIN_COVERAGE || evidence(question, search).share >= MIN_COVERAGE);
+  // Not when only her asking words read legal: "nộp phạt" reads as legal as any member's question.
+  const legal =
+    off.odds <= LEGAL_ODDS &&
+    !asksOnly(search) &&
+    search.hits.length > 0 &&
+    (search.coverage >= MIN_COVERAGE || evidence(question, search).share >= MIN_COVERAGE);
   const inScope = legal || inLibrary(search, question);
   return { refuse: !inScope, request: listed ? request : null };
 }

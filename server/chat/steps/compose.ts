@@ -39,7 +39,7 @@ export async function compose(
   const closing = disclaimer(dial.LEGAL_AID_PHONE);
   if (source.type === 'refusal') {
     // A refusal cites nothing and closes with nothing: it must not look like an answer.
-    const text = await refusalText(source.refusal, s.retriever);
+    const text = await refusalText(source.refusal, s.retriever, dial.LEGAL_AID_PHONE);
     onToken?.(text);
     return { answer: text, citations: [], fallback: false };
   }
