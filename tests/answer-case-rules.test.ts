@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { OTHER_CASE, otherCaseFactor } from '../server/answer/plain/case-rules.js';
+import { namesVoluntary, statesVoluntaryCase } from '../server/answer/plain/voluntary.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
-const husbands = { text: 'Lao động nam đang đóng bảo hiểm xã hội khi vợ sinh con được nghỉ việc hưởng chế độ thai sản như sau:', leadIn: null, articleTitle: 'Thời gian hưởng chế độ khi sinh con' };
-const sickChild = { text: 'Chăm sóc con dưới 07 tuổi bị ốm đau;', leadIn: 'Người lao động được hưởng chế độ ốm đau trong trường hợp sau đây:', articleTitle: 'Điều kiện hưởng chế độ ốm đau' };
+const husbands = {
+  text: 'Lao động nam đang đóng bảo hiểm xã hội khi vợ sinh con được nghỉ việc hưởng chế độ thai sản như sau:',
+  leadIn: null,
+  articleTitle: 'Thời gian hưởng chế độ khi sinh con',
+};
+const sickChild = {
+  text: 'Chăm sóc con dưới 07 tuổi bị ốm đau;',
+  leadIn: 'Người lao động được hưởng chế độ ốm đau trong trường hợp sau đây:',
+  articleTitle: 'Điều kiện hưởng chế độ ốm đau',
+};
 
 describe('rules for a case she does not have', () => {
   it('lowers the husband’s rule only when she names no man', () => {
@@ -23,5 +32,41 @@ describe('rules for a case she does not have', () => {
     // A sickness rule (the article's title) when she asks about a birth, which is also the sick-child rule.
     const f = otherCaseFactor(sickChild, { childNamed: false, birthNotIllness: true });
     expect(f).toBeCloseTo(OTHER_CASE * OTHER_CASE, 10);
+  });
+});
+
+// BHXH 2024 Điều 98 (the voluntary payer's pension) and Điều 70 khoản 3 (a worker's lump sum, which
+// names the voluntary scheme only as what it leaves out), as the answerer reads them.
+const voluntaryPension = {
+  text: 'Người tham gia bảo hiểm xã hội tự nguyện được hưởng lương hưu khi đủ tuổi nghỉ hưu theo quy định tại khoản 2 Điều 169 của Bộ luật Lao động và có thời gian đóng bảo hiểm xã hội từ đủ 15 năm trở lên.',
+  leadIn: null,
+  articleTitle: 'Đối tượng và điều kiện hưởng lương hưu',
+};
+const workersLumpSum = {
+  text: 'Mức hưởng bảo hiểm xã hội một lần được tính theo số năm đã đóng và căn cứ đóng bảo hiểm xã hội nhưng không bao gồm số tiền ngân sách nhà nước hỗ trợ đóng bảo hiểm xã hội tự nguyện, cứ mỗi năm được tính như sau:',
+  leadIn: null,
+  articleTitle: 'Hưởng bảo hiểm xã hội một lần',
+};
+
+describe('the voluntary scheme’s rule', () => {
+  it('is read from the law’s words: voluntary alone, not beside the compulsory scheme nor as what is left out', () => {
+    expect(statesVoluntaryCase(voluntaryPension.text, null, voluntaryPension.articleTitle)).toBe(true);
+    expect(statesVoluntaryCase(workersLumpSum.text, null, workersLumpSum.articleTitle)).toBe(false);
+    expect(statesVoluntaryCase('Hồ sơ đăng ký tham gia bảo hiểm xã hội bắt buộc và bảo hiểm xã hội tự nguyện', null, null)).toBe(false);
+    expect(statesVoluntaryCase('Mức trợ cấp bằng 0,5 lần của mức bình quân thu nhập làm căn cứ đóng bảo hiểm xã hội.', null, null)).toBe(true);
+  });
+
+  it('hears a voluntary payer or a life without an employer, with or without dấu', () => {
+    expect(namesVoluntary('mẹ tôi ở quê làm ruộng, muốn đóng bảo hiểm để về già có lương hưu')).toBe(true);
+    expect(namesVoluntary('em dang dong bhxh tu nguyen duoc 7 nam roi')).toBe(true);
+    expect(namesVoluntary('chị nghỉ ở xí nghiệp gạch rồi, muốn đóng nối cho đủ 20 năm')).toBe(true);
+    expect(namesVoluntary('chị làm công nhân gạch 18 năm, đến tuổi về hưu thì lương hưu được mấy phần trăm')).toBe(false);
+    expect(namesVoluntary('toi dong bao hiem o cong ty da 16 nam, nam sau du tuoi thi co luong huu khong')).toBe(false);
+  });
+
+  it('lowers it only when she names neither', () => {
+    expect(otherCaseFactor(voluntaryPension, { voluntaryNamed: false })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(voluntaryPension, { voluntaryNamed: true })).toBe(1);
+    expect(otherCaseFactor(workersLumpSum, { voluntaryNamed: false })).toBe(1);
   });
 });
