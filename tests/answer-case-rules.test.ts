@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OTHER_CASE, otherCaseFactor } from '../server/answer/plain/case-rules.js';
 import { statesChildCase } from '../server/answer/plain/child-case.js';
 import { statesForeignCase } from '../server/answer/plain/foreigner.js';
+import { namesVoluntary, statesVoluntaryCase } from '../server/answer/plain/voluntary.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
 const husbands = {
@@ -81,5 +82,41 @@ describe('a child’s case, a foreigner’s case (the law’s own lines)', () =>
     };
     expect(otherCaseFactor(foreign, { foreignNamed: false })).toBe(OTHER_CASE);
     expect(otherCaseFactor(foreign, { foreignNamed: true })).toBe(1);
+  });
+});
+
+// BHXH 2024 Điều 98 (the voluntary payer's pension) and Điều 70 khoản 3 (a worker's lump sum, which
+// names the voluntary scheme only as what it leaves out), as the answerer reads them.
+const voluntaryPension = {
+  text: 'Người tham gia bảo hiểm xã hội tự nguyện được hưởng lương hưu khi đủ tuổi nghỉ hưu theo quy định tại khoản 2 Điều 169 của Bộ luật Lao động và có thời gian đóng bảo hiểm xã hội từ đủ 15 năm trở lên.',
+  leadIn: null,
+  articleTitle: 'Đối tượng và điều kiện hưởng lương hưu',
+};
+const workersLumpSum = {
+  text: 'Mức hưởng bảo hiểm xã hội một lần được tính theo số năm đã đóng và căn cứ đóng bảo hiểm xã hội nhưng không bao gồm số tiền ngân sách nhà nước hỗ trợ đóng bảo hiểm xã hội tự nguyện, cứ mỗi năm được tính như sau:',
+  leadIn: null,
+  articleTitle: 'Hưởng bảo hiểm xã hội một lần',
+};
+
+describe('the voluntary scheme’s rule', () => {
+  it('is read from the law’s words: voluntary alone, not beside the compulsory scheme nor as what is left out', () => {
+    expect(statesVoluntaryCase(voluntaryPension.text, null, voluntaryPension.articleTitle)).toBe(true);
+    expect(statesVoluntaryCase(workersLumpSum.text, null, workersLumpSum.articleTitle)).toBe(false);
+    expect(statesVoluntaryCase('Hồ sơ đăng ký tham gia bảo hiểm xã hội bắt buộc và bảo hiểm xã hội tự nguyện', null, null)).toBe(false);
+    expect(statesVoluntaryCase('Mức trợ cấp bằng 0,5 lần của mức bình quân thu nhập làm căn cứ đóng bảo hiểm xã hội.', null, null)).toBe(true);
+  });
+
+  it('hears a voluntary payer or a life without an employer, with or without dấu', () => {
+    expect(namesVoluntary('mẹ tôi ở quê làm ruộng, muốn đóng bảo hiểm để về già có lương hưu')).toBe(true);
+    expect(namesVoluntary('em dang dong bhxh tu nguyen duoc 7 nam roi')).toBe(true);
+    expect(namesVoluntary('chị nghỉ ở xí nghiệp gạch rồi, muốn đóng nối cho đủ 20 năm')).toBe(true);
+    expect(namesVoluntary('chị làm công nhân gạch 18 năm, đến tuổi về hưu thì lương hưu được mấy phần trăm')).toBe(false);
+    expect(namesVoluntary('toi dong bao hiem o cong ty da 16 nam, nam sau du tuoi thi co luong huu khong')).toBe(false);
+  });
+
+  it('lowers it only when she names neither', () => {
+    expect(otherCaseFactor(voluntaryPension, { voluntaryNamed: false })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(voluntaryPension, { voluntaryNamed: true })).toBe(1);
+    expect(otherCaseFactor(workersLumpSum, { voluntaryNamed: false })).toBe(1);
   });
 });

@@ -19,6 +19,7 @@ import { asksPersons } from './plain/persons.js';
 import { saysNoWill } from './plain/will.js';
 import { namesLaterKin } from './plain/heirs.js';
 import { asksBirthNotIllness, asksIllnessNotBirth } from './plain/sickness.js';
+import { namesVoluntary } from './plain/voluntary.js';
 import { asksExclusion } from './plain/exclusion.js';
 import { asksMeaning } from './plain/definition.js';
 import { render } from './templates.js';
@@ -88,6 +89,7 @@ export class ExtractiveAnswerer implements Answerer {
       laterKinNamed: namesLaterKin(input.resolvedQuestion),
       birthNotIllness: asksBirthNotIllness(input.resolvedQuestion),
       illnessNotBirth: asksIllnessNotBirth(input.resolvedQuestion),
+      voluntaryNamed: namesVoluntary(input.resolvedQuestion),
       fineAlone: asksFineAlone(asked, wants),
       unit: unitAsked(asked),
       // Asked which persons, she asks for the list of them (persons.ts).

@@ -5,6 +5,7 @@ import { statesLaterRanks } from './heirs.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesMaternityCase, statesSicknessCase } from './sickness.js';
 import { statesSurrogacyCase } from './surrogacy.js';
+import { statesVoluntaryCase } from './voluntary.js';
 import { statesWillCase } from './will.js';
 
 /**
@@ -39,6 +40,8 @@ export interface CaseReading {
   foreignNamed?: boolean;
   /** She names an illness and no birth or pregnancy (sickness.ts): a maternity rule is another case. */
   illnessNotBirth?: boolean;
+  /** She names the voluntary social-insurance scheme or a life with no employer (voluntary.ts). */
+  voluntaryNamed?: boolean;
 }
 
 /** The words of a unit the readers look at: its own line, the lead-in of its điểm, its article's title. */
@@ -76,6 +79,8 @@ const CASE_RULES: readonly CaseRule[] = [
   { notHers: (o) => o.foreignNamed === false, states: (u) => statesForeignCase(u.text, u.leadIn) },
   // Rest after childbirth, its files and payment, when she asks about her illness (Điều 60 beside 46).
   { notHers: (o) => o.illnessNotBirth === true, states: (u) => statesMaternityCase(u.articleTitle) },
+  // The voluntary scheme's rule when she names neither it nor a life without an employer (BHXH Điều 98 beside 64).
+  { notHers: (o) => o.voluntaryNamed === false, states: (u) => statesVoluntaryCase(u.text, u.leadIn, u.articleTitle) },
 ];
 
 /** OTHER_CASE for every case the unit states that is not hers; 1 when none. */
