@@ -16,7 +16,7 @@ import { namesChild } from '../retrieval/rank/children.js';
 import { namesSurrogacy } from './plain/surrogacy.js';
 import { asksPersons } from './plain/persons.js';
 import { saysNoWill } from './plain/will.js';
-import { namesLaterKin } from './plain/heirs.js';
+import { asksAboutInheritance, namesLaterKin } from './plain/heirs.js';
 import { asksBirthNotIllness, asksIllnessNotBirth } from './plain/sickness.js';
 import { asksExclusion } from './plain/exclusion.js';
 import { asksMeaning } from './plain/definition.js';
@@ -84,6 +84,7 @@ export class ExtractiveAnswerer implements Answerer {
       surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
       noWill: saysNoWill(input.resolvedQuestion),
       laterKinNamed: namesLaterKin(input.resolvedQuestion),
+      inheritanceAsked: asksAboutInheritance(input.resolvedQuestion, input.topics ?? []),
       birthNotIllness: asksBirthNotIllness(input.resolvedQuestion),
       illnessNotBirth: asksIllnessNotBirth(input.resolvedQuestion),
       fineAlone: asksFineAlone(asked, wants),

@@ -118,6 +118,8 @@ const SURROGACY_UNASKED = 0.3;
 const WILL_UNSAID = 0.3;
 /** A khoản for the later ranks of heirs when she names no relative of them (heirs.ts): as the husband's rule. */
 const LATER_RANKS_UNNAMED = 0.3;
+/** An article on inheriting when she does not ask about inheritance (heirs.ts): as the husband's rule. */
+const INHERITANCE_UNASKED = 0.3;
 /** A khoản whose case is sickness when she asks about a birth and names no illness (sickness.ts): as the husband's rule. */
 const SICKNESS_UNASKED = 0.3;
 /** A khoản whose case is caring for a sick child when she names no child (child-care.ts): as the husband's rule. */
@@ -264,6 +266,8 @@ export function scoreUnits(
     noWill?: boolean;
     /** She names a sibling, grandparent or other relative of the later ranks (heirs.ts). */
     laterKinNamed?: boolean;
+    /** She asks about inheritance (heirs.asksAboutInheritance): an article on inheriting may be her answer. */
+    inheritanceAsked?: boolean;
     /** She asks about a birth or pregnancy and names no illness (sickness.ts): a sickness rule is another case. */
     birthNotIllness?: boolean;
     /** She names a child (child-care.ts): a rule for caring for a sick child may be her answer. */
@@ -404,6 +408,9 @@ export function scoreUnits(
       // Asked who inherits ("mảnh đất chia cho ai"), every rank is her answer: the rule only keeps the
       // later ranks from answering what share she herself gets.
       if (opts.laterKinNamed === false && !opts.personsAsked && statesLaterRanks(u.text, u.leadIn)) s *= LATER_RANKS_UNNAMED;
+      // Inheriting when a death is only the background of her question ("chồng mất rồi, em đi bước nữa
+      // có phải xin phép nhà chồng không": Điều 655 khoản 3 shares the death and the remarrying).
+      if (opts.inheritanceAsked === false && h.inheritance) s *= INHERITANCE_UNASKED;
       // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
       if (opts.birthNotIllness && statesSicknessCase(u.text, u.leadIn, h.articleTitle)) s *= SICKNESS_UNASKED;
       // Caring for a sick child, when she asks about her own sick days (BHXH Điều 42 khoản 1 điểm e beside điểm a).
