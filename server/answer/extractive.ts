@@ -17,6 +17,7 @@ import { namesSurrogacy } from './plain/surrogacy.js';
 import { asksPersons } from './plain/persons.js';
 import { saysNoWill } from './plain/will.js';
 import { asksAboutInheritance, namesLaterKin } from './plain/heirs.js';
+import { widowedNotDivorced } from './plain/widowed.js';
 import { asksBirthNotIllness, asksIllnessNotBirth } from './plain/sickness.js';
 import { asksExclusion } from './plain/exclusion.js';
 import { asksMeaning } from './plain/definition.js';
@@ -85,6 +86,7 @@ export class ExtractiveAnswerer implements Answerer {
       noWill: saysNoWill(input.resolvedQuestion),
       laterKinNamed: namesLaterKin(input.resolvedQuestion),
       inheritanceAsked: asksAboutInheritance(input.resolvedQuestion, input.topics ?? []),
+      widowed: widowedNotDivorced(input.resolvedQuestion),
       birthNotIllness: asksBirthNotIllness(input.resolvedQuestion),
       illnessNotBirth: asksIllnessNotBirth(input.resolvedQuestion),
       fineAlone: asksFineAlone(asked, wants),

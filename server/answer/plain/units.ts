@@ -10,6 +10,7 @@ import { statesHusbandsRule } from './husband.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { statesWillCase } from './will.js';
 import { statesLaterRanks } from './heirs.js';
+import { statesDivorceCase } from './widowed.js';
 import { statesMaternityCase, statesSicknessCase } from './sickness.js';
 import { statesChildCareCase } from './child-care.js';
 import { statesExclusion } from './exclusion.js';
@@ -120,6 +121,8 @@ const WILL_UNSAID = 0.3;
 const LATER_RANKS_UNNAMED = 0.3;
 /** An article on inheriting when she does not ask about inheritance (heirs.ts): as the husband's rule. */
 const INHERITANCE_UNASKED = 0.3;
+/** A rule for after a divorce when she is widowed and names no divorce (widowed.ts): as the husband's rule. */
+const DIVORCE_UNSAID = 0.3;
 /** A khoản whose case is sickness when she asks about a birth and names no illness (sickness.ts): as the husband's rule. */
 const SICKNESS_UNASKED = 0.3;
 /** A khoản whose case is caring for a sick child when she names no child (child-care.ts): as the husband's rule. */
@@ -268,6 +271,8 @@ export function scoreUnits(
     laterKinNamed?: boolean;
     /** She asks about inheritance (heirs.asksAboutInheritance): an article on inheriting may be her answer. */
     inheritanceAsked?: boolean;
+    /** She says her husband or wife died and names no divorce (widowed.ts): a divorce's rule is another case. */
+    widowed?: boolean;
     /** She asks about a birth or pregnancy and names no illness (sickness.ts): a sickness rule is another case. */
     birthNotIllness?: boolean;
     /** She names a child (child-care.ts): a rule for caring for a sick child may be her answer. */
@@ -411,6 +416,8 @@ export function scoreUnits(
       // Inheriting when a death is only the background of her question ("chồng mất rồi, em đi bước nữa
       // có phải xin phép nhà chồng không": Điều 655 khoản 3 shares the death and the remarrying).
       if (opts.inheritanceAsked === false && h.inheritance) s *= INHERITANCE_UNASKED;
+      // Custody or debts after a divorce, when her marriage ended by death ("chồng mất, bà nội đòi nuôi cháu").
+      if (opts.widowed && !h.inheritance && statesDivorceCase(h.articleTitle)) s *= DIVORCE_UNSAID;
       // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
       if (opts.birthNotIllness && statesSicknessCase(u.text, u.leadIn, h.articleTitle)) s *= SICKNESS_UNASKED;
       // Caring for a sick child, when she asks about her own sick days (BHXH Điều 42 khoản 1 điểm e beside điểm a).
