@@ -17,7 +17,8 @@ import { mentionsForeign } from '../retrieval/rank/foreign.js';
 import { namesSurrogacy } from './plain/surrogacy.js';
 import { asksPersons } from './plain/persons.js';
 import { saysNoWill } from './plain/will.js';
-import { namesLaterKin } from './plain/heirs.js';
+import { asksAboutInheritance, namesLaterKin } from './plain/heirs.js';
+import { widowedNotDivorced } from './plain/widowed.js';
 import { asksBirthNotIllness, asksIllnessNotBirth } from './plain/sickness.js';
 import { namesVoluntary } from './plain/voluntary.js';
 import { asksExclusion } from './plain/exclusion.js';
@@ -87,6 +88,8 @@ export class ExtractiveAnswerer implements Answerer {
       surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
       noWill: saysNoWill(input.resolvedQuestion),
       laterKinNamed: namesLaterKin(input.resolvedQuestion),
+      inheritanceAsked: asksAboutInheritance(input.resolvedQuestion, input.topics ?? []),
+      widowed: widowedNotDivorced(input.resolvedQuestion),
       birthNotIllness: asksBirthNotIllness(input.resolvedQuestion),
       illnessNotBirth: asksIllnessNotBirth(input.resolvedQuestion),
       voluntaryNamed: namesVoluntary(input.resolvedQuestion),

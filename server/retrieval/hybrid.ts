@@ -17,7 +17,7 @@ import { withSanctionAsked } from './rank/sanction.js';
 import { withoutForeignUnasked } from './rank/foreign.js';
 import { withoutChildrenUnasked } from './rank/children.js';
 import { withAgeTwins } from './rank/ages.js';
-import { withoutInheritanceUnasked } from './rank/inheritance.js';
+import { asksEstate, withoutInheritanceUnasked } from './rank/inheritance.js';
 import { withoutLaterTexts } from './rank/later-text.js';
 import { withForbiddenAsked } from './rank/forbidden.js';
 import { actPeriod, inForceThen } from './act-time.js';
@@ -136,8 +136,8 @@ export function createRetriever({
       ranked = withoutChildrenUnasked(lex.chunks, idx.docs, ranked, query);
       // An offence told for every victim and for a child of an age: the twin her age does not fit (rank/ages.ts).
       ranked = withAgeTwins(lex.chunks, ranked, query);
-      // Inheritance when she names no death, will or estate (rank/inheritance.ts).
-      ranked = withoutInheritanceUnasked(lex.chunks, ranked, query);
+      // Inheritance when she does not ask about what someone leaves (rank/inheritance.ts), in standard words.
+      ranked = withoutInheritanceUnasked(lex.chunks, ranked, asksEstate(own.tokens.join(' '), own.topics));
       // A dated act's sanction: the text that replaced the one in force then (rank/later-text.ts).
       ranked = withoutLaterTexts(lex.chunks, idx.docs, ranked, period);
       // The law she names, a share of the best (rank/named.ts).
@@ -389,6 +389,7 @@ async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: Analyzed
       text: row.text,
       score: Number(r.score.toFixed(6)),
       notes: idx.notes.get(noteKey(c.documentId, c.articleKey)) ?? [],
+      ...(c.inheritance ? { inheritance: true as const } : {}),
     });
   }
   return out;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { STOP_SYLLABLES, STOP_WORDS, fold, isStopSyllable, nfc, syllableMatches, syllables, typedWithoutDiacritics } from '../../ingest/text/vietnamese.js';
 import { PairReadingTable, type PairReadings } from './readings.js';
 import { nightWork } from './clock-times.js';
+import { INHERITANCE_TOPIC, asksEstate } from './rank/inheritance.js';
 import { respell } from './respell.js';
 import { termSpellings, type TermSpellings } from './spellings.js';
 import { DATA_DIR, conceptsOf, readTopics, readVocabulary, type VocabRow } from './vocabulary.js';
@@ -460,7 +461,13 @@ export function analyzeQuery(question: string, library?: PairReadings, vocabular
   // Syllables inside a word that only looks like a trigger ("đánh bạc") match no shorter phrase.
   const masked = markPhrases(tokens, loadPhrases('other-words.tsv'), loose);
   const context: MatchContext = { clause, negated: deniedActs(tokens, loose, clause) };
-  const matches = matchVocabulary(vocabulary.entries, tokens, loose, readings, masked, context);
+  // A death reads inheritance only beside another word of it (the death rows are conditional,
+  // vocabulary.tsv): "chồng mất 2 năm rồi, giờ em muốn đi bước nữa thì có phải xin phép nhà chồng
+  // không" tells the death as the background of a question on remarrying, and had led with BLDS
+  // Điều 655 khoản 3 (a widow who remarries still inherits). Property, a share or a debt beside the
+  // death asks about what he left though no row lists those words (rank/inheritance.ts asksEstate).
+  const held = asksEstate(tokens.join(' ')) ? new Set([INHERITANCE_TOPIC]) : new Set<string>();
+  const matches = matchVocabulary(vocabulary.entries, tokens, loose, readings, masked, context, held);
   const topicHits = new Map<string, number>();
   for (const m of matches) topicHits.set(m.e.topic, (topicHits.get(m.e.topic) ?? 0) + m.phrases.length);
   // A phrase listed under several topics ("chia đất": divorce or inheritance) belongs to the topic
@@ -543,7 +550,7 @@ interface VocabMatch {
  * Every vocabulary entry with the phrases of it found in the question. The longest phrase wins
  * where two overlap ("không đưa tiền nuôi con" is child support, so its "không đưa tiền" does not
  * also count as economic violence), and a conditional entry ("trở về" for a trafficking victim)
- * needs another phrase of its topic.
+ * needs another phrase of its topic, or the topic `held` by a reading of the whole message.
  */
 function matchVocabulary(
   entries: VocabEntry[],
@@ -552,6 +559,7 @@ function matchVocabulary(
   readings: PairReadings[],
   masked: (string[] | undefined)[],
   context: MatchContext,
+  held: ReadonlySet<string> = new Set(),
 ): VocabMatch[] {
   const found: { e: VocabEntry; phrase: string; length: number; span: Span }[] = [];
   // Most of the thesaurus shares no word with a question: the folded test skips it cheaply.
@@ -571,7 +579,7 @@ function matchVocabulary(
   // A conditional phrase whose topic nothing else supports ("có được trợ cấp" of severance, with no
   // work in the message) is dropped below, so it shadows no shorter phrase: "bị lừa bán … có được
   // trợ cấp gì" keeps the trafficking victim's "trợ cấp".
-  const heldTopics = new Set(found.filter((f) => !f.e.conditional && !found.some((g) => shadows(g, f))).map((f) => f.e.topic));
+  const heldTopics = new Set([...held, ...found.filter((f) => !f.e.conditional && !found.some((g) => shadows(g, f))).map((f) => f.e.topic)]);
   const eligible = found.filter((f) => !f.e.conditional || heldTopics.has(f.e.topic));
   const kept = eligible.filter((f) => !eligible.some((g) => shadows(g, f)));
   const byEntry = new Map<VocabEntry, { phrases: string[]; at: number[] }>();
@@ -581,7 +589,7 @@ function matchVocabulary(
     m.at.push(...f.span.at);
     byEntry.set(f.e, m);
   }
-  const supported = new Set([...byEntry.keys()].filter((e) => !e.conditional).map((e) => e.topic));
+  const supported = new Set([...held, ...[...byEntry.keys()].filter((e) => !e.conditional).map((e) => e.topic)]);
   return [...byEntry].filter(([e]) => !e.conditional || supported.has(e.topic)).map(([e, m]) => ({ e, ...m }));
 }
 

@@ -64,6 +64,8 @@ export interface ArticleHit {
   score: number;
   /** How members ask about this article and what it means for them (corpus/articles, article_notes). */
   notes?: ArticleNote[];
+  /** In a part or chapter on inheritance ("THỪA KẾ", from the chunk's path): rank/inheritance.ts, answer/plain/heirs.ts. */
+  inheritance?: true;
 }
 
 export interface SearchResult {

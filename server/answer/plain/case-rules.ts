@@ -2,6 +2,7 @@ import { statesChildCase } from './child-case.js';
 import { statesChildCareCase } from './child-care.js';
 import { statesForeignCase } from './foreigner.js';
 import { statesLaterRanks } from './heirs.js';
+import { statesDivorceCase } from './widowed.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesMaternityCase, statesSicknessCase } from './sickness.js';
 import { statesSurrogacyCase } from './surrogacy.js';
@@ -30,6 +31,10 @@ export interface CaseReading {
   noWill?: boolean;
   /** She names a sibling, grandparent or other relative of the later ranks (heirs.ts). */
   laterKinNamed?: boolean;
+  /** She asks about inheritance (heirs.asksAboutInheritance): an article on inheriting may be her answer. */
+  inheritanceAsked?: boolean;
+  /** She says her husband or wife died and names no divorce (widowed.ts): a divorce's rule is another case. */
+  widowed?: boolean;
   /** She asks which persons (persons.asksPersons): "ai được hưởng", not "ai giải quyết". */
   personsAsked?: boolean;
   /** She asks about a birth or pregnancy and names no illness (sickness.ts): a sickness rule is another case. */
@@ -49,6 +54,8 @@ export interface CaseUnit {
   text: string;
   leadIn: string | null;
   articleTitle: string | null;
+  /** Its article is in a division on inheritance (ArticleHit.inheritance, read from the law's structure). */
+  inheritance?: boolean;
 }
 
 interface CaseRule {
@@ -69,6 +76,11 @@ const CASE_RULES: readonly CaseRule[] = [
   // Asked who inherits ("mảnh đất chia cho ai"), every rank is her answer: the rule only keeps the
   // later ranks from answering what share she herself gets.
   { notHers: (o) => o.laterKinNamed === false && !o.personsAsked, states: (u) => statesLaterRanks(u.text, u.leadIn) },
+  // Inheriting when a death is only the background of her question ("chồng mất rồi, em đi bước nữa
+  // có phải xin phép nhà chồng không": Điều 655 khoản 3 shares the death and the remarrying).
+  { notHers: (o) => o.inheritanceAsked === false, states: (u) => u.inheritance === true },
+  // Custody or debts after a divorce, when her marriage ended by death ("chồng mất, bà nội đòi nuôi cháu").
+  { notHers: (o) => o.widowed === true, states: (u) => u.inheritance !== true && statesDivorceCase(u.articleTitle) },
   // Rest after sickness, its files and payment, when she asks about her birth (BHXH Điều 46 beside 60).
   { notHers: (o) => o.birthNotIllness === true, states: (u) => statesSicknessCase(u.text, u.leadIn, u.articleTitle) },
   // Caring for a sick child, when she asks about her own sick days (BHXH Điều 42 khoản 1 điểm e beside điểm a).

@@ -1,5 +1,6 @@
 import { fold } from '../../../ingest/text/vietnamese.js';
 import { standardWords } from '../../retrieval/query.js';
+import { asksEstate } from '../../retrieval/rank/inheritance.js';
 
 /**
  * A wife or a child asks what share she gets ("chồng mất không di chúc, tôi là vợ thì được hưởng phần
@@ -31,4 +32,20 @@ const NAMES_LATER_KIN =
 
 export function namesLaterKin(question: string): boolean {
   return NAMES_LATER_KIN.test(fold(standardWords(question)));
+}
+
+/**
+ * A widow asks about remarrying, her children or khai tử and tells the death as what happened: "chồng
+ * mất được 3 năm, ở quê bắt để tang đủ 3 năm mới được đi bước nữa" had led with BLDS Điều 655
+ * khoản 3 ("dù sau đó đã kết hôn với người khác vẫn được thừa kế di sản"), which shares her death
+ * and her remarrying and answers whether she inherits, which she does not ask. An article of a
+ * division on inheritance (ArticleHit.inheritance, the chunks retrieval lowers the same way) answers
+ * only when she asks about inheritance (retrieval's asksEstate: a will, an estate, or a death beside
+ * property, a share, a debt or a phrase of the thesaurus's inheritance topic), as the later ranks
+ * answer only when she names one of them. Read from the law's structure, not its words: "thừa kế"
+ * in the title of a land-use right (Luật Đất đai Điều 27) or in a spouse's own property (Luật HN&GĐ
+ * Điều 43) is not an article on inheriting.
+ */
+export function asksAboutInheritance(question: string, topics: readonly string[]): boolean {
+  return asksEstate(standardWords(question), topics);
 }
