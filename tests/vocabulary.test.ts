@@ -295,6 +295,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(analyzeQuery('con không ai nuôi, bố mẹ bỏ đi').concepts.join(' | ')).toContain('trẻ em bị bỏ rơi');
   });
 
+  it('reads a helmet, a vehicle or a life policy as no social insurance (other-words.tsv)', () => {
+    for (const q of ['đi xe máy quên đội nón bảo hiểm thì bị phạt mấy trăm', 'mua bao hiem nhan tho cho me co dc khong'])
+      expect(analyzeQuery(q).topics, q).not.toContain('bao_hiem_xa_hoi');
+    expect(analyzeQuery('cong ty khong dong bao hiem cho em 2 nam nay').topics).toContain('bao_hiem_xa_hoi');
+  });
+
   it('reads a duration as maternity leave only when leave or a birth is asked, not beside a pregnancy alone', () => {
     expect(reads('chồng đánh vợ đang mang bầu bị tù bao lâu')).not.toContain('nghỉ thai sản');
     expect(reads('nghỉ đẻ mấy tháng')).toContain('nghỉ thai sản');
