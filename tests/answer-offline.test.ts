@@ -1077,6 +1077,17 @@ describe("factory workers' questions on the bundled Labour Code (Stop 46)", () =
     });
   }, 60_000);
 
+  it('answers from the whole of a long article, not only the chunk her words found', async () => {
+    // BHXH Điều 2 is indexed in chunks; "đóng bảo hiểm xã hội bắt buộc" finds the one holding điểm l–n, while a
+    // contract of one month or more is khoản 1 điểm a, in the chunk before.
+    expect(await lead('ký hợp đồng 6 tháng với xưởng may thì có phải đóng bảo hiểm xã hội bắt buộc không')).toMatchObject({
+      document: { number: '41/2024/QH15' },
+      article: '2',
+      clause: '1',
+      point: 'a',
+    });
+  }, 60_000);
+
   it('answers a second probation with the one-probation rule', async () => {
     // BLLĐ Điều 25 (chỉ được thử việc một lần), was Điều 24 or 27.
     expect(await lead('Hết 2 tháng thử việc, công ty bắt em thử việc thêm lần nữa, có được không?')).toMatchObject({ article: '25' });

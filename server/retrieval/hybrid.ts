@@ -10,7 +10,8 @@ import { withMeaning } from './assoc/index.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
 import { noteKey, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
 import { createIndexHolder, type IndexHolder } from './index/holder.js';
-import { hitRowsById } from './index/chunk-rows.js';
+import { hitRowsById, type HitRow } from './index/chunk-rows.js';
+import { chunksOfSplitArticle, joinChunks } from './index/whole-article.js';
 import { DEFAULT_PARAMS, type DocumentFilter, type IndexParams, type IndexedChunk, type LexicalIndex, type ScoredChunk } from './index/lexical-index.js';
 import type { Ranker } from './rank/ranker.js';
 import { withSanctionAsked } from './rank/sanction.js';
@@ -358,15 +359,23 @@ function coverageOf(lex: LexicalIndex, best: number, words: readonly string[], e
 /** The hits' text: the recently shown from memory, the rest by primary key in one statement (index/chunk-rows.ts). */
 async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: AnalyzedQuery, cited: Cited | null): Promise<ArticleHit[]> {
   if (!top.length) return [];
-  const ids = top.map((r) => idx.lexical.chunks[r.index]!.id);
+  // A hit is its whole article: the chunks of a split article are read with the best one (whole-article.ts).
+  const siblings = new Map<number, readonly number[]>();
+  for (const r of top) {
+    const list = chunksOfSplitArticle(idx, r.index);
+    if (list) siblings.set(r.index, list);
+  }
+  const ids = [...new Set([...top.map((r) => r.index), ...[...siblings.values()].flat()])].map((i) => idx.lexical.chunks[i]!.id);
   const byId = await hitRowsById(db, ids);
   const out: ArticleHit[] = [];
   for (const r of top) {
     const c = idx.lexical.chunks[r.index]!;
-    const row = byId.get(c.id);
+    const own = byId.get(c.id);
     const d = idx.docs.get(c.documentId);
     // Deleted between the version check and this read: the next search sees the new version.
-    if (!row || !d) continue;
+    if (!own || !d) continue;
+    const parts = siblings.get(r.index)?.map((i) => byId.get(idx.lexical.chunks[i]!.id));
+    const row = parts?.every((p) => p !== undefined) ? { ...own, ...joinChunks(parts as HitRow[]) } : own;
     out.push({
       document: {
         id: d.id,
@@ -383,10 +392,12 @@ async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: Analyzed
       articleTitle: row.article_title,
       heading: row.heading,
       section: row.section?.length ? row.section : null,
-      clause: row.article ? (namedClause(cited, c.documentId, row.article, row.clauses) ?? bestClause(row.text, q)) : null,
+      // The khoản named for the hit is read in the chunk her words found, as the answer weighs it.
+      clause: row.article ? (namedClause(cited, c.documentId, row.article, row.clauses) ?? bestClause(own.text, q)) : null,
       clauses: row.clauses,
       header: row.header,
       text: row.text,
+      ...(row !== own ? { foundBy: own.text } : {}),
       score: Number(r.score.toFixed(6)),
       notes: idx.notes.get(noteKey(c.documentId, c.articleKey)) ?? [],
       ...(c.inheritance ? { inheritance: true as const } : {}),

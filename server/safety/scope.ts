@@ -82,7 +82,9 @@ export function evidence(question: string, search: Pick<SearchResult, 'hits'> & 
   }
   let best: Evidence = { share: 0, pairs: 0 };
   for (const hit of search.hits.slice(0, READ_HITS)) {
-    const words = foldedSyllables(`${hit.header} ${hit.text}`);
+    // The chunk her words found, not the whole of a long article (ArticleHit.foundBy): the bars below were
+    // calibrated on what retrieval matched.
+    const words = foldedSyllables(`${hit.header} ${hit.foundBy ?? hit.text}`);
     const set = new Set(words);
     const bigrams = new Set(words.slice(1).map((w, i) => `${words[i]} ${w}`));
     const share = content.length ? content.filter((w) => set.has(w)).length / content.length : 0;

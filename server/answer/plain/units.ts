@@ -139,6 +139,18 @@ const CONTRIBUTION_BELOW_BONUS = 0.6;
  * when she asks about a month), when another unit considered caps it by hers (period.ts).
  */
 const PERIOD_OTHER = 0.6;
+/**
+ * A khoản of a long article outside the chunk retrieval found it by (ArticleHit.foundBy: the hit is the
+ * whole article, index/whole-article.ts): her words chose that chunk, so its khoản come first unless
+ * another holds her case clearly better — "hợp đồng 2 tháng có phải đóng bảo hiểm bắt buộc không" is
+ * BHXH Điều 2 khoản 1 điểm a (from 01 month), though the chunk she matched holds điểm l–n. Measured
+ * over dev, probes 1–10 and reviews 43–47 (the hit's own khoản, for its 1.1 above, still read in the
+ * found chunk): at 0.5 two answers moved, both to the khoản that answers (a contract of two months,
+ * r47-w34's of three), none away from it. Counted like the others at 1 (and the hit's khoản read over
+ * the whole article) six moved, three to a worse khoản: a contract term read in another branch of the
+ * rule, a certificate she says she has not got, a decree's scope instead of its rule.
+ */
+const OUTSIDE_FOUND = 0.5;
 /** Share of an article-level ask's words a unit must hold for the ask to be taken as about it. */
 const ALIGN_MIN_SHARE = 0.35;
 /**
@@ -329,6 +341,8 @@ export function scoreUnits(
       let s = ASK_SHARE * ask + (1 - ASK_SHARE) * text;
       s *= (RANK_PRIOR[rank] ?? 0.5) * Math.max(0, h.score / top) ** SCORE_GAP_EXP;
       if (h.clause && u.clause === h.clause) s *= 1.1;
+      // A khoản of a long article outside the chunk retrieval found it by (OUTSIDE_FOUND).
+      if (h.foundBy !== undefined && !h.foundBy.includes(u.text)) s *= OUTSIDE_FOUND;
       // A lead-in that ends with ":" says little on its own ("… bao gồm:"), unless its plain
       // sentence says what its điểm do ("tối đa 10 ngày nếu thai dưới 5 tuần, 20 ngày …").
       if (/:\s*$/.test(u.text) && !u.point && !u.meaning) s *= 0.6;
