@@ -22,6 +22,7 @@ import { whatToDo } from '../server/answer/plain/what-to-do.js';
 import { analyzeQuery, standardWords } from '../server/retrieval/query.js';
 import { bundledServices } from './helpers/app.js';
 import type { ArticleHit } from '../server/retrieval/retriever.js';
+import { articleHit } from './helpers/article-hits.js';
 import type { ArticleNote } from '../server/retrieval/index/corpus-index.js';
 
 /**
@@ -29,34 +30,8 @@ import type { ArticleNote } from '../server/retrieval/index/corpus-index.js';
  * it names under "Xem thêm", and that no article retrieval found near the top is left out.
  */
 
-const DOC = {
-  id: 'luat-x',
-  number: '1/2020/QH14',
-  title: 'Luật thử',
-  name: 'Luật thử 2020 (1/2020/QH14)',
-  type: 'Luật',
-  status: 'in_force' as const,
-  binding: true,
-};
-
-function hit(article: string, title: string, clauses: string[], score: number, notes: ArticleNote[] = []): ArticleHit {
-  const body = clauses.map((c, i) => `${i + 1}. ${c}`);
-  return {
-    document: DOC,
-    chunkId: Number(article),
-    article,
-    articleNum: Number(article),
-    articleTitle: title,
-    heading: null,
-    section: null,
-    clause: '1',
-    clauses: clauses.map((_, i) => String(i + 1)),
-    header: `Điều ${article}. ${title}`,
-    text: [`Điều ${article}. ${title}`, ...body].join('\n'),
-    score,
-    notes,
-  };
-}
+const hit = (article: string, title: string, clauses: string[], score: number, notes: ArticleNote[] = []) =>
+  articleHit(article, title, clauses, score, { notes });
 
 const meaning = (text: string, clause: string | null = '1'): ArticleNote => ({ kind: 'meaning', clause, point: null, text });
 const ask = (text: string, clause: string | null = '1'): ArticleNote => ({ kind: 'ask', clause, point: null, text });

@@ -4,41 +4,15 @@ import { wantsOf } from '../server/answer/plain/intent.js';
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { statesDivorceCase, widowedNotDivorced } from '../server/answer/plain/widowed.js';
 import { analyzeQuery } from '../server/retrieval/query.js';
-import type { ArticleHit } from '../server/retrieval/retriever.js';
+import { articleHit } from './helpers/article-hits.js';
 
 /**
  * A death told as the background of her question (heirs.asksAboutInheritance): an article of a
  * division on inheritance answers only when she asks about inheritance.
  */
 
-const DOC = {
-  id: 'luat-x',
-  number: '1/2020/QH14',
-  title: 'Luật thử',
-  name: 'Luật thử 2020 (1/2020/QH14)',
-  type: 'Luật',
-  status: 'in_force' as const,
-  binding: true,
-};
-
-function hit(article: string, title: string, clauses: string[], score: number, inheritance = false): ArticleHit {
-  return {
-    document: DOC,
-    chunkId: Number(article),
-    article,
-    articleNum: Number(article),
-    articleTitle: title,
-    heading: null,
-    section: null,
-    clause: '1',
-    clauses: clauses.map((_, i) => String(i + 1)),
-    header: `Điều ${article}. ${title}`,
-    text: [`Điều ${article}. ${title}`, ...clauses.map((c, i) => `${i + 1}. ${c}`)].join('\n'),
-    score,
-    notes: [],
-    ...(inheritance ? { inheritance: true as const } : {}),
-  };
-}
+const hit = (article: string, title: string, clauses: string[], score: number, inheritance = false) =>
+  articleHit(article, title, clauses, score, { inheritance });
 
 const asked = (q: string) => asksAboutInheritance(q, analyzeQuery(q).topics);
 
