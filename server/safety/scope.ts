@@ -1,11 +1,14 @@
 import { foldedSyllables, STOP_SYLLABLES } from '../../ingest/text/vietnamese.js';
 import type { SearchResult } from '../retrieval/retriever.js';
 import { readOffTopic } from './offtopic.js';
+import { outsideSubject } from './outside.js';
 import type { OffTopicRequest, Request } from './requests.js';
 
 /**
  * Scope follows the library: a question is in scope when retrieval finds a document that
- * answers it, whatever its subject — a law uploaded today included. There is no topic list.
+ * answers it, whatever its subject — a law uploaded today included. There is no list of what is in
+ * scope; the legal subjects outside it (outside.ts, data/outside.tsv) are refused only where the
+ * library does not frame them.
  *
  * The evidence is read from the hits themselves, on a scale of our own, so it does not depend on
  * how the retriever scores (it is being rewritten): how much of the question's own wording — its
@@ -193,6 +196,10 @@ export function judgeScope(
     const read: OffTopicRequest = listed && request?.kind === 'offtopic' ? request : { kind: 'offtopic', name: off.domain, lead: off.lead };
     return { refuse: true, request: read };
   }
+  // A legal subject the library holds no law on (data/outside.tsv: tax, banking, an insurer's products…),
+  // named in passing by the articles her words find and by no subject of the library in the rest of
+  // her question: she is told the library lacks it, not given an article on something else.
+  if (outsideSubject(question, search.hits)) return { refuse: true, request: null };
   // A message reading strongly like members' legal questions is the library's to answer as soon as
   // its best article is a match at all (MIN_COVERAGE): members word the same situation in many ways,
   // and a refusal never cites the article that answers her.
