@@ -1506,6 +1506,40 @@ function threatCondition(m: Match, matches: Match[], tokens: Token[]): boolean {
   return then >= 0 && !asksAfter(then, tokens) && matches.some((w) => threat(w) && w.start > then);
 }
 
+/** The verb of a threat alone, with no harm in the phrase ("dọa", "đe dọa", "hăm dọa"). */
+const BARE_THREAT = /^(đe |de |hăm |ham )?(dọa|doạ|doa)$/;
+
+/**
+ * A bare threat over her job, pay, a contract, a lawsuit or money (ctx.stake after it in its clause), with no harm named
+ * in that clause: "công ty dọa trừ lương nếu em nghỉ ốm", "sếp dọa kỷ luật em", "chủ nợ dọa kiện em ra tòa" are legal
+ * questions; "dọa đánh", "dọa giết" name their harm and are never bare.
+ */
+function emptyThreat(m: Match, matches: Match[], tokens: Token[]): boolean {
+  if (m.concept !== 'what.threat') return false;
+  const said = tokens
+    .slice(m.start, m.end)
+    .map((t) => t.text)
+    .join(' ');
+  if (!BARE_THREAT.test(said)) return false;
+  const inClause = (w: Match) => w.clause === m.clause;
+  // "dọa nếu em tố cáo thì…": what she might do is the condition, not what he threatens.
+  const condition = (w: Match) => {
+    const between = tokens.slice(m.end, w.start).map((t) => t.text);
+    const ifAt = between.findLastIndex((t) => /^(nếu|neu|hễ|he|mà|ma)$/.test(t));
+    return ifAt >= 0 && !between.slice(ifAt).some((t) => /^(thì|thi)$/.test(t));
+  };
+  // "dọa nếu không chiều thì đuổi việc": a demand made under the threat may be anything, her body too.
+  const demand = tokens.some(
+    (t, i) =>
+      t.clause === m.clause && /^(nếu|neu|hễ|he)$/.test(t.text) && tokens.slice(i + 1, i + 4).some((k) => /^(không|khong|ko|k|chưa|chua)$/.test(k.text)),
+  );
+  return (
+    !demand &&
+    matches.some((w) => w.concept === 'ctx.stake' && inClause(w) && w.start >= m.end && !condition(w)) &&
+    !matches.some((w) => w !== m && inClause(w) && w.concept.startsWith('what.'))
+  );
+}
+
 /**
  * His words threaten death unless she does what he demands ("bảo sẽ dìm nó xuống ao nếu em không đưa sổ đỏ", "dọa giết
  * con nếu em không trả tiền"): a threat made now, as one over her leaving is (threat-over-leaving), even beside a legal
@@ -1609,7 +1643,10 @@ export function assessDanger(message: string): Assessment {
   const alone = (m: Match) => m.concept.startsWith('who.') && m.gapped && aloneAt(m.end - 1, tokens);
   const read = armedAtEnd(readPlainOnce(longestTimes(matchWithMasks(signals(), tokens).filter((m) => !alone(m))), tokens), tokens);
   const conditions = read.filter((m) => threatCondition(m, read, tokens));
-  const kept = bondedAsked(toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !conditions.includes(m))), tokens);
+  const kept = bondedAsked(
+    toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !conditions.includes(m) && !emptyThreat(m, read, tokens))),
+    tokens,
+  );
   const matches = [...kept, ...witnessAsks(kept, tokens)];
   const has = (concept: string) => matches.some((m) => m.concept === concept);
   const self = has('who.self');
