@@ -114,6 +114,10 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     const shelter = reads('toi ni e ko dam ve nha, co cho mo cho me con e o tam k');
     expect(shelter).not.toContain('đánh đập');
     expect(shelter).toContain('nơi tạm lánh');
+    // A child given something ("bán đất cho con", "mua cho con") is no child bought or sold.
+    for (const q of ['bố em bán đất cho con trai út, các con khác có được đòi không', 'bo e ban dat cho con trai ut', 'mẹ mua cho con cái điện thoại'])
+      expect(reads(q), q).not.toContain('mua bán người');
+    for (const q of ['có người hỏi mua con của em', 'chồng bán đứa con mới đẻ cho người khác']) expect(reads(q), q).toContain('mua bán người');
   });
 
   it('does not join two words far apart into a phrase they never made', () => {
