@@ -120,6 +120,12 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     for (const q of ['có người hỏi mua con của em', 'chồng bán đứa con mới đẻ cho người khác']) expect(reads(q), q).toContain('mua bán người');
   });
 
+  it('reads a kin word opening on a pronoun only written whole ("em chồng", not "em bị chồng")', () => {
+    for (const q of ['em muốn bỏ chồng vì chồng ngoại tình', 'e bị ck bạo hành mấy năm', 'em bi chong danh chay mau'])
+      expect(reads(q), q).not.toContain('thành viên gia đình');
+    for (const q of ['em chồng hay chửi em', 'chị chồng đòi chia nhà']) expect(reads(q), q).toContain('thành viên gia đình');
+  });
+
   it('does not join two words far apart into a phrase they never made', () => {
     // "bắt … con gái nghỉ học" is no custody, "con trai … con gái" no affair.
     expect(reads('nhà ck bắt con gái nghỉ học để con trai đi học')).not.toContain('trực tiếp nuôi con');

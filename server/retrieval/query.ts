@@ -157,6 +157,8 @@ function standardForm(sh: Shorthand, raw: string[], i: number): string | null {
  * "giữ lương", "lương thấp hơn đồng nghiệp nam" matches "lương thấp hơn nam").
  */
 const MAX_GAP = 2;
+/** First syllables after which a phrase allows no gap (findPattern). */
+const PRONOUN_FIRST = new Set(['em', 'chị', 'anh']);
 /** Terms' worth of weight one vocabulary concept may add to a query. */
 const CONCEPT_BUDGET = 12;
 /** Where a phrase matched: the tokens its syllables matched, in order (skipped words excluded). */
@@ -180,7 +182,10 @@ function findPattern(
     let gaps = 0;
     let ok = true;
     for (let j = 1; j < pattern.length && ok; j++) {
-      while (pos < tokens.length && !syllableMatches(tokens[pos]!, pattern[j]!, loose) && gaps < MAX_GAP) {
+      // A phrase opening on a pronoun members call themselves or him by ("em chồng", "chị chồng", "anh vợ") is a kin
+      // word only when written whole: "em bị chồng đánh", "em muốn bỏ chồng" hold no sister-in-law.
+      const whole = j === 1 && PRONOUN_FIRST.has(pattern[0]!);
+      while (!whole && pos < tokens.length && !syllableMatches(tokens[pos]!, pattern[j]!, loose) && gaps < MAX_GAP) {
         pos++;
         gaps++;
       }
