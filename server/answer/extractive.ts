@@ -22,7 +22,7 @@ import { widowedNotDivorced } from './plain/widowed.js';
 import { asksBirthNotIllness, asksIllnessNotBirth } from './plain/sickness.js';
 import { namesVoluntary } from './plain/voluntary.js';
 import { asksExclusion } from './plain/exclusion.js';
-import { asksMeaning } from './plain/definition.js';
+import { asksEntitlement, asksMeaning } from './plain/definition.js';
 import { render } from './templates.js';
 import { standardWords } from '../retrieval/query.js';
 
@@ -101,6 +101,7 @@ export class ExtractiveAnswerer implements Answerer {
       personsAsked: asksPersons(asked),
       exclusionAsked: asksExclusion(asked),
       meaningAsked: asksMeaning(asked),
+      entitlementAsked: asksEntitlement(asked),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);
