@@ -1123,6 +1123,15 @@ describe('violence, children, adoption on the bundled laws (Stop 48)', () => {
     });
   }, 60_000);
 
+  it('answers mediation at the commune on a violent husband with the mediation of violence, not the court’s in a divorce', async () => {
+    // PCBLGĐ Điều 17/18 (mediation of violence, its mediators), not HN&GĐ Điều 54 or 52 (section "LY HÔN").
+    expect(await lead('chong danh e suot, to hoa giai o thon bat e phai lam lanh voi chong')).toMatchObject({ document: { number: '13/2022/QH15' } });
+    expect(await lead('xã cứ gọi lên hòa giải, em không muốn hòa giải với ông chồng vũ phu đó nữa thì có bắt buộc không')).toMatchObject({
+      document: { number: '13/2022/QH15' },
+      article: '17',
+    });
+  }, 60_000);
+
   it('answers grandparents adopting a grandchild with the ban, not with their duties to grandchildren', async () => {
     // HN&GĐ Điều 104's plain sentence had said "không có con nuôi" where the law says "không có con để nuôi dưỡng mình".
     expect(await lead('Ông bà nội có được nhận cháu nội làm con nuôi không?')).toMatchObject({

@@ -380,7 +380,10 @@ export function scoreUnits(
       // A rule on the act she says did not happen, said as not done (negation.ts).
       if (opts.negated && negatesToo(full, opts.negated)) s *= 1 + NEGATED_TOO_BONUS;
       // A rule for a case she does not have: the husband's, a surrogate's, a sick child's… (case-rules.ts).
-      s *= otherCaseFactor({ text: u.text, leadIn: u.leadIn, articleTitle: h.articleTitle, inheritance: h.inheritance === true }, opts);
+      s *= otherCaseFactor(
+        { text: u.text, leadIn: u.leadIn, articleTitle: h.articleTitle, inheritance: h.inheritance === true, divorce: h.divorce === true },
+        opts,
+      );
       // A case excluded she does not name ("nghỉ ốm 1 tuần có được hưởng không": not the sick days during maternity leave).
       if (caseNamed.get(u) === false) s *= EXCLUSION_UNNAMED;
       // What a word means, when she asks whether her case is so ("có tính là bạo lực gia đình không").
