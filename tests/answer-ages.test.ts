@@ -24,6 +24,16 @@ describe('ages named in a question', () => {
   it('takes no duration for an age', () => {
     expect(agesNamed('nghỉ thai sản 6 tháng có được không')).toEqual([]);
   });
+
+  it('takes no gap between two people for an age; "hơn" right before the number is still a range', () => {
+    expect(agesNamed('muốn nhận cháu ruột làm con nuôi mà em chỉ hơn cháu 15 tuổi')).toEqual([]);
+    expect(agesNamed('chong hon e 10 tuoi')).toEqual([]);
+    expect(agesNamed('hai vợ chồng chênh lệch 12 tuổi')).toEqual([]);
+    expect(agesNamed('em kém anh ấy 8 tuổi')).toEqual([]);
+    expect(agesNamed('con hơn 7 tuổi rồi thì ai nuôi')).toEqual([7 * Y + 1]);
+    // The child's own age beside the gap is still read.
+    expect(agesNamed('bé 5 tuổi, em hơn bé 18 tuổi')).toEqual([5 * Y]);
+  });
 });
 
 describe('age ranges a khoản states', () => {

@@ -3,6 +3,7 @@ import { OTHER_CASE, otherCaseFactor } from '../server/answer/plain/case-rules.j
 import { statesChildCase } from '../server/answer/plain/child-case.js';
 import { statesForeignCase } from '../server/answer/plain/foreigner.js';
 import { namesVoluntary, statesVoluntaryCase } from '../server/answer/plain/voluntary.js';
+import { namesDivorce } from '../server/answer/plain/divorce.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
 const husbands = {
@@ -118,5 +119,34 @@ describe('the voluntary scheme’s rule', () => {
     expect(otherCaseFactor(voluntaryPension, { voluntaryNamed: false })).toBe(OTHER_CASE);
     expect(otherCaseFactor(voluntaryPension, { voluntaryNamed: true })).toBe(1);
     expect(otherCaseFactor(workersLumpSum, { voluntaryNamed: false })).toBe(1);
+  });
+});
+
+describe('a divorce’s rule when she names no divorce (divorce.ts)', () => {
+  // HN&GĐ Điều 54, in the section "LY HÔN"; PCBLGĐ Điều 17, mediation of violence, outside any.
+  const courtMediation = {
+    text: 'Sau khi đã thụ lý đơn yêu cầu ly hôn, Tòa án tiến hành hòa giải theo quy định của pháp luật về tố tụng dân sự.',
+    leadIn: null,
+    articleTitle: 'Hòa giải tại Tòa án',
+    divorce: true,
+  };
+  const violenceMediation = { text: 'Hòa giải trong phòng, chống bạo lực gia đình …', leadIn: null, articleTitle: 'Hòa giải', divorce: false };
+
+  it('hears a divorce by its words, an ex-husband, or its topics', () => {
+    expect(namesDivorce('xa cu goi len hoa giai, e khong muon hoa giai voi ong chong vu phu do nua', ['bao_luc_gia_dinh'])).toBe(false);
+    expect(namesDivorce('em muốn ly hôn mà tòa cứ bắt hòa giải', [])).toBe(true);
+    expect(namesDivorce('chồng cũ không cho gặp con', [])).toBe(true);
+    expect(namesDivorce('em muốn chia tài sản', ['ly_hon'])).toBe(true);
+    expect(namesDivorce('ai nuôi con', ['con_cai'])).toBe(true);
+  });
+
+  it('lowers a rule of the divorce section only when she names none, and leaves a widow to widowed.ts', () => {
+    expect(otherCaseFactor(courtMediation, { divorceNamed: false })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(courtMediation, { divorceNamed: true })).toBe(1);
+    expect(otherCaseFactor(violenceMediation, { divorceNamed: false })).toBe(1);
+    // Widowed: the divorce-titled rule is widowed.ts's; this row does not count it twice.
+    expect(
+      otherCaseFactor({ ...courtMediation, articleTitle: 'Nguyên tắc giải quyết tài sản của vợ chồng khi ly hôn' }, { divorceNamed: false, widowed: true }),
+    ).toBe(OTHER_CASE);
   });
 });

@@ -14,7 +14,7 @@ import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
 import { namesLaterKin, statesLaterRanks } from '../server/answer/plain/heirs.js';
 import { statesChildCareCase } from '../server/answer/plain/child-care.js';
-import { asksMeaning, definesWords } from '../server/answer/plain/definition.js';
+import { asksEntitlement, asksMeaning, definesWords } from '../server/answer/plain/definition.js';
 import { asksBirthNotIllness, asksIllnessNotBirth, statesMaternityCase, statesSicknessCase } from '../server/answer/plain/sickness.js';
 import { asksExclusion, statesExclusion } from '../server/answer/plain/exclusion.js';
 import { periodsNamed, statesPeriodNamed } from '../server/answer/plain/period.js';
@@ -1002,6 +1002,22 @@ describe('an article of definitions (definition.ts)', () => {
     expect(asksMeaning('chồng cầm hết lương của tôi thì có bị coi là bạo lực gia đình không')).toBe(false);
     expect(asksMeaning('ep con 16 tuoi lay chong co sai luat ko')).toBe(false);
   });
+
+  it('counts less when she asks what she gets: a definition gives nothing', async () => {
+    expect(asksEntitlement('gio tron ve duoc roi, co duoc ho tro hoc nghe ko')).toBe(true);
+    expect(asksEntitlement('người bị mua bán được hưởng những chế độ gì')).toBe(true);
+    expect(asksEntitlement('bị lừa bán sang biên giới như vậy có phải là mua bán người không')).toBe(false);
+    // Her story's words are the definition's; the support she asks for is the second article's.
+    const defs = hit('2', 'Giải thích từ ngữ', ['Mua bán người là hành vi lừa gạt, vận chuyển người qua biên giới để bán.'], 1.2, [
+      meaning('Lừa gạt, chở người qua biên giới để bán là mua bán người.'),
+    ]);
+    const support = hit('37', 'Đối tượng và chế độ hỗ trợ', ['Nạn nhân được hỗ trợ học nghề.'], 1.0, [meaning('Nạn nhân được hỗ trợ học nghề.')]);
+    const w = { lua: 1, ban: 1.5, bien: 1, gioi: 1, biengioi: 2, ho: 0.5, tro: 0.5, hotro: 1, hoc: 1, nghe: 1, hocnghe: 1.5 };
+    const answer = (q: string) => new ExtractiveAnswerer({ LEGAL_AID_PHONE: '' }).answer(input([defs, support], q, w));
+    expect((await answer('bị lừa bán qua biên giới, giờ về có được hỗ trợ học nghề không')).citations[0]).toMatchObject({ article: '37' });
+    expect(scoreUnits([defs, support], w, [], undefined, { entitlementAsked: true })[0]!.hit.article).toBe('37');
+    expect(scoreUnits([defs, support], w, [], undefined, {})[0]!.hit.article).toBe('2');
+  });
 });
 
 describe('a cap per period (period.ts)', () => {
@@ -1066,5 +1082,62 @@ describe("factory workers' questions on the bundled Labour Code (Stop 46)", () =
   it('answers a second probation with the one-probation rule', async () => {
     // BLLĐ Điều 25 (chỉ được thử việc một lần), was Điều 24 or 27.
     expect(await lead('Hết 2 tháng thử việc, công ty bắt em thử việc thêm lần nữa, có được không?')).toMatchObject({ article: '25' });
+  }, 60_000);
+});
+
+describe('violence, children, adoption on the bundled laws (Stop 48)', () => {
+  const ctx = bundledServices();
+  const lead = async (message: string) => (await respond(ctx.services, { message })).citations[0];
+
+  it('reads an adopter only a few years older than the child as the 20-year rule, not as the child of 16 to 18', async () => {
+    // Nuôi con nuôi Điều 14 (khoản 1 điểm b; khoản 3 for kin), not Điều 8 khoản 2 with a note on her "age".
+    expect(await lead('Chú ruột nhận cháu làm con nuôi mà chỉ hơn cháu 12 tuổi được không?')).toMatchObject({
+      document: { number: '52/2010/QH12' },
+      article: '14',
+      clause: '3',
+    });
+    expect(await lead('e muon nhan con nuoi cua nguoi ta ma chi hon be 18 tuoi thoi')).toMatchObject({ article: '14', clause: '1', point: 'b' });
+  }, 60_000);
+
+  it('answers a child given for adoption just after the birth with the 15 days the birth parents must wait', async () => {
+    expect(await lead('de xong e muon cho con di lam con nuoi luon co dc ko')).toMatchObject({
+      document: { number: '52/2010/QH12' },
+      article: '21',
+      clause: '4',
+    });
+  }, 60_000);
+
+  it('answers a woman who fled a beating and asks where to stay with the shelter, not with being turned out', async () => {
+    expect(await lead('bị chồng đánh, em ôm con chạy sang nhà hàng xóm, giờ không biết ở tạm đâu')).toMatchObject({
+      document: { number: '13/2022/QH15' },
+      article: '28',
+      clause: '1',
+    });
+  }, 60_000);
+
+  it('answers a trafficking victim shamed by neighbours with the ban on stigmatising victims', async () => {
+    expect(await lead('em bị lừa bán sang trung quốc mới về, cả xóm dè bỉu xa lánh, luật có cấm không')).toMatchObject({
+      document: { number: '53/2024/QH15' },
+      article: '3',
+      clause: '9',
+    });
+  }, 60_000);
+
+  it('answers mediation at the commune on a violent husband with the mediation of violence, not the court’s in a divorce', async () => {
+    // PCBLGĐ Điều 17/18 (mediation of violence, its mediators), not HN&GĐ Điều 54 or 52 (section "LY HÔN").
+    expect(await lead('chong danh e suot, to hoa giai o thon bat e phai lam lanh voi chong')).toMatchObject({ document: { number: '13/2022/QH15' } });
+    expect(await lead('xã cứ gọi lên hòa giải, em không muốn hòa giải với ông chồng vũ phu đó nữa thì có bắt buộc không')).toMatchObject({
+      document: { number: '13/2022/QH15' },
+      article: '17',
+    });
+  }, 60_000);
+
+  it('answers grandparents adopting a grandchild with the ban, not with their duties to grandchildren', async () => {
+    // HN&GĐ Điều 104's plain sentence had said "không có con nuôi" where the law says "không có con để nuôi dưỡng mình".
+    expect(await lead('Ông bà nội có được nhận cháu nội làm con nuôi không?')).toMatchObject({
+      document: { number: '52/2010/QH12' },
+      article: '13',
+      clause: '6',
+    });
   }, 60_000);
 });

@@ -535,4 +535,24 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     // A beating no one saw is no will.
     expect(reads('chồng đánh em trong nhà, không ai chứng kiến')).not.toContain('không có người làm chứng; tự viết và ký');
   });
+  it('reads an adopter only a few years older than the child as the 20-year gap, not a divorce ("hon" is also "hôn")', () => {
+    expect(reads('Chú ruột nhận cháu làm con nuôi mà chỉ hơn cháu 12 tuổi được không?')).toContain('hơn con nuôi từ 20 tuổi trở lên');
+    expect(reads('vo chong toi hon be 19 tuoi co nhan nuoi duoc khong')).toContain('hơn con nuôi từ 20 tuổi trở lên');
+    expect(reads('chong toi sau ly hon duoc nuoi con nhung suot ngay say xin, toi muon gianh lai con ve nuoi')).not.toContain('hơn con nuôi');
+  });
+
+  it('reads a child given for adoption just after the birth as the 15 days the law waits for, only beside adoption', () => {
+    expect(reads('e vua sinh con, muon cho nguoi ta nhan nuoi luon thi co duoc ko')).toContain('được sinh ra ít nhất 15 ngày');
+    expect(reads('em vừa sinh con được 2 tháng, công ty có cho nghỉ không')).not.toContain('được sinh ra ít nhất 15 ngày');
+  });
+
+  it('reads a woman fleeing from a beating, or asking where to stay, as a shelter, only beside violence', () => {
+    expect(reads('e bi chong danh phai chay ra khoi nha luc nua dem, co cho nao cho e o tam ko')).toContain('nơi tạm lánh');
+    expect(reads('ly hôn xong em về ở tạm nhà mẹ đẻ, con ai nuôi')).not.toContain('nơi tạm lánh');
+  });
+
+  it('reads a trafficking victim shamed by neighbours as the stigma the law forbids, only beside trafficking', () => {
+    expect(reads('em bị bán sang trung quốc mới trốn về, cả xóm dè bỉu xa lánh')).toContain('xúc phạm, kỳ thị, phân biệt đối xử');
+    expect(reads('hàng xóm nói xấu em với chồng')).not.toContain('kỳ thị');
+  });
 });

@@ -21,8 +21,9 @@ import { asksAboutInheritance, namesLaterKin } from './plain/heirs.js';
 import { widowedNotDivorced } from './plain/widowed.js';
 import { asksBirthNotIllness, asksIllnessNotBirth } from './plain/sickness.js';
 import { namesVoluntary } from './plain/voluntary.js';
+import { namesDivorce } from './plain/divorce.js';
 import { asksExclusion } from './plain/exclusion.js';
-import { asksMeaning } from './plain/definition.js';
+import { asksEntitlement, asksMeaning } from './plain/definition.js';
 import { render } from './templates.js';
 import { standardWords } from '../retrieval/query.js';
 
@@ -93,6 +94,7 @@ export class ExtractiveAnswerer implements Answerer {
       birthNotIllness: asksBirthNotIllness(input.resolvedQuestion),
       illnessNotBirth: asksIllnessNotBirth(input.resolvedQuestion),
       voluntaryNamed: namesVoluntary(input.resolvedQuestion),
+      divorceNamed: namesDivorce(input.resolvedQuestion, input.topics ?? []),
       fineAlone: asksFineAlone(asked, wants),
       unit: unitAsked(asked),
       // Asked which persons, she asks for the list of them (persons.ts).
@@ -101,6 +103,7 @@ export class ExtractiveAnswerer implements Answerer {
       personsAsked: asksPersons(asked),
       exclusionAsked: asksExclusion(asked),
       meaningAsked: asksMeaning(asked),
+      entitlementAsked: asksEntitlement(asked),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);

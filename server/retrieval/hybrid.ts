@@ -401,6 +401,7 @@ async function hitRows(db: Db, idx: CorpusIndex, top: ScoredChunk[], q: Analyzed
       score: Number(r.score.toFixed(6)),
       notes: idx.notes.get(noteKey(c.documentId, c.articleKey)) ?? [],
       ...(c.inheritance ? { inheritance: true as const } : {}),
+      ...(c.divorce ? { divorce: true as const } : {}),
     });
   }
   return out;

@@ -66,6 +66,8 @@ export interface ArticleHit {
   notes?: ArticleNote[];
   /** In a part or chapter on inheritance ("THỪA KẾ", from the chunk's path): rank/inheritance.ts, answer/plain/heirs.ts. */
   inheritance?: true;
+  /** In a section on divorce ("LY HÔN", from the chunk's path): answer/plain/divorce.ts. */
+  divorce?: true;
   /** For an article indexed as several chunks, the text of the chunk retrieval found it by (text is the whole article). */
   foundBy?: string;
 }

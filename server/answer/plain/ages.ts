@@ -43,8 +43,21 @@ function agesAt(question: string): { age: number; before: string }[] {
   for (const m of f.matchAll(/\b(con|be|chau|em be|thang be|con be|dua be|dua tre|tre)((?: \S+){0,2}) (\d+) thang(?! tuoi)\b/g))
     at(Number(m[3]), m.index! + m[0]!.lastIndexOf(m[3]!));
   for (const m of f.matchAll(/(\d+) thang tuoi/g)) at(Number(m[1]), m.index!);
-  return out.filter((a) => a.age >= 0 && a.age < 150 * YEAR);
+  return out.filter((a) => a.age >= 0 && a.age < 150 * YEAR && !isGap(a.before));
 }
+
+/**
+ * The words before a number of years that make it a gap between two people, not anyone's age:
+ * "em chỉ hơn cháu 15 tuổi", "chồng hơn em 10 tuổi", "kém nhau", "chênh lệch", "cách nhau". "Hơn"
+ * right before the number is a range ("con hơn 7 tuổi"); with a person between, a gap. Folded, "hôn"
+ * is "hon" too: "ly hôn thì con 5 tuổi" and "ly hôn con 5 tuổi" name the child's age. Read as an age,
+ * the gap in "nhận cháu ruột làm con nuôi mà chỉ hơn cháu 15 tuổi" had chosen the rule for a child of
+ * 16 to 18 (Nuôi con nuôi Điều 8 khoản 2) and said she was not of that age.
+ */
+const GAP_PERSON = '(?:chau|con|be|no|em|e|anh|chi|chong|vo|ck|vk|nhau|toi|minh|ong|ba|nguoi|co|chu|bac|di|cau|me|bo|cha|ban|dua)';
+const GAP = new RegExp(`\\b(?:hon|kem)(?: (?:han|ca))? ${GAP_PERSON}(?: \\S+)?$|\\b(?:chenh|lech|cach nhau)\\b`);
+const MARRIAGE = /\b(?:ly|li|ket|tai|tao|cau|dinh) hon\b/;
+const isGap = (before: string) => GAP.test(before) && !MARRIAGE.test(before);
 
 /**
  * "con dưới 12 tháng", "trẻ chưa đủ 16 tuổi", "con trên 7 tuổi": a range in the law's words rather

@@ -1,6 +1,7 @@
 import { statesChildCase } from './child-case.js';
 import { statesChildCareCase } from './child-care.js';
 import { statesForeignCase } from './foreigner.js';
+import { statesDivorceDivision } from './divorce.js';
 import { statesLaterRanks } from './heirs.js';
 import { statesDivorceCase } from './widowed.js';
 import { statesHusbandsRule } from './husband.js';
@@ -47,6 +48,8 @@ export interface CaseReading {
   illnessNotBirth?: boolean;
   /** She names the voluntary social-insurance scheme or a life with no employer (voluntary.ts). */
   voluntaryNamed?: boolean;
+  /** She names a divorce, an ex-husband, or custody or support of a child (divorce.ts). */
+  divorceNamed?: boolean;
 }
 
 /** The words of a unit the readers look at: its own line, the lead-in of its điểm, its article's title. */
@@ -56,6 +59,8 @@ export interface CaseUnit {
   articleTitle: string | null;
   /** Its article is in a division on inheritance (ArticleHit.inheritance, read from the law's structure). */
   inheritance?: boolean;
+  /** Its article is in a section on divorce (ArticleHit.divorce, read from the law's structure). */
+  divorce?: boolean;
 }
 
 interface CaseRule {
@@ -91,6 +96,9 @@ const CASE_RULES: readonly CaseRule[] = [
   { notHers: (o) => o.foreignNamed === false, states: (u) => statesForeignCase(u.text, u.leadIn) },
   // Rest after childbirth, its files and payment, when she asks about her illness (Điều 60 beside 46).
   { notHers: (o) => o.illnessNotBirth === true, states: (u) => statesMaternityCase(u.articleTitle) },
+  // A divorce's rule when she names no divorce ("xã cứ gọi lên hòa giải … với ông chồng vũ phu": HN&GĐ
+  // Điều 54, the court's mediation after a petition, beside PCBLGĐ Điều 17). A widow's case is widowed.ts's.
+  { notHers: (o) => o.divorceNamed === false && o.widowed !== true, states: (u) => statesDivorceDivision(u.divorce) },
   // The voluntary scheme's rule when she names neither it nor a life without an employer (BHXH Điều 98 beside 64).
   { notHers: (o) => o.voluntaryNamed === false, states: (u) => statesVoluntaryCase(u.text, u.leadIn, u.articleTitle) },
 ];

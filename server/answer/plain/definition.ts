@@ -22,3 +22,15 @@ const ASKS_MEANING = /\b(la gi|nghia la|co nghia|hieu (la|the nao|nhu the nao|ra
 export function asksMeaning(question: string): boolean {
   return ASKS_MEANING.test(fold(question));
 }
+
+/**
+ * She asks what she gets ("có được hỗ trợ học nghề không", "được hưởng gì", "được trợ cấp bao
+ * nhiêu"): a definition says what a word means, never what anyone is given. "bị lừa bán sang Trung
+ * Quốc…, giờ trốn về có được hỗ trợ học nghề không" had led with PCMBN Điều 2 khoản 1 (what
+ * trafficking is: her story's words), not Điều 37 khoản 1 điểm i (the victim's vocational support).
+ */
+const ASKS_ENTITLEMENT = /\bduoc (ho tro|huong|tro cap|tro giup|nhan tien|boi thuong|cap tien|giup do|mien)\b/;
+
+export function asksEntitlement(question: string): boolean {
+  return ASKS_ENTITLEMENT.test(fold(question));
+}

@@ -120,6 +120,8 @@ const EXCLUSION_CASE_SHARE = 0.1;
  * rule second in retrieval leads when it holds her case about as well.
  */
 const DEFINITION_UNASKED = 0.6;
+/** The same when she asks what she gets (definition.ts, asksEntitlement): no definition gives anything. */
+const DEFINITION_ENTITLEMENT = OTHER_CASE;
 /**
  * A khoản that says not done what she says did not happen (negation.ts). Measured against 0: held-out
  * phrasings' answers stating their khoản 0.726 → 0.730 (their article 0.959 → 0.957), probe 7 leading
@@ -261,6 +263,8 @@ export function scoreUnits(
     exclusionAsked?: boolean;
     /** She asks what a word means ("… là gì": definition.ts). */
     meaningAsked?: boolean;
+    /** She asks what she gets ("có được hỗ trợ … không": definition.ts). */
+    entitlementAsked?: boolean;
   } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
@@ -376,11 +380,14 @@ export function scoreUnits(
       // A rule on the act she says did not happen, said as not done (negation.ts).
       if (opts.negated && negatesToo(full, opts.negated)) s *= 1 + NEGATED_TOO_BONUS;
       // A rule for a case she does not have: the husband's, a surrogate's, a sick child's… (case-rules.ts).
-      s *= otherCaseFactor({ text: u.text, leadIn: u.leadIn, articleTitle: h.articleTitle, inheritance: h.inheritance === true }, opts);
+      s *= otherCaseFactor(
+        { text: u.text, leadIn: u.leadIn, articleTitle: h.articleTitle, inheritance: h.inheritance === true, divorce: h.divorce === true },
+        opts,
+      );
       // A case excluded she does not name ("nghỉ ốm 1 tuần có được hưởng không": not the sick days during maternity leave).
       if (caseNamed.get(u) === false) s *= EXCLUSION_UNNAMED;
       // What a word means, when she asks whether her case is so ("có tính là bạo lực gia đình không").
-      if (!opts.meaningAsked && ruleConsidered && definesWords(h.articleTitle)) s *= DEFINITION_UNASKED;
+      if (!opts.meaningAsked && ruleConsidered && definesWords(h.articleTitle)) s *= opts.entitlementAsked ? DEFINITION_ENTITLEMENT : DEFINITION_UNASKED;
       u.score = s;
       all.push(u);
     }

@@ -155,6 +155,11 @@ function inForeignDivision(path: readonly string[] | null | undefined): boolean 
   return (path ?? []).some((label) => /nước ngoài/iu.test(label));
 }
 
+/** A section on divorce ("Mục 1 — LY HÔN" of the Law on Marriage and Family), by its title. */
+function inDivorceDivision(path: readonly string[] | null | undefined): boolean {
+  return (path ?? []).some((label) => /ly hôn/iu.test(label));
+}
+
 /** A part or chapter on inheritance ("Phần thứ tư — THỪA KẾ" of the Civil Code), by its title. */
 function inInheritanceDivision(path: readonly string[] | null | undefined): boolean {
   return (path ?? []).some((label) => /thừa kế/iu.test(label));
@@ -273,6 +278,7 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
         articleKey: key,
         ...(inForeignDivision(c.path) ? { foreign: true as const } : {}),
         ...(inInheritanceDivision(c.path) ? { inheritance: true as const } : {}),
+        ...(inDivorceDivision(c.path) ? { divorce: true as const } : {}),
         ...agesOf(c, twins),
       },
       fields: {

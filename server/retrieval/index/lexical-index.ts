@@ -49,6 +49,8 @@ export interface IndexedChunk {
   foreign?: true;
   /** In a part or chapter on inheritance ("THỪA KẾ"): lowered when she names no death (rank/inheritance.ts). */
   inheritance?: true;
+  /** In a section on divorce ("LY HÔN"): a rule for another case when she names no divorce (answer/plain/divorce.ts). */
+  divorce?: true;
   /** An offence for a child: the age bracket [from, below) in years its title states ("… người dưới 16 tuổi"): rank/ages.ts. */
   ages?: readonly [number, number];
   /** The same offence for every victim ("Tội hiếp dâm"): its child twin's bracket (rank/ages.ts). */
