@@ -34,6 +34,19 @@ describe('the law searched for the danger she tells of', () => {
     expect(dangerSearch(readMessage('em đang bị chồng nhốt trong nhà kho, không cho ăn'))).toContain('giam cầm');
   });
 
+  it('adds nothing when she asks for the protection itself: her words name the order or the shelter', () => {
+    for (const m of [
+      'Chồng tôi cứ say rượu về là đánh đập tôi, đe dọa giết cả mẹ con. Tôi muốn xin cho anh ta không được lại gần mẹ con tôi nữa thì làm thế nào?',
+      'chồng đang cầm dao đòi giết em, em trốn sang nhà hàng xóm, có nhà tạm lánh nào không',
+    ]) {
+      const read = readMessage(m);
+      expect(read.level, m).toBe('emergency');
+      expect(dangerSearch(read, m), m).toBeNull();
+    }
+    const m = 'chồng đang cầm dao đòi giết em';
+    expect(dangerSearch(readMessage(m), m)).toContain('bạo lực gia đình');
+  });
+
   it('tells a child touched the law on touching (dâm ô), a child raped the law on rape', () => {
     for (const m of ['bo duong sam so con gai em 12 tuoi', 'chú nó cứ sờ vào chỗ kín của con bé 6 tuổi']) {
       const read = readMessage(m);

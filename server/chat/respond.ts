@@ -24,7 +24,7 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   const turn = await openTurn(s, req);
   const danger = readDanger(s, turn.message);
   // In danger, the law is also searched for the harm she tells of: what she is told of it is about that.
-  const query = { ...(await resolveQuery(s, turn.message, turn.history)), danger: dangerSearch(danger.read) ?? undefined };
+  const query = { ...(await resolveQuery(s, turn.message, turn.history)), danger: dangerSearch(danger.read, turn.message) ?? undefined };
   const found = refusesUpFront(danger) ? null : await retrieve(s, query);
   const t = await triage(danger, found?.search ?? null, scopeText(query));
   // Refused up front, then found urgent by the model: she gets an answer after all, from a plain search.

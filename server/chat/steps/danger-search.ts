@@ -1,3 +1,4 @@
+import { fold } from '../../../ingest/text/vietnamese.js';
 import { readTable } from '../../answer/templates.js';
 import type { SafetyRead } from '../../safety/gate.js';
 
@@ -11,8 +12,8 @@ const loadTable = () => new Map(readTable('danger-search.tsv').map(([k, v]) => [
  * question of its own ("con bé bị sờ mó năm ngoái, giờ em muốn kiện"), and steering it to the harm
  * lowered the blind set's answers citing a gold article 0.892 → 0.867.
  */
-export function dangerSearch(read: SafetyRead): string | null {
-  if (read.level !== 'emergency') return null;
+export function dangerSearch(read: SafetyRead, message = ''): string | null {
+  if (read.level !== 'emergency' || asksProtection(message)) return null;
   table ??= loadTable();
   const child = read.danger.who.child;
   const words = new Set<string>();
@@ -35,4 +36,14 @@ export function lawSpeaksTo(read: SafetyRead): boolean {
   table ??= loadTable();
   const what = read.danger.what;
   return what.length === 0 || what.some((w) => table?.has(w) || table?.has(`${w}:child`));
+}
+
+/**
+ * She asks for the protection itself — an order keeping him away, a place to stay ("xin cho anh ta không được lại gần
+ * mẹ con tôi", "tòa có cấm anh ta đến gần em được không", "nhà tạm lánh ở đâu"): her own words name the law she needs
+ * (PCBLGĐ Điều 25, 26, 36), and the harm's words would put the definition of violence (Điều 3) before it.
+ */
+const PROTECTION = /\b(cam tiep xuc|lenh cam|tam lanh|(khong (duoc|cho)|cam) (\S+ ){0,3}(lai gan|den gan|toi gan|tiep can))\b/;
+export function asksProtection(message: string): boolean {
+  return PROTECTION.test(fold(message.normalize('NFC').toLowerCase()));
 }
