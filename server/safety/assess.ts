@@ -1529,15 +1529,17 @@ function emptyThreat(m: Match, matches: Match[], tokens: Token[]): boolean {
     return ifAt >= 0 && !between.slice(ifAt).some((t) => /^(thì|thi)$/.test(t));
   };
   // "dọa nếu không chiều thì đuổi việc": a demand made under the threat may be anything, her body too.
-  const demand = tokens.some(
-    (t, i) =>
-      t.clause === m.clause && /^(nếu|neu|hễ|he)$/.test(t.text) && tokens.slice(i + 1, i + 4).some((k) => /^(không|khong|ko|k|chưa|chua)$/.test(k.text)),
-  );
+  const demand = tokens.some((t, i) => t.clause === m.clause && unlessAt(i, tokens));
   return (
     !demand &&
     matches.some((w) => w.concept === 'ctx.stake' && inClause(w) && w.start >= m.end && !condition(w)) &&
     !matches.some((w) => w !== m && inClause(w) && w.concept.startsWith('what.'))
   );
+}
+
+/** "nếu"/"hễ" at token i with a refusal ("không", "chưa") just after it: a demand, "unless she does…". */
+function unlessAt(i: number, tokens: Token[]): boolean {
+  return /^(nếu|neu|hễ|he)$/.test(tokens[i]!.text) && tokens.slice(i + 1, i + 4).some((k) => /^(không|khong|ko|k|chưa|chua)$/.test(k.text));
 }
 
 /**
@@ -1551,9 +1553,7 @@ function threatOnDemand(harms: { what: What; match: Match; hypothetical: boolean
     if (what !== 'weapon') return false;
     const clause = tokens.map((t, i) => [t, i] as const).filter(([t]) => t.clause === m.clause);
     const said = clause.some(([t, i]) => i < m.start && /^(bảo|bao|nói|noi|dọa|doa|nhắn|nhan|đòi|doi)$/.test(t.text));
-    const unless = clause.some(
-      ([t, i]) => i >= m.end && /^(nếu|neu|hễ|he)$/.test(t.text) && tokens.slice(i + 1, i + 4).some((k) => /^(không|khong|ko|k|chưa|chua)$/.test(k.text)),
-    );
+    const unless = clause.some(([, i]) => i >= m.end && unlessAt(i, tokens));
     const asked = clause.some(([t, i]) => i >= m.end && /^(thì|thi)$/.test(t.text) && asksAfter(i, tokens));
     return said && unless && !asked;
   });

@@ -1,7 +1,6 @@
 import { statesChildCase } from './child-case.js';
 import { statesChildCareCase } from './child-care.js';
 import { statesForeignCase } from './foreigner.js';
-import { statesDivorceDivision } from './divorce.js';
 import { statesLaterRanks } from './heirs.js';
 import { statesDivorceCase } from './widowed.js';
 import { statesHusbandsRule } from './husband.js';
@@ -98,7 +97,7 @@ const CASE_RULES: readonly CaseRule[] = [
   { notHers: (o) => o.illnessNotBirth === true, states: (u) => statesMaternityCase(u.articleTitle) },
   // A divorce's rule when she names no divorce ("xã cứ gọi lên hòa giải … với ông chồng vũ phu": HN&GĐ
   // Điều 54, the court's mediation after a petition, beside PCBLGĐ Điều 17). A widow's case is widowed.ts's.
-  { notHers: (o) => o.divorceNamed === false && o.widowed !== true, states: (u) => statesDivorceDivision(u.divorce) },
+  { notHers: (o) => o.divorceNamed === false && o.widowed !== true, states: (u) => u.divorce === true },
   // The voluntary scheme's rule when she names neither it nor a life without an employer (BHXH Điều 98 beside 64).
   { notHers: (o) => o.voluntaryNamed === false, states: (u) => statesVoluntaryCase(u.text, u.leadIn, u.articleTitle) },
 ];

@@ -18,8 +18,3 @@ const DIVORCE_TOPICS = new Set(['ly_hon', 'con_cai', 'cap_duong']);
 export function namesDivorce(question: string, topics: readonly string[]): boolean {
   return DIVORCE.test(fold(standardWords(question))) || topics.some((t) => DIVORCE_TOPICS.has(t));
 }
-
-/** Whether a unit's article is in a section on divorce (read from the law's structure). */
-export function statesDivorceDivision(divorce: boolean | undefined): boolean {
-  return divorce === true;
-}
