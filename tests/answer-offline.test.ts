@@ -1141,3 +1141,38 @@ describe('violence, children, adoption on the bundled laws (Stop 48)', () => {
     });
   }, 60_000);
 });
+
+describe('divorce, maternity, civil status, gender equality on the bundled laws (Stop 49)', () => {
+  const ctx = bundledServices();
+  const answer = (message: string) => respond(ctx.services, { message });
+  const lead = async (message: string) => (await answer(message)).citations[0];
+
+  it('answers a wife told she gets no share at a divorce, not refuses her as hiding property', async () => {
+    const r = await answer('ly hôn chồng bảo nhà cửa là anh ấy làm ra nên em không được chia, có đúng không');
+    expect(r.kind).toBe('answer');
+    expect(r.citations[0]).toMatchObject({ document: { number: '52/2014/QH13' }, article: '59', clause: '2' });
+  }, 60_000);
+
+  it('answers hiring by sex with equal hiring standards, not the definition of discrimination', async () => {
+    expect(await lead('công ty đăng tuyển chỉ nhận nam, em là nữ có bằng lái xe nâng vẫn bị loại')).toMatchObject({
+      document: { number: '73/2006/QH11' },
+      article: '13',
+      clause: '1',
+    });
+    // A promotion at work is the khoản on promotion.
+    expect(await lead('em đủ tiêu chuẩn mà công ty không cho lên tổ trưởng vì là phụ nữ')).toMatchObject({ article: '13', clause: '2' });
+  }, 60_000);
+
+  it('answers rice land of the couple with its own point, and more leave after the six months with unpaid leave', async () => {
+    expect(await lead('ly hôn thì mấy sào ruộng cấy lúa của hai vợ chồng chia sao')).toMatchObject({ article: '62', clause: '2', point: 'a' });
+    expect(await lead('nghỉ hết 6 tháng rồi mà con hay ốm, em muốn nghỉ thêm vài tháng được không')).toMatchObject({
+      document: { number: '45/2019/QH14' },
+      article: '139',
+      clause: '3',
+    });
+  }, 60_000);
+
+  it('answers suing for unpaid child support with who may ask the court', async () => {
+    expect(await lead('chồng cũ không đưa tiền nuôi con cả năm nay, em đi kiện được không')).toMatchObject({ article: '119', clause: '1' });
+  }, 60_000);
+});
