@@ -712,6 +712,16 @@ describe('who and what decide the numbers and steps', () => {
     expect(starved).toMatch(/ghi lại ngày giờ/);
     expect(starved).not.toMatch(/bị đánh/);
   });
+  it('emergency: a child gone from her — what to report first, not "get away from him"', () => {
+    const r = readMessage('ra sân chơi một lúc quay lại không thấy con bé đâu nữa, nó mới 3 tuổi');
+    expect(r.level).toBe('emergency');
+    const lines = safetyPreface(c, r, 'emergency', safetyNumbers(c, r, 'emergency')).split('\n');
+    expect(lines[2]).toMatch(/^• Báo ngay 113.*nơi thấy lần cuối/);
+    expect(lines.join('\n')).not.toMatch(/Ra khỏi chỗ người đó|Đưa cháu ra khỏi/);
+    // Held in a house nearby, the child's own step stays: she can get to the child.
+    const near = readMessage('ông hàng xóm kéo con bé nhà bên vào nhà rồi đóng cửa, con bé mới 6 tuổi');
+    expect(safetyPreface(c, near, 'emergency', safetyNumbers(c, near, 'emergency'))).toMatch(/Đưa cháu ra khỏi chỗ người đó/);
+  });
   it('an emergency answer starts with the numbers, then a safe place, then the law', () => {
     const r = readMessage('chồng em đang cầm dao đòi giết em');
     const text = safetyPreface(c, r, 'emergency', safetyNumbers(c, r, 'emergency'));

@@ -111,17 +111,26 @@ export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, number
     // Harm she or her body is in without anyone doing it (self-harm, an illness, a birth): there is no
     // one to get away from.
     const byOther = what.size === 0 || [...what].some((w) => !NO_ONE_ELSE.has(w));
+    // Someone else taken or gone missing (a child not found at the market, a girl driven off towards
+    // the border): she is not with the one who took them, so what to report comes first — not "get
+    // away from him" nor "take the child away from him". Held somewhere near her or touched, the
+    // child's own step stays.
+    const missing = what.has('taken') && !read.danger.who.self && !what.has('confine') && !what.has('sexual');
     const keys = [
+      missing && 'emergency.missing',
       what.has('selfharm') && 'emergency.selfharm',
       // Put out at night: where to sleep tonight comes before anything about the man.
       what.has('expelled') && 'emergency.expelled',
-      read.danger.needs.child && 'emergency.child',
+      read.danger.needs.child && !missing && 'emergency.child',
       read.danger.needs.medical && !what.has('selfharm') && 'emergency.medical',
       (what.has('taken') || what.has('confine') || what.has('married')) && 'emergency.taken',
       what.has('weapon') && 'emergency.weapon',
-      byOther && 'emergency.violence',
+      byOther && !missing && 'emergency.violence',
     ].filter((k): k is string => Boolean(k));
-    const lines = [...(byOther ? [step('emergency.place', c)] : []), ...keys.slice(0, 2).map((k) => step(k, c))].map((l) => `• ${l}`);
+    // Gone from her, the place to go to is no step of hers; the victim's own (send where you are) stays
+    // second, for a child writing of herself as "con".
+    const place = byOther && !missing ? [step('emergency.place', c)] : [];
+    const lines = [...place, ...keys.slice(0, 2).map((k) => step(k, c))].map((l) => `• ${l}`);
     const law = withLaw ? `${render('emergency-law.vi.txt')}\n` : '';
     return `${render('emergency.vi.txt', { numbers: listed(numbers), steps: lines.join('\n') })}\n${law}`;
   }
