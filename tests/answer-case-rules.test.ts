@@ -138,6 +138,10 @@ describe('a divorce’s rule when she names no divorce (divorce.ts)', () => {
     expect(namesDivorce('chồng cũ không cho gặp con', [])).toBe(true);
     expect(namesDivorce('em muốn chia tài sản', ['ly_hon'])).toBe(true);
     expect(namesDivorce('ai nuôi con', ['con_cai'])).toBe(true);
+    // Marrying again while he lives needs the marriage ended first; a widow's does not.
+    expect(namesDivorce('chồng bỏ đi 4 năm không tin tức, em muốn lấy chồng khác', [])).toBe(true);
+    expect(namesDivorce('chong mat tich 3 nam, e muon di buoc nua', [])).toBe(true);
+    expect(namesDivorce('chồng mất được ba năm, em muốn đi bước nữa', [])).toBe(false);
   });
 
   it('lowers a rule of the divorce section only when she names none, and leaves a widow to widowed.ts', () => {

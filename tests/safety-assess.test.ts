@@ -677,7 +677,7 @@ describe('who and what decide the numbers and steps', () => {
     expect(safetyNumbers(c, r, 'urgent').map((n) => n.number)).toEqual(['111']);
     expect(allNumbers(c).map((n) => n.number)).toEqual(['113', '111', '115']);
   });
-  it('urgent: the step fits the harm — a beating, a woman touched, a child touched', () => {
+  it('urgent: the step fits the harm — a beating, a woman touched, a child touched, no blow at all', () => {
     const urgent = (m: string) => {
       const r = readMessage(m);
       expect(r.level, m).toBe('urgent');
@@ -700,6 +700,27 @@ describe('who and what decide the numbers and steps', () => {
     const pictures = urgent('ban trai cu doa tung anh nong cua toi len mang');
     expect(pictures).toMatch(/đừng gửi thêm ảnh/);
     expect(pictures).not.toMatch(/bị đánh/);
+    // No blow told: a child drawn in by messages, a forced marriage, papers held, starved — each its own step.
+    const groomed = urgent('con gái em 15 tuổi bị thầy giáo nhắn tin gạ gẫm, em phải báo ai');
+    expect(groomed).toMatch(/đừng để cháu gặp riêng/);
+    expect(groomed).not.toMatch(/bị đánh/);
+    const married = urgent('bo me e ep e cuoi thang dan ong gia co tien, doa neu ko cuoi thi tu');
+    expect(married).toMatch(/trước khi đám cưới/);
+    expect(married).not.toMatch(/bị đánh/);
+    expect(urgent('chu nha giu chung minh thu cua e khong tra, e la osin, ho co duoc lam vay ko')).toMatch(/giữ giấy tờ hay tiền công/);
+    const starved = urgent('mẹ chồng em hay bỏ đói em mỗi khi chồng đi làm xa');
+    expect(starved).toMatch(/ghi lại ngày giờ/);
+    expect(starved).not.toMatch(/bị đánh/);
+  });
+  it('emergency: a child gone from her — what to report first, not "get away from him"', () => {
+    const r = readMessage('ra sân chơi một lúc quay lại không thấy con bé đâu nữa, nó mới 3 tuổi');
+    expect(r.level).toBe('emergency');
+    const lines = safetyPreface(c, r, 'emergency', safetyNumbers(c, r, 'emergency')).split('\n');
+    expect(lines[2]).toMatch(/^• Báo ngay 113.*nơi thấy lần cuối/);
+    expect(lines.join('\n')).not.toMatch(/Ra khỏi chỗ người đó|Đưa cháu ra khỏi/);
+    // Held in a house nearby, the child's own step stays: she can get to the child.
+    const near = readMessage('ông hàng xóm kéo con bé nhà bên vào nhà rồi đóng cửa, con bé mới 6 tuổi');
+    expect(safetyPreface(c, near, 'emergency', safetyNumbers(c, near, 'emergency'))).toMatch(/Đưa cháu ra khỏi chỗ người đó/);
   });
   it('an emergency answer starts with the numbers, then a safe place, then the law', () => {
     const r = readMessage('chồng em đang cầm dao đòi giết em');

@@ -3,6 +3,7 @@ import { statesSanction } from '../server/answer/plain/intent.js';
 import { fieldTerms } from '../server/retrieval/index/corpus-index.js';
 import { LexicalIndex, type ChunkTerms } from '../server/retrieval/index/lexical-index.js';
 import { asksForbidden, withForbiddenAsked } from '../server/retrieval/rank/forbidden.js';
+import { asksCountsAs, withCountsAsAsked } from '../server/retrieval/rank/counts-as.js';
 import { SANCTION_ASKED_BONUS, sanctionAsked, statesSanctionAt, withSanctionAsked } from '../server/retrieval/rank/sanction.js';
 
 /** Articles as the index holds them: the body's folded syllables and pairs (like chunks.search_text). */
@@ -132,5 +133,27 @@ describe('asked whether something is forbidden (rank/forbidden.ts)', () => {
     expect(asksForbidden('xã ra quyết định cấm tiếp xúc')).toBe(false);
     expect(withForbiddenAsked(lex, ranked, 'chọn giới tính thai nhi có bị cấm không').map((r) => r.score > 1)).toEqual([true, false]);
     expect(withForbiddenAsked(lex, ranked, 'chọn giới tính thai nhi bị phạt bao nhiêu')).toBe(ranked);
+  });
+});
+
+describe('asked whether something counts as an act the law names (rank/counts-as.ts)', () => {
+  it('lifts the article listing the acts, not a decree fining one nor a duty about them', () => {
+    const chunks = [
+      { text: 'Hành vi bạo lực gia đình bao gồm: chiếm hữu, hủy hoại, đập phá tài sản của thành viên gia đình.', acts: true },
+      { text: 'Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi hủy hoại, đập phá tài sản.', acts: true },
+      { text: 'Người có hành vi bạo lực gia đình phải chấm dứt ngay hành vi bạo lực.', acts: false },
+    ];
+    const lex = LexicalIndex.build(
+      chunks.map(({ text, acts }, i) => ({
+        chunk: { id: i + 1, documentId: 'd', articleKey: String(i + 1), ...(acts ? { acts: true as const } : {}) },
+        fields: { body: fieldTerms(text), title: [], member: [] },
+      })),
+    );
+    const ranked = chunks.map((_, i) => ({ index: i, score: 1 }));
+    expect(asksCountsAs('ck hay dap pha do dac, nhu vay co phai la bao luc gia dinh ko')).toBe(true);
+    expect(asksCountsAs('chồng đập phá đồ đạc thì bị phạt bao nhiêu')).toBe(false);
+    expect(withCountsAsAsked(lex, ranked, 'chồng em hay đập phá đồ đạc, có phải bạo lực không').map((r) => r.score > 1)).toEqual([true, false, false]);
+    // Asked a sanction too, the fine is what she wants: nothing is lifted here (rank/sanction.ts lifts it).
+    expect(withCountsAsAsked(lex, ranked, 'đập phá đồ đạc có phải bạo lực không, bị phạt bao nhiêu')).toBe(ranked);
   });
 });

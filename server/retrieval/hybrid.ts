@@ -21,6 +21,7 @@ import { withAgeTwins } from './rank/ages.js';
 import { asksEstate, withoutInheritanceUnasked } from './rank/inheritance.js';
 import { withoutLaterTexts } from './rank/later-text.js';
 import { withForbiddenAsked } from './rank/forbidden.js';
+import { withCountsAsAsked } from './rank/counts-as.js';
 import { actPeriod, inForceThen } from './act-time.js';
 import { memoByText } from '../answer/memo.js';
 import { rerankFirst, type FirstRerank } from './rank/first.js';
@@ -131,6 +132,8 @@ export function createRetriever({
       ranked = withSanctionAsked(lex, ranked, query);
       // Asked whether something is forbidden: the articles listing what the law forbids (rank/forbidden.ts).
       ranked = withForbiddenAsked(lex, ranked, query);
+      // Asked whether what happens to her counts as an act the law names: the article listing those acts (rank/counts-as.ts).
+      ranked = withCountsAsAsked(lex, ranked, query);
       // A foreign element's article when she says nothing foreign (rank/foreign.ts).
       ranked = withoutForeignUnasked(lex, ranked, query);
       // A law about children when she names no child (rank/children.ts).

@@ -111,48 +111,63 @@ export function safetyPreface(c: Numbers, read: SafetyRead, level: Level, number
     // Harm she or her body is in without anyone doing it (self-harm, an illness, a birth): there is no
     // one to get away from.
     const byOther = what.size === 0 || [...what].some((w) => !NO_ONE_ELSE.has(w));
+    // Someone else taken or gone missing (a child not found at the market, a girl driven off towards
+    // the border): she is not with the one who took them, so what to report comes first — not "get
+    // away from him" nor "take the child away from him". Held somewhere near her or touched, the
+    // child's own step stays.
+    const missing = what.has('taken') && !read.danger.who.self && !what.has('confine') && !what.has('sexual');
     const keys = [
+      missing && 'emergency.missing',
       what.has('selfharm') && 'emergency.selfharm',
       // Put out at night: where to sleep tonight comes before anything about the man.
       what.has('expelled') && 'emergency.expelled',
-      read.danger.needs.child && 'emergency.child',
+      read.danger.needs.child && !missing && 'emergency.child',
       read.danger.needs.medical && !what.has('selfharm') && 'emergency.medical',
       (what.has('taken') || what.has('confine') || what.has('married')) && 'emergency.taken',
       what.has('weapon') && 'emergency.weapon',
-      byOther && 'emergency.violence',
+      byOther && !missing && 'emergency.violence',
     ].filter((k): k is string => Boolean(k));
-    const lines = [...(byOther ? [step('emergency.place', c)] : []), ...keys.slice(0, 2).map((k) => step(k, c))].map((l) => `• ${l}`);
+    // Gone from her, the place to go to is no step of hers; the victim's own (send where you are) stays
+    // second, for a child writing of herself as "con".
+    const place = byOther && !missing ? [step('emergency.place', c)] : [];
+    const lines = [...place, ...keys.slice(0, 2).map((k) => step(k, c))].map((l) => `• ${l}`);
     const law = withLaw ? `${render('emergency-law.vi.txt')}\n` : '';
     return `${render('emergency.vi.txt', { numbers: listed(numbers), steps: lines.join('\n') })}\n${law}`;
   }
   if (level === 'urgent') {
-    const rule = read.danger.rule;
-    const key =
-      rule === 'trafficking-suspected'
-        ? 'urgent.trafficking'
-        : what.has('selfharm')
-          ? 'urgent.selfharm'
-          : what.has('taken') && ![...what].some((w) => HURT.has(w))
-            ? // Taken away or sold and back now ("bị lừa bán sang Trung Quốc, giờ về được rồi"): being
-              // recognised as a victim and helped, not "nếu bị đánh lần nữa".
-              'urgent.returned'
-            : what.has('sexual') || what.has('grope')
-              ? // Touched or assaulted: a child needs a doctor and the child line; a woman, where to report
-                // it and what to keep — "nếu bị đánh lần nữa, hãy đi khám" is advice for a beating.
-                read.danger.needs.child
-                ? 'urgent.child'
-                : 'urgent.sexual'
-              : what.has('image')
-                ? // Intimate pictures posted or held over her: what to keep and what not to send.
-                  'urgent.image'
-                : what.has('threat') && ![...what].some((w) => HURT.has(w))
-                  ? // Threatened, not (yet) hurt: what to keep; "nếu bị đánh lần nữa" presumes a beating.
-                    'urgent.threat'
-                  : 'urgent.violence';
     const call = numbers.length ? `gọi ${listed(numbers)}.` : 'chị không phải tự xoay xở một mình.';
-    return `${render('urgent.vi.txt', { numbers: call, step: step(key, c) }).replace(/\.\. /, '. ')}\n`;
+    return `${render('urgent.vi.txt', { numbers: call, step: step(urgentStep(read), c) }).replace(/\.\. /, '. ')}\n`;
   }
   return '';
+}
+
+/**
+ * The one next step of an urgent answer, by what she told. "nếu bị đánh lần nữa, hãy đi khám" is
+ * advice for a beating: a message naming no blow (a child groomed, a forced marriage, papers held,
+ * being put out, starved or watched) gets the step that fits it.
+ */
+function urgentStep(read: SafetyRead): string {
+  const what = new Set(read.danger.what);
+  const hurt = [...what].some((w) => HURT.has(w));
+  if (read.danger.rule === 'trafficking-suspected') return 'urgent.trafficking';
+  if (what.has('selfharm')) return 'urgent.selfharm';
+  // Taken away or sold and back now ("bị lừa bán sang Trung Quốc, giờ về được rồi"): being
+  // recognised as a victim and helped.
+  if (what.has('taken') && !hurt) return 'urgent.returned';
+  // Touched or assaulted: a child needs a doctor and the child line; a woman, where to report it and what to keep.
+  if (what.has('sexual') || what.has('grope')) return read.danger.needs.child ? 'urgent.child' : 'urgent.sexual';
+  // Intimate pictures posted or held over her: what to keep and what not to send.
+  if (what.has('image')) return 'urgent.image';
+  // A child drawn in by messages or gifts, nothing done yet: keep the messages, keep the child away from him.
+  if (read.danger.rule === 'grooming') return 'urgent.grooming';
+  if (hurt) return 'urgent.violence';
+  // Made to marry, or papers and pay held, the threat told with it or not: who can step in, what to keep.
+  if (what.has('married')) return 'urgent.married';
+  if (what.has('bonded')) return 'urgent.bonded';
+  // Threatened, not (yet) hurt: what to keep — a threat to put her out too ("dọa đuổi ra khỏi nhà").
+  if (what.has('threat')) return 'urgent.threat';
+  if (what.has('expelled')) return 'urgent.expelled';
+  return 'urgent.home';
 }
 
 /**

@@ -160,6 +160,11 @@ function inDivorceDivision(path: readonly string[] | null | undefined): boolean 
   return (path ?? []).some((label) => /ly hôn/iu.test(label));
 }
 
+/** An article whose title lists acts the law names ("Hành vi bạo lực gia đình", "Các hành vi bị nghiêm cấm"): rank/counts-as.ts. */
+function listsActs(title: string | null | undefined): boolean {
+  return /^(các )?hành vi\b/iu.test((title ?? '').trim());
+}
+
 /** A part or chapter on inheritance ("Phần thứ tư — THỪA KẾ" of the Civil Code), by its title. */
 function inInheritanceDivision(path: readonly string[] | null | undefined): boolean {
   return (path ?? []).some((label) => /thừa kế/iu.test(label));
@@ -279,6 +284,7 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
         ...(inForeignDivision(c.path) ? { foreign: true as const } : {}),
         ...(inInheritanceDivision(c.path) ? { inheritance: true as const } : {}),
         ...(inDivorceDivision(c.path) ? { divorce: true as const } : {}),
+        ...(listsActs(c.article_title) ? { acts: true as const } : {}),
         ...agesOf(c, twins),
       },
       fields: {

@@ -51,6 +51,8 @@ export interface IndexedChunk {
   inheritance?: true;
   /** In a section on divorce ("LY HÔN"): a rule for another case when she names no divorce (answer/plain/divorce.ts). */
   divorce?: true;
+  /** Its article's title lists acts the law names ("Hành vi bạo lực gia đình"): rank/counts-as.ts. */
+  acts?: true;
   /** An offence for a child: the age bracket [from, below) in years its title states ("… người dưới 16 tuổi"): rank/ages.ts. */
   ages?: readonly [number, number];
   /** The same offence for every victim ("Tội hiếp dâm"): its child twin's bracket (rank/ages.ts). */

@@ -27,6 +27,7 @@ export const SAFETY_STEPS = [
   'Tránh xa bếp và chỗ có dao, gậy; đứng gần lối ra. Không chạy được thì khóa mình trong phòng cùng điện thoại.',
   'Bị thương, chảy máu, hay đang mang thai mà bị đánh: gọi cấp cứu hoặc đến trạm y tế ngay; giữ giấy khám làm bằng chứng.',
   'Con bị đánh hay bị xâm hại: đưa cháu ra khỏi chỗ người đó, ở cạnh cháu và gọi Tổng đài bảo vệ trẻ em.',
+  'Không thấy con đâu hay con bị đưa đi: báo ngay 113, nói tên, tuổi, ảnh, quần áo của cháu và nơi thấy cháu lần cuối.',
   'Không nói được: nhắn vị trí (thôn, xã) cho người thân, hoặc nhờ người xung quanh gọi giúp.',
 ];
 
