@@ -1506,8 +1506,11 @@ function threatCondition(m: Match, matches: Match[], tokens: Token[]): boolean {
   return then >= 0 && !asksAfter(then, tokens) && matches.some((w) => threat(w) && w.start > then);
 }
 
-/** The verb of a threat alone, with no harm in the phrase ("dọa", "đe dọa", "hăm dọa"). */
-const BARE_THREAT = /^(đe |de |hăm |ham )?(dọa|doạ|doa)$/;
+/**
+ * The verb of a threat alone, with no harm in the phrase ("dọa", "đe dọa", "hăm dọa"), or sent by phone or message
+ * ("gọi điện dọa", "nhắn tin cho em dọa").
+ */
+const BARE_THREAT = /^((đe|de|hăm|ham) |(gọi điện|goi dien|gọi|goi|nhắn tin|nhan tin|nhắn|nhan)( \S+){0,3} )?(dọa|doạ|doa)$/;
 
 /**
  * A bare threat over her job, pay, a contract, a lawsuit or money (ctx.stake after it in its clause), with no harm named
@@ -1533,7 +1536,8 @@ function emptyThreat(m: Match, matches: Match[], tokens: Token[]): boolean {
   return (
     !demand &&
     matches.some((w) => w.concept === 'ctx.stake' && inClause(w) && w.start >= m.end && !condition(w)) &&
-    !matches.some((w) => w !== m && inClause(w) && w.concept.startsWith('what.'))
+    // The same verb read again inside a longer reading of it ("nhắn tin dọa" and "dọa") is no other harm.
+    !matches.some((w) => w !== m && inClause(w) && w.concept.startsWith('what.') && !(w.concept === 'what.threat' && w.start < m.end && m.start < w.end))
   );
 }
 
