@@ -584,7 +584,9 @@ export const RULES: readonly Rule[] = [
     applies: (f) =>
       f.concrete &&
       !f.reporter &&
-      !f.has('when.safe') &&
+      // "… em đang ở nhà mẹ đẻ": safe because she fled to her family is still days from the beating, the man still near
+      // (as fled-from-harm reads the flight); "đã ly hôn", "hắn đang ngồi tù" are safe for another reason.
+      f.matches.every((s) => s.concept !== 'when.safe' || f.matches.some((r) => r.concept === 'ctx.fled' && r.start < s.end && s.start < r.end)) &&
       // A fight between children at school, a traffic accident: for the school or the insurer, not the hotline.
       !f.has('ctx.school') &&
       !f.has('ctx.accident') &&
