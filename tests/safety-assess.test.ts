@@ -1469,3 +1469,26 @@ describe('twenty-seventh pass: a wheelchair pushed onto the highway, brakes foun
     expect(name('chồng em cắt dây phanh xe em, em có kiện được không')).toBeUndefined();
   });
 });
+
+describe('holdout 28: a landlord’s notice is her tenancy, being put out tonight is not', () => {
+  const level = (m: string) => assessDanger(m).level;
+  it('a landlord telling her to leave, with no night, street or now, is a legal question', () => {
+    for (const m of [
+      'chủ trọ bắt mẹ con em dọn đi trước cuối tuần vì bán nhà, tiền cọc em đòi được không',
+      'chủ nhà trọ dọa tháng sau sẽ đuổi mẹ con em ra khỏi phòng nếu còn chậm tiền trọ, có đúng luật không',
+      'chủ nhà dọa đuổi em nếu không trả tiền trọ đúng hạn, họ có được tự ý đuổi không',
+    ])
+      expect(level(m), m).toBe('ordinary');
+  });
+  it('put out at night or into the street, chased or shown a knife, by a landlord too, stays a danger', () => {
+    expect(level('chủ nhà trọ đuổi ba mẹ con em ra đường lúc nửa đêm vì chậm tiền phòng, em không biết đi đâu')).toBe('emergency');
+    expect(level('chủ trọ bắt mẹ con em dọn đi ngay tối nay, em không biết đi đâu')).toBe('emergency');
+    expect(level('chủ nhà cầm dao đuổi em')).toBe('emergency');
+    expect(level('ông chủ nhà đuổi theo em')).toBe('emergency');
+    expect(level('chủ trọ đuổi mẹ con em ra khỏi phòng, giờ hai mẹ con đang ngồi ngoài hiên')).not.toBe('ordinary');
+  });
+  it('made to move out is put out, not taken: by her husband urgent, with her children tonight an emergency', () => {
+    expect(level('chồng bắt em dọn đi khỏi nhà, em có quyền ở lại không')).toBe('urgent');
+    expect(level('mẹ chồng bắt mẹ con em dọn ra ngoài ngay trong đêm nay')).toBe('emergency');
+  });
+});

@@ -584,7 +584,9 @@ export const RULES: readonly Rule[] = [
     applies: (f) =>
       f.concrete &&
       !f.reporter &&
-      !f.has('when.safe') &&
+      // "… em đang ở nhà mẹ đẻ": safe because she fled to her family is still days from the beating, the man still near
+      // (as fled-from-harm reads the flight); "đã ly hôn", "hắn đang ngồi tù" are safe for another reason.
+      f.matches.every((s) => s.concept !== 'when.safe' || f.matches.some((r) => r.concept === 'ctx.fled' && r.start < s.end && s.start < r.end)) &&
       // A fight between children at school, a traffic accident: for the school or the insurer, not the hotline.
       !f.has('ctx.school') &&
       !f.has('ctx.accident') &&
@@ -1506,8 +1508,11 @@ function threatCondition(m: Match, matches: Match[], tokens: Token[]): boolean {
   return then >= 0 && !asksAfter(then, tokens) && matches.some((w) => threat(w) && w.start > then);
 }
 
-/** The verb of a threat alone, with no harm in the phrase ("dọa", "đe dọa", "hăm dọa"). */
-const BARE_THREAT = /^(đe |de |hăm |ham )?(dọa|doạ|doa)$/;
+/**
+ * The verb of a threat alone, with no harm in the phrase ("dọa", "đe dọa", "hăm dọa"), or sent by phone or message
+ * ("gọi điện dọa", "nhắn tin cho em dọa").
+ */
+const BARE_THREAT = /^((đe|de|hăm|ham) |(gọi điện|goi dien|gọi|goi|nhắn tin|nhan tin|nhắn|nhan)( \S+){0,3} )?(dọa|doạ|doa)$/;
 
 /**
  * A bare threat over her job, pay, a contract, a lawsuit or money (ctx.stake after it in its clause), with no harm named
@@ -1533,7 +1538,41 @@ function emptyThreat(m: Match, matches: Match[], tokens: Token[]): boolean {
   return (
     !demand &&
     matches.some((w) => w.concept === 'ctx.stake' && inClause(w) && w.start >= m.end && !condition(w)) &&
-    !matches.some((w) => w !== m && inClause(w) && w.concept.startsWith('what.'))
+    // The same verb read again inside a longer reading of it ("nhắn tin dọa" and "dọa") is no other harm.
+    !matches.some((w) => w !== m && inClause(w) && w.concept.startsWith('what.') && !(w.concept === 'what.threat' && w.start < m.end && m.start < w.end))
+  );
+}
+
+/**
+ * "chủ nhà trọ bắt em dọn đi trong 3 ngày": a verb of moving house ("dọn", "chuyển", "dời") inside a taking phrase with a
+ * gap ("bắt ~ đi") is her made to leave where she lives — put out (expelled), not taken away.
+ */
+function movedOut(m: Match, tokens: Token[]): boolean {
+  return (
+    m.concept === 'what.taken' &&
+    m.gapped === true &&
+    tokens.slice(m.start + 1, m.end - 1).some((t) => /^(dọn|don|chuyển|chuyen|dời)$/.test(t.text)) &&
+    /^(đi|di|ra)$/.test(tokens[m.end - 1]?.text ?? '')
+  );
+}
+
+/**
+ * A landlord's notice: "chủ nhà trọ dọa tháng sau sẽ đuổi mẹ con em ra khỏi phòng nếu còn chậm tiền trọ", "chủ trọ bắt em
+ * dọn đi trong 3 ngày". The landlord named (ctx.landlord), putting her out (or threatening to) is the only harm, and nothing
+ * says it is tonight or now — no night, cold, street or nowhere to go (ctx.exposed), no "đang", "vừa", "giờ": a question
+ * of her tenancy, not danger. Put out at night with her children, by a landlord too, stays an emergency (put-out-at-night);
+ * beaten, chased ("đuổi theo") or shown a knife, it is no notice.
+ */
+function landlordNotice(harms: { what: What; match: Match }[], matches: Match[], tokens: Token[]): boolean {
+  const now = ['when.now', 'when.just', 'when.progressive', 'when.present', 'ctx.exposed'];
+  // "chủ nhà dọa đuổi em": with the landlord named, "đuổi" read as a threat is the eviction; chasing her ("đuổi theo") is not.
+  const evicts = (h: { what: What; match: Match }) =>
+    h.what === 'expelled' || (h.match.concept === 'what.threat' && tokens.slice(h.match.start, h.match.end).some((t) => /^(đuổi|duoi)$/.test(t.text)));
+  return (
+    harms.some(evicts) &&
+    harms.every((h) => h.what === 'expelled' || h.match.concept === 'what.threat') &&
+    matches.some((m) => m.concept === 'ctx.landlord') &&
+    !matches.some((m) => now.includes(m.concept))
   );
 }
 
@@ -1691,7 +1730,7 @@ export function assessDanger(message: string): Assessment {
   const unfolding = (m: Match, when: When): When =>
     (m.concept === 'what.followed' && when === 'none' && !told) || (ransom.includes(m) && when === 'recent') ? 'now' : when;
   const terse = terseHarm(matches, tokens);
-  const harms = [
+  const readHarms = [
     ...matches,
     ...(terse ? matches.filter((m) => m.concept === 'ctx.armed').map((m) => ({ ...m, concept: 'what.weapon' })) : []),
     ...takenOutOfReach(matches, tokens, has('frame.legal')),
@@ -1731,17 +1770,22 @@ export function assessDanger(message: string): Assessment {
             ? 'threat'
             : m.concept === 'what.missing' || m.concept === 'what.carried'
               ? 'taken'
-              : // "con gái em 15 tuổi bị bắt phá thai": a girl made to is violence against a child.
-                m.concept === 'what.abort' && minor
-                ? 'violence'
-                : // "chủ giữ căn cước, ai bỏ trốn là bị đánh": papers kept where running away is beaten is being held.
-                  m.concept === 'what.bonded' && beatenThere
-                  ? 'confine'
-                  : m.concept.slice(5)) as What,
+              : movedOut(m, tokens)
+                ? 'expelled'
+                : // "con gái em 15 tuổi bị bắt phá thai": a girl made to is violence against a child.
+                  m.concept === 'what.abort' && minor
+                  ? 'violence'
+                  : // "chủ giữ căn cước, ai bỏ trốn là bị đánh": papers kept where running away is beaten is being held.
+                    m.concept === 'what.bonded' && beatenThere
+                    ? 'confine'
+                    : m.concept.slice(5)) as What,
       match: m,
       when: bornSince(m) || healing(m) ? 'past' : abortUnderway(m) ? 'now' : unfolding(m, timeOf(m, matches, tokens)),
       hypothetical: supposed(m, matches, tokens),
     }));
+  // A landlord's notice to leave is a question of her tenancy: no harm.
+  if (landlordNotice(readHarms, matches, tokens)) readHarms.length = 0;
+  const harms = readHarms;
   const other = has('who.other');
   // A child given an age ("đứa bé 12 tuổi") or pointed at ("con bé", "đứa nhỏ nhà bên") or a man
   // pointed at ("thằng đó", "hắn") is someone particular, not people in general.
