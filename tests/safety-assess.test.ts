@@ -708,6 +708,7 @@ describe('who and what decide the numbers and steps', () => {
     expect(married).toMatch(/trước khi đám cưới/);
     expect(married).not.toMatch(/bị đánh/);
     expect(urgent('chu nha giu chung minh thu cua e khong tra, e la osin, ho co duoc lam vay ko')).toMatch(/giữ giấy tờ hay tiền công/);
+    expect(urgent('tối nay em không dám về nhà, có chỗ nào cho mẹ con em ở tạm không')).toMatch(/chỗ ở tạm/);
     const starved = urgent('mẹ chồng em hay bỏ đói em mỗi khi chồng đi làm xa');
     expect(starved).toMatch(/ghi lại ngày giờ/);
     expect(starved).not.toMatch(/bị đánh/);

@@ -285,14 +285,17 @@ const everydayAsked = (f: Features, h: Features['harms'][number]) =>
         (asksAfter(Math.max(m.start - 1, 0), f.tokens) || /^(có|co)$/.test(f.tokens[m.start - 1]?.text ?? '')),
     ));
 
+/** She hides (ctx.hideout) herself ("em đang trốn…", "đang trốn trong wc") — not "con em đang trốn trong tủ", a child at play or sulking. */
+const hidesHerself = (f: Features) => ofHerself(f, 'ctx.hideout');
+
 /**
- * She hides (ctx.hideout) herself: the hideout follows her pronoun ("em đang trốn…") or opens its clause with the pronoun
- * left out ("đang trốn trong wc") — not "con em đang trốn trong tủ", a child at play or sulking.
+ * A concept told of herself: it follows her pronoun ("em không dám về nhà") or opens its clause with the pronoun left
+ * out — not "con gái em 14 tuổi không dám về nhà", a child's fear of a bad mark.
  */
-const hidesHerself = (f: Features) =>
+const ofHerself = (f: Features, concept: string) =>
   f.matches.some(
     (m) =>
-      m.concept === 'ctx.hideout' &&
+      m.concept === concept &&
       (f.matches.some((p) => p.concept === 'who.self' && p.end === m.start && !f.matches.some((c) => /^who\.child/.test(c.concept) && c.end === m.start)) ||
         f.tokens[m.start - 1]?.clause !== m.clause),
   );
@@ -625,6 +628,12 @@ export const RULES: readonly Rule[] = [
       // A safe phrase overlapping the flight is the flight told ("giờ em đã về nhà mẹ đẻ": "giờ em đã về" and "đã về nhà mẹ đẻ").
       f.matches.every((s) => s.concept !== 'when.safe' || f.matches.some((r) => r.concept === 'ctx.fled' && r.start < s.end && s.start < r.end)) &&
       f.harms.some((h) => !h.hypothetical && FLED_FROM.has(h.what)),
+  },
+  {
+    id: 'afraid-of-home',
+    level: 'urgent',
+    why: 'She dares not go home or stay at home ("tối nay em không dám về nhà, có chỗ nào cho mẹ con em ở tạm không"), told of herself with nothing dating it: what she fears there need not be named; the helplines and where to stay come above the answer.',
+    applies: (f) => f.concrete && !f.reporter && ofHerself(f, 'ctx.afraidhome') && !['when.past', 'when.habitual', 'when.safe'].some(f.has),
   },
   {
     id: 'ordinary',

@@ -160,6 +160,8 @@ function urgentStep(read: SafetyRead): string {
   if (what.has('image')) return 'urgent.image';
   // A child drawn in by messages or gifts, nothing done yet: keep the messages, keep the child away from him.
   if (read.danger.rule === 'grooming') return 'urgent.grooming';
+  // She dares not go home tonight: where to sleep.
+  if (read.danger.rule === 'afraid-of-home' && !hurt) return 'urgent.shelter';
   if (hurt) return 'urgent.violence';
   // Made to marry, or papers and pay held, the threat told with it or not: who can step in, what to keep.
   if (what.has('married')) return 'urgent.married';
