@@ -630,6 +630,18 @@ export const RULES: readonly Rule[] = [
       f.harms.some((h) => !h.hypothetical && FLED_FROM.has(h.what)),
   },
   {
+    id: 'child-made-to-work',
+    level: 'urgent',
+    why: 'A child she names made to work long hours or heavy work ("con em 13 tuổi bị chủ xưởng bắt làm 12 tiếng một ngày"), not in the past: forced labour of a child, for the child line above the answer.',
+    applies: (f) =>
+      (f.childOwn || f.childNamed || f.minor) &&
+      f.concrete &&
+      !f.general &&
+      f.has('ctx.forcedwork') &&
+      f.has('ctx.overwork') &&
+      !['when.past', 'when.safe'].some(f.has),
+  },
+  {
     id: 'afraid-of-home',
     level: 'urgent',
     why: 'She dares not go home or stay at home ("tối nay em không dám về nhà, có chỗ nào cho mẹ con em ở tạm không"), told of herself with nothing dating it: what she fears there need not be named; the helplines and where to stay come above the answer.',
