@@ -1,5 +1,6 @@
 import { fold } from '../../../ingest/text/vietnamese.js';
 import { standardWords } from '../../retrieval/query.js';
+import { spouseDied } from './widowed.js';
 
 /**
  * The rules of a divorce (HN&GĐ "Mục 1 — LY HÔN", Điều 51–64: the petition, the court's mediation,
@@ -16,14 +17,13 @@ const DIVORCE_TOPICS = new Set(['ly_hon', 'con_cai', 'cap_duong']);
 /**
  * Marrying someone else while her husband lives asks how to end the marriage first: "chồng bỏ đi 4
  * năm không tin tức, em muốn lấy chồng khác" is answered by a divorce when he is declared missing
- * (HN&GĐ Điều 56 khoản 2). A widow remarrying needs no divorce, so a death named keeps the case out
- * ("mất tích" is no death).
+ * (HN&GĐ Điều 56 khoản 2). A widow remarrying needs no divorce (widowed.ts reads her husband's death;
+ * "mất tích" is no death).
  */
 const REMARRY = /\b(lay (chong|vo) khac|di buoc nua|tai hon|ket hon (voi nguoi khac|lai)|cuoi (nguoi khac|vo khac|chong khac))\b/;
-const DEATH = /\b(chet|mat(?! tich)|qua doi|tu tran|khuat|goa)\b/;
 
 /** Whether she names a divorce: its words in standard words, folded, or one of its topics, or marrying again while he lives. */
 export function namesDivorce(question: string, topics: readonly string[]): boolean {
   const words = fold(standardWords(question));
-  return DIVORCE.test(words) || topics.some((t) => DIVORCE_TOPICS.has(t)) || (REMARRY.test(words) && !DEATH.test(words));
+  return DIVORCE.test(words) || topics.some((t) => DIVORCE_TOPICS.has(t)) || (REMARRY.test(words) && !spouseDied(question));
 }

@@ -16,10 +16,14 @@ const SPOUSE_DIED =
   /\b(chong|vo)( \S+){0,2} (mat|chet|qua doi|tu tran|hi sinh|khuat)\b(?! (tich|viec|lien lac|kha nang|nang luc|tien|suc|ngu|het|dat|nha|xe|giay|so))|\bgoa (chong|vo)\b/;
 const DIVORCE = /\b(ly hon|ly di|bo nhau|ly than|chia tay)\b/;
 
-/** Whether she says her husband or wife died and names no divorce, read in standard words ("ck" is "chồng"), folded. */
+/** Whether she says her husband or wife died, read in standard words ("ck" is "chồng"), folded. */
+export function spouseDied(question: string): boolean {
+  return SPOUSE_DIED.test(fold(standardWords(question)));
+}
+
+/** Whether she says her husband or wife died and names no divorce. */
 export function widowedNotDivorced(question: string): boolean {
-  const folded = fold(standardWords(question));
-  return SPOUSE_DIED.test(folded) && !DIVORCE.test(folded);
+  return spouseDied(question) && !DIVORCE.test(fold(standardWords(question)));
 }
 
 /** Whether an article's title names a divorce ("… khi ly hôn", "… sau khi ly hôn"). */

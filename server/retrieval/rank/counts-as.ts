@@ -1,5 +1,6 @@
 import { fold } from '../../../ingest/text/vietnamese.js';
 import type { LexicalIndex, ScoredChunk } from '../index/lexical-index.js';
+import { liftWhere } from './lower.js';
 import { sanctionAsked, statesSanctionAt } from './sanction.js';
 
 /**
@@ -24,8 +25,5 @@ export function asksCountsAs(question: string): boolean {
 /** `ranked` with the bonus added to the articles listing acts and stating no sanction, when she asks; the same array otherwise. */
 export function withCountsAsAsked(lex: LexicalIndex, ranked: ScoredChunk[], question: string, bonus = COUNTS_AS_BONUS): ScoredChunk[] {
   if (bonus <= 0 || !ranked.length || !asksCountsAs(question) || sanctionAsked(question) > 0) return ranked;
-  let top = 0;
-  for (const r of ranked) if (r.score > top) top = r.score;
-  const add = bonus * top;
-  return ranked.map((r) => (lex.chunks[r.index]!.acts && !statesSanctionAt(lex, r.index) ? { index: r.index, score: r.score + add } : r));
+  return liftWhere(ranked, bonus, (i) => lex.chunks[i]!.acts === true && !statesSanctionAt(lex, i));
 }

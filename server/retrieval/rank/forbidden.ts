@@ -1,5 +1,6 @@
 import { fold } from '../../../ingest/text/vietnamese.js';
 import type { LexicalIndex, ScoredChunk } from '../index/lexical-index.js';
+import { liftWhere } from './lower.js';
 
 /**
  * Asked whether something is forbidden ("chọn giới tính thai nhi có bị cấm không", "luật có cấm
@@ -24,8 +25,5 @@ export function asksForbidden(question: string): boolean {
 /** `ranked` with the bonus added to articles listing what is forbidden, when she asks; the same array otherwise. */
 export function withForbiddenAsked(lex: LexicalIndex, ranked: ScoredChunk[], question: string, bonus = FORBIDDEN_ASKED_BONUS): ScoredChunk[] {
   if (bonus <= 0 || !ranked.length || !asksForbidden(question)) return ranked;
-  let top = 0;
-  for (const r of ranked) if (r.score > top) top = r.score;
-  const add = bonus * top;
-  return ranked.map((r) => (FORBIDS.some((t) => lex.contains(r.index, t, ['title', 'body'])) ? { index: r.index, score: r.score + add } : r));
+  return liftWhere(ranked, bonus, (i) => FORBIDS.some((t) => lex.contains(i, t, ['title', 'body'])));
 }

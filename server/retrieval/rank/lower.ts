@@ -11,3 +11,8 @@ export function lowerWhere(ranked: ScoredChunk[], share: number, lowered: (index
   const take = share * top;
   return ranked.map((r) => (lowered(r.index) ? { index: r.index, score: r.score - take } : r));
 }
+
+/** `ranked` with `share` of the best score added to every chunk `lifted` picks: the bonuses for what she asks (forbidden.ts, counts-as.ts). */
+export function liftWhere(ranked: ScoredChunk[], share: number, lifted: (index: number) => boolean): ScoredChunk[] {
+  return lowerWhere(ranked, -share, lifted);
+}
