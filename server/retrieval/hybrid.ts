@@ -16,6 +16,7 @@ import { DEFAULT_PARAMS, type DocumentFilter, type IndexParams, type IndexedChun
 import type { Ranker } from './rank/ranker.js';
 import { withSanctionAsked } from './rank/sanction.js';
 import { withoutForeignUnasked } from './rank/foreign.js';
+import { TWIN_DEPTH, orderTitleTwins } from './rank/title-twins.js';
 import { withoutChildrenUnasked } from './rank/children.js';
 import { withAgeTwins } from './rank/ages.js';
 import { asksEstate, withoutInheritanceUnasked } from './rank/inheritance.js';
@@ -155,9 +156,11 @@ export function createRetriever({
       // Fusion needs every candidate's rank; the first articles need only the best few (firstArticles).
       if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked.sort(byScore), accept);
       // At least the head, whatever k: the first hit must not depend on how many were asked for.
-      let top = firstArticles(idx.articleOfChunk, ranked, ranker ? Math.max(k, ranker.depth, HEAD) : Math.max(k, HEAD));
+      let top = firstArticles(idx.articleOfChunk, ranked, ranker ? Math.max(k, ranker.depth, HEAD, TWIN_DEPTH) : Math.max(k, HEAD, TWIN_DEPTH));
       // The order within the first five, never which they are (rank/head.ts); not after fusion's ranks.
       if (!semantic) top = reorderHead({ idx, question: query, weights, accept: acceptDocument, params, phrasingWeight, scale }, top);
+      // A rule told once per regime under one title: the twin whose chapter she names, else the general one (rank/title-twins.ts).
+      top = orderTitleTwins(lex.chunks, top, new Set(own.pairs), query);
       top = ranker ? ranker.rerank({ idx, query: q, weights, lexical: [...lexical].sort(byScore), accept, params }, top) : top;
       if (cited) top = namedArticlesFirst(lex, top, cited.articles);
       top = top.slice(0, k);

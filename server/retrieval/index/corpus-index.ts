@@ -4,6 +4,7 @@ import { PairReadingTable } from '../readings.js';
 import { foldedTitle, titleAgeBracket } from '../rank/ages.js';
 import { LexicalIndex, type ChunkTerms } from './lexical-index.js';
 import { buildAssociations, type Associations } from '../assoc/index.js';
+import { titleTwins } from '../rank/title-twins.js';
 
 /**
  * Everything retrieval needs in memory for one corpus version: the lexical index, the documents'
@@ -273,8 +274,13 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
   }
 
   const twins = ageTwins(rows.chunks);
-  const entries: ChunkTerms[] = rows.chunks.map((c) => {
-    const key = articleKey({ id: c.id, article: c.article, section: c.section, heading: c.heading });
+  const keys = rows.chunks.map((c) => articleKey({ id: c.id, article: c.article, section: c.section, heading: c.heading }));
+  const titleTwin = titleTwins(
+    rows.chunks.map((c, i) => ({ documentId: c.document_id, articleKey: keys[i]!, title: c.article_title, path: c.path, text: c.search_text })),
+  );
+  const entries: ChunkTerms[] = rows.chunks.map((c, i) => {
+    const key = keys[i]!;
+    const twin = titleTwin[i];
     const own = (notes.get(noteKey(c.document_id, key)) ?? []).filter((n) => !n.clause || c.clauses.includes(n.clause));
     return {
       chunk: {
@@ -286,6 +292,7 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
         ...(inDivorceDivision(c.path) ? { divorce: true as const } : {}),
         ...(listsActs(c.article_title) ? { acts: true as const } : {}),
         ...agesOf(c, twins),
+        ...(twin ? { twin } : {}),
       },
       fields: {
         body: c.search_text.split(/[ \n]/).filter(Boolean),

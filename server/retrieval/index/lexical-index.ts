@@ -10,6 +10,7 @@
 
 import { Saturation } from './saturation.js';
 import { keepFrom, kthLargest } from './select.js';
+import type { TitleTwin } from '../rank/title-twins.js';
 
 export type Field = 'body' | 'title' | 'member';
 export const FIELDS: readonly Field[] = ['body', 'title', 'member'];
@@ -57,6 +58,8 @@ export interface IndexedChunk {
   ages?: readonly [number, number];
   /** The same offence for every victim ("Tội hiếp dâm"): its child twin's bracket (rank/ages.ts). */
   twinAges?: readonly [number, number];
+  /** Its article shares its title with another of the document's, in another regime's chapter (rank/title-twins.ts). */
+  twin?: TitleTwin;
 }
 
 export interface ChunkTerms {
