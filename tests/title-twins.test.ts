@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzeQuery } from '../server/retrieval/query.js';
 import { buildCorpusIndex, fieldTerms } from '../server/retrieval/index/corpus-index.js';
+import { namesForeignPerson } from '../server/retrieval/rank/foreign.js';
 import { orderTitleTwins, titleTwins } from '../server/retrieval/rank/title-twins.js';
 
 /** Articles as the index builds them: one rule per regime under one title, and an article with no twin. */
@@ -27,7 +28,14 @@ function index() {
       row(2, 'bhxh', '66', 'Mức lương hưu hằng tháng', compulsory, 'bằng 45% mức bình quân'),
       row(3, 'bhxh', '98', 'Đối tượng và điều kiện hưởng lương hưu', voluntary, 'đóng đủ 15 năm'),
       row(4, 'ht', '24', 'Thẩm quyền đăng ký nhận cha, mẹ, con', ['Chương II. ĐĂNG KÝ HỘ TỊCH TẠI UỶ BAN NHÂN DÂN CẤP XÃ'], 'ủy ban cấp xã'),
-      row(5, 'ht', '43', 'Thẩm quyền đăng ký nhận cha, mẹ, con', ['Chương III. ĐĂNG KÝ HỘ TỊCH TẠI ỦY BAN NHÂN DÂN CẤP HUYỆN'], 'giữa công dân Việt Nam với người nước ngoài'),
+      row(
+        5,
+        'ht',
+        '43',
+        'Thẩm quyền đăng ký nhận cha, mẹ, con',
+        ['Chương III. ĐĂNG KÝ HỘ TỊCH TẠI ỦY BAN NHÂN DÂN CẤP HUYỆN'],
+        'giữa công dân Việt Nam với người nước ngoài',
+      ),
     ],
     readingTexts: [],
     readMs: 0,
@@ -38,7 +46,13 @@ describe('one rule told per regime under one title (rank/title-twins.ts)', () =>
   it('pairs the twins by title within a document, the first as the general one, and marks them by the chapter words only they hold', () => {
     const twins = titleTwins([
       { documentId: 'bhxh', articleKey: '64', title: 'Đối tượng và điều kiện hưởng lương hưu', path: ['Chương V. BẢO HIỂM XÃ HỘI BẮT BUỘC'], text: 'dong du' },
-      { documentId: 'bhxh', articleKey: '98', title: 'Đối tượng và điều kiện hưởng lương hưu', path: ['Chương VI. BẢO HIỂM XÃ HỘI TỰ NGUYỆN'], text: 'dong du' },
+      {
+        documentId: 'bhxh',
+        articleKey: '98',
+        title: 'Đối tượng và điều kiện hưởng lương hưu',
+        path: ['Chương VI. BẢO HIỂM XÃ HỘI TỰ NGUYỆN'],
+        text: 'dong du',
+      },
       { documentId: 'other', articleKey: '5', title: 'Đối tượng và điều kiện hưởng lương hưu', path: [], text: '' },
       { documentId: 'bhxh', articleKey: '66', title: 'Mức lương hưu hằng tháng', path: ['Chương V. BẢO HIỂM XÃ HỘI BẮT BUỘC'], text: '' },
     ]);
@@ -81,5 +95,14 @@ describe('one rule told per regime under one title (rank/title-twins.ts)', () =>
     const first = (question: string) => chunks[orderTitleTwins(chunks, top, new Set(analyzeQuery(question).pairs), question)[0]!.index]!.articleKey;
     expect(first('con em đẻ với người Trung Quốc, giờ anh ấy muốn nhận con thì làm ở đâu')).toBe('43');
     expect(first('chồng em muốn nhận con thì đăng ký ở đâu')).toBe('24');
+    // A Vietnamese fiancé working in Korea is a place abroad, not a foreign person: the commune's twin.
+    expect(first('chồng sắp cưới của em đang đi làm ở Hàn Quốc, anh ấy muốn nhận con thì đăng ký ở đâu')).toBe('24');
+  });
+
+  it('hears a foreign person, not a place abroad or a word that folds like a country', () => {
+    for (const q of ['con e de voi 1 nguoi Trung Quoc', 'lấy chồng Đài Loan', 'chồng em là Việt kiều', 'em lấy chồng người Lào', 'ck e nguoi Nhat'])
+      expect(namesForeignPerson(q), q).toBe(true);
+    for (const q of ['ck e di xuat khau lao dong ben Han Quoc', 'người lao động nữ nghỉ thai sản', 'nguoi han che nang luc hanh vi', 'chị Hoa nhà bên'])
+      expect(namesForeignPerson(q), q).toBe(false);
   });
 });

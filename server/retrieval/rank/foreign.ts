@@ -28,6 +28,29 @@ export function mentionsForeign(question: string): boolean {
   return syllables(question).some((s) => FOREIGN_WRITTEN.has(s));
 }
 
+/** Countries and words for abroad, folded, whose folded form is no common Vietnamese word. */
+const COUNTRIES = 'nuoc ngoai|ngoai quoc|trung quoc|han quoc|dai loan|nhat ban|campuchia|thai lan|malaysia|singapore|chau au|anh quoc';
+/** Who she names before the country: a husband, a son-in-law, a child's father… */
+const PERSONS = 'nguoi|chong|ck|vo|vk|lay|ban trai|nguoi yeu|ny|bo|me|cha|con re|con dau|dan ong';
+/** Short names, folded, after a husband ("chồng Tàu", "lấy Hàn"), and those mentionsForeign reads after "người" ("người hạn chế" is no Korean). */
+const SHORT = 'han|nhat|hoa|nga|tau|tay';
+const SHORT_PERSON = 'han(?! che)|nhat|hoa|nga|tau';
+const FOREIGN_PERSON = new RegExp(
+  `\\b(?:(?:${PERSONS}) (?:${COUNTRIES})|(?:chong|ck|lay) (?:${SHORT})|nguoi (?:${SHORT_PERSON})|quoc tich|viet kieu|dinh cu)\\b`,
+);
+/** Short names and those whose folded form is a common word ("lao", "my", "duc"): with their dấu, after a person. */
+const FOREIGN_PERSON_WRITTEN = /(^|[^\p{L}])(người|chồng|lấy|vợ) (lào|mỹ|úc|pháp|đức|hàn|nhật|hoa|nga|tàu|tây)(?![\p{L}])/u;
+
+/**
+ * Whether she names a foreign person ("con em đẻ với người Trung Quốc", "lấy chồng Đài Loan", "quốc
+ * tịch", someone settled abroad), not only a place abroad: a Vietnamese fiancé working in Korea
+ * marries her at the commune, as a foreign husband does not.
+ */
+export function namesForeignPerson(question: string): boolean {
+  const q = question.normalize('NFC').toLowerCase();
+  return FOREIGN_PERSON.test(fold(q)) || FOREIGN_PERSON_WRITTEN.test(q);
+}
+
 /**
  * `ranked` with FOREIGN_UNASKED_PENALTY of the best score taken from every chunk whose title
  * names a foreign element, when the question says nothing foreign; unchanged (the same array)

@@ -1,6 +1,6 @@
 import { fold, foldedSyllables } from '../../../ingest/text/vietnamese.js';
 import type { IndexedChunk, ScoredChunk } from '../index/lexical-index.js';
-import { mentionsForeign } from './foreign.js';
+import { namesForeignPerson } from './foreign.js';
 
 /**
  * Some laws state one rule twice under the same title, once per regime, and only the chapter tells
@@ -10,7 +10,8 @@ import { mentionsForeign } from './foreign.js';
  * người nhận con nuôi" (Điều 14 in the country; Điều 29 with a foreign element). Both twins share
  * her words, and her words rarely name the chapter. The law writes the general regime first and the
  * special one after it, so: the twin whose chapter words she says ("tự nguyện"), or which is about a
- * foreign element when she says something foreign, is the one she asks about; when she says neither,
+ * foreign element when she names a foreign person (foreign.ts namesForeignPerson: "người Trung
+ * Quốc", not a fiancé working in Korea), is the one she asks about; when she says neither,
  * the first twin is. Only her own words name a chapter: the thesaurus reads "buôn bán" as voluntary
  * insurance, which a worker who will trade with what she withdraws is not. The twin she asks about
  * moves to just before its first twin among the first articles, so nothing else changes place.
@@ -135,7 +136,7 @@ export function orderTitleTwins(
   const asked = (t: TitleTwin) => {
     if (t.marks.some((m) => terms.has(m))) return true;
     if (!t.foreign) return false;
-    foreignAsked ??= mentionsForeign(question);
+    foreignAsked ??= namesForeignPerson(question);
     return foreignAsked;
   };
   let out = top;
