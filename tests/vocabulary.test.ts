@@ -208,6 +208,25 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(chores).toContain('chia sẻ công việc gia đình');
   });
 
+  it('reads no trade in a person when land or goods are sold "cho người ta" (other-words.tsv)', () => {
+    for (const q of [
+      'chồng em bán đất cho người ta mà không hỏi em',
+      'em di ban hang cho nguoi ta 3 nam, chu ko dong bao hiem',
+      'bố mẹ bán nhà cho người khác',
+    ]) {
+      expect(reads(q)).not.toContain('mua bán người');
+    }
+    // A person sold still reads as trafficking.
+    expect(reads('bà dì bán cháu gái cho người ta làm vợ')).toContain('mua bán người');
+    expect(reads('no bi lua ban cho nguoi ta o trung quoc')).toContain('mua bán người');
+    expect(reads('đòi lại con đã cho người ta nuôi')).toContain('chấm dứt việc nuôi con nuôi');
+  });
+
+  it('reads an ex-husband as "người đã ly hôn" and a former partner as "chung sống như vợ chồng", not both', () => {
+    expect(reads('ly hôn rồi mà chồng cũ vẫn đến đánh em')).not.toContain('chung sống như vợ chồng');
+    expect(reads('bồ cũ từng sống chung với em giờ vẫn đến đánh em')).toContain('chung sống như vợ chồng');
+  });
+
   it('reads no working hours in "giờ làm" meaning "now do" ("giờ làm sao", "giờ làm khai sinh")', () => {
     expect(reads('chồng em bị công ty bắt nghỉ việc, giờ làm sao')).not.toContain('thời giờ làm việc');
     expect(reads('ck bo di bien biet 3 nam, gio lam the nao de ly hon')).not.toContain('thời giờ làm việc');
