@@ -1507,6 +1507,8 @@ describe('holdout 29: alarming words in legal questions', () => {
   });
   it('but a man who stabs, a witness to what goes on now, a summons while he beats her stay a danger', () => {
     expect(level('chồng em cầm dao đâm em, máu chảy nhiều')).toBe('emergency');
+    expect(level('thằng đó phóng xe máy đâm vào em rồi bỏ chạy')).toBe('emergency');
+    expect(level('ck e lay xe dam vao e')).toBe('emergency');
     expect(level('em là nhân chứng, hàng xóm đang đánh con bé nhà bên, nó đang khóc thét')).toBe('emergency');
     expect(level('ck dang danh e, e co bat buoc phai chiu ko')).toBe('emergency');
   });

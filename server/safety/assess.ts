@@ -227,6 +227,23 @@ function settledAbroad(f: Features, m: Match): boolean {
   );
 }
 
+// "ô tô" is read by its second syllable.
+const VEHICLE = /^(xe|tô|oto|ôtô|tàu|container)$/;
+const DRIVES = /^(lái|lai|phóng|phong|rồ|ro|lấy|lay|cố|co|tông|tong)$/;
+/**
+ * "xe tải đâm chết con trâu nhà em rồi bỏ chạy", "con em bị xe máy đâm gãy chân": a vehicle that strikes ("đâm" after a
+ * vehicle word, at most three words on) is a road accident, not a stabbing — unless someone drives it at her ("nó lái xe
+ * đâm thẳng vào em", "phóng xe đâm", "cố tình đâm": a verb of driving or intent before it in the clause).
+ */
+function vehicleStrikes(m: Match, tokens: Token[]): boolean {
+  if (!/^(đâm|dam)$/.test(tokens[m.start]?.text ?? '')) return false;
+  const before = tokens.slice(Math.max(0, m.start - 4), m.start).filter((t) => t.clause === tokens[m.start]!.clause);
+  const v = before.findIndex((t) => VEHICLE.test(t.text));
+  if (v < 0) return false;
+  const clause = tokens.slice(0, m.start).filter((t) => t.clause === tokens[m.start]!.clause);
+  return !clause.some((t) => DRIVES.test(t.text));
+}
+
 /** A pupil as the one who hurt her child: "bạn", "bạn cùng lớp", "bạn học" — not "bạn trai", "bạn gái". */
 function peerDoer(tokens: Token[]): boolean {
   return tokens.some((t, i) => /^(bạn|ban)$/.test(t.text) && !/^(trai|gái|gai)$/.test(tokens[i + 1]?.text ?? ''));
@@ -1830,7 +1847,8 @@ export function assessDanger(message: string): Assessment {
         !negated(m, tokens) &&
         !crimeName(m, tokens) &&
         !houseRule(m, matches, tokens) &&
-        !animalHeld(m, matches, tokens),
+        !animalHeld(m, matches, tokens) &&
+        !vehicleStrikes(m, tokens),
     )
     // "em chạy thì con em cũng chạy": a child copying her moves is no one following her.
     .filter((m) => m.concept !== 'what.followed' || !matches.some((c) => /^who\.child/.test(c.concept) && c.start > m.start && c.end <= m.end))
