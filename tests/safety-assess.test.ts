@@ -1493,3 +1493,51 @@ describe('holdout 28: a landlord’s notice is her tenancy, being put out tonigh
     expect(level('mẹ chồng bắt mẹ con em dọn ra ngoài ngay trong đêm nay')).toBe('emergency');
   });
 });
+
+describe('holdout 29: alarming words in legal questions', () => {
+  const level = (m: string) => assessDanger(m).level;
+  it('a summons, a vehicle, a thing broken: no one taken, stabbed or struck', () => {
+    for (const m of [
+      'hai bà trong xóm đánh nhau ngoài chợ, công an gọi em lên làm chứng thì em có bắt buộc phải đi không',
+      'xe container đâm chết con trâu nhà em rồi bỏ chạy, em báo ai',
+      'con em bị xe máy đâm gãy chân, người lái có phải bồi thường không',
+      'con em lỡ tay đánh vỡ màn hình máy tính của trường, có phải đền không',
+    ])
+      expect(level(m), m).toBe('ordinary');
+  });
+  it('but a man who stabs, a witness to what goes on now, a summons while he beats her stay a danger', () => {
+    expect(level('chồng em cầm dao đâm em, máu chảy nhiều')).toBe('emergency');
+    expect(level('thằng đó phóng xe máy đâm vào em rồi bỏ chạy')).toBe('emergency');
+    expect(level('ck e lay xe dam vao e')).toBe('emergency');
+    expect(level('em là nhân chứng, hàng xóm đang đánh con bé nhà bên, nó đang khóc thét')).toBe('emergency');
+    expect(level('ck dang danh e, e co bat buoc phai chiu ko')).toBe('emergency');
+  });
+  it('a bare threat over the rent, a deed, what she takes at a divorce or her shop’s name is no danger to her body', () => {
+    for (const m of [
+      'chủ trọ dọa tăng tiền trọ từ tháng sau dù hợp đồng còn hạn, có được không',
+      'mẹ chồng dọa không cho em đứng tên nhà nếu em không đẻ được con trai',
+      'chồng dọa nếu ly hôn thì không cho em mang theo tài sản gì, tài sản chung chia thế nào',
+      'khách dọa đăng bài bóc phốt quán em lên mạng vì chê đồ ăn, em có kiện được không',
+    ])
+      expect(level(m), m).toBe('ordinary');
+  });
+  it('a demand on her body, intimate images or a harm named keep the threat', () => {
+    expect(level('ông chủ dọa nếu em không chiều thì đuổi việc')).toBe('urgent');
+    expect(level('người yêu cũ dọa đăng bài kèm ảnh nóng của em nếu em không quay lại')).not.toBe('ordinary');
+    expect(level('chồng dọa giết em nếu em đòi chia tài sản')).not.toBe('ordinary');
+  });
+  it('"cho con" after a verb of giving is giving, not waiting for her child', () => {
+    expect(level('chong cu ko cap duong cho con da 8 thang, e co the nho toa cuong che ko')).toBe('ordinary');
+    expect(level('co ong la hay dung truoc cong nha cho con gai e di hoc ve')).toBe('urgent');
+  });
+  it('a marriage abroad years ago asked as law is a marriage; an offer of one is not', () => {
+    expect(level('chị gái em lấy chồng Hàn Quốc 8 năm rồi, giờ muốn về Việt Nam ly hôn thì nộp đơn ở đâu')).toBe('ordinary');
+    expect(level('có người mai mối cho em gái em lấy chồng Hàn Quốc, bảo không mất đồng nào')).toBe('urgent');
+  });
+  it('a child hurt by a pupil at school, asked of the school, is calm; by a teacher, with a knife or day after day it is not', () => {
+    expect(level('con em bị bạn cùng lớp đánh bầm mắt ở trường, nhà trường phải xử lý thế nào')).toBe('ordinary');
+    expect(level('con em bị cô giáo đánh bầm mắt ở trường, nhà trường phải xử lý thế nào')).not.toBe('ordinary');
+    expect(level('con em bị bạn cùng lớp cầm dao rạch tay ở trường, nhà trường phải xử lý thế nào')).not.toBe('ordinary');
+    expect(level('con em ngày nào cũng bị bạn cùng lớp đánh ở trường, nhà trường phải xử lý thế nào')).not.toBe('ordinary');
+  });
+});

@@ -216,6 +216,59 @@ const critical = (f: Features, h: Features['harms'][number]) =>
   (h.when === 'now' || ['when.now', 'when.just', 'when.progressive'].some(f.has)) &&
   !f.has('frame.legal') &&
   !f.has('frame.benefit');
+/**
+ * "chị gái em lấy chồng Đài Loan 10 năm rồi, giờ muốn về ly hôn thì nộp đơn ở đâu": a marriage abroad dated in the past by
+ * its own time and asked as law is a marriage, not an offer of one (what.lure).
+ */
+function settledAbroad(f: Features, m: Match): boolean {
+  const [a, b] = [f.tokens[m.start]?.text, f.tokens[m.start + 1]?.text].map((t) => fold(t ?? ''));
+  return (
+    a === 'lay' && b === 'chong' && f.has('frame.legal') && f.harms.some((h) => h.match.concept === m.concept && h.match.start === m.start && h.when === 'past')
+  );
+}
+
+// "ô tô" is read by its second syllable.
+const VEHICLE = /^(xe|tô|oto|ôtô|tàu|container)$/;
+const DRIVES = /^(lái|lai|phóng|phong|rồ|ro|lấy|lay|cố|co|tông|tong)$/;
+/**
+ * "xe tải đâm chết con trâu nhà em rồi bỏ chạy", "con em bị xe máy đâm gãy chân": a vehicle that strikes ("đâm" after a
+ * vehicle word, at most three words on) is a road accident, not a stabbing — unless someone drives it at her ("nó lái xe
+ * đâm thẳng vào em", "phóng xe đâm", "cố tình đâm": a verb of driving or intent before it in the clause).
+ */
+function vehicleStrikes(m: Match, tokens: Token[]): boolean {
+  if (!/^(đâm|dam)$/.test(tokens[m.start]?.text ?? '')) return false;
+  const before = tokens.slice(Math.max(0, m.start - 4), m.start).filter((t) => t.clause === tokens[m.start]!.clause);
+  const v = before.findIndex((t) => VEHICLE.test(t.text));
+  if (v < 0) return false;
+  const clause = tokens.slice(0, m.start).filter((t) => t.clause === tokens[m.start]!.clause);
+  return !clause.some((t) => DRIVES.test(t.text));
+}
+
+/** A pupil as the one who hurt her child: "bạn", "bạn cùng lớp", "bạn học" — not "bạn trai", "bạn gái". */
+function peerDoer(tokens: Token[]): boolean {
+  return tokens.some((t, i) => /^(bạn|ban)$/.test(t.text) && !/^(trai|gái|gai)$/.test(tokens[i + 1]?.text ?? ''));
+}
+const SCHOOL_HURT: ReadonlySet<What> = new Set(['violence', 'mild', 'injury']);
+/**
+ * A child hurt by another pupil at school: a child she names, at school (ctx.school), a pupil the doer and no teacher or
+ * minder in the message, every harm a blow or an injury (no weapon, threat, abuse or taking), none happening now or told as a
+ * habit (bullying day after day is for the hotline), and she asks about it.
+ */
+function schoolFight(f: Features): boolean {
+  const staff = f.tokens.some(
+    (t, i) => /^(thầy|thay|cô|co|giáo|giao|bảo|bao)$/.test(t.text) && /^(giáo|giao|viên|vien|mẫu|mau)$/.test(f.tokens[i + 1]?.text ?? ''),
+  );
+  return (
+    (f.childOwn || f.childNamed || f.child) &&
+    f.has('ctx.school') &&
+    peerDoer(f.tokens) &&
+    !staff &&
+    (f.has('frame.legal') || f.has('frame.general') || f.has('frame.advice')) &&
+    f.harms.length > 0 &&
+    f.harms.every((h) => SCHOOL_HURT.has(h.what) && !happening(h.when) && h.when !== 'habitual' && !h.hypothetical)
+  );
+}
+
 const active = (f: Features) => f.harms.filter((h) => !CONTEXT_ONLY.has(h.what) && h.when !== 'past' && !h.hypothetical && !accidental(f, h));
 const happening = (w: When) => w === 'now' || w === 'ongoing';
 const is =
@@ -554,6 +607,12 @@ export const RULES: readonly Rule[] = [
       f.overLeaving && f.concrete && !f.reporter && active(f).some((h) => h.what === 'weapon' && h.when !== 'habitual' && !f.has('when.habitual')),
   },
   {
+    id: 'school-fight',
+    level: 'ordinary',
+    why: 'A child hurt by another pupil at school, not now and not as a habit, asked of the school or the other family ("con em bị bạn xô ngã ở trường, nhà trường có phải bồi thường không"): for the school and the insurer, not the hotline. A teacher, a weapon or abuse is not this.',
+    applies: (f) => schoolFight(f),
+  },
+  {
     id: 'severe-asked-as-law',
     level: 'urgent',
     why: 'A serious harm to her or someone she names, asked as a legal question: the hotline comes above the answer.',
@@ -571,7 +630,8 @@ export const RULES: readonly Rule[] = [
     why: 'A job or marriage abroad offered by strangers or brokers to her or her child: a common start of trafficking.',
     // "môi giới bảo đi Hàn, phải đưa trước hộ chiếu…, có đáng tin không": no one named, but she asks whether the offer made
     // to her is a trap (frame.trust), so it is hers.
-    applies: (f) => (f.concrete || (f.has('frame.trust') && !f.general)) && (f.has('what.lure') || bought(f)),
+    applies: (f) =>
+      (f.concrete || (f.has('frame.trust') && !f.general)) && (f.matches.some((m) => m.concept === 'what.lure' && !settledAbroad(f, m)) || bought(f)),
   },
   {
     id: 'grooming',
@@ -1554,10 +1614,13 @@ function emptyThreat(m: Match, matches: Match[], tokens: Token[]): boolean {
     const ifAt = between.findLastIndex((t) => /^(nếu|neu|hễ|he|mà|ma)$/.test(t));
     return ifAt >= 0 && !between.slice(ifAt).some((t) => /^(thì|thi)$/.test(t));
   };
-  // "dọa nếu không chiều thì đuổi việc": a demand made under the threat may be anything, her body too.
-  const demand = tokens.some((t, i) => t.clause === m.clause && unlessAt(i, tokens));
+  // "dọa nếu không chiều thì đuổi việc": a demand made under the threat may be anything, her body too — but not a son
+  // borne or money paid ("dọa không cho đứng tên nhà nếu không sinh con trai"), which ask nothing of her body now.
+  const demand = tokens.some((t, i) => t.clause === m.clause && unlessAt(i, tokens) && !plainDemand(i, tokens));
   return (
     !demand &&
+    // "dọa đăng bài kèm ảnh nóng": with intimate images named, a threat to post is never bare.
+    !matches.some((w) => w.concept === 'ctx.intimate') &&
     matches.some((w) => w.concept === 'ctx.stake' && inClause(w) && w.start >= m.end && !condition(w)) &&
     // The same verb read again inside a longer reading of it ("nhắn tin dọa" and "dọa") is no other harm.
     !matches.some((w) => w !== m && inClause(w) && w.concept.startsWith('what.') && !(w.concept === 'what.threat' && w.start < m.end && m.start < w.end))
@@ -1595,6 +1658,16 @@ function landlordNotice(harms: { what: What; match: Match }[], matches: Match[],
     matches.some((m) => m.concept === 'ctx.landlord') &&
     !matches.some((m) => now.includes(m.concept))
   );
+}
+
+/**
+ * The demand after "nếu không" at token i is a son borne or money paid or returned ("nếu em không sinh con trai", "nếu
+ * không trả nợ"): a family or money matter, nothing asked of her body.
+ */
+const PLAIN_DEMAND = /\b((sinh|de)( duoc)? con|tra tien|tra no|tra lai|tra du|dua tien|dong tien|nop tien)\b/;
+function plainDemand(i: number, tokens: Token[]): boolean {
+  const next = tokens.slice(i + 1, i + 7).filter((t) => t.clause === tokens[i]!.clause);
+  return PLAIN_DEMAND.test(next.map((t) => fold(t.text)).join(' '));
 }
 
 /** "nếu"/"hễ" at token i with a refusal ("không", "chưa") just after it: a demand, "unless she does…". */
@@ -1774,7 +1847,8 @@ export function assessDanger(message: string): Assessment {
         !negated(m, tokens) &&
         !crimeName(m, tokens) &&
         !houseRule(m, matches, tokens) &&
-        !animalHeld(m, matches, tokens),
+        !animalHeld(m, matches, tokens) &&
+        !vehicleStrikes(m, tokens),
     )
     // "em chạy thì con em cũng chạy": a child copying her moves is no one following her.
     .filter((m) => m.concept !== 'what.followed' || !matches.some((c) => /^who\.child/.test(c.concept) && c.start > m.start && c.end <= m.end))
