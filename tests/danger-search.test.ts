@@ -47,6 +47,22 @@ describe('the law searched for the danger she tells of', () => {
     expect(dangerSearch(readMessage(m), m)).toContain('bạo lực gia đình');
   });
 
+  it('adds nothing when she asks what happens to him: her words and the sanction bonus find the offence', () => {
+    for (const m of [
+      'Thằng kia dụ đứa cháu 10 tuổi của tôi cởi đồ quay clip gửi cho nó qua mạng. Nó phạm tội gì',
+      'thằng đó đang giữ con gái 12 tuổi của em trong nhà nó không cho về, nó phạm tội gì',
+      'ck dang danh e chay mau dau, han co bi tu ko',
+    ]) {
+      const read = readMessage(m);
+      expect(read.level, m).toBe('emergency');
+      expect(dangerSearch(read, m), m).toBeNull();
+    }
+    // The same danger, asking nothing of the sanction: the harm's words join hers.
+    const m = 'Thằng kia dụ đứa cháu 10 tuổi của tôi cởi đồ quay clip gửi cho nó qua mạng, giờ làm sao';
+    expect(readMessage(m).level).toBe('emergency');
+    expect(dangerSearch(readMessage(m), m)).not.toBeNull();
+  });
+
   it('tells a child touched the law on touching (dâm ô), a child raped the law on rape', () => {
     for (const m of ['bo duong sam so con gai em 12 tuoi', 'chú nó cứ sờ vào chỗ kín của con bé 6 tuổi']) {
       const read = readMessage(m);
