@@ -142,6 +142,10 @@ describe('which article the offline answer leads with', () => {
     expect(wantsOf('chồng phang vợ chảy máu đầu, không đến mức đi tù thì bị phạt bao nhiêu')).not.toContain('prison');
     expect(wantsOf('chong phang vo chay mau dau, chua toi muc truy cuu thi bi phat bao nhieu')).not.toContain('prison');
     expect(wantsOf('chồng phang vợ chảy máu đầu thì có bị đi tù không')).toContain('prison');
+    // Whether his offence weighs more (a pregnant wife, a child) asks the sentence; "tôi" folds like "tội" and asks nothing.
+    expect(wantsOf('ck e dap e trong luc e dang co bau 7 thang, toi cua ck co nang hon ko')).toContain('prison');
+    expect(wantsOf('đánh vợ đang mang thai thì có bị xử nặng hơn không')).toContain('prison');
+    expect(wantsOf('tôi bị ốm nặng hơn sau khi sinh, có được nghỉ thêm không')).not.toContain('prison');
     const w = { con: 1, bo: 1, mac: 1, bomac: 2, me: 1, gia: 1, nuoi: 1 };
     const rule = hit(
       '71',
