@@ -47,11 +47,12 @@ describe('the law searched for the danger she tells of', () => {
     expect(dangerSearch(readMessage(m), m)).toContain('bạo lực gia đình');
   });
 
-  it('adds nothing when she asks what happens to him: her words and the sanction bonus find the offence', () => {
+  it('adds nothing when she asks something the answer reads — what happens to him, whom to tell, how long: her words find it', () => {
     for (const m of [
       'Thằng kia dụ đứa cháu 10 tuổi của tôi cởi đồ quay clip gửi cho nó qua mạng. Nó phạm tội gì',
       'thằng đó đang giữ con gái 12 tuổi của em trong nhà nó không cho về, nó phạm tội gì',
       'ck dang danh e chay mau dau, han co bi tu ko',
+      'bố dượng đang đánh con bé hàng xóm tím người, em muốn báo thì báo cho ai',
     ]) {
       const read = readMessage(m);
       expect(read.level, m).toBe('emergency');

@@ -24,7 +24,7 @@ const ASKS: Record<Want, RegExp> = {
     /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao|hanh chinh|vi pham hanh chinh)|xu phat|muc phat|bi xu ly|xu ly vi pham|hinh thuc xu ly|xu ly (the nao|ra sao|sao|gi)|(bi|thi|se) xu (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,
   // …or prison: the Criminal Code, not a fine — also whether his offence weighs more ("tội của chồng có nặng hơn không").
   prison:
-    /\b(di tu|ngoi tu|phat tu|bi tu|vao tu|truy cuu|hinh su|co toi|bi toi|toi gi|pham toi|toi danh|bi bat giam|toi cua (no|han|ck|chong|anh ay|thang do|ong ay|ong ta|hang) (co )?(nang|nhe) hon|xu (nang|nhe) hon|tang nang)\b/,
+    /\b(di tu|ngoi tu|phat tu|bi tu|vao tu|nam tu|truy cuu|hinh su|co toi|bi toi|toi gi|pham toi|toi danh|bi bat giam|toi cua (no|han|ck|chong|anh ay|thang do|ong ay|ong ta|hang) (co )?(nang|nhe) hon|xu (nang|nhe) hon|tang nang)\b/,
 };
 
 /**

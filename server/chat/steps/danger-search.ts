@@ -1,6 +1,6 @@
 import { fold } from '../../../ingest/text/vietnamese.js';
 import { readTable } from '../../answer/templates.js';
-import { asksSanction, wantsOf } from '../../answer/plain/intent.js';
+import { wantsOf } from '../../answer/plain/intent.js';
 import type { SafetyRead } from '../../safety/gate.js';
 
 let table: Map<string, string> | null = null;
@@ -11,15 +11,17 @@ const loadTable = () => new Map(readTable('danger-search.tsv').map(([k, v]) => [
  * searched beside her words so that the law an emergency answer states is about the danger. Null
  * otherwise, or for a harm without a row: an urgent message that has stopped is mostly a legal
  * question of its own ("con bé bị sờ mó năm ngoái, giờ em muốn kiện"), and steering it to the harm
- * lowered the blind set's answers citing a gold article 0.892 → 0.867. Null too when she asks what
- * happens to him ("nó phạm tội gì", "có bị truy cứu hình sự không"): her words and the sanction
- * bonus find the offence, which the harm's words had put behind the definition of the act or a
- * sister offence — a man who had sex with a 14-year-old led with rape of a child under 16 (BLHS
- * Điều 142), not Điều 145; trafficking abroad with Điều 151 (a child), not 150. Member probes:
- * five answers now lead with a gold article, none lost one; blind unchanged.
+ * lowered the blind set's answers citing a gold article 0.892 → 0.867. Null too when she asks
+ * something of her own that the answer reads (intent.ts wantsOf: what happens to him, whom to tell,
+ * where, how long, how much): her words find the article that answers it, which the harm's words had
+ * put behind the definition of the act or a sister offence — a 14-year-old drawn into sex had led
+ * with rape of a child under 16 (BLHS Điều 142), not Điều 145; a child abused at home, asking whether
+ * the commune can take her out at once and for how long, with the list of abuses, not the removal
+ * (Nghị định 56 Điều 32). Member probes and review 50: ten answers now lead with a gold article, none
+ * lost one; blind and dev unchanged.
  */
 export function dangerSearch(read: SafetyRead, message = ''): string | null {
-  if (read.level !== 'emergency' || asksProtection(message) || asksSanction(wantsOf(message))) return null;
+  if (read.level !== 'emergency' || asksProtection(message) || wantsOf(message).length > 0) return null;
   table ??= loadTable();
   const child = read.danger.who.child;
   const words = new Set<string>();
