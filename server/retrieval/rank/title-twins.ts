@@ -1,5 +1,6 @@
 import { fold, foldedSyllables } from '../../../ingest/text/vietnamese.js';
 import type { IndexedChunk, ScoredChunk } from '../index/lexical-index.js';
+import { foldedTitle } from './ages.js';
 import { namesForeignPerson } from './foreign.js';
 
 /**
@@ -84,7 +85,7 @@ export function titleTwins(rows: readonly TwinSource[]): (TitleTwin | undefined)
   const paths = new Map<string, readonly string[]>();
   const foreignText = new Set<string>();
   for (const r of rows) {
-    const title = r.title ? fold(r.title.normalize('NFC').toLowerCase()).trim() : '';
+    const title = foldedTitle(r.title);
     if (!title) continue;
     const group = `${r.documentId}\u0000${title}`;
     let keys = articles.get(group);
@@ -107,7 +108,7 @@ export function titleTwins(rows: readonly TwinSource[]): (TitleTwin | undefined)
     });
   }
   return rows.map((r) => {
-    const title = r.title ? fold(r.title.normalize('NFC').toLowerCase()).trim() : '';
+    const title = foldedTitle(r.title);
     return title ? info.get(`${r.documentId}\u0000${title}\u0000${r.articleKey}`) : undefined;
   });
 }
