@@ -146,6 +146,12 @@ describe('which article the offline answer leads with', () => {
     expect(wantsOf('ck e dap e trong luc e dang co bau 7 thang, toi cua ck co nang hon ko')).toContain('prison');
     expect(wantsOf('đánh vợ đang mang thai thì có bị xử nặng hơn không')).toContain('prison');
     expect(wantsOf('tôi bị ốm nặng hơn sau khi sinh, có được nghỉ thêm không')).not.toContain('prison');
+    // Whether he can be fined at all, or under which rule, asks a sanction as "bị phạt không" does.
+    expect(wantsOf('ck nhốt e trong nhà mấy hôm, phạt đc ko')).toContain('penalty');
+    expect(wantsOf('chồng bỏ mặc vợ bầu không đưa đi khám, có phạt được không')).toContain('penalty');
+    expect(wantsOf('ép con dâu ly hôn thì phạt theo quy định nào')).toContain('penalty');
+    expect(wantsOf('chồng đuổi vợ ra khỏi nhà, xã có xử phạt được không')).toContain('penalty');
+    expect(wantsOf('chồng giữ hết lương của vợ có được không')).not.toContain('penalty');
     const w = { con: 1, bo: 1, mac: 1, bomac: 2, me: 1, gia: 1, nuoi: 1 };
     const rule = hit(
       '71',

@@ -19,9 +19,9 @@ const ASKS: Record<Want, RegExp> = {
   where:
     /\b(o dau|di dau|den dau|len dau|ra dau|lam (o )?dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|(len|ra|den|o) (xa|huyen|tinh) nao|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
   who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|(ve tay|thuoc ve) ai|nguoi nao|ai la nguoi)\b/,
-  // What happens to the one who did it: a fine or any sanction…
+  // What happens to the one who did it: a fine or any sanction ("có phạt được không", "phạt theo quy định nào")…
   penalty:
-    /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao|hanh chinh|vi pham hanh chinh)|xu phat|muc phat|bi xu ly|xu ly vi pham|hinh thuc xu ly|xu ly (the nao|ra sao|sao|gi)|(bi|thi|se) xu (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,
+    /\b(bi phat|phat (bao nhieu|the nao|ra sao|tien|sao|hanh chinh|vi pham hanh chinh)|(co )?(xu )?phat (duoc|dc) (khong|ko|k|kg|chu)|phat theo (quy dinh|luat|nghi dinh) nao|phat toi da|xu phat|muc phat|bi xu ly|xu ly vi pham|hinh thuc xu ly|xu ly (the nao|ra sao|sao|gi)|(bi|thi|se) xu (the nao|ra sao|sao|gi)|che tai|bi phat tu)\b/,
   // …or prison: the Criminal Code, not a fine — also whether his offence weighs more ("tội của chồng có nặng hơn không").
   prison:
     /\b(di tu|ngoi tu|phat tu|bi tu|vao tu|nam tu|truy cuu|hinh su|co toi|bi toi|toi gi|pham toi|toi danh|bi bat giam|toi cua (no|han|ck|chong|anh ay|thang do|ong ay|ong ta|hang) (co )?(nang|nhe) hon|xu (nang|nhe) hon|tang nang)\b/,
