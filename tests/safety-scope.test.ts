@@ -51,6 +51,14 @@ describe('the off-topic model (server/safety/offtopic.ts, data/offtopic.tsv)', (
     }
   });
 
+  it('no single pair decides: one the off-topic examples hold once ("con mấy", "tháng nay") does not make child support pet care', () => {
+    for (const q of ['ck cũ ko gửi tiền nuôi con mấy tháng nay rồi', 'chong cu ko gui tien nuoi con may thang nay roi']) {
+      expect(readOffTopic(q).odds, q).toBeLessThan(OFF_TOPIC_ODDS);
+    }
+    // A subject still reads as off-topic when several of its words say so.
+    expect(readOffTopic('mèo con mấy tháng thì cai sữa được').odds).toBeGreaterThanOrEqual(OFF_TOPIC_ODDS);
+  });
+
   it('features are folded syllables and pairs: dấu and phone shorthand read alike', () => {
     expect(features('chồng đánh vợ')).toEqual(features('ck danh vo'));
   });

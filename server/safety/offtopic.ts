@@ -32,6 +32,17 @@ const VOCABULARY = path.join(ROOT, 'server/retrieval/data/vocabulary.tsv');
 /** Weight of the pooled distribution in each class's word probabilities (pseudo-counts). */
 const PRIOR_MASS = 400;
 
+/**
+ * The most one feature may say either way (in log odds). A pair seen once among the off-topic
+ * examples and never among the legal ones says +8 alone: "con mấy" of "mèo con mấy tháng thì cai
+ * sữa" and "tháng nay" of a bill made "ck cũ ko gửi tiền nuôi con mấy tháng nay rồi" read as pet
+ * care (odds 4.9) and refused her. Capped at 5, the off-topic examples of eval/scope-check.jsonl
+ * read as they did (44 of 56 at odds ≥ 4) and the member questions of the probes, reviews and dev
+ * set at odds ≥ 4 fell from 3 to 2; one question on a law not in the library (a kindergarten's fee,
+ * "mầm non" seen twice) is no longer refused by its subject alone.
+ */
+const FEATURE_CAP = 5;
+
 export interface OffTopicReading {
   /** log P(message | off-topic) − log P(message | legal), over the features either side has seen. */
   odds: number;
@@ -203,7 +214,7 @@ export function readOffTopic(message: string): OffTopicReading {
   const m = load();
   const seen = [...new Set(features(message))].filter((w) => m.off.words.has(w) || m.legal.words.has(w));
   let odds = 0;
-  for (const w of seen) odds += logP(m.off, w, m.pooled) - logP(m.legal, w, m.pooled);
+  for (const w of seen) odds += Math.max(-FEATURE_CAP, Math.min(FEATURE_CAP, logP(m.off, w, m.pooled) - logP(m.legal, w, m.pooled)));
   let domain = '';
   let best = -Infinity;
   for (const [d, c] of m.domains) {
