@@ -146,6 +146,12 @@ describe('which article the offline answer leads with', () => {
     expect(wantsOf('ck e dap e trong luc e dang co bau 7 thang, toi cua ck co nang hon ko')).toContain('prison');
     expect(wantsOf('đánh vợ đang mang thai thì có bị xử nặng hơn không')).toContain('prison');
     expect(wantsOf('tôi bị ốm nặng hơn sau khi sinh, có được nghỉ thêm không')).not.toContain('prison');
+    // A period told ("mấy tháng nay", "mấy năm qua") says how long it has gone on; "mấy tháng" alone asks.
+    expect(wantsOf('ck cũ ko gửi tiền nuôi con mấy tháng nay rồi')).not.toContain('duration');
+    expect(wantsOf('bi chong bao hanh may nam nay, muon ly hon')).not.toContain('duration');
+    expect(wantsOf('chồng nhốt em trong nhà mấy ngày liền')).not.toContain('duration');
+    expect(wantsOf('nghỉ đẻ được mấy tháng')).toContain('duration');
+    expect(unitAsked('ck cũ ko gửi tiền nuôi con mấy tháng nay rồi, con em nghỉ học mấy ngày')).toBe('ngày');
     // Whether he can be fined at all, or under which rule, asks a sanction as "bị phạt không" does.
     expect(wantsOf('ck nhốt e trong nhà mấy hôm, phạt đc ko')).toContain('penalty');
     expect(wantsOf('chồng bỏ mặc vợ bầu không đưa đi khám, có phạt được không')).toContain('penalty');

@@ -153,8 +153,15 @@ function asksPrison(f: string): boolean {
   return ASKS.prison.test(f.replace(PRISON_FACT, ' ').replace(PRISON_BELOW, ' '));
 }
 
+/**
+ * A period told, not asked: "mấy tháng nay", "mấy năm qua", "bao nhiêu năm trời", "mấy hôm liền" say how
+ * long something has gone on ("ck cũ ko gửi tiền nuôi con mấy tháng nay rồi"); asked as "bao lâu", it
+ * had led with the Criminal Code's sentence (a duration) instead of her right to the support.
+ */
+const PERIOD_TOLD = /\b(may|bao nhieu|vai|mot vai|ca) (thang|nam|ngay|tuan|hom|bua) (nay|qua|lien|troi)\b/g;
+
 export function wantsOf(question: string): Want[] {
-  const f = fold(question);
+  const f = fold(question).replace(PERIOD_TOLD, ' ');
   const wants = (Object.keys(ASKS) as Want[]).filter((w) => (w === 'prison' ? asksPrison(f) : ASKS[w].test(f)));
   if (!wants.includes('prison') && NAMES_OFFENCE.test(question.normalize('NFC'))) wants.push('prison');
   return wants;
@@ -168,7 +175,7 @@ const UNIT_ASKED = /\b(?:may|bao nhieu) (ngay|thang|nam|tuan|gio|tieng|phut)\b(?
 const UNIT_WRITTEN: Record<string, string> = { ngay: 'ngày', thang: 'tháng', nam: 'năm', tuan: 'tuần', gio: 'giờ', tieng: 'giờ', phut: 'phút' };
 
 export function unitAsked(question: string): string | null {
-  const m = UNIT_ASKED.exec(fold(question));
+  const m = UNIT_ASKED.exec(fold(question).replace(PERIOD_TOLD, ' '));
   return m ? UNIT_WRITTEN[m[1]!]! : null;
 }
 
