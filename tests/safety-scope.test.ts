@@ -59,6 +59,15 @@ describe('the off-topic model (server/safety/offtopic.ts, data/offtopic.tsv)', (
     expect(readOffTopic('mèo con mấy tháng thì cai sữa được').odds).toBeGreaterThanOrEqual(OFF_TOPIC_ODDS);
   });
 
+  it('the day she writes and her thanks are no subject: a legal question ending "em cảm ơn ạ" or "hôm nay" reads as legal', () => {
+    for (const q of ['trẻ em là người dưới bao nhiêu tuổi em cảm ơn ạ', 'chụp ảnh con người khác đăng facebook kể chuyện nhà nó mấy hôm nay, có sai không']) {
+      expect(readOffTopic(q).odds, q).toBeLessThan(OFF_TOPIC_ODDS);
+    }
+    expect(features('hôm nay em cảm ơn chị')).not.toContain('hom nay');
+    // The subject's own words still decide.
+    expect(readOffTopic('hôm nay ở Hà Nội có mưa không').odds).toBeGreaterThanOrEqual(OFF_TOPIC_ODDS);
+  });
+
   it('features are folded syllables and pairs: dấu and phone shorthand read alike', () => {
     expect(features('chồng đánh vợ')).toEqual(features('ck danh vo'));
   });
