@@ -172,6 +172,17 @@ describe('hybrid retrieval', () => {
     expect(analyzeQuery('giấy đăng ký kết hôn bị ghi sai tên').terms).toContain('sai');
   });
 
+  it('leaves greetings, thanks and calls to the group out of the search terms, with or without dấu', () => {
+    for (const m of ['Mọi người ơi giúp em với, chồng đánh em gãy tay, em cảm ơn ạ', 'moi nguoi oi giup em voi, chong danh em gay tay, em cam on a']) {
+      const q = analyzeQuery(m);
+      expect(q.terms).toEqual(expect.arrayContaining(['chong', 'danh', 'gay', 'tay']));
+      for (const t of ['moi', 'nguoi', 'giup', 'cam', 'on']) expect(q.terms, m).not.toContain(t);
+      expect(q.pairs).not.toContain('camon');
+    }
+    // "mọi người" that is her subject stays: posting his clip "cho mọi người biết".
+    expect(analyzeQuery('em đăng clip chồng đánh em lên mạng cho mọi người biết có sao không').pairs).toContain('moinguoi');
+  });
+
   it('lets the longest phrase decide, and asks context of phrases that need it', () => {
     // "không đưa tiền nuôi con" is child support, not economic violence ("không đưa tiền").
     const support = analyzeQuery('chồng cũ không đưa tiền nuôi con thì em làm thế nào').concepts.join(' | ');
