@@ -188,6 +188,9 @@ describe('which article the offline answer leads with', () => {
     expect(wantsOf('giay khai sinh ghi sai ngay sinh, muon sua lai thi len dau')).toContain('where');
     expect(wantsOf('đổi tên cho con thì lên xã nào hay lên huyện')).toContain('where');
     expect(wantsOf('làm giấy khai sinh cho con làm ở đâu')).toContain('where');
+    // Going back to her home commune: "về xã nào", "về huyện nào" ask where as "lên xã nào" does.
+    expect(wantsOf('quê anh ở Thanh Hóa, đăng ký kết hôn thì về xã nào làm')).toContain('where');
+    expect(wantsOf('khai tu cho me thi ve huyen nao')).toContain('where');
     expect(wantsOf('chu tro danh dap nguoi lam thue suot, co bi toi ko')).toEqual(['prison']);
     // Not every "đâu" asks for a place.
     expect(wantsOf('chồng đánh em đau lắm, em không biết làm sao')).not.toContain('where');
