@@ -62,7 +62,19 @@ const GIVES: Record<Want, RegExp> = {
  * first and the sanction is named under "Xem thêm".
  */
 export function statesSanction(text: string): boolean {
-  return GIVES.penalty.test(text);
+  return GIVES.penalty.test(withoutServing(text));
+}
+
+/**
+ * A person serving a prison sentence ("cả cha và mẹ đang chấp hành án phạt tù", "đang chấp hành
+ * hình phạt tù" among those who may not adopt, "chấp hành xong hình phạt tù"): whom a rule is about,
+ * not a sentence the rule imposes. Asked "bố mẹ đều đang đi tù thì con có được coi là trẻ không nơi
+ * nương tựa không", the khoản naming that case had been counted down as a sanction she did not ask.
+ */
+const SERVING = /(chấp hành|thi hành)( xong)? (án phạt tù|hình phạt tù|án tù)/giu;
+
+function withoutServing(text: string): string {
+  return text.normalize('NFC').replace(SERVING, ' ');
 }
 
 /**
@@ -74,7 +86,7 @@ const NOT_CRIMINAL = /(chưa đến mức|không bị|chưa bị|không đang b�
 
 /** Whether a text states prison or criminal liability, not its absence ("chưa đến mức truy cứu …"). */
 export function statesPrison(text: string): boolean {
-  return GIVES.prison.test(text.normalize('NFC').replace(NOT_CRIMINAL, ' '));
+  return GIVES.prison.test(withoutServing(text).replace(NOT_CRIMINAL, ' '));
 }
 
 /**
