@@ -120,6 +120,10 @@ describe('a rule about other ages than hers', () => {
       'Lưu ý: khoản luật dưới đây nói về người từ đủ 20 tuổi trở lên hoặc từ đủ 18 tuổi trở lên; tuổi chị nêu (16 tuổi) chưa đủ độ tuổi này.',
     );
     expect(ageOutsideNote(age, 'con gái em 19 tuổi lấy chồng được chưa')).toBeNull();
+    // A half year is told back as she said it, not in months.
+    expect(ageOutsideNote(age, 'con gai em 17 tuoi ruoi, dang ky ket hon duoc chua')).toBe(
+      'Lưu ý: khoản luật dưới đây nói về người từ đủ 20 tuổi trở lên hoặc từ đủ 18 tuổi trở lên; tuổi chị nêu (17 tuổi rưỡi) chưa đủ độ tuổi này.',
+    );
     expect(ageOutsideNote('Trẻ em dưới 16 tuổi không được làm việc này.', 'con em 17 tuổi có được làm không')).toBe(
       'Lưu ý: khoản luật dưới đây nói về người dưới 16 tuổi; tuổi chị nêu (17 tuổi) không thuộc độ tuổi này.',
     );

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnswerInput } from '../server/answer/answerer.js';
 import { ExtractiveAnswerer } from '../server/answer/extractive.js';
-import { asksFineAlone, asksList, asksSanction, statesPrison, unitAsked, wantsOf } from '../server/answer/plain/intent.js';
+import { asksFineAlone, asksList, asksSanction, statesPrison, statesSanction, unitAsked, wantsOf } from '../server/answer/plain/intent.js';
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { respond } from '../server/chat/respond.js';
 import { agesNamed } from '../server/answer/plain/ages.js';
@@ -200,9 +200,21 @@ describe('which article the offline answer leads with', () => {
     expect(wantsOf('giay khai sinh ghi sai ngay sinh, muon sua lai thi len dau')).toContain('where');
     expect(wantsOf('đổi tên cho con thì lên xã nào hay lên huyện')).toContain('where');
     expect(wantsOf('làm giấy khai sinh cho con làm ở đâu')).toContain('where');
+    // Going back to her home commune: "về xã nào", "về huyện nào" ask where as "lên xã nào" does.
+    expect(wantsOf('quê anh ở Thanh Hóa, đăng ký kết hôn thì về xã nào làm')).toContain('where');
+    expect(wantsOf('khai tu cho me thi ve huyen nao')).toContain('where');
     expect(wantsOf('chu tro danh dap nguoi lam thue suot, co bi toi ko')).toEqual(['prison']);
     // Not every "đâu" asks for a place.
     expect(wantsOf('chồng đánh em đau lắm, em không biết làm sao')).not.toContain('where');
+  });
+
+  it('reads a person serving a prison sentence as whom a rule is about, not a sentence it imposes', () => {
+    expect(statesSanction('Trẻ em có cả cha và mẹ đang chấp hành án phạt tù tại trại giam')).toBe(false);
+    expect(statesPrison('c) Đang chấp hành hình phạt tù;')).toBe(false);
+    expect(statesPrison('Chậm nhất là 02 tháng trước khi trẻ em chấp hành xong hình phạt tù')).toBe(false);
+    // A sentence the rule imposes still states one.
+    expect(statesSanction('thì bị phạt tù từ 06 tháng đến 03 năm')).toBe(true);
+    expect(statesPrison('Người nào … thì bị phạt tù từ 01 năm đến 05 năm')).toBe(true);
   });
 
   it('hears prison told as a fact of her life as no question about prison', () => {

@@ -205,8 +205,12 @@ function withoutConditions(text: string): string {
   return text.replace(/(^|[\s,;(])nếu\s[^;.:]*?(\sthì\s|[;.:]|$)/giu, '$1 ');
 }
 
-/** An age she names, in years when whole: "17 tuổi", "18 tháng tuổi". */
+/**
+ * An age she names, in years when whole or a half from 1 year ("17 tuổi", "17 tuổi rưỡi", "18 tháng
+ * tuổi"): "con gái 17 tuổi rưỡi" had been told back "210 tháng tuổi", a unit she did not use.
+ */
 function ageWords(m: number): string {
+  if (m >= YEAR && m % YEAR === 6) return `${(m - 6) / YEAR} tuổi rưỡi`;
   return m % YEAR === 0 && m >= YEAR ? `${m / YEAR} tuổi` : `${m} tháng tuổi`;
 }
 

@@ -17,7 +17,7 @@ const ASKS: Record<Want, RegExp> = {
     /\b(bao nhieu tien|phat bao nhieu|muc phat|bi phat(?! tu)|bao nhieu phan tram|may trieu|duoc bao nhieu(?! (ngay|thang|nam|tuan|gio|tieng|phut|lan|tuoi))|tien bao nhieu|tro cap bao nhieu|huong bao nhieu|bao nhieu %|(luong|tien (lam them|tang ca|lam dem|thai san|cong)|tro cap)( [a-z0-9]+){0,5} (tinh|tra) (sao|the nao|ra sao|nhu the nao)|tinh luong (sao|the nao|ra sao|nhu the nao))\b/,
   age: /\b(may tuoi|bao nhieu tuoi|du tuoi|tuoi nao|tu may tuoi|duoi may tuoi)\b/,
   where:
-    /\b(o dau|di dau|den dau|len dau|ra dau|lam (o )?dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|(len|ra|den|o) (xa|huyen|tinh) nao|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
+    /\b(o dau|di dau|den dau|len dau|ra dau|lam (o )?dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|(len|ra|den|o|ve) (xa|huyen|tinh) nao|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
   who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|(ve tay|thuoc ve) ai|nguoi nao|ai la nguoi)\b/,
   // What happens to the one who did it: a fine or any sanction ("có phạt được không", "phạt theo quy định nào")…
   penalty:
@@ -62,7 +62,19 @@ const GIVES: Record<Want, RegExp> = {
  * first and the sanction is named under "Xem thêm".
  */
 export function statesSanction(text: string): boolean {
-  return GIVES.penalty.test(text);
+  return GIVES.penalty.test(withoutServing(text));
+}
+
+/**
+ * A person serving a prison sentence ("cả cha và mẹ đang chấp hành án phạt tù", "đang chấp hành
+ * hình phạt tù" among those who may not adopt, "chấp hành xong hình phạt tù"): whom a rule is about,
+ * not a sentence the rule imposes. Asked "bố mẹ đều đang đi tù thì con có được coi là trẻ không nơi
+ * nương tựa không", the khoản naming that case had been counted down as a sanction she did not ask.
+ */
+const SERVING = /(chấp hành|thi hành)( xong)? (án phạt tù|hình phạt tù|án tù)/giu;
+
+function withoutServing(text: string): string {
+  return text.normalize('NFC').replace(SERVING, ' ');
 }
 
 /**
@@ -74,7 +86,7 @@ const NOT_CRIMINAL = /(chưa đến mức|không bị|chưa bị|không đang b�
 
 /** Whether a text states prison or criminal liability, not its absence ("chưa đến mức truy cứu …"). */
 export function statesPrison(text: string): boolean {
-  return GIVES.prison.test(text.normalize('NFC').replace(NOT_CRIMINAL, ' '));
+  return GIVES.prison.test(withoutServing(text).replace(NOT_CRIMINAL, ' '));
 }
 
 /**
