@@ -708,6 +708,20 @@ export const RULES: readonly Rule[] = [
     applies: (f) => f.concrete && !f.reporter && ofHerself(f, 'ctx.afraidhome') && !['when.past', 'when.habitual', 'when.safe'].some(f.has),
   },
   {
+    id: 'cut-off-at-home',
+    level: 'urgent',
+    why: 'Her phone taken by her husband or his family and her ties to her own people cut ("nhà chồng lấy điện thoại, không cho em về thăm mẹ đẻ, gọi phải có người ngồi cạnh"), told of herself with nothing dating it and not asked as law: control that comes before worse, so the hotline comes above the answer; no door shut on her, so no emergency.',
+    applies: (f) =>
+      f.concrete &&
+      !f.reporter &&
+      !f.general &&
+      !f.has('frame.legal') &&
+      f.has('ctx.nophone') &&
+      f.has('ctx.isolate') &&
+      f.matches.some((k) => k.concept === 'who.kin' && f.tokens.slice(k.start, k.end).some((t) => /^(chồng|chong)$/.test(t.text))) &&
+      !['when.past', 'when.safe'].some(f.has),
+  },
+  {
     id: 'ordinary',
     level: 'ordinary',
     why: 'No sign of danger to anyone now: a legal question.',
