@@ -178,6 +178,27 @@ describe('which article the offline answer leads with', () => {
     expect(first('con cái bỏ mặc mẹ già không nuôi có sai luật không')).toBe('71');
   });
 
+  it('asked no sanction, the fine and the offence found first take no place before the rule behind them', () => {
+    const w = { con: 1, nuoi: 1, tien: 1, capduong: 3, cap: 1, duong: 1 };
+    const fine = hit(
+      '43',
+      'Vi phạm quy định về cấp dưỡng',
+      ['Phạt tiền từ 5.000.000 đồng đến 10.000.000 đồng đối với hành vi từ chối, trốn tránh cấp dưỡng nuôi con sau ly hôn.'],
+      1.0,
+    );
+    const offence = hit(
+      '186',
+      'Tội từ chối hoặc trốn tránh nghĩa vụ cấp dưỡng',
+      ['Người nào từ chối cấp dưỡng nuôi con thì bị phạt tù từ 03 tháng đến 02 năm.'],
+      0.99,
+    );
+    const rule = hit('110', 'Nghĩa vụ cấp dưỡng của cha, mẹ đối với con', ['Cha, mẹ có nghĩa vụ cấp dưỡng cho con khi không sống chung với con.'], 0.9);
+    const first = (q: string) => scoreUnits([fine, offence, rule], w, wantsOf(q))[0]!.hit.article;
+    expect(first('chồng cũ không gửi tiền cấp dưỡng nuôi con, em phải làm sao')).toBe('110');
+    expect(first('chồng cũ không gửi tiền cấp dưỡng nuôi con có bị phạt không')).toBe('43');
+    expect(first('chồng cũ không gửi tiền cấp dưỡng nuôi con có bị đi tù không')).toBe('186');
+  });
+
   it('reads whether she asks what happens to the wrongdoer, and whether prison', () => {
     expect(wantsOf('chồng đánh vợ có bị phạt không')).toContain('penalty');
     expect(wantsOf('chong danh vo co bi di tu khong')).toEqual(['prison']);

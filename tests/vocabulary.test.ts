@@ -126,6 +126,26 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     for (const q of ['em chồng hay chửi em', 'chị chồng đòi chia nhà']) expect(reads(q), q).toContain('thành viên gia đình');
   });
 
+  it('reads a spouse\'s child ("con chồng", "con vợ") only written together, in one clause', () => {
+    // Her children and her husband, side by side, are no stepchild.
+    for (const q of ['E ở nhà làm ruộng, nuôi 3 đứa con, ck đi làm thợ xây', 'ck e mat, nha co 3 dua con, bo me ck con song', 'con bố mẹ chồng cho ở nhờ'])
+      expect(reads(q), q).not.toContain('con riêng');
+    for (const q of ['em có phải nuôi con chồng không', 'con ck hay hỗn với em', 'con vợ trước của anh ấy đòi chia nhà'])
+      expect(reads(q), q).toContain('con riêng');
+  });
+
+  it('reads a bruise as harm to a child only beside a child (tre_em?)', () => {
+    expect(reads('ck say rượu về đánh e bầm tím cả người')).not.toContain('bạo lực trẻ em');
+    for (const q of ['thằng bé bị bố dượng đánh bầm tím cả lưng', 'chau be 5 tuoi nguoi bam tim']) expect(reads(q), q).toContain('bạo lực trẻ em');
+  });
+
+  it('reads her work at home, not a field, where she says she earns no money', () => {
+    const q = 'E ở nhà làm ruộng nuôi con, ck bảo ly hôn e ko làm ra tiền nên ko được chia';
+    expect(reads(q)).toContain('công sức đóng góp');
+    expect(reads(q)).not.toContain('đất nông nghiệp');
+    expect(reads('ly hôn thì ruộng khoán chia thế nào')).toContain('đất nông nghiệp');
+  });
+
   it('does not join two words far apart into a phrase they never made', () => {
     // "bắt … con gái nghỉ học" is no custody, "con trai … con gái" no affair.
     expect(reads('nhà ck bắt con gái nghỉ học để con trai đi học')).not.toContain('trực tiếp nuôi con');

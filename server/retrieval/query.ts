@@ -159,6 +159,12 @@ function standardForm(sh: Shorthand, raw: string[], i: number): string | null {
 const MAX_GAP = 2;
 /** First syllables after which a phrase allows no gap (findPattern). */
 const PRONOUN_FIRST = new Set(['em', 'chị', 'anh']);
+/**
+ * Two-syllable kin words made of two common words ("con chồng", "con vợ": a spouse's child) hold
+ * only when written together, in one clause: "nuôi 3 đứa con, ck đi làm" and "nhà có 3 đứa con, bố
+ * mẹ ck còn sống" name her children and her husband, no stepchild.
+ */
+const KIN_WHOLE = new Set(['con chồng', 'con vợ']);
 /** Terms' worth of weight one vocabulary concept may add to a query. */
 const CONCEPT_BUDGET = 12;
 /** Where a phrase matched: the tokens its syllables matched, in order (skipped words excluded). */
@@ -184,14 +190,15 @@ function findPattern(
     for (let j = 1; j < pattern.length && ok; j++) {
       // A phrase opening on a pronoun members call themselves or him by ("em chồng", "chị chồng", "anh vợ") is a kin
       // word only when written whole: "em bị chồng đánh", "em muốn bỏ chồng" hold no sister-in-law.
-      const whole = j === 1 && PRONOUN_FIRST.has(pattern[0]!);
+      const kinWhole = pattern.length === 2 && KIN_WHOLE.has(pattern.join(' '));
+      const whole = j === 1 && (PRONOUN_FIRST.has(pattern[0]!) || kinWhole);
       while (!whole && pos < tokens.length && !syllableMatches(tokens[pos]!, pattern[j]!, loose) && gaps < MAX_GAP) {
         pos++;
         gaps++;
       }
       // Across a comma too ("nuôi con, ck cũng…" reads "con chồng"): keeping a phrase within its
       // clause lowered the blind set's questions stripped of dấu (R@5 0.883 → 0.875), docs/history/reading-questions.md, stop 35.
-      ok = pos < tokens.length && syllableMatches(tokens[pos]!, pattern[j]!, loose);
+      ok = pos < tokens.length && syllableMatches(tokens[pos]!, pattern[j]!, loose) && (!kinWhole || context.clause[pos] === context.clause[i]);
       at.push(pos);
       pos++;
     }

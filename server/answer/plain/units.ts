@@ -75,6 +75,22 @@ const WANT_BONUS = 0.6;
  */
 const SANCTION_UNASKED = 0.4;
 /**
+ * Asked no sanction, an article whose first khoản states one (a decree's fine, the Criminal Code's
+ * offence) takes no place in retrieval's order for the rule behind it: "ck cũ ko gửi tiền nuôi con
+ * mấy tháng nay, e phải làm sao" finds the decree's fine and the offence of refusing support before
+ * HN&GĐ Điều 110, which counted as a third article (0.35, below the fine's 0.4); "con 14 tuổi xin
+ * đi phụ quán ăn" found two sexual offences against a child of 13 to 16 before the Labour Code's
+ * rule on workers under 15. Measured on held-out member phrasings it costs seven of 1,201 whose
+ * article was first (0.946 → 0.940: a decree's asks telling the act alone, and "hiếp dâm trẻ em
+ * làm cháu có thai" now told Nghị định 56's definition before BLHS Điều 142); counting only fines,
+ * not the Criminal Code, cost five and left the first question with the fine
+ * (docs/history/offline-answer.md, stop 52).
+ */
+function sanctionFirst(units: readonly Unit[], fullOf: (u: Unit) => string): boolean {
+  const first = units[0];
+  return first !== undefined && statesSanction(fullOf(first));
+}
+/**
  * Asked about prison ("có bị đi tù không") when one of the articles considered states it (the
  * Criminal Code's offence, often third in retrieval behind the family law's rule and a decree's
  * fine): a khoản stating none counts this much, below the third article's prior (0.35), so the
@@ -313,6 +329,9 @@ export function scoreUnits(
     return v;
   };
   const alignedByArticle = considered.map((h, rank) => alignArticleAsks(h, unitsByArticle[rank]!));
+  // Each article's place for RANK_PRIOR: asked no sanction, the sanction articles before it do not count.
+  const skipped = unitsByArticle.map((units) => !sanctionAsked && opts.emergency !== true && sanctionFirst(units, fullOf));
+  const priorRank = skipped.map((skip, rank) => (skip ? rank : rank - skipped.slice(0, rank).filter(Boolean).length));
   // Whether an article considered states a rule rather than defining words (DEFINITION_UNASKED).
   const ruleConsidered = considered.some((h) => !definesWords(h.articleTitle));
   const caseNamed = opts.exclusionAsked
@@ -343,7 +362,7 @@ export function scoreUnits(
       const own = `${u.text} ${u.meaning ?? ''}`;
       const text = covered(wordsOf(own), own);
       let s = ASK_SHARE * ask + (1 - ASK_SHARE) * text;
-      s *= (RANK_PRIOR[rank] ?? 0.5) * Math.max(0, h.score / top) ** SCORE_GAP_EXP;
+      s *= (RANK_PRIOR[priorRank[rank]!] ?? 0.5) * Math.max(0, h.score / top) ** SCORE_GAP_EXP;
       if (h.clause && u.clause === h.clause) s *= 1.1;
       // A khoản of a long article outside the chunk retrieval found it by (OUTSIDE_FOUND).
       if (h.foundBy !== undefined && !h.foundBy.includes(u.text)) s *= OUTSIDE_FOUND;
