@@ -15,6 +15,7 @@
  *   npx tsx scripts/safety-wrappers.ts            # the table
  *   npx tsx scripts/safety-wrappers.ts --list 5   # plus up to 5 moved legal questions per wrapper, with the rule
  *   npx tsx scripts/safety-wrappers.ts --lost     # plus every danger message wrapping lost
+ *   npx tsx scripts/safety-wrappers.ts --fresh    # the second list of wrappers (FRESH) instead
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -53,6 +54,26 @@ export const WRAPPERS: Wrapper[] = [
   { name: 'Chào các chị, … em cảm ơn ạ', wrap: (q) => `Chào các chị, ${q} em cảm ơn ạ` },
 ];
 
+/**
+ * Written after the fixes began, before they were measured on these (`--fresh`): other words of the same habits, and
+ * some outside them, to see whether the fixes read the habit or the first list's wording.
+ */
+export const FRESH: Wrapper[] = [
+  pre('Chị em ơi, '),
+  pre('Xin chào cả nhà ạ. '),
+  pre('Các mẹ ơi cho em hỏi với ạ, '),
+  pre('Cả nhà ơi chỉ giúp em với, '),
+  pre('mn oi cho e hoi, '),
+  pre('Hôm nay em lên đây hỏi mọi người, '),
+  post(' em xin cảm ơn các chị nhiều'),
+  post(' thanks cả nhà'),
+  post(' mấy ngày nay em buồn quá'),
+  post(' dạo này em suy nghĩ nhiều lắm'),
+  post(' mong các chị tư vấn giúp em ạ'),
+  post(' em đang rất hoang mang'),
+  post(' hic'),
+];
+
 const ORDER: Level[] = ['ordinary', 'urgent', 'emergency'];
 const rank = (l: Level) => ORDER.indexOf(l);
 
@@ -77,6 +98,7 @@ function main() {
   const listAt = args.indexOf('--list');
   const list = listAt >= 0 ? Number(args[listAt + 1] ?? 5) : 0;
   const showLost = args.includes('--lost');
+  const wrappers = args.includes('--fresh') ? FRESH : WRAPPERS;
 
   const legal = rows(/^(member-probe.*|answer-review-.*)\.jsonl$/).filter((r) => r.scope);
   const danger = rows(/^safety-.*\.jsonl$/).filter((r) => r.expect === 'emergency' || r.expect === 'urgent');
@@ -91,7 +113,7 @@ function main() {
   console.log('wrapper | legal o→u  o→e  u→e  lowered | danger caught  lost');
   let totalMoved = 0;
   let totalLost = 0;
-  for (const w of WRAPPERS) {
+  for (const w of wrappers) {
     const moves = { ou: 0, oe: 0, ue: 0, down: 0 };
     const samples: string[] = [];
     legal.forEach((r, i) => {
@@ -122,7 +144,7 @@ function main() {
     if (showLost) for (const s of lost) console.log(s);
   }
   console.log('');
-  console.log(`total: legal questions moved ${totalMoved}, dangers lost ${totalLost} (over ${WRAPPERS.length} wrappers)`);
+  console.log(`total: legal questions moved ${totalMoved}, dangers lost ${totalLost} (over ${wrappers.length} wrappers)`);
 }
 
 main();
