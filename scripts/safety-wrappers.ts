@@ -16,6 +16,7 @@
  *   npx tsx scripts/safety-wrappers.ts --list 5   # plus up to 5 moved legal questions per wrapper, with the rule
  *   npx tsx scripts/safety-wrappers.ts --lost     # plus every danger message wrapping lost
  *   npx tsx scripts/safety-wrappers.ts --fresh    # the second list of wrappers (FRESH) instead
+ *   npx tsx scripts/safety-wrappers.ts --only 'cảm ơn'   # only the wrappers whose name holds this
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -98,7 +99,9 @@ function main() {
   const listAt = args.indexOf('--list');
   const list = listAt >= 0 ? Number(args[listAt + 1] ?? 5) : 0;
   const showLost = args.includes('--lost');
-  const wrappers = args.includes('--fresh') ? FRESH : WRAPPERS;
+  const onlyAt = args.indexOf('--only');
+  const only = onlyAt >= 0 ? (args[onlyAt + 1] ?? '') : '';
+  const wrappers = (args.includes('--fresh') ? FRESH : WRAPPERS).filter((w) => w.name.includes(only));
 
   const legal = rows(/^(member-probe.*|answer-review-.*)\.jsonl$/).filter((r) => r.scope);
   const danger = rows(/^safety-.*\.jsonl$/).filter((r) => r.expect === 'emergency' || r.expect === 'urgent');
