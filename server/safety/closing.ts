@@ -13,7 +13,7 @@ const CLOSING = new RegExp(
   [
     '^((em|e|toi|minh|tui|con|chau) )?(xin )?(chan thanh )?(cam on|camon|thanks|thank you|thank|tks)( (a|anh|nhieu|lam|nha|nhe|moi nguoi|mn|cac chi|ca nha|chi em|truoc|rat nhieu|luon))*$',
     '^(((may|ca) (hom|ngay|dem|bua|tuan|thang) nay |dao nay |hom nay )((em|e|toi|minh|tui|chi) )?|(em|e|toi|minh|tui|chi) )(thay )?(dang )?(rat |that su |thuc su )?(lo|lo lang|buon|mat ngu|suy nghi|be tac|trang troc|cang thang|roi boi|hoang mang)( (qua|lam|ghe|that|vo cung|nhieu))*( (khong biet hoi ai|chang biet hoi ai|khong biet hoi o dau|vi chuyen nay|vi chuyen do|vi viec nay))?( (a|anh))?$',
-    '^(mong|rat mong|em mong|mong la) (moi nguoi|mn|cac chi|ca nha|chi em|cac ban|luat su) (giai dap|tu van|chi|tra loi)( (giup|gium|ho|cho))?( (em|e|minh|toi))?( (voi|a|anh|nhe|nha))*$',
+    '^(mong|rat mong|mong la) (moi nguoi|mn|cac chi|ca nha|chi em|cac ban|luat su) (giai dap|tu van|chi|tra loi)( (giup|gium|ho|cho))?( (em|e|minh|toi))?( (voi|a|anh|nhe|nha))*$',
   ].join('|'),
 );
 /** The last word of a question: "không", "ko", "chưa", "gì", "nào", "sao", "đâu", "ạ", "nhỉ", "vậy". */
