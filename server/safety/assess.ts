@@ -2,6 +2,7 @@ import { matchWithMasks, PhraseTable, readRows, tokenize, type Match } from './l
 import { fold } from '../../ingest/text/vietnamese.js';
 import { syllableOf, type Token } from './normalise.js';
 import { numbersInDigits } from './numbers.js';
+import { withoutWrapping } from './closing.js';
 
 /**
  * Reads a message for danger: WHO is at risk (she, a child, someone else), WHAT is happening
@@ -1782,9 +1783,47 @@ function witnessAsks(matches: Match[], tokens: Token[]): Match[] {
   return out;
 }
 
+/** What says someone is at her now: with one of them a call to the group stays a plea and her own story. */
+const NOW_SIGNS = ['when.now', 'when.progressive', 'when.present', 'when.near', 'when.just', 'frame.hiding', 'frame.help'];
+/** Someone at the door or beside her, hiding, a cry: with a call to the group, still a plea whatever the harm's time. */
+const AT_HER = ['when.present', 'when.near', 'frame.hiding', 'frame.help'];
+/** A question word in the last clause ("ai được ưu tiên", "tối đa được bao lâu") or closing it ("…có được làm vậy ko"). */
+const ASKING_WORD = /^(ai|gi|nao|dau|bao|sao|lau)$/;
+const endsAsking = (tokens: Token[]) => {
+  const last = tokens.at(-1);
+  if (!last) return false;
+  const clause = tokens.filter((t) => t.clause === last.clause).map((t) => fold(t.text));
+  return /^(khong|ko|k|kg|khg|hong|hok|chua|nhi)$/.test(clause.at(-1)!) || clause.some((w) => ASKING_WORD.test(w));
+};
+/** What says she asks the law or for advice. */
+const ASKS = ['frame.legal', 'frame.general', 'frame.lawful', 'frame.advice', 'frame.benefit'];
+const asking = (matches: Match[], tokens: Token[]) => matches.some((m) => ASKS.includes(m.concept)) || endsAsking(tokens);
+/**
+ * "Mọi người ơi giúp em với, bị công ty sa thải vì nghỉ ốm thì có đúng không", "Cả nhà ơi chỉ giúp em với, …": a call to
+ * the group she posts in (ctx.groupcall), with a question, asks for an answer. The "em" inside the call does not make
+ * the case her own story unless something says now (NOW_SIGNS).
+ */
+function groupCallAsked(matches: Match[], tokens: Token[]): Match[] {
+  const calls = matches.filter((m) => m.concept === 'ctx.groupcall');
+  if (!calls.length || !asking(matches, tokens) || matches.some((m) => NOW_SIGNS.includes(m.concept))) return matches;
+  return matches.filter((m) => !(m.concept === 'who.self' && calls.some((c) => c.start <= m.start && m.end <= c.end)));
+}
+/**
+ * The call's "giúp em (với)" is no plea nor fear when she asks a question and no harm she tells is happening now and no
+ * one is at the door: "mọi người ơi giúp em với, nó đang đánh em", "… hắn đang đứng ngoài cổng" stay a plea. Decided on
+ * each harm's own time, not on any "giờ" or "đang" in the message ("giờ bà mất", "em đang ốm").
+ */
+function groupCallPlea(matches: Match[], tokens: Token[], harms: { when: When; hypothetical?: boolean }[]): Match[] {
+  const calls = matches.filter((m) => m.concept === 'ctx.groupcall');
+  if (!calls.length || !asking(matches, tokens) || matches.some((m) => AT_HER.includes(m.concept))) return matches;
+  if (harms.some((h) => happening(h.when) && !h.hypothetical)) return matches;
+  const overlaps = (m: Match) => calls.some((c) => m.start < c.end && c.start < m.end);
+  return matches.filter((m) => !((m.concept === 'frame.plea' || m.concept === 'frame.fear') && overlaps(m)));
+}
+
 export function assessDanger(message: string): Assessment {
   // Ages and grades in words are read as digits ("mười ba tuổi", "lớp tám"): numbers.ts.
-  const tokens = numbersInDigits(tokenize(message));
+  const tokens = numbersInDigits(withoutWrapping(tokenize(message)));
   // "không an toàn" is not safety: a negated safe marker is dropped, like a negated harm.
   // "bỏ con nhỏ ở nhà một mình": "một mình" is alone, never "mình" the speaker closing a gapped phrase ("con ~ mình").
   const alone = (m: Match) => m.concept.startsWith('who.') && m.gapped && aloneAt(m.end - 1, tokens);
@@ -1794,7 +1833,7 @@ export function assessDanger(message: string): Assessment {
     toolsOnly(read.filter((m) => (m.concept !== 'when.safe' || !negated(m, tokens)) && !conditions.includes(m) && !emptyThreat(m, read, tokens))),
     tokens,
   );
-  const matches = [...kept, ...witnessAsks(kept, tokens)];
+  const matches = groupCallAsked([...kept, ...witnessAsks(kept, tokens)], tokens);
   const has = (concept: string) => matches.some((m) => m.concept === concept);
   const self = has('who.self');
   const childOwn = has('who.child.own');
@@ -1912,11 +1951,15 @@ export function assessDanger(message: string): Assessment {
   const concrete = (self || childOwn || other || minor || has('who.specific') || has('who.child.named') || terse || shutOnFumes) && !thirdParty;
   const general = has('frame.general') || hearsay || (has('who.general') && !self);
   const asksInGeneral = !concrete && (general || has('who.general') || has('frame.advice') || has('frame.legal'));
+  // "Mọi người ơi giúp em với, … giờ bà mất nó có được hưởng không": a call to the group with a question, no harm told as
+  // happening and no one at the door, is no plea (groupCallPlea).
+  const ruleMatches = groupCallPlea(matches, tokens, harms);
+  const ruleHas = (concept: string) => ruleMatches.some((m) => m.concept === concept);
   const f: Features = {
     tokens,
-    matches,
+    matches: ruleMatches,
     harms,
-    has,
+    has: ruleHas,
     self,
     child,
     childOwn,
@@ -1928,7 +1971,7 @@ export function assessDanger(message: string): Assessment {
     asksInGeneral,
     reporter: (hearsay || has('frame.role')) && !childOwn,
     everydaySex: withChild,
-    cry: criesForHelp(matches, tokens, harms.length),
+    cry: criesForHelp(ruleMatches, tokens, harms.length),
     // "chồng dọa giết nếu em ly hôn thì có bị tội gì không" asks the law about the threat itself: a
     // condition read from "thì … có bị", or a question in the threat's clause, is no step she takes.
     overLeaving:

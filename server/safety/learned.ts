@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fold } from '../../ingest/text/vietnamese.js';
 import type { Assessment } from './assess.js';
+import { withoutWrapping } from './closing.js';
 import { DATA_DIR, tokenize } from './normalise.js';
 
 /**
@@ -39,7 +40,7 @@ export interface DangerModel {
  * different evidence from "đánh" alone.
  */
 export function dangerFeatures(message: string): string[] {
-  const syl = tokenize(message, { turns: false }).map((t) => fold(t.text));
+  const syl = withoutWrapping(tokenize(message, { turns: false })).map((t) => fold(t.text));
   const out = new Set(syl);
   for (let i = 0; i + 1 < syl.length; i++) out.add(`${syl[i]} ${syl[i + 1]}`);
   return [...out];
