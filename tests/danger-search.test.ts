@@ -34,15 +34,19 @@ describe('the law searched for the danger she tells of', () => {
     expect(dangerSearch(readMessage('em đang bị chồng nhốt trong nhà kho, không cho ăn'))).toContain('giam cầm');
   });
 
+  /** An emergency whose search is her own words alone: no harm's words are added. */
+  const expectHerWordsOnly = (m: string) => {
+    const read = readMessage(m);
+    expect(read.level, m).toBe('emergency');
+    expect(dangerSearch(read, m), m).toBeNull();
+  };
+
   it('adds nothing when she asks for the protection itself: her words name the order or the shelter', () => {
     for (const m of [
       'Chồng tôi cứ say rượu về là đánh đập tôi, đe dọa giết cả mẹ con. Tôi muốn xin cho anh ta không được lại gần mẹ con tôi nữa thì làm thế nào?',
       'chồng đang cầm dao đòi giết em, em trốn sang nhà hàng xóm, có nhà tạm lánh nào không',
-    ]) {
-      const read = readMessage(m);
-      expect(read.level, m).toBe('emergency');
-      expect(dangerSearch(read, m), m).toBeNull();
-    }
+    ])
+      expectHerWordsOnly(m);
     const m = 'chồng đang cầm dao đòi giết em';
     expect(dangerSearch(readMessage(m), m)).toContain('bạo lực gia đình');
   });
@@ -53,11 +57,8 @@ describe('the law searched for the danger she tells of', () => {
       'thằng đó đang giữ con gái 12 tuổi của em trong nhà nó không cho về, nó phạm tội gì',
       'ck dang danh e chay mau dau, han co bi tu ko',
       'bố dượng đang đánh con bé hàng xóm tím người, em muốn báo thì báo cho ai',
-    ]) {
-      const read = readMessage(m);
-      expect(read.level, m).toBe('emergency');
-      expect(dangerSearch(read, m), m).toBeNull();
-    }
+    ])
+      expectHerWordsOnly(m);
     // The same danger, asking nothing of the sanction: the harm's words join hers.
     const m = 'Thằng kia dụ đứa cháu 10 tuổi của tôi cởi đồ quay clip gửi cho nó qua mạng, giờ làm sao';
     expect(readMessage(m).level).toBe('emergency');

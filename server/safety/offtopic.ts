@@ -139,7 +139,7 @@ const PLACES = new RegExp(
  * own words still decide ("mưa", "đá bóng", "xổ số").
  */
 const NEUTRAL =
-  /\b(hom nay|hom qua|hom kia|ngay mai|ngay kia|bay gio|luc nay|toi nay|sang nay|chieu nay|trua nay|dem qua|toi qua|tuan truoc|tuan sau|tuan nay|thang truoc|thang sau|thang nay|nam nay|nam ngoai|nam sau|nam truoc|may hom nay|cam on|cam on nhieu|xin chao|chao)\b/g;
+  /\b(hom nay|hom qua|hom kia|ngay mai|ngay kia|bay gio|luc nay|toi nay|sang nay|chieu nay|trua nay|dem qua|toi qua|tuan truoc|tuan sau|tuan nay|thang truoc|thang sau|thang nay|nam nay|nam ngoai|nam sau|nam truoc|may hom nay|cam on|xin chao|chao)\b/g;
 /** Folded syllables (stop syllables and place names left out) and every pair of adjacent syllables. */
 export function features(message: string): string[] {
   const folded = tokenize(message, { turns: false })
