@@ -43,6 +43,14 @@ describe('age ranges a khoản states', () => {
     expect(ageRangesStated('Người từ đủ 16 tuổi đến dưới 18 tuổi nếu thuộc một trong các trường hợp sau đây:')).toEqual([{ from: 16 * Y, to: 18 * Y }]);
     expect(ageRangesStated('Người từ đủ 13 tuổi đến chưa đủ 15 tuổi chỉ được làm công việc nhẹ')).toEqual([{ from: 13 * Y, to: 15 * Y }]);
     expect(ageRangesStated('Từ 13 đến dưới 15 tuổi chỉ được làm việc nhẹ')).toEqual([{ from: 13 * Y, to: 15 * Y }]);
+    // A gap between adopter and child is no one's age.
+    expect(ageRangesStated('Hơn con nuôi từ 20 tuổi trở lên;')).toEqual([]);
+    expect(
+      ageOutsideNote(
+        'Hơn con nuôi từ 20 tuổi trở lên;',
+        'Em gái em mất, em muốn nhận cháu 10 tuổi làm con nuôi, em hơn cháu có 18 tuổi thôi thì có được không',
+      ),
+    ).toBeNull();
     // Until an age is below it, not from it (BHXH Điều 86 khoản 2 điểm a, Điều 56 khoản 1).
     expect(ageRangesStated('Các con khi người cha chết thì được hưởng đến khi đủ 18 tuổi;')).toEqual([{ from: 0, to: 18 * Y }]);
     expect(ageRangesStated('nghỉ việc từ thời điểm nhận con cho đến khi con đủ 06 tháng tuổi')).toEqual([{ from: 0, to: 6 }]);

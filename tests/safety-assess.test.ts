@@ -1541,3 +1541,19 @@ describe('holdout 29: alarming words in legal questions', () => {
     expect(level('con em ngày nào cũng bị bạn cùng lớp đánh ở trường, nhà trường phải xử lý thế nào')).not.toBe('ordinary');
   });
 });
+
+describe('an employer’s threat to dismiss her is her work, not danger', () => {
+  const level = (m: string) => assessDanger(m).level;
+  it('a company or boss threatening "đuổi", pregnant or not, with or without dấu, is a legal question', () => {
+    for (const m of [
+      'cty bat e ky don tu nghi vi e bau, e ko ky thi ho doa duoi, e phai lam sao',
+      'công ty dọa đuổi em vì em có bầu, có đúng luật không',
+      'sếp dọa đuổi nếu em nghỉ thai sản đủ 6 tháng',
+    ])
+      expect(level(m), m).toBe('ordinary');
+  });
+  it('threatened now or by her husband, it stays a danger', () => {
+    expect(level('chồng dọa đuổi em, em làm công nhân ở xưởng may')).not.toBe('ordinary');
+    expect(level('cty dọa đuổi em, tối nay nó đang đứng chờ ở cổng xưởng')).toBe('emergency');
+  });
+});

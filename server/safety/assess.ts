@@ -1676,6 +1676,29 @@ function landlordNotice(harms: { what: What; match: Match }[], matches: Match[],
 }
 
 /**
+ * Her employer's threat to dismiss her: "cty bắt em ký đơn tự nghỉ vì em có bầu, em không ký thì họ dọa đuổi". With a
+ * company, a workshop or a boss named (ctx.employer), a threat whose only harm is "đuổi" is losing her job — "dọa đuổi
+ * việc" is masked already, and members leave out "việc" — a question of her work, not danger; unless something says
+ * now (as for a landlord's notice), anything else is threatened or done, or she is put out of a home (what.expelled).
+ */
+function employerNotice(harms: { what: What; match: Match }[], matches: Match[], tokens: Token[]): boolean {
+  const now = ['when.now', 'when.just', 'when.progressive', 'when.present', 'ctx.exposed'];
+  const said = (m: Match) => tokens.slice(m.start, m.end).map((t) => t.text);
+  const bare = (m: Match) => m.concept === 'what.threat' && BARE_THREAT.test(said(m).join(' '));
+  const dismissal = (m: Match) => m.concept === 'what.threat' && BARE_THREAT.test(said(m).slice(0, -1).join(' ')) && /^(đuổi|duoi)$/.test(said(m).at(-1) ?? '');
+  // Her pregnancy is why she fears for the job, not a harm; the threat verb is read again alone inside "dọa đuổi".
+  return (
+    harms.some((h) => dismissal(h.match)) &&
+    harms.every((h) => h.what === 'pregnant' || dismissal(h.match) || bare(h.match)) &&
+    matches.some((m) => m.concept === 'ctx.employer') &&
+    // "dọa đuổi nếu em không chiều": a demand made under the threat may be her body, as for a bare threat (emptyThreat).
+    !tokens.some((_, i) => unlessAt(i, tokens) && !plainDemand(i, tokens)) &&
+    // A husband or his family named: "đuổi" may be out of her home.
+    !matches.some((m) => m.concept === 'who.kin' || now.includes(m.concept))
+  );
+}
+
+/**
  * The demand after "nếu không" at token i is a son borne or money paid or returned ("nếu em không sinh con trai", "nếu
  * không trả nợ"): a family or money matter, nothing asked of her body.
  */
@@ -1933,6 +1956,8 @@ export function assessDanger(message: string): Assessment {
     }));
   // A landlord's notice to leave is a question of her tenancy: no harm.
   if (landlordNotice(readHarms, matches, tokens)) readHarms.length = 0;
+  // Nor is an employer's threat to dismiss her: a question of her work.
+  if (employerNotice(readHarms, matches, tokens)) readHarms.length = 0;
   const harms = readHarms;
   const other = has('who.other');
   // A child given an age ("đứa bé 12 tuổi") or pointed at ("con bé", "đứa nhỏ nhà bên") or a man

@@ -131,6 +131,10 @@ function rangesStated(text: string, scale: AgeScale): AgeRange[] {
     }
     f = f.replace(re, ' ');
   };
+  // "Hơn con nuôi từ 20 tuổi trở lên" (Nuôi con nuôi Điều 14): a gap between two people, which no one's age is inside
+  // or outside, as in her question (GAP). Read as "from 20 up", an aunt of 28 adopting a niece of 10 was told the
+  // khoản was about people from 20 and that the niece's age was below it. "Hơn" right before the number stays a range.
+  if (scale === PERSON) f = f.replace(/\b(?:hon|kem) (?!tu\b|du\b|\d)\S+(?: \S+){0,2}? (?:tu )?(?:du )?\d+ tuoi(?: tro len)?/g, ' ');
   // "từ đủ 16 tuổi đến dưới 18 tuổi", "từ 13 đến dưới 15 tuổi", "từ đủ 13 tuổi đến chưa đủ 15 tuổi"
   take(new RegExp(`\\btu (?:du )?(\\d+)(?: ${scale.unit})? (?:den|toi) (?:duoi |chua du |het )?(\\d+) ${scale.unit}`, 'g'), (m) => {
     const unit = m[4]!;
