@@ -65,6 +65,10 @@ describe('however she writes', () => {
     // With no safety phrase beside it the slip stays as typed.
     expect(assessDanger('cái áo này đp quá, mua ở đâu').level).toBe('ordinary');
   });
+  it('"tổ chức" typed without dấu is no sum of money a child is lured with ("cho ~ mấy chục ~ chở")', () => {
+    expect(assessDanger('Me em muon de lai tien cho chua lang. De cho to chuc chu khong phai cho nguoi thi co duoc khong?').level).toBe('ordinary');
+    expect(assessDanger('thang la cho con be may chuc roi cho no di').level).toBe('urgent');
+  });
   it('"đám giỗ" is no turn at "giờ"', () => {
     expect(assessDanger('mai nhà em có đám giỗ').level).toBe('ordinary');
     expect(assessDanger('bố đang mài dao chuẩn bị làm thịt heo cho đám giỗ').level).toBe('ordinary');
