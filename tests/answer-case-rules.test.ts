@@ -4,6 +4,7 @@ import { statesChildCase } from '../server/answer/plain/child-case.js';
 import { statesForeignCase } from '../server/answer/plain/foreigner.js';
 import { namesVoluntary, statesVoluntaryCase } from '../server/answer/plain/voluntary.js';
 import { namesDivorce } from '../server/answer/plain/divorce.js';
+import { namesAdoption } from '../server/answer/plain/adoption.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
 const husbands = {
@@ -152,5 +153,33 @@ describe('a divorce’s rule when she names no divorce (divorce.ts)', () => {
     expect(
       otherCaseFactor({ ...courtMediation, articleTitle: 'Nguyên tắc giải quyết tài sản của vợ chồng khi ly hôn' }, { divorceNamed: false, widowed: true }),
     ).toBe(OTHER_CASE);
+  });
+});
+
+describe('an adopter’s rule (Luật Nuôi con nuôi) when she names no adoption', () => {
+  // Nuôi con nuôi Điều 13 khoản 1, and BHXH Điều 50 khoản 2, which names adopting beside a birth.
+  const adopters = {
+    text: 'Lợi dụng việc nuôi con nuôi để trục lợi, bóc lột sức lao động, xâm hại tình dục; bắt cóc, mua bán trẻ em.',
+    leadIn: null,
+    articleTitle: 'Các hành vi bị cấm',
+    documentTitle: 'Luật Nuôi con nuôi',
+  };
+  const maternity = {
+    text: 'Lao động nữ sinh con phải đóng bảo hiểm xã hội bắt buộc từ đủ 06 tháng trở lên trong thời gian 12 tháng trước khi sinh con hoặc nhận con nuôi.',
+    leadIn: null,
+    articleTitle: 'Đối tượng và điều kiện hưởng chế độ thai sản',
+    documentTitle: 'Luật Bảo hiểm xã hội',
+  };
+  it('lowers the adoption law’s rules only when she names no adoption, and no other law’s mention of it', () => {
+    expect(otherCaseFactor(adopters, { adoptionNamed: false })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(adopters, { adoptionNamed: true })).toBe(1);
+    expect(otherCaseFactor(maternity, { adoptionNamed: false })).toBe(1);
+  });
+  it('reads adoption named, a child asked for or taken in, typed with or without dấu', () => {
+    expect(namesAdoption('nhận cháu ruột làm con nuôi thì cần điều kiện gì')).toBe(true);
+    expect(namesAdoption('co nguoi xin con cua e ve nuoi')).toBe(true);
+    expect(namesAdoption('em là dì ruột muốn nuôi cháu')).toBe(true);
+    expect(namesAdoption('thằng cháu 11 tuổi bị ông chú bắt đi bán vé số cả ngày, có phải bị bóc lột không')).toBe(false);
+    expect(namesAdoption('ly hôn thì con ai nuôi')).toBe(false);
   });
 });

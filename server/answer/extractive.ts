@@ -22,6 +22,7 @@ import { widowedNotDivorced } from './plain/widowed.js';
 import { asksBirthNotIllness, asksIllnessNotBirth } from './plain/sickness.js';
 import { namesVoluntary } from './plain/voluntary.js';
 import { namesDivorce } from './plain/divorce.js';
+import { namesAdoption } from './plain/adoption.js';
 import { asksExclusion } from './plain/exclusion.js';
 import { asksEntitlement, asksMeaning } from './plain/definition.js';
 import { render } from './templates.js';
@@ -95,6 +96,7 @@ export class ExtractiveAnswerer implements Answerer {
       illnessNotBirth: asksIllnessNotBirth(input.resolvedQuestion),
       voluntaryNamed: namesVoluntary(input.resolvedQuestion),
       divorceNamed: namesDivorce(input.resolvedQuestion, input.topics ?? []),
+      adoptionNamed: namesAdoption(input.resolvedQuestion),
       fineAlone: asksFineAlone(asked, wants),
       unit: unitAsked(asked),
       // Asked which persons, she asks for the list of them (persons.ts).

@@ -1,3 +1,4 @@
+import { statesAdoptionCase } from './adoption.js';
 import { statesChildCase } from './child-case.js';
 import { statesChildCareCase } from './child-care.js';
 import { statesForeignCase } from './foreigner.js';
@@ -49,6 +50,8 @@ export interface CaseReading {
   voluntaryNamed?: boolean;
   /** She names a divorce, an ex-husband, or custody or support of a child (divorce.ts). */
   divorceNamed?: boolean;
+  /** She names adoption, or a child given or taken in to raise (adoption.ts). */
+  adoptionNamed?: boolean;
 }
 
 /** The words of a unit the readers look at: its own line, the lead-in of its điểm, its article's title. */
@@ -60,6 +63,8 @@ export interface CaseUnit {
   inheritance?: boolean;
   /** Its article is in a section on divorce (ArticleHit.divorce, read from the law's structure). */
   divorce?: boolean;
+  /** Its document's title ("Luật Nuôi con nuôi"). */
+  documentTitle?: string;
 }
 
 interface CaseRule {
@@ -100,6 +105,8 @@ const CASE_RULES: readonly CaseRule[] = [
   { notHers: (o) => o.divorceNamed === false && o.widowed !== true, states: (u) => u.divorce === true },
   // The voluntary scheme's rule when she names neither it nor a life without an employer (BHXH Điều 98 beside 64).
   { notHers: (o) => o.voluntaryNamed === false, states: (u) => statesVoluntaryCase(u.text, u.leadIn, u.articleTitle) },
+  // An adopter's rule when she names no adoption ("cháu bị bắt đi bán vé số, có phải bị bóc lột không": not Nuôi con nuôi Điều 13).
+  { notHers: (o) => o.adoptionNamed === false, states: (u) => statesAdoptionCase(u.documentTitle) },
 ];
 
 /** OTHER_CASE for every case the unit states that is not hers; 1 when none. */
