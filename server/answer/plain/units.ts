@@ -400,7 +400,14 @@ export function scoreUnits(
       if (opts.negated && negatesToo(full, opts.negated)) s *= 1 + NEGATED_TOO_BONUS;
       // A rule for a case she does not have: the husband's, a surrogate's, a sick child's… (case-rules.ts).
       s *= otherCaseFactor(
-        { text: u.text, leadIn: u.leadIn, articleTitle: h.articleTitle, inheritance: h.inheritance === true, divorce: h.divorce === true, documentTitle: h.document.title },
+        {
+          text: u.text,
+          leadIn: u.leadIn,
+          articleTitle: h.articleTitle,
+          inheritance: h.inheritance === true,
+          divorce: h.divorce === true,
+          documentTitle: h.document.title,
+        },
         opts,
       );
       // A case excluded she does not name ("nghỉ ốm 1 tuần có được hưởng không": not the sick days during maternity leave).
