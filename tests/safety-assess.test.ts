@@ -701,6 +701,14 @@ describe('who and what decide the numbers and steps', () => {
     const returned = urgent('em bị lừa sang Trung Quốc bán, giờ về được rồi thì được hỗ trợ gì');
     expect(returned).toMatch(/xác định là nạn nhân/);
     expect(returned).not.toMatch(/bị đánh/);
+    // A child made to work all day: the child line for the child, not her own return home.
+    const work = urgent('cháu 13 tuổi bị chủ xưởng bắt làm 12 tiếng một ngày');
+    expect(work).toMatch(/bóc lột.*111|111.*bóc lột/s);
+    expect(work).not.toMatch(/người đã đưa chị đi/);
+    // A child made to beg or sell all day (read as taken): the child line, about the child.
+    const begging = urgent('Thằng cháu 11 tuổi bị ông chú dắt lên phố bắt đi bán vé số cả ngày, tối mới cho ăn. Vậy có phải là bị bóc lột không?');
+    expect(begging).toMatch(/để cháu được bảo vệ/);
+    expect(begging).not.toMatch(/người đã đưa chị đi/);
     const pictures = urgent('ban trai cu doa tung anh nong cua toi len mang');
     expect(pictures).toMatch(/đừng gửi thêm ảnh/);
     expect(pictures).not.toMatch(/bị đánh/);

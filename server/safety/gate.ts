@@ -151,9 +151,11 @@ function urgentStep(read: SafetyRead): string {
   const hurt = [...what].some((w) => HURT.has(w));
   if (read.danger.rule === 'trafficking-suspected') return 'urgent.trafficking';
   if (what.has('selfharm')) return 'urgent.selfharm';
+  // A child made to work ("bị ông chú bắt đi bán vé số cả ngày"): the child line for the child, not a victim's return home.
+  if (read.danger.rule === 'child-made-to-work' && !hurt) return 'urgent.childwork';
   // Taken away or sold and back now ("bị lừa bán sang Trung Quốc, giờ về được rồi"): being
-  // recognised as a victim and helped.
-  if (what.has('taken') && !hurt) return 'urgent.returned';
+  // recognised as a victim and helped — a child (made to beg or sell all day, or back home) by the child line.
+  if (what.has('taken') && !hurt) return read.danger.needs.child ? 'urgent.childtaken' : 'urgent.returned';
   // Touched or assaulted: a child needs a doctor and the child line; a woman, where to report it and what to keep.
   if (what.has('sexual') || what.has('grope')) return read.danger.needs.child ? 'urgent.child' : 'urgent.sexual';
   // Intimate pictures posted or held over her: what to keep and what not to send.
