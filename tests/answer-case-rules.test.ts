@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { OTHER_CASE, otherCaseFactor } from '../server/answer/plain/case-rules.js';
 import { statesChildCase } from '../server/answer/plain/child-case.js';
 import { statesForeignCase } from '../server/answer/plain/foreigner.js';
+import { namesSickOrCare, statesSickChildCase } from '../server/answer/plain/child-care.js';
 import { namesVoluntary, statesVoluntaryCase } from '../server/answer/plain/voluntary.js';
 import { namesDivorce } from '../server/answer/plain/divorce.js';
 import { namesAdoption } from '../server/answer/plain/adoption.js';
@@ -181,5 +182,36 @@ describe('an adopter’s rule (Luật Nuôi con nuôi) when she names no adoptio
     expect(namesAdoption('em là dì ruột muốn nuôi cháu')).toBe(true);
     expect(namesAdoption('thằng cháu 11 tuổi bị ông chú bắt đi bán vé số cả ngày, có phải bị bóc lột không')).toBe(false);
     expect(namesAdoption('ly hôn thì con ai nuôi')).toBe(false);
+  });
+
+  it('lowers the sick-child rule when she names a child but no illness and no leave', () => {
+    // BHXH 2024 Điều 44 khoản 1, under its title.
+    const days = {
+      text: 'Thời gian hưởng chế độ khi chăm sóc con ốm đau trong một năm … tối đa là 15 ngày nếu con từ đủ 03 tuổi đến dưới 07 tuổi.',
+      leadIn: null,
+      articleTitle: 'Thời gian hưởng chế độ khi chăm sóc con ốm đau',
+    };
+    expect(statesSickChildCase(days.text, days.leadIn, days.articleTitle)).toBe(true);
+    // Nghị định 282 Điều 43 khoản 1 điểm b: caring for a child after a divorce, no illness.
+    expect(
+      statesSickChildCase(
+        'Từ chối hoặc trốn tránh nghĩa vụ cấp dưỡng, nuôi dưỡng cha, mẹ; nghĩa vụ cấp dưỡng, chăm sóc con sau khi ly hôn theo quy định của pháp luật.',
+        null,
+        'Vi phạm quy định về chăm sóc, nuôi dưỡng, cấp dưỡng',
+      ),
+    ).toBe(false);
+    const alone = 'vợ chồng em đi làm xa, để con 5 tuổi ở nhà một mình cả ngày, hàng xóm bảo vi phạm, có đúng không';
+    expect(namesSickOrCare(alone)).toBe(false);
+    expect(otherCaseFactor(days, { childNamed: true, sickOrCareNamed: namesSickOrCare(alone) })).toBe(OTHER_CASE);
+    for (const q of [
+      'con 4 tuổi bị sốt xuất huyết em nghỉ được mấy ngày',
+      'nghỉ chăm con 2 tuoi co duoc huong bhxh ko',
+      'con nằm viện 1 tuần, mẹ có được hưởng không',
+    ]) {
+      expect(namesSickOrCare(q)).toBe(true);
+      expect(otherCaseFactor(days, { childNamed: true, sickOrCareNamed: namesSickOrCare(q) })).toBe(1);
+    }
+    // "họ", "mô", "đâu" folded are no cough, operation or pain.
+    expect(namesSickOrCare('con 6 tuổi ở nhà họ, nộp đơn ở mô, ở đâu')).toBe(false);
   });
 });

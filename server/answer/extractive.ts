@@ -13,6 +13,7 @@ import { periodsNamed } from './plain/period.js';
 import { asksUndoing } from './plain/undo.js';
 import { namesMan } from './plain/husband.js';
 import { namesChild } from '../retrieval/rank/children.js';
+import { namesSickOrCare } from './plain/child-care.js';
 import { mentionsForeign } from '../retrieval/rank/foreign.js';
 import { namesSurrogacy } from './plain/surrogacy.js';
 import { asksPersons } from './plain/persons.js';
@@ -86,6 +87,7 @@ export class ExtractiveAnswerer implements Answerer {
       undoAsked: asksUndoing(input.resolvedQuestion),
       manNamed: namesMan(input.resolvedQuestion),
       childNamed: namesChild(input.resolvedQuestion),
+      sickOrCareNamed: namesSickOrCare(input.resolvedQuestion),
       foreignNamed: mentionsForeign(input.resolvedQuestion),
       surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
       noWill: saysNoWill(input.resolvedQuestion),

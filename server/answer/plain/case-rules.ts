@@ -1,6 +1,6 @@
 import { statesAdoptionCase } from './adoption.js';
 import { statesChildCase } from './child-case.js';
-import { statesChildCareCase } from './child-care.js';
+import { statesChildCareCase, statesSickChildCase } from './child-care.js';
 import { statesForeignCase } from './foreigner.js';
 import { statesLaterRanks } from './heirs.js';
 import { statesDivorceCase } from './widowed.js';
@@ -42,6 +42,8 @@ export interface CaseReading {
   birthNotIllness?: boolean;
   /** She names a child (child-care.ts, child-case.ts): a rule for a child, or for caring for a sick one, may be her answer. */
   childNamed?: boolean;
+  /** She names an illness, a hospital or leave to care (child-care.ts): caring for a sick child may be her answer. */
+  sickOrCareNamed?: boolean;
   /** She says something foreign (foreigner.ts): a foreigner's rule may be her answer. */
   foreignNamed?: boolean;
   /** She names an illness and no birth or pregnancy (sickness.ts): a maternity rule is another case. */
@@ -94,6 +96,9 @@ const CASE_RULES: readonly CaseRule[] = [
   { notHers: (o) => o.birthNotIllness === true, states: (u) => statesSicknessCase(u.text, u.leadIn, u.articleTitle) },
   // Caring for a sick child, when she asks about her own sick days (BHXH Điều 42 khoản 1 điểm e beside điểm a).
   { notHers: (o) => o.childNamed === false, states: (u) => statesChildCareCase(u.text, u.leadIn) },
+  // Caring for a sick child when she names a child but no illness and no leave ("để con 5 tuổi ở nhà
+  // một mình": not BHXH Điều 44's days for a child from 3 to 7).
+  { notHers: (o) => o.sickOrCareNamed === false, states: (u) => statesSickChildCase(u.text, u.leadIn, u.articleTitle) },
   // A child's rule when she names no child ("em bị lừa bán…, giờ về được rồi thì được hỗ trợ gì").
   { notHers: (o) => o.childNamed === false, states: (u) => statesChildCase(u.text, u.leadIn, u.articleTitle) },
   // A foreigner's rule when she says nothing foreign (PCMBN Điều 37 khoản 4 beside khoản 1).
