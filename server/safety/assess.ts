@@ -869,6 +869,19 @@ function animalHeld(m: Match, matches: Match[], tokens: Token[]): boolean {
 }
 
 /**
+ * "nhà chồng thu điện thoại của em, không cho em về bên ngoại": a confinement read only in the phone taken ("thu điện
+ * thoại", "giữ điện thoại" are also what.confine), beside her ties to her people cut, is control with no door shut on her
+ * (rule cut-off-at-home, urgent) whatever verb took the phone. A lock or "nhốt" told beside it is its own confinement.
+ */
+function phoneTakenOnly(m: Match, matches: Match[]): boolean {
+  return (
+    m.concept === 'what.confine' &&
+    matches.some((i) => i.concept === 'ctx.isolate') &&
+    matches.some((n) => n.concept === 'ctx.nophone' && n.start <= m.start && n.end >= m.end)
+  );
+}
+
+/**
  * "mẹ giữ điện thoại của em, mẹ có quyền không", "bố tịch thu điện thoại, không cho em ra ngoài chơi, bố có quyền làm thế
  * không": a parent keeping a phone or a child in, asked whether they may ("có quyền", "có được", a clause ending in
  * "không"), is a house rule asked as law — not a child held — when nothing else hurts her and nothing says now. Only the
@@ -1923,6 +1936,7 @@ export function assessDanger(message: string): Assessment {
         !negated(m, tokens) &&
         !crimeName(m, tokens) &&
         !houseRule(m, matches, tokens) &&
+        !phoneTakenOnly(m, matches) &&
         !animalHeld(m, matches, tokens) &&
         !vehicleStrikes(m, tokens),
     )
