@@ -3,7 +3,7 @@ import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
-import { asksFineAlone, asksList, fitsWants, unitAsked, wantsOf, type Want } from './plain/intent.js';
+import { asksFineAlone, asksList, fitsWants, namesAuthority, unitAsked, wantsOf, type Want } from './plain/intent.js';
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed, pregnancyWeeksNamed } from './plain/ages.js';
@@ -46,6 +46,25 @@ const SECOND_LEAD_RATIO = 0.7;
  * probe's leads with gold 70.8 → 70.2 % and the held-out phrasings' khoản 0.735 → 0.730 / 0.733.
  */
 const WHERE_SECOND_RATIO = 0.3;
+/**
+ * Asked only where or whom, the khoản naming the office leads when it scored at least this share of
+ * the best (measured at 0.2 over reviews 38–54 and probes 1–10; docs/history/offline-answer.md).
+ */
+const WHERE_LEAD_RATIO = 0.2;
+/** An office acting of its own motion ("Tòa án … tự mình ra quyết định"): not where she asks for it. */
+const OWN_MOTION = /\btự mình\b/u;
+/** An article on which office is competent ("Thẩm quyền đăng ký khai sinh"): each of its khoản says where. */
+const COMPETENCE_TITLE = /^Thẩm quyền (?!xử phạt)/u;
+const namesOffice = (u: Unit) => namesAuthority(u.text, u.leadIn, u.hit.articleTitle ?? null);
+/** The lead already answers where when it is a khoản of the competence article ("Thẩm quyền giải quyết tranh chấp đất đai" khoản 2). */
+const saysWhere = (u: Unit) => COMPETENCE_TITLE.test(u.hit.articleTitle ?? '') || namesOffice(u);
+/**
+ * An office for another case than hers: a foreign element she does not name, or a person from 14
+ * years when she asks for her child and names no age ("đổi tên cho con": the commune, Hộ tịch Điều
+ * 27, not the district for a citizen from 14, Điều 46 khoản 3).
+ */
+const FOREIGN_CASE = /nước ngoài|không quốc tịch/u;
+const OLDER_CASE = /từ đủ (1[4-8]|\d{2}) tuổi trở lên/u;
 const MAX_QUOTE_CHARS = 160;
 const MAX_SEE_ALSO = 4;
 /** Words of an article's title shown beside it under "Xem thêm". */
@@ -111,7 +130,10 @@ export class ExtractiveAnswerer implements Answerer {
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);
-    const leads = pinned ? pickLeads([pinned, ...scored.filter((u) => u !== pinned)], wants, true) : pickLeads(scored, wants);
+    const otherOffice = (u: Unit) =>
+      (!mentionsForeign(input.resolvedQuestion) && FOREIGN_CASE.test(u.text)) ||
+      (namesChild(input.resolvedQuestion) && !ages.length && OLDER_CASE.test(u.text));
+    const leads = pinned ? pickLeads([pinned, ...scored.filter((u) => u !== pinned)], wants, true, otherOffice) : pickLeads(scored, wants, false, otherOffice);
     const stated: Unit[] = [];
     if (leads.length) {
       leads.forEach((u, i) => {
@@ -181,7 +203,7 @@ function namedUnit(units: Unit[], named: readonly { chunkId: number; clause: str
  * The best unit, and a second one when it answers nearly as well and says something else. A
  * `pinned` first unit (the article she named) leads whatever its score.
  */
-function pickLeads(ranked: Unit[], wants: Want[] = [], pinned = false): Unit[] {
+function pickLeads(ranked: Unit[], wants: Want[] = [], pinned = false, otherCase: (u: Unit) => boolean = () => false): Unit[] {
   const best = ranked[0];
   if (!best) return [];
   if (best.score <= 0 && pinned) return [best];
@@ -198,6 +220,14 @@ function pickLeads(ranked: Unit[], wants: Want[] = [], pinned = false): Unit[] {
   // behind, comes with it ("đổi tên cho con ở đâu": the commune, Hộ tịch Điều 27). Only where: "khi
   // nào thì chia theo pháp luật" asks in which cases, and a khoản stating a time limit does not say.
   const place = (u: Unit) => fitsWants(`${u.text} ${u.meaning ?? ''} ${u.leadIn ?? ''}`, ['where']) === 1;
+  // She asks only where or whom: the khoản naming the office, court or hotline leads, the rule second.
+  if (wants.includes('where') && wants.every((w) => w === 'where' || w === 'who') && !saysWhere(best)) {
+    const there = ranked.find(
+      (u) =>
+        u.score >= best.score * WHERE_LEAD_RATIO && plainOf(u) !== null && !said.has(plainOf(u)) && namesOffice(u) && !OWN_MOTION.test(u.text) && !otherCase(u),
+    );
+    if (there) return [there, best];
+  }
   if (wants.includes('where') && !place(best)) {
     const there = ranked.find((u) => {
       const plain = plainOf(u);

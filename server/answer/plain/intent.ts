@@ -172,8 +172,11 @@ function asksPrison(f: string): boolean {
  */
 const PERIOD_TOLD = /\b(may|bao nhieu|vai|mot vai|ca) (thang|nam|ngay|tuan|hom|bua) (nay|qua|lien|troi)\b/g;
 
+/** "Đi đâu cũng bị mỉa mai": wherever she goes, told, not asked. */
+const EVERYWHERE_TOLD = /\b(di|den|o) dau cung (bi|la|thay|gap|nghe)\b/g;
+
 export function wantsOf(question: string): Want[] {
-  const f = fold(question).replace(PERIOD_TOLD, ' ');
+  const f = fold(question).replace(PERIOD_TOLD, ' ').replace(EVERYWHERE_TOLD, ' ');
   const wants = (Object.keys(ASKS) as Want[]).filter((w) => (w === 'prison' ? asksPrison(f) : ASKS[w].test(f)));
   if (!wants.includes('prison') && NAMES_OFFENCE.test(question.normalize('NFC'))) wants.push('prison');
   return wants;
@@ -205,4 +208,40 @@ export function fitsWants(text: string, wants: Want[], unit: string | null = nul
     met += w === 'duration' && unit && !new RegExp(`\\d\\s*${unit}(?![\\p{L}])`, 'u').test(text) ? 0.5 : 1;
   }
   return met / wants.length;
+}
+
+/**
+ * An office, a court, a level of government or a hotline as the law names the one that acts or
+ * receives: "Ủy ban nhân dân cấp xã nơi cư trú … thực hiện đăng ký khai sinh", "Tòa án nhân dân
+ * đang thụ lý …", "Cơ quan Công an, Đồn Biên phòng gần nơi xảy ra …", "Tổng đài điện thoại quốc gia".
+ */
+const AUTHORITY =
+  /(Ủy ban nhân dân|UBND|Tòa án|Công an|Đồn Biên phòng|Sở Tư pháp|Phòng Tư pháp|Cơ quan đại diện|Cơ quan quản lý|cơ quan đăng ký|Trưởng thôn|Tổ trưởng tổ dân phố|Hội Liên hiệp|Hòa giải viên|Hội đồng trọng tài|Thanh tra|Trung tâm trợ giúp pháp lý|Tổng đài)/gu;
+/** Where it is: its level, its place ("nơi cư trú", "gần nơi xảy ra"), the case it holds. */
+const LOCATED = /^[^.;:]{0,60}?(cấp (xã|huyện|tỉnh)|nơi |đang thụ lý|điện thoại)/u;
+/** The office she asks or hands her papers to ("có quyền yêu cầu Cơ quan quản lý …", "nộp tờ khai … cho cơ quan đăng ký hộ tịch"). */
+const ASKED_OF = /(yêu cầu|nộp|gửi)[^.;:]*$/u;
+/** A paper another office issues ("giấy khám sức khỏe do cơ quan y tế cấp huyện trở lên cấp"): not where she goes. */
+const ISSUED_BY = /\bdo [^;,.]{0,80}? cấp(?= *[;,.]|$)/gu;
+/** Those a decision is sent to ("Quyết định … được gửi cho … Trưởng Công an xã"): told of it, not where she asks. */
+const SENT_TO = /được gửi (cho|đến)[^.]*/gu;
+/** A lead-in saying that what follows are the offices or addresses ("Địa chỉ tiếp nhận tin báo …", "… có thẩm quyền … bao gồm"). */
+const COMPETENCE_TITLE = /^Thẩm quyền (?!xử phạt)/u;
+const LISTS_OFFICES = /^Địa chỉ tiếp nhận|thẩm quyền[^.]*(bao gồm|gồm)/u;
+
+/**
+ * Whether a unit of the law names the office, court, level of government or hotline where she goes
+ * or whom she tells: asked "làm ở đâu", "báo cho ai", this answers, and a rule on what may be done
+ * (who may change a child's name, the papers for adoption) does not. An office named with its level
+ * or place, any office of an article titled for the competence ("Thẩm quyền đăng ký …"), or one
+ * listed under a lead-in naming the offices.
+ */
+export function namesAuthority(text: string, leadIn: string | null = null, articleTitle: string | null = null): boolean {
+  const own = text.normalize('NFC').replace(ISSUED_BY, ' ').replace(SENT_TO, ' ');
+  if (/^Địa chỉ tiếp nhận/u.test(own)) return true;
+  const named = [...own.matchAll(AUTHORITY)];
+  if (!named.length) return false;
+  if (named.some((m) => LOCATED.test(own.slice(m.index + m[0].length)) || ASKED_OF.test(own.slice(Math.max(0, m.index - 80), m.index)))) return true;
+  // Who may fine is no place she goes to ("Thẩm quyền xử phạt … của Chủ tịch Ủy ban nhân dân").
+  return COMPETENCE_TITLE.test(articleTitle ?? '') || (leadIn !== null && LISTS_OFFICES.test(leadIn.normalize('NFC')));
 }
