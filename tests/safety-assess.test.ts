@@ -517,6 +517,17 @@ describe('legal questions about violence are not alarms', () => {
     expect(assessDanger('chồng em dọa bán đất không cho mẹ con em ở, em phải làm sao').what).not.toContain('taken');
     expect(assessDanger('chồng em bị người ta dọa giết vì nợ tiền, em có phải trả nợ thay không').level).not.toBe('emergency');
   });
+  it('a harm to a parent who has since died is over; a death beside someone still hurt dates nothing', () => {
+    expect(assessDanger('thằng em đánh mẹ gãy tay, sau đó mẹ mất, nó có còn được hưởng thừa kế không').level).toBe('ordinary');
+    expect(assessDanger('chu danh ong noi trong thuong, gio ong mat, chu co duoc chia dat ko').level).toBe('ordinary');
+    // The one who died is not the one hurt: the child is still beaten.
+    expect(assessDanger('bố dượng đánh con bé suốt, giờ mẹ mất con bé ở với nó').level).not.toBe('ordinary');
+    // Lost consciousness or blood is no death.
+    expect(assessDanger('nó đánh mẹ em ngất, mẹ mất ý thức rồi').level).toBe('emergency');
+    // Told now, the parent's death after it dates nothing she lives through: he is in the house.
+    expect(assessDanger('chồng đánh bố em trọng thương, giờ bố mất, em sợ lắm, nó đang ở nhà').level).toBe('emergency');
+    expect(assessDanger('chồng đánh bố em trọng thương, giờ bố mất, em sợ lắm').level).not.toBe('ordinary');
+  });
   it('a colon opens a clause; "tại sao", "răng mà" ask why, in general', () => {
     expect(assessDanger('chừ mới hỏi được: hồi nhỏ tau bị ông dượng sờ soạng, có còn kiện được không').level).not.toBe('emergency');
     expect(tokenize('lúc 10:30 tối').map((t) => t.clause)).toEqual([0, 0, 0, 0]);

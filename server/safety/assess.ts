@@ -807,7 +807,17 @@ function timeOf(harm: Match, matches: Match[], tokens: Token[]): When {
   // missing or taken who is found or freed after it is no longer gone, whenever she went ("đi tù" before
   // "giờ đang trên xe ra biên giới" is someone else's prison).
   if ((what === 'taken' || (what as string) === 'missing') && matches.some((m) => m.concept === 'ctx.recovered' && m.start >= harm.end)) return 'past';
-  if (gone && !mourned && (own === 'ongoing' || own === 'habitual' || own === 'none')) return 'past';
+  // "anh ruột đánh bố trọng thương, giờ bố mất": the one it was done to has since died, so it is over. Only the object of a
+  // harm in its clause counts (the word right after that harm): "bố dượng đánh con bé suốt, giờ mẹ mất" still has the child
+  // beaten.
+  const objects = new Set(matches.filter((m) => m.concept.startsWith('what.') && m.clause === harm.clause).map((m) => fold(tokens[m.end]?.text ?? '-')));
+  // Not with him beside her or at hand, nor with her afraid ("sợ", not the worry a post closes on, "em lo quá"): "… giờ bố
+  // mất, em sợ lắm, nó đang ở nhà" is a man who hurt her father, with her now.
+  const afraid = (m: Match) => m.concept === 'frame.fear' && tokens.slice(m.start, m.end).some((t) => /^(so|hoang)$/.test(fold(t.text)));
+  const victimDied =
+    !matches.some((m) => m.concept === 'when.near' || m.concept === 'when.present' || afraid(m)) &&
+    matches.some((d) => d.concept === 'ctx.died' && d.start >= harm.end && objects.has(fold(tokens[d.start]?.text ?? '')));
+  if ((gone || victimDied) && !mourned && (own === 'ongoing' || own === 'habitual' || own === 'none')) return 'past';
   // "lúc còn ở với bố dượng, em hay bị nhốt": a habit under a past frame set by an earlier clause
   // is a habit of that time.
   // "hồi còn chung sống, tối nào nó cũng đánh em": "every night" under that frame is a habit of that time too.
