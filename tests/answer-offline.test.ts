@@ -754,6 +754,8 @@ describe('the next step under an offline answer (prompts/what-to-do.tsv)', () =>
     expect(whatToDo(['ly_hon'], '144/2021/NĐ-CP', '', '53')).toMatch(/^Đang nguy hiểm thì chị gọi ngay 113/);
     // The decree detailing the Children Law (the national child hotline's article among them): the child's line, 111.
     expect(whatToDo(['bao_luc_gia_dinh', 'tre_em'], '56/2017/NĐ-CP', '', '22')).toMatch(/^Chị có thể gọi 111/);
+    // Common property and the names on its certificate: where both names are registered.
+    expect(whatToDo(['tai_san'], '52/2014/QH13', '', '34')).toMatch(/văn phòng đăng ký đất đai/);
     // Making a will is done by the living: where to have it made, not a death certificate.
     expect(whatToDo(['thua_ke'], '91/2015/QH13', '', '625')).toMatch(/^Muốn lập di chúc/);
     expect(whatToDo(['thua_ke'], '91/2015/QH13', '', '625')).not.toContain('giấy chứng tử');
