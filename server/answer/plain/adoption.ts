@@ -21,7 +21,7 @@ export function statesAdoptionCase(documentTitle: string | null | undefined): bo
   return ADOPTION_LAW.test((documentTitle ?? '').normalize('NFC'));
 }
 
-/** Whether she names adoption or a child given or taken in, read in standard words ("xin con" typed "xin con"), folded. */
+/** Whether she names adoption or a child given or taken in, read in standard words (shorthand expanded: "e" is "em"), folded. */
 export function namesAdoption(question: string): boolean {
   return ADOPTION_NAMED.test(fold(standardWords(question)).toLowerCase());
 }
