@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestDocument } from '../ingest/pipeline.js';
-import { buildAssociations, withMeaning } from '../server/retrieval/assoc/index.js';
+import { buildAssociations, placedShift, withMeaning } from '../server/retrieval/assoc/index.js';
+import { orderHeadByDivision } from '../server/retrieval/rank/division-head.js';
 import { contentTerms } from '../server/retrieval/assoc/terms.js';
 import { LSA_DEFAULTS, LsaSpace } from '../server/retrieval/assoc/lsa.js';
 import { fieldTerms, loadCorpusIndex } from '../server/retrieval/index/corpus-index.js';
@@ -67,6 +68,46 @@ describe('meaning learned from the library (assoc)', () => {
     const again = build();
     expect(again.lsa.termSimilarity('somo', 'damo')).toBeCloseTo(assoc.lsa.termSimilarity('somo', 'damo'), 6);
     expect(LsaSpace.build([{ terms: ['a'] }]).size).toBe(0);
+  });
+});
+
+describe('articles placed by the division they stand in', () => {
+  // The wage articles stand in a division titled "TIỀN LƯƠNG"; c2's own text never says "lương".
+  const library = LIBRARY.map((a) => (a.key === 'c2' ? { ...a, law: 'Làm thêm giờ được trả cao hơn ngày làm việc bình thường.', notes: [] } : a));
+  const chunkTerms = (): ChunkTerms[] =>
+    library.map((a, i) => ({ chunk: { id: i + 1, documentId: 'd', articleKey: a.key }, fields: { body: fieldTerms(a.law), title: [], member: [] } }));
+  const notes = (_d: string, k: string) => library.find((a) => a.key === k)!.notes.map((text) => ({ text }));
+  const divisions = library.map((a) => (a.key.startsWith('c') ? fieldTerms('TIỀN LƯƠNG') : []));
+  const opts = { ...LSA_DEFAULTS, rank: 3 };
+
+  it('builds the placed space only when some division names a topic', () => {
+    expect(buildAssociations(chunkTerms(), notes, opts).placed).toBeUndefined();
+    expect(buildAssociations(chunkTerms(), notes, opts, divisions).placed?.size).toBeGreaterThan(0);
+  });
+
+  it('moves an article towards a question in the words of its division, whatever its own text says', () => {
+    const assoc = buildAssociations(chunkTerms(), notes, opts, divisions);
+    const ranked = chunkTerms().map((_, index) => ({ index, score: 1 }));
+    const shift = placedShift(assoc, ranked, weightsOf('tiền lương'), 0.6)!;
+    const of = (key: string) => shift.get(assoc.articles.get(`d\u0000${key}`)!)!;
+    expect(of('c2')).toBeGreaterThan(0);
+    expect(of('c2')).toBeGreaterThan(of('a1'));
+    expect(of('c2')).toBeGreaterThan(of('b2'));
+    expect(placedShift(buildAssociations(chunkTerms(), notes, opts), ranked, weightsOf('tiền lương'), 0.6)).toBeNull();
+    expect(placedShift(assoc, ranked, weightsOf('tiktok'), 0.6)).toBeNull();
+  });
+
+  it('reorders the first five only, by the shift in the unit given', () => {
+    const top = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3].map((score, index) => ({ index, score }));
+    const rows = Int32Array.from(top, (_, i) => i);
+    // The fourth gains enough to lead; the sixth gains more but is not among the first five.
+    const shift = new Map([
+      [3, 1],
+      [5, 5],
+    ]);
+    expect(orderHeadByDivision(top, shift, rows, 0.5).map((r) => r.index)).toEqual([3, 0, 1, 2, 4, 5, 6]);
+    expect(orderHeadByDivision(top, shift, rows, 0.15).map((r) => r.index)).toEqual([0, 1, 3, 2, 4, 5, 6]);
+    expect(orderHeadByDivision(top, shift, rows, 0)).toBe(top);
   });
 });
 

@@ -6,7 +6,8 @@ import { STOP_SYLLABLES, fold, foldedSyllablesOf } from '../../ingest/text/vietn
 import { analyzeQuery, type AnalyzedQuery } from './query.js';
 import { MAX_CANDIDATES } from './candidates.js';
 import { firstArticles } from './rank/first-articles.js';
-import { withMeaning } from './assoc/index.js';
+import { placedShift, withMeaning } from './assoc/index.js';
+import { DIVISION_HEAD_WEIGHT, orderHeadByDivision } from './rank/division-head.js';
 import type { ArticleHit, Retriever, SearchOptions, SearchResult } from './retriever.js';
 import { noteKey, type CorpusIndex, type DocInfo } from './index/corpus-index.js';
 import { createIndexHolder, type IndexHolder } from './index/holder.js';
@@ -128,7 +129,14 @@ export function createRetriever({
       const phrased = ranked;
       // Near her words in meaning learned from the library's notes and texts (assoc/).
       ranked = withMeaning(idx.assoc, lex.chunks, ranked, weights);
-      if (ranked !== phrased) scale /= maxScore(phrased) || 1;
+      // What one unit of the meaning stage's score is worth at the end (rank/division-head.ts reads it).
+      let meaningUnit = 0;
+      let placed: Map<number, number> | null = null;
+      if (ranked !== phrased) {
+        scale /= maxScore(phrased) || 1;
+        meaningUnit = 1;
+        placed = placedShift(idx.assoc, phrased, weights, DIVISION_HEAD_WEIGHT);
+      }
       // Asked what happens to him ("có bị phạt không"): the articles stating a sanction (rank/sanction.ts).
       ranked = withSanctionAsked(lex, ranked, query);
       // Asked whether something is forbidden: the articles listing what the law forbids (rank/forbidden.ts).
@@ -150,14 +158,20 @@ export function createRetriever({
       // Among the first articles, what tells them apart (rank/first.ts).
       const sanctioned = ranked;
       ranked = rerankFirst(idx, ranked, weights, firstRerank);
-      if (ranked !== sanctioned) scale /= maxScore(sanctioned) || 1;
+      if (ranked !== sanctioned) {
+        const best = maxScore(sanctioned) || 1;
+        scale /= best;
+        meaningUnit /= best;
+      }
       // The article she names is among the first articles, and first at the end (rank/named.ts).
       if (cited) ranked = withNamedArticles(lex, ranked, cited.articles, acceptDocument);
       // Fusion needs every candidate's rank; the first articles need only the best few (firstArticles).
       if (semantic) ranked = await fuseVector(db, embedder, idx, q, ranked.sort(byScore), accept);
       // At least the head, whatever k: the first hit must not depend on how many were asked for.
       let top = firstArticles(idx.articleOfChunk, ranked, ranker ? Math.max(k, ranker.depth, HEAD, TWIN_DEPTH) : Math.max(k, HEAD, TWIN_DEPTH));
-      // The order within the first five, never which they are (rank/head.ts); not after fusion's ranks.
+      // The order within the first five with each article's division known (rank/division-head.ts), then by
+      // what her question asks (rank/head.ts); never which five they are, and not after fusion's ranks.
+      if (!semantic && placed) top = orderHeadByDivision(top, placed, idx.assoc.rowOfChunk, meaningUnit);
       if (!semantic) top = reorderHead({ idx, question: query, weights, accept: acceptDocument, params, phrasingWeight, scale }, top);
       // A rule told once per regime under one title: the twin whose chapter she names, else the general one (rank/title-twins.ts).
       top = orderTitleTwins(lex.chunks, top, new Set(own.pairs), query);

@@ -10,6 +10,13 @@ import { contentTerms, isContentTerm } from './terms.js';
  */
 export interface Associations {
   lsa: LsaSpace;
+  /**
+   * The same articles, each also placed by the title of the division it stands in ("CHẾ ĐỘ THAI
+   * SẢN", "THỪA KẾ THEO PHÁP LUẬT": an article's own title often leaves out the topic its chapter
+   * names). It orders the first five only (rank/division-head.ts); absent when no article has such
+   * a division.
+   */
+  placed?: LsaSpace;
   /** `${documentId}\u0000${articleKey}` → the article's position in the space. */
   articles: Map<string, number>;
   /** The lexical index's chunk (by position, as given to buildAssociations) → its article's position. */
@@ -30,32 +37,42 @@ const MIN_PAIR_PMI = 1;
 /**
  * Groups the index's chunks into articles and builds the space from each article's law terms
  * (body and title) and its notes' terms. An article without notes (an upload) is placed by its
- * own text; it is found through the law words that members' words are near.
+ * own text; it is found through the law words that members' words are near. `divisions`, by
+ * entry, holds the terms of the division title each chunk stands in (none for a division that
+ * names no topic): they make the `placed` space, counted per chunk as its title is.
  */
 export function buildAssociations(
   entries: readonly ChunkTerms[],
   notesOf: (documentId: string, articleKey: string) => readonly { text: string }[],
   opts: LsaOptions = LSA_DEFAULTS,
+  divisions: readonly (readonly string[])[] = [],
 ): Associations {
   const t0 = performance.now();
-  const articles = new Map<string, { documentId: string; articleKey: string; law: string[] }>();
-  for (const e of entries) {
+  const articles = new Map<string, { documentId: string; articleKey: string; law: string[]; division: string[] }>();
+  entries.forEach((e, i) => {
     const key = `${e.chunk.documentId}\u0000${e.chunk.articleKey}`;
     let a = articles.get(key);
-    if (!a) articles.set(key, (a = { documentId: e.chunk.documentId, articleKey: e.chunk.articleKey, law: [] }));
+    if (!a) articles.set(key, (a = { documentId: e.chunk.documentId, articleKey: e.chunk.articleKey, law: [], division: [] }));
     for (const t of e.fields.body) a.law.push(t);
     for (const t of e.fields.title) a.law.push(t);
-  }
+    for (const t of divisions[i] ?? []) a.division.push(t);
+  });
   const lawTerm = lawVocabulary(entries);
+  const list = [...articles.values()];
+  const notes = list.map((a) => notesOf(a.documentId, a.articleKey).flatMap((n) => contentTerms(n.text)));
   const lsa = LsaSpace.build(
-    [...articles.values()].map((a) => ({
-      terms: [...a.law.filter(lawTerm), ...notesOf(a.documentId, a.articleKey).flatMap((n) => contentTerms(n.text))],
-    })),
+    list.map((a, i) => ({ terms: [...a.law.filter(lawTerm), ...notes[i]!] })),
     opts,
   );
+  const placed = list.some((a) => a.division.length)
+    ? LsaSpace.build(
+        list.map((a, i) => ({ terms: [...a.law.filter(lawTerm), ...a.division.filter(lawTerm), ...notes[i]!] })),
+        opts,
+      )
+    : undefined;
   const rows = new Map([...articles.keys()].map((k, i) => [k, i]));
   const rowOfChunk = Int32Array.from(entries, (e) => rows.get(`${e.chunk.documentId}\u0000${e.chunk.articleKey}`)!);
-  return { lsa, articles: rows, rowOfChunk, builtMs: performance.now() - t0 };
+  return { lsa, ...(placed ? { placed } : {}), articles: rows, rowOfChunk, builtMs: performance.now() - t0 };
 }
 
 /**
@@ -156,4 +173,40 @@ function memoOf(assoc: Associations): CosineMemo {
     memos.set(assoc, (m = { cos: new Float64Array(rows), seen: new Float64Array(rows), stamp: 0, byCandidate: new Float64Array(0) }));
   }
   return m;
+}
+
+/**
+ * How each candidate's meaning changes when its article is placed by its division's title as well
+ * (Associations.placed): by the candidate's article row, `weight` × (its cosine in the placed space
+ * − its cosine in the own space, each scaled to that space's best among the candidates), in
+ * withMeaning's units. Null when there is nothing to compare (no placed space, or no meaning in either).
+ */
+export function placedShift(
+  assoc: Associations,
+  ranked: readonly ScoredChunk[],
+  weights: ReadonlyMap<string, number>,
+  weight: number,
+): Map<number, number> | null {
+  if (!assoc.placed || weight <= 0) return null;
+  const qa = assoc.lsa.queryVector(weights);
+  const qp = assoc.placed.queryVector(weights);
+  if (!qa || !qp) return null;
+  const own = new Map<number, number>();
+  const placed = new Map<number, number>();
+  let bestOwn = 0;
+  let bestPlaced = 0;
+  for (const r of ranked) {
+    const row = assoc.rowOfChunk[r.index];
+    if (row === undefined || own.has(row)) continue;
+    const a = Math.max(0, assoc.lsa.similarity(qa, row));
+    const p = Math.max(0, assoc.placed.similarity(qp, row));
+    own.set(row, a);
+    placed.set(row, p);
+    if (a > bestOwn) bestOwn = a;
+    if (p > bestPlaced) bestPlaced = p;
+  }
+  if (bestOwn <= 0 || bestPlaced <= 0) return null;
+  const shift = new Map<number, number>();
+  for (const [row, a] of own) shift.set(row, weight * (placed.get(row)! / bestPlaced - a / bestOwn));
+  return shift;
 }

@@ -156,6 +156,17 @@ function inForeignDivision(path: readonly string[] | null | undefined): boolean 
   return (path ?? []).some((label) => /nước ngoài/iu.test(label));
 }
 
+/**
+ * The title of the lowest division an article stands in, without its number ("CHẾ ĐỘ THAI SẢN"),
+ * when it names a topic: not general provisions, entry into force or implementation, nor a
+ * foreign element, which rank/foreign.ts reads (assoc/index.ts, `placed`).
+ */
+function topicalDivision(path: readonly string[] | null | undefined): string {
+  const label = path?.[path.length - 1];
+  if (!label || /quy định chung|điều khoản thi hành|tổ chức thực hiện|nước ngoài/iu.test(label)) return '';
+  return label.replace(/^(phần|chương|mục|tiểu mục)\s+[^.\s]+\.?\s*/iu, '');
+}
+
 /** A section on divorce ("Mục 1 — LY HÔN" of the Law on Marriage and Family), by its title. */
 function inDivorceDivision(path: readonly string[] | null | undefined): boolean {
   return (path ?? []).some((label) => /ly hôn/iu.test(label));
@@ -302,7 +313,12 @@ export function buildCorpusIndex(rows: CorpusRows): CorpusIndex {
     };
   });
   const lexical = LexicalIndex.build(entries);
-  const assoc = buildAssociations(entries, (d, k) => notes.get(noteKey(d, k)) ?? []);
+  const assoc = buildAssociations(
+    entries,
+    (d, k) => notes.get(noteKey(d, k)) ?? [],
+    undefined,
+    rows.chunks.map((c) => fieldTerms(topicalDivision(c.path))),
+  );
   const phrasingEntries: ChunkTerms[] = [];
   for (const { documentId, articleKey, text } of phrasingsInOrder(notes)) {
     phrasingEntries.push({

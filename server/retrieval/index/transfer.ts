@@ -19,7 +19,7 @@ export interface IndexMessage {
   asks: CorpusIndex['asks'];
   docs: CorpusIndex['docs'];
   readings: Map<string, string | string[]>;
-  assoc: { lsa: LsaParts; articles: Map<string, number>; rowOfChunk: Int32Array; builtMs: number };
+  assoc: { lsa: LsaParts; placed: LsaParts | null; articles: Map<string, number>; rowOfChunk: Int32Array; builtMs: number };
   builtMs: number;
 }
 
@@ -27,6 +27,7 @@ export function toMessage(idx: CorpusIndex): { message: IndexMessage; transfer: 
   const lexical = idx.lexical.toParts();
   const phrasings = idx.phrasings.toParts();
   const lsa = idx.assoc.lsa.toParts();
+  const placed = idx.assoc.placed?.toParts() ?? null;
   const message: IndexMessage = {
     version: idx.version,
     lexical,
@@ -38,7 +39,7 @@ export function toMessage(idx: CorpusIndex): { message: IndexMessage; transfer: 
     asks: idx.asks,
     docs: idx.docs,
     readings: idx.readings.toParts(),
-    assoc: { lsa, articles: idx.assoc.articles, rowOfChunk: idx.assoc.rowOfChunk, builtMs: idx.assoc.builtMs },
+    assoc: { lsa, placed, articles: idx.assoc.articles, rowOfChunk: idx.assoc.rowOfChunk, builtMs: idx.assoc.builtMs },
     builtMs: idx.builtMs,
   };
   const arrays = [
@@ -56,6 +57,7 @@ export function toMessage(idx: CorpusIndex): { message: IndexMessage; transfer: 
     lsa.idf,
     lsa.docVectors,
     idx.assoc.rowOfChunk,
+    ...(placed ? [placed.termVectors, placed.idf, placed.docVectors] : []),
   ];
   // Each array owns its buffer here (built by Int32Array.from & co.); never list a buffer twice.
   const transfer = [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
@@ -74,7 +76,13 @@ export function fromMessage(m: IndexMessage): CorpusIndex {
     asks: m.asks,
     docs: m.docs,
     readings: PairReadingTable.fromParts(m.readings),
-    assoc: { lsa: LsaSpace.fromParts(m.assoc.lsa), articles: m.assoc.articles, rowOfChunk: m.assoc.rowOfChunk, builtMs: m.assoc.builtMs },
+    assoc: {
+      lsa: LsaSpace.fromParts(m.assoc.lsa),
+      ...(m.assoc.placed ? { placed: LsaSpace.fromParts(m.assoc.placed) } : {}),
+      articles: m.assoc.articles,
+      rowOfChunk: m.assoc.rowOfChunk,
+      builtMs: m.assoc.builtMs,
+    },
     builtMs: m.builtMs,
   };
 }
