@@ -97,7 +97,7 @@ describe('articles placed by the division they stand in', () => {
     expect(placedShift(assoc, ranked, weightsOf('tiktok'), 0.6)).toBeNull();
   });
 
-  it('reorders the first five only, by the shift in the unit given', () => {
+  it('reorders the first five only, by the shift in the unit given, keeping their scores in order', () => {
     const top = [0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3].map((score, index) => ({ index, score }));
     const rows = Int32Array.from(top, (_, i) => i);
     // The fourth gains enough to lead; the sixth gains more but is not among the first five.
@@ -105,7 +105,10 @@ describe('articles placed by the division they stand in', () => {
       [3, 1],
       [5, 5],
     ]);
-    expect(orderHeadByDivision(top, shift, rows, 0.5).map((r) => r.index)).toEqual([3, 0, 1, 2, 4, 5, 6]);
+    const moved = orderHeadByDivision(top, shift, rows, 0.5);
+    expect(moved.map((r) => r.index)).toEqual([3, 0, 1, 2, 4, 5, 6]);
+    // The order moves, the scores the answer weighs do not: the first keeps the first's score.
+    expect(moved.map((r) => r.score)).toEqual(top.map((r) => r.score));
     expect(orderHeadByDivision(top, shift, rows, 0.15).map((r) => r.index)).toEqual([0, 1, 3, 2, 4, 5, 6]);
     expect(orderHeadByDivision(top, shift, rows, 0)).toBe(top);
   });
