@@ -6,6 +6,7 @@ import { namesSickOrCare, statesSickChildCase } from '../server/answer/plain/chi
 import { namesVoluntary, statesVoluntaryCase } from '../server/answer/plain/voluntary.js';
 import { namesDivorce } from '../server/answer/plain/divorce.js';
 import { namesAdoption } from '../server/answer/plain/adoption.js';
+import { asksChildSupportOnly, statesSpouseSupport } from '../server/answer/plain/spouse-support.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
 const husbands = {
@@ -213,5 +214,27 @@ describe('an adopter’s rule (Luật Nuôi con nuôi) when she names no adoptio
     }
     // "họ", "mô", "đâu" folded are no cough, operation or pain.
     expect(namesSickOrCare('con 6 tuổi ở nhà họ, nộp đơn ở mô, ở đâu')).toBe(false);
+  });
+
+  it('lowers support between the spouses when she asks for money for her child', () => {
+    // HN&GĐ Điều 115 as the answerer reads it.
+    const spouses = {
+      text: 'Khi ly hôn nếu bên khó khăn, túng thiếu có yêu cầu cấp dưỡng mà có lý do chính đáng thì bên kia có nghĩa vụ cấp dưỡng theo khả năng của mình.',
+      leadIn: null,
+      articleTitle: 'Nghĩa vụ cấp dưỡng giữa vợ và chồng khi ly hôn',
+    };
+    const child = {
+      text: 'Cha, mẹ không trực tiếp nuôi con có nghĩa vụ cấp dưỡng cho con.',
+      leadIn: null,
+      articleTitle: 'Nghĩa vụ, quyền của cha, mẹ không trực tiếp nuôi con sau khi ly hôn',
+    };
+    expect(statesSpouseSupport(spouses.text, spouses.leadIn, spouses.articleTitle)).toBe(true);
+    expect(statesSpouseSupport(child.text, child.leadIn, child.articleTitle)).toBe(false);
+    expect(asksChildSupportOnly('ly hôn rồi e nuôi con, ck cũ có phải đưa tiền hàng tháng cho con ko')).toBe(true);
+    expect(asksChildSupportOnly('ly hôn em ốm đau không có tiền, chồng cũ có phải chu cấp cho vợ không')).toBe(false);
+    expect(asksChildSupportOnly('ly hon roi chong cu co phai tro cap cho em khong')).toBe(false);
+    const reading = { childSupportOnly: asksChildSupportOnly('bỏ nhau rồi bố nó có phải gửi tiền nuôi con không') };
+    expect(otherCaseFactor(spouses, reading)).toBe(OTHER_CASE);
+    expect(otherCaseFactor(child, reading)).toBe(1);
   });
 });

@@ -281,6 +281,8 @@ export function scoreUnits(
     meaningAsked?: boolean;
     /** She asks what she gets ("có được hỗ trợ … không": definition.ts). */
     entitlementAsked?: boolean;
+    /** She asks whether an act is allowed ("… có được không", "có sai luật không": definition.ts). */
+    permissionAsked?: boolean;
   } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
@@ -413,7 +415,8 @@ export function scoreUnits(
       // A case excluded she does not name ("nghỉ ốm 1 tuần có được hưởng không": not the sick days during maternity leave).
       if (caseNamed.get(u) === false) s *= EXCLUSION_UNNAMED;
       // What a word means, when she asks whether her case is so ("có tính là bạo lực gia đình không").
-      if (!opts.meaningAsked && ruleConsidered && definesWords(h.articleTitle)) s *= opts.entitlementAsked ? DEFINITION_ENTITLEMENT : DEFINITION_UNASKED;
+      if (!opts.meaningAsked && ruleConsidered && definesWords(h.articleTitle))
+        s *= opts.entitlementAsked || opts.permissionAsked ? DEFINITION_ENTITLEMENT : DEFINITION_UNASKED;
       u.score = s;
       all.push(u);
     }
