@@ -3,7 +3,7 @@ import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
-import { asksFineAlone, asksList, fitsWants, namesAuthority, unitAsked, wantsOf, type Want } from './plain/intent.js';
+import { answerWants, asksFineAlone, asksList, fitsWants, namesAuthority, unitAsked, wantsOf, type Want } from './plain/intent.js';
 import { asksChildSupportOnly } from './plain/spouse-support.js';
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
@@ -96,7 +96,7 @@ export class ExtractiveAnswerer implements Answerer {
     // How she asks is read in standard words, shorthand and regional forms as retrieval reads them
     // ("nộp đơn ở mô" asks where, "bị phạt bn" how much).
     const asked = standardWords(input.resolvedQuestion);
-    const wants = wantsOf(asked);
+    const wants = answerWants(asked);
     const scored = scoreUnits(answering, input.termWeights, wants, input.termSpellings, {
       emergency: input.kind === 'emergency',
       ages,
