@@ -7,6 +7,7 @@ import { namesVoluntary, statesVoluntaryCase } from '../server/answer/plain/volu
 import { namesDivorce } from '../server/answer/plain/divorce.js';
 import { namesAdoption } from '../server/answer/plain/adoption.js';
 import { asksChildSupportOnly, statesSpouseSupport } from '../server/answer/plain/spouse-support.js';
+import { namesCourtCase, statesPendingCase } from '../server/answer/plain/court-case.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
 const husbands = {
@@ -236,5 +237,27 @@ describe('an adopter’s rule (Luật Nuôi con nuôi) when she names no adoptio
     const reading = { childSupportOnly: asksChildSupportOnly('bỏ nhau rồi bố nó có phải gửi tiền nuôi con không') };
     expect(otherCaseFactor(spouses, reading)).toBe(OTHER_CASE);
     expect(otherCaseFactor(child, reading)).toBe(1);
+  });
+
+  it('lowers a court’s no-contact order while it hears their case when she names no court, suit or divorce', () => {
+    // PCBLGĐ Điều 26 khoản 1 and Điều 25 khoản 1 as the answerer reads them.
+    const court = {
+      text: 'Tòa án nhân dân đang thụ lý hoặc giải quyết vụ án dân sự giữa người bị bạo lực gia đình và người có hành vi bạo lực gia đình quyết định áp dụng biện pháp cấm tiếp xúc trong thời gian không quá 04 tháng khi có đủ các điều kiện sau đây:',
+      leadIn: null,
+      articleTitle: 'Cấm tiếp xúc theo quyết định của Tòa án',
+    };
+    const commune = {
+      text: 'Chủ tịch Ủy ban nhân dân cấp xã nơi xảy ra hành vi bạo lực gia đình quyết định áp dụng biện pháp cấm tiếp xúc mỗi lần không quá 03 ngày trong các trường hợp sau đây:',
+      leadIn: null,
+      articleTitle: 'Cấm tiếp xúc theo quyết định của Chủ tịch Ủy ban nhân dân cấp xã',
+    };
+    expect(statesPendingCase(court.text, court.leadIn)).toBe(true);
+    expect(statesPendingCase(commune.text, commune.leadIn)).toBe(false);
+    expect(namesCourtCase('bị ck đánh, e muốn xin cấm ck lại gần e với con thì lên đâu xin')).toBe(false);
+    expect(namesCourtCase('em đang nộp đơn ly hôn, muốn xin cấm chồng lại gần')).toBe(true);
+    expect(namesCourtCase('toa dang xu vu an cua vo chong em')).toBe(true);
+    expect(otherCaseFactor(court, { courtCaseNamed: false })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(court, { courtCaseNamed: true })).toBe(1);
+    expect(otherCaseFactor(commune, { courtCaseNamed: false })).toBe(1);
   });
 });

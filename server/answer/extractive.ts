@@ -4,6 +4,7 @@ import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
 import { answerWants, asksFineAlone, asksList, fitsWants, namesAuthority, unitAsked, wantsOf, type Want } from './plain/intent.js';
+import { namesCourtCase } from './plain/court-case.js';
 import { asksChildSupportOnly } from './plain/spouse-support.js';
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
@@ -120,6 +121,7 @@ export class ExtractiveAnswerer implements Answerer {
       divorceNamed: namesDivorce(input.resolvedQuestion, input.topics ?? []),
       adoptionNamed: namesAdoption(input.resolvedQuestion),
       childSupportOnly: asksChildSupportOnly(input.resolvedQuestion),
+      courtCaseNamed: namesCourtCase(input.resolvedQuestion),
       fineAlone: asksFineAlone(asked, wants),
       unit: unitAsked(asked),
       // Asked which persons, she asks for the list of them (persons.ts).

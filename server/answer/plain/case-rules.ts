@@ -1,6 +1,7 @@
 import { statesAdoptionCase } from './adoption.js';
 import { statesChildCase } from './child-case.js';
 import { statesChildCareCase, statesSickChildCase } from './child-care.js';
+import { statesPendingCase } from './court-case.js';
 import { statesForeignCase } from './foreigner.js';
 import { statesLaterRanks } from './heirs.js';
 import { statesDivorceCase } from './widowed.js';
@@ -57,6 +58,8 @@ export interface CaseReading {
   adoptionNamed?: boolean;
   /** She asks for support for her child and names no need of her own (spouse-support.ts). */
   childSupportOnly?: boolean;
+  /** She names a court, a suit or a divorce (court-case.ts): a court's power while it hears their case may be hers. */
+  courtCaseNamed?: boolean;
 }
 
 /** The words of a unit the readers look at: its own line, the lead-in of its điểm, its article's title. */
@@ -118,6 +121,9 @@ const CASE_RULES: readonly CaseRule[] = [
   // Support between the spouses when she asks for money for her child ("chồng cũ có phải đưa tiền hàng
   // tháng cho con không": HN&GĐ Điều 82 khoản 2, not Điều 115).
   { notHers: (o) => o.childSupportOnly === true, states: (u) => statesSpouseSupport(u.text, u.leadIn, u.articleTitle) },
+  // A court's no-contact order while it hears their case, when she names no court, suit or divorce
+  // ("muốn xin cấm ck lại gần thì lên đâu xin": PCBLGĐ Điều 25 khoản 1, the commune chairman, not Điều 26).
+  { notHers: (o) => o.courtCaseNamed === false, states: (u) => statesPendingCase(u.text, u.leadIn) },
 ];
 
 /** OTHER_CASE for every case the unit states that is not hers; 1 when none. */
