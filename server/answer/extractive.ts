@@ -5,6 +5,7 @@ import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer
 import { citationFor, citationLabel } from './citation.js';
 import { answerWants, asksFineAlone, asksList, fitsWants, namesAuthority, unitAsked, wantsOf, type Want } from './plain/intent.js';
 import { namesCourtCase } from './plain/court-case.js';
+import { asksValidity } from './plain/validity.js';
 import { asksChildSupportOnly } from './plain/spouse-support.js';
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
@@ -132,6 +133,7 @@ export class ExtractiveAnswerer implements Answerer {
       meaningAsked: asksMeaning(asked),
       entitlementAsked: asksEntitlement(asked),
       permissionAsked: asksPermission(asked),
+      validityAsked: asksValidity(asked),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);
