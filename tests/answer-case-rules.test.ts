@@ -6,6 +6,8 @@ import { namesSickOrCare, statesSickChildCase } from '../server/answer/plain/chi
 import { namesVoluntary, statesVoluntaryCase } from '../server/answer/plain/voluntary.js';
 import { namesDivorce } from '../server/answer/plain/divorce.js';
 import { namesAdoption } from '../server/answer/plain/adoption.js';
+import { asksChildSupportOnly, statesSpouseSupport } from '../server/answer/plain/spouse-support.js';
+import { namesCourtCase, statesPendingCase } from '../server/answer/plain/court-case.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
 const husbands = {
@@ -213,5 +215,49 @@ describe('an adopter’s rule (Luật Nuôi con nuôi) when she names no adoptio
     }
     // "họ", "mô", "đâu" folded are no cough, operation or pain.
     expect(namesSickOrCare('con 6 tuổi ở nhà họ, nộp đơn ở mô, ở đâu')).toBe(false);
+  });
+
+  it('lowers support between the spouses when she asks for money for her child', () => {
+    // HN&GĐ Điều 115 as the answerer reads it.
+    const spouses = {
+      text: 'Khi ly hôn nếu bên khó khăn, túng thiếu có yêu cầu cấp dưỡng mà có lý do chính đáng thì bên kia có nghĩa vụ cấp dưỡng theo khả năng của mình.',
+      leadIn: null,
+      articleTitle: 'Nghĩa vụ cấp dưỡng giữa vợ và chồng khi ly hôn',
+    };
+    const child = {
+      text: 'Cha, mẹ không trực tiếp nuôi con có nghĩa vụ cấp dưỡng cho con.',
+      leadIn: null,
+      articleTitle: 'Nghĩa vụ, quyền của cha, mẹ không trực tiếp nuôi con sau khi ly hôn',
+    };
+    expect(statesSpouseSupport(spouses.text, spouses.leadIn, spouses.articleTitle)).toBe(true);
+    expect(statesSpouseSupport(child.text, child.leadIn, child.articleTitle)).toBe(false);
+    expect(asksChildSupportOnly('ly hôn rồi e nuôi con, ck cũ có phải đưa tiền hàng tháng cho con ko')).toBe(true);
+    expect(asksChildSupportOnly('ly hôn em ốm đau không có tiền, chồng cũ có phải chu cấp cho vợ không')).toBe(false);
+    expect(asksChildSupportOnly('ly hon roi chong cu co phai tro cap cho em khong')).toBe(false);
+    const reading = { childSupportOnly: asksChildSupportOnly('bỏ nhau rồi bố nó có phải gửi tiền nuôi con không') };
+    expect(otherCaseFactor(spouses, reading)).toBe(OTHER_CASE);
+    expect(otherCaseFactor(child, reading)).toBe(1);
+  });
+
+  it('lowers a court’s no-contact order while it hears their case when she names no court, suit or divorce', () => {
+    // PCBLGĐ Điều 26 khoản 1 and Điều 25 khoản 1 as the answerer reads them.
+    const court = {
+      text: 'Tòa án nhân dân đang thụ lý hoặc giải quyết vụ án dân sự giữa người bị bạo lực gia đình và người có hành vi bạo lực gia đình quyết định áp dụng biện pháp cấm tiếp xúc trong thời gian không quá 04 tháng khi có đủ các điều kiện sau đây:',
+      leadIn: null,
+      articleTitle: 'Cấm tiếp xúc theo quyết định của Tòa án',
+    };
+    const commune = {
+      text: 'Chủ tịch Ủy ban nhân dân cấp xã nơi xảy ra hành vi bạo lực gia đình quyết định áp dụng biện pháp cấm tiếp xúc mỗi lần không quá 03 ngày trong các trường hợp sau đây:',
+      leadIn: null,
+      articleTitle: 'Cấm tiếp xúc theo quyết định của Chủ tịch Ủy ban nhân dân cấp xã',
+    };
+    expect(statesPendingCase(court.text, court.leadIn)).toBe(true);
+    expect(statesPendingCase(commune.text, commune.leadIn)).toBe(false);
+    expect(namesCourtCase('bị ck đánh, e muốn xin cấm ck lại gần e với con thì lên đâu xin')).toBe(false);
+    expect(namesCourtCase('em đang nộp đơn ly hôn, muốn xin cấm chồng lại gần')).toBe(true);
+    expect(namesCourtCase('toa dang xu vu an cua vo chong em')).toBe(true);
+    expect(otherCaseFactor(court, { courtCaseNamed: false })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(court, { courtCaseNamed: true })).toBe(1);
+    expect(otherCaseFactor(commune, { courtCaseNamed: false })).toBe(1);
   });
 });

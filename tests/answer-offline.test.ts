@@ -14,7 +14,7 @@ import { asksPersons, listsPersons } from '../server/answer/plain/persons.js';
 import { saysNoWill, statesWillCase } from '../server/answer/plain/will.js';
 import { namesLaterKin, statesLaterRanks } from '../server/answer/plain/heirs.js';
 import { statesChildCareCase } from '../server/answer/plain/child-care.js';
-import { asksEntitlement, asksMeaning, definesWords } from '../server/answer/plain/definition.js';
+import { asksEntitlement, asksMeaning, asksPermission, definesWords } from '../server/answer/plain/definition.js';
 import { asksBirthNotIllness, asksIllnessNotBirth, statesMaternityCase, statesSicknessCase } from '../server/answer/plain/sickness.js';
 import { asksExclusion, statesExclusion } from '../server/answer/plain/exclusion.js';
 import { periodsNamed, statesPeriodNamed } from '../server/answer/plain/period.js';
@@ -1070,6 +1070,28 @@ describe('an article of definitions (definition.ts)', () => {
     expect((await answer('bị lừa bán qua biên giới, giờ về có được hỗ trợ học nghề không')).citations[0]).toMatchObject({ article: '37' });
     expect(scoreUnits([defs, support], w, [], undefined, { entitlementAsked: true })[0]!.hit.article).toBe('37');
     expect(scoreUnits([defs, support], w, [], undefined, {})[0]!.hit.article).toBe('2');
+  });
+
+  it('counts less when she asks whether an act is allowed: a definition allows nothing', () => {
+    expect(asksPermission('con chú con bác ruột thương nhau muốn cưới có được không')).toBe(true);
+    expect(asksPermission('nhà gái thách cưới như vậy có sai luật không')).toBe(true);
+    expect(asksPermission('chồng giữ hết lương vậy có tính là bạo lực gia đình không')).toBe(false);
+    expect(asksPermission('mẹ chồng có được coi là thành viên gia đình không')).toBe(false);
+    expect(asksPermission('con chú con bác là họ trong mấy đời')).toBe(false);
+    // Her words are the definition's (HN&GĐ Điều 3 khoản 18); the ban is the second article's (Điều 5).
+    const defs = hit(
+      '3',
+      'Giải thích từ ngữ',
+      ['Những người có họ trong phạm vi ba đời là những người cùng một gốc sinh ra gồm anh chị em con chú con bác.'],
+      1.2,
+      [meaning('Họ trong ba đời là anh chị em con chú, con bác, con cô, con cậu, con dì.')],
+    );
+    const ban = hit('5', 'Bảo vệ chế độ hôn nhân và gia đình', ['Cấm kết hôn giữa những người có họ trong phạm vi ba đời.'], 1.0, [
+      meaning('Cấm lấy nhau giữa họ hàng trong ba đời, như con chú con bác.'),
+    ]);
+    const w = { con: 0.5, chu: 1, bac: 1, ho: 1, ba: 0.5, doi: 1, cuoi: 1, ketho: 1 };
+    expect(scoreUnits([defs, ban], w, [], undefined, { permissionAsked: true })[0]!.hit.article).toBe('5');
+    expect(scoreUnits([defs, ban], w, [], undefined, {})[0]!.hit.article).toBe('3');
   });
 });
 

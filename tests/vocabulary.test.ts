@@ -278,6 +278,9 @@ describe('vocabulary (the thesaurus of the domain)', () => {
     expect(reads('em không có tiền, có ai giúp miễn phí không')).toContain('trợ giúp pháp lý');
     expect(reads('Con em sinh được 3 tháng rồi mà chưa đi làm giấy khai sinh')).not.toContain('sinh đôi trở lên');
     expect(reads('cty chuyển em sang làm dọn vệ sinh 3 tháng')).not.toContain('sinh đôi trở lên');
+    // Gold, money and land counted: "đẻ … 3" there is her mother's gift, no triplets.
+    expect(reads('mẹ đẻ cho e 3 chỉ vàng lúc về nhà chồng')).not.toContain('sinh đôi trở lên');
+    expect(reads('mẹ đẻ cho e 3 chỉ vàng lúc về nhà chồng')).toContain('tặng cho riêng');
     expect(reads('sinh 3 duoc nghi may thang')).toContain('sinh đôi trở lên');
     // A birth order is no multiple birth.
     expect(reads('tôi sinh con thứ 3 có bị phạt không')).not.toContain('sinh đôi trở lên');

@@ -3,7 +3,10 @@ import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
-import { asksFineAlone, asksList, fitsWants, namesAuthority, unitAsked, wantsOf, type Want } from './plain/intent.js';
+import { answerWants, asksFineAlone, asksList, fitsWants, namesAuthority, unitAsked, wantsOf, type Want } from './plain/intent.js';
+import { namesCourtCase } from './plain/court-case.js';
+import { asksValidity } from './plain/validity.js';
+import { asksChildSupportOnly } from './plain/spouse-support.js';
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed, pregnancyWeeksNamed } from './plain/ages.js';
@@ -25,7 +28,7 @@ import { namesVoluntary } from './plain/voluntary.js';
 import { namesDivorce } from './plain/divorce.js';
 import { namesAdoption } from './plain/adoption.js';
 import { asksExclusion } from './plain/exclusion.js';
-import { asksEntitlement, asksMeaning } from './plain/definition.js';
+import { asksEntitlement, asksMeaning, asksPermission } from './plain/definition.js';
 import { render } from './templates.js';
 import { standardWords } from '../retrieval/query.js';
 
@@ -95,7 +98,7 @@ export class ExtractiveAnswerer implements Answerer {
     // How she asks is read in standard words, shorthand and regional forms as retrieval reads them
     // ("nộp đơn ở mô" asks where, "bị phạt bn" how much).
     const asked = standardWords(input.resolvedQuestion);
-    const wants = wantsOf(asked);
+    const wants = answerWants(asked);
     const scored = scoreUnits(answering, input.termWeights, wants, input.termSpellings, {
       emergency: input.kind === 'emergency',
       ages,
@@ -118,6 +121,8 @@ export class ExtractiveAnswerer implements Answerer {
       voluntaryNamed: namesVoluntary(input.resolvedQuestion),
       divorceNamed: namesDivorce(input.resolvedQuestion, input.topics ?? []),
       adoptionNamed: namesAdoption(input.resolvedQuestion),
+      childSupportOnly: asksChildSupportOnly(input.resolvedQuestion),
+      courtCaseNamed: namesCourtCase(input.resolvedQuestion),
       fineAlone: asksFineAlone(asked, wants),
       unit: unitAsked(asked),
       // Asked which persons, she asks for the list of them (persons.ts).
@@ -127,6 +132,8 @@ export class ExtractiveAnswerer implements Answerer {
       exclusionAsked: asksExclusion(asked),
       meaningAsked: asksMeaning(asked),
       entitlementAsked: asksEntitlement(asked),
+      permissionAsked: asksPermission(asked),
+      validityAsked: asksValidity(asked),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);

@@ -1,11 +1,13 @@
 import { statesAdoptionCase } from './adoption.js';
 import { statesChildCase } from './child-case.js';
 import { statesChildCareCase, statesSickChildCase } from './child-care.js';
+import { statesPendingCase } from './court-case.js';
 import { statesForeignCase } from './foreigner.js';
 import { statesLaterRanks } from './heirs.js';
 import { statesDivorceCase } from './widowed.js';
 import { statesHusbandsRule } from './husband.js';
 import { statesMaternityCase, statesSicknessCase } from './sickness.js';
+import { statesSpouseSupport } from './spouse-support.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { statesVoluntaryCase } from './voluntary.js';
 import { statesWillCase } from './will.js';
@@ -54,6 +56,10 @@ export interface CaseReading {
   divorceNamed?: boolean;
   /** She names adoption, or a child given or taken in to raise (adoption.ts). */
   adoptionNamed?: boolean;
+  /** She asks for support for her child and names no need of her own (spouse-support.ts). */
+  childSupportOnly?: boolean;
+  /** She names a court, a suit or a divorce (court-case.ts): a court's power while it hears their case may be hers. */
+  courtCaseNamed?: boolean;
 }
 
 /** The words of a unit the readers look at: its own line, the lead-in of its điểm, its article's title. */
@@ -112,6 +118,12 @@ const CASE_RULES: readonly CaseRule[] = [
   { notHers: (o) => o.voluntaryNamed === false, states: (u) => statesVoluntaryCase(u.text, u.leadIn, u.articleTitle) },
   // An adopter's rule when she names no adoption ("cháu bị bắt đi bán vé số, có phải bị bóc lột không": not Nuôi con nuôi Điều 13).
   { notHers: (o) => o.adoptionNamed === false, states: (u) => statesAdoptionCase(u.documentTitle) },
+  // Support between the spouses when she asks for money for her child ("chồng cũ có phải đưa tiền hàng
+  // tháng cho con không": HN&GĐ Điều 82 khoản 2, not Điều 115).
+  { notHers: (o) => o.childSupportOnly === true, states: (u) => statesSpouseSupport(u.text, u.leadIn, u.articleTitle) },
+  // A court's no-contact order while it hears their case, when she names no court, suit or divorce
+  // ("muốn xin cấm ck lại gần thì lên đâu xin": PCBLGĐ Điều 25 khoản 1, the commune chairman, not Điều 26).
+  { notHers: (o) => o.courtCaseNamed === false, states: (u) => statesPendingCase(u.text, u.leadIn) },
 ];
 
 /** OTHER_CASE for every case the unit states that is not hers; 1 when none. */

@@ -34,3 +34,19 @@ const ASKS_ENTITLEMENT = /\bduoc (ho tro|huong|tro cap|tro giup|nhan tien|boi th
 export function asksEntitlement(question: string): boolean {
   return ASKS_ENTITLEMENT.test(fold(question));
 }
+
+/**
+ * She asks whether something is allowed or against the law ("thương nhau muốn cưới có được không",
+ * "có sai luật không", "có bị cấm không"): a definition says what a word means, never whether an act
+ * is allowed. "con chú con bác ruột … muốn cưới có đc ko" had led with HN&GĐ Điều 3 khoản 18 (who
+ * are relatives within three generations), not Điều 5 khoản 2 điểm d (marrying them is forbidden).
+ * Not when she asks whether her case counts as one ("có tính là bạo lực gia đình không", "có được
+ * coi là thành viên gia đình không"): that is what a word means.
+ */
+const ASKS_PERMISSION = /\b(duoc khong|duoc chu|co sai|sai luat|pham luat|trai luat|dung luat|bi cam|co cam)\b/;
+const ASKS_COUNTS_AS = /\b(tinh la|coi la|xem la|goi la|duoc tinh|duoc coi|duoc xem|thuoc dien|thuoc loai)\b/;
+
+export function asksPermission(question: string): boolean {
+  const f = fold(question);
+  return ASKS_PERMISSION.test(f) && !ASKS_COUNTS_AS.test(f);
+}

@@ -245,3 +245,29 @@ export function namesAuthority(text: string, leadIn: string | null = null, artic
   // Who may fine is no place she goes to ("Thẩm quyền xử phạt … của Chủ tịch Ủy ban nhân dân").
   return COMPETENCE_TITLE.test(articleTitle ?? '') || (leadIn !== null && LISTS_OFFICES.test(leadIn.normalize('NFC')));
 }
+
+/**
+ * Prison told as what already happened ("thằng em đánh mẹ bị đi tù, giờ mẹ mất nó vẫn đòi chia
+ * phần", "chồng đã ngồi tù rồi"), not asked: the Criminal Code's sentence is her story, and what she
+ * asks — whether he still inherits — is another rule's (BLDS Điều 621 khoản 1 điểm a had been led by
+ * BLHS Điều 185). Read folded, in standard words; asked about prison in the same message ("có bị
+ * đi tù không", "đi tù mấy năm"), it is asked. The answer alone reads it: retrieval's wants stay
+ * (PRISON_FACT above is read by both).
+ */
+const IN_PRISON = '(?:di tu|ngoi tu|bi tu|vao tu|o tu)';
+const PRISON_TOLD = new RegExp(
+  `\\b(?:(?:da|dang|tung|vua|bi) ${IN_PRISON}|${IN_PRISON}(?: \\S+)? (?:roi|ve|xong)|${IN_PRISON},? (?:gio|bay gio|nay|sau do|sau nay|ma))\\b`,
+);
+const PRISON_ASKED = new RegExp(
+  `\\b(?:(?:co|phai|se|co phai|co bi) (?:bi )?${IN_PRISON}|${IN_PRISON} (?:bao lau|may nam|bao nhieu nam)|${IN_PRISON}(?: \\S+){0,2} (?:khong|chu|a|ha|nhi)|bi tu (?:khong|chu)|co toi|bi toi|toi gi|pham toi|truy cuu|hinh su)\\b`,
+);
+
+export function prisonToldAsFact(question: string): boolean {
+  const f = fold(question.normalize('NFC').toLowerCase());
+  return PRISON_TOLD.test(f) && !PRISON_ASKED.test(f);
+}
+
+/** Her wants for the answer: prison told as what happened is not asked (prisonToldAsFact). */
+export function answerWants(question: string, wants: Want[] = wantsOf(question)): Want[] {
+  return prisonToldAsFact(question) ? wants.filter((w) => w !== 'prison') : wants;
+}

@@ -7,6 +7,7 @@ import { statesContributionNamed } from './contributions.js';
 import { statesContractNamed } from './contract.js';
 import { statesPeriodNamed, type Period } from './period.js';
 import { OTHER_CASE, otherCaseFactor, type CaseReading } from './case-rules.js';
+import { statesValidity } from './validity.js';
 import { statesExclusion } from './exclusion.js';
 import { definesWords } from './definition.js';
 import { negatesToo } from './negation.js';
@@ -281,6 +282,10 @@ export function scoreUnits(
     meaningAsked?: boolean;
     /** She asks what she gets ("có được hỗ trợ … không": definition.ts). */
     entitlementAsked?: boolean;
+    /** She asks whether an act is allowed ("… có được không", "có sai luật không": definition.ts). */
+    permissionAsked?: boolean;
+    /** She asks whether a paper or an act holds in law ("có giá trị không": validity.ts). */
+    validityAsked?: boolean;
   } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
@@ -371,6 +376,9 @@ export function scoreUnits(
       if (/:\s*$/.test(u.text) && !u.point && !u.meaning) s *= 0.6;
       const full = fullOf(u);
       s *= 1 + WANT_BONUS * fitsWants(full, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
+      // Asked whether it holds in law: the unit saying when it is lawful, valid or void (validity.ts).
+      // As for a kind of answer asked (fitsWants): the others count less.
+      if (opts.validityAsked) s *= statesValidity(full) ? 1 + WANT_BONUS : 1 - WANT_BONUS / 2;
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
       s *= ageFit(u) * pregnancyFit(u) * contractFit(u);
       if (ageHeld && ageOf.get(u) === 'none') s *= AGE_NONE;
@@ -413,7 +421,8 @@ export function scoreUnits(
       // A case excluded she does not name ("nghỉ ốm 1 tuần có được hưởng không": not the sick days during maternity leave).
       if (caseNamed.get(u) === false) s *= EXCLUSION_UNNAMED;
       // What a word means, when she asks whether her case is so ("có tính là bạo lực gia đình không").
-      if (!opts.meaningAsked && ruleConsidered && definesWords(h.articleTitle)) s *= opts.entitlementAsked ? DEFINITION_ENTITLEMENT : DEFINITION_UNASKED;
+      if (!opts.meaningAsked && ruleConsidered && definesWords(h.articleTitle))
+        s *= opts.entitlementAsked || opts.permissionAsked ? DEFINITION_ENTITLEMENT : DEFINITION_UNASKED;
       u.score = s;
       all.push(u);
     }
