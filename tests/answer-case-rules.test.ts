@@ -8,6 +8,7 @@ import { namesDivorce } from '../server/answer/plain/divorce.js';
 import { namesAdoption } from '../server/answer/plain/adoption.js';
 import { asksChildSupportOnly, statesSpouseSupport } from '../server/answer/plain/spouse-support.js';
 import { namesCourtCase, statesPendingCase } from '../server/answer/plain/court-case.js';
+import { namesRegisteredSpouse, statesUnregisteredCase } from '../server/answer/plain/unregistered.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
 const husbands = {
@@ -259,5 +260,32 @@ describe('an adopter’s rule (Luật Nuôi con nuôi) when she names no adoptio
     expect(otherCaseFactor(court, { courtCaseNamed: false })).toBe(OTHER_CASE);
     expect(otherCaseFactor(court, { courtCaseNamed: true })).toBe(1);
     expect(otherCaseFactor(commune, { courtCaseNamed: false })).toBe(1);
+  });
+});
+
+describe('a couple who never registered their marriage (HN&GĐ Điều 14)', () => {
+  it('reads the case from the law’s words, in the unit or its article’s title', () => {
+    expect(
+      statesUnregisteredCase(
+        'Nam, nữ có đủ điều kiện kết hôn theo quy định của Luật này chung sống với nhau như vợ chồng mà không đăng ký kết hôn thì không làm phát sinh quyền, nghĩa vụ giữa vợ và chồng.',
+        null,
+        'Giải quyết hậu quả của việc nam, nữ chung sống với nhau như vợ chồng mà không đăng ký kết hôn',
+      ),
+    ).toBe(true);
+    expect(statesUnregisteredCase('Vợ chồng có nghĩa vụ sống chung với nhau, trừ trường hợp vợ chồng có thỏa thuận khác…', null, 'Tình nghĩa vợ chồng')).toBe(
+      false,
+    );
+  });
+
+  it('is not hers when she names her husband and no missing registration', () => {
+    expect(namesRegisteredSpouse('ck e đi làm xa rồi ở luôn trong đó ko về, vợ chồng có phải sống chung ko')).toBe(true);
+    expect(namesRegisteredSpouse('e với ck ko đăng ký kết hôn, giờ ck bỏ đi thì sao')).toBe(false);
+    expect(namesRegisteredSpouse('ck e với e chưa cưới mà ở với nhau có con')).toBe(false);
+    expect(namesRegisteredSpouse('vk ck chua dang ky ket hon, con khai sinh sao')).toBe(false);
+    // No husband named: the unregistered couple's rule may be hers.
+    expect(namesRegisteredSpouse('sống với anh ấy 5 năm có 2 con giờ chia tay')).toBe(false);
+    const unit = { text: 'chung sống với nhau như vợ chồng mà không đăng ký kết hôn', leadIn: null, articleTitle: null };
+    expect(otherCaseFactor(unit, { registeredSpouse: true })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(unit, { registeredSpouse: false })).toBe(1);
   });
 });
