@@ -9,6 +9,7 @@ import { namesAdoption } from '../server/answer/plain/adoption.js';
 import { asksChildSupportOnly, statesSpouseSupport } from '../server/answer/plain/spouse-support.js';
 import { namesCourtCase, statesPendingCase } from '../server/answer/plain/court-case.js';
 import { namesRegisteredSpouse, statesUnregisteredCase } from '../server/answer/plain/unregistered.js';
+import { namesNoInsurance, statesInsuranceMembership } from '../server/answer/plain/insurance.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
 const husbands = {
@@ -287,5 +288,39 @@ describe('a couple who never registered their marriage (HN&GĐ Điều 14)', () 
     const unit = { text: 'chung sống với nhau như vợ chồng mà không đăng ký kết hôn', leadIn: null, articleTitle: null };
     expect(otherCaseFactor(unit, { registeredSpouse: true })).toBe(OTHER_CASE);
     expect(otherCaseFactor(unit, { registeredSpouse: false })).toBe(1);
+  });
+});
+
+describe('who joins social insurance (BHXH Điều 2)', () => {
+  it('reads who joins from the law’s words, not a benefit conditioned on joining', () => {
+    expect(
+      statesInsuranceMembership(
+        'Lao động là người giúp việc gia đình;',
+        'Trường hợp không thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc bao gồm:',
+        'Đối tượng tham gia bảo hiểm xã hội bắt buộc và bảo hiểm xã hội tự nguyện',
+      ),
+    ).toBe(true);
+    // BHXH Điều 53 khoản 2: the husband's leave is conditioned on joining, not a rule on who joins.
+    expect(
+      statesInsuranceMembership(
+        'Lao động nam đang tham gia bảo hiểm xã hội bắt buộc khi vợ sinh con được nghỉ việc hưởng chế độ thai sản với thời gian như sau:',
+        null,
+        'Thời gian nghỉ việc hưởng chế độ thai sản khi sinh con',
+      ),
+    ).toBe(false);
+  });
+
+  it('is not hers when she names no insurance and no contribution', () => {
+    expect(namesNoInsurance('e đi giúp việc nhà cho người ta ở thành phố, có cần làm hợp đồng giấy tờ ko')).toBe(true);
+    expect(namesNoInsurance('đi giúp việc nhà có được đóng bảo hiểm không')).toBe(false);
+    expect(namesNoInsurance('lam giup viec co phai dong bhxh ko')).toBe(false);
+    expect(namesNoInsurance('làm thời vụ 2 tháng có phải đóng không')).toBe(false);
+    const unit = {
+      text: 'Lao động là người giúp việc gia đình;',
+      leadIn: 'Trường hợp không thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc bao gồm:',
+      articleTitle: null,
+    };
+    expect(otherCaseFactor(unit, { noInsurance: true })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(unit, { noInsurance: false })).toBe(1);
   });
 });

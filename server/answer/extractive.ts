@@ -8,6 +8,7 @@ import { namesCourtCase } from './plain/court-case.js';
 import { asksValidity } from './plain/validity.js';
 import { asksChildSupportOnly } from './plain/spouse-support.js';
 import { namesRegisteredSpouse } from './plain/unregistered.js';
+import { namesNoInsurance } from './plain/insurance.js';
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed, pregnancyWeeksNamed } from './plain/ages.js';
@@ -125,6 +126,7 @@ export class ExtractiveAnswerer implements Answerer {
       childSupportOnly: asksChildSupportOnly(input.resolvedQuestion),
       courtCaseNamed: namesCourtCase(input.resolvedQuestion),
       registeredSpouse: namesRegisteredSpouse(input.resolvedQuestion),
+      noInsurance: namesNoInsurance(input.resolvedQuestion),
       fineAlone: asksFineAlone(asked, wants),
       unit: unitAsked(asked),
       // Asked which persons, she asks for the list of them (persons.ts).

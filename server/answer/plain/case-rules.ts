@@ -12,6 +12,7 @@ import { statesSurrogacyCase } from './surrogacy.js';
 import { statesVoluntaryCase } from './voluntary.js';
 import { statesWillCase } from './will.js';
 import { statesUnregisteredCase } from './unregistered.js';
+import { statesInsuranceMembership } from './insurance.js';
 
 /**
  * A rule of the law written for a case she does not have shares her words and answers someone
@@ -63,6 +64,8 @@ export interface CaseReading {
   courtCaseNamed?: boolean;
   /** She names her husband or wife and nothing of a marriage never registered (unregistered.ts). */
   registeredSpouse?: boolean;
+  /** She names no insurance and no contribution (insurance.ts): who joins social insurance is not her question. */
+  noInsurance?: boolean;
 }
 
 /** The words of a unit the readers look at: its own line, the lead-in of its điểm, its article's title. */
@@ -130,6 +133,9 @@ const CASE_RULES: readonly CaseRule[] = [
   // A couple who never registered their marriage, when she names her husband and no missing
   // registration ("ck e đi làm xa…, vợ chồng có phải sống chung ko": HN&GĐ Điều 19 khoản 2, not Điều 14).
   { notHers: (o) => o.registeredSpouse === true, states: (u) => statesUnregisteredCase(u.text, u.leadIn, u.articleTitle) },
+  // Who joins social insurance, when she names no insurance and no contribution ("e đi giúp việc nhà…,
+  // có cần làm hợp đồng giấy tờ ko": BLLĐ Điều 162 khoản 1, not BHXH Điều 2 khoản 7 điểm b).
+  { notHers: (o) => o.noInsurance === true, states: (u) => statesInsuranceMembership(u.text, u.leadIn, u.articleTitle) },
 ];
 
 /** OTHER_CASE for every case the unit states that is not hers; 1 when none. */
