@@ -10,6 +10,7 @@ import { asksChildSupportOnly, statesSpouseSupport } from '../server/answer/plai
 import { namesCourtCase, statesPendingCase } from '../server/answer/plain/court-case.js';
 import { namesRegisteredSpouse, statesUnregisteredCase } from '../server/answer/plain/unregistered.js';
 import { namesNoInsurance, statesInsuranceMembership } from '../server/answer/plain/insurance.js';
+import { namesNoMany, statesSupportOfMany } from '../server/answer/plain/support-many.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
 const husbands = {
@@ -322,5 +323,28 @@ describe('who joins social insurance (BHXH Điều 2)', () => {
     };
     expect(otherCaseFactor(unit, { noInsurance: true })).toBe(OTHER_CASE);
     expect(otherCaseFactor(unit, { noInsurance: false })).toBe(1);
+  });
+});
+
+describe('support owed to or by many people (HN&GĐ Điều 108, 109)', () => {
+  it('reads the case from the law’s words', () => {
+    expect(
+      statesSupportOfMany(
+        'Trong trường hợp một người có nghĩa vụ cấp dưỡng cho nhiều người thì người cấp dưỡng và những người được cấp dưỡng thỏa thuận với nhau…',
+        null,
+        'Một người cấp dưỡng cho nhiều người',
+      ),
+    ).toBe(true);
+    expect(statesSupportOfMany('Mức cấp dưỡng do người có nghĩa vụ cấp dưỡng và người được cấp dưỡng… thỏa thuận…', null, 'Mức cấp dưỡng')).toBe(false);
+  });
+
+  it('is not hers when she names one child and one payer', () => {
+    expect(namesNoMany('ck cũ phải đưa bao nhiêu tiền nuôi con 1 tháng, ai quyết mức đó mn')).toBe(true);
+    expect(namesNoMany('ck cũ phải nuôi 2 đứa con thì mỗi đứa bao nhiêu')).toBe(false);
+    expect(namesNoMany('chồng cũ có vợ mới con mới thì tiền nuôi con cũ tính sao')).toBe(false);
+    expect(namesNoMany('anh em trong nhà cùng góp tiền nuôi mẹ thì chia sao')).toBe(false);
+    const unit = { text: 'một người có nghĩa vụ cấp dưỡng cho nhiều người', leadIn: null, articleTitle: null };
+    expect(otherCaseFactor(unit, { noManyInSupport: true })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(unit, { noManyInSupport: false })).toBe(1);
   });
 });

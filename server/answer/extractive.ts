@@ -9,6 +9,7 @@ import { asksValidity } from './plain/validity.js';
 import { asksChildSupportOnly } from './plain/spouse-support.js';
 import { namesRegisteredSpouse } from './plain/unregistered.js';
 import { namesNoInsurance } from './plain/insurance.js';
+import { namesNoMany } from './plain/support-many.js';
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed, pregnancyWeeksNamed } from './plain/ages.js';
@@ -127,6 +128,7 @@ export class ExtractiveAnswerer implements Answerer {
       courtCaseNamed: namesCourtCase(input.resolvedQuestion),
       registeredSpouse: namesRegisteredSpouse(input.resolvedQuestion),
       noInsurance: namesNoInsurance(input.resolvedQuestion),
+      noManyInSupport: namesNoMany(input.resolvedQuestion),
       fineAlone: asksFineAlone(asked, wants),
       unit: unitAsked(asked),
       // Asked which persons, she asks for the list of them (persons.ts).

@@ -13,6 +13,7 @@ import { statesVoluntaryCase } from './voluntary.js';
 import { statesWillCase } from './will.js';
 import { statesUnregisteredCase } from './unregistered.js';
 import { statesInsuranceMembership } from './insurance.js';
+import { statesSupportOfMany } from './support-many.js';
 
 /**
  * A rule of the law written for a case she does not have shares her words and answers someone
@@ -66,6 +67,8 @@ export interface CaseReading {
   registeredSpouse?: boolean;
   /** She names no insurance and no contribution (insurance.ts): who joins social insurance is not her question. */
   noInsurance?: boolean;
+  /** She names no several dependants and no several payers of support (support-many.ts). */
+  noManyInSupport?: boolean;
 }
 
 /** The words of a unit the readers look at: its own line, the lead-in of its điểm, its article's title. */
@@ -136,6 +139,9 @@ const CASE_RULES: readonly CaseRule[] = [
   // Who joins social insurance, when she names no insurance and no contribution ("e đi giúp việc nhà…,
   // có cần làm hợp đồng giấy tờ ko": BLLĐ Điều 162 khoản 1, not BHXH Điều 2 khoản 7 điểm b).
   { notHers: (o) => o.noInsurance === true, states: (u) => statesInsuranceMembership(u.text, u.leadIn, u.articleTitle) },
+  // Support owed to or by many people, when she names one child and one payer ("ck cũ phải đưa bao
+  // nhiêu tiền nuôi con 1 tháng": HN&GĐ Điều 116 khoản 1, not Điều 108).
+  { notHers: (o) => o.noManyInSupport === true, states: (u) => statesSupportOfMany(u.text, u.leadIn, u.articleTitle) },
 ];
 
 /** OTHER_CASE for every case the unit states that is not hers; 1 when none. */
