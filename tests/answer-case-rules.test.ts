@@ -8,6 +8,9 @@ import { namesDivorce } from '../server/answer/plain/divorce.js';
 import { namesAdoption } from '../server/answer/plain/adoption.js';
 import { asksChildSupportOnly, statesSpouseSupport } from '../server/answer/plain/spouse-support.js';
 import { namesCourtCase, statesPendingCase } from '../server/answer/plain/court-case.js';
+import { namesRegisteredSpouse, statesUnregisteredCase } from '../server/answer/plain/unregistered.js';
+import { namesNoInsurance, statesInsuranceMembership } from '../server/answer/plain/insurance.js';
+import { namesNoMany, statesSupportOfMany } from '../server/answer/plain/support-many.js';
 
 // The law's own lines (BHXH 2024 Điều 53 khoản 2, Điều 42 khoản 1 điểm e), read as the answerer reads them.
 const husbands = {
@@ -259,5 +262,89 @@ describe('an adopter’s rule (Luật Nuôi con nuôi) when she names no adoptio
     expect(otherCaseFactor(court, { courtCaseNamed: false })).toBe(OTHER_CASE);
     expect(otherCaseFactor(court, { courtCaseNamed: true })).toBe(1);
     expect(otherCaseFactor(commune, { courtCaseNamed: false })).toBe(1);
+  });
+});
+
+describe('a couple who never registered their marriage (HN&GĐ Điều 14)', () => {
+  it('reads the case from the law’s words, in the unit or its article’s title', () => {
+    expect(
+      statesUnregisteredCase(
+        'Nam, nữ có đủ điều kiện kết hôn theo quy định của Luật này chung sống với nhau như vợ chồng mà không đăng ký kết hôn thì không làm phát sinh quyền, nghĩa vụ giữa vợ và chồng.',
+        null,
+        'Giải quyết hậu quả của việc nam, nữ chung sống với nhau như vợ chồng mà không đăng ký kết hôn',
+      ),
+    ).toBe(true);
+    expect(statesUnregisteredCase('Vợ chồng có nghĩa vụ sống chung với nhau, trừ trường hợp vợ chồng có thỏa thuận khác…', null, 'Tình nghĩa vợ chồng')).toBe(
+      false,
+    );
+  });
+
+  it('is not hers when she names her husband and no missing registration', () => {
+    expect(namesRegisteredSpouse('ck e đi làm xa rồi ở luôn trong đó ko về, vợ chồng có phải sống chung ko')).toBe(true);
+    expect(namesRegisteredSpouse('e với ck ko đăng ký kết hôn, giờ ck bỏ đi thì sao')).toBe(false);
+    expect(namesRegisteredSpouse('ck e với e chưa cưới mà ở với nhau có con')).toBe(false);
+    expect(namesRegisteredSpouse('vk ck chua dang ky ket hon, con khai sinh sao')).toBe(false);
+    // No husband named: the unregistered couple's rule may be hers.
+    expect(namesRegisteredSpouse('sống với anh ấy 5 năm có 2 con giờ chia tay')).toBe(false);
+    const unit = { text: 'chung sống với nhau như vợ chồng mà không đăng ký kết hôn', leadIn: null, articleTitle: null };
+    expect(otherCaseFactor(unit, { registeredSpouse: true })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(unit, { registeredSpouse: false })).toBe(1);
+  });
+});
+
+describe('who joins social insurance (BHXH Điều 2)', () => {
+  it('reads who joins from the law’s words, not a benefit conditioned on joining', () => {
+    expect(
+      statesInsuranceMembership(
+        'Lao động là người giúp việc gia đình;',
+        'Trường hợp không thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc bao gồm:',
+        'Đối tượng tham gia bảo hiểm xã hội bắt buộc và bảo hiểm xã hội tự nguyện',
+      ),
+    ).toBe(true);
+    // BHXH Điều 53 khoản 2: the husband's leave is conditioned on joining, not a rule on who joins.
+    expect(
+      statesInsuranceMembership(
+        'Lao động nam đang tham gia bảo hiểm xã hội bắt buộc khi vợ sinh con được nghỉ việc hưởng chế độ thai sản với thời gian như sau:',
+        null,
+        'Thời gian nghỉ việc hưởng chế độ thai sản khi sinh con',
+      ),
+    ).toBe(false);
+  });
+
+  it('is not hers when she names no insurance and no contribution', () => {
+    expect(namesNoInsurance('e đi giúp việc nhà cho người ta ở thành phố, có cần làm hợp đồng giấy tờ ko')).toBe(true);
+    expect(namesNoInsurance('đi giúp việc nhà có được đóng bảo hiểm không')).toBe(false);
+    expect(namesNoInsurance('lam giup viec co phai dong bhxh ko')).toBe(false);
+    expect(namesNoInsurance('làm thời vụ 2 tháng có phải đóng không')).toBe(false);
+    const unit = {
+      text: 'Lao động là người giúp việc gia đình;',
+      leadIn: 'Trường hợp không thuộc đối tượng tham gia bảo hiểm xã hội bắt buộc bao gồm:',
+      articleTitle: null,
+    };
+    expect(otherCaseFactor(unit, { noInsurance: true })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(unit, { noInsurance: false })).toBe(1);
+  });
+});
+
+describe('support owed to or by many people (HN&GĐ Điều 108, 109)', () => {
+  it('reads the case from the law’s words', () => {
+    expect(
+      statesSupportOfMany(
+        'Trong trường hợp một người có nghĩa vụ cấp dưỡng cho nhiều người thì người cấp dưỡng và những người được cấp dưỡng thỏa thuận với nhau…',
+        null,
+        'Một người cấp dưỡng cho nhiều người',
+      ),
+    ).toBe(true);
+    expect(statesSupportOfMany('Mức cấp dưỡng do người có nghĩa vụ cấp dưỡng và người được cấp dưỡng… thỏa thuận…', null, 'Mức cấp dưỡng')).toBe(false);
+  });
+
+  it('is not hers when she names one child and one payer', () => {
+    expect(namesNoMany('ck cũ phải đưa bao nhiêu tiền nuôi con 1 tháng, ai quyết mức đó mn')).toBe(true);
+    expect(namesNoMany('ck cũ phải nuôi 2 đứa con thì mỗi đứa bao nhiêu')).toBe(false);
+    expect(namesNoMany('chồng cũ có vợ mới con mới thì tiền nuôi con cũ tính sao')).toBe(false);
+    expect(namesNoMany('anh em trong nhà cùng góp tiền nuôi mẹ thì chia sao')).toBe(false);
+    const unit = { text: 'một người có nghĩa vụ cấp dưỡng cho nhiều người', leadIn: null, articleTitle: null };
+    expect(otherCaseFactor(unit, { noManyInSupport: true })).toBe(OTHER_CASE);
+    expect(otherCaseFactor(unit, { noManyInSupport: false })).toBe(1);
   });
 });

@@ -7,6 +7,9 @@ import { answerWants, asksFineAlone, asksList, fitsWants, namesAuthority, unitAs
 import { namesCourtCase } from './plain/court-case.js';
 import { asksValidity } from './plain/validity.js';
 import { asksChildSupportOnly } from './plain/spouse-support.js';
+import { namesRegisteredSpouse } from './plain/unregistered.js';
+import { namesNoInsurance } from './plain/insurance.js';
+import { namesNoMany } from './plain/support-many.js';
 import { plainOf, scoreUnits, type Unit } from './plain/units.js';
 import { whatToDo } from './plain/what-to-do.js';
 import { ageOutsideNote, agesNamed, pregnancyWeeksNamed } from './plain/ages.js';
@@ -123,6 +126,9 @@ export class ExtractiveAnswerer implements Answerer {
       adoptionNamed: namesAdoption(input.resolvedQuestion),
       childSupportOnly: asksChildSupportOnly(input.resolvedQuestion),
       courtCaseNamed: namesCourtCase(input.resolvedQuestion),
+      registeredSpouse: namesRegisteredSpouse(input.resolvedQuestion),
+      noInsurance: namesNoInsurance(input.resolvedQuestion),
+      noManyInSupport: namesNoMany(input.resolvedQuestion),
       fineAlone: asksFineAlone(asked, wants),
       unit: unitAsked(asked),
       // Asked which persons, she asks for the list of them (persons.ts).

@@ -11,6 +11,9 @@ import { statesSpouseSupport } from './spouse-support.js';
 import { statesSurrogacyCase } from './surrogacy.js';
 import { statesVoluntaryCase } from './voluntary.js';
 import { statesWillCase } from './will.js';
+import { statesUnregisteredCase } from './unregistered.js';
+import { statesInsuranceMembership } from './insurance.js';
+import { statesSupportOfMany } from './support-many.js';
 
 /**
  * A rule of the law written for a case she does not have shares her words and answers someone
@@ -60,6 +63,12 @@ export interface CaseReading {
   childSupportOnly?: boolean;
   /** She names a court, a suit or a divorce (court-case.ts): a court's power while it hears their case may be hers. */
   courtCaseNamed?: boolean;
+  /** She names her husband or wife and nothing of a marriage never registered (unregistered.ts). */
+  registeredSpouse?: boolean;
+  /** She names no insurance and no contribution (insurance.ts): who joins social insurance is not her question. */
+  noInsurance?: boolean;
+  /** She names no several dependants and no several payers of support (support-many.ts). */
+  noManyInSupport?: boolean;
 }
 
 /** The words of a unit the readers look at: its own line, the lead-in of its điểm, its article's title. */
@@ -124,6 +133,15 @@ const CASE_RULES: readonly CaseRule[] = [
   // A court's no-contact order while it hears their case, when she names no court, suit or divorce
   // ("muốn xin cấm ck lại gần thì lên đâu xin": PCBLGĐ Điều 25 khoản 1, the commune chairman, not Điều 26).
   { notHers: (o) => o.courtCaseNamed === false, states: (u) => statesPendingCase(u.text, u.leadIn) },
+  // A couple who never registered their marriage, when she names her husband and no missing
+  // registration ("ck e đi làm xa…, vợ chồng có phải sống chung ko": HN&GĐ Điều 19 khoản 2, not Điều 14).
+  { notHers: (o) => o.registeredSpouse === true, states: (u) => statesUnregisteredCase(u.text, u.leadIn, u.articleTitle) },
+  // Who joins social insurance, when she names no insurance and no contribution ("e đi giúp việc nhà…,
+  // có cần làm hợp đồng giấy tờ ko": BLLĐ Điều 162 khoản 1, not BHXH Điều 2 khoản 7 điểm b).
+  { notHers: (o) => o.noInsurance === true, states: (u) => statesInsuranceMembership(u.text, u.leadIn, u.articleTitle) },
+  // Support owed to or by many people, when she names one child and one payer ("ck cũ phải đưa bao
+  // nhiêu tiền nuôi con 1 tháng": HN&GĐ Điều 116 khoản 1, not Điều 108).
+  { notHers: (o) => o.noManyInSupport === true, states: (u) => statesSupportOfMany(u.text, u.leadIn, u.articleTitle) },
 ];
 
 /** OTHER_CASE for every case the unit states that is not hers; 1 when none. */
