@@ -4,7 +4,7 @@ import { PairReadingTable } from '../readings.js';
 import { foldedTitle, titleAgeBracket } from '../rank/ages.js';
 import { LexicalIndex, type ChunkTerms } from './lexical-index.js';
 import { buildAssociations, type Associations } from '../assoc/index.js';
-import { titleTwins } from '../rank/title-twins.js';
+import { DIVISION_NUMBER, titleTwins } from '../rank/title-twins.js';
 
 /**
  * Everything retrieval needs in memory for one corpus version: the lexical index, the documents'
@@ -164,7 +164,7 @@ function inForeignDivision(path: readonly string[] | null | undefined): boolean 
 function topicalDivision(path: readonly string[] | null | undefined): string {
   const label = path?.[path.length - 1];
   if (!label || /quy định chung|điều khoản thi hành|tổ chức thực hiện|nước ngoài/iu.test(label)) return '';
-  return label.replace(/^(phần|chương|mục|tiểu mục)\s+[^.\s]+\.?\s*/iu, '');
+  return label.replace(DIVISION_NUMBER, '');
 }
 
 /** A section on divorce ("Mục 1 — LY HÔN" of the Law on Marriage and Family), by its title. */

@@ -46,7 +46,8 @@ export interface TwinSource {
   text: string;
 }
 
-const DIVISION_NUMBER = /^(phần|chương|mục|tiểu mục)\s+[^.\s]+\.?\s*/iu;
+/** A division label's number ("Chương III. ", "Mục 2. "), before its title. */
+export const DIVISION_NUMBER = /^(phần|chương|mục|tiểu mục)\s+[^.\s]+\.?\s*/iu;
 
 /** Folded syllables of a division's title, without its number ("Chương VI. BẢO HIỂM XÃ HỘI TỰ NGUYỆN" → bao hiem xa hoi tu nguyen). */
 function divisionSyllables(label: string | undefined): string[] {
