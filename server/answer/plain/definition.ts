@@ -29,7 +29,26 @@ export function asksMeaning(question: string): boolean {
  * Quốc…, giờ trốn về có được hỗ trợ học nghề không" had led with PCMBN Điều 2 khoản 1 (what
  * trafficking is: her story's words), not Điều 37 khoản 1 điểm i (the victim's vocational support).
  */
-const ASKS_ENTITLEMENT = /\bduoc (ho tro|huong|tro cap|tro giup|nhan tien|boi thuong|cap tien|giup do|mien)\b/;
+const ASKS_ENTITLEMENT = /\bduoc (ho tro|huong|tro cap|tro giup|nhan tien|boi thuong|cap tien|giup do|mien|nha nuoc (dong|ho tro|cap|tra|mua|giup))\b/;
+
+/**
+ * An article saying which persons make up a group the law names ("Trẻ em mồ côi cả cha và mẹ": "1.
+ * Trẻ em mồ côi cả cha và mẹ không có người chăm sóc. 2. … sống với người thân thích"; "Trẻ em có
+ * hoàn cảnh đặc biệt bao gồm các nhóm sau đây:") classifies, as a definition does: it says who
+ * counts, never what anyone is given. Read from its text: the title names persons (trẻ em, người)
+ * and every khoản restates it (two or more), or the first lists what it includes ("… bao gồm").
+ * "cháu mồ côi cả bố lẫn mẹ … có được nhà nước đóng bảo hiểm y tế không" had led with NĐ 56 Điều 3
+ * khoản 3 (her story's words), not Điều 18 khoản 1 (the health insurance paid).
+ */
+const PERSONS_TITLE = /^(trẻ em|người)\s/u;
+
+export function classifiesPersons(title: string | null | undefined, clauses: readonly string[]): boolean {
+  const t = (title ?? '').normalize('NFC').trim().toLowerCase().replace(/\.$/u, '');
+  if (!PERSONS_TITLE.test(t) || !clauses.length) return false;
+  const ks = clauses.map((c) => c.normalize('NFC').trim().toLowerCase());
+  if (ks.length >= 2 && ks.every((k) => k.startsWith(t))) return true;
+  return ks[0]!.startsWith(`${t} bao gồm`);
+}
 
 export function asksEntitlement(question: string): boolean {
   return ASKS_ENTITLEMENT.test(fold(question));

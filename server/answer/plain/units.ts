@@ -9,7 +9,7 @@ import { statesPeriodNamed, type Period } from './period.js';
 import { OTHER_CASE, otherCaseFactor, type CaseReading } from './case-rules.js';
 import { statesValidity } from './validity.js';
 import { statesExclusion } from './exclusion.js';
-import { definesWords } from './definition.js';
+import { classifiesPersons, definesWords } from './definition.js';
 import { negatesToo } from './negation.js';
 import { listsPersons } from './persons.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesPrison, statesSanction, wantsOf, type Want } from './intent.js';
@@ -339,6 +339,15 @@ export function scoreUnits(
   const priorRank = skipped.map((skip, rank) => (skip ? rank : rank - skipped.slice(0, rank).filter(Boolean).length));
   // Whether an article considered states a rule rather than defining words (DEFINITION_UNASKED).
   const ruleConsidered = considered.some((h) => !definesWords(h.articleTitle));
+  // Which articles considered say who belongs to a group (definition.ts, classifiesPersons), and
+  // whether another states a rule: asked what she gets, a classification gives nothing.
+  const classifies = considered.map((h, rank) =>
+    classifiesPersons(
+      h.articleTitle,
+      unitsByArticle[rank]!.filter((u) => u.clause && !u.point).map((u) => u.text),
+    ),
+  );
+  const giverConsidered = considered.some((h, rank) => !definesWords(h.articleTitle) && !classifies[rank]);
   const caseNamed = opts.exclusionAsked
     ? new Map<Unit, boolean>()
     : exclusionCaseNamed(considered, unitsByArticle, alignedByArticle, (words, text) => covered(words, text));
@@ -423,6 +432,8 @@ export function scoreUnits(
       // What a word means, when she asks whether her case is so ("có tính là bạo lực gia đình không").
       if (!opts.meaningAsked && ruleConsidered && definesWords(h.articleTitle))
         s *= opts.entitlementAsked || opts.permissionAsked ? DEFINITION_ENTITLEMENT : DEFINITION_UNASKED;
+      // Who belongs to a group, when she asks what she gets and another article considered gives.
+      else if (opts.entitlementAsked && !opts.meaningAsked && giverConsidered && classifies[rank]) s *= DEFINITION_ENTITLEMENT;
       u.score = s;
       all.push(u);
     }
