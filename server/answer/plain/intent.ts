@@ -267,7 +267,25 @@ export function prisonToldAsFact(question: string): boolean {
   return PRISON_TOLD.test(f) && !PRISON_ASKED.test(f);
 }
 
-/** Her wants for the answer: prison told as what happened is not asked (prisonToldAsFact). */
+/**
+ * Whether he can still be fined or dealt with, the wrongdoer named between or "nữa" ("còn phạt được
+ * nó nữa không", "xử lý được hắn không"): a sanction asked, as "phạt được không" is. "ck đánh e từ
+ * năm ngoái, giờ e mới đi báo xã thì còn phạt được nó nữa không" had read no kind of answer and led
+ * with how the commune handles a report (PCBLGĐ Điều 20), not the one-year limit on fines (NĐ 282
+ * Điều 6). Read for the answer only, as prison told is: retrieval's wants do not change.
+ */
+const WRONGDOER = '(?:no|han|hang|ong ay|anh ay|ong ta|ba ta|ba ay|chong|ck|chong cu|ck cu|thang do|thang kia|bo chong|me chong|nguoi do|ho)';
+const PENALTY_ON_HIM = new RegExp(`\\b(?:phat|xu ly) (?:duoc|dc) (?:${WRONGDOER} nua|${WRONGDOER}|nua) (?:khong|ko|k|kg|chu)\\b`);
+
+export function asksPenaltyOnHim(question: string): boolean {
+  return PENALTY_ON_HIM.test(fold(question.normalize('NFC').toLowerCase()));
+}
+
+/**
+ * Her wants for the answer: prison told as what happened is not asked (prisonToldAsFact); a sanction
+ * asked with the wrongdoer named is (asksPenaltyOnHim).
+ */
 export function answerWants(question: string, wants: Want[] = wantsOf(question)): Want[] {
-  return prisonToldAsFact(question) ? wants.filter((w) => w !== 'prison') : wants;
+  const read = prisonToldAsFact(question) ? wants.filter((w) => w !== 'prison') : wants;
+  return !read.includes('penalty') && asksPenaltyOnHim(question) ? [...read, 'penalty'] : read;
 }
