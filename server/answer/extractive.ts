@@ -3,7 +3,18 @@ import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
-import { answerWants, asksFineAlone, asksList, fitsWants, namesAuthority, unitAsked, wantsOf, type Want } from './plain/intent.js';
+import {
+  answerWants,
+  asksFineAlone,
+  asksList,
+  fitsWants,
+  namesAuthority,
+  numbersToldInUnitAsked,
+  unitAsked,
+  wantsOf,
+  withoutToldNumbers,
+  type Want,
+} from './plain/intent.js';
 import { namesCourtCase } from './plain/court-case.js';
 import { asksValidity } from './plain/validity.js';
 import { asksChildSupportOnly } from './plain/spouse-support.js';
@@ -60,7 +71,9 @@ const WHERE_LEAD_RATIO = 0.2;
 /** An office acting of its own motion ("Tòa án … tự mình ra quyết định"): not where she asks for it. */
 const OWN_MOTION = /\btự mình\b/u;
 /** An article on which office is competent ("Thẩm quyền đăng ký khai sinh"): each of its khoản says where. */
-const COMPETENCE_TITLE = /^Thẩm quyền (?!xử phạt)/u;
+// An article titled for the competence and another matter ("Thẩm quyền đăng ký kết hôn và nội dung
+// Giấy chứng nhận kết hôn"): only its khoản naming the office says where.
+const COMPETENCE_TITLE = /^Thẩm quyền (?!xử phạt)(?!.* và nội dung )/u;
 const namesOffice = (u: Unit) => namesAuthority(u.text, u.leadIn, u.hit.articleTitle ?? null);
 /** The lead already answers where when it is a khoản of the competence article ("Thẩm quyền giải quyết tranh chấp đất đai" khoản 2). */
 const saysWhere = (u: Unit) => COMPETENCE_TITLE.test(u.hit.articleTitle ?? '') || namesOffice(u);
@@ -102,7 +115,9 @@ export class ExtractiveAnswerer implements Answerer {
     // ("nộp đơn ở mô" asks where, "bị phạt bn" how much).
     const asked = standardWords(input.resolvedQuestion);
     const wants = answerWants(asked);
-    const scored = scoreUnits(answering, input.termWeights, wants, input.termSpellings, {
+    // Her own number in the unit she asks is her situation, not a word of the answer (intent.ts).
+    const weights = withoutToldNumbers(input.termWeights, numbersToldInUnitAsked(asked));
+    const scored = scoreUnits(answering, weights, wants, input.termSpellings, {
       emergency: input.kind === 'emergency',
       ages,
       pregnancyWeeks: pregnancyWeeksNamed(input.resolvedQuestion),

@@ -17,7 +17,7 @@ const ASKS: Record<Want, RegExp> = {
     /\b(bao nhieu tien|phat bao nhieu|muc phat|bi phat(?! tu)|bao nhieu phan tram|may trieu|duoc bao nhieu(?! (ngay|thang|nam|tuan|gio|tieng|phut|lan|tuoi))|tien bao nhieu|tro cap bao nhieu|huong bao nhieu|bao nhieu %|(luong|tien (lam them|tang ca|lam dem|thai san|cong)|tro cap)( [a-z0-9]+){0,5} (tinh|tra) (sao|the nao|ra sao|nhu the nao)|tinh luong (sao|the nao|ra sao|nhu the nao))\b/,
   age: /\b(may tuoi|bao nhieu tuoi|du tuoi|tuoi nao|tu may tuoi|duoi may tuoi)\b/,
   where:
-    /\b(o dau|di dau|den dau|len dau|ra dau|lam (o )?dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|(len|ra|den|o|ve) (xa|huyen|tinh) nao|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
+    /\b(o dau|di dau|den dau|len dau|ra dau|lam (o )?dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|(len|ra|den|o|ve) (xa|huyen|tinh) nao|(xa|phuong|huyen|tinh|co quan|toa an|cong an|uy ban|van phong) (nao|dau) (lam|nop|giai quyet|xu|cap|dang ky|khai|thu ly)|(len|ra|den|toi|o|ve) (xa|phuong|huyen|tinh|cho|noi) dau|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
   who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|(ve tay|thuoc ve) ai|nguoi nao|ai la nguoi)\b/,
   // What happens to the one who did it: a fine or any sanction ("có phạt được không", "phạt theo quy định nào")…
   penalty:
@@ -194,6 +194,31 @@ export function unitAsked(question: string): string | null {
   return m ? UNIT_WRITTEN[m[1]!]! : null;
 }
 
+/** A number she tells with its unit ("bắt làm 10 tiếng 1 ngày", "thử việc 2 tháng"). */
+const NUMBER_TOLD = /\b(\d+) (ngay|thang|nam|tuan|gio|tieng|phut)\b(?! tuoi)/g;
+
+/**
+ * The numbers she tells in the very unit she asks a number in: "xưởng bắt làm 10 tiếng 1 ngày, luật
+ * cho làm tối đa mấy tiếng" tells her 10 hours and asks the law's; her 10 is her situation, and a
+ * khoản saying "10 giờ" (another case: the weekly scheme) is not her answer for sharing it. Numbers
+ * in another unit than the one asked ("con dưới 12 tháng thì được nghỉ mấy phút") still name her case.
+ */
+export function numbersToldInUnitAsked(question: string): string[] {
+  const unit = unitAsked(question);
+  if (!unit) return [];
+  const f = fold(question).replace(PERIOD_TOLD, ' ');
+  const out = new Set<string>();
+  for (const m of f.matchAll(NUMBER_TOLD)) if (UNIT_WRITTEN[m[2]!] === unit) out.add(m[1]!);
+  return [...out];
+}
+
+/** Query weights without the numbers she tells in the unit she asks (and the word pairs holding them). */
+export function withoutToldNumbers(weights: Record<string, number>, numbers: readonly string[]): Record<string, number> {
+  if (!numbers.length) return weights;
+  const told = (t: string) => numbers.some((n) => t === n || new RegExp(`^${n}(?=\\D)|(?<=\\D)${n}$`).test(t));
+  return Object.fromEntries(Object.entries(weights).filter(([t]) => !told(t)));
+}
+
 /**
  * 1 when the text gives every kind of answer the question wants (or it wants none), less otherwise.
  * Asked for a number of days, minutes or months (`unit`), a duration stated in that unit gives it
@@ -226,7 +251,9 @@ const ISSUED_BY = /\bdo [^;,.]{0,80}? cấp(?= *[;,.]|$)/gu;
 /** Those a decision is sent to ("Quyết định … được gửi cho … Trưởng Công an xã"): told of it, not where she asks. */
 const SENT_TO = /được gửi (cho|đến)[^.]*/gu;
 /** A lead-in saying that what follows are the offices or addresses ("Địa chỉ tiếp nhận tin báo …", "… có thẩm quyền … bao gồm"). */
-const COMPETENCE_TITLE = /^Thẩm quyền (?!xử phạt)/u;
+// An article titled for the competence and another matter ("Thẩm quyền đăng ký kết hôn và nội dung
+// Giấy chứng nhận kết hôn"): only its khoản naming the office says where.
+const COMPETENCE_TITLE = /^Thẩm quyền (?!xử phạt)(?!.* và nội dung )/u;
 const LISTS_OFFICES = /^Địa chỉ tiếp nhận|thẩm quyền[^.]*(bao gồm|gồm)/u;
 
 /**
