@@ -3,18 +3,7 @@ import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
-import {
-  answerWants,
-  asksFineAlone,
-  asksList,
-  fitsWants,
-  namesAuthority,
-  numbersToldInUnitAsked,
-  unitAsked,
-  wantsOf,
-  withoutToldNumbers,
-  type Want,
-} from './plain/intent.js';
+import { answerWants, asksFineAlone, asksList, fitsWants, namesAuthority, unitAsked, wantsOf, type Want } from './plain/intent.js';
 import { namesCourtCase } from './plain/court-case.js';
 import { asksValidity } from './plain/validity.js';
 import { asksChildSupportOnly } from './plain/spouse-support.js';
@@ -115,9 +104,7 @@ export class ExtractiveAnswerer implements Answerer {
     // ("nộp đơn ở mô" asks where, "bị phạt bn" how much).
     const asked = standardWords(input.resolvedQuestion);
     const wants = answerWants(asked);
-    // Her own number in the unit she asks is her situation, not a word of the answer (intent.ts).
-    const weights = withoutToldNumbers(input.termWeights, numbersToldInUnitAsked(asked));
-    const scored = scoreUnits(answering, weights, wants, input.termSpellings, {
+    const scored = scoreUnits(answering, input.termWeights, wants, input.termSpellings, {
       emergency: input.kind === 'emergency',
       ages,
       pregnancyWeeks: pregnancyWeeksNamed(input.resolvedQuestion),

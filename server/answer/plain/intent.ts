@@ -194,31 +194,6 @@ export function unitAsked(question: string): string | null {
   return m ? UNIT_WRITTEN[m[1]!]! : null;
 }
 
-/** A number she tells with its unit ("bắt làm 10 tiếng 1 ngày", "thử việc 2 tháng"). */
-const NUMBER_TOLD = /\b(\d+) (ngay|thang|nam|tuan|gio|tieng|phut)\b(?! tuoi)/g;
-
-/**
- * The numbers she tells in the very unit she asks a number in: "xưởng bắt làm 10 tiếng 1 ngày, luật
- * cho làm tối đa mấy tiếng" tells her 10 hours and asks the law's; her 10 is her situation, and a
- * khoản saying "10 giờ" (another case: the weekly scheme) is not her answer for sharing it. Numbers
- * in another unit than the one asked ("con dưới 12 tháng thì được nghỉ mấy phút") still name her case.
- */
-export function numbersToldInUnitAsked(question: string): string[] {
-  const unit = unitAsked(question);
-  if (!unit) return [];
-  const f = fold(question).replace(PERIOD_TOLD, ' ');
-  const out = new Set<string>();
-  for (const m of f.matchAll(NUMBER_TOLD)) if (UNIT_WRITTEN[m[2]!] === unit) out.add(m[1]!);
-  return [...out];
-}
-
-/** Query weights without the numbers she tells in the unit she asks (and the word pairs holding them). */
-export function withoutToldNumbers(weights: Record<string, number>, numbers: readonly string[]): Record<string, number> {
-  if (!numbers.length) return weights;
-  const told = (t: string) => numbers.some((n) => t === n || new RegExp(`^${n}(?=\\D)|(?<=\\D)${n}$`).test(t));
-  return Object.fromEntries(Object.entries(weights).filter(([t]) => !told(t)));
-}
-
 /**
  * 1 when the text gives every kind of answer the question wants (or it wants none), less otherwise.
  * Asked for a number of days, minutes or months (`unit`), a duration stated in that unit gives it

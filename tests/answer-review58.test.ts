@@ -1,48 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { namesAuthority, numbersToldInUnitAsked, unitAsked, wantsOf, withoutToldNumbers } from '../server/answer/plain/intent.js';
+import { namesAuthority, wantsOf } from '../server/answer/plain/intent.js';
 import { scoreUnits } from '../server/answer/plain/units.js';
 import { standardWords } from '../server/retrieval/query.js';
 import { articleHit } from './helpers/article-hits.js';
 import type { ArticleNote } from '../server/retrieval/index/corpus-index.js';
 
 /**
- * Review 58 (docs/history/offline-answer.md): her own number in the unit she asks, an office asked
- * as "xã mô", an article titled for competence and contents, and an ask every khoản shares.
+ * Review 58 (docs/history/offline-answer.md): an office asked as "xã mô", an article titled for
+ * competence and contents, and an ask every khoản shares.
  */
 
 const ask = (text: string, clause: string | null = null): ArticleNote => ({ kind: 'ask', clause, point: null, text });
 const meaning = (text: string, clause: string | null): ArticleNote => ({ kind: 'meaning', clause, point: null, text });
-
-describe('a number she tells in the unit she asks', () => {
-  it('is read as told, not asked', () => {
-    expect(numbersToldInUnitAsked('xưởng bắt làm 10 tiếng 1 ngày, luật cho làm tối đa mấy tiếng')).toEqual(['10']);
-    // Another unit than the one asked still names her case.
-    expect(numbersToldInUnitAsked('con dưới 12 tháng thì được nghỉ mỗi ngày bao nhiêu phút')).toEqual([]);
-    // Asking no number, nothing is dropped.
-    expect(numbersToldInUnitAsked('công ty bắt làm 10 tiếng một ngày có đúng không')).toEqual([]);
-  });
-  it('drops the number and the word pairs holding it, nothing else', () => {
-    const w = { '10': 1, '10tieng': 1, lam10: 1, '110': 1, gio: 1, '1ngay': 1 };
-    expect(Object.keys(withoutToldNumbers(w, ['10'])).sort()).toEqual(['110', '1ngay', 'gio']);
-    expect(withoutToldNumbers(w, [])).toBe(w);
-  });
-  it('leads with the normal day, not the khoản that shares her 10 hours', () => {
-    const q = 'xưởng bắt làm 10 tiếng 1 ngày, luật cho làm tối đa mấy tiếng';
-    const hours = articleHit(
-      '105',
-      'Thời giờ làm việc bình thường',
-      [
-        'Thời giờ làm việc bình thường không quá 08 giờ trong 01 ngày và không quá 48 giờ trong 01 tuần.',
-        'Trường hợp theo tuần thì thời giờ làm việc bình thường không quá 10 giờ trong 01 ngày.',
-      ],
-      1,
-    );
-    const w = { '10': 3, gio: 1, ngay: 1, lam: 1, toi: 1, da: 1 };
-    const lead = (weights: Record<string, number>) => scoreUnits([hours], weights, wantsOf(q), undefined, { unit: unitAsked(q) })[0]!.clause;
-    expect(lead(w)).toBe('2');
-    expect(lead(withoutToldNumbers(w, numbersToldInUnitAsked(q)))).toBe('1');
-  });
-});
 
 describe('asked which office in her dialect', () => {
   it('reads "lên xã mô làm" and "cơ quan mô giải quyết" as where', () => {
