@@ -60,7 +60,9 @@ const WHERE_LEAD_RATIO = 0.2;
 /** An office acting of its own motion ("Tòa án … tự mình ra quyết định"): not where she asks for it. */
 const OWN_MOTION = /\btự mình\b/u;
 /** An article on which office is competent ("Thẩm quyền đăng ký khai sinh"): each of its khoản says where. */
-const COMPETENCE_TITLE = /^Thẩm quyền (?!xử phạt)/u;
+// An article titled for the competence and another matter ("Thẩm quyền đăng ký kết hôn và nội dung
+// Giấy chứng nhận kết hôn"): only its khoản naming the office says where.
+const COMPETENCE_TITLE = /^Thẩm quyền (?!xử phạt)(?!.* và nội dung )/u;
 const namesOffice = (u: Unit) => namesAuthority(u.text, u.leadIn, u.hit.articleTitle ?? null);
 /** The lead already answers where when it is a khoản of the competence article ("Thẩm quyền giải quyết tranh chấp đất đai" khoản 2). */
 const saysWhere = (u: Unit) => COMPETENCE_TITLE.test(u.hit.articleTitle ?? '') || namesOffice(u);

@@ -534,11 +534,15 @@ function alignArticleAsks(hit: ArticleHit, units: Unit[]): Map<Unit, { text: str
     const words = [...wordsOf(n.text)];
     let best = -1;
     let bestShare = 0;
+    let tied = false;
     unitWords.forEach((w, i) => {
       const share = words.filter((t) => w.has(t)).length / Math.max(1, words.length);
-      if (share > bestShare) [best, bestShare] = [i, share];
+      if (share > bestShare) [best, bestShare, tied] = [i, share, false];
+      else if (share === bestShare && share > 0) tied = true;
     });
-    if (best < 0 || bestShare < ALIGN_MIN_SHARE) continue;
+    // Shared as much with another unit, it tells none apart ("thử việc tối đa bao lâu": every
+    // khoản of Điều 25 says "thử việc không quá …"); the first is no more its khoản than the others.
+    if (best < 0 || bestShare < ALIGN_MIN_SHARE || tied) continue;
     const u = units[best]!;
     out.set(u, [...(out.get(u) ?? []), { text: n.text, point: u.point }]);
   }
