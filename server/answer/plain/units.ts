@@ -398,8 +398,10 @@ export function scoreUnits(
       const full = fullOf(u);
       s *= 1 + WANT_BONUS * fitsWants(full, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // Asked whether it holds in law: the unit saying when it is lawful, valid or void (validity.ts).
-      // As for a kind of answer asked (fitsWants): the others count less.
-      if (opts.validityAsked) s *= statesValidity(full) ? 1 + WANT_BONUS : 1 - WANT_BONUS / 2;
+      // As for a kind of answer asked (fitsWants): the others count less. An article titled for it
+      // ("Di chúc hợp pháp") states it in every khoản: the one for a person who cannot read as well
+      // as the one listing the general conditions.
+      if (opts.validityAsked) s *= statesValidity(full) || statesValidity(h.articleTitle ?? '') ? 1 + WANT_BONUS : 1 - WANT_BONUS / 2;
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
       s *= ageFit(u) * pregnancyFit(u) * contractFit(u);
       if (ageHeld && ageOf.get(u) === 'none') s *= AGE_NONE;
