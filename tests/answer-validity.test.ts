@@ -37,4 +37,15 @@ describe('asked whether it holds in law', () => {
     expect(lead(true)).toBe('630 2');
     expect(lead(false)).toBe('629 2');
   });
+
+  it('reads every khoản of an article titled for lawfulness as stating it', () => {
+    const clauses = [
+      'Di chúc hợp pháp phải có đủ điều kiện: người lập minh mẫn, sáng suốt, không bị ép buộc.',
+      'Di chúc của người không biết chữ phải được người làm chứng lập thành văn bản và có công chứng.',
+    ];
+    const w = { di: 0.3, chuc: 0.5, dichuc: 0.8, biet: 0.6, chu: 0.6, bietchu: 1.2, gia: 0.3, tri: 0.3, giatri: 0.6 };
+    const lead = (title: string) => scoreUnits([articleHit('630', title, clauses, 1.0)], w, [], undefined, { validityAsked: true })[0]!.clause;
+    expect(lead('Di chúc hợp pháp')).toBe('2');
+    expect(lead('Điều kiện của di chúc')).toBe('1');
+  });
 });

@@ -31,7 +31,7 @@ import { namesVoluntary } from './plain/voluntary.js';
 import { namesDivorce } from './plain/divorce.js';
 import { namesAdoption } from './plain/adoption.js';
 import { asksExclusion } from './plain/exclusion.js';
-import { asksEntitlement, asksMeaning, asksPermission } from './plain/definition.js';
+import { asksEntitlement, asksMeaning, asksPermission, countsAsNamed } from './plain/definition.js';
 import { render } from './templates.js';
 import { standardWords } from '../retrieval/query.js';
 
@@ -142,6 +142,7 @@ export class ExtractiveAnswerer implements Answerer {
       entitlementAsked: asksEntitlement(asked),
       permissionAsked: asksPermission(asked),
       validityAsked: asksValidity(asked),
+      countsAsName: countsAsNamed(asked),
     });
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);

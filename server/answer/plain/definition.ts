@@ -46,7 +46,9 @@ export function classifiesPersons(title: string | null | undefined, clauses: rea
   const t = (title ?? '').normalize('NFC').trim().toLowerCase().replace(/\.$/u, '');
   if (!PERSONS_TITLE.test(t) || !clauses.length) return false;
   const ks = clauses.map((c) => c.normalize('NFC').trim().toLowerCase());
-  if (ks.length >= 2 && ks.every((k) => k.startsWith(t))) return true;
+  // Restating is read without tones: NĐ 56 Điều 10 khoản 1 prints "phố cập" for the title's "phổ cập".
+  const ft = fold(t);
+  if (ks.length >= 2 && ks.every((k) => fold(k).startsWith(ft))) return true;
   return ks[0]!.startsWith(`${t} bao gồm`);
 }
 
@@ -68,4 +70,31 @@ const ASKS_COUNTS_AS = /\b(tinh la|coi la|xem la|goi la|duoc tinh|duoc coi|duoc 
 export function asksPermission(question: string): boolean {
   const f = fold(question);
   return ASKS_PERMISSION.test(f) && !ASKS_COUNTS_AS.test(f);
+}
+
+/**
+ * She asks whether her case counts as something the law names ("con không chăm sóc mẹ già thì có
+ * tính là bạo lực gia đình không", "có được coi là tài sản riêng không"): the name she asks about,
+ * folded, two to seven words; null when she does not ask so.
+ */
+const COUNTS_AS_NAME = /\b(?:tinh la|coi la|xem la|thuoc dien|thuoc loai) ((?:[a-z0-9]+ ){1,6}?[a-z0-9]+) (?:khong|ko|k|kg|chua|hay|nhi|ha)\b/;
+
+export function countsAsNamed(question: string): string | null {
+  const m = COUNTS_AS_NAME.exec(fold(question));
+  return m ? m[1]! : null;
+}
+
+/**
+ * An article whose title is that name, or lists the acts or cases of it ("Hành vi bạo lực gia đình",
+ * "Tài sản riêng của vợ, chồng" for "tài sản riêng"): it says what counts. Asked whether her case
+ * counts, a rule on the same matter ("Con có nghĩa vụ … chăm sóc, nuôi dưỡng cha mẹ", HN&GĐ Điều 71)
+ * shares her story's words but does not say whether it is so.
+ */
+const LIST_TITLE_HEAD = /^(?:cac |nhung )?(?:hanh vi|truong hop) /;
+
+export function titleNamesWhat(title: string | null | undefined, name: string): boolean {
+  const t = fold((title ?? '').normalize('NFC').trim())
+    .replace(/[,.;:]/g, '')
+    .replace(LIST_TITLE_HEAD, '');
+  return t === name || t.startsWith(`${name} `);
 }

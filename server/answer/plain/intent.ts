@@ -17,7 +17,7 @@ const ASKS: Record<Want, RegExp> = {
     /\b(bao nhieu tien|phat bao nhieu|muc phat|bi phat(?! tu)|bao nhieu phan tram|may trieu|duoc bao nhieu(?! (ngay|thang|nam|tuan|gio|tieng|phut|lan|tuoi))|tien bao nhieu|tro cap bao nhieu|huong bao nhieu|bao nhieu %|(luong|tien (lam them|tang ca|lam dem|thai san|cong)|tro cap)( [a-z0-9]+){0,5} (tinh|tra) (sao|the nao|ra sao|nhu the nao)|tinh luong (sao|the nao|ra sao|nhu the nao))\b/,
   age: /\b(may tuoi|bao nhieu tuoi|du tuoi|tuoi nao|tu may tuoi|duoi may tuoi)\b/,
   where:
-    /\b(o dau|di dau|den dau|len dau|ra dau|lam (o )?dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|(len|ra|den|o|ve) (xa|huyen|tinh) nao|(xa|phuong|huyen|tinh|co quan|toa an|cong an|uy ban|van phong) (nao|dau) (lam|nop|giai quyet|xu|cap|dang ky|khai|thu ly)|(len|ra|den|toi|o|ve) (xa|phuong|huyen|tinh|cho|noi) dau|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai)\b/,
+    /\b(o dau|di dau|den dau|len dau|ra dau|lam (o )?dau|noi nao|nop (don|ho so) (o|tai)|co quan nao|(len|ra|den|o|ve) (xa|huyen|tinh) nao|(xa|phuong|huyen|tinh|co quan|toa an|cong an|uy ban|van phong) (nao|dau) (lam|nop|giai quyet|xu|cap|dang ky|khai|thu ly)|(len|ra|den|toi|o|ve) (xa|phuong|huyen|tinh|cho|noi) dau|bao (o|cho) (dau|ai)|bao ai|goi ai|goi so|so dien thoai|tong dai|(o|tai|ve|len|ra|den) (xa|phuong|huyen|tinh)( [a-z0-9]+){0,5} hay (la )?(o |tai )?(xa|phuong|huyen|tinh|noi))\b/,
   who: /\b(ai (nuoi|duoc|phai|co quyen|giai quyet|chiu|huong|tra)|voi ai|cho ai|(ve tay|thuoc ve) ai|nguoi nao|ai la nguoi)\b/,
   // What happens to the one who did it: a fine or any sanction ("có phạt được không", "phạt theo quy định nào")…
   penalty:

@@ -9,7 +9,7 @@ import { statesPeriodNamed, type Period } from './period.js';
 import { OTHER_CASE, otherCaseFactor, type CaseReading } from './case-rules.js';
 import { statesValidity } from './validity.js';
 import { statesExclusion } from './exclusion.js';
-import { classifiesPersons, definesWords } from './definition.js';
+import { classifiesPersons, definesWords, titleNamesWhat } from './definition.js';
 import { negatesToo } from './negation.js';
 import { listsPersons } from './persons.js';
 import { asksAnotherAnswer, asksSanction, fitsWants, statesPrison, statesSanction, wantsOf, type Want } from './intent.js';
@@ -139,6 +139,11 @@ const EXCLUSION_CASE_SHARE = 0.1;
 const DEFINITION_UNASKED = 0.6;
 /** The same when she asks what she gets (definition.ts, asksEntitlement): no definition gives anything. */
 const DEFINITION_ENTITLEMENT = OTHER_CASE;
+/**
+ * Asked whether her case counts as what the law names ("có tính là bạo lực gia đình không"), a unit
+ * of an article not titled for it when another considered is (definition.ts, titleNamesWhat).
+ */
+const COUNTS_AS_OTHER = OTHER_CASE;
 /**
  * A khoản that says not done what she says did not happen (negation.ts). Measured against 0: held-out
  * phrasings' answers stating their khoản 0.726 → 0.730 (their article 0.959 → 0.957), probe 7 leading
@@ -286,6 +291,8 @@ export function scoreUnits(
     permissionAsked?: boolean;
     /** She asks whether a paper or an act holds in law ("có giá trị không": validity.ts). */
     validityAsked?: boolean;
+    /** The name she asks whether her case counts as ("có tính là bạo lực gia đình không": definition.ts). */
+    countsAsName?: string | null;
   } = {},
 ): Unit[] {
   const consider = opts.consider ?? 3;
@@ -348,6 +355,11 @@ export function scoreUnits(
     ),
   );
   const giverConsidered = considered.some((h, rank) => !definesWords(h.articleTitle) && !classifies[rank]);
+  // Asked whether her case counts as what the law names: which articles considered are titled for it
+  // (definition.ts, titleNamesWhat). When one is and another is not, another stating a rule counts
+  // COUNTS_AS_OTHER.
+  const countsAs = opts.countsAsName ? considered.map((h) => titleNamesWhat(h.articleTitle, opts.countsAsName!)) : [];
+  const countsAsSplit = countsAs.includes(true) && countsAs.includes(false);
   const caseNamed = opts.exclusionAsked
     ? new Map<Unit, boolean>()
     : exclusionCaseNamed(considered, unitsByArticle, alignedByArticle, (words, text) => covered(words, text));
@@ -386,8 +398,10 @@ export function scoreUnits(
       const full = fullOf(u);
       s *= 1 + WANT_BONUS * fitsWants(full, wants, opts.unit ?? null) - (wants.length ? WANT_BONUS / 2 : 0);
       // Asked whether it holds in law: the unit saying when it is lawful, valid or void (validity.ts).
-      // As for a kind of answer asked (fitsWants): the others count less.
-      if (opts.validityAsked) s *= statesValidity(full) ? 1 + WANT_BONUS : 1 - WANT_BONUS / 2;
+      // As for a kind of answer asked (fitsWants): the others count less. An article titled for it
+      // ("Di chúc hợp pháp") states it in every khoản: the one for a person who cannot read as well
+      // as the one listing the general conditions.
+      if (opts.validityAsked) s *= statesValidity(full) || statesValidity(h.articleTitle ?? '') ? 1 + WANT_BONUS : 1 - WANT_BONUS / 2;
       // The khoản for the age she names ("con 2 tuổi": "dưới 36 tháng tuổi", not "từ đủ 07 tuổi").
       s *= ageFit(u) * pregnancyFit(u) * contractFit(u);
       if (ageHeld && ageOf.get(u) === 'none') s *= AGE_NONE;
@@ -434,6 +448,9 @@ export function scoreUnits(
         s *= opts.entitlementAsked || opts.permissionAsked ? DEFINITION_ENTITLEMENT : DEFINITION_UNASKED;
       // Who belongs to a group, when she asks what she gets and another article considered gives.
       else if (opts.entitlementAsked && !opts.meaningAsked && giverConsidered && classifies[rank]) s *= DEFINITION_ENTITLEMENT;
+      // Asked whether her case counts as what an article considered is titled for, another article.
+      // An article saying itself who counts (definitions, a group's members) is not such a rule.
+      if (countsAsSplit && !countsAs[rank] && !definesWords(h.articleTitle) && !classifies[rank]) s *= COUNTS_AS_OTHER;
       u.score = s;
       all.push(u);
     }
