@@ -480,7 +480,11 @@ function exclusionCaseNamed(
   };
   const rest = new Set<string>();
   hits.forEach((h, rank) => {
-    for (const t of wordsOf(`${h.articleTitle ?? ''} ${articleMeaning(h) ?? ''}`)) rest.add(t);
+    for (const t of wordsOf(h.articleTitle ?? '')) rest.add(t);
+    // The article's plain sentence sums up its khoản, the excluded cases among them ("người đang đi
+    // tù … thì không được nhận"): its words name no case only where no excluded unit of it holds them.
+    const excludedHere = new Set(unitsByArticle[rank]!.filter((u) => excluded.has(u)).flatMap((u) => [...wordsOf(unitWords(u, rank))]));
+    for (const t of wordsOf(articleMeaning(h) ?? '')) if (!excludedHere.has(t)) rest.add(t);
     for (const u of unitsByArticle[rank]!) if (!excluded.has(u)) for (const t of wordsOf(unitWords(u, rank))) rest.add(t);
   });
   unitsByArticle.forEach((units, rank) => {
