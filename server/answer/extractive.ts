@@ -3,7 +3,7 @@ import type { Config } from '../../config/config.js';
 import type { ArticleHit } from '../retrieval/retriever.js';
 import { EMERGENCY_LEAD_HITS, type AnswerInput, type AnswerOutput, type Answerer, type Citation } from './answerer.js';
 import { citationFor, citationLabel } from './citation.js';
-import { answerWants, asksFineAlone, asksList, fitsWants, namesAuthority, unitAsked, wantsOf, type Want } from './plain/intent.js';
+import { answerWants, asksFineAlone, asksList, COMPETENCE_TITLE, fitsWants, namesAuthority, unitAsked, wantsOf, type Want } from './plain/intent.js';
 import { namesCourtCase } from './plain/court-case.js';
 import { asksValidity } from './plain/validity.js';
 import { asksChildSupportOnly } from './plain/spouse-support.js';
@@ -59,12 +59,11 @@ const WHERE_SECOND_RATIO = 0.3;
 const WHERE_LEAD_RATIO = 0.2;
 /** An office acting of its own motion ("Tòa án … tự mình ra quyết định"): not where she asks for it. */
 const OWN_MOTION = /\btự mình\b/u;
-/** An article on which office is competent ("Thẩm quyền đăng ký khai sinh"): each of its khoản says where. */
-// An article titled for the competence and another matter ("Thẩm quyền đăng ký kết hôn và nội dung
-// Giấy chứng nhận kết hôn"): only its khoản naming the office says where.
-const COMPETENCE_TITLE = /^Thẩm quyền (?!xử phạt)(?!.* và nội dung )/u;
 const namesOffice = (u: Unit) => namesAuthority(u.text, u.leadIn, u.hit.articleTitle ?? null);
-/** The lead already answers where when it is a khoản of the competence article ("Thẩm quyền giải quyết tranh chấp đất đai" khoản 2). */
+/**
+ * The lead already answers where when it is a khoản of the competence article ("Thẩm quyền giải quyết
+ * tranh chấp đất đai" khoản 2: intent.ts COMPETENCE_TITLE), each of whose khoản says where.
+ */
 const saysWhere = (u: Unit) => COMPETENCE_TITLE.test(u.hit.articleTitle ?? '') || namesOffice(u);
 /**
  * An office for another case than hers: a foreign element she does not name, or a person from 14

@@ -227,8 +227,9 @@ const ISSUED_BY = /\bdo [^;,.]{0,80}? cấp(?= *[;,.]|$)/gu;
 const SENT_TO = /được gửi (cho|đến)[^.]*/gu;
 /** A lead-in saying that what follows are the offices or addresses ("Địa chỉ tiếp nhận tin báo …", "… có thẩm quyền … bao gồm"). */
 // An article titled for the competence and another matter ("Thẩm quyền đăng ký kết hôn và nội dung
-// Giấy chứng nhận kết hôn"): only its khoản naming the office says where.
-const COMPETENCE_TITLE = /^Thẩm quyền (?!xử phạt)(?!.* và nội dung )/u;
+// Giấy chứng nhận kết hôn"): only its khoản naming the office says where. The answer reads it too
+// (extractive.ts: each khoản of a competence article says where).
+export const COMPETENCE_TITLE = /^Thẩm quyền (?!xử phạt)(?!.* và nội dung )/u;
 const LISTS_OFFICES = /^Địa chỉ tiếp nhận|thẩm quyền[^.]*(bao gồm|gồm)/u;
 
 /**

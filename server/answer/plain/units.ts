@@ -348,18 +348,22 @@ export function scoreUnits(
   const ruleConsidered = considered.some((h) => !definesWords(h.articleTitle));
   // Which articles considered say who belongs to a group (definition.ts, classifiesPersons), and
   // whether another states a rule: asked what she gets, a classification gives nothing.
-  const classifies = considered.map((h, rank) =>
-    classifiesPersons(
-      h.articleTitle,
-      unitsByArticle[rank]!.filter((u) => u.clause && !u.point).map((u) => u.text),
-    ),
-  );
-  const giverConsidered = considered.some((h, rank) => !definesWords(h.articleTitle) && !classifies[rank]);
   // Asked whether her case counts as what the law names: which articles considered are titled for it
   // (definition.ts, titleNamesWhat). When one is and another is not, another stating a rule counts
   // COUNTS_AS_OTHER.
   const countsAs = opts.countsAsName ? considered.map((h) => titleNamesWhat(h.articleTitle, opts.countsAsName!)) : [];
   const countsAsSplit = countsAs.includes(true) && countsAs.includes(false);
+  // Read only when one of the two questions needs it (most answers ask neither).
+  const classifies =
+    opts.entitlementAsked || countsAsSplit
+      ? considered.map((h, rank) =>
+          classifiesPersons(
+            h.articleTitle,
+            unitsByArticle[rank]!.filter((u) => u.clause && !u.point).map((u) => u.text),
+          ),
+        )
+      : considered.map(() => false);
+  const giverConsidered = considered.some((h, rank) => !definesWords(h.articleTitle) && !classifies[rank]);
   const caseNamed = opts.exclusionAsked
     ? new Map<Unit, boolean>()
     : exclusionCaseNamed(considered, unitsByArticle, alignedByArticle, (words, text) => covered(words, text));
