@@ -75,4 +75,11 @@ describe('legal subjects outside the library (data/outside.tsv)', () => {
     expect(outsideSubject('đang nghỉ thai sản thì ai đóng bảo hiểm y tế cho em', [wages])).toBeNull();
     expect(outsideSubject('nợ thẻ tín dụng 3 tháng chưa trả thì bị tính lãi thế nào', [wages])?.name).toBe('banking');
   });
+
+  it('an enterprise’s tax is one subject: its "doanh nghiệp" is no employer of the library’s labour law', () => {
+    expect(outsideSubject('thuế suất thuế thu nhập doanh nghiệp năm nay bao nhiêu', [wages])?.name).toBe('tax');
+    expect(outsideSubject('thue tndn nam nay tinh the nao', [wages])?.name).toBe('tax');
+    // A wage withheld to pay the company's tax is the library's: the wages named beside it are her subject.
+    expect(outsideSubject('công ty nợ thuế doanh nghiệp rồi trừ lương công nhân để nộp có đúng không', [wages])).toBeNull();
+  });
 });
