@@ -78,16 +78,43 @@ const dialect: Retype = (syl, random) => {
   return options.length ? options[Math.floor(random() * options.length)]! : syl;
 };
 
+/**
+ * The keyboard's Vietnamese input switched off, Telex typed anyway: the marks stay as keys ("đ" dd,
+ * "â ê ô" aa ee oo, "ă ơ ư" aw ow uw), the tone as a last letter (s sắc, f huyền, r hỏi, x ngã, j
+ * nặng): "chồng đánh" → "choongf ddanhs".
+ */
+const TELEX_TONE: Record<string, string> = { '\u0301': 's', '\u0300': 'f', '\u0309': 'r', '\u0303': 'x', '\u0323': 'j' };
+const TELEX_LETTER: Record<string, string> = { đ: 'dd', â: 'aa', ê: 'ee', ô: 'oo', ă: 'aw', ơ: 'ow', ư: 'uw' };
+const telex: Retype = (syl) => {
+  const d = nfd(syl);
+  const tone = TELEX_TONE[d.match(TONE_MARKS)?.[0] ?? ''] ?? '';
+  const letters = nfc(d.replace(TONE_MARKS, '')).replace(/ươ/g, 'uow');
+  return [...letters].map((c) => TELEX_LETTER[c] ?? c).join('') + tone;
+};
+
+/** A letter typed twice in haste ("đáánh"), or the last one held for emphasis ("emmm", "cứuuu"). */
+const repeated: Retype = (syl, random) => {
+  const chars = [...syl];
+  if (chars.length < 2) return syl;
+  if (random() < 0.5) return syl + chars.at(-1)!.repeat(2);
+  const i = 1 + Math.floor(random() * (chars.length - 1));
+  return [...chars.slice(0, i), chars[i]!, ...chars.slice(i)].join('');
+};
+
 export const TYPING_ERRORS: Record<string, TypingError> = {
   'hỏi-ngã': { rate: 0.5, retype: hoiNga },
   'no-tone': { rate: 0.3, retype: noTone },
   'no-vowel-mark': { rate: 0.3, retype: noVowelMark },
   'bare-syllables': { rate: 0.3, retype: bare },
   dialect: { rate: 0.25, retype: dialect },
+  telex: { rate: 1, retype: telex },
+  'repeated-letter': { rate: 0.15, retype: repeated },
 };
 
 /** All kinds at once, each at half its rate: a message with a few errors of several kinds. */
 const MIXED = 'mixed';
+/** Kinds that type a whole message one way (the input method off), never mixed with the others. */
+const WHOLE_MESSAGE = new Set(['telex']);
 export const TYPING_KINDS = [...Object.keys(TYPING_ERRORS), MIXED];
 
 const SYLLABLE = /\p{L}+/gu;
@@ -105,7 +132,12 @@ function retypeKeepingCase(word: string, retype: Retype, random: () => number): 
  * them is, so that every question the kind can touch carries at least one error.
  */
 export function retypeQuestion(id: string, question: string, kind: string, seed = 1): string {
-  const errors = kind === MIXED ? Object.values(TYPING_ERRORS).map((e) => ({ ...e, rate: e.rate / 2 })) : [TYPING_ERRORS[kind]];
+  const errors =
+    kind === MIXED
+      ? Object.entries(TYPING_ERRORS)
+          .filter(([k]) => !WHOLE_MESSAGE.has(k))
+          .map(([, e]) => ({ ...e, rate: e.rate / 2 }))
+      : [TYPING_ERRORS[kind]];
   if (errors.some((e) => !e)) throw new Error(`unknown typing error kind: ${kind}`);
   const random = generator(hash(`${seed}\u0000${kind}\u0000${id}`));
   const words = nfc(question).split(/(\p{L}+)/u);

@@ -5,6 +5,7 @@ import { DEFAULT_QUESTIONS, buildEvalStore, defaultCorpusDirs, type EvalStore } 
 import { TYPING_KINDS, retypeQuestion } from '../eval/typing.js';
 import { createRetriever } from '../server/retrieval/hybrid.js';
 import { stripDiacritics } from '../server/retrieval/query.js';
+import { withTypingRead } from '../server/safety/typing.js';
 
 /**
  * npx tsx scripts/typing-robustness.ts [--every 6] [--folds 5] [--seed 1] [--only dev|phrasings]
@@ -62,7 +63,8 @@ function print(title: string, tallies: Tallies): void {
 function searcher(store: EvalStore) {
   const { db, embedder, retriever } = store.services;
   const holder = { current: () => retriever.current(), refresh: async () => (await retriever.refresh(), retriever.current()) };
-  return createRetriever({ db, embedder, semantic: false, holder });
+  // Her typing slips are read before the search, as the services' retriever does (bootstrap.ts).
+  return withTypingRead(createRetriever({ db, embedder, semantic: false, holder }));
 }
 
 async function dev(store: EvalStore, seed: number): Promise<Tallies> {

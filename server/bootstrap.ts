@@ -18,6 +18,7 @@ import { guardQueryEmbedder } from './resilience/query-embedder.js';
 import { createProviderBreaker } from './resilience/breaker.js';
 import { createEmbeddingsJob, whenComplete, type EmbeddingsJob, type ProviderEmbedder } from './resilience/embeddings-job.js';
 import type { Services } from './services.js';
+import { withTypingRead } from './safety/typing.js';
 import { readOffTopic } from './safety/offtopic.js';
 import { recutStaleUploads } from './library/recut.js';
 import { noNotifier } from './notify/notifier.js';
@@ -42,15 +43,18 @@ export async function createServices(config: Config, opts: { db?: Db; progress?:
   // Questions use a guarded view of a provider's embedder: an outage falls back to full-text
   // retrieval, and so does a library whose vectors are not all made yet.
   const queryEmbedder = config.embedder.kind === 'openai' ? guardQueryEmbedder(embedder) : null;
-  const lexical = createRetriever({
-    db,
-    embedder: embeddings && queryEmbedder ? whenComplete(embeddings, queryEmbedder) : embedder,
-    semantic: config.embedder.kind === 'openai',
-    // A restart reads the index it built last from DATA_DIR instead of building it again, when the
-    // rows and the code are the same (index/snapshot.ts). Only for a store this process opened: a
-    // store handed in (tests) lives in memory and leaves nothing behind.
-    holder: opts.db ? undefined : createIndexHolder(db, snapshotBuilds(path.join(config.dataDir, INDEX_SNAPSHOT))),
-  });
+  // Her typing slips are read before any search, whoever asks (chat, search API, MCP, officials' trials).
+  const lexical = withTypingRead(
+    createRetriever({
+      db,
+      embedder: embeddings && queryEmbedder ? whenComplete(embeddings, queryEmbedder) : embedder,
+      semantic: config.embedder.kind === 'openai',
+      // A restart reads the index it built last from DATA_DIR instead of building it again, when the
+      // rows and the code are the same (index/snapshot.ts). Only for a store this process opened: a
+      // store handed in (tests) lives in memory and leaves nothing behind.
+      holder: opts.db ? undefined : createIndexHolder(db, snapshotBuilds(path.join(config.dataDir, INDEX_SNAPSHOT))),
+    }),
+  );
   // One breaker for the chat provider, shared by every caller: after repeated failures nobody waits for it.
   const chatBreaker = createProviderBreaker({ failures: config.PROVIDER_FAILURES_TO_PAUSE, coolDownMs: config.PROVIDER_COOL_DOWN_MS });
   // The provider's client library (about 60 MB resident) is loaded only when a provider is configured.

@@ -1,5 +1,6 @@
 import { EMERGENCY_LEAD_HITS } from '../answer/answerer.js';
 import { allNumbers } from '../safety/gate.js';
+import { readTypingIn } from '../safety/typing.js';
 import type { Services } from '../services.js';
 import { effectiveNumbers } from '../settings/store.js';
 import { compose } from './steps/compose.js';
@@ -23,8 +24,10 @@ export type { ChatEvents, ChatMeta, ChatRequest, ChatResult, EmergencyInfo } fro
 export async function respond(s: Services, req: ChatRequest, events: ChatEvents = {}): Promise<ChatResult> {
   const turn = await openTurn(s, req);
   const danger = readDanger(s, turn.message);
+  // Her typing slips read back (safety/typing.ts), so that the answer reads her words as the search does.
+  const typed = await readTypingIn(s.retriever, turn.message);
   // In danger, the law is also searched for the harm she tells of: what she is told of it is about that.
-  const query = { ...(await resolveQuery(s, turn.message, turn.history)), danger: dangerSearch(danger.read, turn.message) ?? undefined };
+  const query = { ...(await resolveQuery(s, typed, turn.history)), danger: dangerSearch(danger.read, turn.message) ?? undefined };
   const found = refusesUpFront(danger) ? null : await retrieve(s, query);
   const t = await triage(danger, found?.search ?? null, scopeText(query));
   // Refused up front, then found urgent by the model: she gets an answer after all, from a plain search.

@@ -108,24 +108,36 @@ const SPACED = /(?<![\p{L}\p{N}])(?:\p{L} ){2,}\p{L}(?![\p{L}\p{N}])/gu;
 /** A pictograph (emoji), with its variation selector. */
 const PICTURE = /\p{Extended_Pictographic}\uFE0F?/gu;
 
-/** Cleans the raw text: invisible characters out, look-alikes folded, spelled-out words joined, NFC, lower case. */
-export function cleanText(raw: string): string {
+/** Invisible characters out and look-alike letters folded: what pasted text may hide a word with. */
+function unhide(raw: string): string {
   return raw
     .normalize('NFKC')
     .replace(INVISIBLE, '')
     .replace(LOOK_ALIKE_RE, (c) => LOOK_ALIKES[c] ?? c)
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(PICTURE, (e) => {
-      // "chồng cầm 🔪 đứng ngoài cửa", "ck đang 👊 e": a picture standing for a word (shorthand.tsv) is read as that word.
-      const word = loadShorthand().get(e.replace(/\uFE0F/g, ''));
-      return word ? ` ${word.join(' ')} ` : e;
-    })
+    .normalize('NFC');
+}
+
+/** A word spelled out letter by letter, with separators or spaces, joined ("đ.á.n.h", "c ứ u"). */
+function joinSpelled(text: string): string {
+  return text
     .replace(SPELLED, (w) => w.replace(/[.\-_*'·]/g, ''))
     .replace(SPACED, (w) => {
       const joined = w.replace(/ /g, '');
       return SYLLABLE.test(fold(joined)) ? joined : w;
     });
+}
+
+/** Cleans the raw text: invisible characters out, look-alikes folded, spelled-out words joined, NFC, lower case. */
+export function cleanText(raw: string): string {
+  return joinSpelled(
+    unhide(raw)
+      .toLowerCase()
+      .replace(PICTURE, (e) => {
+        // "chồng cầm 🔪 đứng ngoài cửa", "ck đang 👊 e": a picture standing for a word (shorthand.tsv) is read as that word.
+        const word = loadShorthand().get(e.replace(/\uFE0F/g, ''));
+        return word ? ` ${word.join(' ')} ` : e;
+      }),
+  );
 }
 
 function unLeet(token: string): string {
@@ -190,7 +202,7 @@ const TELEX_LETTERS: [RegExp, string][] = [
   [/uw/, 'ư'],
   [/(?<=[^aeiouy]|^)w/, 'ư'],
 ];
-function unTelex(token: string, table: Map<string, string[]>): string {
+function unTelex(token: string, table: Map<string, string[]>, writes?: (word: string) => boolean): string {
   // "sossss" shortened to "sos" is the shorthand, not "só".
   if (!/^[a-z]{3,8}$/.test(token) || SYLLABLE.test(token) || table.has(token)) return token;
   let base = token;
@@ -213,7 +225,7 @@ function unTelex(token: string, table: Map<string, string[]>): string {
   const word = nfc(letters.join(''));
   // Only a word of the safety tables, or one with a mark left out as the matcher reads "chòng" for
   // "chongf": English typed among the words ("right now") is no telex ("now" would be "nơ").
-  const known = (w: string) => safetyWords().has(w) || (tone !== '' && marksLeftOut(w));
+  const known = (w: string) => safetyWords().has(w) || (tone !== '' && marksLeftOut(w)) || (writes?.(w) ?? false);
   if (known(word)) return word;
   // "danhs" (no "dd"): typed "d" for "đ", as the matcher reads it ("dang" for "đang").
   const withD = word.replace(/^d/, 'đ');
@@ -563,6 +575,51 @@ export function tokenize(raw: string, opts: { turns?: boolean } = {}): Token[] {
   }
   const read = readSlips(out, table);
   return opts.turns === false ? read : splitAtTurns(read);
+}
+
+const NO_SHORTHAND = new Map<string, string[]>();
+
+/** `read` with the capital she typed first kept ("Cứuuu" → "Cứu"). */
+const cased = (typed: string, read: string): string => (typed[0] !== typed[0]!.toLowerCase() ? read[0]!.toUpperCase() + read.slice(1) : read);
+
+/**
+ * Her message with the slips of phone typing read back, for the search and the answer (the danger
+ * assessment reads them in tokenize): Telex keys left in the words ("choongf ddanhs"), letters
+ * repeated or doubled ("danhhh", "đáánh"), words run together ("chongdanhem"), teen-code onsets
+ * ("jờ", "fải"). Case, punctuation and every word read as typed are kept; shorthand is left to the
+ * search's own table, and digits inside a word are never read as letters ("nđ144" names a decree).
+ * `writes`: a spelling the library writes ("sản", "tháng"), so that a Telex reading may be a word
+ * of the law and not only of the safety tables; `keeps`: a word the library writes whole
+ * ("video", "online"), never cut or re-read.
+ */
+export function readTyping(
+  raw: string,
+  library: { writes?: (word: string) => boolean; keeps?: (word: string) => boolean; pairs?: (a: string, b: string) => boolean } = {},
+): string {
+  const text = joinSpelled(unhide(raw));
+  const table = loadShorthand();
+  const read = (word: string, telex: boolean): string => {
+    const lower = word.toLowerCase();
+    if (/[\p{N}@]/u.test(lower) || library.keeps?.(lower)) return word;
+    if (table.has(lower) || table.has(fold(lower))) {
+      // Shorthand is the search's own to read ("ck", "dc"); a Telex spelling the table lists ("danhs") is Telex.
+      const t = telex ? unTelex(lower, NO_SHORTHAND, library.writes) : lower;
+      return t === lower ? word : cased(word, t);
+    }
+    const teen = unTeen(unRepeat(lower));
+    const slip = unDouble(telex ? unTelex(teen, table, library.writes) : teen, false);
+    // Words run together are cut only where the library writes two of the pieces side by side
+    // ("chồng đánh"): a foreign word cuts into syllables too ("ka rao ke", "si nga po re").
+    const cut = unJoin(slip, table);
+    const joined = cut.length > 1 && cut.some((piece, i) => i > 0 && (library.pairs?.(cut[i - 1]!, piece) ?? false));
+    const out = (joined ? cut.map((piece) => (table.has(piece) ? piece : unDouble(piece, true))) : [slip]).join(' ');
+    return out === lower ? word : cased(word, out);
+  };
+  const WORD = /[\p{L}\p{N}@]+/gu;
+  // Telex is read in a message where two words or more read so ("thif lamf sao"): one English word
+  // among Vietnamese ones ("quán bar", "đi bus") ends in a tone key by chance.
+  const telex = [...text.matchAll(WORD)].filter(([w]) => read(w, true) !== read(w, false)).length >= 2;
+  return text.replace(WORD, (word) => read(word, telex));
 }
 
 let pairs: Set<string> | null = null;
