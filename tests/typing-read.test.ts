@@ -16,6 +16,13 @@ describe('her typing slips read back before the search (safety/normalise.ts read
     expect(readTyping('nghir thai sanr dduowcj maays thangs', library)).toBe('nghỉ thai sản được mấy tháng');
   });
 
+  it('reads VNI digits left in a message typed with the input method off', () => {
+    expect(readTyping('cho6ng2 d9a1nh em thi2 em pha3i la2m sao', { ...library, writes: (w) => library.writes(w) || w === 'phải' })).toBe(
+      'chồng đánh em thì em phải làm sao',
+    );
+    expect(readTyping('nguoi72 ta d9a1nh em', { writes: (w) => ['người', 'đánh'].includes(w) })).toBe('người ta đánh em');
+  });
+
   it('reads no Telex where one word alone would read so: an English word among Vietnamese ones', () => {
     expect(readTyping('bạn em bị chuốc thuốc ở quán bar rồi', library)).toBe('bạn em bị chuốc thuốc ở quán bar rồi');
   });

@@ -214,22 +214,58 @@ function unTelex(token: string, table: Map<string, string[]>, writes?: (word: st
   }
   for (const [re, letter] of TELEX_LETTERS) base = base.replace(re, letter);
   if (base === token || !SYLLABLE.test(fold(base))) return token;
-  // The tone sits on the vowel that carries a mark (ơ in "ươ"), else on the last vowel before a final consonant or the first of two.
+  // Only a word of the safety tables, or one with a mark left out as the matcher reads "chòng" for
+  // "chongf": English typed among the words ("right now") is no telex ("now" would be "nơ").
+  const known = (w: string) => safetyWords().has(w) || (tone !== '' && marksLeftOut(w)) || (writes?.(w) ?? false);
+  return readKeyed(base, tone, known) ?? token;
+}
+
+/**
+ * The syllable typed as `base` (its letters and vowel marks) with `tone`, when `known` knows it (or
+ * it with "đ" for a "d" typed first: "danhs" → "đánh"); null otherwise. The tone sits on the vowel
+ * that carries a mark (ơ in "ươ"), else on the last vowel before a final consonant or the first of two.
+ */
+function readKeyed(base: string, tone: string, known: (word: string) => boolean): string | null {
   const letters = [...base];
   const vowels = letters.flatMap((c, i) => (/[aăâeêioôơuưy]/.test(c) ? [i] : []));
-  if (!vowels.length) return token;
+  if (!vowels.length) return null;
   const marked = vowels.filter((i) => /[ăâêôơư]/.test(letters[i]!));
   const final = vowels.at(-1)! < letters.length - 1;
   const at = marked.length ? marked.at(-1)! : final || vowels.length === 1 ? vowels.at(-1)! : vowels[vowels.length - 2]!;
   letters[at] = letters[at]! + tone;
   const word = nfc(letters.join(''));
-  // Only a word of the safety tables, or one with a mark left out as the matcher reads "chòng" for
-  // "chongf": English typed among the words ("right now") is no telex ("now" would be "nơ").
-  const known = (w: string) => safetyWords().has(w) || (tone !== '' && marksLeftOut(w)) || (writes?.(w) ?? false);
   if (known(word)) return word;
-  // "danhs" (no "dd"): typed "d" for "đ", as the matcher reads it ("dang" for "đang").
   const withD = word.replace(/^d/, 'đ');
-  return withD !== word && known(withD) ? withD : token;
+  return withD !== word && known(withD) ? withD : null;
+}
+
+/**
+ * VNI typed with the input method off leaves its digits in the word: 6 for â ê ô, 7 for ơ ư, 8 for
+ * ă, 9 for đ, and the tone 1 sắc, 2 huyền, 3 hỏi, 4 ngã, 5 nặng ("cho6ng2 d9a1nh" is "chồng đánh").
+ * Only letters then digits mixed into one syllable the library or the safety tables write: "15t",
+ * "nđ144", "covid19" are no VNI.
+ */
+const VNI_TONES: Record<string, string> = { '1': '\u0301', '2': '\u0300', '3': '\u0309', '4': '\u0303', '5': '\u0323' };
+const VNI_MARKS: Record<string, [RegExp, (m: string) => string]> = {
+  '6': [/[aeo](?!.*[aeo])/, (m) => ({ a: 'â', e: 'ê', o: 'ô' })[m]!],
+  '7': [/uo|[ou](?!.*[ou])/, (m) => (m === 'uo' ? 'ươ' : m === 'u' ? 'ư' : 'ơ')],
+  '8': [/a(?!.*a)/, () => 'ă'],
+  '9': [/d/, () => 'đ'],
+};
+function unVni(token: string, writes?: (word: string) => boolean): string {
+  if (!/^[a-z]+[1-9][a-z1-9]*$/.test(token)) return token;
+  let base = '';
+  let tone = '';
+  for (const c of token) {
+    if (VNI_TONES[c]) tone = VNI_TONES[c]!;
+    else if (VNI_MARKS[c]) {
+      const [re, mark] = VNI_MARKS[c]!;
+      if (!re.test(base)) return token;
+      base = base.replace(re, mark);
+    } else base += c;
+  }
+  if (!SYLLABLE.test(fold(base))) return token;
+  return readKeyed(base, tone, (w) => safetyWords().has(w) || (writes?.(w) ?? false)) ?? token;
 }
 
 /**
@@ -586,8 +622,9 @@ const cased = (typed: string, read: string): string => (typed[0] !== typed[0]!.t
  * Her message with the slips of phone typing read back, for the search and the answer (the danger
  * assessment reads them in tokenize): Telex keys left in the words ("choongf ddanhs"), letters
  * repeated or doubled ("danhhh", "đáánh"), words run together ("chongdanhem"), teen-code onsets
- * ("jờ", "fải"). Case, punctuation and every word read as typed are kept; shorthand is left to the
- * search's own table, and digits inside a word are never read as letters ("nđ144" names a decree).
+ * ("jờ", "fải"), VNI's digits ("cho6ng2"). Case, punctuation and every word read as typed are kept; shorthand is left to the
+ * search's own table, and digits inside a word are never read as letters ("nđ144" names a decree),
+ * nor as VNI but in a message where two words or more read so.
  * `writes`: a spelling the library writes ("sản", "tháng"), so that a Telex reading may be a word
  * of the law and not only of the safety tables; `keeps`: a word the library writes whole
  * ("video", "online"), never cut or re-read.
@@ -600,7 +637,11 @@ export function readTyping(
   const table = loadShorthand();
   const read = (word: string, telex: boolean): string => {
     const lower = word.toLowerCase();
-    if (/[\p{N}@]/u.test(lower) || library.keeps?.(lower)) return word;
+    if (/[\p{N}@]/u.test(lower)) {
+      const vni = telex ? unVni(lower, library.writes) : lower;
+      return vni === lower ? word : cased(word, vni);
+    }
+    if (library.keeps?.(lower)) return word;
     if (table.has(lower) || table.has(fold(lower))) {
       // Shorthand is the search's own to read ("ck", "dc"); a Telex spelling the table lists ("danhs") is Telex.
       const t = telex ? unTelex(lower, NO_SHORTHAND, library.writes) : lower;
