@@ -101,6 +101,22 @@ const repeated: Retype = (syl, random) => {
   return [...chars.slice(0, i), chars[i]!, ...chars.slice(i)].join('');
 };
 
+/** A letter left out by a hurried thumb ("chồg", "đáh", "ngỉ"): syllables of three letters or more. */
+const missing: Retype = (syl, random) => {
+  const chars = [...nfd(syl)];
+  const letters = chars.flatMap((c, i) => (/\p{L}/u.test(c) ? [i] : []));
+  if (letters.length < 3) return syl;
+  const drop = letters[1 + Math.floor(random() * (letters.length - 1))]!;
+  // The letter goes with its marks.
+  let end = drop + 1;
+  while (end < chars.length && /\p{M}/u.test(chars[end]!)) end++;
+  const marks = chars.slice(drop + 1, end).join('');
+  const kept = [...chars.slice(0, drop), ...chars.slice(end)];
+  // A tone on the dropped vowel moves to the letter before it, as a phone's input method would.
+  if (marks && drop > 0) kept.splice(drop, 0, marks.replace(VOWEL_MARKS, ''));
+  return nfc(kept.join(''));
+};
+
 export const TYPING_ERRORS: Record<string, TypingError> = {
   'hỏi-ngã': { rate: 0.5, retype: hoiNga },
   'no-tone': { rate: 0.3, retype: noTone },
@@ -109,6 +125,7 @@ export const TYPING_ERRORS: Record<string, TypingError> = {
   dialect: { rate: 0.25, retype: dialect },
   telex: { rate: 1, retype: telex },
   'repeated-letter': { rate: 0.15, retype: repeated },
+  'missing-letter': { rate: 0.15, retype: missing },
 };
 
 /** All kinds at once, each at half its rate: a message with a few errors of several kinds. */

@@ -87,4 +87,17 @@ describe('dấu typed imperfectly, read as meant (respell.ts)', () => {
     // Without a library nothing is re-read: the vocabulary check reads its examples as written.
     expect(analyzeQuery('chồng giử hết lương').tokens).toContain('giử');
   });
+
+  it('reads a letter left out where the library pairs the longer word with a neighbour, beside words read first', () => {
+    expect(read('chồg đánh vợ')).toBe('chồng đánh vợ');
+    // Both slipped: "đáh" is read first, then "chồg" beside it.
+    expect(read('chồg đáh vợ')).toBe('chồng đánh vợ');
+    // The marks as typed: "ngỉ" is "nghỉ", never "nghĩ".
+    expect(respell(['ngỉ', 'việc'], false, [library('người lao động được nghỉ việc; tôi suy nghĩ việc')])).toEqual(['nghỉ', 'việc']);
+    // Typed bare in a message without dấu.
+    expect(respell(['chog', 'danh', 'vo'], true, [laws])).toEqual(['chồng', 'danh', 'vo']);
+    // A word the library never pairs with her neighbours stays as typed, and so does a short one.
+    expect(read('Trump đánh vợ')).toBe('Trump đánh vợ');
+    expect(read('đá vợ')).toBe('đá vợ');
+  });
 });

@@ -150,6 +150,23 @@ function best(scores: Map<string, number>, tables: PairReadings[], min: number, 
  */
 export function respell(tokens: string[], loose: boolean, tables: PairReadings[]): string[] {
   if (!tables.length) return tokens;
+  let read = readOnce(tokens, loose, tables);
+  // A letter left out, read beside her other words as read: "chồg đáh" has no pair as typed, and
+  // "chồg" is read once "đáh" is (a second round).
+  for (let round = 0; round < 2; round++) {
+    const before = read;
+    read = before.map((t, i) => (t === tokens[i] && unwritten(t, tables) ? (missingLetter(before, i, t, tables) ?? t) : t));
+    if (read.every((t, i) => t === before[i])) break;
+  }
+  return read;
+}
+
+/** A word of letters whose folded form the library writes in no spelling. */
+function unwritten(t: string, tables: PairReadings[]): boolean {
+  return /\p{L}/u.test(t) && !tables.some((table) => table.spellings(fold(t)));
+}
+
+function readOnce(tokens: string[], loose: boolean, tables: PairReadings[]): string[] {
   return tokens.map((t, i) => {
     if (!/\p{L}/u.test(t)) return t;
     const folded = fold(t);
@@ -174,6 +191,33 @@ export function respell(tokens: string[], loose: boolean, tables: PairReadings[]
     }
     return t;
   });
+}
+
+/** Letters a hurried thumb leaves out of a syllable: "chồg" (chồng), "đáh" (đánh), "ngưi" (người). */
+const LETTERS = 'abcdeghiklmnopqrstuvxy';
+
+/**
+ * A letter left out, read back: for a syllable of three letters or more that the library never
+ * writes in any spelling, the spellings one letter longer (with the marks as typed) that the library
+ * pairs with a neighbour exactly as typed, or as read (respell); the one
+ * with the highest score, and none when two tie ("chồg" is "chồng", never "chồi" as well).
+ */
+function missingLetter(tokens: string[], i: number, t: string, tables: PairReadings[]): string | null {
+  const d = t.normalize('NFD');
+  if (fold(t).length < 3) return null;
+  const scores = new Map<string, number>();
+  for (let at = 0; at <= d.length; at++) {
+    // Between letters only: a combining mark belongs to the letter before it.
+    if (at < d.length && /\p{M}/u.test(d[at]!)) continue;
+    for (const letter of LETTERS) {
+      const longer = `${d.slice(0, at)}${letter}${d.slice(at)}`.normalize('NFC');
+      for (const [syl, s] of evidence(tokens, i, fold(longer), tables).scores) {
+        // Its marks exactly as typed ("ngỉ" is "nghỉ", not "nghĩ"); typed bare, any.
+        if (s >= 2 && (syl === longer || fold(longer) === longer)) scores.set(syl, Math.max(scores.get(syl) ?? 0, s));
+      }
+    }
+  }
+  return best(scores, tables, 2, true);
 }
 
 /**
