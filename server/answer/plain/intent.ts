@@ -109,7 +109,8 @@ const ASKS_FINE = /\b(phat tien|bao nhieu tien|tien bao nhieu|hanh chinh|may tri
  * and the answer's khoản read it alike).
  */
 export function asksFineAlone(question: string, wants: Want[] = wantsOf(question)): boolean {
-  return asksSanction(wants) && !wants.includes('prison') && namesFine(question) && !FINE_FACT.test(fold(question));
+  const f = fold(question);
+  return asksSanction(wants) && !wants.includes('prison') && namesFine(question) && !FINE_FACT.test(f) && !setsPrisonAside(f);
 }
 
 /**
@@ -159,10 +160,23 @@ const PRISON_FACT =
  */
 const PRISON_BELOW = /\b(khong|chua) (den|toi) muc (bi )?(di tu|ngoi tu|phat tu|bi tu|truy cuu|hinh su)\b/g;
 
+/**
+ * Prison set aside as already known ("ngoài đi tù ra còn bị phạt tiền không", "ngoài án tù thì
+ * phải nộp gì nữa"): she asks what comes besides it — the Criminal Code's fine, confiscation,
+ * probation ("Người phạm tội còn có thể bị phạt tiền …", the last khoản of each offence).
+ */
+const PRISON_BESIDE = /\bngoai (viec )?(di tu|ngoi tu|phat tu|bi tu|an tu|tu)\b/g;
+
+/** Prison set aside (folded text): the fine she asks about is the Criminal Code's, not a decree's. */
+function setsPrisonAside(f: string): boolean {
+  PRISON_BESIDE.lastIndex = 0;
+  return PRISON_BESIDE.test(f);
+}
+
 function asksPrison(f: string): boolean {
   if (!ASKS.prison.test(f)) return false;
-  // Every mention a fact, or prison said not at stake: she asks nothing about prison.
-  return ASKS.prison.test(f.replace(PRISON_FACT, ' ').replace(PRISON_BELOW, ' '));
+  // Every mention a fact, prison said not at stake, or set aside: she asks nothing about prison.
+  return ASKS.prison.test(f.replace(PRISON_FACT, ' ').replace(PRISON_BELOW, ' ').replace(PRISON_BESIDE, ' '));
 }
 
 /**
