@@ -64,7 +64,21 @@ export interface AnswerInput {
   inForceThen?: readonly string[];
   /** The legal-aid number in effect (officials' setting, else the configured default), for the closing line and next step. */
   legalAidPhone: string;
+  /**
+   * Her other questions in the same message, each searched on its own (chat/steps/questions.ts):
+   * the offline answer states a rule for each one its first rules do not answer.
+   */
+  alsoAsked?: AlsoAsked[];
   signal?: AbortSignal;
+}
+
+/** One of several questions in her message, with what its own search found. */
+export interface AlsoAsked {
+  question: string;
+  hits: ArticleHit[];
+  termWeights: Record<string, number>;
+  termSpellings?: TermSpellings;
+  topics?: string[];
 }
 
 export interface AnswerOutput {

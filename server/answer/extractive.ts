@@ -86,7 +86,7 @@ export class ExtractiveAnswerer implements Answerer {
   async answer(input: AnswerInput, onToken?: (text: string) => void): Promise<AnswerOutput> {
     const lines: string[] = [];
     const citations: Citation[] = [];
-    const sources: ArticleHit[] = [...input.hits, ...input.nextSteps];
+    const sources: ArticleHit[] = [...input.hits, ...input.nextSteps, ...(input.alsoAsked ?? []).flatMap((a) => a.hits)];
     const citationOf = (hit: ArticleHit, clause: string | null, point: string | null, text: string) =>
       citationFor(hit, sources.indexOf(hit) + 1, clause, point, trimQuote(text));
     const cite = (hit: ArticleHit, clause: string | null, point: string | null, text: string) => {
@@ -98,51 +98,14 @@ export class ExtractiveAnswerer implements Answerer {
     // An emergency answer puts what to do now first: its statement comes from the best articles
     // only, the others are named under "Xem thêm" so that she can still find them.
     const answering = input.kind === 'emergency' ? input.hits.slice(0, EMERGENCY_LEAD_HITS) : input.hits;
-    const ages = agesNamed(input.resolvedQuestion);
-    // How she asks is read in standard words, shorthand and regional forms as retrieval reads them
-    // ("nộp đơn ở mô" asks where, "bị phạt bn" how much).
-    const asked = standardWords(input.resolvedQuestion);
-    const wants = answerWants(asked);
-    const scored = scoreUnits(answering, input.termWeights, wants, input.termSpellings, {
-      emergency: input.kind === 'emergency',
-      ages,
-      pregnancyWeeks: pregnancyWeeksNamed(input.resolvedQuestion),
-      contributionMonths: contributionMonthsNamed(input.resolvedQuestion),
-      contractMonths: contractMonthsNamed(input.resolvedQuestion),
-      periods: periodsNamed(input.resolvedQuestion),
-      undoAsked: asksUndoing(input.resolvedQuestion),
-      manNamed: namesMan(input.resolvedQuestion),
-      childNamed: namesChild(input.resolvedQuestion),
-      sickOrCareNamed: namesSickOrCare(input.resolvedQuestion),
-      foreignNamed: mentionsForeign(input.resolvedQuestion),
-      surrogacyNamed: namesSurrogacy(input.resolvedQuestion),
-      noWill: saysNoWill(input.resolvedQuestion),
-      laterKinNamed: namesLaterKin(input.resolvedQuestion),
-      inheritanceAsked: asksAboutInheritance(input.resolvedQuestion, input.topics ?? []),
-      widowed: widowedNotDivorced(input.resolvedQuestion),
-      birthNotIllness: asksBirthNotIllness(input.resolvedQuestion),
-      illnessNotBirth: asksIllnessNotBirth(input.resolvedQuestion),
-      voluntaryNamed: namesVoluntary(input.resolvedQuestion),
-      divorceNamed: namesDivorce(input.resolvedQuestion, input.topics ?? []),
-      adoptionNamed: namesAdoption(input.resolvedQuestion),
-      childSupportOnly: asksChildSupportOnly(input.resolvedQuestion),
-      courtCaseNamed: namesCourtCase(input.resolvedQuestion),
-      registeredSpouse: namesRegisteredSpouse(input.resolvedQuestion),
-      noInsurance: namesNoInsurance(input.resolvedQuestion),
-      noManyInSupport: namesNoMany(input.resolvedQuestion),
-      fineAlone: asksFineAlone(asked, wants),
-      unit: unitAsked(asked),
-      // Asked which persons, she asks for the list of them (persons.ts).
-      listAsked: asksList(asked) || asksPersons(asked),
-      negated: negatedByHer(input.resolvedQuestion),
-      personsAsked: asksPersons(asked),
-      exclusionAsked: asksExclusion(asked),
-      meaningAsked: asksMeaning(asked),
-      entitlementAsked: asksEntitlement(asked),
-      permissionAsked: asksPermission(asked),
-      validityAsked: asksValidity(asked),
-      countsAsName: countsAsNamed(asked),
-    });
+    const { scored, wants, ages } = readUnits(
+      answering,
+      input.resolvedQuestion,
+      input.termWeights,
+      input.termSpellings,
+      input.topics ?? [],
+      input.kind === 'emergency',
+    );
     // She named the article (and khoản): it is what the answer states, however few words it shares.
     const pinned = namedUnit(scored, input.named ?? []);
     const otherOffice = (u: Unit) =>
@@ -171,6 +134,20 @@ export class ExtractiveAnswerer implements Answerer {
         stated.push(u);
         lines.push(...said);
       });
+      // Her other questions in the message: the rule for each one the statements above do not give.
+      for (const also of input.alsoAsked ?? []) {
+        const read = readUnits(also.hits, also.question, also.termWeights, also.termSpellings, also.topics ?? [], false);
+        const u = pickLeads(read.scored, read.wants)[0];
+        const plain = u && u.score > 0 ? plainOf(u) : null;
+        if (!u || !plain || stated.some((s) => (s.hit.chunkId === u.hit.chunkId && s.clause === u.clause) || plainOf(s) === plain)) continue;
+        // Found for the message as a whole too: a question that leans on the others ("thủ tục nộp ở
+        // đâu") read alone finds articles about something else.
+        if (!input.hits.some((h) => h.document.id === u.hit.document.id && h.article === u.hit.article)) continue;
+        const c = citationOf(u.hit, u.clause, u.point, u.continuation ? `${u.text} ${u.continuation}` : u.text);
+        citations.push(c);
+        stated.push(u);
+        lines.push(render('offline-also-asked.vi.txt', { question: askedLabel(also.question), statement: plain, citation: citationLabel(c) }));
+      }
       lines.push(
         ...documentNotes(
           stated.map((u) => u.hit),
@@ -201,6 +178,66 @@ export class ExtractiveAnswerer implements Answerer {
     if (onToken) for (const line of lines) onToken(`${line}\n`);
     return { answer, citations, fallback: false };
   }
+}
+
+/**
+ * Her question's units, scored by what she asks (intent.ts and the readings beside it), with what
+ * she asks and the ages she names: for the message, and for each of her other questions.
+ */
+function readUnits(
+  hits: ArticleHit[],
+  question: string,
+  termWeights: Record<string, number>,
+  termSpellings: AnswerInput['termSpellings'],
+  topics: string[],
+  emergency: boolean,
+): { scored: Unit[]; wants: Want[]; ages: number[] } {
+  const ages = agesNamed(question);
+  // How she asks is read in standard words, shorthand and regional forms as retrieval reads them
+  // ("nộp đơn ở mô" asks where, "bị phạt bn" how much).
+  const asked = standardWords(question);
+  const wants = answerWants(asked);
+  const scored = scoreUnits(hits, termWeights, wants, termSpellings, {
+    emergency,
+    ages,
+    pregnancyWeeks: pregnancyWeeksNamed(question),
+    contributionMonths: contributionMonthsNamed(question),
+    contractMonths: contractMonthsNamed(question),
+    periods: periodsNamed(question),
+    undoAsked: asksUndoing(question),
+    manNamed: namesMan(question),
+    childNamed: namesChild(question),
+    sickOrCareNamed: namesSickOrCare(question),
+    foreignNamed: mentionsForeign(question),
+    surrogacyNamed: namesSurrogacy(question),
+    noWill: saysNoWill(question),
+    laterKinNamed: namesLaterKin(question),
+    inheritanceAsked: asksAboutInheritance(question, topics),
+    widowed: widowedNotDivorced(question),
+    birthNotIllness: asksBirthNotIllness(question),
+    illnessNotBirth: asksIllnessNotBirth(question),
+    voluntaryNamed: namesVoluntary(question),
+    divorceNamed: namesDivorce(question, topics),
+    adoptionNamed: namesAdoption(question),
+    childSupportOnly: asksChildSupportOnly(question),
+    courtCaseNamed: namesCourtCase(question),
+    registeredSpouse: namesRegisteredSpouse(question),
+    noInsurance: namesNoInsurance(question),
+    noManyInSupport: namesNoMany(question),
+    fineAlone: asksFineAlone(asked, wants),
+    unit: unitAsked(asked),
+    // Asked which persons, she asks for the list of them (persons.ts).
+    listAsked: asksList(asked) || asksPersons(asked),
+    negated: negatedByHer(question),
+    personsAsked: asksPersons(asked),
+    exclusionAsked: asksExclusion(asked),
+    meaningAsked: asksMeaning(asked),
+    entitlementAsked: asksEntitlement(asked),
+    permissionAsked: asksPermission(asked),
+    validityAsked: asksValidity(asked),
+    countsAsName: countsAsNamed(asked),
+  });
+  return { scored, wants, ages };
 }
 
 /** The best unit of an article she named: of the khoản she named if it has one, else of the article. */
@@ -299,6 +336,13 @@ function shortTitle(title: string): string {
         .slice(0, TITLE_WORDS)
         .join(' ')
         .replace(/[,;:]$/, '')}…`;
+}
+
+/** Her question as the answer names it: its first words, so that she sees which one is answered. */
+const ASKED_WORDS = 10;
+function askedLabel(question: string): string {
+  const words = question.trim().split(/\s+/);
+  return words.length <= ASKED_WORDS ? words.join(' ') : `${words.slice(0, ASKED_WORDS).join(' ')}…`;
 }
 
 function wordCount(lines: string[]): number {

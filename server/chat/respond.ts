@@ -6,7 +6,7 @@ import { effectiveNumbers } from '../settings/store.js';
 import { compose } from './steps/compose.js';
 import { openTurn } from './steps/conversation.js';
 import { persistTurn } from './steps/persist.js';
-import { resolveQuery, retrieve, scopeText, search } from './steps/query.js';
+import { resolveQuery, retrieve, scopeText, search, searchEachAsked } from './steps/query.js';
 import { dangerSearch } from './steps/danger-search.js';
 import { chooseSource } from './steps/source.js';
 import { helplines, readDanger, refusesUpFront, triage } from './steps/triage.js';
@@ -38,10 +38,12 @@ export async function respond(s: Services, req: ChatRequest, events: ChatEvents 
   events.onMeta?.({ conversationId: turn.conversationId, kind: t.kind, ...help.meta });
 
   const source = await chooseSource(s, t, searched, query.resolved, found?.pastPlans ?? []);
+  // Several questions in one message: each searched on its own too, so that each gets its rule.
+  const alsoAsked = t.kind === 'answer' && source.type === 'law' ? await searchEachAsked(s, query) : [];
   const out = await compose(
     s,
     source,
-    { message: turn.message, resolved: query.resolved, turns: turn.turns, triage: t, dial, numbers: help.numbers, signal: req.signal },
+    { message: turn.message, resolved: query.resolved, turns: turn.turns, triage: t, dial, numbers: help.numbers, alsoAsked, signal: req.signal },
     events.onToken,
   );
   const official = source.type === 'official';

@@ -1,4 +1,4 @@
-import type { AnswerOutput, Citation, Turn } from '../../answer/answerer.js';
+import type { AlsoAsked, AnswerOutput, Citation, Turn } from '../../answer/answerer.js';
 import { disclaimer } from '../../answer/disclaimer.js';
 import { periodNotes, provincialPart } from '../../answer/provincial.js';
 import { namedPart, successorPart } from '../../answer/successor-part.js';
@@ -17,6 +17,8 @@ export interface ComposeInput {
   triage: Triage;
   dial: Numbers;
   numbers: SafetyNumber[];
+  /** Her other questions in the message, each with its own search (questions.ts). */
+  alsoAsked?: AlsoAsked[];
   signal?: AbortSignal;
 }
 
@@ -87,6 +89,7 @@ export async function compose(
       named: namedHits(search, hits, source.named),
       ...(search.inForceThen ? { inForceThen: search.inForceThen } : {}),
       legalAidPhone: dial.LEGAL_AID_PHONE,
+      ...(c.alsoAsked?.length ? { alsoAsked: c.alsoAsked } : {}),
       signal: c.signal,
     },
     onToken &&

@@ -1,5 +1,7 @@
 import { fold, nfc, syllables } from '../../../ingest/text/vietnamese.js';
-import type { Turn } from '../../answer/answerer.js';
+import type { AlsoAsked, Turn } from '../../answer/answerer.js';
+import { analyzeQuery } from '../../retrieval/query.js';
+import { askedSeparately } from './questions.js';
 import { enrichHits, preferCurrentPlans, type PastPlan } from '../../answer/provincial.js';
 import { readTable } from '../../answer/templates.js';
 import type { ArticleHit, SearchResult } from '../../retrieval/retriever.js';
@@ -52,6 +54,26 @@ export function scopeText(q: Query): string {
 /** The library searched for the query, as it stands. */
 export function search(s: Pick<Services, 'retriever'>, q: Query): Promise<SearchResult> {
   return s.retriever.search(q.danger ? `${q.query}; ${q.danger}` : q.query, { k: SEARCH_K, context: q.context });
+}
+
+/**
+ * Her questions searched one by one when her message asks two or three (questions.ts), each with
+ * the story she tells as context; none when it asks one.
+ */
+export async function searchEachAsked(s: Pick<Services, 'retriever'>, q: Query): Promise<AlsoAsked[]> {
+  const asked = q.context ? null : askedSeparately(q.query);
+  if (!asked) return [];
+  // A question naming no subject of its own ("thủ tục nộp ở đâu?", "về muộn có sao không?") leans on
+  // the others: the answer to the whole message is its answer.
+  const own = asked.questions.filter((question) => analyzeQuery(question).subject.topics.length > 0);
+  return Promise.all(
+    own.map(async (question) => {
+      // What she tells before her questions is each one's context; the other questions are not: "công ty
+      // có được cho em nghỉ việc không?" after "nghỉ thai sản được mấy tháng?" asks about a dismissal.
+      const r = await s.retriever.search(question, { k: SEARCH_K, ...(asked.story ? { context: asked.story } : {}) });
+      return { question, hits: r.hits, termWeights: r.termWeights, termSpellings: r.termSpellings, topics: r.topics };
+    }),
+  );
 }
 
 export interface Found {
