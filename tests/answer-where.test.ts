@@ -23,6 +23,12 @@ describe('asked where: the unit naming the office', () => {
       namesAuthority('Phạt tiền đối với hành vi sau đây, thuộc thẩm quyền của Chủ tịch Ủy ban nhân dân', null, 'Thẩm quyền xử phạt vi phạm hành chính'),
     ).toBe(false);
   });
+  it('reads the older spelling "Uỷ ban" of the Civil Code as the same office', () => {
+    // BLDS Điều 636 khoản 1: a will made before the commune's official; asked where, it says where.
+    expect(
+      namesAuthority('Người lập di chúc tuyên bố nội dung của di chúc trước công chứng viên hoặc người có thẩm quyền chứng thực của Uỷ ban nhân dân cấp xã.'),
+    ).toBe(true);
+  });
   it('does not read "đi đâu cũng bị" as asking where', () => {
     expect(wantsOf('hàng xóm nói xấu, đi đâu cũng bị mỉa mai, có vi phạm gì không')).not.toContain('where');
     expect(wantsOf('muốn đổi tên cho con thì làm ở đâu')).toContain('where');

@@ -229,8 +229,9 @@ export function fitsWants(text: string, wants: Want[], unit: string | null = nul
  * receives: "Ủy ban nhân dân cấp xã nơi cư trú … thực hiện đăng ký khai sinh", "Tòa án nhân dân
  * đang thụ lý …", "Cơ quan Công an, Đồn Biên phòng gần nơi xảy ra …", "Tổng đài điện thoại quốc gia".
  */
+// The Civil Code and the Gender Equality Law write the older "Uỷ ban" (tone mark on the y): the same office.
 const AUTHORITY =
-  /(Ủy ban nhân dân|UBND|Tòa án|Công an|Đồn Biên phòng|Sở Tư pháp|Phòng Tư pháp|Cơ quan đại diện|Cơ quan quản lý|cơ quan đăng ký|Trưởng thôn|Tổ trưởng tổ dân phố|Hội Liên hiệp|Hòa giải viên|Hội đồng trọng tài|Thanh tra|Trung tâm trợ giúp pháp lý|Tổng đài)/gu;
+  /(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Tòa án|Công an|Đồn Biên phòng|Sở Tư pháp|Phòng Tư pháp|Cơ quan đại diện|Cơ quan quản lý|cơ quan đăng ký|Trưởng thôn|Tổ trưởng tổ dân phố|Hội Liên hiệp|Hòa giải viên|Hội đồng trọng tài|Thanh tra|Trung tâm trợ giúp pháp lý|Tổng đài)/gu;
 /** Where it is: its level, its place ("nơi cư trú", "gần nơi xảy ra"), the case it holds. */
 const LOCATED = /^[^.;:]{0,60}?(cấp (xã|huyện|tỉnh)|nơi |đang thụ lý|điện thoại)/u;
 /** The office she asks or hands her papers to ("có quyền yêu cầu Cơ quan quản lý …", "nộp tờ khai … cho cơ quan đăng ký hộ tịch"). */
