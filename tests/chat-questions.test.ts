@@ -25,7 +25,8 @@ describe('several questions in one message (chat/steps/questions.ts)', () => {
   it('reads one question as one, and a short question leaning on the one before as part of it', () => {
     expect(askedSeparately('nghỉ thai sản được mấy tháng vậy mọi người?')).toBeNull();
     expect(askedSeparately('Chồng em đánh em suốt, em có được ly hôn không? Sao vậy?')).toBeNull();
-    // Amounts and ages are no numbered items.
+    // Weekdays are no numbered items, nor are amounts and ages.
+    expect(askedSeparately('thứ hai tuần trước chồng đánh em gãy tay, thứ ba lại đuổi em ra khỏi nhà, em có được ly hôn không')).toBeNull();
     expect(askedSeparately('lương 5.000.000 một tháng, con 2 tuổi thì mức cấp dưỡng bao nhiêu?')).toBeNull();
   });
 });

@@ -34,7 +34,8 @@ export function askedSeparately(message: string): AskedSeparately | null {
 
 function byMarkers(text: string): AskedSeparately | null {
   const marks = [...text.matchAll(MARKER)];
-  if (marks.length < 2) return null;
+  // The first item is numbered as the first: "thứ hai … thứ ba" without "thứ nhất" are weekdays.
+  if (marks.length < 2 || !/1|nhất|nhat/iu.test(marks[0]![0])) return null;
   const story = text.slice(0, marks[0]!.index).trim();
   const questions = marks.map((m, i) =>
     text
