@@ -33,4 +33,14 @@ describe('asked where: the unit naming the office', () => {
     expect(wantsOf('hàng xóm nói xấu, đi đâu cũng bị mỉa mai, có vi phạm gì không')).not.toContain('where');
     expect(wantsOf('muốn đổi tên cho con thì làm ở đâu')).toContain('where');
   });
+  it('reads the one she reports to, named right after "báo cho", as whom she tells', () => {
+    // PCBLGĐ Điều 29 khoản 2: a health worker asked "tôi phải báo cho ai" is answered by this khoản.
+    expect(
+      namesAuthority(
+        'Nhân viên y tế trong quá trình chăm sóc, điều trị người bệnh, nếu phát hiện người bệnh có dấu hiệu bị bạo lực gia đình có trách nhiệm báo cáo ngay cho người đứng đầu cơ sở khám bệnh, chữa bệnh.',
+      ),
+    ).toBe(true);
+    // The head of a facility as the one who acts, not the one told: not where she goes.
+    expect(namesAuthority('Người đứng đầu cơ sở giáo dục có trách nhiệm tổ chức giáo dục kỹ năng cho học sinh.')).toBe(false);
+  });
 });

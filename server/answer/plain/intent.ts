@@ -231,11 +231,16 @@ export function fitsWants(text: string, wants: Want[], unit: string | null = nul
  */
 // The Civil Code and the Gender Equality Law write the older "Uỷ ban" (tone mark on the y): the same office.
 const AUTHORITY =
-  /(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Tòa án|Công an|Đồn Biên phòng|Sở Tư pháp|Phòng Tư pháp|Cơ quan đại diện|Cơ quan quản lý|cơ quan đăng ký|Trưởng thôn|Tổ trưởng tổ dân phố|Hội Liên hiệp|Hòa giải viên|Hội đồng trọng tài|Thanh tra|Trung tâm trợ giúp pháp lý|Tổng đài)/gu;
+  /(Ủy ban nhân dân|Uỷ ban nhân dân|UBND|Tòa án|Công an|Đồn Biên phòng|Sở Tư pháp|Phòng Tư pháp|Cơ quan đại diện|Cơ quan quản lý|cơ quan đăng ký|Trưởng thôn|Tổ trưởng tổ dân phố|Hội Liên hiệp|Hòa giải viên|Hội đồng trọng tài|Thanh tra|Trung tâm trợ giúp pháp lý|Tổng đài|[Nn]gười đứng đầu)/gu;
 /** Where it is: its level, its place ("nơi cư trú", "gần nơi xảy ra"), the case it holds. */
 const LOCATED = /^[^.;:]{0,60}?(cấp (xã|huyện|tỉnh)|nơi |đang thụ lý|điện thoại)/u;
 /** The office she asks or hands her papers to ("có quyền yêu cầu Cơ quan quản lý …", "nộp tờ khai … cho cơ quan đăng ký hộ tịch"). */
 const ASKED_OF = /(yêu cầu|nộp|gửi)[^.;:]*$/u;
+/**
+ * The one she reports to, named right after "báo cho" ("báo cáo ngay cho người đứng đầu cơ sở khám
+ * bệnh", "thông báo cho Công an xã"): whom she tells, with no level or place written beside it.
+ */
+const TOLD_TO = /báo(?: cáo| tin)?(?: ngay)? cho $/u;
 /** A paper another office issues ("giấy khám sức khỏe do cơ quan y tế cấp huyện trở lên cấp"): not where she goes. */
 const ISSUED_BY = /\bdo [^;,.]{0,80}? cấp(?= *[;,.]|$)/gu;
 /** Those a decision is sent to ("Quyết định … được gửi cho … Trưởng Công an xã"): told of it, not where she asks. */
@@ -259,7 +264,15 @@ export function namesAuthority(text: string, leadIn: string | null = null, artic
   if (/^Địa chỉ tiếp nhận/u.test(own)) return true;
   const named = [...own.matchAll(AUTHORITY)];
   if (!named.length) return false;
-  if (named.some((m) => LOCATED.test(own.slice(m.index + m[0].length)) || ASKED_OF.test(own.slice(Math.max(0, m.index - 80), m.index)))) return true;
+  if (
+    named.some(
+      (m) =>
+        LOCATED.test(own.slice(m.index + m[0].length)) ||
+        ASKED_OF.test(own.slice(Math.max(0, m.index - 80), m.index)) ||
+        TOLD_TO.test(own.slice(Math.max(0, m.index - 30), m.index)),
+    )
+  )
+    return true;
   // Who may fine is no place she goes to ("Thẩm quyền xử phạt … của Chủ tịch Ủy ban nhân dân").
   return COMPETENCE_TITLE.test(articleTitle ?? '') || (leadIn !== null && LISTS_OFFICES.test(leadIn.normalize('NFC')));
 }
