@@ -769,6 +769,13 @@ describe('the next step under an offline answer (prompts/what-to-do.tsv)', () =>
     const evading = whatToDo(['cap_duong'], '100/2015/QH13', '', '186')!;
     expect(evading).toContain('thi hành án dân sự');
     expect(evading).not.toContain('dấu vết');
+    // Who raises the child, visits, a change of custody: agreement, else the court; not only "ask someone".
+    expect(whatToDo(['con_cai'], '52/2014/QH13', '', '84')).toContain('nộp đơn ở Tòa án');
+    expect(whatToDo(['con_cai'], '52/2014/QH13', '', '82')).toContain('nộp đơn ở Tòa án');
+    // Grandparents and other kin: mediation in the family and the commune, not papers about property.
+    const kin = whatToDo(['tai_san', 'gia_dinh'], '52/2014/QH13', '', '104')!;
+    expect(kin).toContain('hòa giải');
+    expect(kin).not.toContain('sổ đỏ');
   });
 });
 
