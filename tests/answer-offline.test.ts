@@ -765,6 +765,17 @@ describe('the next step under an offline answer (prompts/what-to-do.tsv)', () =>
     // the court and who helps write the petition, not the commune's one-stop desk.
     expect(whatToDo(['hon_nhan'], '52/2014/QH13', '', '56')).toContain('nộp đơn ly hôn ở Tòa án');
     expect(whatToDo(['hon_nhan'], '52/2014/QH13', '', '55')).not.toContain('bộ phận một cửa');
+    // The Penal Code's offence of evading support: the judgment and enforcement, not a beating's evidence.
+    const evading = whatToDo(['cap_duong'], '100/2015/QH13', '', '186')!;
+    expect(evading).toContain('thi hành án dân sự');
+    expect(evading).not.toContain('dấu vết');
+    // Who raises the child, visits, a change of custody: agreement, else the court; not only "ask someone".
+    expect(whatToDo(['con_cai'], '52/2014/QH13', '', '84')).toContain('nộp đơn ở Tòa án');
+    expect(whatToDo(['con_cai'], '52/2014/QH13', '', '82')).toContain('nộp đơn ở Tòa án');
+    // Grandparents and other kin: mediation in the family and the commune, not papers about property.
+    const kin = whatToDo(['tai_san', 'gia_dinh'], '52/2014/QH13', '', '104')!;
+    expect(kin).toContain('hòa giải');
+    expect(kin).not.toContain('sổ đỏ');
   });
 });
 
