@@ -656,11 +656,15 @@ export function readTyping(
     const out = (joined ? cut.map((piece) => (table.has(piece) ? piece : unDouble(piece, true))) : [slip]).join(' ');
     return out === lower ? word : cased(word, out);
   };
-  const WORD = /[\p{L}\p{N}@]+/gu;
+  // Words at the odd places, what lies between them at the even ones; each word read once each way.
+  const pieces = text.split(/([\p{L}\p{N}@]+)/u);
+  const words = pieces.filter((_, i) => i % 2 === 1);
+  const plain = words.map((w) => read(w, false));
+  const keyed = words.map((w) => read(w, true));
   // Telex is read in a message where two words or more read so ("thif lamf sao"): one English word
   // among Vietnamese ones ("quán bar", "đi bus") ends in a tone key by chance.
-  const telex = [...text.matchAll(WORD)].filter(([w]) => read(w, true) !== read(w, false)).length >= 2;
-  return text.replace(WORD, (word) => read(word, telex));
+  const chosen = keyed.filter((r, i) => r !== plain[i]).length >= 2 ? keyed : plain;
+  return pieces.map((p, i) => (i % 2 === 1 ? chosen[(i - 1) / 2]! : p)).join('');
 }
 
 let pairs: Set<string> | null = null;
