@@ -164,8 +164,13 @@ export class ExtractiveAnswerer implements Answerer {
     if (leads.length && step) lines.push(render('offline-what-to-do.vi.txt', { step }));
 
     // Other articles found, and the article saying where to report: named, cited, not quoted.
+    // An article stated for another of her questions came from that question's own search: the same
+    // article found for the message is the same article, not one more to name.
     const used = new Set(stated.map((u) => u.hit));
-    const more = [...input.hits.slice(0, MAX_SEE_ALSO + 1), ...input.nextSteps.slice(0, 1)].filter((h) => !used.has(h) && (h.article || h.heading));
+    const statedArticles = new Set(stated.filter((u) => u.hit.article).map((u) => `${u.hit.document.id}#${u.hit.article}`));
+    const more = [...input.hits.slice(0, MAX_SEE_ALSO + 1), ...input.nextSteps.slice(0, 1)].filter(
+      (h) => !used.has(h) && !(h.article && statedArticles.has(`${h.document.id}#${h.article}`)) && (h.article || h.heading),
+    );
     const seeAlso = [...new Set(more)].slice(0, MAX_SEE_ALSO).map((h) => {
       const c = cite(h, h.clause, null, firstLine(h, h.clause));
       const title = h.articleTitle ? shortTitle(h.articleTitle) : null;
